@@ -1,0 +1,1 @@
+"""Plain dataclasses, enums and rules. No Qt, no SQLAlchemy."""

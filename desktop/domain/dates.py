@@ -1,0 +1,26 @@
+"""Dates and times: stored in naive UTC, shown in Asia/Shanghai as 2026年11月25日."""
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+# China has one offset all year (no daylight saving), so no tz database is needed on Windows.
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
+def to_local(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC).astimezone(SHANGHAI)
+
+
+def format_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_local_datetime(value: datetime | None) -> str:
+    """A stored UTC time as the secretary reads it: 2026年11月25日 14:05."""
+    local = to_local(value)
+    if local is None:
+        return ""
+    return f"{format_date(local)} {local:%H:%M}"

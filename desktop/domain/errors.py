@@ -1,0 +1,30 @@
+"""Errors the domain raises. Each names *what* is wrong; the UI and CLI word it for people."""
+
+from enum import Enum
+
+
+class Problem(Enum):
+    """Why a field is invalid. ``ui/messages.py`` holds the sentence shown for each."""
+
+    REQUIRED = "required"
+    TOO_LONG = "too_long"
+    PHONE_FORMAT = "phone_format"
+    UNKNOWN_BUILDING = "unknown_building"
+    TERM_ORDER = "term_order"
+    DUPLICATE_NAME = "duplicate_name"
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken."""
+
+
+class ValidationError(DomainError):
+    """One or more fields are invalid: ``problems`` maps a field name to its problem."""
+
+    def __init__(self, problems: dict[str, Problem]) -> None:
+        super().__init__(", ".join(f"{k}: {v.value}" for k, v in problems.items()))
+        self.problems = problems
+
+
+class NotFoundError(DomainError):
+    """The record asked for does not exist (or is in the trash)."""

@@ -1,0 +1,11 @@
+"""What kind of record changed: the payload of the one change signal, and the trash's kinds."""
+
+from enum import Enum
+
+
+class RecordKind(Enum):
+    NEIGHBORHOOD = "neighborhood"
+    GRID = "grids"
+    BUILDING = "buildings"
+    PERSON = "people"
+    ORGANIZATION = "organizations"

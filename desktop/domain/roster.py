@@ -1,0 +1,218 @@
+"""The roster (人员与组织): the neighborhood, its grids and buildings, people, organizations."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from desktop.domain.errors import Problem
+from desktop.domain.phone import is_valid_phone, normalize_phone
+from desktop.domain.text import clean_text
+
+NAME_MAX = 40
+TEXT_MAX = 2000
+
+
+class PersonRole(Enum):
+    """Roles a resident can hold in the branch's work (DOMAIN.md)."""
+
+    BUILDING_LEADER = "building_leader"
+    TALENT = "talent"
+    OWNERS_COMMITTEE_MEMBER = "owners_committee_member"
+    SELF_ORGANIZATION_MEMBER = "self_organization_member"
+    VOLUNTEER = "volunteer"
+
+
+class TalentRight(Enum):
+    """The four rights of a talented resident (贤达能人四权)."""
+
+    DELIBERATION = "deliberation"
+    SUGGESTION = "suggestion"
+    SUPERVISION = "supervision"
+    EVALUATION = "evaluation"
+
+
+class OrganizationKind(Enum):
+    PROPERTY_COMPANY = "property_company"
+    OWNERS_COMMITTEE = "owners_committee"
+    SELF_ORGANIZATION = "self_organization"
+    PARTNER_UNIT = "partner_unit"
+
+
+@dataclass
+class Neighborhood:
+    name: str = ""
+    community: str = ""
+    street: str = ""
+
+
+@dataclass
+class Grid:
+    name: str
+    id: int | None = None
+
+
+@dataclass
+class Building:
+    name: str
+    grid_id: int | None = None
+    unit_count: int = 1
+    id: int | None = None
+
+
+@dataclass
+class Address:
+    """Where a resident lives: building (by id), unit and room as typed (e.g. 2 单元 1203)."""
+
+    building_id: int | None = None
+    unit: str = ""
+    room: str = ""
+
+
+@dataclass
+class Person:
+    name: str
+    phone: str = ""
+    address: Address = field(default_factory=Address)
+    is_party_member: bool = False
+    roles: frozenset[PersonRole] = frozenset()
+    skills: str = ""
+    talent_rights: frozenset[TalentRight] = frozenset()
+    note: str = ""
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class PersonRow:
+    """One line of the people list, already joined with its building's name."""
+
+    id: int
+    name: str
+    phone: str
+    building: str
+    unit: str
+    room: str
+    is_party_member: bool
+    roles: frozenset[PersonRole]
+    deleted_at: datetime | None = None
+
+
+@dataclass
+class Organization:
+    kind: OrganizationKind
+    name: str
+    contact_name: str = ""
+    phone: str = ""
+    term_start: date | None = None
+    term_end: date | None = None
+    note: str = ""
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class PeopleQuery:
+    """What the people list shows: search text and filters, applied in SQL."""
+
+    text: str = ""
+    role: PersonRole | None = None
+    building_id: int | None = None
+    party_member: bool | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+def clean_person(person: Person) -> Person:
+    """Return the person with cleaned text, ready to validate and store."""
+    return Person(
+        name=clean_text(person.name, single_line=True),
+        phone=normalize_phone(clean_text(person.phone, single_line=True)),
+        address=Address(
+            building_id=person.address.building_id,
+            unit=clean_text(person.address.unit, single_line=True),
+            room=clean_text(person.address.room, single_line=True),
+        ),
+        is_party_member=person.is_party_member,
+        roles=frozenset(person.roles),
+        skills=clean_text(person.skills),
+        # The four rights belong to talented residents only.
+        talent_rights=frozenset(person.talent_rights) if PersonRole.TALENT in person.roles
+        else frozenset(),
+        note=clean_text(person.note),
+        id=person.id,
+        uuid=person.uuid,
+    )
+
+
+def validate_name(name: str) -> Problem | None:
+    text = clean_text(name, single_line=True)
+    if not text:
+        return Problem.REQUIRED
+    if len(text) > NAME_MAX:
+        return Problem.TOO_LONG
+    return None
+
+
+def validate_phone(phone: str, *, required: bool = False) -> Problem | None:
+    text = clean_text(phone, single_line=True)
+    if not text:
+        return Problem.REQUIRED if required else None
+    return None if is_valid_phone(text) else Problem.PHONE_FORMAT
+
+
+def validate_person(person: Person) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if p := validate_name(person.name):
+        problems["name"] = p
+    if p := validate_phone(person.phone):
+        problems["phone"] = p
+    for key, value in (("unit", person.address.unit), ("room", person.address.room)):
+        if len(value) > NAME_MAX:
+            problems[key] = Problem.TOO_LONG
+    if len(person.note) > TEXT_MAX:
+        problems["note"] = Problem.TOO_LONG
+    if len(person.skills) > TEXT_MAX:
+        problems["skills"] = Problem.TOO_LONG
+    return problems
+
+
+def clean_organization(org: Organization) -> Organization:
+    return Organization(
+        kind=org.kind,
+        name=clean_text(org.name, single_line=True),
+        contact_name=clean_text(org.contact_name, single_line=True),
+        phone=normalize_phone(clean_text(org.phone, single_line=True)),
+        term_start=org.term_start,
+        term_end=org.term_end,
+        note=clean_text(org.note),
+        id=org.id,
+        uuid=org.uuid,
+    )
+
+
+def validate_organization(org: Organization) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not org.name:
+        problems["name"] = Problem.REQUIRED
+    elif len(org.name) > 2 * NAME_MAX:
+        problems["name"] = Problem.TOO_LONG
+    if len(org.contact_name) > NAME_MAX:
+        problems["contact_name"] = Problem.TOO_LONG
+    if p := validate_phone(org.phone):
+        problems["phone"] = p
+    if org.term_start and org.term_end and org.term_end < org.term_start:
+        problems["term_end"] = Problem.TERM_ORDER
+    if len(org.note) > TEXT_MAX:
+        problems["note"] = Problem.TOO_LONG
+    return problems
+
+
+def validate_neighborhood(hood: Neighborhood) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    for key in ("name", "community", "street"):
+        value = clean_text(getattr(hood, key), single_line=True)
+        if not value:
+            problems[key] = Problem.REQUIRED
+        elif len(value) > NAME_MAX:
+            problems[key] = Problem.TOO_LONG
+    return problems

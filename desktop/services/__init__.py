@@ -1,0 +1,1 @@
+"""Use cases. Each function owns its transaction and returns plain data, never ORM objects."""

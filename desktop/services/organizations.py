@@ -1,0 +1,116 @@
+"""Organizations: property company, owners' committee, self-organizations, partner units."""
+
+from sqlalchemy import delete, func, or_, select, update
+
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.roster import (
+    Organization,
+    OrganizationKind,
+    clean_organization,
+    validate_organization,
+)
+from desktop.services.people import like_pattern
+from desktop.store.database import Database
+from desktop.store.models import OrganizationRecord, utcnow
+
+
+def _to_organization(rec: OrganizationRecord) -> Organization:
+    return Organization(
+        kind=OrganizationKind(rec.kind), name=rec.name, contact_name=rec.contact_name,
+        phone=rec.phone, term_start=rec.term_start, term_end=rec.term_end, note=rec.note,
+        id=rec.id, uuid=rec.uuid,
+    )
+
+
+def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):  # noqa: ANN001, ANN202
+    stmt = stmt.where(
+        OrganizationRecord.deleted_at.is_not(None) if deleted
+        else OrganizationRecord.deleted_at.is_(None)
+    )
+    if kind is not None:
+        stmt = stmt.where(OrganizationRecord.kind == kind.value)
+    text = " ".join(text.split())
+    if text:
+        pattern = like_pattern(text)
+        stmt = stmt.where(or_(
+            OrganizationRecord.name.like(pattern, escape="\\"),
+            OrganizationRecord.contact_name.like(pattern, escape="\\"),
+            OrganizationRecord.phone.like(pattern, escape="\\"),
+        ))
+    return stmt
+
+
+def count_organizations(
+    db: Database, text: str = "", kind: OrganizationKind | None = None, *, deleted: bool = False
+) -> int:
+    with db.session() as s:
+        stmt = select(func.count()).select_from(OrganizationRecord)
+        return s.scalar(_filtered(stmt, text, kind, deleted)) or 0
+
+
+def list_organizations(
+    db: Database, text: str = "", kind: OrganizationKind | None = None,
+    offset: int = 0, limit: int = 200, *, deleted: bool = False,
+) -> list[Organization]:
+    stmt = select(OrganizationRecord).order_by(
+        OrganizationRecord.kind, OrganizationRecord.name, OrganizationRecord.id
+    ).offset(offset).limit(limit)
+    with db.session() as s:
+        return [_to_organization(r) for r in s.scalars(_filtered(stmt, text, kind, deleted))]
+
+
+def get_organization(db: Database, organization_id: int) -> Organization:
+    with db.session() as s:
+        rec = s.get(OrganizationRecord, organization_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"organization {organization_id}")
+        return _to_organization(rec)
+
+
+def save_organization(db: Database, org: Organization) -> Organization:
+    org = clean_organization(org)
+    if problems := validate_organization(org):
+        raise ValidationError(problems)
+    with db.session() as s:
+        if org.id is None:
+            rec = OrganizationRecord()
+            s.add(rec)
+        else:
+            rec = s.get(OrganizationRecord, org.id)
+            if rec is None or rec.deleted_at is not None:
+                raise NotFoundError(f"organization {org.id}")
+        rec.kind = org.kind.value
+        rec.name, rec.contact_name, rec.phone = org.name, org.contact_name, org.phone
+        # Only the owners' committee has a term of office.
+        is_committee = org.kind is OrganizationKind.OWNERS_COMMITTEE
+        rec.term_start = org.term_start if is_committee else None
+        rec.term_end = org.term_end if is_committee else None
+        rec.note = org.note
+        s.flush()
+        return _to_organization(rec)
+
+
+def delete_organizations(db: Database, ids: list[int]) -> int:
+    with db.session() as s:
+        return s.execute(
+            update(OrganizationRecord)
+            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_(None))
+            .values(deleted_at=utcnow())
+        ).rowcount
+
+
+def restore_organizations(db: Database, ids: list[int]) -> int:
+    with db.session() as s:
+        return s.execute(
+            update(OrganizationRecord)
+            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_not(None))
+            .values(deleted_at=None)
+        ).rowcount
+
+
+def purge_organizations(db: Database, ids: list[int]) -> int:
+    with db.session() as s:
+        return s.execute(
+            delete(OrganizationRecord)
+            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_not(None))
+        ).rowcount

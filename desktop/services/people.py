@@ -1,0 +1,206 @@
+"""People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
+
+from sqlalchemy import Select, delete, exists, func, or_, select, update
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import (
+    Address,
+    PeopleQuery,
+    Person,
+    PersonRole,
+    PersonRow,
+    TalentRight,
+    clean_person,
+    validate_person,
+)
+from desktop.store.database import Database
+from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord, utcnow
+
+SORT_COLUMNS = {
+    "name": PersonRecord.name,
+    "phone": PersonRecord.phone,
+    "building": BuildingRecord.name,
+    "unit": PersonRecord.unit,
+    "room": PersonRecord.room,
+    "party": PersonRecord.is_party_member,
+    "created": PersonRecord.created_at,
+}
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern that matches ``text`` literally anywhere (escape char: backslash)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Select:
+    stmt = stmt.where(
+        PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
+    )
+    text = " ".join(query.text.split())
+    if text:
+        pattern = like_pattern(text)
+        stmt = stmt.where(
+            or_(
+                PersonRecord.name.like(pattern, escape="\\"),
+                PersonRecord.phone.like(pattern, escape="\\"),
+                PersonRecord.room.like(pattern, escape="\\"),
+            )
+        )
+    if query.role is not None:
+        stmt = stmt.where(
+            exists().where(
+                PersonRoleRecord.person_id == PersonRecord.id,
+                PersonRoleRecord.role == query.role.value,
+            )
+        )
+    if query.building_id is not None:
+        stmt = stmt.where(PersonRecord.building_id == query.building_id)
+    if query.party_member is not None:
+        stmt = stmt.where(PersonRecord.is_party_member.is_(query.party_member))
+    return stmt
+
+
+def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
+    with db.session() as s:
+        stmt = _filtered(select(func.count()).select_from(PersonRecord), query, deleted=deleted)
+        return s.scalar(stmt) or 0
+
+
+def list_people(
+    db: Database, query: PeopleQuery, offset: int = 0, limit: int = 200, *,
+    deleted: bool = False,
+) -> list[PersonRow]:
+    """One page of the list, in the query's order."""
+    column = SORT_COLUMNS.get(query.sort, PersonRecord.name)
+    order = [column.desc() if query.descending else column.asc(),
+             PersonRecord.id.desc() if query.descending else PersonRecord.id.asc()]
+    stmt = (
+        select(
+            PersonRecord.id, PersonRecord.name, PersonRecord.phone, BuildingRecord.name,
+            PersonRecord.unit, PersonRecord.room, PersonRecord.is_party_member,
+            PersonRecord.deleted_at,
+        )
+        .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    with db.session() as s:
+        rows = s.execute(_filtered(stmt, query, deleted=deleted)).all()
+        roles = _roles_of(s, [r[0] for r in rows])
+    return [
+        PersonRow(id=r[0], name=r[1], phone=r[2], building=r[3] or "", unit=r[4], room=r[5],
+                  is_party_member=r[6], roles=roles.get(r[0], frozenset()), deleted_at=r[7])
+        for r in rows
+    ]
+
+
+def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:  # noqa: ANN001
+    if not ids:
+        return {}
+    found: dict[int, set[PersonRole]] = {}
+    for person_id, role in session.execute(
+        select(PersonRoleRecord.person_id, PersonRoleRecord.role)
+        .where(PersonRoleRecord.person_id.in_(ids))
+    ):
+        found.setdefault(person_id, set()).add(PersonRole(role))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def get_person(db: Database, person_id: int) -> Person:
+    with db.session() as s:
+        rec = s.get(PersonRecord, person_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"person {person_id}")
+        return _to_person(rec)
+
+
+def _to_person(rec: PersonRecord) -> Person:
+    return Person(
+        name=rec.name,
+        phone=rec.phone,
+        address=Address(building_id=rec.building_id, unit=rec.unit, room=rec.room),
+        is_party_member=rec.is_party_member,
+        roles=frozenset(PersonRole(r.role) for r in rec.roles),
+        skills=rec.skills,
+        talent_rights=frozenset(TalentRight(v) for v in rec.talent_rights.split(",") if v),
+        note=rec.note,
+        id=rec.id,
+        uuid=rec.uuid,
+    )
+
+
+def save_person(db: Database, person: Person) -> Person:
+    """Create (no id) or update a person; raises ValidationError with every problem found."""
+    person = clean_person(person)
+    problems = validate_person(person)
+    with db.session() as s:
+        building_id = person.address.building_id
+        if building_id is not None and s.get(BuildingRecord, building_id) is None:
+            problems["building"] = Problem.UNKNOWN_BUILDING
+        if problems:
+            raise ValidationError(problems)
+        if person.id is None:
+            rec = PersonRecord()
+            s.add(rec)
+        else:
+            rec = s.get(PersonRecord, person.id)
+            if rec is None or rec.deleted_at is not None:
+                raise NotFoundError(f"person {person.id}")
+        rec.name = person.name
+        rec.phone = person.phone
+        rec.building_id = building_id
+        rec.unit = person.address.unit
+        rec.room = person.address.room
+        rec.is_party_member = person.is_party_member
+        rec.skills = person.skills
+        rec.talent_rights = ",".join(sorted(r.value for r in person.talent_rights))
+        rec.note = person.note
+        wanted = {r.value for r in person.roles}
+        rec.roles = [r for r in rec.roles if r.role in wanted] + [
+            PersonRoleRecord(role=v) for v in sorted(wanted - {r.role for r in rec.roles})
+        ]
+        s.flush()
+        return _to_person(rec)
+
+
+def delete_people(db: Database, ids: list[int]) -> int:
+    """Move people to the trash; returns how many were moved."""
+    with db.session() as s:
+        result = s.execute(
+            update(PersonRecord)
+            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_(None))
+            .values(deleted_at=utcnow())
+        )
+        return result.rowcount
+
+
+def restore_people(db: Database, ids: list[int]) -> int:
+    with db.session() as s:
+        result = s.execute(
+            update(PersonRecord)
+            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_not(None))
+            .values(deleted_at=None)
+        )
+        return result.rowcount
+
+
+def purge_people(db: Database, ids: list[int]) -> int:
+    """Destroy people already in the trash (secure_delete wipes their pages)."""
+    with db.session() as s:
+        result = s.execute(
+            delete(PersonRecord)
+            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_not(None))
+        )
+        return result.rowcount
+
+
+def all_people(db: Database) -> list[Person]:
+    """Every live person, in name order, with roles (for export and the command line)."""
+    with db.session() as s:
+        records = s.scalars(
+            select(PersonRecord).where(PersonRecord.deleted_at.is_(None))
+            .order_by(PersonRecord.name, PersonRecord.id)
+        ).all()
+        return [_to_person(r) for r in records]

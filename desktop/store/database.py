@@ -1,0 +1,81 @@
+"""Engine with the house pragmas, session scope, and opening a data dir's database."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store.datadir import backups_dir, db_path
+from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _apply_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+    cursor = dbapi_connection.cursor()
+    # WAL + FULL: a committed transaction survives a killed process or a power cut.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # Deleted personal data must not linger in free pages of a file that gets uploaded.
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+class Database:
+    """One SQLite file. Services open a session per unit of work with ``session()``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open the data dir's database, creating or upgrading it as needed.
+
+    A file written by a newer app is refused untouched. An older one is first copied into
+    ``backups/`` with the SQLite backup API, then upgraded.
+    """
+    from desktop.store import migrate  # Alembic is imported only when it has work to do
+
+    path = db_path(data_dir)
+    state, revision = schema_state(path)
+    if state is SchemaState.NEWER:
+        raise DatabaseTooNewError(revision or "?")
+    if state is SchemaState.OLDER:
+        from desktop.store.backup import backup_database
+
+        copy = backup_database(path, backups_dir(data_dir), label=revision or "none")
+        log.info("backed up %s to %s before upgrading from %s", path, copy, revision)
+    if state is not SchemaState.CURRENT:
+        migrate.upgrade_to_head(path)
+    return Database(path)

@@ -1,0 +1,1 @@
+"""The Qt interface. Only desktop.app imports this package."""

@@ -1,0 +1,109 @@
+"""What every record form shares: 保存 enabled only when valid, Ctrl+S saves, Esc asks before
+throwing away changes, and each field's problem shown under it."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import Problem
+from desktop.ui.messages import problem_text
+from desktop.ui.widgets import FieldError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RecordForm", text)
+
+
+class RecordForm(QDialog):
+    """Subclasses add rows with ``add_field``, implement ``problems()`` and ``save()``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.errors: dict[str, FieldError] = {}
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel"))
+        self.buttons.accepted.connect(self._save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        note = QLabel(_t("Fields marked ＊ are required."))
+        note.setObjectName("formNote")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_clicked)
+        self._dirty = False
+
+    @property
+    def save_button(self):  # noqa: ANN201
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> None:
+        """A row: label (＊ when required), the widget and its error line beneath."""
+        error = FieldError()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.form.addRow(f"{label}{'＊' if required else ''}", box)
+        self.errors[key] = error
+
+    def watch(self, signal) -> None:  # noqa: ANN001 - any Qt signal
+        signal.connect(self.changed)
+
+    def changed(self, *_args: object) -> None:
+        self._dirty = True
+        self.revalidate()
+
+    def revalidate(self) -> bool:
+        problems = self.problems()
+        for key, label in self.errors.items():
+            label.set_error(problem_text(problems[key]) if key in problems else None)
+        self.save_button.setEnabled(not problems)
+        return not problems
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        """Problems the service found that the form could not know (e.g. duplicate names)."""
+        for key, problem in problems.items():
+            if key in self.errors:
+                self.errors[key].set_error(problem_text(problem))
+
+    def problems(self) -> dict[str, Problem]:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Store the record; True closes the dialog."""
+        raise NotImplementedError
+
+    def _save_clicked(self) -> None:
+        if self.revalidate() and self.save():
+            self._dirty = False
+            self.accept()
+
+    def reject(self) -> None:
+        if self._dirty:
+            answer = QMessageBox.question(
+                self, _t("Discard changes?"),
+                _t("You have changed this record. Close without saving?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

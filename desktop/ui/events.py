@@ -1,0 +1,14 @@
+"""The one change signal: services report what changed; pages listening refresh."""
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.kinds import RecordKind
+
+
+class AppEvents(QObject):
+    # Carries RecordKind.value, e.g. "people".
+    data_changed = Signal(str)
+
+    def changed(self, *kinds: RecordKind) -> None:
+        for kind in kinds:
+            self.data_changed.emit(kind.value)

@@ -1,0 +1,46 @@
+"""The organizations list of the roster."""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.roster import Organization, OrganizationKind
+from desktop.services import organizations
+from desktop.store.database import Database
+from desktop.ui.labels import format_date, organization_kind_label
+from desktop.ui.models.paged import PagedTableModel
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("OrganizationTableModel", text)
+
+
+class OrganizationTableModel(PagedTableModel[Organization]):
+    KIND, NAME, CONTACT, PHONE, TERM = range(5)
+    sort_keys = (None, None, None, None, None)  # a short list, kept in kind-then-name order
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        self.text = ""
+        self.kind: OrganizationKind | None = None
+        self.headers = (_t("Kind"), _t("Name"), _t("Contact"), _t("Phone"), _t("Term"))
+        super().__init__(
+            fetch=lambda offset, limit: organizations.list_organizations(
+                db, self.text, self.kind, offset, limit),
+            count=lambda: organizations.count_organizations(db, self.text, self.kind),
+            parent=parent,
+        )
+
+    def display(self, row: Organization, column: int) -> str:
+        match column:
+            case self.KIND:
+                return organization_kind_label(row.kind)
+            case self.NAME:
+                return row.name
+            case self.CONTACT:
+                return row.contact_name
+            case self.PHONE:
+                return row.phone
+            case self.TERM:
+                if row.term_start or row.term_end:
+                    return f"{format_date(row.term_start)} – {format_date(row.term_end)}"
+        return ""

@@ -1,0 +1,187 @@
+"""The shape every list page shares (UI.md): toolbar, search, filters, count, list, details."""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.models.paged import PagedTableModel
+from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ListPage", text)
+
+
+class ListPage(QWidget):
+    """Subclasses create ``self.model`` before calling ``build()`` and implement the hooks."""
+
+    model: PagedTableModel[Any]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def build(self, search_hint: str, column_widths: list[int]) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = QAction(_t("New"), self, shortcut=QKeySequence.StandardKey.New)
+        self.edit_action = QAction(_t("Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2))
+        self.delete_action = QAction(_t("Delete"), self,
+                                     shortcut=QKeySequence.StandardKey.Delete)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.toolbar.addAction(action)
+            self.addAction(action)
+        self.new_action.triggered.connect(self.create_record)
+        self.edit_action.triggered.connect(self._edit_current)
+        self.delete_action.triggered.connect(self._delete_selected)
+
+        self.search = SearchBox(search_hint)
+        self.search.search_changed.connect(self.set_search)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.filters = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.toolbar)
+        top.addStretch()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addLayout(self.filters)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+
+        self.view = make_table_view()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(False)  # the header clicks below ask SQL to sort
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate(column_widths):
+            self.view.setColumnWidth(column, width)
+        self.view.activated.connect(lambda _index: self._edit_current())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty = EmptyState()
+        self.empty.button.clicked.connect(self._empty_action)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setObjectName("details")
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 260])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    # -- state ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read from SQL, keeping the selected record selected when it is still listed."""
+        keep = {self.row_id(r) for r in self.selected_rows()}
+        self.model.refresh()
+        total = self.model.total()
+        self.count_label.setText(count_text(total))
+        if total:
+            self.stack.setCurrentWidget(self.view)
+        else:
+            filtered = self.has_filters()
+            self.empty.show_message(
+                self.no_match_text() if filtered else self.empty_text(),
+                _t("Clear search and filters") if filtered else _t("New"),
+            )
+            self.stack.setCurrentWidget(self.empty)
+        for row in range(self.model.rowCount()):
+            if self.row_id(self.model.row_at(row)) in keep:
+                self.view.selectRow(row)
+                break
+        self._selection_changed()
+
+    def selected_rows(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows if r < self.model.rowCount()]
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        rows = self.selected_rows()
+        self.edit_action.setEnabled(len(rows) == 1)
+        self.delete_action.setEnabled(bool(rows))
+        self.details.setHtml(self.details_html(rows[0]) if len(rows) == 1 else "")
+
+    def _edit_current(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.edit_record(rows[0])
+
+    def _delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        answer = QMessageBox.question(
+            self, _t("Move to trash"),
+            _t("Move {count} record(s) to the trash? You can restore them from the Trash page.")
+            .format(count=len(rows)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_records(rows)
+
+    def _empty_action(self) -> None:
+        if self.has_filters():
+            self.search.clear()
+            self.clear_filters()
+            self.set_search("")
+        else:
+            self.create_record()
+
+    # -- hooks ----------------------------------------------------------------------------
+    def set_search(self, text: str) -> None:
+        raise NotImplementedError
+
+    def has_filters(self) -> bool:
+        raise NotImplementedError
+
+    def clear_filters(self) -> None:
+        raise NotImplementedError
+
+    def row_id(self, row: Any) -> int:
+        return row.id
+
+    def empty_text(self) -> str:
+        raise NotImplementedError
+
+    def no_match_text(self) -> str:
+        return _t("No record matches the search and filters.")
+
+    def details_html(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def create_record(self) -> None:
+        raise NotImplementedError
+
+    def edit_record(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def delete_records(self, rows: list[Any]) -> None:
+        raise NotImplementedError

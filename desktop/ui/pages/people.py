@@ -1,0 +1,136 @@
+"""居民: the people of the roster."""
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.roster import PersonRole, PersonRow
+from desktop.services import neighborhood, people
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.person import PersonDialog
+from desktop.ui.labels import right_label, role_label
+from desktop.ui.models.people import PeopleTableModel
+from desktop.ui.pages.list_page import ListPage
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PeoplePage", text)
+
+
+class PeoplePage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PeopleTableModel(ctx.db, self)
+        self.build(_t("Search name, phone or room (e.g. 张伟, 1380, 1203)"),
+                   [110, 130, 80, 60, 80, 70])
+        self.role_filter = QComboBox()
+        self.role_filter.addItem(_t("All roles"), None)
+        for role in PersonRole:
+            self.role_filter.addItem(role_label(role), role)
+        self.building_filter = QComboBox()
+        self.party_filter = QComboBox()
+        self.party_filter.addItem(_t("Party members and others"), None)
+        self.party_filter.addItem(_t("Party members"), True)
+        self.party_filter.addItem(_t("Not party members"), False)
+        for combo in (self.role_filter, self.building_filter, self.party_filter):
+            self.filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self._fill_buildings()
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _fill_buildings(self) -> None:
+        current = self.building_filter.currentData()
+        self.building_filter.blockSignals(True)
+        self.building_filter.clear()
+        self.building_filter.addItem(_t("All buildings"), None)
+        for b in neighborhood.list_buildings(self.ctx.db):
+            self.building_filter.addItem(b.name, b.id)
+        self.building_filter.setCurrentIndex(max(0, self.building_filter.findData(current)))
+        self.building_filter.blockSignals(False)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == RecordKind.BUILDING.value:
+            self._fill_buildings()
+        if kind in (RecordKind.PERSON.value, RecordKind.BUILDING.value):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        q = self.model.query
+        q.role = self.role_filter.currentData()
+        q.building_id = self.building_filter.currentData()
+        q.party_member = self.party_filter.currentData()
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        q = self.model.query
+        return bool(q.text) or q.role is not None or q.building_id is not None \
+            or q.party_member is not None
+
+    def clear_filters(self) -> None:
+        for combo in (self.role_filter, self.building_filter, self.party_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        q = self.model.query
+        q.role = q.building_id = q.party_member = None
+
+    def empty_text(self) -> str:
+        return _t("There are no people in the roster yet. Click \"New\" to add the first one.")
+
+    def details_html(self, row: PersonRow) -> str:
+        try:
+            person = people.get_person(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        unit = _t("unit {unit}").format(unit=person.address.unit) if person.address.unit else ""
+        lines = [
+            (_t("Phone"), person.phone),
+            (_t("Address"), f"{row.building} {unit} {person.address.room}".strip()),
+            (_t("Party member"), _t("Yes") if person.is_party_member else _t("No")),
+            (_t("Roles"), "、".join(role_label(r) for r in PersonRole if r in person.roles)),
+        ]
+        if PersonRole.TALENT in person.roles:
+            lines.append((_t("Skills"), person.skills))
+            lines.append((_t("Four rights"), "、".join(
+                right_label(r) for r in person.talent_rights)))
+        lines.append((_t("Note"), person.note))
+        body = "".join(
+            f"<tr><td style='color:#666;padding-right:8px'>{escape(k)}</td>"
+            f"<td>{escape(v).replace(chr(10), '<br>')}</td></tr>"
+            for k, v in lines if v
+        )
+        return f"<h3>{escape(person.name)}</h3><table>{body}</table>"
+
+    def create_record(self) -> None:
+        dialog = PersonDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.PERSON)
+
+    def edit_record(self, row: PersonRow) -> None:
+        try:
+            person = people.get_person(self.ctx.db, row.id)
+        except NotFoundError:
+            self.reload()
+            return
+        dialog = PersonDialog(self.ctx, person, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.PERSON)
+
+    def delete_records(self, rows: list[PersonRow]) -> None:
+        moved = people.delete_people(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.PERSON)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                _t("{count} person(s) moved to the trash.").format(count=moved), 8000)
+        if moved < len(rows):
+            QMessageBox.information(self, _t("Move to trash"), _t(
+                "Some records had already been moved to the trash."))

@@ -1,0 +1,144 @@
+"""A running app: the window, its database and the instance lock, set up in a safe order."""
+
+import argparse
+import logging
+import sqlite3
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop.store.database import Database, open_database
+from desktop.store.datadir import (
+    DataDirError,
+    default_data_dir,
+    demo_data_dir,
+    ensure_writable,
+    looks_like_network_drive,
+)
+from desktop.store.schema import DatabaseTooNewError
+from desktop.ui.context import AppContext, open_settings
+from desktop.ui.events import AppEvents
+from desktop.ui.fonts import apply_fonts
+from desktop.ui.i18n import DEFAULT_LANGUAGE, install_language
+from desktop.ui.tasks import run_task, wait_for_tasks
+
+log = logging.getLogger(__name__)
+
+EXIT_PROBLEM, EXIT_USAGE = 1, 2
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def show_error(text: str) -> None:
+    """Said on screen (and on stderr for whoever started us from a terminal)."""
+    print(text, file=sys.stderr)
+    QMessageBox.critical(None, _t("Shuren Xiaoqu"), text)
+
+
+class Session:
+    def __init__(self, ctx: AppContext, lock: QLockFile, window) -> None:  # noqa: ANN001
+        self.ctx = ctx
+        self.lock = lock
+        self.window = window
+
+    def shutdown(self) -> None:
+        wait_for_tasks()
+        self.ctx.db.close()
+        self.lock.unlock()
+
+
+def start_session(args: argparse.Namespace) -> Session | int:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ShurenXiaoqu")
+    app.setApplicationDisplayName(_t("Shuren Xiaoqu"))
+    app.setStyle("Fusion")
+    lang = args.lang or DEFAULT_LANGUAGE
+    install_language(app, lang)
+    families = apply_fonts(app)
+
+    data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
+    try:
+        ensure_writable(data_dir)
+    except DataDirError as exc:
+        show_error(_t("Cannot use the data folder {path} ({reason}). Choose a folder you can "
+                      "write to and start again.").format(path=exc.path, reason=exc.reason))
+        return EXIT_USAGE
+
+    from desktop.app import setup_logging
+
+    setup_logging(data_dir)
+    log.info("starting with data dir %s", data_dir)
+    lock = QLockFile(str(data_dir / "shuren.lock"))
+    lock.setStaleLockTime(0)  # a lock whose process is gone is stale, whatever its age
+    if not lock.tryLock(200):
+        show_error(_t("Shuren Xiaoqu is already open with this data folder. Switch to the open "
+                      "window (look in the taskbar)."))
+        return EXIT_PROBLEM
+
+    try:
+        db = open_database(data_dir)
+    except DatabaseTooNewError as exc:
+        lock.unlock()
+        show_error(_t("This data was saved by a newer version of Shuren Xiaoqu (revision "
+                      "{revision}). Please install the newer version to open it; nothing was "
+                      "changed.").format(revision=exc.revision))
+        return EXIT_PROBLEM
+    except sqlite3.DatabaseError:
+        lock.unlock()
+        log.exception("cannot open database")
+        show_error(_t("The data file is damaged and cannot be opened. Copies made before each "
+                      "upgrade are in the \"backups\" folder of the data folder; ask the street "
+                      "office for help restoring one."))
+        return EXIT_PROBLEM
+
+    settings = open_settings(data_dir)
+    text_scale = str(settings.value("text_scale", "standard"))
+    if text_scale != "standard":
+        from desktop.ui.fonts import app_font
+
+        app.setFont(app_font(families, text_scale))
+    ctx = AppContext(db=db, events=AppEvents(), data_dir=data_dir, settings=settings,
+                     font_families=families, lang=lang)
+    if args.demo:
+        _ensure_demo(db)
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    if looks_like_network_drive(data_dir):
+        QMessageBox.warning(window, _t("Shuren Xiaoqu"), _t(
+            "The data folder is on a network drive. Records can be damaged there; please "
+            "move it to this computer's own disk."))
+    return Session(ctx, lock, window)
+
+
+def _ensure_demo(db: Database) -> None:
+    """Fill an empty demo data dir, showing progress; runs on the task runner."""
+    from desktop.services.demo import DemoExistsError, make_demo
+    from desktop.services.people import count_people
+    from desktop.domain.roster import PeopleQuery
+
+    if count_people(db, PeopleQuery()) or count_people(db, PeopleQuery(), deleted=True):
+        return
+    dialog = QProgressDialog(_t("Creating the demo neighborhood…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    loop = QEventLoop()
+
+    def done(_result: object) -> None:
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        if not isinstance(exc, DemoExistsError):
+            show_error(_t("The demo neighborhood could not be created."))
+        loop.quit()
+
+    run_task(lambda: make_demo(db), done, failed)
+    loop.exec()
+    dialog.close()

@@ -1,0 +1,95 @@
+"""Small widgets every list page shares: debounced search, count, empty state, field errors."""
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+SEARCH_DELAY_MS = 200
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Widgets", text)
+
+
+def count_text(total: int) -> str:
+    """「共 1,234 条」 — the figure always visible above a list."""
+    return _t("{count} in total").format(count=f"{total:,}")
+
+
+class SearchBox(QLineEdit):
+    """Emits ``search_changed`` once typing pauses, so each keystroke is not a query."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(220)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(lambda: self.search_changed.emit(self.text().strip()))
+        self.textChanged.connect(lambda _text: self._timer.start())
+
+
+class EmptyState(QWidget):
+    """Explains an empty list and offers the first action."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.label.setObjectName("emptyLabel")
+        self.button = QPushButton()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.button)
+        row.addStretch()
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        layout.addStretch()
+
+    def show_message(self, text: str, action: str | None) -> None:
+        self.label.setText(text)
+        self.button.setVisible(bool(action))
+        if action:
+            self.button.setText(action)
+
+
+class FieldError(QLabel):
+    """The reason under a form field, in red text (the words, not only the colour)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def set_error(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+def make_table_view(parent: QWidget | None = None) -> QTableView:
+    """A list view: whole-row selection, sortable headers, fixed-width columns (no
+    ResizeToContents: it reads every row and took 82 s at 100k)."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
