@@ -65,8 +65,6 @@ def open_database(data_dir: Path) -> Database:
     A file written by a newer app is refused untouched. An older one is first copied into
     ``backups/`` with the SQLite backup API, then upgraded.
     """
-    from desktop.store import migrate  # Alembic is imported only when it has work to do
-
     path = db_path(data_dir)
     state, revision = schema_state(path)
     if state is SchemaState.NEWER:
@@ -77,5 +75,7 @@ def open_database(data_dir: Path) -> Database:
         copy = backup_database(path, backups_dir(data_dir), label=revision or "none")
         log.info("backed up %s to %s before upgrading from %s", path, copy, revision)
     if state is not SchemaState.CURRENT:
+        from desktop.store import migrate  # Alembic is imported only when it has work to do
+
         migrate.upgrade_to_head(path)
     return Database(path)
