@@ -83,8 +83,11 @@ def make_demo(
     rng = random.Random(seed)
     now = utcnow()
     with db.session() as s:
-        if s.scalar(select(func.count()).select_from(PersonRecord)):
-            raise DemoExistsError("data dir is not empty")
+        # Any roster record counts: grids or buildings typed in by hand would clash by name.
+        for model in (PersonRecord, NeighborhoodRecord, GridRecord, BuildingRecord,
+                      OrganizationRecord):
+            if s.scalar(select(func.count()).select_from(model)):
+                raise DemoExistsError("data dir is not empty")
         s.merge(NeighborhoodRecord(id=1, name=NEIGHBORHOOD[0], community=NEIGHBORHOOD[1],
                                    street=NEIGHBORHOOD[2]))
         grid_ids = []
@@ -133,7 +136,8 @@ def make_demo(
         party_ids = [p["id"] for p in people if p["is_party_member"]]
         others = [p["id"] for p in people if not p["is_party_member"]]
         committee = rng.sample(party_ids, min(4, len(party_ids)))
-        committee += rng.sample(others, min(7 - len(committee), len(others)))
+        # Never more non-members than members, even in a tiny demo with few party members.
+        committee += rng.sample(others, min(7 - len(committee), len(others), len(committee)))
         roles += [(pid, PersonRole.OWNERS_COMMITTEE_MEMBER) for pid in committee]
 
         chunk = 5000
