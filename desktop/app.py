@@ -21,7 +21,7 @@ def parse_window_args(argv: Sequence[str]) -> argparse.Namespace:
 
     parser = ChineseArgumentParser(
         prog="shuren",
-        description="熟人小区：小区党支部工作台。子命令：demo、check、list（shuren 子命令 --help）。",
+        description="熟人小区：小区党支部工作台（子命令见 shuren 子命令 --help）。",
     )
     parser.add_argument("--data-dir", type=Path, help="数据目录（默认为本机用户数据目录）")
     parser.add_argument("--demo", action="store_true", help="打开演示小区（没有时自动生成）")
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def start(args: argparse.Namespace):  # noqa: ANN201 - returns a Session or an exit code
+def start(args: argparse.Namespace):
     """Everything up to the window on screen; returns the running session or an exit code."""
     from desktop.ui.session import start_session
 

@@ -20,9 +20,9 @@ def install_language(app: QCoreApplication, lang: str = DEFAULT_LANGUAGE) -> boo
         app.removeTranslator(old)
     _installed.clear()
     if lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)
     ok = ours.load(str(translations_dir() / f"shuren_{lang}.qm"))
     if ok:
@@ -36,3 +36,7 @@ def install_language(app: QCoreApplication, lang: str = DEFAULT_LANGUAGE) -> boo
         app.installTranslator(qt)
         _installed.append(qt)
     return ok
+
+
+# Call as translate("Context", "English text") with literals, so pyside6-lupdate finds them.
+translate = QCoreApplication.translate

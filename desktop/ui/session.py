@@ -5,7 +5,7 @@ import logging
 import sqlite3
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLockFile, Qt
+from PySide6.QtCore import QEventLoop, QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.store.database import Database, open_database
@@ -20,7 +20,7 @@ from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
 from desktop.ui.fonts import apply_fonts
-from desktop.ui.i18n import DEFAULT_LANGUAGE, install_language
+from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language, translate
 from desktop.ui.tasks import run_task, wait_for_tasks
 
 log = logging.getLogger(__name__)
@@ -28,18 +28,14 @@ log = logging.getLogger(__name__)
 EXIT_PROBLEM, EXIT_USAGE = 1, 2
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def show_error(text: str) -> None:
     """Said on screen (and on stderr for whoever started us from a terminal)."""
     print(text, file=sys.stderr)
-    QMessageBox.critical(None, _t("Shuren Xiaoqu"), text)
+    QMessageBox.critical(None, translate("Startup", "Shuren Xiaoqu"), text)
 
 
 class Session:
-    def __init__(self, ctx: AppContext, lock: QLockFile, window) -> None:  # noqa: ANN001
+    def __init__(self, ctx: AppContext, lock: QLockFile, window) -> None:
         self.ctx = ctx
         self.lock = lock
         self.window = window
@@ -54,7 +50,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setApplicationName("ShurenXiaoqu")
-    app.setApplicationDisplayName(_t("Shuren Xiaoqu"))
+    app.setApplicationDisplayName(translate("Startup", "Shuren Xiaoqu"))
     app.setStyle("Fusion")
     lang = args.lang or DEFAULT_LANGUAGE
     install_language(app, lang)
@@ -64,8 +60,13 @@ def start_session(args: argparse.Namespace) -> Session | int:
     try:
         ensure_writable(data_dir)
     except DataDirError as exc:
-        show_error(_t("Cannot use the data folder {path} ({reason}). Choose a folder you can "
-                      "write to and start again.").format(path=exc.path, reason=exc.reason))
+        show_error(
+            translate(
+                "Startup",
+                "Cannot use the data folder {path} ({reason}). Choose a folder you can "
+                "write to and start again.",
+            ).format(path=exc.path, reason=exc.reason)
+        )
         return EXIT_USAGE
 
     from desktop.app import setup_logging
@@ -75,34 +76,59 @@ def start_session(args: argparse.Namespace) -> Session | int:
     lock = QLockFile(str(data_dir / "shuren.lock"))
     lock.setStaleLockTime(0)  # a lock whose process is gone is stale, whatever its age
     if not lock.tryLock(200):
-        show_error(_t("Shuren Xiaoqu is already open with this data folder. Switch to the open "
-                      "window (look in the taskbar)."))
+        show_error(
+            translate(
+                "Startup",
+                "Shuren Xiaoqu is already open with this data folder. Switch to the open "
+                "window (look in the taskbar).",
+            )
+        )
         return EXIT_PROBLEM
 
     try:
         db = open_database(data_dir)
     except DatabaseTooNewError as exc:
         lock.unlock()
-        show_error(_t("This data was saved by a newer version of Shuren Xiaoqu (revision "
-                      "{revision}). Please install the newer version to open it; nothing was "
-                      "changed.").format(revision=exc.revision))
+        show_error(
+            translate(
+                "Startup",
+                "This data was saved by a newer version of Shuren Xiaoqu (revision "
+                "{revision}). Please install the newer version to open it; nothing was "
+                "changed.",
+            ).format(revision=exc.revision)
+        )
         return EXIT_PROBLEM
     except sqlite3.DatabaseError:
         lock.unlock()
         log.exception("cannot open database")
-        show_error(_t("The data file is damaged and cannot be opened. Copies made before each "
-                      "upgrade are in the \"backups\" folder of the data folder; ask the street "
-                      "office for help restoring one."))
+        show_error(
+            translate(
+                "Startup",
+                "The data file is damaged and cannot be opened. Copies made before each "
+                'upgrade are in the "backups" folder of the data folder; ask the street '
+                "office for help restoring one.",
+            )
+        )
         return EXIT_PROBLEM
 
     settings = open_settings(data_dir)
+    saved_lang = str(settings.value("lang", DEFAULT_LANGUAGE))
+    if args.lang is None and saved_lang != lang and saved_lang in LANGUAGES:
+        lang = saved_lang
+        install_language(app, lang)
     text_scale = str(settings.value("text_scale", "standard"))
     if text_scale != "standard":
         from desktop.ui.fonts import app_font
 
         app.setFont(app_font(families, text_scale))
-    ctx = AppContext(db=db, events=AppEvents(), data_dir=data_dir, settings=settings,
-                     font_families=families, lang=lang)
+    ctx = AppContext(
+        db=db,
+        events=AppEvents(),
+        data_dir=data_dir,
+        settings=settings,
+        font_families=families,
+        lang=lang,
+    )
     if args.demo:
         _ensure_demo(db)
 
@@ -111,21 +137,27 @@ def start_session(args: argparse.Namespace) -> Session | int:
     window = MainWindow(ctx)
     window.show()
     if looks_like_network_drive(data_dir):
-        QMessageBox.warning(window, _t("Shuren Xiaoqu"), _t(
-            "The data folder is on a network drive. Records can be damaged there; please "
-            "move it to this computer's own disk."))
+        QMessageBox.warning(
+            window,
+            translate("Startup", "Shuren Xiaoqu"),
+            translate(
+                "Startup",
+                "The data folder is on a network drive. Records can be damaged there; please "
+                "move it to this computer's own disk.",
+            ),
+        )
     return Session(ctx, lock, window)
 
 
 def _ensure_demo(db: Database) -> None:
     """Fill an empty demo data dir, showing progress; runs on the task runner."""
+    from desktop.domain.roster import PeopleQuery
     from desktop.services.demo import DemoExistsError, make_demo
     from desktop.services.people import count_people
-    from desktop.domain.roster import PeopleQuery
 
     if count_people(db, PeopleQuery()) or count_people(db, PeopleQuery(), deleted=True):
         return
-    dialog = QProgressDialog(_t("Creating the demo neighborhood…"), "", 0, 0)
+    dialog = QProgressDialog(translate("Startup", "Creating the demo neighborhood…"), "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
@@ -136,7 +168,7 @@ def _ensure_demo(db: Database) -> None:
 
     def failed(exc: Exception) -> None:
         if not isinstance(exc, DemoExistsError):
-            show_error(_t("The demo neighborhood could not be created."))
+            show_error(translate("Startup", "The demo neighborhood could not be created."))
         loop.quit()
 
     run_task(lambda: make_demo(db), done, failed)

@@ -1,6 +1,6 @@
 """Small widgets every list page shares: debounced search, count, empty state, field errors."""
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,16 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 SEARCH_DELAY_MS = 200
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Widgets", text)
 
 
 def count_text(total: int) -> str:
     """「共 1,234 条」 — the figure always visible above a list."""
-    return _t("{count} in total").format(count=f"{total:,}")
+    return translate("Widgets", "{count} in total").format(count=f"{total:,}")
 
 
 class SearchBox(QLineEdit):

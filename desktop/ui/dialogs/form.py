@@ -1,7 +1,6 @@
 """What every record form shares: 保存 enabled only when valid, Ctrl+S saves, Esc asks before
 throwing away changes, and each field's problem shown under it."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,12 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import Problem
+from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.widgets import FieldError
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RecordForm", text)
 
 
 class RecordForm(QDialog):
@@ -35,11 +31,15 @@ class RecordForm(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_t("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("RecordForm", "Save")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("RecordForm", "Cancel")
+        )
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel(_t("Fields marked ＊ are required."))
+        note = QLabel(translate("RecordForm", "Fields marked ＊ are required."))
         note.setObjectName("formNote")
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -49,7 +49,7 @@ class RecordForm(QDialog):
         self._dirty = False
 
     @property
-    def save_button(self):  # noqa: ANN201
+    def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> None:
@@ -64,7 +64,7 @@ class RecordForm(QDialog):
         self.form.addRow(f"{label}{'＊' if required else ''}", box)
         self.errors[key] = error
 
-    def watch(self, signal) -> None:  # noqa: ANN001 - any Qt signal
+    def watch(self, signal) -> None:
         signal.connect(self.changed)
 
     def changed(self, *_args: object) -> None:
@@ -99,8 +99,9 @@ class RecordForm(QDialog):
     def reject(self) -> None:
         if self._dirty:
             answer = QMessageBox.question(
-                self, _t("Discard changes?"),
-                _t("You have changed this record. Close without saving?"),
+                self,
+                translate("RecordForm", "Discard changes?"),
+                translate("RecordForm", "You have changed this record. Close without saving?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -1,6 +1,5 @@
 """Add or edit a person of the roster."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,36 +24,42 @@ from desktop.domain.roster import (
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PersonDialog", text)
-
-
 class PersonDialog(RecordForm):
-    def __init__(self, ctx: AppContext, person: Person | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(_t("Edit person") if person else _t("New person"), parent)
+    def __init__(
+        self, ctx: AppContext, person: Person | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("PersonDialog", "Edit person")
+            if person
+            else translate("PersonDialog", "New person"),
+            parent,
+        )
         self.ctx = ctx
         self.person = person or Person(name="")
         self.saved: Person | None = None
 
         self.name = QLineEdit(self.person.name, maxLength=NAME_MAX)
-        self.name.setPlaceholderText(_t("Full name, e.g. 张伟"))
+        self.name.setPlaceholderText(translate("PersonDialog", "Full name, e.g. 张伟"))
         self.phone = QLineEdit(self.person.phone, maxLength=30)
-        self.phone.setPlaceholderText(_t("e.g. 13812345678 or 0755-12345678"))
+        self.phone.setPlaceholderText(
+            translate("PersonDialog", "e.g. 13812345678 or 0755-12345678")
+        )
 
         self.building = QComboBox()
-        self.building.addItem(_t("(not set)"), None)
+        self.building.addItem(translate("PersonDialog", "(not set)"), None)
         self.buildings = {b.id: b for b in neighborhood.list_buildings(ctx.db)}
         for b in self.buildings.values():
             self.building.addItem(b.name, b.id)
-        self.building.setCurrentIndex(max(0, self.building.findData(
-            self.person.address.building_id)))
+        self.building.setCurrentIndex(
+            max(0, self.building.findData(self.person.address.building_id))
+        )
         self.unit = QComboBox(editable=True)
         self.room = QLineEdit(self.person.address.room, maxLength=NAME_MAX)
-        self.room.setPlaceholderText(_t("e.g. 1203"))
+        self.room.setPlaceholderText(translate("PersonDialog", "e.g. 1203"))
         self._fill_units(self.person.address.unit)
         address = QWidget()
         row = QHBoxLayout(address)
@@ -63,18 +68,23 @@ class PersonDialog(RecordForm):
         row.addWidget(self.unit, 1)
         row.addWidget(self.room, 2)
 
-        self.party = QCheckBox(_t("Party member"), checked=self.person.is_party_member)
-        self.roles = {r: QCheckBox(role_label(r), checked=r in self.person.roles)
-                      for r in PersonRole}
+        self.party = QCheckBox(
+            translate("PersonDialog", "Party member"), checked=self.person.is_party_member
+        )
+        self.roles = {
+            r: QCheckBox(role_label(r), checked=r in self.person.roles) for r in PersonRole
+        }
         roles_box = QWidget()
         grid = QGridLayout(roles_box)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, box in enumerate(self.roles.values()):
             grid.addWidget(box, i // 2, i % 2)
         self.skills = QLineEdit(self.person.skills)
-        self.skills.setPlaceholderText(_t("e.g. legal advice, plumbing"))
-        self.rights = {r: QCheckBox(right_label(r), checked=r in self.person.talent_rights)
-                       for r in TalentRight}
+        self.skills.setPlaceholderText(translate("PersonDialog", "e.g. legal advice, plumbing"))
+        self.rights = {
+            r: QCheckBox(right_label(r), checked=r in self.person.talent_rights)
+            for r in TalentRight
+        }
         rights_box = QWidget()
         rights_row = QHBoxLayout(rights_box)
         rights_row.setContentsMargins(0, 0, 0, 0)
@@ -84,21 +94,28 @@ class PersonDialog(RecordForm):
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
 
-        self.add_field("name", _t("Name"), self.name, required=True)
-        self.add_field("phone", _t("Phone"), self.phone)
-        self.add_field("building", _t("Building / unit / room"), address)
+        self.add_field("name", translate("PersonDialog", "Name"), self.name, required=True)
+        self.add_field("phone", translate("PersonDialog", "Phone"), self.phone)
+        self.add_field("building", translate("PersonDialog", "Building / unit / room"), address)
         self.add_field("party", "", self.party)
-        self.add_field("roles", _t("Roles"), roles_box)
-        self.add_field("skills", _t("Skills"), self.skills)
-        self.add_field("rights", _t("Four rights"), rights_box)
-        self.add_field("note", _t("Note"), self.note)
+        self.add_field("roles", translate("PersonDialog", "Roles"), roles_box)
+        self.add_field("skills", translate("PersonDialog", "Skills"), self.skills)
+        self.add_field("rights", translate("PersonDialog", "Four rights"), rights_box)
+        self.add_field("note", translate("PersonDialog", "Note"), self.note)
 
-        for signal in (self.name.textChanged, self.phone.textChanged, self.room.textChanged,
-                       self.unit.currentTextChanged, self.note.textChanged,
-                       self.skills.textChanged, self.party.toggled):
+        for signal in (
+            self.name.textChanged,
+            self.phone.textChanged,
+            self.room.textChanged,
+            self.unit.currentTextChanged,
+            self.note.textChanged,
+            self.skills.textChanged,
+            self.party.toggled,
+        ):
             self.watch(signal)
-        self.building.currentIndexChanged.connect(lambda _i: self._fill_units(
-            self.unit.currentText()))
+        self.building.currentIndexChanged.connect(
+            lambda _i: self._fill_units(self.unit.currentText())
+        )
         self.watch(self.building.currentIndexChanged)
         for box in [*self.roles.values(), *self.rights.values()]:
             self.watch(box.toggled)
@@ -114,7 +131,7 @@ class PersonDialog(RecordForm):
         self.unit.clear()
         self.unit.addItems([str(n) for n in range(1, count + 1)])
         self.unit.setEditText(current)
-        self.unit.lineEdit().setPlaceholderText(_t("Unit"))
+        self.unit.lineEdit().setPlaceholderText(translate("PersonDialog", "Unit"))
         self.unit.blockSignals(False)
 
     def _talent_fields(self) -> None:
@@ -124,19 +141,24 @@ class PersonDialog(RecordForm):
             box.setEnabled(is_talent)
 
     def current(self) -> Person:
-        return clean_person(Person(
-            name=self.name.text(),
-            phone=self.phone.text(),
-            address=Address(building_id=self.building.currentData(),
-                            unit=self.unit.currentText(), room=self.room.text()),
-            is_party_member=self.party.isChecked(),
-            roles=frozenset(r for r, box in self.roles.items() if box.isChecked()),
-            skills=self.skills.text(),
-            talent_rights=frozenset(r for r, box in self.rights.items() if box.isChecked()),
-            note=self.note.toPlainText(),
-            id=self.person.id,
-            uuid=self.person.uuid,
-        ))
+        return clean_person(
+            Person(
+                name=self.name.text(),
+                phone=self.phone.text(),
+                address=Address(
+                    building_id=self.building.currentData(),
+                    unit=self.unit.currentText(),
+                    room=self.room.text(),
+                ),
+                is_party_member=self.party.isChecked(),
+                roles=frozenset(r for r, box in self.roles.items() if box.isChecked()),
+                skills=self.skills.text(),
+                talent_rights=frozenset(r for r, box in self.rights.items() if box.isChecked()),
+                note=self.note.toPlainText(),
+                id=self.person.id,
+                uuid=self.person.uuid,
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_person(self.current())
@@ -148,8 +170,14 @@ class PersonDialog(RecordForm):
             self.show_problems(exc.problems)
             return False
         except NotFoundError:
-            QMessageBox.warning(self, self.windowTitle(), _t(
-                "This person was moved to the trash meanwhile; restore them from the trash "
-                "to edit."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                translate(
+                    "PersonDialog",
+                    "This person was moved to the trash meanwhile; restore them from the trash "
+                    "to edit.",
+                ),
+            )
             return False
         return True

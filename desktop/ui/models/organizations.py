@@ -2,17 +2,12 @@
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations
 from desktop.store.database import Database
+from desktop.ui.i18n import translate
 from desktop.ui.labels import format_date, organization_kind_label
 from desktop.ui.models.paged import PagedTableModel
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("OrganizationTableModel", text)
 
 
 class OrganizationTableModel(PagedTableModel[Organization]):
@@ -22,10 +17,17 @@ class OrganizationTableModel(PagedTableModel[Organization]):
     def __init__(self, db: Database, parent: Any = None) -> None:
         self.text = ""
         self.kind: OrganizationKind | None = None
-        self.headers = (_t("Kind"), _t("Name"), _t("Contact"), _t("Phone"), _t("Term"))
+        self.headers = (
+            translate("OrganizationTableModel", "Kind"),
+            translate("OrganizationTableModel", "Name"),
+            translate("OrganizationTableModel", "Contact"),
+            translate("OrganizationTableModel", "Phone"),
+            translate("OrganizationTableModel", "Term"),
+        )
         super().__init__(
             fetch=lambda offset, limit: organizations.list_organizations(
-                db, self.text, self.kind, offset, limit),
+                db, self.text, self.kind, offset, limit
+            ),
             count=lambda: organizations.count_organizations(db, self.text, self.kind),
             parent=parent,
         )

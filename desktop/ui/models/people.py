@@ -2,17 +2,12 @@
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.roster import PeopleQuery, PersonRow
 from desktop.services import people
 from desktop.store.database import Database
+from desktop.ui.i18n import translate
 from desktop.ui.labels import role_label
 from desktop.ui.models.paged import PagedTableModel
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PeopleTableModel", text)
 
 
 class PeopleTableModel(PagedTableModel[PersonRow]):
@@ -21,8 +16,15 @@ class PeopleTableModel(PagedTableModel[PersonRow]):
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self.query = PeopleQuery()
-        self.headers = (_t("Name"), _t("Phone"), _t("Building"), _t("Unit"), _t("Room"),
-                        _t("Party member"), _t("Roles"))
+        self.headers = (
+            translate("PeopleTableModel", "Name"),
+            translate("PeopleTableModel", "Phone"),
+            translate("PeopleTableModel", "Building"),
+            translate("PeopleTableModel", "Unit"),
+            translate("PeopleTableModel", "Room"),
+            translate("PeopleTableModel", "Party member"),
+            translate("PeopleTableModel", "Roles"),
+        )
         super().__init__(
             fetch=lambda offset, limit: people.list_people(db, self.query, offset, limit),
             count=lambda: people.count_people(db, self.query),
@@ -45,7 +47,7 @@ class PeopleTableModel(PagedTableModel[PersonRow]):
             case self.ROOM:
                 return row.room
             case self.PARTY:
-                return _t("Yes") if row.is_party_member else ""
+                return translate("PeopleTableModel", "Yes") if row.is_party_member else ""
             case self.ROLES:
                 return "、".join(role_label(r) for r in sorted(row.roles, key=lambda r: r.value))
         return ""

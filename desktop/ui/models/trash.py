@@ -2,21 +2,20 @@
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from desktop.domain.dates import format_date, to_local
 from desktop.domain.kinds import RecordKind
 from desktop.services.trash import TrashItem
-from desktop.domain.dates import format_date, to_local
+from desktop.ui.i18n import translate
 from desktop.ui.models.paged import Index
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TrashTableModel", text)
-
-
 def kind_label(kind: RecordKind) -> str:
-    return {RecordKind.PERSON: _t("Person"), RecordKind.ORGANIZATION: _t("Organization")}.get(
-        kind, kind.value)
+    return {
+        RecordKind.PERSON: translate("TrashTableModel", "Person"),
+        RecordKind.ORGANIZATION: translate("TrashTableModel", "Organization"),
+    }.get(kind, kind.value)
 
 
 class TrashTableModel(QAbstractTableModel):
@@ -25,7 +24,11 @@ class TrashTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[TrashItem] = []
-        self.headers = (_t("Kind"), _t("Name"), _t("Deleted on"))
+        self.headers = (
+            translate("TrashTableModel", "Kind"),
+            translate("TrashTableModel", "Name"),
+            translate("TrashTableModel", "Deleted on"),
+        )
 
     def set_items(self, items: list[TrashItem]) -> None:
         self.beginResetModel()
@@ -38,10 +41,14 @@ class TrashTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 

@@ -1,8 +1,9 @@
 """The shape every list page shares (UI.md): toolbar, search, filters, count, list, details."""
 
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,12 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ListPage", text)
 
 
 class ListPage(QWidget):
@@ -37,10 +35,15 @@ class ListPage(QWidget):
     def build(self, search_hint: str, column_widths: list[int]) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(_t("New"), self, shortcut=QKeySequence.StandardKey.New)
-        self.edit_action = QAction(_t("Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2))
-        self.delete_action = QAction(_t("Delete"), self,
-                                     shortcut=QKeySequence.StandardKey.Delete)
+        self.new_action = QAction(
+            translate("ListPage", "New"), self, shortcut=QKeySequence.StandardKey.New
+        )
+        self.edit_action = QAction(
+            translate("ListPage", "Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2)
+        )
+        self.delete_action = QAction(
+            translate("ListPage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
+        )
         for action in (self.new_action, self.edit_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.toolbar.addAction(action)
@@ -109,7 +112,9 @@ class ListPage(QWidget):
             filtered = self.has_filters()
             self.empty.show_message(
                 self.no_match_text() if filtered else self.empty_text(),
-                _t("Clear search and filters") if filtered else _t("New"),
+                translate("ListPage", "Clear search and filters")
+                if filtered
+                else translate("ListPage", "New"),
             )
             self.stack.setCurrentWidget(self.empty)
         for row in range(self.model.rowCount()):
@@ -138,9 +143,12 @@ class ListPage(QWidget):
         if not rows:
             return
         answer = QMessageBox.question(
-            self, _t("Move to trash"),
-            _t("Move {count} record(s) to the trash? You can restore them from the Trash page.")
-            .format(count=len(rows)),
+            self,
+            translate("ListPage", "Move to trash"),
+            translate(
+                "ListPage",
+                "Move {count} record(s) to the trash? You can restore them from the Trash page.",
+            ).format(count=len(rows)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -172,7 +180,7 @@ class ListPage(QWidget):
         raise NotImplementedError
 
     def no_match_text(self) -> str:
-        return _t("No record matches the search and filters.")
+        return translate("ListPage", "No record matches the search and filters.")
 
     def details_html(self, row: Any) -> str:
         raise NotImplementedError
@@ -185,3 +193,14 @@ class ListPage(QWidget):
 
     def delete_records(self, rows: list[Any]) -> None:
         raise NotImplementedError
+
+
+def details_table(title: str, lines: list[tuple[str, str]]) -> str:
+    """The details pane's HTML; every piece of user text is escaped."""
+    body = "".join(
+        f"<tr><td style='color:#555;padding-right:10px'>{escape(label)}</td>"
+        f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
+        for label, value in lines
+        if value
+    )
+    return f"<h3>{escape(title)}</h3><table cellspacing='4'>{body}</table>"

@@ -1,8 +1,5 @@
 """居民: the people of the roster."""
 
-from html import escape
-
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from desktop.domain.errors import NotFoundError
@@ -11,30 +8,29 @@ from desktop.domain.roster import PersonRole, PersonRow
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.person import PersonDialog
+from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
-from desktop.ui.pages.list_page import ListPage
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PeoplePage", text)
+from desktop.ui.pages.list_page import ListPage, details_table
 
 
 class PeoplePage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = PeopleTableModel(ctx.db, self)
-        self.build(_t("Search name, phone or room (e.g. 张伟, 1380, 1203)"),
-                   [110, 130, 80, 60, 80, 70])
+        self.build(
+            translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)"),
+            [110, 130, 80, 60, 80, 70],
+        )
         self.role_filter = QComboBox()
-        self.role_filter.addItem(_t("All roles"), None)
+        self.role_filter.addItem(translate("PeoplePage", "All roles"), None)
         for role in PersonRole:
             self.role_filter.addItem(role_label(role), role)
         self.building_filter = QComboBox()
         self.party_filter = QComboBox()
-        self.party_filter.addItem(_t("Party members and others"), None)
-        self.party_filter.addItem(_t("Party members"), True)
-        self.party_filter.addItem(_t("Not party members"), False)
+        self.party_filter.addItem(translate("PeoplePage", "Party members and others"), None)
+        self.party_filter.addItem(translate("PeoplePage", "Party members"), True)
+        self.party_filter.addItem(translate("PeoplePage", "Not party members"), False)
         for combo in (self.role_filter, self.building_filter, self.party_filter):
             self.filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._filters_changed)
@@ -46,7 +42,7 @@ class PeoplePage(ListPage):
         current = self.building_filter.currentData()
         self.building_filter.blockSignals(True)
         self.building_filter.clear()
-        self.building_filter.addItem(_t("All buildings"), None)
+        self.building_filter.addItem(translate("PeoplePage", "All buildings"), None)
         for b in neighborhood.list_buildings(self.ctx.db):
             self.building_filter.addItem(b.name, b.id)
         self.building_filter.setCurrentIndex(max(0, self.building_filter.findData(current)))
@@ -71,8 +67,12 @@ class PeoplePage(ListPage):
 
     def has_filters(self) -> bool:
         q = self.model.query
-        return bool(q.text) or q.role is not None or q.building_id is not None \
+        return (
+            bool(q.text)
+            or q.role is not None
+            or q.building_id is not None
             or q.party_member is not None
+        )
 
     def clear_filters(self) -> None:
         for combo in (self.role_filter, self.building_filter, self.party_filter):
@@ -83,31 +83,47 @@ class PeoplePage(ListPage):
         q.role = q.building_id = q.party_member = None
 
     def empty_text(self) -> str:
-        return _t("There are no people in the roster yet. Click \"New\" to add the first one.")
+        return translate(
+            "PeoplePage", 'There are no people in the roster yet. Click "New" to add the first one.'
+        )
 
     def details_html(self, row: PersonRow) -> str:
         try:
             person = people.get_person(self.ctx.db, row.id)
         except NotFoundError:
             return ""
-        unit = _t("unit {unit}").format(unit=person.address.unit) if person.address.unit else ""
+        unit = (
+            translate("PeoplePage", "unit {unit}").format(unit=person.address.unit)
+            if person.address.unit
+            else ""
+        )
         lines = [
-            (_t("Phone"), person.phone),
-            (_t("Address"), f"{row.building} {unit} {person.address.room}".strip()),
-            (_t("Party member"), _t("Yes") if person.is_party_member else _t("No")),
-            (_t("Roles"), "、".join(role_label(r) for r in PersonRole if r in person.roles)),
+            (translate("PeoplePage", "Phone"), person.phone),
+            (
+                translate("PeoplePage", "Address"),
+                f"{row.building} {unit} {person.address.room}".strip(),
+            ),
+            (
+                translate("PeoplePage", "Party member"),
+                translate("PeoplePage", "Yes")
+                if person.is_party_member
+                else translate("PeoplePage", "No"),
+            ),
+            (
+                translate("PeoplePage", "Roles"),
+                "、".join(role_label(r) for r in PersonRole if r in person.roles),
+            ),
         ]
         if PersonRole.TALENT in person.roles:
-            lines.append((_t("Skills"), person.skills))
-            lines.append((_t("Four rights"), "、".join(
-                right_label(r) for r in person.talent_rights)))
-        lines.append((_t("Note"), person.note))
-        body = "".join(
-            f"<tr><td style='color:#666;padding-right:8px'>{escape(k)}</td>"
-            f"<td>{escape(v).replace(chr(10), '<br>')}</td></tr>"
-            for k, v in lines if v
-        )
-        return f"<h3>{escape(person.name)}</h3><table>{body}</table>"
+            lines.append((translate("PeoplePage", "Skills"), person.skills))
+            lines.append(
+                (
+                    translate("PeoplePage", "Four rights"),
+                    "、".join(right_label(r) for r in person.talent_rights),
+                )
+            )
+        lines.append((translate("PeoplePage", "Note"), person.note))
+        return details_table(person.name, lines)
 
     def create_record(self) -> None:
         dialog = PersonDialog(self.ctx, parent=self)
@@ -130,7 +146,14 @@ class PeoplePage(ListPage):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
-                _t("{count} person(s) moved to the trash.").format(count=moved), 8000)
+                translate("PeoplePage", "{count} person(s) moved to the trash.").format(
+                    count=moved
+                ),
+                8000,
+            )
         if moved < len(rows):
-            QMessageBox.information(self, _t("Move to trash"), _t(
-                "Some records had already been moved to the trash."))
+            QMessageBox.information(
+                self,
+                translate("PeoplePage", "Move to trash"),
+                translate("PeoplePage", "Some records had already been moved to the trash."),
+            )

@@ -1,0 +1,71 @@
+"""Add or edit a building."""
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import Building, Grid, validate_name
+from desktop.services import neighborhood
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
+
+
+class BuildingDialog(RecordForm):
+    def __init__(
+        self,
+        ctx: AppContext,
+        grids: list[Grid],
+        building: Building | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            translate("BuildingDialog", "Edit building")
+            if building
+            else translate("BuildingDialog", "New building"),
+            parent,
+        )
+        self.ctx = ctx
+        self.building = building or Building(name="")
+        self.saved: Building | None = None
+        self.name = QLineEdit(self.building.name, maxLength=40)
+        self.name.setPlaceholderText(translate("BuildingDialog", "e.g. 3栋"))
+        self.grid = QComboBox()
+        self.grid.addItem(translate("BuildingDialog", "(no grid)"), None)
+        for g in grids:
+            self.grid.addItem(g.name, g.id)
+        self.grid.setCurrentIndex(max(0, self.grid.findData(self.building.grid_id)))
+        self.units = QSpinBox(minimum=1, maximum=99, value=self.building.unit_count)
+        self.add_field("name", translate("BuildingDialog", "Building"), self.name, required=True)
+        self.add_field("grid", translate("BuildingDialog", "Grid"), self.grid)
+        self.add_field(
+            "unit_count", translate("BuildingDialog", "Number of units"), self.units, required=True
+        )
+        for signal in (
+            self.name.textChanged,
+            self.grid.currentIndexChanged,
+            self.units.valueChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+
+    def problems(self) -> dict[str, Problem]:
+        problem = validate_name(self.name.text())
+        return {"name": problem} if problem else {}
+
+    def save(self) -> bool:
+        try:
+            self.saved = neighborhood.save_building(
+                self.ctx.db,
+                Building(
+                    name=self.name.text(),
+                    grid_id=self.grid.currentData(),
+                    unit_count=self.units.value(),
+                    id=self.building.id,
+                ),
+            )
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

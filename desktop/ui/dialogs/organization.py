@@ -1,0 +1,137 @@
+"""Add or edit an organization: property company, owners' committee, self-organization,
+partner unit."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import (
+    Organization,
+    OrganizationKind,
+    clean_organization,
+    validate_organization,
+)
+from desktop.services import organizations
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
+from desktop.ui.labels import organization_kind_label
+
+DATE_FORMAT = "yyyy年M月d日"
+
+
+def date_edit(value: date | None) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    return edit
+
+
+class OrganizationDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, org: Organization | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("OrganizationDialog", "Edit organization")
+            if org
+            else translate("OrganizationDialog", "New organization"),
+            parent,
+        )
+        self.ctx = ctx
+        self.org = org or Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
+        self.saved: Organization | None = None
+        self.kind = QComboBox()
+        for kind in OrganizationKind:
+            self.kind.addItem(organization_kind_label(kind), kind)
+        self.kind.setCurrentIndex(self.kind.findData(self.org.kind))
+        self.name = QLineEdit(self.org.name, maxLength=80)
+        self.contact = QLineEdit(self.org.contact_name, maxLength=40)
+        self.phone = QLineEdit(self.org.phone, maxLength=30)
+        self.phone.setPlaceholderText(
+            translate("OrganizationDialog", "e.g. 13812345678 or 0755-12345678")
+        )
+        self.has_term = QCheckBox(
+            translate("OrganizationDialog", "Record the term of office"),
+            checked=bool(self.org.term_start),
+        )
+        self.term_start = date_edit(self.org.term_start)
+        self.term_end = date_edit(
+            self.org.term_end or (date(date.today().year + 5, date.today().month, 1))
+        )
+        self.note = QPlainTextEdit(self.org.note)
+        self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)
+
+        self.add_field("kind", translate("OrganizationDialog", "Kind"), self.kind, required=True)
+        self.add_field("name", translate("OrganizationDialog", "Name"), self.name, required=True)
+        self.add_field(
+            "contact_name", translate("OrganizationDialog", "Contact person"), self.contact
+        )
+        self.add_field("phone", translate("OrganizationDialog", "Phone"), self.phone)
+        self.add_field("has_term", "", self.has_term)
+        self.add_field(
+            "term_start", translate("OrganizationDialog", "Term starts"), self.term_start
+        )
+        self.add_field("term_end", translate("OrganizationDialog", "Term ends"), self.term_end)
+        self.add_field("note", translate("OrganizationDialog", "Note"), self.note)
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.name.textChanged,
+            self.contact.textChanged,
+            self.phone.textChanged,
+            self.has_term.toggled,
+            self.term_start.dateChanged,
+            self.term_end.dateChanged,
+            self.note.textChanged,
+        ):
+            self.watch(signal)
+        self.kind.currentIndexChanged.connect(self._term_fields)
+        self.has_term.toggled.connect(self._term_fields)
+        self._term_fields()
+        self.revalidate()
+        self.name.setFocus()
+
+    def _term_fields(self) -> None:
+        # Only the owners' committee is elected for a term.
+        committee = self.kind.currentData() is OrganizationKind.OWNERS_COMMITTEE
+        self.has_term.setVisible(committee)
+        for edit in (self.term_start, self.term_end):
+            edit.setEnabled(committee and self.has_term.isChecked())
+        for key in ("has_term", "term_start", "term_end"):
+            label = self.form.labelForField(self.errors[key].parentWidget())
+            self.errors[key].parentWidget().setVisible(committee)
+            if label is not None:
+                label.setVisible(committee)
+
+    def current(self) -> Organization:
+        with_term = (
+            self.kind.currentData() is OrganizationKind.OWNERS_COMMITTEE
+            and self.has_term.isChecked()
+        )
+        return clean_organization(
+            Organization(
+                kind=self.kind.currentData(),
+                name=self.name.text(),
+                contact_name=self.contact.text(),
+                phone=self.phone.text(),
+                term_start=self.term_start.date().toPython() if with_term else None,
+                term_end=self.term_end.date().toPython() if with_term else None,
+                note=self.note.toPlainText(),
+                id=self.org.id,
+                uuid=self.org.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_organization(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = organizations.save_organization(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

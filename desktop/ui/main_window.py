@@ -1,0 +1,129 @@
+"""The main window: navigation on the left, the page in the centre, status at the bottom."""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.domain.kinds import RecordKind
+from desktop.paths import icons_dir
+from desktop.services import backups, neighborhood
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.about import show_about
+from desktop.ui.i18n import translate
+from desktop.ui.pages.roster import RosterPage
+from desktop.ui.pages.settings import SettingsPage, backup_status_text
+from desktop.ui.pages.trash import TrashPage
+from desktop.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(icons_dir() / f"{name}.svg"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(translate("MainWindow", "Shuren Xiaoqu"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1200, 760)
+        self.setStyleSheet((Path(__file__).parent / "style.qss").read_text(encoding="utf-8"))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget()
+        self.roster = RosterPage(ctx)
+        self.trash = TrashPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        # Only pages that exist are listed: no placeholders.
+        for name, label, page in (
+            ("roster", translate("MainWindow", "People and organizations"), self.roster),
+            ("trash", translate("MainWindow", "Trash"), self.trash),
+            ("settings", translate("MainWindow", "Settings"), self.settings_page),
+        ):
+            QListWidgetItem(icon(name), label, self.navigation)
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.neighborhood_label = QLabel()
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.neighborhood_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self._build_menu()
+        ctx.events.data_changed.connect(self._data_changed)
+        self._show_neighborhood()
+        self._daily_backup()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        quit_action = QAction(
+            translate("MainWindow", "Quit"), self, shortcut=QKeySequence.StandardKey.Quit
+        )
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        about = QAction(translate("MainWindow", "About Shuren Xiaoqu"), self)
+        about.triggered.connect(lambda: show_about(self))
+        help_menu.addAction(about)
+
+    def go_to(self, page: QWidget) -> None:
+        self.navigation.setCurrentRow(self.pages.indexOf(page))
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == RecordKind.NEIGHBORHOOD.value:
+            self._show_neighborhood()
+
+    def _show_neighborhood(self) -> None:
+        hood = neighborhood.get_neighborhood(self.ctx.db)
+        self.neighborhood_label.setText(
+            f"{hood.street} · {hood.community} · {hood.name}"
+            if hood.name
+            else translate(
+                "MainWindow", "Neighborhood not set: enter it under People and organizations"
+            )
+        )
+
+    def _daily_backup(self) -> None:
+        self.backup_label.setText(backup_status_text(self.ctx))
+
+        def done(_path: object) -> None:
+            self.backup_label.setText(backup_status_text(self.ctx))
+
+        def failed(_exc: Exception) -> None:
+            self.backup_label.setText(
+                translate("MainWindow", "Backup failed: check the free disk space")
+            )
+
+        run_task(lambda: backups.back_up_if_due(self.ctx.db, self.ctx.data_dir), done, failed)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        log.info("window closed")
+        super().closeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1200, 760)

@@ -1,0 +1,256 @@
+"""小区与楼栋: the neighborhood's name, its grids and its buildings."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.roster import Building, Grid, Neighborhood, validate_neighborhood
+from desktop.services import neighborhood
+from desktop.services.neighborhood import BuildingInUseError
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.building import BuildingDialog
+from desktop.ui.i18n import translate
+from desktop.ui.messages import problem_text
+from desktop.ui.widgets import FieldError
+
+
+class NeighborhoodPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._neighborhood_box())
+        row = QHBoxLayout()
+        row.addWidget(self._grids_box(), 1)
+        row.addWidget(self._buildings_box(), 2)
+        layout.addLayout(row, 1)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    # -- the neighborhood -----------------------------------------------------------------
+    def _neighborhood_box(self) -> QGroupBox:
+        box = QGroupBox(translate("NeighborhoodPage", "Neighborhood"))
+        form = QFormLayout(box)
+        self.hood_fields: dict[str, tuple[QLineEdit, FieldError]] = {}
+        for key, label in (
+            ("name", translate("NeighborhoodPage", "Neighborhood name")),
+            ("community", translate("NeighborhoodPage", "Community")),
+            ("street", translate("NeighborhoodPage", "Street office")),
+        ):
+            edit, error = QLineEdit(maxLength=40), FieldError()
+            edit.textChanged.connect(self._hood_edited)
+            column = QVBoxLayout()
+            column.addWidget(edit)
+            column.addWidget(error)
+            form.addRow(f"{label}＊", column)
+            self.hood_fields[key] = (edit, error)
+        self.hood_save = QPushButton(translate("NeighborhoodPage", "Save"))
+        self.hood_save.clicked.connect(self._save_hood)
+        form.addRow("", self.hood_save)
+        return box
+
+    def _hood(self) -> Neighborhood:
+        return Neighborhood(**{k: e.text() for k, (e, _err) in self.hood_fields.items()})
+
+    def _hood_edited(self) -> None:
+        problems = validate_neighborhood(self._hood())
+        for key, (_edit, error) in self.hood_fields.items():
+            error.set_error(problem_text(problems[key]) if key in problems else None)
+        self.hood_save.setEnabled(not problems and self._hood() != self._saved_hood)
+
+    def _save_hood(self) -> None:
+        try:
+            self._saved_hood = neighborhood.save_neighborhood(self.ctx.db, self._hood())
+        except ValidationError:
+            return
+        self.ctx.events.changed(RecordKind.NEIGHBORHOOD)
+        self._hood_edited()
+
+    # -- grids ----------------------------------------------------------------------------
+    def _grids_box(self) -> QGroupBox:
+        box = QGroupBox(translate("NeighborhoodPage", "Grids"))
+        self.grid_list = QListWidget()
+        add, rename, delete = (
+            QPushButton(translate("NeighborhoodPage", "Add")),
+            QPushButton(translate("NeighborhoodPage", "Rename")),
+            QPushButton(translate("NeighborhoodPage", "Delete")),
+        )
+        add.clicked.connect(lambda: self._edit_grid(None))
+        rename.clicked.connect(self._rename_grid)
+        delete.clicked.connect(self._delete_grid)
+        self.grid_list.itemDoubleClicked.connect(lambda _i: self._rename_grid())
+        buttons = QHBoxLayout()
+        for b in (add, rename, delete):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.grid_list)
+        layout.addLayout(buttons)
+        return box
+
+    def _current_grid(self) -> Grid | None:
+        item = self.grid_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _rename_grid(self) -> None:
+        if (grid := self._current_grid()) is not None:
+            self._edit_grid(grid)
+
+    def _edit_grid(self, grid: Grid | None) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            translate("NeighborhoodPage", "Grid"),
+            translate("NeighborhoodPage", "Grid name:"),
+            text=grid.name if grid else "",
+        )
+        if not ok:
+            return
+        try:
+            neighborhood.save_grid(self.ctx.db, Grid(name=name, id=grid.id if grid else None))
+        except ValidationError as exc:
+            QMessageBox.warning(
+                self,
+                translate("NeighborhoodPage", "Grid"),
+                problem_text(next(iter(exc.problems.values()))),
+            )
+            return
+        self.ctx.events.changed(RecordKind.GRID)
+
+    def _delete_grid(self) -> None:
+        grid = self._current_grid()
+        if grid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("NeighborhoodPage", "Delete grid"),
+            translate(
+                "NeighborhoodPage",
+                'Delete the grid "{name}"? Its buildings stay in the list without a grid.',
+            ).format(name=grid.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            neighborhood.delete_grid(self.ctx.db, grid.id or 0)
+            self.ctx.events.changed(RecordKind.GRID, RecordKind.BUILDING)
+
+    # -- buildings ------------------------------------------------------------------------
+    def _buildings_box(self) -> QGroupBox:
+        box = QGroupBox(translate("NeighborhoodPage", "Buildings"))
+        self.building_table = QTableWidget(0, 3)
+        self.building_table.setHorizontalHeaderLabels(
+            [
+                translate("NeighborhoodPage", "Building"),
+                translate("NeighborhoodPage", "Grid"),
+                translate("NeighborhoodPage", "Units"),
+            ]
+        )
+        self.building_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.building_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.building_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.building_table.verticalHeader().hide()
+        self.building_table.horizontalHeader().setStretchLastSection(True)
+        self.building_table.itemActivated.connect(lambda _i: self._edit_building(True))
+        add, edit, delete = (
+            QPushButton(translate("NeighborhoodPage", "Add")),
+            QPushButton(translate("NeighborhoodPage", "Edit")),
+            QPushButton(translate("NeighborhoodPage", "Delete")),
+        )
+        add.clicked.connect(lambda: self._edit_building(False))
+        edit.clicked.connect(lambda: self._edit_building(True))
+        delete.clicked.connect(self._delete_building)
+        buttons = QHBoxLayout()
+        for b in (add, edit, delete):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.building_table)
+        layout.addLayout(buttons)
+        return box
+
+    def _current_building(self) -> Building | None:
+        row = self.building_table.currentRow()
+        item = self.building_table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _edit_building(self, existing: bool) -> None:
+        building = self._current_building() if existing else None
+        if existing and building is None:
+            return
+        dialog = BuildingDialog(self.ctx, self.grids, building, self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.BUILDING)
+
+    def _delete_building(self) -> None:
+        building = self._current_building()
+        if building is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("NeighborhoodPage", "Delete building"),
+            translate("NeighborhoodPage", 'Delete the building "{name}"?').format(
+                name=building.name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            neighborhood.delete_building(self.ctx.db, building.id or 0)
+        except BuildingInUseError as exc:
+            QMessageBox.information(
+                self,
+                translate("NeighborhoodPage", "Delete building"),
+                translate(
+                    "NeighborhoodPage",
+                    '{count} person(s) in the roster (trash included) live in "{name}". Move them '
+                    "to another building first.",
+                ).format(count=exc.people, name=exc.name),
+            )
+            return
+        except DomainError:
+            return
+        self.ctx.events.changed(RecordKind.BUILDING)
+
+    # -- refresh --------------------------------------------------------------------------
+    def _data_changed(self, kind: str) -> None:
+        if kind in (
+            RecordKind.GRID.value,
+            RecordKind.BUILDING.value,
+            RecordKind.NEIGHBORHOOD.value,
+        ):
+            self.reload()
+
+    def reload(self) -> None:
+        self._saved_hood = neighborhood.get_neighborhood(self.ctx.db)
+        for key, (edit, _error) in self.hood_fields.items():
+            edit.blockSignals(True)
+            edit.setText(getattr(self._saved_hood, key))
+            edit.blockSignals(False)
+        self._hood_edited()
+        self.grids = neighborhood.list_grids(self.ctx.db)
+        grid_names = {g.id: g.name for g in self.grids}
+        self.grid_list.clear()
+        for g in self.grids:
+            item = QListWidgetItem(g.name)
+            item.setData(Qt.ItemDataRole.UserRole, g)
+            self.grid_list.addItem(item)
+        buildings = neighborhood.list_buildings(self.ctx.db)
+        self.building_table.setRowCount(len(buildings))
+        for row, b in enumerate(buildings):
+            name = QTableWidgetItem(b.name)
+            name.setData(Qt.ItemDataRole.UserRole, b)
+            self.building_table.setItem(row, 0, name)
+            self.building_table.setItem(row, 1, QTableWidgetItem(grid_names.get(b.grid_id, "")))
+            self.building_table.setItem(row, 2, QTableWidgetItem(str(b.unit_count)))
