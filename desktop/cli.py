@@ -60,6 +60,13 @@ def main(argv: Sequence[str]) -> int:
     except DatabaseTooNewError as exc:
         _say(f"数据文件由更新版本的熟人小区写入（版本 {exc.revision}），请先升级本软件。")
         return 1
+    except Exception as exc:
+        # A damaged file: sqlite3's own error, or the same wrapped by SQLAlchemy (in .orig).
+        cause = getattr(exc, "orig", exc)
+        if type(cause) is not sqlite3.DatabaseError:
+            raise
+        _say(f"数据文件已损坏，无法读取（{cause}）。请从 backups 文件夹中的备份恢复。")
+        return 1
 
 
 def _say(message: str) -> None:
@@ -106,7 +113,9 @@ def cmd_check(_args: argparse.Namespace, data_dir: Path) -> int:
         _say(f"数据文件已损坏，无法读取（{exc}）。请从 backups 文件夹中的备份恢复。")
         return 1
     if problems != ["ok"] or fk_problems:
-        detail = "；".join(problems[:3]) if problems != ["ok"] else f"{len(fk_problems)} 处关联错误"
+        # SQLite's report can span lines ("*** in database main ***\n..."): keep one line.
+        detail = ("；".join(" ".join(str(p).split()) for p in problems[:3]) if problems != ["ok"]
+                  else f"{len(fk_problems)} 处关联错误")
         _say(f"数据文件已损坏：{detail}。请从 backups 文件夹中的备份恢复。")
         return 1
     note = "" if state is SchemaState.CURRENT else "（版本较旧，下次打开软件时会先备份再自动升级）"
