@@ -1,0 +1,43 @@
+"""Fixtures for driving real widgets: an AppContext on a fresh data dir, Chinese installed."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.store.database import Database
+
+
+@pytest.fixture(scope="session")
+def font_families(qapp: QApplication) -> list[str]:
+    from desktop.ui.fonts import apply_fonts
+    from desktop.ui.i18n import install_language
+
+    assert install_language(qapp, "zh_CN"), "shuren_zh_CN.qm missing: run build/dev.sh setup"
+    return apply_fonts(qapp)
+
+
+@pytest.fixture
+def ctx(db: Database, data_dir: Path, font_families: list[str]):
+    from desktop.ui.context import AppContext, open_settings
+    from desktop.ui.events import AppEvents
+    from desktop.ui.tasks import wait_for_tasks
+
+    context = AppContext(db=db, events=AppEvents(), data_dir=data_dir,
+                         settings=open_settings(data_dir), font_families=font_families,
+                         lang="zh_CN")
+    yield context
+    wait_for_tasks()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch):
+    """A real modal box would hang the run: fail instead. Tests that expect one patch it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
