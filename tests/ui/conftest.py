@@ -23,9 +23,14 @@ def ctx(db: Database, data_dir: Path, font_families: list[str]):
     from desktop.ui.events import AppEvents
     from desktop.ui.tasks import wait_for_tasks
 
-    context = AppContext(db=db, events=AppEvents(), data_dir=data_dir,
-                         settings=open_settings(data_dir), font_families=font_families,
-                         lang="zh_CN")
+    context = AppContext(
+        db=db,
+        events=AppEvents(),
+        data_dir=data_dir,
+        settings=open_settings(data_dir),
+        font_families=font_families,
+        lang="zh_CN",
+    )
     yield context
     wait_for_tasks()
 

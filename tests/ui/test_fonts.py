@@ -24,8 +24,9 @@ def raw_fonts(families: list[str]) -> list[QRawFont]:
 
 def test_the_machine_under_test_has_no_chinese_font(font_families):
     # Ours: the bundled families, and the mono face that shares Micro Hei's collection file.
-    system = [f for f in QFontDatabase.families()
-              if not any(f.startswith(ours) for ours in font_families)]
+    system = [
+        f for f in QFontDatabase.families() if not any(f.startswith(ours) for ours in font_families)
+    ]
     assert system, "fontconfig offers no font at all"
 
     for family in system:
@@ -45,12 +46,18 @@ def test_every_character_of_the_chinese_ui_is_covered(font_families):
     assert first.isValid()
     text = "".join(ui_strings())
     assert len(text) > 1000  # the whole translation, not an empty file
-    missing = sorted({ch for ch in text if not ch.isspace()
-                      and not any(f.supportsCharacter(ord(ch)) for f in fonts)})
+    missing = sorted(
+        {
+            ch
+            for ch in text
+            if not ch.isspace() and not any(f.supportsCharacter(ord(ch)) for f in fonts)
+        }
+    )
     assert missing == []
     # The UI font itself (not the fallback) draws all of the interface.
-    not_in_first = sorted({ch for ch in text if not ch.isspace()
-                           and not first.supportsCharacter(ord(ch))})
+    not_in_first = sorted(
+        {ch for ch in text if not ch.isspace() and not first.supportsCharacter(ord(ch))}
+    )
     assert not_in_first == []
 
 

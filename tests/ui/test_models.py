@@ -1,8 +1,8 @@
 """Every table model passes Qt's model tester, on real data."""
 
+from desktop.domain.roster import PeopleQuery
 from desktop.services.demo import make_demo
 from desktop.services.people import delete_people, list_people
-from desktop.domain.roster import PeopleQuery
 from desktop.services.trash import list_trash
 from desktop.ui.models.organizations import OrganizationTableModel
 from desktop.ui.models.paged import PAGE_SIZE
@@ -30,8 +30,9 @@ def test_people_model_sorts_in_sql(ctx, qtmodeltester):
     model.refresh()
     model.sort(PeopleTableModel.ROOM, order=model_order_descending())
     rooms = [model.index(r, PeopleTableModel.ROOM).data() for r in range(model.rowCount())]
-    expected = [p.room for p in list_people(ctx.db, PeopleQuery(sort="room", descending=True),
-                                            0, PAGE_SIZE)]
+    expected = [
+        p.room for p in list_people(ctx.db, PeopleQuery(sort="room", descending=True), 0, PAGE_SIZE)
+    ]
     assert rooms == expected
     assert rooms == sorted(rooms, reverse=True)
     qtmodeltester.check(model)

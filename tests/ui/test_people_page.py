@@ -35,8 +35,12 @@ def test_two_character_chinese_search_is_debounced_and_filters(page, ctx, qtbot)
     assert page.model.total() == 300  # nothing happens until typing pauses
     qtbot.waitUntil(lambda: page.model.total() == expected, timeout=2000)
     assert page.count_label.text() == f"共 {expected:,} 条"
-    assert all(two in page.model.row_at(r).name or two in page.model.row_at(r).phone
-               or two in page.model.row_at(r).room for r in range(page.model.rowCount()))
+    assert all(
+        two in page.model.row_at(r).name
+        or two in page.model.row_at(r).phone
+        or two in page.model.row_at(r).room
+        for r in range(page.model.rowCount())
+    )
 
 
 def test_no_match_offers_to_clear_filters(page, qtbot):
@@ -154,8 +158,7 @@ def test_purge_needs_a_second_explicit_confirmation(ctx, qtbot, monkeypatch):
     trash_page = TrashPage(ctx)
     qtbot.addWidget(trash_page)
     trash_page.view.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     trash_page.purge_selected()
     assert people.count_people(ctx.db, PeopleQuery(), deleted=True) == 1
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)

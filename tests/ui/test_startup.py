@@ -69,7 +69,8 @@ def test_second_start_on_same_data_dir_says_so_and_exits(started, data_dir, show
 def test_lock_left_by_a_killed_process_does_not_block(started, data_dir, shown):
     holder = subprocess.Popen(
         [sys.executable, "-c", LOCK_HOLDER, str(data_dir / "shuren.lock")],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout.readline().strip() == "locked"
     holder.send_signal(signal.SIGKILL)  # a crash: the lock file stays behind
@@ -128,7 +129,8 @@ def test_english_on_request(started, qtbot):
         assert session.window.windowTitle() == "Shuren Xiaoqu"
         assert session.window.navigation.item(0).text() == "People and organizations"
     finally:
-        from desktop.ui.i18n import install_language
         from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.i18n import install_language
 
         install_language(QApplication.instance(), "zh_CN")

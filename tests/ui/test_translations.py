@@ -16,9 +16,12 @@ def test_no_unfinished_or_empty_translation():
     root = ET.parse(TS).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 100
-    bad = [m.findtext("source") for m in messages
-           if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
-           or not (m.findtext("translation") or "").strip()]
+    bad = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (m.findtext("translation") or "").strip()
+    ]
     assert bad == []
 
 
@@ -28,12 +31,16 @@ def test_every_source_string_is_in_the_translation(tmp_path):
     copy = tmp_path / "check.ts"
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (ROOT / "desktop").rglob("*.py"))
-    out = subprocess.run([str(lupdate), *sources, "-ts", str(copy)], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [str(lupdate), *sources, "-ts", str(copy)], capture_output=True, text=True, check=True
+    ).stdout
     assert "(0 new and" in out, out
     root = ET.parse(copy).getroot()
-    unfinished = [m.findtext("source") for m in root.iter("message")
-                  if m.find("translation").get("type") == "unfinished"]
+    unfinished = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert unfinished == []
 
 
