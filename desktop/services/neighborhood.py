@@ -123,7 +123,7 @@ def _check_short_name(name: str) -> None:
         raise ValidationError({"name": Problem.TOO_LONG})
 
 
-def _get(session, model, record_id):  # noqa: ANN001, ANN202 - tiny shared helper
+def _get(session, model, record_id):
     rec = session.get(model, record_id)
     if rec is None:
         raise NotFoundError(f"{model.__tablename__} {record_id}")

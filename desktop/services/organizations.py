@@ -22,7 +22,7 @@ def _to_organization(rec: OrganizationRecord) -> Organization:
     )
 
 
-def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):  # noqa: ANN001, ANN202
+def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):
     stmt = stmt.where(
         OrganizationRecord.deleted_at.is_not(None) if deleted
         else OrganizationRecord.deleted_at.is_(None)

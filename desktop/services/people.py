@@ -96,7 +96,7 @@ def list_people(
     ]
 
 
-def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:  # noqa: ANN001
+def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:
     if not ids:
         return {}
     found: dict[int, set[PersonRole]] = {}

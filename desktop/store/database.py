@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _apply_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+def _apply_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # WAL + FULL: a committed transaction survives a killed process or a power cut.
     cursor.execute("PRAGMA journal_mode=WAL")
