@@ -9,7 +9,6 @@ from desktop.domain.roster import (
     clean_organization,
     validate_organization,
 )
-from desktop.services.people import like_pattern
 from desktop.store.database import Database
 from desktop.store.models import OrganizationRecord, utcnow
 
@@ -29,13 +28,11 @@ def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):
     )
     if kind is not None:
         stmt = stmt.where(OrganizationRecord.kind == kind.value)
-    text = " ".join(text.split())
-    if text:
-        pattern = like_pattern(text)
+    for word in text.split():  # every word must appear somewhere; instr() is literal
         stmt = stmt.where(or_(
-            OrganizationRecord.name.like(pattern, escape="\\"),
-            OrganizationRecord.contact_name.like(pattern, escape="\\"),
-            OrganizationRecord.phone.like(pattern, escape="\\"),
+            func.instr(OrganizationRecord.name, word) > 0,
+            func.instr(OrganizationRecord.contact_name, word) > 0,
+            func.instr(OrganizationRecord.phone, word) > 0,
         ))
     return stmt
 

@@ -1,6 +1,6 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
-from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy import Select, delete, func, select, update
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
@@ -27,31 +27,18 @@ SORT_COLUMNS = {
 }
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern that matches ``text`` literally anywhere (escape char: backslash)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _filtered(stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Select:
     stmt = stmt.where(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
-    text = " ".join(query.text.split())
-    if text:
-        pattern = like_pattern(text)
-        stmt = stmt.where(
-            or_(
-                PersonRecord.name.like(pattern, escape="\\"),
-                PersonRecord.phone.like(pattern, escape="\\"),
-                PersonRecord.room.like(pattern, escape="\\"),
-            )
-        )
+    # Every word typed must appear in the name, phone or room ("张伟 1203"). instr() takes
+    # the text literally, so %, _ and quotes need no escaping.
+    for word in query.text.split():
+        stmt = stmt.where(func.instr(PersonRecord.search_text, word) > 0)
     if query.role is not None:
         stmt = stmt.where(
-            exists().where(
-                PersonRoleRecord.person_id == PersonRecord.id,
-                PersonRoleRecord.role == query.role.value,
+            PersonRecord.id.in_(
+                select(PersonRoleRecord.person_id).where(PersonRoleRecord.role == query.role.value)
             )
         )
     if query.building_id is not None:

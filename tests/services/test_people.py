@@ -17,7 +17,6 @@ from desktop.services.people import (
     count_people,
     delete_people,
     get_person,
-    like_pattern,
     list_people,
     purge_people,
     restore_people,
@@ -193,13 +192,6 @@ def test_percent_and_underscore_are_literal(db: Database, roster: Roster) -> Non
     # Unescaped, "张%" and "_" would match many.
     assert names(db, PeopleQuery(text="张%")) == []
     assert count_people(db, PeopleQuery(text="_")) == 1
-
-
-def test_like_pattern_escapes() -> None:
-    assert like_pattern("a%b_c\\d") == "%a\\%b\\_c\\\\d%"
-
-
-# --- filters -----------------------------------------------------------------------------
 
 
 def test_filter_by_role(db: Database, roster: Roster) -> None:

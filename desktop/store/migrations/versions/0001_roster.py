@@ -57,6 +57,10 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        sa.Column(
+            "search_text", sa.Text(),
+            sa.Computed("name || ' ' || phone || ' ' || room", persisted=True),
+        ),
         sa.ForeignKeyConstraint(
             ["building_id"],
             ["building.id"],
@@ -66,9 +70,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_person"),
         sa.UniqueConstraint("uuid", name="uq_person_uuid"),
     )
-    op.create_index("ix_person_name", "person", ["name"])
     op.create_index("ix_person_building_id", "person", ["building_id"])
-    op.create_index("ix_person_deleted_at", "person", ["deleted_at"])
+    op.create_index(
+        "ix_person_live", "person", ["name", "search_text", "deleted_at"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "ix_person_trash", "person", ["deleted_at"], sqlite_where=sa.text("deleted_at IS NOT NULL")
+    )
     op.create_table(
         "person_role",
         sa.Column("person_id", sa.Integer(), nullable=False),
