@@ -14,6 +14,9 @@ def normalize_phone(value: str) -> str:
     text = text.replace("－", "-").replace("—", "-")
     if text.startswith("+86"):
         text = text[3:]
+    # A mobile typed in groups (138-1234-5678) is stored as its 11 digits.
+    if _MOBILE.fullmatch(text.replace("-", "")):
+        return text.replace("-", "")
     return text
 
 

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.datadir import backups_dir, db_path
@@ -56,6 +57,12 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        # Keeps the planner's statistics fresh for the search queries (SQLite's advice).
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
+        except sqlalchemy_exc.OperationalError:
+            log.warning("PRAGMA optimize skipped", exc_info=True)
         self.engine.dispose()
 
 

@@ -62,3 +62,9 @@ def test_invalid_numbers(value: str) -> None:
 )
 def test_normalize_drops_blanks_brackets_and_country_code(value: str, expected: str) -> None:
     assert normalize_phone(value) == expected
+
+
+def test_mobile_typed_in_groups_is_stored_as_digits() -> None:
+    assert normalize_phone("138-1234-5678") == "13812345678"
+    assert is_valid_phone("138-1234-5678")
+    assert normalize_phone("0755-26881234") == "0755-26881234"  # a landline keeps its dash

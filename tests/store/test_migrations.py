@@ -220,3 +220,20 @@ def test_prune_backups_keeps_the_newest(tmp_path: Path) -> None:
 
 def test_backup_default_keep_is_ten() -> None:
     assert KEEP_BACKUPS == 10
+
+
+def test_foreign_keys_are_off_while_migrating_and_on_after(tmp_path, monkeypatch) -> None:
+    """Batch mode copies and drops tables: with keys on, dropping person would empty roles."""
+    from desktop.store import migrate
+
+    seen = []
+    real_upgrade = migrate.command.upgrade
+
+    def spy(config, revision):
+        connection = config.attributes["connection"]
+        seen.append(connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+        real_upgrade(config, revision)
+
+    monkeypatch.setattr(migrate.command, "upgrade", spy)
+    migrate.upgrade_to_head(tmp_path / "x.sqlite3")
+    assert seen == [0]
