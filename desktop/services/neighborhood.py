@@ -44,7 +44,7 @@ def save_neighborhood(db: Database, hood: Neighborhood) -> Neighborhood:
 
 def list_grids(db: Database) -> list[Grid]:
     with db.session() as s:
-        rows = s.scalars(select(GridRecord).order_by(GridRecord.name)).all()
+        rows = s.scalars(select(GridRecord).order_by(GridRecord.id)).all()  # as created
         return [Grid(name=r.name, id=r.id) for r in rows]
 
 

@@ -21,6 +21,7 @@ from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
 from desktop.ui.fonts import apply_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language, translate
+from desktop.ui.messages import unexpected_error_text
 from desktop.ui.tasks import run_task, wait_for_tasks
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,18 @@ def show_error(text: str) -> None:
     """Said on screen (and on stderr for whoever started us from a terminal)."""
     print(text, file=sys.stderr)
     QMessageBox.critical(None, translate("Startup", "Shuren Xiaoqu"), text)
+
+
+def install_error_hook() -> None:
+    """An error in any slot is logged with its traceback and told in plain Chinese."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
+            QMessageBox.critical(None, translate("Startup", "Shuren Xiaoqu"),
+                                 unexpected_error_text())
+
+    sys.excepthook = hook
 
 
 class Session:
@@ -72,6 +85,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
     from desktop.app import setup_logging
 
     setup_logging(data_dir)
+    install_error_hook()
     log.info("starting with data dir %s", data_dir)
     lock = QLockFile(str(data_dir / "shuren.lock"))
     lock.setStaleLockTime(0)  # a lock whose process is gone is stale, whatever its age

@@ -134,3 +134,19 @@ def test_english_on_request(started, qtbot):
         from desktop.ui.i18n import install_language
 
         install_language(QApplication.instance(), "zh_CN")
+
+
+def test_unexpected_error_is_logged_and_told_in_chinese(data_dir, shown, monkeypatch, caplog):
+    import sys
+
+    from desktop.ui.session import install_error_hook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_hook()
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert "这次操作没有完成" in shown[0]
+    assert "boom in a slot" not in shown[0]  # no traceback for the secretary
+    assert "boom in a slot" in caplog.text

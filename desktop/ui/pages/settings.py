@@ -1,7 +1,7 @@
 """设置: text size, language, the data folder and its backups, About."""
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -101,6 +101,11 @@ class SettingsPage(QWidget):
         about_row.addStretch()
         layout.addLayout(about_row)
         layout.addStretch()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The daily backup may have finished since the page was built.
+        self.backup_label.setText(backup_status_text(self.ctx))
+        super().showEvent(event)
 
     def _text_size_changed(self, button: QRadioButton) -> None:
         scale = str(button.property("scale"))
