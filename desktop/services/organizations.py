@@ -1,6 +1,6 @@
 """Organizations: property company, owners' committee, self-organizations, partner units."""
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, or_, select
 
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.roster import (
@@ -10,7 +10,8 @@ from desktop.domain.roster import (
     validate_organization,
 )
 from desktop.store.database import Database
-from desktop.store.models import OrganizationRecord, utcnow
+from desktop.store.models import OrganizationRecord
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 
 def _to_organization(rec: OrganizationRecord) -> Organization:
@@ -88,26 +89,14 @@ def save_organization(db: Database, org: Organization) -> Organization:
 
 
 def delete_organizations(db: Database, ids: list[int]) -> int:
-    with db.session() as s:
-        return s.execute(
-            update(OrganizationRecord)
-            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_(None))
-            .values(deleted_at=utcnow())
-        ).rowcount
+    """Move to the trash; returns how many were moved."""
+    return move_to_trash(db, OrganizationRecord, ids)
 
 
 def restore_organizations(db: Database, ids: list[int]) -> int:
-    with db.session() as s:
-        return s.execute(
-            update(OrganizationRecord)
-            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_not(None))
-            .values(deleted_at=None)
-        ).rowcount
+    return restore_from_trash(db, OrganizationRecord, ids)
 
 
 def purge_organizations(db: Database, ids: list[int]) -> int:
-    with db.session() as s:
-        return s.execute(
-            delete(OrganizationRecord)
-            .where(OrganizationRecord.id.in_(ids), OrganizationRecord.deleted_at.is_not(None))
-        ).rowcount
+    return purge_from_trash(db, OrganizationRecord, ids)
+

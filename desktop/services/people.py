@@ -1,6 +1,6 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, func, select
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
@@ -14,7 +14,8 @@ from desktop.domain.roster import (
     validate_person,
 )
 from desktop.store.database import Database
-from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord, utcnow
+from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
     "name": PersonRecord.name,
@@ -153,34 +154,17 @@ def save_person(db: Database, person: Person) -> Person:
 
 
 def delete_people(db: Database, ids: list[int]) -> int:
-    """Move people to the trash; returns how many were moved."""
-    with db.session() as s:
-        result = s.execute(
-            update(PersonRecord)
-            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_(None))
-            .values(deleted_at=utcnow())
-        )
-        return result.rowcount
+    """Move to the trash; returns how many were moved."""
+    return move_to_trash(db, PersonRecord, ids)
 
 
 def restore_people(db: Database, ids: list[int]) -> int:
-    with db.session() as s:
-        result = s.execute(
-            update(PersonRecord)
-            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_not(None))
-            .values(deleted_at=None)
-        )
-        return result.rowcount
+    return restore_from_trash(db, PersonRecord, ids)
 
 
 def purge_people(db: Database, ids: list[int]) -> int:
-    """Destroy people already in the trash (secure_delete wipes their pages)."""
-    with db.session() as s:
-        result = s.execute(
-            delete(PersonRecord)
-            .where(PersonRecord.id.in_(ids), PersonRecord.deleted_at.is_not(None))
-        )
-        return result.rowcount
+    return purge_from_trash(db, PersonRecord, ids)
+
 
 
 def all_people(db: Database) -> list[Person]:

@@ -14,10 +14,56 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses set ``headers`` / ``sort_keys`` and implement ``display`` (and maybe more)."""
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Read-only rows of plain data with column headers; ``display`` words each cell."""
 
     headers: Sequence[str] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(row, index.column()) or None
+        return self.extra_data(row, index.column(), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def display(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def extra_data(self, row: Row, column: int, role: int) -> Any:
+        return None
+
+
+class PagedTableModel(RowTableModel[Row]):
+    """Subclasses set ``headers`` / ``sort_keys`` and implement ``display`` (and maybe more)."""
+
     sort_keys: Sequence[str | None] = ()  # per column: the service's sort key, None = not sortable
 
     def __init__(
@@ -29,7 +75,6 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._fetch = fetch
         self._count = count
-        self._rows: list[Row] = []
         self._total = 0
 
     # -- loading --------------------------------------------------------------------------
@@ -58,53 +103,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
-    # -- Qt model API ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(row, index.column()) or None
-        return self.extra_data(row, index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.sort_keys) and self.sort_keys[column]:
             self.set_sort(str(self.sort_keys[column]), order == Qt.SortOrder.DescendingOrder)
             self.refresh()
-
-    # -- for subclasses -------------------------------------------------------------------
-    def display(self, row: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def extra_data(self, row: Row, column: int, role: int) -> Any:
-        return None
 
     def set_sort(self, key: str, descending: bool) -> None:
         """Remember the order; the next refresh() asks SQL for it."""
