@@ -34,8 +34,9 @@ def setup_logging(data_dir: Path) -> None:
 
     folder = logs_dir(data_dir)
     folder.mkdir(exist_ok=True)
-    handler = RotatingFileHandler(folder / "shuren.log", maxBytes=1_000_000, backupCount=5,
-                                  encoding="utf-8")
+    handler = RotatingFileHandler(
+        folder / "shuren.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)

@@ -114,8 +114,11 @@ def cmd_check(_args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     if problems != ["ok"] or fk_problems:
         # SQLite's report can span lines ("*** in database main ***\n..."): keep one line.
-        detail = ("；".join(" ".join(str(p).split()) for p in problems[:3]) if problems != ["ok"]
-                  else f"{len(fk_problems)} 处关联错误")
+        detail = (
+            "；".join(" ".join(str(p).split()) for p in problems[:3])
+            if problems != ["ok"]
+            else f"{len(fk_problems)} 处关联错误"
+        )
         _say(f"数据文件已损坏：{detail}。请从 backups 文件夹中的备份恢复。")
         return 1
     note = "" if state is SchemaState.CURRENT else "（版本较旧，下次打开软件时会先备份再自动升级）"
@@ -137,22 +140,29 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         db.close()
     if args.json:
-        items = [{
-            "id": p.id,
-            "uuid": p.uuid,
-            "name": p.name,
-            "phone": p.phone,
-            "building": buildings.get(p.address.building_id, ""),
-            "unit": p.address.unit,
-            "room": p.address.room,
-            "party_member": p.is_party_member,
-            "roles": sorted(r.value for r in p.roles),
-            "skills": p.skills,
-            "talent_rights": sorted(r.value for r in p.talent_rights),
-            "note": p.note,
-        } for p in people]
-        json.dump({"kind": "people", "count": len(items), "items": items}, sys.stdout,
-                  ensure_ascii=False, indent=1)
+        items = [
+            {
+                "id": p.id,
+                "uuid": p.uuid,
+                "name": p.name,
+                "phone": p.phone,
+                "building": buildings.get(p.address.building_id, ""),
+                "unit": p.address.unit,
+                "room": p.address.room,
+                "party_member": p.is_party_member,
+                "roles": sorted(r.value for r in p.roles),
+                "skills": p.skills,
+                "talent_rights": sorted(r.value for r in p.talent_rights),
+                "note": p.note,
+            }
+            for p in people
+        ]
+        json.dump(
+            {"kind": "people", "count": len(items), "items": items},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+        )
         sys.stdout.write("\n")
         return 0
     for p in people:

@@ -23,8 +23,13 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 def shuren(*args: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *map(str, args)],
-        cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, encoding="utf-8",
-        timeout=120, check=False,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 
@@ -81,8 +86,20 @@ def test_list_json_is_one_document_with_every_person(demo_dir: Path) -> None:
     assert len(document["items"]) == SCALE
     assert len({item["id"] for item in document["items"]}) == SCALE
     first = document["items"][0]
-    assert set(first) >= {"id", "uuid", "name", "phone", "building", "unit", "room",
-                          "party_member", "roles", "skills", "talent_rights", "note"}
+    assert set(first) >= {
+        "id",
+        "uuid",
+        "name",
+        "phone",
+        "building",
+        "unit",
+        "room",
+        "party_member",
+        "roles",
+        "skills",
+        "talent_rights",
+        "note",
+    }
     assert sum(item["party_member"] for item in document["items"]) > 0
     committee = [i for i in document["items"] if "owners_committee_member" in i["roles"]]
     assert len(committee) == 7
@@ -159,11 +176,11 @@ def damage_table_pages(path: Path, pages: int = 3) -> list[int]:
     # Byte 0 of a b-tree page is its type; 0x0d marks a table leaf (page 1 has a file header).
     leaves = [n for n in range(2, count + 1) if data[(n - 1) * page_size] == 0x0D]
     middle = [n for n in leaves if count // 4 <= n <= 3 * count // 4]
-    chosen = middle[len(middle) // 2:][:pages]
+    chosen = middle[len(middle) // 2 :][:pages]
     assert len(chosen) == pages, f"only {len(middle)} table pages in the middle"
     for number in chosen:
         start = (number - 1) * page_size + page_size // 2 - 256
-        data[start:start + 512] = b"\xa5" * 512
+        data[start : start + 512] = b"\xa5" * 512
     path.write_bytes(bytes(data))
     return chosen
 

@@ -58,7 +58,11 @@ def test_none_returning_qt_calls_do_not_crash() -> None:
     result = subprocess.run(
         [sys.executable, "-c", CHILD],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
     )
     elapsed = time.monotonic() - started
     print(f"\n{ITERATIONS:,} iterations in {elapsed:.1f} s")

@@ -136,7 +136,8 @@ def clean_person(person: Person) -> Person:
         roles=frozenset(person.roles),
         skills=clean_text(person.skills),
         # The four rights belong to talented residents only.
-        talent_rights=frozenset(person.talent_rights) if PersonRole.TALENT in person.roles
+        talent_rights=frozenset(person.talent_rights)
+        if PersonRole.TALENT in person.roles
         else frozenset(),
         note=clean_text(person.note),
         id=person.id,

@@ -25,15 +25,33 @@ MAX_SCALE = 100_000
 
 NEIGHBORHOOD = ("翠竹苑", "翠竹社区", "南园街道")
 GRIDS = ("第一网格", "第二网格", "第三网格")
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶"
-            "蒋杜苏魏程吕丁沈任姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史")
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶"
+    "蒋杜苏魏程吕丁沈任姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史"
+)
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方")
-GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅海燕春晓晨宇浩"
-         "欣怡子涵梓轩思远雨萱俊杰嘉怡文博佳琪泽宇一诺雅婷家豪宏伟淑珍玉兰德华振华永强")
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅海燕春晓晨宇浩"
+    "欣怡子涵梓轩思远雨萱俊杰嘉怡文博佳琪泽宇一诺雅婷家豪宏伟淑珍玉兰德华振华永强"
+)
 # Real names in the roster use these; the app must keep them exactly.
 RARE_NAME_CHARS = ("䶮", "𠮷", "堃", "喆", "昇", "淼", "犇", "垚")
-SKILLS = ("法律咨询", "水电维修", "心理疏导", "书法绘画", "中医保健", "财务审计", "摄影摄像",
-          "电脑维修", "老年照护", "儿童托管", "调解纠纷", "园艺绿化", "英语辅导", "烹饪")
+SKILLS = (
+    "法律咨询",
+    "水电维修",
+    "心理疏导",
+    "书法绘画",
+    "中医保健",
+    "财务审计",
+    "摄影摄像",
+    "电脑维修",
+    "老年照护",
+    "儿童托管",
+    "调解纠纷",
+    "园艺绿化",
+    "英语辅导",
+    "烹饪",
+)
 ORGANIZATIONS: tuple[tuple[OrganizationKind, str, str], ...] = (
     (OrganizationKind.PROPERTY_COMPANY, "深圳市鹏安物业服务有限公司", "翠竹苑物业服务中心"),
     (OrganizationKind.OWNERS_COMMITTEE, "翠竹苑业主委员会", "第三届业主委员会"),
@@ -74,7 +92,9 @@ def _uuid(rng: random.Random) -> str:
 
 
 def make_demo(
-    db: Database, scale: int = DEFAULT_SCALE, seed: int = 1,
+    db: Database,
+    scale: int = DEFAULT_SCALE,
+    seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Fill an empty database; returns the number of people. Same seed → same records."""
@@ -84,12 +104,20 @@ def make_demo(
     now = utcnow()
     with db.session() as s:
         # Any roster record counts: grids or buildings typed in by hand would clash by name.
-        for model in (PersonRecord, NeighborhoodRecord, GridRecord, BuildingRecord,
-                      OrganizationRecord):
+        for model in (
+            PersonRecord,
+            NeighborhoodRecord,
+            GridRecord,
+            BuildingRecord,
+            OrganizationRecord,
+        ):
             if s.scalar(select(func.count()).select_from(model)):
                 raise DemoExistsError("data dir is not empty")
-        s.merge(NeighborhoodRecord(id=1, name=NEIGHBORHOOD[0], community=NEIGHBORHOOD[1],
-                                   street=NEIGHBORHOOD[2]))
+        s.merge(
+            NeighborhoodRecord(
+                id=1, name=NEIGHBORHOOD[0], community=NEIGHBORHOOD[1], street=NEIGHBORHOOD[2]
+            )
+        )
         grid_ids = []
         for name in GRIDS:
             grid = GridRecord(name=name)
@@ -99,8 +127,9 @@ def make_demo(
         buildings: list[tuple[int, int, int]] = []  # (id, units, floors)
         for number in range(1, 13):
             units = rng.choice((2, 2, 3))
-            rec = BuildingRecord(name=f"{number}栋", grid_id=grid_ids[(number - 1) // 4],
-                                 unit_count=units)
+            rec = BuildingRecord(
+                name=f"{number}栋", grid_id=grid_ids[(number - 1) // 4], unit_count=units
+            )
             s.add(rec)
             s.flush()
             buildings.append((rec.id, units, rng.randint(18, 33)))
@@ -113,11 +142,20 @@ def make_demo(
             building_id, units, floors = rng.choice(buildings)
             party = rng.random() < 0.12
             row = {
-                "id": person_id, "uuid": _uuid(rng), "name": _name(rng), "phone": _phone(rng),
-                "building_id": building_id, "unit": str(rng.randint(1, units)),
+                "id": person_id,
+                "uuid": _uuid(rng),
+                "name": _name(rng),
+                "phone": _phone(rng),
+                "building_id": building_id,
+                "unit": str(rng.randint(1, units)),
                 "room": f"{rng.randint(2, floors)}{rng.randint(1, 6):02d}",
-                "is_party_member": party, "skills": "", "talent_rights": "", "note": "",
-                "created_at": now, "updated_at": now, "deleted_at": None,
+                "is_party_member": party,
+                "skills": "",
+                "talent_rights": "",
+                "note": "",
+                "created_at": now,
+                "updated_at": now,
+                "deleted_at": None,
             }
             if leaders[building_id] is None and rng.random() < 0.5:
                 leaders[building_id] = person_id
@@ -142,19 +180,27 @@ def make_demo(
 
         chunk = 5000
         for start in range(0, len(people), chunk):
-            s.execute(insert(PersonRecord), people[start:start + chunk])
+            s.execute(insert(PersonRecord), people[start : start + chunk])
             if progress:
                 progress(min(start + chunk, len(people)), len(people))
         if roles:
-            s.execute(insert(PersonRoleRecord),
-                      [{"person_id": pid, "role": role.value} for pid, role in roles])
+            s.execute(
+                insert(PersonRoleRecord),
+                [{"person_id": pid, "role": role.value} for pid, role in roles],
+            )
 
         for kind, name, note in ORGANIZATIONS:
             committee_term = kind is OrganizationKind.OWNERS_COMMITTEE
-            s.add(OrganizationRecord(
-                uuid=_uuid(rng), kind=kind.value, name=name, note=note,
-                contact_name=_name(rng), phone=_phone(rng) or "0755-26880000",
-                term_start=date(2024, 6, 1) if committee_term else None,
-                term_end=date(2029, 5, 31) if committee_term else None,
-            ))
+            s.add(
+                OrganizationRecord(
+                    uuid=_uuid(rng),
+                    kind=kind.value,
+                    name=name,
+                    note=note,
+                    contact_name=_name(rng),
+                    phone=_phone(rng) or "0755-26880000",
+                    term_start=date(2024, 6, 1) if committee_term else None,
+                    term_end=date(2029, 5, 31) if committee_term else None,
+                )
+            )
     return scale

@@ -29,8 +29,9 @@ def get_neighborhood(db: Database) -> Neighborhood:
 
 
 def save_neighborhood(db: Database, hood: Neighborhood) -> Neighborhood:
-    hood = Neighborhood(*(clean_text(v, single_line=True)
-                          for v in (hood.name, hood.community, hood.street)))
+    hood = Neighborhood(
+        *(clean_text(v, single_line=True) for v in (hood.name, hood.community, hood.street))
+    )
     if problems := validate_neighborhood(hood):
         raise ValidationError(problems)
     with db.session() as s:
@@ -71,8 +72,9 @@ def delete_grid(db: Database, grid_id: int) -> None:
 def list_buildings(db: Database) -> list[Building]:
     with db.session() as s:
         rows = s.scalars(select(BuildingRecord)).all()
-        items = [Building(name=r.name, grid_id=r.grid_id, unit_count=r.unit_count, id=r.id)
-                 for r in rows]
+        items = [
+            Building(name=r.name, grid_id=r.grid_id, unit_count=r.unit_count, id=r.id) for r in rows
+        ]
     return sorted(items, key=lambda b: building_sort_key(b.name))
 
 
@@ -107,10 +109,14 @@ def delete_building(db: Database, building_id: int) -> None:
     """Refused while anyone (trash included) lives there: addresses must not vanish."""
     with db.session() as s:
         rec = _get(s, BuildingRecord, building_id)
-        people = s.scalar(
-            select(func.count()).select_from(PersonRecord)
-            .where(PersonRecord.building_id == building_id)
-        ) or 0
+        people = (
+            s.scalar(
+                select(func.count())
+                .select_from(PersonRecord)
+                .where(PersonRecord.building_id == building_id)
+            )
+            or 0
+        )
         if people:
             raise BuildingInUseError(rec.name, people)
         s.delete(rec)

@@ -16,25 +16,34 @@ from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_tr
 
 def _to_organization(rec: OrganizationRecord) -> Organization:
     return Organization(
-        kind=OrganizationKind(rec.kind), name=rec.name, contact_name=rec.contact_name,
-        phone=rec.phone, term_start=rec.term_start, term_end=rec.term_end, note=rec.note,
-        id=rec.id, uuid=rec.uuid,
+        kind=OrganizationKind(rec.kind),
+        name=rec.name,
+        contact_name=rec.contact_name,
+        phone=rec.phone,
+        term_start=rec.term_start,
+        term_end=rec.term_end,
+        note=rec.note,
+        id=rec.id,
+        uuid=rec.uuid,
     )
 
 
 def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):
     stmt = stmt.where(
-        OrganizationRecord.deleted_at.is_not(None) if deleted
+        OrganizationRecord.deleted_at.is_not(None)
+        if deleted
         else OrganizationRecord.deleted_at.is_(None)
     )
     if kind is not None:
         stmt = stmt.where(OrganizationRecord.kind == kind.value)
     for word in text.split():  # every word must appear somewhere; instr() is literal
-        stmt = stmt.where(or_(
-            func.instr(OrganizationRecord.name, word) > 0,
-            func.instr(OrganizationRecord.contact_name, word) > 0,
-            func.instr(OrganizationRecord.phone, word) > 0,
-        ))
+        stmt = stmt.where(
+            or_(
+                func.instr(OrganizationRecord.name, word) > 0,
+                func.instr(OrganizationRecord.contact_name, word) > 0,
+                func.instr(OrganizationRecord.phone, word) > 0,
+            )
+        )
     return stmt
 
 
@@ -47,12 +56,20 @@ def count_organizations(
 
 
 def list_organizations(
-    db: Database, text: str = "", kind: OrganizationKind | None = None,
-    offset: int = 0, limit: int = 200, *, deleted: bool = False,
+    db: Database,
+    text: str = "",
+    kind: OrganizationKind | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    deleted: bool = False,
 ) -> list[Organization]:
-    stmt = select(OrganizationRecord).order_by(
-        OrganizationRecord.kind, OrganizationRecord.name, OrganizationRecord.id
-    ).offset(offset).limit(limit)
+    stmt = (
+        select(OrganizationRecord)
+        .order_by(OrganizationRecord.kind, OrganizationRecord.name, OrganizationRecord.id)
+        .offset(offset)
+        .limit(limit)
+    )
     with db.session() as s:
         return [_to_organization(r) for r in s.scalars(_filtered(stmt, text, kind, deleted))]
 
@@ -99,4 +116,3 @@ def restore_organizations(db: Database, ids: list[int]) -> int:
 
 def purge_organizations(db: Database, ids: list[int]) -> int:
     return purge_from_trash(db, OrganizationRecord, ids)
-

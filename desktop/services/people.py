@@ -56,17 +56,28 @@ def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> 
 
 
 def list_people(
-    db: Database, query: PeopleQuery, offset: int = 0, limit: int = 200, *,
+    db: Database,
+    query: PeopleQuery,
+    offset: int = 0,
+    limit: int = 200,
+    *,
     deleted: bool = False,
 ) -> list[PersonRow]:
     """One page of the list, in the query's order."""
     column = SORT_COLUMNS.get(query.sort, PersonRecord.name)
-    order = [column.desc() if query.descending else column.asc(),
-             PersonRecord.id.desc() if query.descending else PersonRecord.id.asc()]
+    order = [
+        column.desc() if query.descending else column.asc(),
+        PersonRecord.id.desc() if query.descending else PersonRecord.id.asc(),
+    ]
     stmt = (
         select(
-            PersonRecord.id, PersonRecord.name, PersonRecord.phone, BuildingRecord.name,
-            PersonRecord.unit, PersonRecord.room, PersonRecord.is_party_member,
+            PersonRecord.id,
+            PersonRecord.name,
+            PersonRecord.phone,
+            BuildingRecord.name,
+            PersonRecord.unit,
+            PersonRecord.room,
+            PersonRecord.is_party_member,
             PersonRecord.deleted_at,
         )
         .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
@@ -78,8 +89,17 @@ def list_people(
         rows = s.execute(_filtered(stmt, query, deleted=deleted)).all()
         roles = _roles_of(s, [r[0] for r in rows])
     return [
-        PersonRow(id=r[0], name=r[1], phone=r[2], building=r[3] or "", unit=r[4], room=r[5],
-                  is_party_member=r[6], roles=roles.get(r[0], frozenset()), deleted_at=r[7])
+        PersonRow(
+            id=r[0],
+            name=r[1],
+            phone=r[2],
+            building=r[3] or "",
+            unit=r[4],
+            room=r[5],
+            is_party_member=r[6],
+            roles=roles.get(r[0], frozenset()),
+            deleted_at=r[7],
+        )
         for r in rows
     ]
 
@@ -89,8 +109,9 @@ def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:
         return {}
     found: dict[int, set[PersonRole]] = {}
     for person_id, role in session.execute(
-        select(PersonRoleRecord.person_id, PersonRoleRecord.role)
-        .where(PersonRoleRecord.person_id.in_(ids))
+        select(PersonRoleRecord.person_id, PersonRoleRecord.role).where(
+            PersonRoleRecord.person_id.in_(ids)
+        )
     ):
         found.setdefault(person_id, set()).add(PersonRole(role))
     return {k: frozenset(v) for k, v in found.items()}
@@ -166,12 +187,12 @@ def purge_people(db: Database, ids: list[int]) -> int:
     return purge_from_trash(db, PersonRecord, ids)
 
 
-
 def all_people(db: Database) -> list[Person]:
     """Every live person, in name order, with roles (for export and the command line)."""
     with db.session() as s:
         records = s.scalars(
-            select(PersonRecord).where(PersonRecord.deleted_at.is_(None))
+            select(PersonRecord)
+            .where(PersonRecord.deleted_at.is_(None))
             .order_by(PersonRecord.name, PersonRecord.id)
         ).all()
         return [_to_person(r) for r in records]

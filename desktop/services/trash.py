@@ -23,22 +23,29 @@ def list_trash(db: Database, limit: int = 5000) -> list[TrashItem]:
     """Newest first, across kinds."""
     items: list[TrashItem] = []
     with db.session() as s:
-        for kind, model in ((RecordKind.PERSON, PersonRecord),
-                            (RecordKind.ORGANIZATION, OrganizationRecord)):
+        for kind, model in (
+            (RecordKind.PERSON, PersonRecord),
+            (RecordKind.ORGANIZATION, OrganizationRecord),
+        ):
             rows = s.execute(
                 select(model.id, model.name, model.deleted_at)
                 .where(model.deleted_at.is_not(None))
-                .order_by(model.deleted_at.desc()).limit(limit)
+                .order_by(model.deleted_at.desc())
+                .limit(limit)
             )
             items += [TrashItem(kind, r[0], r[1], r[2]) for r in rows]
     items.sort(key=lambda i: i.deleted_at, reverse=True)
     return items[:limit]
 
 
-_RESTORE = {RecordKind.PERSON: people.restore_people,
-            RecordKind.ORGANIZATION: organizations.restore_organizations}
-_PURGE = {RecordKind.PERSON: people.purge_people,
-          RecordKind.ORGANIZATION: organizations.purge_organizations}
+_RESTORE = {
+    RecordKind.PERSON: people.restore_people,
+    RecordKind.ORGANIZATION: organizations.restore_organizations,
+}
+_PURGE = {
+    RecordKind.PERSON: people.purge_people,
+    RecordKind.ORGANIZATION: organizations.purge_organizations,
+}
 
 
 def restore(db: Database, items: list[TrashItem]) -> int:

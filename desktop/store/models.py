@@ -100,8 +100,13 @@ class PersonRecord(Base):
     __table_args__ = (
         # Live people in name order, covering the search: the list's first screen and its
         # count never touch the table. Partial, so the trash does not weigh on it.
-        Index("ix_person_live", "name", "search_text", "deleted_at",
-              sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_person_live",
+            "name",
+            "search_text",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_person_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 

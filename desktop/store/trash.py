@@ -10,7 +10,8 @@ def move_to_trash(db: Database, model: type[Base], ids: list[int]) -> int:
     """Returns how many live records were moved (records already in the trash are skipped)."""
     with db.session() as s:
         return s.execute(
-            update(model).where(model.id.in_(ids), model.deleted_at.is_(None))
+            update(model)
+            .where(model.id.in_(ids), model.deleted_at.is_(None))
             .values(deleted_at=utcnow())
         ).rowcount
 
@@ -18,7 +19,8 @@ def move_to_trash(db: Database, model: type[Base], ids: list[int]) -> int:
 def restore_from_trash(db: Database, model: type[Base], ids: list[int]) -> int:
     with db.session() as s:
         return s.execute(
-            update(model).where(model.id.in_(ids), model.deleted_at.is_not(None))
+            update(model)
+            .where(model.id.in_(ids), model.deleted_at.is_not(None))
             .values(deleted_at=None)
         ).rowcount
 

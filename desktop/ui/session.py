@@ -41,8 +41,9 @@ def install_error_hook() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb) -> None:
         log.error("unexpected error", exc_info=(kind, error, tb))
         if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
-            QMessageBox.critical(None, translate("Startup", "Shuren Xiaoqu"),
-                                 unexpected_error_text())
+            QMessageBox.critical(
+                None, translate("Startup", "Shuren Xiaoqu"), unexpected_error_text()
+            )
 
     sys.excepthook = hook
 

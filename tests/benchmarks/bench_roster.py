@@ -43,8 +43,10 @@ def main() -> None:
         db = open_database(Path(tmp))
         begin = time.perf_counter()
         make_demo(db, scale=args.scale, seed=1)
-        print(f"demo of {args.scale:,} people: {time.perf_counter() - begin:.1f} s, "
-              f"file {(Path(tmp) / 'shuren.sqlite3').stat().st_size / 1e6:.1f} MB")
+        print(
+            f"demo of {args.scale:,} people: {time.perf_counter() - begin:.1f} s, "
+            f"file {(Path(tmp) / 'shuren.sqlite3').stat().st_size / 1e6:.1f} MB"
+        )
         model = PeopleTableModel(db)
 
         def search(text: str, **filters) -> None:
@@ -58,9 +60,16 @@ def main() -> None:
         cold_ms = (time.perf_counter() - cold) * 1000
         print(f"first screen, cold (count + 200 rows): {cold_ms:.1f} ms")
         print(f"first screen, warm: {timed(lambda: search('')):.1f} ms (goal ≤ 100 ms)")
-        cases = [("张伟", {}), ("欧阳", {}), ("李", {}), ("1380", {}), ("1203", {}),
-                 ("无此人名", {}), ("", {"role": PersonRole.TALENT}),
-                 ("王", {"building_id": 3})]
+        cases = [
+            ("张伟", {}),
+            ("欧阳", {}),
+            ("李", {}),
+            ("1380", {}),
+            ("1203", {}),
+            ("无此人名", {}),
+            ("", {"role": PersonRole.TALENT}),
+            ("王", {"building_id": 3}),
+        ]
         for text, filters in cases:
             ms = timed(lambda t=text, f=filters: search(t, **f))
             label = text or ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in filters.items())

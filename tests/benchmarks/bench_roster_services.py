@@ -43,8 +43,10 @@ def report(label: str, db: Database, query: PeopleQuery, offset: int = 0) -> Non
         elapsed, result = timed(lambda: page_and_count(db, query, offset))
         times.append(elapsed)
     total, rows = result  # type: ignore[misc]
-    print(f"  {label:<44} first {times[0] * 1000:7.1f} ms  best {min(times) * 1000:7.1f} ms"
-          f"  ({total:>6} matches, {rows} rows)")
+    print(
+        f"  {label:<44} first {times[0] * 1000:7.1f} ms  best {min(times) * 1000:7.1f} ms"
+        f"  ({total:>6} matches, {rows} rows)"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -59,8 +61,10 @@ def main(argv: list[str]) -> int:
         print(f"open_database (create at head):      {elapsed * 1000:8.1f} ms")
         elapsed, _ = timed(lambda: make_demo(db, scale=args.scale, seed=1))
         size = (data_dir / "shuren.sqlite3").stat().st_size
-        print(f"make_demo({args.scale:,}):                {elapsed:8.2f} s"
-              f"  (file {size / 1e6:.1f} MB)")
+        print(
+            f"make_demo({args.scale:,}):                {elapsed:8.2f} s"
+            f"  (file {size / 1e6:.1f} MB)"
+        )
 
         building = list_buildings(db)[0]
         print(f"count_people + list_people({PAGE} rows), {REPEATS} runs each:")
@@ -68,8 +72,7 @@ def main(argv: list[str]) -> int:
         report("everyone, by name, descending", db, PeopleQuery(descending=True))
         report("everyone, by building", db, PeopleQuery(sort="building"))
         report("everyone, by room", db, PeopleQuery(sort="room"))
-        report("everyone, last page by name", db, PeopleQuery(),
-               offset=args.scale - PAGE)
+        report("everyone, last page by name", db, PeopleQuery(), offset=args.scale - PAGE)
         report("search 2-char name 张伟", db, PeopleQuery(text="张伟"))
         report("search 1-char name 王", db, PeopleQuery(text="王"))
         report("search 3-char name 欧阳娜", db, PeopleQuery(text="欧阳娜"))
@@ -82,10 +85,12 @@ def main(argv: list[str]) -> int:
         report("filter role: volunteer", db, PeopleQuery(role=PersonRole.VOLUNTEER))
         report(f"filter building {building.name}", db, PeopleQuery(building_id=building.id))
         report("filter party members", db, PeopleQuery(party_member=True))
-        report(f"party + {building.name} + search 王", db,
-               PeopleQuery(text="王", party_member=True, building_id=building.id))
-        report("volunteers + search 张伟", db,
-               PeopleQuery(text="张伟", role=PersonRole.VOLUNTEER))
+        report(
+            f"party + {building.name} + search 王",
+            db,
+            PeopleQuery(text="王", party_member=True, building_id=building.id),
+        )
+        report("volunteers + search 张伟", db, PeopleQuery(text="张伟", role=PersonRole.VOLUNTEER))
         db.close()
 
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux

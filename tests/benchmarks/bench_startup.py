@@ -44,23 +44,44 @@ def main() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        subprocess.run([sys.executable, "-m", "desktop", "demo", "--data-dir", str(data),
-                        "--scale", str(args.scale)], check=True, cwd=root, env=env,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "demo",
+                "--data-dir",
+                str(data),
+                "--scale",
+                str(args.scale),
+            ],
+            check=True,
+            cwd=root,
+            env=env,
+            capture_output=True,
+        )
         # First start runs the daily backup; later ones are the everyday case.
         times = []
         for _ in range(args.runs + 1):
             begin = time.time()
-            out = subprocess.run([sys.executable, "-c", CHILD, str(data)], check=True, cwd=root,
-                                 env=env, capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, str(data)],
+                check=True,
+                cwd=root,
+                env=env,
+                capture_output=True,
+                text=True,
+            ).stdout
             report = json.loads(out.strip().splitlines()[-1])
             times.append(report["shown"] - begin)
         times = times[1:]
     print(f"platform: {env['QT_QPA_PLATFORM']}, roster of {args.scale} people")
     print("cold start to window shown (s): " + ", ".join(f"{t:.3f}" for t in times))
     print(f"median: {statistics.median(times):.3f} s (goal ≤ 1.0 s)")
-    print(f"heavy modules loaded at start: {report['heavy'] or 'none'}; "
-          f"window visible: {report['visible']}")
+    print(
+        f"heavy modules loaded at start: {report['heavy'] or 'none'}; "
+        f"window visible: {report['visible']}"
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ from desktop.domain.roster import (
 
 
 def test_a_sound_person_has_no_problems() -> None:
-    person = Person(name="王䶮", phone="13812345678",
-                    address=Address(building_id=1, unit="2", room="1203"))
+    person = Person(
+        name="王䶮", phone="13812345678", address=Address(building_id=1, unit="2", room="1203")
+    )
     assert validate_person(person) == {}
 
 
@@ -76,9 +77,13 @@ def test_validation_error_carries_the_problems() -> None:
 
 def test_clean_person_cleans_text_and_normalizes_phone() -> None:
     raw = Person(
-        name=" 李\x0b堃 ", phone="+86 138 1234 5678",
+        name=" 李\x0b堃 ",
+        phone="+86 138 1234 5678",
         address=Address(building_id=3, unit=" 2 ", room="12\x0b03"),
-        skills="水电\x0c维修\n", note="  备注\r\n第二行 ", id=7, uuid="u",
+        skills="水电\x0c维修\n",
+        note="  备注\r\n第二行 ",
+        id=7,
+        uuid="u",
     )
     cleaned = clean_person(raw)
     assert cleaned.name == "李堃"
@@ -91,22 +96,34 @@ def test_clean_person_cleans_text_and_normalizes_phone() -> None:
 
 def test_talent_rights_only_for_talented_residents() -> None:
     rights = frozenset({TalentRight.DELIBERATION, TalentRight.SUPERVISION})
-    talent = clean_person(Person(name="喆", roles=frozenset({PersonRole.TALENT}),
-                                 talent_rights=rights))
-    volunteer = clean_person(Person(name="喆", roles=frozenset({PersonRole.VOLUNTEER}),
-                                    talent_rights=rights))
+    talent = clean_person(
+        Person(name="喆", roles=frozenset({PersonRole.TALENT}), talent_rights=rights)
+    )
+    volunteer = clean_person(
+        Person(name="喆", roles=frozenset({PersonRole.VOLUNTEER}), talent_rights=rights)
+    )
     assert talent.talent_rights == rights
     assert volunteer.talent_rights == frozenset()
 
 
 def test_organization_rules() -> None:
-    good = Organization(kind=OrganizationKind.OWNERS_COMMITTEE, name="翠竹苑业主委员会",
-                        phone="0755-26880000", term_start=date(2024, 6, 1),
-                        term_end=date(2029, 5, 31))
+    good = Organization(
+        kind=OrganizationKind.OWNERS_COMMITTEE,
+        name="翠竹苑业主委员会",
+        phone="0755-26880000",
+        term_start=date(2024, 6, 1),
+        term_end=date(2029, 5, 31),
+    )
     assert validate_organization(good) == {}
-    bad = Organization(kind=OrganizationKind.OWNERS_COMMITTEE, name="", phone="123",
-                       contact_name="名" * (NAME_MAX + 1), term_start=date(2029, 1, 1),
-                       term_end=date(2024, 1, 1), note="注" * (TEXT_MAX + 1))
+    bad = Organization(
+        kind=OrganizationKind.OWNERS_COMMITTEE,
+        name="",
+        phone="123",
+        contact_name="名" * (NAME_MAX + 1),
+        term_start=date(2029, 1, 1),
+        term_end=date(2024, 1, 1),
+        note="注" * (TEXT_MAX + 1),
+    )
     assert validate_organization(bad) == {
         "name": Problem.REQUIRED,
         "phone": Problem.PHONE_FORMAT,
@@ -119,8 +136,13 @@ def test_organization_rules() -> None:
 
 
 def test_clean_organization() -> None:
-    org = clean_organization(Organization(kind=OrganizationKind.PARTNER_UNIT,
-                                          name=" 鹏程\x0b律师事务所 ", phone=" 0755 2688 0000 "))
+    org = clean_organization(
+        Organization(
+            kind=OrganizationKind.PARTNER_UNIT,
+            name=" 鹏程\x0b律师事务所 ",
+            phone=" 0755 2688 0000 ",
+        )
+    )
     assert org.name == "鹏程律师事务所"
     assert org.phone == "075526880000"
 

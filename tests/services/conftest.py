@@ -41,8 +41,14 @@ def roster(db: Database) -> Roster:
         ("伟张", "13600004444", b1, "1", "101", False, set()),
     ]
     people = {
-        name: add_person(db, name, phone=phone, address=Address(building_id=b, unit=u, room=r),
-                         is_party_member=party, roles=frozenset(roles))
+        name: add_person(
+            db,
+            name,
+            phone=phone,
+            address=Address(building_id=b, unit=u, room=r),
+            is_party_member=party,
+            roles=frozenset(roles),
+        )
         for name, phone, b, u, r, party, roles in spec
     }
     return Roster(buildings=buildings, people=people)

@@ -40,8 +40,12 @@ def demo_snapshot(data_dir: Path, *, seed: int, scale: int = SCALE) -> dict:
             record["talent_rights"] = sorted(r.value for r in person.talent_rights)
             people.append(record)
         orgs = [{**asdict(o), "id": None} for o in list_organizations(db)]
-        return {"neighborhood": asdict(get_neighborhood(db)), "buildings": sorted(
-            buildings.values()), "people": people, "organizations": orgs}
+        return {
+            "neighborhood": asdict(get_neighborhood(db)),
+            "buildings": sorted(buildings.values()),
+            "people": people,
+            "organizations": orgs,
+        }
     finally:
         db.close()
 
@@ -77,10 +81,13 @@ def test_scale_out_of_range(db: Database, scale: int) -> None:
 
 def committee(db: Database) -> list[bool]:
     with db.session() as s:
-        return list(s.scalars(
-            select(PersonRecord.is_party_member).join(PersonRoleRecord)
-            .where(PersonRoleRecord.role == PersonRole.OWNERS_COMMITTEE_MEMBER.value)
-        ))
+        return list(
+            s.scalars(
+                select(PersonRecord.is_party_member)
+                .join(PersonRoleRecord)
+                .where(PersonRoleRecord.role == PersonRole.OWNERS_COMMITTEE_MEMBER.value)
+            )
+        )
 
 
 @pytest.mark.parametrize(("scale", "seed"), [(600, 1), (600, 2), (2000, 3)])
@@ -122,7 +129,8 @@ def test_demo_looks_like_a_neighborhood(db: Database) -> None:
     assert 1 <= leaders <= len(buildings)
     with db.session() as s:
         per_building = s.execute(
-            select(PersonRecord.building_id, func.count()).join(PersonRoleRecord)
+            select(PersonRecord.building_id, func.count())
+            .join(PersonRoleRecord)
             .where(PersonRoleRecord.role == PersonRole.BUILDING_LEADER.value)
             .group_by(PersonRecord.building_id)
         ).all()

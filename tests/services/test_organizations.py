@@ -28,23 +28,50 @@ def add(db: Database, kind: OrganizationKind, name: str, **fields: object) -> Or
 
 @pytest.fixture
 def orgs(db: Database) -> dict[str, Organization]:
-    return {o.name: o for o in [
-        add(db, OrganizationKind.PROPERTY_COMPANY, "鹏安物业", contact_name="张伟",
-            phone="0755-26880000"),
-        add(db, OrganizationKind.OWNERS_COMMITTEE, "翠竹苑业主委员会", contact_name="李堃",
-            phone="13812345678", term_start=TERM[0], term_end=TERM[1]),
-        add(db, OrganizationKind.SELF_ORGANIZATION, "夕阳红舞蹈队", contact_name="王䶮"),
-        add(db, OrganizationKind.SELF_ORGANIZATION, "亲子读书会", contact_name="𠮷祥",
-            phone="13912345678"),
-        add(db, OrganizationKind.PARTNER_UNIT, "鹏程律师事务所", contact_name="赵喆"),
-        add(db, OrganizationKind.PARTNER_UNIT, "100%公益_服务社"),
-    ]}
+    return {
+        o.name: o
+        for o in [
+            add(
+                db,
+                OrganizationKind.PROPERTY_COMPANY,
+                "鹏安物业",
+                contact_name="张伟",
+                phone="0755-26880000",
+            ),
+            add(
+                db,
+                OrganizationKind.OWNERS_COMMITTEE,
+                "翠竹苑业主委员会",
+                contact_name="李堃",
+                phone="13812345678",
+                term_start=TERM[0],
+                term_end=TERM[1],
+            ),
+            add(db, OrganizationKind.SELF_ORGANIZATION, "夕阳红舞蹈队", contact_name="王䶮"),
+            add(
+                db,
+                OrganizationKind.SELF_ORGANIZATION,
+                "亲子读书会",
+                contact_name="𠮷祥",
+                phone="13912345678",
+            ),
+            add(db, OrganizationKind.PARTNER_UNIT, "鹏程律师事务所", contact_name="赵喆"),
+            add(db, OrganizationKind.PARTNER_UNIT, "100%公益_服务社"),
+        ]
+    }
 
 
 def test_save_and_get(db: Database) -> None:
-    saved = add(db, OrganizationKind.OWNERS_COMMITTEE, " 业主\x0b委员会 ", contact_name=" 王䶮 ",
-                phone="+86 138 1234 5678", term_start=TERM[0], term_end=TERM[1],
-                note="第三届\n换届中")
+    saved = add(
+        db,
+        OrganizationKind.OWNERS_COMMITTEE,
+        " 业主\x0b委员会 ",
+        contact_name=" 王䶮 ",
+        phone="+86 138 1234 5678",
+        term_start=TERM[0],
+        term_end=TERM[1],
+        note="第三届\n换届中",
+    )
     got = get_organization(db, saved.id)
     assert got == saved
     assert got.name == "业主委员会"
@@ -67,8 +94,11 @@ def test_update_keeps_identity(db: Database, orgs: dict[str, Organization]) -> N
 
 @pytest.mark.parametrize(
     "kind",
-    [OrganizationKind.PROPERTY_COMPANY, OrganizationKind.SELF_ORGANIZATION,
-     OrganizationKind.PARTNER_UNIT],
+    [
+        OrganizationKind.PROPERTY_COMPANY,
+        OrganizationKind.SELF_ORGANIZATION,
+        OrganizationKind.PARTNER_UNIT,
+    ],
 )
 def test_term_is_kept_only_for_the_owners_committee(db: Database, kind: OrganizationKind) -> None:
     saved = add(db, kind, "某单位", term_start=TERM[0], term_end=TERM[1])
@@ -91,11 +121,20 @@ def test_changing_kind_away_from_committee_drops_the_term(
 
 def test_validation(db: Database) -> None:
     with pytest.raises(ValidationError) as caught:
-        save_organization(db, Organization(
-            kind=OrganizationKind.OWNERS_COMMITTEE, name=" \x0b", phone="12345678901",
-            term_start=date(2029, 1, 1), term_end=date(2024, 1, 1)))
+        save_organization(
+            db,
+            Organization(
+                kind=OrganizationKind.OWNERS_COMMITTEE,
+                name=" \x0b",
+                phone="12345678901",
+                term_start=date(2029, 1, 1),
+                term_end=date(2024, 1, 1),
+            ),
+        )
     assert caught.value.problems == {
-        "name": Problem.REQUIRED, "phone": Problem.PHONE_FORMAT, "term_end": Problem.TERM_ORDER,
+        "name": Problem.REQUIRED,
+        "phone": Problem.PHONE_FORMAT,
+        "term_end": Problem.TERM_ORDER,
     }
     assert count_organizations(db) == 0
 
@@ -135,8 +174,7 @@ def test_filter_by_kind(db: Database, orgs: dict[str, Organization]) -> None:
         ("无此单位", set()),
     ],
 )
-def test_search(db: Database, orgs: dict[str, Organization], text: str,
-                expected: set[str]) -> None:
+def test_search(db: Database, orgs: dict[str, Organization], text: str, expected: set[str]) -> None:
     assert {o.name for o in list_organizations(db, text)} == expected
     assert count_organizations(db, text) == len(expected)
 

@@ -38,15 +38,19 @@ def names(db: Database, query: PeopleQuery, **kwargs: object) -> list[str]:
 
 def test_save_and_get_round_trip(db: Database, roster: Roster) -> None:
     building = roster.buildings["2栋"]
-    saved = save_person(db, Person(
-        name=" 陈\x0b静 ", phone="+86 139 1234 5678",
-        address=Address(building_id=building, unit="3", room="1801"),
-        is_party_member=True,
-        roles=frozenset({PersonRole.TALENT, PersonRole.VOLUNTEER}),
-        skills="法律咨询、调解纠纷",
-        talent_rights=frozenset({TalentRight.SUGGESTION, TalentRight.EVALUATION}),
-        note="周末在家\n可上门",
-    ))
+    saved = save_person(
+        db,
+        Person(
+            name=" 陈\x0b静 ",
+            phone="+86 139 1234 5678",
+            address=Address(building_id=building, unit="3", room="1801"),
+            is_party_member=True,
+            roles=frozenset({PersonRole.TALENT, PersonRole.VOLUNTEER}),
+            skills="法律咨询、调解纠纷",
+            talent_rights=frozenset({TalentRight.SUGGESTION, TalentRight.EVALUATION}),
+            note="周末在家\n可上门",
+        ),
+    )
     assert saved.id is not None
     assert saved.uuid is not None and len(saved.uuid) == 36
     got = get_person(db, saved.id)
@@ -99,8 +103,14 @@ def test_rare_names_round_trip_exactly(db: Database, name: str) -> None:
 
 def test_validation_errors_name_every_problem(db: Database) -> None:
     with pytest.raises(ValidationError) as caught:
-        save_person(db, Person(name="\x0b ", phone="12345678901",
-                               address=Address(building_id=999, room="9" * (NAME_MAX + 1))))
+        save_person(
+            db,
+            Person(
+                name="\x0b ",
+                phone="12345678901",
+                address=Address(building_id=999, room="9" * (NAME_MAX + 1)),
+            ),
+        )
     assert caught.value.problems == {
         "name": Problem.REQUIRED,
         "phone": Problem.PHONE_FORMAT,
@@ -160,8 +170,9 @@ def test_search_by_rare_character(db: Database, roster: Roster) -> None:
         ("2222", {"赵堃"}),
     ],
 )
-def test_phone_fragment_search(db: Database, roster: Roster, fragment: str,
-                               expected: set[str]) -> None:
+def test_phone_fragment_search(
+    db: Database, roster: Roster, fragment: str, expected: set[str]
+) -> None:
     assert set(names(db, PeopleQuery(text=fragment))) == expected
     assert count_people(db, PeopleQuery(text=fragment)) == len(expected)
 
@@ -331,8 +342,11 @@ def test_purge_destroys_only_trashed_people(db: Database, roster: Roster) -> Non
     with pytest.raises(NotFoundError):
         get_person(db, gone)
     with db.session() as s:
-        orphan_roles = s.scalar(select(func.count()).select_from(PersonRoleRecord)
-                                .where(PersonRoleRecord.person_id == gone))
+        orphan_roles = s.scalar(
+            select(func.count())
+            .select_from(PersonRoleRecord)
+            .where(PersonRoleRecord.person_id == gone)
+        )
     assert orphan_roles == 0
 
 

@@ -42,8 +42,7 @@ def test_list_trash_across_kinds_newest_first(db: Database, trashed: dict[str, i
     assert trash.list_trash(db, limit=2) == items[:2]
 
 
-def test_restore_brings_records_back(db: Database, roster: Roster,
-                                     trashed: dict[str, int]) -> None:
+def test_restore_brings_records_back(db: Database, roster: Roster, trashed: dict[str, int]) -> None:
     live = count_people(db, PeopleQuery())
     items = trash.list_trash(db)
     assert trash.restore(db, items) == 3
@@ -60,8 +59,9 @@ def test_restore_only_the_chosen(db: Database, trashed: dict[str, int]) -> None:
     assert [i.title for i in trash.list_trash(db)] == ["𠮷祥", "王䶮"]
 
 
-def test_purge_destroys_only_trashed_rows(db: Database, roster: Roster,
-                                          trashed: dict[str, int]) -> None:
+def test_purge_destroys_only_trashed_rows(
+    db: Database, roster: Roster, trashed: dict[str, int]
+) -> None:
     live_people = count_people(db, PeopleQuery())
     live_id = roster.people["张伟"]
     items = trash.list_trash(db)

@@ -62,7 +62,10 @@ class Lines:
 def start(mode: str, data_dir: Path, seed: int, stderr: IO[bytes]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(WRITER), mode, str(data_dir), str(seed)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -147,8 +150,10 @@ def test_sigkill_never_loses_a_commit_nor_damages_the_file(data_dir: Path, tmp_p
 
     people = verify(path, committed)
     elapsed = time.monotonic() - started
-    print(f"\n{KILLS} kills, {len(committed)} committed ids checked, {people} people, "
-          f"{kills_while_writing} kills after at least one commit, {elapsed:.1f} s")
+    print(
+        f"\n{KILLS} kills, {len(committed)} committed ids checked, {people} people, "
+        f"{kills_while_writing} kills after at least one commit, {elapsed:.1f} s"
+    )
     assert log_path.read_text(encoding="utf-8", errors="replace") == ""
     # The kills must have landed while writing, not only before the first commit.
     assert kills_while_writing >= KILLS * 3 // 4

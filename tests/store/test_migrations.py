@@ -22,16 +22,28 @@ def fill_first_revision(path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("INSERT INTO neighborhood VALUES (1, '翠竹苑', '翠竹社区', '南园街道')")
-        con.executemany("INSERT INTO grid (id, name) VALUES (?, ?)",
-                        [(1, "第一网格"), (2, "第二网格")])
+        con.executemany(
+            "INSERT INTO grid (id, name) VALUES (?, ?)", [(1, "第一网格"), (2, "第二网格")]
+        )
         con.executemany(
             "INSERT INTO building (id, name, grid_id, unit_count) VALUES (?, ?, ?, ?)",
             [(1, "1栋", 1, 2), (2, "2栋", 1, 3), (3, "10栋", 2, 1), (4, "商铺", None, 1)],
         )
         people = [
             (1, "王䶮", "13812345678", 1, "1", "1203", 1, "", "", "", None),
-            (2, "𠮷祥", "0755-26881234", 2, "3", "502", 0, "水电维修", "deliberation,supervision",
-             "楼长推荐\n第二行", None),
+            (
+                2,
+                "𠮷祥",
+                "0755-26881234",
+                2,
+                "3",
+                "502",
+                0,
+                "水电维修",
+                "deliberation,supervision",
+                "楼长推荐\n第二行",
+                None,
+            ),
             (3, "李堃", "", 3, "", "", 0, "", "", "", None),
             (4, "张喆", "15912345678", None, "", "", 1, "", "", "", "2025-03-02 09:00:00.000000"),
             (5, "欧阳娜", "13512345678", 4, "", "A_1%", 0, "", "", "", None),
@@ -40,13 +52,20 @@ def fill_first_revision(path: Path) -> None:
             "INSERT INTO person (id, uuid, name, phone, building_id, unit, room, is_party_member,"
             " skills, talent_rights, note, created_at, updated_at, deleted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(p[0], f"00000000-0000-4000-8000-00000000000{p[0]}", *p[1:10], STAMP, STAMP, p[10])
-             for p in people],
+            [
+                (p[0], f"00000000-0000-4000-8000-00000000000{p[0]}", *p[1:10], STAMP, STAMP, p[10])
+                for p in people
+            ],
         )
         con.executemany(
             "INSERT INTO person_role (person_id, role) VALUES (?, ?)",
-            [(1, "building_leader"), (1, "owners_committee_member"), (2, "talent"),
-             (2, "volunteer"), (4, "self_organization_member")],
+            [
+                (1, "building_leader"),
+                (1, "owners_committee_member"),
+                (2, "talent"),
+                (2, "volunteer"),
+                (4, "self_organization_member"),
+            ],
         )
         con.commit()
     finally:
@@ -58,8 +77,7 @@ def dump(path: Path, tables: tuple[str, ...] = ROSTER_TABLES) -> dict[str, list[
     con.row_factory = sqlite3.Row
     try:
         return {
-            t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
-            for t in tables
+            t: [dict(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY 1, 2")] for t in tables
         }
     finally:
         con.close()

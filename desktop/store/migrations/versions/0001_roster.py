@@ -58,7 +58,8 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column(
-            "search_text", sa.Text(),
+            "search_text",
+            sa.Text(),
             sa.Computed("name || ' ' || phone || ' ' || room", persisted=True),
         ),
         sa.ForeignKeyConstraint(
@@ -72,7 +73,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_person_building_id", "person", ["building_id"])
     op.create_index(
-        "ix_person_live", "person", ["name", "search_text", "deleted_at"],
+        "ix_person_live",
+        "person",
+        ["name", "search_text", "deleted_at"],
         sqlite_where=sa.text("deleted_at IS NULL"),
     )
     op.create_index(
@@ -83,7 +86,9 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.String(40), nullable=False),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name="fk_person_role_person_id_person",
+            ["person_id"],
+            ["person.id"],
+            name="fk_person_role_person_id_person",
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("person_id", "role", name="pk_person_role"),
