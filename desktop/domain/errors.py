@@ -12,6 +12,11 @@ class Problem(Enum):
     UNKNOWN_BUILDING = "unknown_building"
     TERM_ORDER = "term_order"
     DUPLICATE_NAME = "duplicate_name"
+    REASON_REQUIRED = "reason_required"
+    DATE_ORDER = "date_order"
+    STATUS_FLOW = "status_flow"
+    NEGATIVE_AMOUNT = "negative_amount"
+    RATING_RANGE = "rating_range"
 
 
 class DomainError(Exception):

@@ -141,3 +141,170 @@ class OrganizationRecord(Base):
             name="kind",
         ),
     )
+
+
+def _live_trash_indexes(table: str, *live_columns: str) -> tuple[Index, Index]:
+    """A partial index over live rows (the lists) and one over the trash."""
+    return (
+        Index(f"ix_{table}_live", *live_columns, "deleted_at",
+              sqlite_where=text("deleted_at IS NULL")),
+        Index(f"ix_{table}_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+    )  # fmt: skip
+
+
+class NeedCategoryRecord(Base):
+    """The editable list of need categories (物业服务, 环境卫生, …)."""
+
+    __tablename__ = "need_category"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NeedRecord(Base):
+    __tablename__ = "need"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("need_category.id", ondelete="RESTRICT"), index=True
+    )
+    # Who raised it, as written; person_id links the roster when the name matches.
+    raised_by: Mapped[str] = mapped_column(String(80), default="")
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    # The address as text: a ledger's 楼栋 is kept even when the building is not listed.
+    building: Mapped[str] = mapped_column(String(80), default="", index=True)
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    room: Mapped[str] = mapped_column(String(40), default="")
+    source: Mapped[str] = mapped_column(String(30))
+    urgency: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    handled_by: Mapped[str] = mapped_column(String(80), default="")
+    registered_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    solution: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(
+        Text, Computed("title || ' ' || raised_by || ' ' || phone || ' ' || building || ' '"
+                       " || room || ' ' || handled_by", persisted=True)
+    )  # fmt: skip
+    __table_args__ = (
+        *_live_trash_indexes("need", "registered_on", "search_text"),
+        Index("ix_need_open", "status", "due_on", sqlite_where=text("deleted_at IS NULL")),
+    )
+
+
+class NeedStatusChangeRecord(Base):
+    """Every status change of a need, kept as its history."""
+
+    __tablename__ = "need_status_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    to_status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ResourceRecord(Base):
+    __tablename__ = "resource"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    provider_kind: Mapped[str] = mapped_column(String(30))
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    description: Mapped[str] = mapped_column(Text, default="")
+    availability: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    registered_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(
+        Text, Computed("title || ' ' || provider || ' ' || availability || ' ' || contact"
+                       " || ' ' || phone", persisted=True)
+    )  # fmt: skip
+    __table_args__ = _live_trash_indexes("resource", "registered_on", "search_text")
+
+
+class ProjectRecord(Base):
+    __tablename__ = "project"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    stage: Mapped[str] = mapped_column(String(30), index=True)
+    stop_reason: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Yuan kept as integer fen: exact, with no float rounding (SQLite has no decimal type).
+    budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    spent_fen: Mapped[int] = mapped_column(Integer, default=0)
+    registered_on: Mapped[date] = mapped_column(Date)
+    start_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    accepted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    acceptance_note: Mapped[str] = mapped_column(Text, default="")
+    rating_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The average rating ×100 (4.35 → 435), exact like money.
+    rating_average_centi: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    evaluation: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(Text, Computed("title", persisted=True))
+    __table_args__ = _live_trash_indexes("project", "registered_on", "search_text")
+
+
+class ProjectPartyRecord(Base):
+    """Initiator, organizer and implementer of a project: a person or an organization."""
+
+    __tablename__ = "project_party"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(160))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+
+
+class ProjectNeedRecord(Base):
+    __tablename__ = "project_need"
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ProjectResourceRecord(Base):
+    __tablename__ = "project_resource"
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    resource_id: Mapped[int] = mapped_column(
+        ForeignKey("resource.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -1,0 +1,167 @@
+"""The needs list (需求清单): residents' needs and problems, followed through to resolution."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from desktop.domain.errors import Problem
+from desktop.domain.text import clean_text
+
+TITLE_MAX = 100
+TEXT_MAX = 4000
+DEFAULT_CATEGORIES = ("物业服务", "环境卫生", "停车交通", "噪音扰民", "安全隐患", "设施维修",
+                      "邻里纠纷", "养老助老", "托育教育", "其他")  # fmt: skip
+
+
+class NeedSource(Enum):
+    RECEPTION_DAY = "reception_day"
+    DOOR_KNOCKING = "door_knocking"
+    DELIBERATION_MEETING = "deliberation_meeting"
+    BUILDING_PATROL = "building_patrol"
+    OTHER = "other"
+
+
+class Urgency(Enum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+    CRITICAL = "critical"
+
+
+class NeedStatus(Enum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    REFERRED = "referred"
+    REJECTED = "rejected"
+
+
+class Satisfaction(Enum):
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+OPEN_STATUSES = frozenset({NeedStatus.PENDING, NeedStatus.IN_PROGRESS})
+# 转办 and 不予受理 must say why.
+STATUSES_NEEDING_REASON = frozenset({NeedStatus.REFERRED, NeedStatus.REJECTED})
+# Where each status may go next; a closed need can be reopened (处理中) with a note.
+TRANSITIONS: dict[NeedStatus, frozenset[NeedStatus]] = {
+    NeedStatus.PENDING: frozenset({NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED,
+                                   NeedStatus.REFERRED, NeedStatus.REJECTED}),
+    NeedStatus.IN_PROGRESS: frozenset({NeedStatus.RESOLVED, NeedStatus.REFERRED,
+                                       NeedStatus.REJECTED}),
+    NeedStatus.RESOLVED: frozenset({NeedStatus.IN_PROGRESS}),
+    NeedStatus.REFERRED: frozenset({NeedStatus.IN_PROGRESS}),
+    NeedStatus.REJECTED: frozenset({NeedStatus.IN_PROGRESS}),
+}  # fmt: skip
+
+
+def can_move(current: NeedStatus, target: NeedStatus) -> bool:
+    return target == current or target in TRANSITIONS[current]
+
+
+def is_overdue(status: NeedStatus, due_on: date | None, today: date) -> bool:
+    return status in OPEN_STATUSES and due_on is not None and due_on < today
+
+
+@dataclass
+class NeedCategory:
+    name: str
+    id: int | None = None
+
+
+@dataclass
+class Need:
+    title: str
+    category_id: int | None = None
+    description: str = ""
+    raised_by: str = ""
+    person_id: int | None = None  # the roster's person, when the name matches one
+    phone: str = ""
+    building: str = ""
+    unit: str = ""
+    room: str = ""
+    source: NeedSource = NeedSource.OTHER
+    urgency: Urgency = Urgency.NORMAL
+    status: NeedStatus = NeedStatus.PENDING
+    status_reason: str = ""
+    handled_by: str = ""
+    registered_on: date = field(default_factory=date.today)
+    due_on: date | None = None
+    solution: str = ""
+    satisfaction: Satisfaction | None = None
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class NeedRow:
+    """One line of the needs list."""
+
+    id: int
+    title: str
+    category: str
+    raised_by: str
+    building: str
+    urgency: Urgency
+    status: NeedStatus
+    registered_on: date
+    due_on: date | None
+    overdue: bool
+
+
+@dataclass
+class StatusChange:
+    from_status: NeedStatus | None
+    to_status: NeedStatus
+    note: str
+    changed_at: datetime
+
+
+@dataclass
+class NeedQuery:
+    text: str = ""
+    status: NeedStatus | None = None
+    open_only: bool = False
+    overdue_only: bool = False
+    category_id: int | None = None
+    building: str | None = None
+    registered_from: date | None = None
+    registered_to: date | None = None
+    sort: str = "registered"
+    descending: bool = True
+
+
+def clean_need(need: Need) -> Need:
+    one = lambda v: clean_text(v, single_line=True)  # noqa: E731
+    return Need(
+        title=one(need.title), category_id=need.category_id,
+        description=clean_text(need.description), raised_by=one(need.raised_by),
+        person_id=need.person_id, phone=one(need.phone), building=one(need.building),
+        unit=one(need.unit), room=one(need.room), source=need.source, urgency=need.urgency,
+        status=need.status, status_reason=clean_text(need.status_reason),
+        handled_by=one(need.handled_by), registered_on=need.registered_on, due_on=need.due_on,
+        solution=clean_text(need.solution), satisfaction=need.satisfaction,
+        id=need.id, uuid=need.uuid,
+    )  # fmt: skip
+
+
+def validate_need(need: Need) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not need.title:
+        problems["title"] = Problem.REQUIRED
+    elif len(need.title) > TITLE_MAX:
+        problems["title"] = Problem.TOO_LONG
+    if need.category_id is None:
+        problems["category"] = Problem.REQUIRED
+    for key in ("raised_by", "handled_by", "building", "unit", "room", "phone"):
+        if len(getattr(need, key)) > 80:
+            problems[key] = Problem.TOO_LONG
+    for key in ("description", "solution", "status_reason"):
+        if len(getattr(need, key)) > TEXT_MAX:
+            problems[key] = Problem.TOO_LONG
+    if need.status in STATUSES_NEEDING_REASON and not need.status_reason:
+        problems["status_reason"] = Problem.REASON_REQUIRED
+    if need.due_on and need.due_on < need.registered_on:
+        problems["due_on"] = Problem.DATE_ORDER
+    return problems

@@ -1,0 +1,98 @@
+"""The resources list (资源清单): what the branch can draw on, and who offers it."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from desktop.domain.errors import Problem
+from desktop.domain.text import clean_text
+
+TITLE_MAX = 100
+TEXT_MAX = 4000
+
+
+class ResourceKind(Enum):
+    VENUE = "venue"
+    FUNDS = "funds"
+    SKILL = "skill"
+    GOODS = "goods"
+    VOLUNTEER_SERVICE = "volunteer_service"
+    OTHER = "other"
+
+
+class ProviderKind(Enum):
+    """Who offers a resource."""
+
+    PARTNER_UNIT = "partner_unit"
+    TALENT = "talent"
+    SELF_ORGANIZATION = "self_organization"
+    PROPERTY_COMPANY = "property_company"
+    OTHER = "other"
+
+
+@dataclass
+class Resource:
+    title: str
+    kind: ResourceKind = ResourceKind.OTHER
+    provider_kind: ProviderKind = ProviderKind.OTHER
+    provider: str = ""  # the name as written; linked below when it is in the roster
+    organization_id: int | None = None
+    person_id: int | None = None
+    description: str = ""
+    availability: str = ""  # quantity or when it can be used: 「活动室，周末全天」
+    contact: str = ""
+    phone: str = ""
+    registered_on: date = field(default_factory=date.today)
+    valid_until: date | None = None
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class ResourceRow:
+    id: int
+    title: str
+    kind: ResourceKind
+    provider_kind: ProviderKind
+    provider: str
+    availability: str
+    valid_until: date | None
+    expired: bool
+    project_count: int
+
+
+@dataclass
+class ResourceQuery:
+    text: str = ""
+    kind: ResourceKind | None = None
+    provider_kind: ProviderKind | None = None
+    valid_only: bool = False
+    sort: str = "registered"
+    descending: bool = True
+
+
+def clean_resource(r: Resource) -> Resource:
+    one = lambda v: clean_text(v, single_line=True)  # noqa: E731
+    return Resource(
+        title=one(r.title), kind=r.kind, provider_kind=r.provider_kind,
+        provider=one(r.provider), organization_id=r.organization_id, person_id=r.person_id,
+        description=clean_text(r.description), availability=one(r.availability),
+        contact=one(r.contact), phone=one(r.phone), registered_on=r.registered_on,
+        valid_until=r.valid_until, id=r.id, uuid=r.uuid,
+    )  # fmt: skip
+
+
+def validate_resource(r: Resource) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not r.title:
+        problems["title"] = Problem.REQUIRED
+    elif len(r.title) > TITLE_MAX:
+        problems["title"] = Problem.TOO_LONG
+    for key in ("provider", "availability", "contact", "phone"):
+        if len(getattr(r, key)) > 200:
+            problems[key] = Problem.TOO_LONG
+    if len(r.description) > TEXT_MAX:
+        problems["description"] = Problem.TOO_LONG
+    if r.valid_until and r.valid_until < r.registered_on:
+        problems["valid_until"] = Problem.DATE_ORDER
+    return problems
