@@ -9,3 +9,7 @@ class RecordKind(Enum):
     BUILDING = "buildings"
     PERSON = "people"
     ORGANIZATION = "organizations"
+    NEED = "needs"
+    NEED_CATEGORY = "need_categories"
+    RESOURCE = "resources"
+    PROJECT = "projects"

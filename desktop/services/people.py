@@ -15,6 +15,7 @@ from desktop.domain.roster import (
 )
 from desktop.store.database import Database
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
+from desktop.store.search import words_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
@@ -32,10 +33,7 @@ def _filtered(stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Sel
     stmt = stmt.where(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
-    # Every word typed must appear in the name, phone or room ("张伟 1203"). instr() takes
-    # the text literally, so %, _ and quotes need no escaping.
-    for word in query.text.split():
-        stmt = stmt.where(func.instr(PersonRecord.search_text, word) > 0)
+    stmt = stmt.where(*words_filter(PersonRecord.search_text, query.text))
     if query.role is not None:
         stmt = stmt.where(
             PersonRecord.id.in_(

@@ -6,9 +6,24 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.domain.kinds import RecordKind
-from desktop.services import organizations, people
 from desktop.store.database import Database
-from desktop.store.models import OrganizationRecord, PersonRecord
+from desktop.store.models import (
+    NeedRecord,
+    OrganizationRecord,
+    PersonRecord,
+    ProjectRecord,
+    ResourceRecord,
+)
+from desktop.store.trash import purge_from_trash, restore_from_trash
+
+# Each kind that can be trashed: its table and the column that names a record.
+TRASHABLE = {
+    RecordKind.PERSON: (PersonRecord, PersonRecord.name),
+    RecordKind.ORGANIZATION: (OrganizationRecord, OrganizationRecord.name),
+    RecordKind.NEED: (NeedRecord, NeedRecord.title),
+    RecordKind.RESOURCE: (ResourceRecord, ResourceRecord.title),
+    RecordKind.PROJECT: (ProjectRecord, ProjectRecord.title),
+}
 
 
 @dataclass
@@ -23,12 +38,9 @@ def list_trash(db: Database, limit: int = 5000) -> list[TrashItem]:
     """Newest first, across kinds."""
     items: list[TrashItem] = []
     with db.session() as s:
-        for kind, model in (
-            (RecordKind.PERSON, PersonRecord),
-            (RecordKind.ORGANIZATION, OrganizationRecord),
-        ):
+        for kind, (model, title) in TRASHABLE.items():
             rows = s.execute(
-                select(model.id, model.name, model.deleted_at)
+                select(model.id, title, model.deleted_at)
                 .where(model.deleted_at.is_not(None))
                 .order_by(model.deleted_at.desc())
                 .limit(limit)
@@ -38,22 +50,18 @@ def list_trash(db: Database, limit: int = 5000) -> list[TrashItem]:
     return items[:limit]
 
 
-_RESTORE = {
-    RecordKind.PERSON: people.restore_people,
-    RecordKind.ORGANIZATION: organizations.restore_organizations,
-}
-_PURGE = {
-    RecordKind.PERSON: people.purge_people,
-    RecordKind.ORGANIZATION: organizations.purge_organizations,
-}
-
-
 def restore(db: Database, items: list[TrashItem]) -> int:
-    return sum(_RESTORE[k](db, [i.id for i in items if i.kind is k]) for k in _kinds(items))
+    return sum(
+        restore_from_trash(db, TRASHABLE[k][0], [i.id for i in items if i.kind is k])
+        for k in _kinds(items)
+    )
 
 
 def purge(db: Database, items: list[TrashItem]) -> int:
-    return sum(_PURGE[k](db, [i.id for i in items if i.kind is k]) for k in _kinds(items))
+    return sum(
+        purge_from_trash(db, TRASHABLE[k][0], [i.id for i in items if i.kind is k])
+        for k in _kinds(items)
+    )
 
 
 def _kinds(items: list[TrashItem]) -> list[RecordKind]:

@@ -13,6 +13,9 @@ def kind_label(kind: RecordKind) -> str:
     return {
         RecordKind.PERSON: translate("TrashTableModel", "Person"),
         RecordKind.ORGANIZATION: translate("TrashTableModel", "Organization"),
+        RecordKind.NEED: translate("TrashTableModel", "Need"),
+        RecordKind.RESOURCE: translate("TrashTableModel", "Resource"),
+        RecordKind.PROJECT: translate("TrashTableModel", "Project"),
     }.get(kind, kind.value)
 
 

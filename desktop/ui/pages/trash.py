@@ -2,9 +2,8 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.kinds import RecordKind
 from desktop.services import trash
-from desktop.services.trash import TrashItem
+from desktop.services.trash import TRASHABLE, TrashItem
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.models.trash import TrashTableModel
@@ -47,7 +46,7 @@ class TrashPage(QWidget):
         self.reload()
 
     def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.PERSON.value, RecordKind.ORGANIZATION.value):
+        if kind in {k.value for k in TRASHABLE}:
             self.reload()
 
     def reload(self) -> None:

@@ -1,0 +1,290 @@
+"""The needs list: categories, needs with their status history, paging and filters in SQL."""
+
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
+from desktop.domain.needs import (
+    OPEN_STATUSES,
+    Need,
+    NeedCategory,
+    NeedQuery,
+    NeedRow,
+    NeedSource,
+    NeedStatus,
+    Satisfaction,
+    StatusChange,
+    Urgency,
+    can_move,
+    clean_need,
+    is_overdue,
+    validate_need,
+)
+from desktop.domain.text import clean_text
+from desktop.services.links import match_person
+from desktop.store.database import Database
+from desktop.store.models import (
+    NeedCategoryRecord,
+    NeedRecord,
+    NeedStatusChangeRecord,
+    utcnow,
+)
+from desktop.store.search import words_filter
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+
+SORT_COLUMNS = {
+    "registered": NeedRecord.registered_on,
+    "due": NeedRecord.due_on,
+    "title": NeedRecord.title,
+    "category": NeedCategoryRecord.position,
+    "status": NeedRecord.status,
+    "urgency": NeedRecord.urgency,
+    "building": NeedRecord.building,
+    "raised_by": NeedRecord.raised_by,
+}
+
+
+class CategoryInUseError(DomainError):
+    def __init__(self, name: str, needs: int) -> None:
+        super().__init__(f"{name}: {needs}")
+        self.name = name
+        self.needs = needs
+
+
+# -- categories (an editable list) ---------------------------------------------------------
+def list_categories(db: Database) -> list[NeedCategory]:
+    with db.session() as s:
+        rows = s.scalars(
+            select(NeedCategoryRecord).order_by(NeedCategoryRecord.position, NeedCategoryRecord.id)
+        )
+        return [NeedCategory(name=r.name, id=r.id) for r in rows]
+
+
+def save_category(db: Database, category: NeedCategory) -> NeedCategory:
+    name = clean_text(category.name, single_line=True)
+    if not name:
+        raise ValidationError({"name": Problem.REQUIRED})
+    if len(name) > 20:
+        raise ValidationError({"name": Problem.TOO_LONG})
+    with db.session() as s:
+        clash = s.scalar(select(NeedCategoryRecord.id).where(NeedCategoryRecord.name == name))
+        if clash is not None and clash != category.id:
+            raise ValidationError({"name": Problem.DUPLICATE_NAME})
+        if category.id is None:
+            last = s.scalar(select(func.max(NeedCategoryRecord.position))) or 0
+            rec = NeedCategoryRecord(position=last + 1)
+            s.add(rec)
+        else:
+            rec = s.get(NeedCategoryRecord, category.id)
+            if rec is None:
+                raise NotFoundError(f"category {category.id}")
+        rec.name = name
+        s.flush()
+        return NeedCategory(name=rec.name, id=rec.id)
+
+
+def delete_category(db: Database, category_id: int) -> None:
+    """Refused while needs (trash included) use it: their category must not vanish."""
+    with db.session() as s:
+        rec = s.get(NeedCategoryRecord, category_id)
+        if rec is None:
+            raise NotFoundError(f"category {category_id}")
+        used = (
+            s.scalar(
+                select(func.count())
+                .select_from(NeedRecord)
+                .where(NeedRecord.category_id == category_id)
+            )
+            or 0
+        )
+        if used:
+            raise CategoryInUseError(rec.name, used)
+        s.delete(rec)
+
+
+# -- the list ------------------------------------------------------------------------------
+def _filtered(stmt: Select, query: NeedQuery, today: date, *, deleted: bool = False) -> Select:
+    stmt = stmt.where(
+        NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
+    )
+    stmt = stmt.where(*words_filter(NeedRecord.search_text, query.text))
+    open_values = [s.value for s in OPEN_STATUSES]
+    if query.status is not None:
+        stmt = stmt.where(NeedRecord.status == query.status.value)
+    if query.open_only:
+        stmt = stmt.where(NeedRecord.status.in_(open_values))
+    if query.overdue_only:
+        stmt = stmt.where(NeedRecord.status.in_(open_values), NeedRecord.due_on < today)
+    if query.category_id is not None:
+        stmt = stmt.where(NeedRecord.category_id == query.category_id)
+    if query.building:
+        stmt = stmt.where(NeedRecord.building == query.building)
+    if query.registered_from:
+        stmt = stmt.where(NeedRecord.registered_on >= query.registered_from)
+    if query.registered_to:
+        stmt = stmt.where(NeedRecord.registered_on <= query.registered_to)
+    return stmt
+
+
+def count_needs(db: Database, query: NeedQuery, *, deleted: bool = False,
+                today: date | None = None) -> int:  # fmt: skip
+    with db.session() as s:
+        stmt = select(func.count()).select_from(NeedRecord)
+        return s.scalar(_filtered(stmt, query, today or date.today(), deleted=deleted)) or 0
+
+
+def list_needs(
+    db: Database, query: NeedQuery, offset: int = 0, limit: int = 200, *,
+    deleted: bool = False, today: date | None = None,
+) -> list[NeedRow]:  # fmt: skip
+    today = today or date.today()
+    column = SORT_COLUMNS.get(query.sort, NeedRecord.registered_on)
+    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+    stmt = (
+        select(NeedRecord.id, NeedRecord.title, NeedCategoryRecord.name, NeedRecord.raised_by,
+               NeedRecord.building, NeedRecord.urgency, NeedRecord.status,
+               NeedRecord.registered_on, NeedRecord.due_on)
+        .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
+        .order_by(direction(column), direction(NeedRecord.id))
+        .offset(offset).limit(limit)
+    )  # fmt: skip
+    with db.session() as s:
+        rows = s.execute(_filtered(stmt, query, today, deleted=deleted)).all()
+    return [
+        NeedRow(id=r[0], title=r[1], category=r[2], raised_by=r[3], building=r[4],
+                urgency=Urgency(r[5]), status=NeedStatus(r[6]), registered_on=r[7],
+                due_on=r[8], overdue=is_overdue(NeedStatus(r[6]), r[8], today))
+        for r in rows
+    ]  # fmt: skip
+
+
+def needs_buildings(db: Database) -> list[str]:
+    """The buildings needs were raised in (for the filter), in the roster's order first."""
+    with db.session() as s:
+        names = s.scalars(
+            select(NeedRecord.building)
+            .where(NeedRecord.deleted_at.is_(None), NeedRecord.building != "")
+            .distinct()
+        )
+        return sorted(names)
+
+
+# -- one need ------------------------------------------------------------------------------
+def _to_need(rec: NeedRecord) -> Need:
+    return Need(
+        title=rec.title, category_id=rec.category_id, description=rec.description,
+        raised_by=rec.raised_by, person_id=rec.person_id, phone=rec.phone,
+        building=rec.building, unit=rec.unit, room=rec.room, source=NeedSource(rec.source),
+        urgency=Urgency(rec.urgency), status=NeedStatus(rec.status),
+        status_reason=rec.status_reason, handled_by=rec.handled_by,
+        registered_on=rec.registered_on, due_on=rec.due_on, solution=rec.solution,
+        satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
+        id=rec.id, uuid=rec.uuid,
+    )  # fmt: skip
+
+
+def get_need(db: Database, need_id: int) -> Need:
+    with db.session() as s:
+        rec = s.get(NeedRecord, need_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"need {need_id}")
+        return _to_need(rec)
+
+
+def save_need(db: Database, need: Need, note: str = "", *, session: Session | None = None) -> Need:
+    """Create or update; a change of status is checked against the flow and kept in the
+    history with ``note``. Pass ``session`` to take part in a larger transaction (import)."""
+    need = clean_need(need)
+    problems = validate_need(need)
+    if session is None:
+        with db.session() as s:
+            return _save(s, need, note, problems)
+    return _save(session, need, note, problems)
+
+
+def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:
+    if need.category_id is not None and s.get(NeedCategoryRecord, need.category_id) is None:
+        problems["category"] = Problem.REQUIRED
+    if need.id is None:
+        rec = NeedRecord(status=need.status.value)
+        if need.uuid:
+            rec.uuid = need.uuid
+        previous = None
+    else:
+        rec = s.get(NeedRecord, need.id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"need {need.id}")
+        previous = NeedStatus(rec.status)
+        if not can_move(previous, need.status):
+            problems["status"] = Problem.STATUS_FLOW
+    if problems:
+        raise ValidationError(problems)
+    if need.person_id is None or need.raised_by != rec.raised_by:
+        need.person_id = match_person(s, need.raised_by, need.building)
+    for key in (
+        "title",
+        "category_id",
+        "description",
+        "raised_by",
+        "person_id",
+        "phone",
+        "building",
+        "unit",
+        "room",
+        "status_reason",
+        "handled_by",
+        "registered_on",
+        "due_on",
+        "solution",
+    ):
+        setattr(rec, key, getattr(need, key))
+    rec.source, rec.urgency, rec.status = need.source.value, need.urgency.value, need.status.value
+    rec.satisfaction = need.satisfaction.value if need.satisfaction else None
+    s.add(rec)
+    s.flush()
+    if previous != need.status:
+        s.add(NeedStatusChangeRecord(need_id=rec.id, from_status=previous and previous.value,
+                                     to_status=need.status.value, note=clean_text(note),
+                                     changed_at=utcnow()))  # fmt: skip
+    return _to_need(rec)
+
+
+def change_status(db: Database, need_id: int, status: NeedStatus, note: str = "",
+                  reason: str = "") -> Need:  # fmt: skip
+    need = get_need(db, need_id)
+    need.status = status
+    if reason:
+        need.status_reason = reason
+    return save_need(db, need, note)
+
+
+def status_history(db: Database, need_id: int) -> list[StatusChange]:
+    with db.session() as s:
+        rows = s.scalars(
+            select(NeedStatusChangeRecord)
+            .where(NeedStatusChangeRecord.need_id == need_id)
+            .order_by(NeedStatusChangeRecord.changed_at, NeedStatusChangeRecord.id)
+        )
+        return [
+            StatusChange(
+                NeedStatus(r.from_status) if r.from_status else None,
+                NeedStatus(r.to_status),
+                r.note,
+                r.changed_at,
+            )
+            for r in rows
+        ]
+
+
+def delete_needs(db: Database, ids: list[int]) -> int:
+    return move_to_trash(db, NeedRecord, ids)
+
+
+def restore_needs(db: Database, ids: list[int]) -> int:
+    return restore_from_trash(db, NeedRecord, ids)
+
+
+def purge_needs(db: Database, ids: list[int]) -> int:
+    return purge_from_trash(db, NeedRecord, ids)

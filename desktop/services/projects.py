@@ -1,0 +1,234 @@
+"""The projects list: needs answered with resources, their parties, stages and evaluation."""
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.money import from_fen, to_fen
+from desktop.domain.needs import OPEN_STATUSES, NeedStatus
+from desktop.domain.projects import (
+    Party,
+    PartyRole,
+    Project,
+    ProjectKind,
+    ProjectQuery,
+    ProjectRow,
+    ProjectStage,
+    can_move,
+    clean_project,
+    validate_project,
+)
+from desktop.services.links import match_organization, match_person
+from desktop.services.needs import change_status
+from desktop.store.database import Database
+from desktop.store.models import (
+    NeedRecord,
+    ProjectNeedRecord,
+    ProjectPartyRecord,
+    ProjectRecord,
+    ProjectResourceRecord,
+)
+from desktop.store.search import words_filter
+
+SORT_COLUMNS = {
+    "registered": ProjectRecord.registered_on,
+    "title": ProjectRecord.title,
+    "kind": ProjectRecord.kind,
+    "stage": ProjectRecord.stage,
+    "budget": ProjectRecord.budget_fen,
+    "spent": ProjectRecord.spent_fen,
+}
+
+
+def _filtered(stmt: Select, query: ProjectQuery, deleted: bool) -> Select:
+    stmt = stmt.where(
+        ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
+    )
+    stmt = stmt.where(*words_filter(ProjectRecord.search_text, query.text))
+    if query.kind is not None:
+        stmt = stmt.where(ProjectRecord.kind == query.kind.value)
+    if query.stage is not None:
+        stmt = stmt.where(ProjectRecord.stage == query.stage.value)
+    if query.registered_from:
+        stmt = stmt.where(ProjectRecord.registered_on >= query.registered_from)
+    if query.registered_to:
+        stmt = stmt.where(ProjectRecord.registered_on <= query.registered_to)
+    return stmt
+
+
+def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) -> int:
+    with db.session() as s:
+        stmt = select(func.count()).select_from(ProjectRecord)
+        return s.scalar(_filtered(stmt, query, deleted)) or 0
+
+
+def _link_count(link, column):
+    return (select(func.count()).select_from(link).where(column == ProjectRecord.id)
+            .correlate(ProjectRecord).scalar_subquery())  # fmt: skip
+
+
+def list_projects(
+    db: Database, query: ProjectQuery, offset: int = 0, limit: int = 200, *,
+    deleted: bool = False, ids: list[int] | None = None,
+) -> list[ProjectRow]:  # fmt: skip
+    column = SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on)
+    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+    stmt = (
+        select(ProjectRecord.id, ProjectRecord.title, ProjectRecord.kind, ProjectRecord.stage,
+               ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
+               _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
+               _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))
+        .order_by(direction(column), direction(ProjectRecord.id))
+        .offset(offset).limit(limit)
+    )  # fmt: skip
+    stmt = _filtered(stmt, query, deleted)
+    if ids is not None:
+        stmt = stmt.where(ProjectRecord.id.in_(ids))
+    with db.session() as s:
+        rows = s.execute(stmt).all()
+    return [
+        ProjectRow(id=r[0], title=r[1], kind=ProjectKind(r[2]), stage=ProjectStage(r[3]),
+                   budget=from_fen(r[4]), spent=from_fen(r[5]), registered_on=r[6],
+                   need_count=r[7], resource_count=r[8])
+        for r in rows
+    ]  # fmt: skip
+
+
+def _to_project(s: Session, rec: ProjectRecord) -> Project:
+    parties = s.scalars(select(ProjectPartyRecord).where(ProjectPartyRecord.project_id == rec.id)
+                        .order_by(ProjectPartyRecord.id))  # fmt: skip
+    need_ids = s.scalars(select(ProjectNeedRecord.need_id)
+                         .where(ProjectNeedRecord.project_id == rec.id))  # fmt: skip
+    resource_ids = s.scalars(select(ProjectResourceRecord.resource_id)
+                             .where(ProjectResourceRecord.project_id == rec.id))  # fmt: skip
+    average = rec.rating_average_centi
+    return Project(
+        title=rec.title, kind=ProjectKind(rec.kind), stage=ProjectStage(rec.stage),
+        stop_reason=rec.stop_reason, description=rec.description,
+        budget=from_fen(rec.budget_fen), spent=from_fen(rec.spent_fen),
+        parties=[Party(PartyRole(p.role), p.name, p.person_id, p.organization_id)
+                 for p in parties],
+        registered_on=rec.registered_on, start_on=rec.start_on, end_on=rec.end_on,
+        accepted_on=rec.accepted_on, acceptance_note=rec.acceptance_note,
+        rating_count=rec.rating_count,
+        rating_average=from_fen(average) if average is not None else None,
+        evaluation=rec.evaluation, need_ids=sorted(need_ids),
+        resource_ids=sorted(resource_ids), id=rec.id, uuid=rec.uuid,
+    )  # fmt: skip
+
+
+def get_project(db: Database, project_id: int) -> Project:
+    with db.session() as s:
+        rec = s.get(ProjectRecord, project_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"project {project_id}")
+        return _to_project(s, rec)
+
+
+def save_project(db: Database, project: Project, *, session: Session | None = None) -> Project:
+    """Create or update with its parties and links; the stage moves one step at a time."""
+    project = clean_project(project)
+    problems = validate_project(project)
+    if session is None:
+        with db.session() as s:
+            return _save(s, project, problems)
+    return _save(session, project, problems)
+
+
+def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
+    if p.id is None:
+        rec = ProjectRecord(stage=p.stage.value)
+        if p.uuid:
+            rec.uuid = p.uuid
+    else:
+        rec = s.get(ProjectRecord, p.id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"project {p.id}")
+        if not can_move(ProjectStage(rec.stage), p.stage):
+            problems["stage"] = Problem.STATUS_FLOW
+    if problems:
+        raise ValidationError(problems)
+    for key in (
+        "title",
+        "stop_reason",
+        "description",
+        "registered_on",
+        "start_on",
+        "end_on",
+        "accepted_on",
+        "acceptance_note",
+        "rating_count",
+        "evaluation",
+    ):
+        setattr(rec, key, getattr(p, key))
+    rec.kind, rec.stage = p.kind.value, p.stage.value
+    rec.budget_fen, rec.spent_fen = to_fen(p.budget), to_fen(p.spent)
+    rec.rating_average_centi = to_fen(p.rating_average) if p.rating_average is not None else None
+    s.add(rec)
+    s.flush()
+    s.execute(delete(ProjectPartyRecord).where(ProjectPartyRecord.project_id == rec.id))
+    for party in p.parties:
+        if party.person_id is None and party.organization_id is None:
+            party.organization_id = match_organization(s, party.name)
+            if party.organization_id is None:
+                party.person_id = match_person(s, party.name)
+        s.add(ProjectPartyRecord(project_id=rec.id, role=party.role.value, name=party.name,
+                                 person_id=party.person_id,
+                                 organization_id=party.organization_id))  # fmt: skip
+    _set_links(s, ProjectNeedRecord, "need_id", rec.id, p.need_ids)
+    _set_links(s, ProjectResourceRecord, "resource_id", rec.id, p.resource_ids)
+    s.flush()
+    return _to_project(s, rec)
+
+
+def _set_links(s: Session, link, column: str, project_id: int, ids: list[int]) -> None:
+    s.execute(delete(link).where(link.project_id == project_id))
+    for other in sorted(set(ids)):
+        s.add(link(project_id=project_id, **{column: other}))
+
+
+def link_need(db: Database, project_id: int, need_id: int) -> None:
+    """From a need: attach it to a project (idempotent)."""
+    with db.session() as s:
+        if s.get(ProjectNeedRecord, (project_id, need_id)) is None:
+            s.add(ProjectNeedRecord(project_id=project_id, need_id=need_id))
+
+
+def projects_of_need(db: Database, need_id: int) -> list[ProjectRow]:
+    with db.session() as s:
+        ids = list(s.scalars(select(ProjectNeedRecord.project_id)
+                             .where(ProjectNeedRecord.need_id == need_id)))  # fmt: skip
+    return list_projects(db, ProjectQuery(), 0, 1000, ids=ids) if ids else []
+
+
+def projects_of_resource(db: Database, resource_id: int) -> list[ProjectRow]:
+    with db.session() as s:
+        ids = list(s.scalars(select(ProjectResourceRecord.project_id)
+                             .where(ProjectResourceRecord.resource_id == resource_id)))  # fmt: skip
+    return list_projects(db, ProjectQuery(), 0, 1000, ids=ids) if ids else []
+
+
+def open_needs_of_project(db: Database, project_id: int) -> list[int]:
+    """Needs still open that the project answers: offered for resolution on completion."""
+    with db.session() as s:
+        return list(s.scalars(
+            select(NeedRecord.id)
+            .join(ProjectNeedRecord, ProjectNeedRecord.need_id == NeedRecord.id)
+            .where(ProjectNeedRecord.project_id == project_id, NeedRecord.deleted_at.is_(None),
+                   NeedRecord.status.in_([st.value for st in OPEN_STATUSES]))
+            .order_by(NeedRecord.id)))  # fmt: skip
+
+
+def resolve_needs(db: Database, need_ids: list[int], note: str) -> int:
+    """Mark needs 已解决 (each change kept in its history with ``note``)."""
+    for need_id in need_ids:
+        change_status(db, need_id, NeedStatus.RESOLVED, note)
+    return len(need_ids)
+
+
+def live_titles(db: Database, model, ids: list[int]) -> dict[int, str]:
+    """Titles of linked needs or resources (for the details pane)."""
+    with db.session() as s:
+        rows = s.execute(select(model.id, model.title)
+                         .where(model.id.in_(ids), model.deleted_at.is_(None)))  # fmt: skip
+        return dict(rows.all())

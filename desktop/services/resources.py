@@ -1,0 +1,153 @@
+"""The resources list: what partner units, talented residents and others offer."""
+
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.resources import (
+    ProviderKind,
+    Resource,
+    ResourceKind,
+    ResourceQuery,
+    ResourceRow,
+    clean_resource,
+    validate_resource,
+)
+from desktop.services.links import match_organization, match_person
+from desktop.store.database import Database
+from desktop.store.models import ProjectResourceRecord, ResourceRecord
+from desktop.store.search import words_filter
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+
+SORT_COLUMNS = {
+    "registered": ResourceRecord.registered_on,
+    "title": ResourceRecord.title,
+    "kind": ResourceRecord.kind,
+    "provider": ResourceRecord.provider,
+    "valid_until": ResourceRecord.valid_until,
+}
+
+
+def _filtered(stmt: Select, query: ResourceQuery, today: date, deleted: bool) -> Select:
+    stmt = stmt.where(
+        ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
+    )
+    stmt = stmt.where(*words_filter(ResourceRecord.search_text, query.text))
+    if query.kind is not None:
+        stmt = stmt.where(ResourceRecord.kind == query.kind.value)
+    if query.provider_kind is not None:
+        stmt = stmt.where(ResourceRecord.provider_kind == query.provider_kind.value)
+    if query.valid_only:
+        stmt = stmt.where((ResourceRecord.valid_until.is_(None))
+                          | (ResourceRecord.valid_until >= today))  # fmt: skip
+    return stmt
+
+
+def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
+    with db.session() as s:
+        stmt = select(func.count()).select_from(ResourceRecord)
+        return s.scalar(_filtered(stmt, query, date.today(), deleted)) or 0
+
+
+def list_resources(
+    db: Database, query: ResourceQuery, offset: int = 0, limit: int = 200, *,
+    deleted: bool = False,
+) -> list[ResourceRow]:  # fmt: skip
+    today = date.today()
+    column = SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
+    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+    used = (select(func.count()).select_from(ProjectResourceRecord)
+            .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
+            .correlate(ResourceRecord).scalar_subquery())  # fmt: skip
+    stmt = (
+        select(ResourceRecord.id, ResourceRecord.title, ResourceRecord.kind,
+               ResourceRecord.provider_kind, ResourceRecord.provider,
+               ResourceRecord.availability, ResourceRecord.valid_until, used)
+        .order_by(direction(column), direction(ResourceRecord.id))
+        .offset(offset).limit(limit)
+    )  # fmt: skip
+    with db.session() as s:
+        rows = s.execute(_filtered(stmt, query, today, deleted)).all()
+    return [
+        ResourceRow(id=r[0], title=r[1], kind=ResourceKind(r[2]),
+                    provider_kind=ProviderKind(r[3]), provider=r[4], availability=r[5],
+                    valid_until=r[6], expired=r[6] is not None and r[6] < today,
+                    project_count=r[7])
+        for r in rows
+    ]  # fmt: skip
+
+
+def _to_resource(rec: ResourceRecord) -> Resource:
+    return Resource(
+        title=rec.title, kind=ResourceKind(rec.kind), provider_kind=ProviderKind(rec.provider_kind),
+        provider=rec.provider, organization_id=rec.organization_id, person_id=rec.person_id,
+        description=rec.description, availability=rec.availability, contact=rec.contact,
+        phone=rec.phone, registered_on=rec.registered_on, valid_until=rec.valid_until,
+        id=rec.id, uuid=rec.uuid,
+    )  # fmt: skip
+
+
+def get_resource(db: Database, resource_id: int) -> Resource:
+    with db.session() as s:
+        rec = s.get(ResourceRecord, resource_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"resource {resource_id}")
+        return _to_resource(rec)
+
+
+def save_resource(db: Database, resource: Resource, *, session: Session | None = None) -> Resource:
+    resource = clean_resource(resource)
+    if problems := validate_resource(resource):
+        raise ValidationError(problems)
+    if session is None:
+        with db.session() as s:
+            return _save(s, resource)
+    return _save(session, resource)
+
+
+def _save(s: Session, r: Resource) -> Resource:
+    if r.id is None:
+        rec = ResourceRecord()
+        if r.uuid:
+            rec.uuid = r.uuid
+    else:
+        rec = s.get(ResourceRecord, r.id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"resource {r.id}")
+    # The provider links to the roster when its name matches exactly one record.
+    if r.provider != rec.provider or (r.organization_id is None and r.person_id is None):
+        if r.provider_kind is ProviderKind.TALENT:
+            r.person_id, r.organization_id = match_person(s, r.provider), None
+        else:
+            r.person_id, r.organization_id = None, match_organization(s, r.provider)
+    for key in (
+        "title",
+        "provider",
+        "organization_id",
+        "person_id",
+        "description",
+        "availability",
+        "contact",
+        "phone",
+        "registered_on",
+        "valid_until",
+    ):
+        setattr(rec, key, getattr(r, key))
+    rec.kind, rec.provider_kind = r.kind.value, r.provider_kind.value
+    s.add(rec)
+    s.flush()
+    return _to_resource(rec)
+
+
+def delete_resources(db: Database, ids: list[int]) -> int:
+    return move_to_trash(db, ResourceRecord, ids)
+
+
+def restore_resources(db: Database, ids: list[int]) -> int:
+    return restore_from_trash(db, ResourceRecord, ids)
+
+
+def purge_resources(db: Database, ids: list[int]) -> int:
+    return purge_from_trash(db, ResourceRecord, ids)
