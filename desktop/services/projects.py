@@ -232,3 +232,13 @@ def live_titles(db: Database, model, ids: list[int]) -> dict[int, str]:
         rows = s.execute(select(model.id, model.title)
                          .where(model.id.in_(ids), model.deleted_at.is_(None)))  # fmt: skip
         return dict(rows.all())
+
+
+def need_titles(db: Database, ids: list[int]) -> dict[int, str]:
+    return live_titles(db, NeedRecord, ids)
+
+
+def resource_titles(db: Database, ids: list[int]) -> dict[int, str]:
+    from desktop.store.models import ResourceRecord
+
+    return live_titles(db, ResourceRecord, ids)

@@ -8,6 +8,8 @@ from desktop.domain.kinds import RecordKind
 class AppEvents(QObject):
     # Carries RecordKind.value, e.g. "people".
     data_changed = Signal(str)
+    # A link was followed (RecordKind.value, id): the main window opens that record.
+    record_requested = Signal(str, int)
 
     def changed(self, *kinds: RecordKind) -> None:
         for kind in kinds:

@@ -16,6 +16,15 @@ def problem_text(problem: Problem) -> str:
         ),
         Problem.TERM_ORDER: translate("Messages", "The end of the term must come after its start."),
         Problem.DUPLICATE_NAME: translate("Messages", "This name is already used; choose another."),
+        Problem.REASON_REQUIRED: translate("Messages", "Please give the reason."),
+        Problem.DATE_ORDER: translate(
+            "Messages", "This date cannot be earlier than the one above."
+        ),
+        Problem.STATUS_FLOW: translate(
+            "Messages", "The status cannot go there from where it is now."
+        ),
+        Problem.NEGATIVE_AMOUNT: translate("Messages", "Enter an amount of 0 or more, in yuan."),
+        Problem.RATING_RANGE: translate("Messages", "Ratings go from 1 to 5."),
     }
     return texts[problem]
 

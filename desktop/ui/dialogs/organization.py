@@ -3,8 +3,7 @@ partner unit."""
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
@@ -17,15 +16,8 @@ from desktop.services import organizations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
+from desktop.ui.inputs import date_edit
 from desktop.ui.labels import organization_kind_label
-
-DATE_FORMAT = "yyyy年M月d日"
-
-
-def date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
-    edit.setDate(QDate(value) if value else QDate.currentDate())
-    return edit
 
 
 class OrganizationDialog(RecordForm):

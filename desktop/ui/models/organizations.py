@@ -2,11 +2,12 @@
 
 from typing import Any
 
+from desktop.domain.dates import format_date
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations
 from desktop.store.database import Database
 from desktop.ui.i18n import translate
-from desktop.ui.labels import format_date, organization_kind_label
+from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.paged import PagedTableModel
 
 

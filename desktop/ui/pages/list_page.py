@@ -3,7 +3,7 @@
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -86,6 +86,7 @@ class ListPage(QWidget):
         self.stack.addWidget(self.empty)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link_clicked)
         self.details.setObjectName("details")
         splitter = QSplitter()
         splitter.addWidget(self.stack)
@@ -132,6 +133,18 @@ class ListPage(QWidget):
         self.edit_action.setEnabled(len(rows) == 1)
         self.delete_action.setEnabled(bool(rows))
         self.details.setHtml(self.details_html(rows[0]) if len(rows) == 1 else "")
+
+    def status_message(self, text: str) -> None:
+        """A short note in the window's status bar (e.g. how many went to the trash)."""
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        """Links in the details pane look like ``needs:12``: open that record."""
+        kind, _sep, record_id = url.toString().partition(":")
+        if record_id.isdigit():
+            self.ctx.events.record_requested.emit(kind, int(record_id))
 
     def _edit_current(self) -> None:
         rows = self.selected_rows()
@@ -204,3 +217,13 @@ def details_table(title: str, lines: list[tuple[str, str]]) -> str:
         if value
     )
     return f"<h3>{escape(title)}</h3><table cellspacing='4'>{body}</table>"
+
+
+def details_links(heading: str, kind: str, items: list[tuple[int, str]]) -> str:
+    """A section of clickable related records (the meeting that decided it, the project
+    that answers it …); the text is escaped, the link carries only kind and id."""
+    if not items:
+        return ""
+    links = "".join(f"<li><a href='{kind}:{record_id}'>{escape(label)}</a></li>"
+                    for record_id, label in items)  # fmt: skip
+    return f"<h4>{escape(heading)}</h4><ul>{links}</ul>"

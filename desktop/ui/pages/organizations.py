@@ -87,11 +87,8 @@ class OrganizationsPage(ListPage):
     def delete_records(self, rows: list[Organization]) -> None:
         moved = organizations.delete_organizations(self.ctx.db, [r.id for r in rows if r.id])
         self.ctx.events.changed(RecordKind.ORGANIZATION)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                translate(
-                    "OrganizationsPage", "{count} organization(s) moved to the trash."
-                ).format(count=moved),
-                8000,
-            )
+        self.status_message(
+            translate("OrganizationsPage", "{count} organization(s) moved to the trash.").format(
+                count=moved
+            ),
+        )

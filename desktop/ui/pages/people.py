@@ -143,14 +143,9 @@ class PeoplePage(ListPage):
     def delete_records(self, rows: list[PersonRow]) -> None:
         moved = people.delete_people(self.ctx.db, [r.id for r in rows])
         self.ctx.events.changed(RecordKind.PERSON)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                translate("PeoplePage", "{count} person(s) moved to the trash.").format(
-                    count=moved
-                ),
-                8000,
-            )
+        self.status_message(
+            translate("PeoplePage", "{count} person(s) moved to the trash.").format(count=moved),
+        )
         if moved < len(rows):
             QMessageBox.information(
                 self,

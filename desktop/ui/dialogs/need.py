@@ -1,0 +1,210 @@
+"""Add or edit a need; a change of status is explained and kept in the history."""
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.needs import (
+    TRANSITIONS,
+    Need,
+    NeedSource,
+    NeedStatus,
+    Satisfaction,
+    Urgency,
+    clean_need,
+    validate_need,
+)
+from desktop.domain.roster import PeopleQuery
+from desktop.services import needs, neighborhood, people
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.labels import (
+    need_source_label,
+    need_status_label,
+    satisfaction_label,
+    urgency_label,
+)
+
+
+def text_box(value: str, height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit(value)
+    box.setFixedHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
+    """「张伟（3栋 2单元 1203）」 → 张伟, for the name pickers."""
+    rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
+    return [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
+            for r in rows]  # fmt: skip
+
+
+class NeedDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, need: Need | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = (
+            translate("NeedDialog", "Edit need") if need else translate("NeedDialog", "New need")
+        )
+        super().__init__(title, parent)
+        self.setMinimumWidth(560)
+        self.ctx = ctx
+        self.need = need or Need(title="")
+        self.original_status = self.need.status if need else None
+        self.saved: Need | None = None
+        n = self.need
+
+        self.title_edit = QLineEdit(n.title, maxLength=100)
+        self.title_edit.setPlaceholderText(
+            translate("NeedDialog", "e.g. Lift in building 3 often stops")
+        )
+        self.category = QComboBox()
+        for c in needs.list_categories(ctx.db):
+            self.category.addItem(c.name, c.id)
+        self.category.setCurrentIndex(max(0, self.category.findData(n.category_id)))
+        self.description = text_box(n.description)
+        self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
+                                    self._person_picked)  # fmt: skip
+        self.phone = QLineEdit(n.phone, maxLength=30)
+        self.building = QComboBox(editable=True)
+        self.building.addItems([""] + [b.name for b in neighborhood.list_buildings(ctx.db)])
+        self.building.setEditText(n.building)
+        self.unit = QLineEdit(n.unit, maxLength=20)
+        self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
+        self.room = QLineEdit(n.room, maxLength=20)
+        self.room.setPlaceholderText(translate("NeedDialog", "Room"))
+        self.source = self._enum_combo(NeedSource, need_source_label, n.source)
+        self.urgency = self._enum_combo(Urgency, urgency_label, n.urgency)
+        allowed = (
+            list(NeedStatus)
+            if need is None
+            else [s for s in NeedStatus if s == n.status or s in TRANSITIONS[n.status]]
+        )
+        self.status = QComboBox()
+        for s in allowed:
+            self.status.addItem(need_status_label(s), s)
+        self.status.setCurrentIndex(self.status.findData(n.status))
+        self.reason = QLineEdit(n.status_reason)
+        self.reason.setPlaceholderText(
+            translate("NeedDialog", "Required when referred or not accepted")
+        )
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(translate("NeedDialog", "What happened (kept in the history)"))
+        self.handled_by = QLineEdit(n.handled_by, maxLength=40)
+        self.registered_on = date_edit(n.registered_on)
+        self.due_on = OptionalDate(n.due_on, translate("NeedDialog", "Set"))
+        self.solution = text_box(n.solution)
+        self.satisfaction = QComboBox()
+        self.satisfaction.addItem(translate("NeedDialog", "(not rated)"), None)
+        for s in Satisfaction:
+            self.satisfaction.addItem(satisfaction_label(s), s)
+        self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(n.satisfaction)))
+
+        address = QWidget()
+        row = QHBoxLayout(address)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.building, 2)
+        row.addWidget(self.unit, 1)
+        row.addWidget(self.room, 1)
+        self.add_field("title", translate("NeedDialog", "Title"), self.title_edit, required=True)
+        self.add_field(
+            "category", translate("NeedDialog", "Category"), self.category, required=True
+        )
+        self.add_field("description", translate("NeedDialog", "Description"), self.description)
+        self.add_field("raised_by", translate("NeedDialog", "Raised by"), self.raised_by)
+        self.add_field("phone", translate("NeedDialog", "Phone"), self.phone)
+        self.add_field("building", translate("NeedDialog", "Building / unit / room"), address)
+        self.add_field("source", translate("NeedDialog", "Source"), self.source)
+        self.add_field("urgency", translate("NeedDialog", "Urgency"), self.urgency)
+        self.add_field("status", translate("NeedDialog", "Status"), self.status, required=True)
+        self.add_field("status_reason", translate("NeedDialog", "Reason"), self.reason)
+        if need is not None:
+            self.add_field("note", translate("NeedDialog", "Note on the change"), self.note)
+        self.add_field("handled_by", translate("NeedDialog", "Handled by"), self.handled_by)
+        self.add_field(
+            "registered_on",
+            translate("NeedDialog", "Registered on"),
+            self.registered_on,
+            required=True,
+        )
+        self.add_field("due_on", translate("NeedDialog", "Due by"), self.due_on)
+        self.add_field("solution", translate("NeedDialog", "How it was solved"), self.solution)
+        self.add_field(
+            "satisfaction", translate("NeedDialog", "Resident satisfaction"), self.satisfaction
+        )
+        for signal in (self.title_edit.textChanged, self.category.currentIndexChanged,
+                       self.description.textChanged, self.raised_by.textChanged,
+                       self.phone.textChanged, self.building.currentTextChanged,
+                       self.unit.textChanged, self.room.textChanged,
+                       self.source.currentIndexChanged, self.urgency.currentIndexChanged,
+                       self.status.currentIndexChanged, self.reason.textChanged,
+                       self.note.textChanged, self.handled_by.textChanged,
+                       self.registered_on.dateChanged, self.due_on.changed,
+                       self.solution.textChanged,
+                       self.satisfaction.currentIndexChanged):  # fmt: skip
+            self.watch(signal)
+        self.revalidate()
+        self.title_edit.setFocus()
+
+    @staticmethod
+    def _enum_combo(enum, label, current) -> QComboBox:
+        combo = QComboBox()
+        for member in enum:
+            combo.addItem(label(member), member)
+        combo.setCurrentIndex(combo.findData(current))
+        return combo
+
+    def _person_picked(self, label: str) -> None:
+        """Fill phone and address from the roster when the secretary picks a person."""
+        name = label.split("（")[0]
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=name), 0, 20)
+        match = next((r for r in rows if label.startswith(r.name) and
+                      f"{r.building} {r.unit} {r.room}" in label), None)  # fmt: skip
+        if match is None:
+            return
+        if not self.phone.text():
+            self.phone.setText(match.phone)
+        if not self.building.currentText():
+            self.building.setEditText(match.building)
+            self.unit.setText(match.unit)
+            self.room.setText(match.room)
+
+    def current(self) -> Need:
+        return clean_need(Need(
+            title=self.title_edit.text(), category_id=self.category.currentData(),
+            description=self.description.toPlainText(), raised_by=self.raised_by.text(),
+            person_id=self.need.person_id if self.raised_by.text() == self.need.raised_by
+            else None,
+            phone=self.phone.text(), building=self.building.currentText(),
+            unit=self.unit.text(), room=self.room.text(), source=self.source.currentData(),
+            urgency=self.urgency.currentData(), status=self.status.currentData(),
+            status_reason=self.reason.text(),
+            handled_by=self.handled_by.text(),
+            registered_on=self.registered_on.date().toPython(), due_on=self.due_on.value(),
+            solution=self.solution.toPlainText(),
+            satisfaction=self.satisfaction.currentData(), id=self.need.id, uuid=self.need.uuid,
+        ))  # fmt: skip
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_need(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = needs.save_need(self.ctx.db, self.current(), self.note.text())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            QMessageBox.warning(self, self.windowTitle(), translate(
+                "NeedDialog", "This need was moved to the trash meanwhile."))  # fmt: skip
+            return False
+        return True

@@ -1,0 +1,275 @@
+"""Add or edit a project: parties, money, stage, evaluation, and the needs and resources
+it links."""
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.needs import NeedQuery
+from desktop.domain.projects import (
+    Party,
+    PartyRole,
+    Project,
+    ProjectKind,
+    ProjectStage,
+    can_move,
+    clean_project,
+    validate_project,
+)
+from desktop.domain.resources import ResourceQuery
+from desktop.services import needs, projects, resources
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.dialogs.picker import RecordPicker
+from desktop.ui.dialogs.resource import provider_suggestions
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, YuanEdit, date_edit
+from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
+
+
+def _amount(edit: YuanEdit) -> Decimal:
+    """Text that is not an amount counts as negative, so the form shows why it can't save."""
+    value = edit.value()
+    return value if value is not None else Decimal("-1")
+
+
+class LinkList(QWidget):
+    """Linked records with 添加… and 移除."""
+
+    def __init__(self, title: str, search, titles: dict[int, str]) -> None:
+        super().__init__()
+        self._title = title
+        self._search = search
+        self.list = QListWidget()
+        for record_id, label in titles.items():
+            self.add(record_id, label)
+        add = QPushButton(translate("LinkList", "Add…"))
+        remove = QPushButton(translate("LinkList", "Remove"))
+        add.clicked.connect(self.pick)
+        remove.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def add(self, record_id: int, label: str) -> None:
+        if record_id in self.ids():
+            return
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, record_id)
+        self.list.addItem(item)
+
+    def ids(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def pick(self) -> None:
+        picker = RecordPicker(self._title, self._search, self)
+        if picker.exec():
+            for record_id, label in picker.chosen():
+                self.add(record_id, label)
+            self.changed()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.changed()
+
+    def changed(self) -> None:
+        """Replaced by the form to mark itself changed."""
+
+
+class ProjectDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, project: Project | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("ProjectDialog", "Edit project")
+            if project
+            else translate("ProjectDialog", "New project"),
+            parent,
+        )
+        self.setMinimumWidth(620)
+        self.ctx = ctx
+        self.project = project or Project(title="")
+        self.saved: Project | None = None
+        p = self.project
+        self.title_edit = QLineEdit(p.title, maxLength=100)
+        self.kind = QComboBox()
+        for k in ProjectKind:
+            self.kind.addItem(project_kind_label(k), k)
+        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.stage = QComboBox()
+        for s in ProjectStage:
+            if project is None and s is not ProjectStage.PROPOSED:
+                continue
+            if project is None or can_move(p.stage, s):
+                self.stage.addItem(project_stage_label(s), s)
+        self.stage.setCurrentIndex(self.stage.findData(p.stage))
+        self.stop_reason = QLineEdit(p.stop_reason)
+        self.stop_reason.setPlaceholderText(translate("ProjectDialog", "Required if terminated"))
+        self.description = text_box(p.description)
+        self.budget = YuanEdit(p.budget)
+        self.spent = YuanEdit(p.spent)
+        self.parties = {
+            role: NamePicker(
+                party.name if (party := p.party(role)) else "",
+                lambda t: provider_suggestions(ctx, t),
+            )
+            for role in PartyRole
+        }
+        self.registered_on = date_edit(p.registered_on)
+        self.start_on = OptionalDate(p.start_on, translate("ProjectDialog", "Set"))
+        self.end_on = OptionalDate(p.end_on, translate("ProjectDialog", "Set"))
+        self.accepted_on = OptionalDate(p.accepted_on, translate("ProjectDialog", "Set"))
+        self.acceptance_note = text_box(p.acceptance_note, 48)
+        self.rating_count = QSpinBox(minimum=0, maximum=100_000, value=p.rating_count)
+        self.rating_average = QDoubleSpinBox(minimum=0, maximum=5, decimals=2, singleStep=0.1)
+        self.rating_average.setSpecialValueText(translate("ProjectDialog", "(not rated)"))
+        self.rating_average.setValue(float(p.rating_average or 0))
+        self.evaluation = text_box(p.evaluation, 48)
+        self.need_links = LinkList(
+            translate("ProjectDialog", "Link needs"),
+            self._search_needs,
+            projects.need_titles(ctx.db, p.need_ids),
+        )
+        self.resource_links = LinkList(
+            translate("ProjectDialog", "Link resources"),
+            self._search_resources,
+            projects.resource_titles(ctx.db, p.resource_ids),
+        )
+
+        self.add_field("title", translate("ProjectDialog", "Project"), self.title_edit, True)
+        self.add_field("kind", translate("ProjectDialog", "Kind"), self.kind, True)
+        self.add_field("stage", translate("ProjectDialog", "Stage"), self.stage, True)
+        self.add_field("stop_reason", translate("ProjectDialog", "Reason"), self.stop_reason)
+        self.add_field("description", translate("ProjectDialog", "Summary"), self.description)
+        self.add_field("budget", translate("ProjectDialog", "Budget (yuan)"), self.budget)
+        self.add_field("spent", translate("ProjectDialog", "Spent (yuan)"), self.spent)
+        for role, picker in self.parties.items():
+            self.add_field(role.value, party_role_label(role), picker)
+        self.add_field(
+            "registered_on", translate("ProjectDialog", "Registered on"), self.registered_on
+        )
+        self.add_field("start_on", translate("ProjectDialog", "Starts"), self.start_on)
+        self.add_field("end_on", translate("ProjectDialog", "Ends"), self.end_on)
+        self.add_field("accepted_on", translate("ProjectDialog", "Accepted on"), self.accepted_on)
+        self.add_field(
+            "acceptance_note", translate("ProjectDialog", "Acceptance note"), self.acceptance_note
+        )
+        self.add_field(
+            "rating_count", translate("ProjectDialog", "Residents who rated"), self.rating_count
+        )
+        self.add_field(
+            "rating_average",
+            translate("ProjectDialog", "Average rating (1–5)"),
+            self.rating_average,
+        )
+        self.add_field(
+            "evaluation", translate("ProjectDialog", "Residents' comments"), self.evaluation
+        )
+        links = QTabWidget()
+        links.addTab(self.need_links, translate("ProjectDialog", "Needs it answers"))
+        links.addTab(self.resource_links, translate("ProjectDialog", "Resources it uses"))
+        links.setMinimumHeight(150)
+        self.layout().insertWidget(1, links)
+        for signal in (
+            self.title_edit.textChanged,
+            self.kind.currentIndexChanged,
+            self.stage.currentIndexChanged,
+            self.stop_reason.textChanged,
+            self.description.textChanged,
+            self.budget.textChanged,
+            self.spent.textChanged,
+            *(picker.textChanged for picker in self.parties.values()),
+            self.registered_on.dateChanged,
+            self.start_on.changed,
+            self.end_on.changed,
+            self.accepted_on.changed,
+            self.acceptance_note.textChanged,
+            self.rating_count.valueChanged,
+            self.rating_average.valueChanged,
+            self.evaluation.textChanged,
+        ):
+            self.watch(signal)
+        self.need_links.changed = self.changed
+        self.resource_links.changed = self.changed
+        self.revalidate()
+        self.title_edit.setFocus()
+
+    def _search_needs(self, text: str) -> list[tuple[int, str]]:
+        rows = needs.list_needs(self.ctx.db, NeedQuery(text=text), 0, 50)
+        return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
+
+    def _search_resources(self, text: str) -> list[tuple[int, str]]:
+        rows = resources.list_resources(self.ctx.db, ResourceQuery(text=text), 0, 50)
+        return [(r.id, f"{r.title}（{r.provider}）") for r in rows]
+
+    def current(self) -> Project:
+        old = {party.role: party for party in self.project.parties}
+        parties = []
+        for role, picker in self.parties.items():
+            same = role in old and old[role].name == picker.text().strip()
+            parties.append(
+                Party(
+                    role,
+                    picker.text(),
+                    old[role].person_id if same else None,
+                    old[role].organization_id if same else None,
+                )
+            )
+        average = self.rating_average.value()
+        return clean_project(
+            Project(
+                title=self.title_edit.text(),
+                kind=self.kind.currentData(),
+                stage=self.stage.currentData(),
+                stop_reason=self.stop_reason.text(),
+                description=self.description.toPlainText(),
+                budget=_amount(self.budget),
+                spent=_amount(self.spent),
+                parties=parties,
+                registered_on=self.registered_on.date().toPython(),
+                start_on=self.start_on.value(),
+                end_on=self.end_on.value(),
+                accepted_on=self.accepted_on.value(),
+                acceptance_note=self.acceptance_note.toPlainText(),
+                rating_count=self.rating_count.value(),
+                rating_average=Decimal(f"{average:.2f}") if average else None,
+                evaluation=self.evaluation.toPlainText(),
+                need_ids=self.need_links.ids(),
+                resource_ids=self.resource_links.ids(),
+                id=self.project.id,
+                uuid=self.project.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_project(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = projects.save_project(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

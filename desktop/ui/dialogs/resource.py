@@ -1,0 +1,130 @@
+"""Add or edit a resource."""
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.resources import (
+    ProviderKind,
+    Resource,
+    ResourceKind,
+    clean_resource,
+    validate_resource,
+)
+from desktop.services import organizations, resources
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import person_suggestions, text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.labels import provider_kind_label, resource_kind_label
+
+
+def provider_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
+    """Organizations first, then people, matching what was typed."""
+    orgs = [(o.name, o.name) for o in organizations.list_organizations(ctx.db, text, limit=10)]
+    return orgs + person_suggestions(ctx, text)
+
+
+class ResourceDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, resource: Resource | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("ResourceDialog", "Edit resource")
+            if resource
+            else translate("ResourceDialog", "New resource"),
+            parent,
+        )
+        self.ctx = ctx
+        self.resource = resource or Resource(title="")
+        self.saved: Resource | None = None
+        r = self.resource
+        self.title_edit = QLineEdit(r.title, maxLength=100)
+        self.title_edit.setPlaceholderText(
+            translate("ResourceDialog", "e.g. Community hall, weekends")
+        )
+        self.kind = QComboBox()
+        for k in ResourceKind:
+            self.kind.addItem(resource_kind_label(k), k)
+        self.kind.setCurrentIndex(self.kind.findData(r.kind))
+        self.provider_kind = QComboBox()
+        for k in ProviderKind:
+            self.provider_kind.addItem(provider_kind_label(k), k)
+        self.provider_kind.setCurrentIndex(self.provider_kind.findData(r.provider_kind))
+        self.provider = NamePicker(r.provider, lambda t: provider_suggestions(ctx, t))
+        self.description = text_box(r.description)
+        self.availability = QLineEdit(r.availability, maxLength=200)
+        self.availability.setPlaceholderText(
+            translate("ResourceDialog", "e.g. 2 rooms, Saturday and Sunday 9:00–17:00")
+        )
+        self.contact = QLineEdit(r.contact, maxLength=40)
+        self.phone = QLineEdit(r.phone, maxLength=30)
+        self.registered_on = date_edit(r.registered_on)
+        self.valid_until = OptionalDate(r.valid_until, translate("ResourceDialog", "Set"))
+        self.add_field("title", translate("ResourceDialog", "Resource"), self.title_edit, True)
+        self.add_field("kind", translate("ResourceDialog", "Kind"), self.kind, True)
+        self.add_field(
+            "provider_kind", translate("ResourceDialog", "Offered by (kind)"), self.provider_kind
+        )
+        self.add_field("provider", translate("ResourceDialog", "Offered by"), self.provider)
+        self.add_field("description", translate("ResourceDialog", "Description"), self.description)
+        self.add_field(
+            "availability",
+            translate("ResourceDialog", "Quantity / availability"),
+            self.availability,
+        )
+        self.add_field("contact", translate("ResourceDialog", "Contact person"), self.contact)
+        self.add_field("phone", translate("ResourceDialog", "Phone"), self.phone)
+        self.add_field(
+            "registered_on", translate("ResourceDialog", "Registered on"), self.registered_on
+        )
+        self.add_field("valid_until", translate("ResourceDialog", "Valid until"), self.valid_until)
+        for signal in (
+            self.title_edit.textChanged,
+            self.kind.currentIndexChanged,
+            self.provider_kind.currentIndexChanged,
+            self.provider.textChanged,
+            self.description.textChanged,
+            self.availability.textChanged,
+            self.contact.textChanged,
+            self.phone.textChanged,
+            self.registered_on.dateChanged,
+            self.valid_until.changed,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.title_edit.setFocus()
+
+    def current(self) -> Resource:
+        same_provider = self.provider.text() == self.resource.provider
+        return clean_resource(
+            Resource(
+                title=self.title_edit.text(),
+                kind=self.kind.currentData(),
+                provider_kind=self.provider_kind.currentData(),
+                provider=self.provider.text(),
+                organization_id=self.resource.organization_id if same_provider else None,
+                person_id=self.resource.person_id if same_provider else None,
+                description=self.description.toPlainText(),
+                availability=self.availability.text(),
+                contact=self.contact.text(),
+                phone=self.phone.text(),
+                registered_on=self.registered_on.date().toPython(),
+                valid_until=self.valid_until.value(),
+                id=self.resource.id,
+                uuid=self.resource.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_resource(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = resources.save_resource(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

@@ -1,0 +1,232 @@
+"""需求清单: residents' needs, followed from 待受理 to 已解决."""
+
+from html import escape
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desktop.domain.dates import format_date, format_local_datetime
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.needs import NeedRow, NeedStatus
+from desktop.services import needs, neighborhood, projects
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.categories import CategoriesDialog
+from desktop.ui.dialogs.need import NeedDialog
+from desktop.ui.dialogs.project import ProjectDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import (
+    need_source_label,
+    need_status_label,
+    satisfaction_label,
+    urgency_label,
+)
+from desktop.ui.models.needs import NeedTableModel
+from desktop.ui.pages.list_page import ListPage, details_links, details_table
+from desktop.ui.pages.periods import period_combo, period_range
+
+OPEN, OVERDUE = "open", "overdue"
+
+
+class NeedsPage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = NeedTableModel(ctx.db, self)
+        self.build(
+            translate("NeedsPage", "Search title, name, phone or address"),
+            [110, 260, 80, 80, 70, 70, 110, 110],
+        )
+        self.project_action = QAction(translate("NeedsPage", "Create project"), self)
+        self.project_action.triggered.connect(self.create_project)
+        self.categories_action = QAction(translate("NeedsPage", "Categories…"), self)
+        self.categories_action.triggered.connect(self.edit_categories)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.project_action)
+        self.toolbar.addAction(self.categories_action)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(translate("NeedsPage", "All statuses"), None)
+        self.status_filter.addItem(translate("NeedsPage", "Not yet closed"), OPEN)
+        self.status_filter.addItem(translate("NeedsPage", "Overdue"), OVERDUE)
+        for status in NeedStatus:
+            self.status_filter.addItem(need_status_label(status), status)
+        self.category_filter = QComboBox()
+        self.building_filter = QComboBox()
+        self.period_filter = period_combo()
+        for combo in (
+            self.status_filter,
+            self.category_filter,
+            self.building_filter,
+            self.period_filter,
+        ):
+            self.filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self._fill_choices()
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _fill_choices(self) -> None:
+        for combo, first, items in (
+            (
+                self.category_filter,
+                translate("NeedsPage", "All categories"),
+                [(c.name, c.id) for c in needs.list_categories(self.ctx.db)],
+            ),
+            (
+                self.building_filter,
+                translate("NeedsPage", "All buildings"),
+                [(b, b) for b in self._buildings()],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _buildings(self) -> list[str]:
+        listed = [b.name for b in neighborhood.list_buildings(self.ctx.db)]
+        return listed + [b for b in needs.needs_buildings(self.ctx.db) if b not in listed]
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in (RecordKind.NEED_CATEGORY.value, RecordKind.BUILDING.value):
+            self._fill_choices()
+        if kind in (
+            RecordKind.NEED.value,
+            RecordKind.NEED_CATEGORY.value,
+            RecordKind.PROJECT.value,
+        ):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        q = self.model.query
+        status = self.status_filter.currentData()
+        q.status = status if isinstance(status, NeedStatus) else None
+        q.open_only = status == OPEN
+        q.overdue_only = status == OVERDUE
+        q.category_id = self.category_filter.currentData()
+        q.building = self.building_filter.currentData()
+        q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        return bool(self.model.query.text) or any(
+            c.currentIndex() > 0
+            for c in (
+                self.status_filter,
+                self.category_filter,
+                self.building_filter,
+                self.period_filter,
+            )
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (
+            self.status_filter,
+            self.category_filter,
+            self.building_filter,
+            self.period_filter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def empty_text(self) -> str:
+        return translate(
+            "NeedsPage", 'There are no needs yet. Click "New" or import them from Excel.'
+        )
+
+    def _selection_changed(self, *args: object) -> None:
+        super()._selection_changed(*args)
+        self.project_action.setEnabled(len(self.selected_rows()) == 1)
+
+    def details_html(self, row: NeedRow) -> str:
+        try:
+            need = needs.get_need(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        address = " ".join(p for p in (need.building, need.unit, need.room) if p)
+        status = need_status_label(need.status)
+        if row.overdue:
+            status += translate("NeedsPage", " (overdue)")
+        lines = [
+            (translate("NeedsPage", "Status"), status),
+            (translate("NeedsPage", "Reason"), need.status_reason),
+            (translate("NeedsPage", "Category"), row.category),
+            (translate("NeedsPage", "Raised by"), need.raised_by),
+            (translate("NeedsPage", "Phone"), need.phone),
+            (translate("NeedsPage", "Address"), address),
+            (translate("NeedsPage", "Source"), need_source_label(need.source)),
+            (translate("NeedsPage", "Urgency"), urgency_label(need.urgency)),
+            (translate("NeedsPage", "Registered on"), format_date(need.registered_on)),
+            (translate("NeedsPage", "Due by"), format_date(need.due_on)),
+            (translate("NeedsPage", "Handled by"), need.handled_by),
+            (translate("NeedsPage", "Description"), need.description),
+            (translate("NeedsPage", "How it was solved"), need.solution),
+            (
+                translate("NeedsPage", "Satisfaction"),
+                satisfaction_label(need.satisfaction) if need.satisfaction else "",
+            ),
+        ]
+        linked = [(p.id, p.title) for p in projects.projects_of_need(self.ctx.db, need.id)]
+        history = [
+            (
+                0,
+                f"{format_local_datetime(h.changed_at)}  {need_status_label(h.to_status)}"
+                + (f"：{h.note}" if h.note else ""),
+            )
+            for h in needs.status_history(self.ctx.db, need.id)
+        ]
+        history_html = "".join(f"<li>{escape(text)}</li>" for _id, text in history)
+        return (
+            details_table(need.title, lines)
+            + details_links(translate("NeedsPage", "Projects answering it"), "projects", linked)
+            + f"<h4>{escape(translate('NeedsPage', 'History'))}</h4><ul>{history_html}</ul>"
+        )
+
+    def create_record(self) -> None:
+        dialog = NeedDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.NEED)
+
+    def edit_record(self, row: NeedRow) -> None:
+        self.open_record(row.id)
+
+    def open_record(self, need_id: int) -> None:
+        try:
+            need = needs.get_need(self.ctx.db, need_id)
+        except NotFoundError:
+            self.reload()
+            return
+        dialog = NeedDialog(self.ctx, need, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.NEED)
+
+    def delete_records(self, rows: list[NeedRow]) -> None:
+        moved = needs.delete_needs(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.NEED)
+        self.status_message(
+            translate("NeedsPage", "{count} need(s) moved to the trash.").format(count=moved)
+        )
+
+    def create_project(self) -> None:
+        """From a need: a new project that answers it."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        dialog = ProjectDialog(self.ctx, parent=self)
+        dialog.title_edit.setText(rows[0].title)
+        dialog.need_links.add(rows[0].id, rows[0].title)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.PROJECT, RecordKind.NEED)
+
+    def edit_categories(self) -> None:
+        CategoriesDialog(self.ctx, self).exec()
