@@ -21,6 +21,9 @@ from desktop.services import backups, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
+from desktop.ui.pages.needs import NeedsPage
+from desktop.ui.pages.projects import ProjectsPage
+from desktop.ui.pages.resources import ResourcesPage
 from desktop.ui.pages.roster import RosterPage
 from desktop.ui.pages.settings import SettingsPage, backup_status_text
 from desktop.ui.pages.trash import TrashPage
@@ -48,11 +51,17 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
+        self.needs = NeedsPage(ctx)
+        self.resources = ResourcesPage(ctx)
+        self.projects = ProjectsPage(ctx)
         self.roster = RosterPage(ctx)
         self.trash = TrashPage(ctx)
         self.settings_page = SettingsPage(ctx)
         # Only pages that exist are listed: no placeholders.
         for name, label, page in (
+            ("needs", translate("MainWindow", "Needs"), self.needs),
+            ("resources", translate("MainWindow", "Resources"), self.resources),
+            ("projects", translate("MainWindow", "Projects"), self.projects),
             ("roster", translate("MainWindow", "People and organizations"), self.roster),
             ("trash", translate("MainWindow", "Trash"), self.trash),
             ("settings", translate("MainWindow", "Settings"), self.settings_page),
@@ -76,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         self._build_menu()
         ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.record_requested.connect(self.open_record)
         self._show_neighborhood()
         self._daily_backup()
 
@@ -93,6 +103,17 @@ class MainWindow(QMainWindow):
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Follow a link from a details pane: show the record's page and open the record."""
+        page = {
+            RecordKind.NEED.value: self.needs,
+            RecordKind.RESOURCE.value: self.resources,
+            RecordKind.PROJECT.value: self.projects,
+        }.get(kind)
+        if page is not None:
+            self.go_to(page)
+            page.open_record(record_id)
 
     def _data_changed(self, kind: str) -> None:
         if kind == RecordKind.NEIGHBORHOOD.value:

@@ -1,0 +1,167 @@
+"""项目清单: projects (民生微实事 included) that answer needs with resources."""
+
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+
+from desktop.domain.dates import format_date
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.money import format_yuan
+from desktop.domain.projects import ProjectKind, ProjectRow, ProjectStage
+from desktop.services import projects
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.project import ProjectDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
+from desktop.ui.models.projects import ProjectTableModel
+from desktop.ui.pages.list_page import ListPage, details_links, details_table
+from desktop.ui.pages.periods import period_combo, period_range
+
+
+class ProjectsPage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ProjectTableModel(ctx.db, self)
+        self.build(
+            translate("ProjectsPage", "Search project title"), [110, 260, 120, 90, 110, 110, 60]
+        )
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(translate("ProjectsPage", "All kinds"), None)
+        for kind in ProjectKind:
+            self.kind_filter.addItem(project_kind_label(kind), kind)
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem(translate("ProjectsPage", "All stages"), None)
+        for stage in ProjectStage:
+            self.stage_filter.addItem(project_stage_label(stage), stage)
+        self.period_filter = period_combo()
+        for combo in (self.kind_filter, self.stage_filter, self.period_filter):
+            self.filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in (RecordKind.PROJECT.value, RecordKind.NEED.value, RecordKind.RESOURCE.value):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        q = self.model.query
+        q.kind = self.kind_filter.currentData()
+        q.stage = self.stage_filter.currentData()
+        q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        return bool(self.model.query.text) or any(
+            c.currentIndex() > 0 for c in (self.kind_filter, self.stage_filter, self.period_filter)
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.kind_filter, self.stage_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def empty_text(self) -> str:
+        return translate(
+            "ProjectsPage",
+            'There are no projects yet. Click "New", or choose a need and "Create project".',
+        )
+
+    def details_html(self, row: ProjectRow) -> str:
+        try:
+            p = projects.get_project(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        stage = project_stage_label(p.stage)
+        if p.stop_reason:
+            stage += f"（{p.stop_reason}）"
+        rating = ""
+        if p.rating_count:
+            rating = translate("ProjectsPage", "{count} residents, average {average}").format(
+                count=p.rating_count, average=p.rating_average or "—"
+            )
+        lines = [
+            (translate("ProjectsPage", "Kind"), project_kind_label(p.kind)),
+            (translate("ProjectsPage", "Stage"), stage),
+            (translate("ProjectsPage", "Budget (yuan)"), format_yuan(p.budget)),
+            (translate("ProjectsPage", "Spent (yuan)"), format_yuan(p.spent)),
+            *((party_role_label(party.role), party.name) for party in p.parties),
+            (translate("ProjectsPage", "Registered on"), format_date(p.registered_on)),
+            (translate("ProjectsPage", "Starts"), format_date(p.start_on)),
+            (translate("ProjectsPage", "Ends"), format_date(p.end_on)),
+            (translate("ProjectsPage", "Accepted on"), format_date(p.accepted_on)),
+            (translate("ProjectsPage", "Acceptance note"), p.acceptance_note),
+            (translate("ProjectsPage", "Residents' rating"), rating),
+            (translate("ProjectsPage", "Residents' comments"), p.evaluation),
+            (translate("ProjectsPage", "Summary"), p.description),
+        ]
+        need_items = list(projects.need_titles(self.ctx.db, p.need_ids).items())
+        resource_items = list(projects.resource_titles(self.ctx.db, p.resource_ids).items())
+        return (
+            details_table(p.title, lines)
+            + details_links(
+                translate("ProjectsPage", "Needs it answers"), RecordKind.NEED.value, need_items
+            )
+            + details_links(
+                translate("ProjectsPage", "Resources it uses"),
+                RecordKind.RESOURCE.value,
+                resource_items,
+            )
+        )
+
+    def create_record(self) -> None:
+        dialog = ProjectDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.PROJECT)
+
+    def edit_record(self, row: ProjectRow) -> None:
+        self.open_record(row.id)
+
+    def open_record(self, project_id: int) -> None:
+        try:
+            project = projects.get_project(self.ctx.db, project_id)
+        except NotFoundError:
+            self.reload()
+            return
+        before = project.stage
+        dialog = ProjectDialog(self.ctx, project, parent=self)
+        if dialog.exec() and dialog.saved:
+            if (
+                before is not ProjectStage.COMPLETED
+                and dialog.saved.stage is ProjectStage.COMPLETED
+            ):
+                self.offer_to_resolve(dialog.saved.id or 0, dialog.saved.title)
+            self.ctx.events.changed(RecordKind.PROJECT, RecordKind.NEED)
+
+    def offer_to_resolve(self, project_id: int, title: str) -> None:
+        """Completing a project offers to mark the needs it answers as resolved."""
+        open_needs = projects.open_needs_of_project(self.ctx.db, project_id)
+        if not open_needs:
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("ProjectsPage", "Project completed"),
+            translate(
+                "ProjectsPage",
+                "This project answers {count} need(s) that are still open. Mark them as resolved?",
+            ).format(count=len(open_needs)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            note = translate("ProjectsPage", 'Resolved by the project "{title}"').format(
+                title=title
+            )
+            projects.resolve_needs(self.ctx.db, open_needs, note)
+
+    def delete_records(self, rows: list[ProjectRow]) -> None:
+        moved = projects.delete_projects(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.PROJECT)
+        self.status_message(
+            translate("ProjectsPage", "{count} project(s) moved to the trash.").format(count=moved)
+        )

@@ -1,0 +1,126 @@
+"""资源清单: venues, funds, skills, goods and volunteers the branch can draw on."""
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+
+from desktop.domain.dates import format_date
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.resources import ProviderKind, ResourceKind, ResourceRow
+from desktop.services import projects, resources
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.resource import ResourceDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import provider_kind_label, resource_kind_label
+from desktop.ui.models.resources import ResourceTableModel
+from desktop.ui.pages.list_page import ListPage, details_links, details_table
+
+
+class ResourcesPage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ResourceTableModel(ctx.db, self)
+        self.build(
+            translate("ResourcesPage", "Search resource, provider or contact"),
+            [220, 80, 100, 180, 200, 140],
+        )
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(translate("ResourcesPage", "All kinds"), None)
+        for kind in ResourceKind:
+            self.kind_filter.addItem(resource_kind_label(kind), kind)
+        self.provider_filter = QComboBox()
+        self.provider_filter.addItem(translate("ResourcesPage", "All providers"), None)
+        for kind in ProviderKind:
+            self.provider_filter.addItem(provider_kind_label(kind), kind)
+        self.valid_only = QCheckBox(translate("ResourcesPage", "Still valid only"))
+        for combo in (self.kind_filter, self.provider_filter):
+            self.filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.filters.addWidget(self.valid_only)
+        self.valid_only.toggled.connect(self._filters_changed)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in (RecordKind.RESOURCE.value, RecordKind.PROJECT.value):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        q = self.model.query
+        q.kind = self.kind_filter.currentData()
+        q.provider_kind = self.provider_filter.currentData()
+        q.valid_only = self.valid_only.isChecked()
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        q = self.model.query
+        return bool(q.text) or q.kind is not None or q.provider_kind is not None or q.valid_only
+
+    def clear_filters(self) -> None:
+        for widget in (self.kind_filter, self.provider_filter, self.valid_only):
+            widget.blockSignals(True)
+        self.kind_filter.setCurrentIndex(0)
+        self.provider_filter.setCurrentIndex(0)
+        self.valid_only.setChecked(False)
+        for widget in (self.kind_filter, self.provider_filter, self.valid_only):
+            widget.blockSignals(False)
+        self._filters_changed()
+
+    def empty_text(self) -> str:
+        return translate(
+            "ResourcesPage", 'There are no resources yet. Click "New" or import them from Excel.'
+        )
+
+    def details_html(self, row: ResourceRow) -> str:
+        try:
+            r = resources.get_resource(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        valid = format_date(r.valid_until)
+        if row.expired:
+            valid += translate("ResourcesPage", " (expired)")
+        lines = [
+            (translate("ResourcesPage", "Kind"), resource_kind_label(r.kind)),
+            (translate("ResourcesPage", "Offered by"), r.provider),
+            (translate("ResourcesPage", "Offered by (kind)"), provider_kind_label(r.provider_kind)),
+            (translate("ResourcesPage", "Quantity / availability"), r.availability),
+            (translate("ResourcesPage", "Contact person"), r.contact),
+            (translate("ResourcesPage", "Phone"), r.phone),
+            (translate("ResourcesPage", "Registered on"), format_date(r.registered_on)),
+            (translate("ResourcesPage", "Valid until"), valid),
+            (translate("ResourcesPage", "Description"), r.description),
+        ]
+        used = [(p.id, p.title) for p in projects.projects_of_resource(self.ctx.db, r.id)]
+        return details_table(r.title, lines) + details_links(
+            translate("ResourcesPage", "Projects using it"), RecordKind.PROJECT.value, used
+        )
+
+    def create_record(self) -> None:
+        dialog = ResourceDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.RESOURCE)
+
+    def edit_record(self, row: ResourceRow) -> None:
+        self.open_record(row.id)
+
+    def open_record(self, resource_id: int) -> None:
+        try:
+            resource = resources.get_resource(self.ctx.db, resource_id)
+        except NotFoundError:
+            self.reload()
+            return
+        dialog = ResourceDialog(self.ctx, resource, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.RESOURCE)
+
+    def delete_records(self, rows: list[ResourceRow]) -> None:
+        moved = resources.delete_resources(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.RESOURCE)
+        self.status_message(
+            translate("ResourcesPage", "{count} resource(s) moved to the trash.").format(
+                count=moved
+            )
+        )
