@@ -4,23 +4,23 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="17"/>
-        <location filename="../../desktop/ui/dialogs/about.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="17" />
+        <location filename="../../desktop/ui/dialogs/about.py" line="27" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="28" />
         <source>A workbench for the party branch of a residential neighborhood: the lists of needs, resources and projects, meetings, visits and compacts.</source>
         <translation>小区党支部工作台：需求、资源、项目三张清单，协商议事、接待走访与邻里公约。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="33" />
         <source>Fonts: WenQuanYi Micro Hei (Apache 2.0) and LXGW WenKai (SIL OFL 1.1).</source>
         <translation>字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="45" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
@@ -28,144 +28,362 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="22" />
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="24" />
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="31" />
         <source>e.g. 3栋</source>
         <translation>例如：3栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="33" />
         <source>(no grid)</source>
         <translation>（未划分网格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="38" />
         <source>Building</source>
         <translation>楼栋名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="39" />
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="41" />
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="31" />
+        <source>Need categories</source>
+        <translation>需求类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="33" />
+        <source>Add…</source>
+        <translation>添加……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="34" />
+        <source>Rename…</source>
+        <translation>改名……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="35" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="41" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="68" />
+        <source>Category name:</source>
+        <translation>类别名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="95" />
+        <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
+        <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="10"/>
+        <location filename="../../desktop/ui/labels.py" line="12" />
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="11"/>
+        <location filename="../../desktop/ui/labels.py" line="13" />
+        <location filename="../../desktop/ui/labels.py" line="88" />
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="12"/>
-        <source>Owners&apos; committee member</source>
+        <location filename="../../desktop/ui/labels.py" line="14" />
+        <source>Owners' committee member</source>
         <translation>业委会委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13"/>
+        <location filename="../../desktop/ui/labels.py" line="15" />
         <source>Self-organization member</source>
         <translation>自组织成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14"/>
+        <location filename="../../desktop/ui/labels.py" line="16" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="20"/>
+        <location filename="../../desktop/ui/labels.py" line="22" />
         <source>Deliberation</source>
         <translation>议事权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="21"/>
+        <location filename="../../desktop/ui/labels.py" line="23" />
         <source>Suggestion</source>
         <translation>建议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22"/>
+        <location filename="../../desktop/ui/labels.py" line="24" />
         <source>Supervision</source>
         <translation>监督权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23"/>
+        <location filename="../../desktop/ui/labels.py" line="25" />
         <source>Evaluation</source>
         <translation>评议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="29"/>
+        <location filename="../../desktop/ui/labels.py" line="31" />
+        <location filename="../../desktop/ui/labels.py" line="90" />
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="30"/>
-        <source>Owners&apos; committee</source>
+        <location filename="../../desktop/ui/labels.py" line="32" />
+        <source>Owners' committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="31"/>
+        <location filename="../../desktop/ui/labels.py" line="33" />
+        <location filename="../../desktop/ui/labels.py" line="89" />
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="32"/>
+        <location filename="../../desktop/ui/labels.py" line="34" />
+        <location filename="../../desktop/ui/labels.py" line="87" />
         <source>Partner unit</source>
         <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="40" />
+        <source>Reception day</source>
+        <translation>书记接待日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="41" />
+        <source>Door-knocking</source>
+        <translation>敲门行动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="42" />
+        <source>Deliberation meeting</source>
+        <translation>协商议事会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="43" />
+        <source>Building leader patrol</source>
+        <translation>楼栋长巡查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="44" />
+        <location filename="../../desktop/ui/labels.py" line="81" />
+        <location filename="../../desktop/ui/labels.py" line="91" />
+        <location filename="../../desktop/ui/labels.py" line="100" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="50" />
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="51" />
+        <source>Urgent</source>
+        <translation>较急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="52" />
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="58" />
+        <source>Pending</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="59" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="60" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="61" />
+        <source>Referred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="62" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="68" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="69" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="70" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="76" />
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="77" />
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="78" />
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="79" />
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="80" />
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="97" />
+        <source>Livelihood micro-project</source>
+        <translation>民生微实事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="98" />
+        <source>Partnership project</source>
+        <translation>共建项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="99" />
+        <source>Self-governance project</source>
+        <translation>自治项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="106" />
+        <source>Proposed</source>
+        <translation>立项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="107" />
+        <source>Under way</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="108" />
+        <source>Awaiting acceptance</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="109" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="110" />
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="116" />
+        <source>Initiator</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="117" />
+        <source>Organizer</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="118" />
+        <source>Implementer</source>
+        <translation>实施者</translation>
+    </message>
+</context>
+<context>
+    <name>LinkList</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="61" />
+        <source>Add…</source>
+        <translation>添加……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="62" />
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="39"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="39" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="118" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="42" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="45" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="115"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="116" />
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="147"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="160" />
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="161" />
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="183"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="196" />
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -173,52 +391,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="40"/>
+        <location filename="../../desktop/ui/main_window.py" line="43" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <source>Needs</source>
+        <translation>需求清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <source>Resources</source>
+        <translation>资源清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <source>Projects</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="65" />
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="66" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="67" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="95" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="99" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="100" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -226,203 +459,550 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="9"/>
+        <location filename="../../desktop/ui/messages.py" line="9" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10"/>
+        <location filename="../../desktop/ui/messages.py" line="10" />
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="11" />
         <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
         <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="14"/>
+        <location filename="../../desktop/ui/messages.py" line="14" />
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
+        <location filename="../../desktop/ui/messages.py" line="17" />
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
+        <location filename="../../desktop/ui/messages.py" line="18" />
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="19" />
+        <source>Please give the reason.</source>
+        <translation>请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="20" />
+        <source>This date cannot be earlier than the one above.</source>
+        <translation>这个日期不能早于上面的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="23" />
+        <source>The status cannot go there from where it is now.</source>
+        <translation>当前状态不能直接改成这个状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="26" />
+        <source>Enter an amount of 0 or more, in yuan.</source>
+        <translation>请填写不小于 0 的金额（元）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="27" />
+        <source>Ratings go from 1 to 5.</source>
+        <translation>评分应在 1 到 5 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="33" />
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
 </context>
 <context>
-    <name>NeighborhoodPage</name>
+    <name>NamePicker</name>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="48"/>
-        <source>Neighborhood</source>
-        <translation>小区信息</translation>
+        <location filename="../../desktop/ui/inputs.py" line="89" />
+        <source>Type two characters of a name or room</source>
+        <translation>输入姓名或房号的两个字即可选择</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="56" />
+        <source>Edit need</source>
+        <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="52"/>
-        <source>Neighborhood name</source>
-        <translation>小区名称</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="56" />
+        <source>New need</source>
+        <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="53"/>
-        <source>Community</source>
-        <translation>所属社区</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="68" />
+        <source>e.g. Lift in building 3 often stops</source>
+        <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="54"/>
-        <source>Street office</source>
-        <translation>所属街道</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="82" />
+        <source>Unit</source>
+        <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="63"/>
-        <source>Save</source>
-        <translation>保存</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="84" />
+        <source>Room</source>
+        <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="87"/>
-        <source>Grids</source>
-        <translation>网格</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="98" />
+        <source>Required when referred or not accepted</source>
+        <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="90"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="168"/>
-        <source>Add</source>
-        <translation>添加</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="101" />
+        <source>What happened (kept in the history)</source>
+        <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="91"/>
-        <source>Rename</source>
-        <translation>改名</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="104" />
+        <source>Set</source>
+        <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="92"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="170"/>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="107" />
+        <source>(not rated)</source>
+        <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="117"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="128"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="157"/>
-        <source>Grid</source>
-        <translation>网格</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="118" />
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="118"/>
-        <source>Grid name:</source>
-        <translation>网格名称：</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="120" />
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="140"/>
-        <source>Delete grid</source>
-        <translation>删除网格</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="122" />
+        <source>Description</source>
+        <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="141"/>
-        <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
-        <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="123" />
+        <source>Raised by</source>
+        <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="152"/>
-        <source>Buildings</source>
-        <translation>楼栋</translation>
+        <location filename="../../desktop/ui/dialogs/need.py" line="124" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="125" />
+        <source>Building / unit / room</source>
+        <translation>楼栋 / 单元 / 房号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="126" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="127" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="128" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="129" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="131" />
+        <source>Note on the change</source>
+        <translation>变更说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="132" />
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="135" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="139" />
+        <source>Due by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="140" />
+        <source>How it was solved</source>
+        <translation>解决情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="142" />
+        <source>Resident satisfaction</source>
+        <translation>居民满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="207" />
+        <source>This need was moved to the trash meanwhile.</source>
+        <translation>这条需求已被移入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>NeedTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="21" />
+        <source>{status} · overdue</source>
+        <translation>{status} · 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="33" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="34" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="35" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="36" />
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="37" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
+        <location filename="../../desktop/ui/models/needs.py" line="38" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="39" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/needs.py" line="40" />
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="36" />
+        <source>Search title, name, phone or address</source>
+        <translation>搜索标题、提出人、电话或住址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="39" />
+        <source>Create project</source>
+        <translation>转为项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="41" />
+        <source>Categories…</source>
+        <translation>类别管理……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="48" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="49" />
+        <source>Not yet closed</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="50" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="72" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="77" />
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="143" />
+        <source>There are no needs yet. Click "New" or import them from Excel.</source>
+        <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="159" />
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="161" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="162" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="163" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="164" />
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="165" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="166" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="167" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="168" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="169" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="170" />
+        <source>Due by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="171" />
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="172" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="173" />
+        <source>How it was solved</source>
+        <translation>解决情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="175" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="191" />
+        <source>Projects answering it</source>
+        <translation>回应这条需求的项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="217" />
+        <source>{count} need(s) moved to the trash.</source>
+        <translation>已将 {count} 条需求移入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>NeighborhoodPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="48" />
+        <source>Neighborhood</source>
+        <translation>小区信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="52" />
+        <source>Neighborhood name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="53" />
+        <source>Community</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="54" />
+        <source>Street office</source>
+        <translation>所属街道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="63" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="87" />
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="90" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="168" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="91" />
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="92" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="170" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="117" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="128" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="157" />
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="118" />
+        <source>Grid name:</source>
+        <translation>网格名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="140" />
+        <source>Delete grid</source>
+        <translation>删除网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="141" />
+        <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
+        <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="152" />
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="156" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="158" />
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="169"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="169" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="202"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="214"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="202" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="214" />
         <source>Delete building</source>
         <translation>删除楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="203"/>
-        <source>Delete the building &quot;{name}&quot;?</source>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="203" />
+        <source>Delete the building "{name}"?</source>
         <translation>删除楼栋「{name}」？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="215"/>
-        <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="215" />
+        <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="28" />
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="30" />
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="44" />
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="47" />
         <source>Record the term of office</source>
         <translation>登记任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="58" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="59" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="61" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="63" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="66" />
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="68" />
         <source>Term ends</source>
         <translation>任期结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="69" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -430,27 +1010,27 @@
 <context>
     <name>OrganizationTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="21"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="22" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="22"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="23" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="23"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="24" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="24"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="25" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="25"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="26" />
         <source>Term</source>
         <translation>任期</translation>
     </message>
@@ -458,47 +1038,47 @@
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="22"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="22" />
         <source>Search name, contact or phone</source>
         <translation>搜索名称、联系人或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="25"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="25" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="55"/>
-        <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
+        <location filename="../../desktop/ui/pages/organizations.py" line="55" />
+        <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
         <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="63"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="63" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="64"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="64" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="65"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="65" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="70"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="70" />
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="74"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="74" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="93"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="91" />
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
     </message>
@@ -506,102 +1086,102 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="22"/>
+        <location filename="../../desktop/ui/pages/people.py" line="22" />
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="26"/>
+        <location filename="../../desktop/ui/pages/people.py" line="26" />
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="31"/>
+        <location filename="../../desktop/ui/pages/people.py" line="31" />
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="32"/>
+        <location filename="../../desktop/ui/pages/people.py" line="32" />
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="33"/>
+        <location filename="../../desktop/ui/pages/people.py" line="33" />
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="45"/>
+        <location filename="../../desktop/ui/pages/people.py" line="45" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="86"/>
-        <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
+        <location filename="../../desktop/ui/pages/people.py" line="86" />
+        <source>There are no people in the roster yet. Click "New" to add the first one.</source>
         <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="96"/>
+        <location filename="../../desktop/ui/pages/people.py" line="96" />
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="101"/>
+        <location filename="../../desktop/ui/pages/people.py" line="101" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="103"/>
+        <location filename="../../desktop/ui/pages/people.py" line="103" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="107"/>
+        <location filename="../../desktop/ui/pages/people.py" line="107" />
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="108"/>
+        <location filename="../../desktop/ui/pages/people.py" line="108" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="110"/>
+        <location filename="../../desktop/ui/pages/people.py" line="110" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="113"/>
+        <location filename="../../desktop/ui/pages/people.py" line="113" />
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="118"/>
+        <location filename="../../desktop/ui/pages/people.py" line="118" />
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="121"/>
+        <location filename="../../desktop/ui/pages/people.py" line="121" />
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="125"/>
+        <location filename="../../desktop/ui/pages/people.py" line="125" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="149"/>
+        <location filename="../../desktop/ui/pages/people.py" line="147" />
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="157"/>
+        <location filename="../../desktop/ui/pages/people.py" line="152" />
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="158"/>
+        <location filename="../../desktop/ui/pages/people.py" line="153" />
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -609,176 +1189,712 @@
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="20"/>
+        <location filename="../../desktop/ui/models/people.py" line="20" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="21"/>
+        <location filename="../../desktop/ui/models/people.py" line="21" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="22"/>
+        <location filename="../../desktop/ui/models/people.py" line="22" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="23"/>
+        <location filename="../../desktop/ui/models/people.py" line="23" />
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="24"/>
+        <location filename="../../desktop/ui/models/people.py" line="24" />
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="25"/>
+        <location filename="../../desktop/ui/models/people.py" line="25" />
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="26"/>
+        <location filename="../../desktop/ui/models/people.py" line="26" />
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="50"/>
+        <location filename="../../desktop/ui/models/people.py" line="50" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../desktop/ui/pages/periods.py" line="12" />
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/periods.py" line="13" />
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/periods.py" line="14" />
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/periods.py" line="15" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="36" />
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="38" />
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="46" />
         <source>Full name, e.g. 张伟</source>
         <translation>姓名，例如：张伟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="49" />
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="53" />
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="62" />
         <source>e.g. 1203</source>
         <translation>例如：1203</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="72" />
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="83" />
         <source>e.g. legal advice, plumbing</source>
         <translation>例如：法律咨询、水电维修</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="97" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="98" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="99" />
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="101" />
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="102" />
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="103" />
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="104" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="134" />
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="176" />
         <source>This person was moved to the trash meanwhile; restore them from the trash to edit.</source>
         <translation>此人已被移入回收站；如需编辑，请先从回收站恢复。</translation>
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="104" />
+        <source>Edit project</source>
+        <translation>编辑项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="106" />
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="127" />
+        <source>Required if terminated</source>
+        <translation>终止时必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="139" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="140" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="141" />
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="145" />
+        <source>(not rated)</source>
+        <translation>（未评价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="149" />
+        <source>Link needs</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="154" />
+        <source>Link resources</source>
+        <translation>关联资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="159" />
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="160" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="161" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="162" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="163" />
+        <source>Summary</source>
+        <translation>项目简介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="164" />
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="165" />
+        <source>Spent (yuan)</source>
+        <translation>已支出（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="169" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="171" />
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="172" />
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="173" />
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="175" />
+        <source>Acceptance note</source>
+        <translation>验收意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="178" />
+        <source>Residents who rated</source>
+        <translation>参与评价人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="182" />
+        <source>Average rating (1–5)</source>
+        <translation>平均评分（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="186" />
+        <source>Residents' comments</source>
+        <translation>居民评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="189" />
+        <source>Needs it answers</source>
+        <translation>回应的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="190" />
+        <source>Resources it uses</source>
+        <translation>使用的资源</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="25" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="26" />
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="27" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="28" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="29" />
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="30" />
+        <source>Spent (yuan)</source>
+        <translation>已支出（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="31" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/projects.py" line="32" />
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="25" />
+        <source>Search project title</source>
+        <translation>搜索项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="28" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="32" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="70" />
+        <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
+        <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="85" />
+        <source>{count} residents, average {average}</source>
+        <translation>{count} 人评价，平均 {average} 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="89" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="90" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="91" />
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="92" />
+        <source>Spent (yuan)</source>
+        <translation>已支出（元）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="94" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="95" />
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="96" />
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="97" />
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="98" />
+        <source>Acceptance note</source>
+        <translation>验收意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="99" />
+        <source>Residents' rating</source>
+        <translation>居民评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="100" />
+        <source>Residents' comments</source>
+        <translation>居民评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="101" />
+        <source>Summary</source>
+        <translation>项目简介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="108" />
+        <source>Needs it answers</source>
+        <translation>回应的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="111" />
+        <source>Resources it uses</source>
+        <translation>使用的资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="148" />
+        <source>Project completed</source>
+        <translation>项目已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="149" />
+        <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
+        <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="157" />
+        <source>Resolved by the project "{title}"</source>
+        <translation>由项目「{title}」解决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/projects.py" line="166" />
+        <source>{count} project(s) moved to the trash.</source>
+        <translation>已将 {count} 个项目移入回收站。</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="35" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="38" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="42" />
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="103" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="104" />
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
 </context>
 <context>
+    <name>RecordPicker</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="28" />
+        <source>Search by title</source>
+        <translation>按标题搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="37" />
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="40" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="33" />
+        <source>Edit resource</source>
+        <translation>编辑资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="35" />
+        <source>New resource</source>
+        <translation>新建资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="44" />
+        <source>e.g. Community hall, weekends</source>
+        <translation>例如：党群活动室（周末可用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="58" />
+        <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
+        <translation>例如：2 间，周六日 9:00–17:00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="63" />
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="64" />
+        <source>Resource</source>
+        <translation>资源名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="65" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="67" />
+        <source>Offered by (kind)</source>
+        <translation>提供方类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="69" />
+        <source>Offered by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="70" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="73" />
+        <source>Quantity / availability</source>
+        <translation>数量 / 可用时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="76" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="81" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="24" />
+        <source>Resource</source>
+        <translation>资源名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="25" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="26" />
+        <source>Offered by (kind)</source>
+        <translation>提供方类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="27" />
+        <source>Offered by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="28" />
+        <source>Quantity / availability</source>
+        <translation>数量 / 可用时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="29" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="30" />
+        <source>Used by projects</source>
+        <translation>使用项目数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/resources.py" line="55" />
+        <source>{date} (expired)</source>
+        <translation>{date}（已过期）</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="23" />
+        <source>Search resource, provider or contact</source>
+        <translation>搜索资源、提供方或联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="27" />
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="31" />
+        <source>All providers</source>
+        <translation>全部提供方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="34" />
+        <source>Still valid only</source>
+        <translation>只看有效期内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="73" />
+        <source>There are no resources yet. Click "New" or import them from Excel.</source>
+        <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="84" />
+        <source> (expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="86" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="87" />
+        <source>Offered by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="88" />
+        <source>Offered by (kind)</source>
+        <translation>提供方类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="89" />
+        <source>Quantity / availability</source>
+        <translation>数量 / 可用时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="90" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="91" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="92" />
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="93" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="94" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="98" />
+        <source>Projects using it</source>
+        <translation>使用这项资源的项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/resources.py" line="123" />
+        <source>{count} resource(s) moved to the trash.</source>
+        <translation>已将 {count} 项资源移入回收站。</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="18"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="18" />
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="19"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="19" />
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="20"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="20" />
         <source>Neighborhood and buildings</source>
         <translation>小区与楼栋</translation>
     </message>
@@ -786,87 +1902,87 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="30"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="30" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="31"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="31" />
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="42"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="42" />
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="47"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="47" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="48" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="49"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="49" />
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="59"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="59" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="68" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="72"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="72" />
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="77"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="77" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="81"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="81" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="83"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="83" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="84"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="84" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="88"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="88" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="97"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="97" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="115"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="120" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="124"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="129" />
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -874,44 +1990,45 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="34"/>
-        <location filename="../../desktop/ui/session.py" line="53"/>
-        <location filename="../../desktop/ui/session.py" line="142"/>
+        <location filename="../../desktop/ui/session.py" line="35" />
+        <location filename="../../desktop/ui/session.py" line="45" />
+        <location filename="../../desktop/ui/session.py" line="67" />
+        <location filename="../../desktop/ui/session.py" line="157" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="64"/>
+        <location filename="../../desktop/ui/session.py" line="78" />
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="80"/>
+        <location filename="../../desktop/ui/session.py" line="95" />
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="93"/>
+        <location filename="../../desktop/ui/session.py" line="108" />
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="105"/>
-        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
+        <location filename="../../desktop/ui/session.py" line="120" />
+        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="143"/>
-        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
+        <location filename="../../desktop/ui/session.py" line="158" />
+        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="160"/>
+        <location filename="../../desktop/ui/session.py" line="175" />
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="171"/>
+        <location filename="../../desktop/ui/session.py" line="186" />
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -919,32 +2036,32 @@
 <context>
     <name>TrashPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="23"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="22" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="24"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="23" />
         <source>Delete permanently…</source>
         <translation>彻底删除……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="29"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="28" />
         <source>Deleted records wait here. Restore puts them back in their list; deleting permanently cannot be undone.</source>
         <translation>删除的记录暂存在这里。「恢复」会把记录放回原来的清单；「彻底删除」后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="78"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="77" />
         <source>{count} record(s) restored.</source>
         <translation>已恢复 {count} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="87"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="86" />
         <source>Delete permanently</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="88"/>
+        <location filename="../../desktop/ui/pages/trash.py" line="87" />
         <source>Permanently delete {count} record(s)? This cannot be undone.</source>
         <translation>彻底删除 {count} 条记录？删除后无法找回。</translation>
     </message>
@@ -952,27 +2069,42 @@
 <context>
     <name>TrashTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="16"/>
+        <location filename="../../desktop/ui/models/trash.py" line="14" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="17"/>
+        <location filename="../../desktop/ui/models/trash.py" line="15" />
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="28"/>
+        <location filename="../../desktop/ui/models/trash.py" line="16" />
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="17" />
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="18" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="28" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="29"/>
+        <location filename="../../desktop/ui/models/trash.py" line="29" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="30"/>
+        <location filename="../../desktop/ui/models/trash.py" line="30" />
         <source>Deleted on</source>
         <translation>删除日期</translation>
     </message>
@@ -980,7 +2112,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="23"/>
+        <location filename="../../desktop/ui/widgets.py" line="23" />
         <source>{count} in total</source>
         <translation>共 {count} 条</translation>
     </message>

@@ -52,7 +52,7 @@ class RecordForm(QDialog):
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False) -> None:
+    def add_field(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
         """A row: label (＊ when required), the widget and its error line beneath."""
         error = FieldError()
         box = QWidget()

@@ -34,7 +34,7 @@ class NeedsPage(ListPage):
         self.model = NeedTableModel(ctx.db, self)
         self.build(
             translate("NeedsPage", "Search title, name, phone or address"),
-            [110, 260, 80, 80, 70, 70, 110, 110],
+            [124, 250, 80, 80, 60, 70, 140, 124],
         )
         self.project_action = QAction(translate("NeedsPage", "Create project"), self)
         self.project_action.triggered.connect(self.create_project)
