@@ -1,0 +1,958 @@
+"""Ledgers (台账): the three lists exported to Excel and imported back, in the same format.
+
+Export streams rows (openpyxl write-only) into a temporary file that replaces the target only
+when complete. Import checks every row and writes in one transaction, only when no row is bad:
+an import with one bad row writes nothing. Both report progress as ``progress(done, total)``
+and can be stopped with ``cancelled()``, which raises :class:`LedgerCancelled`.
+"""
+
+import contextlib
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.ledger import (
+    IMPORT_NOTE,
+    IMPORT_REASON,
+    LEDGERS,
+    CellError,
+    Column,
+    ColumnType,
+    LedgerKind,
+    LedgerSpec,
+    cell_text,
+    export_text,
+    is_blank,
+    label_of,
+    parse_cell,
+    problem_message,
+    to_cell,
+)
+from desktop.domain.money import from_fen
+from desktop.domain.needs import (
+    STATUSES_NEEDING_REASON,
+    TRANSITIONS,
+    Need,
+    NeedSource,
+    NeedStatus,
+    Satisfaction,
+    Urgency,
+    clean_need,
+    validate_need,
+)
+from desktop.domain.needs import can_move as need_can_move
+from desktop.domain.projects import (
+    Party,
+    PartyRole,
+    Project,
+    ProjectKind,
+    ProjectStage,
+    clean_project,
+    validate_project,
+)
+from desktop.domain.projects import can_move as stage_can_move
+from desktop.domain.resources import (
+    ProviderKind,
+    Resource,
+    ResourceKind,
+    clean_resource,
+    validate_resource,
+)
+from desktop.domain.text import clean_text
+from desktop.services.needs import _to_need, save_need
+from desktop.services.projects import _to_project, save_project
+from desktop.services.resources import _to_resource, save_resource
+from desktop.store.database import Database
+from desktop.store.models import (
+    NeedCategoryRecord,
+    NeedRecord,
+    ProjectNeedRecord,
+    ProjectPartyRecord,
+    ProjectRecord,
+    ProjectResourceRecord,
+    ResourceRecord,
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+CHUNK = 500  # rows between progress reports, cancel checks and batched look-ups
+ERROR_HEADER = "错误"
+ERROR_SHEET = "错误列表"
+RESULT_SHEET = "导入结果"
+
+
+class LedgerFileError(Exception):
+    """The file cannot be read or written as a ledger; ``str()`` is the Chinese sentence."""
+
+
+class LedgerCancelled(Exception):
+    """``cancelled()`` answered True: nothing was written (a partial export is deleted)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in the file: the sheet, the Excel row number (1 is the header row), the
+    column's header ("" for the row as a whole) and a Chinese sentence saying what to do."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        column = f"「{self.column}」列" if self.column else ""
+        return f"「{self.sheet}」第 {self.row} 行{column}：{self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did. With errors nothing was written and the counts are 0; with
+    ``dry_run`` nothing was written and the counts say what an import would do."""
+
+    kind: LedgerKind
+    sheet: str = ""
+    rows: int = 0  # data rows read (blank rows are skipped)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        title = LEDGERS[self.kind].title
+        if self.errors:
+            return (
+                f"{title}中有 {len(self.errors)} 处错误，未导入任何记录。"
+                "请按错误说明修改表格后重新导入。"
+            )
+        counts = f"新增 {self.created} 条，更新 {self.updated} 条，未变 {self.unchanged} 条"
+        if self.dry_run:
+            return f"试导入{title}（未写入）：共 {self.rows} 行，将{counts}。"
+        return f"已导入{title}：共 {self.rows} 行，{counts}。"
+
+
+def _spec(kind: LedgerKind | str) -> LedgerSpec:
+    return LEDGERS[LedgerKind(kind)]
+
+
+# -- reading the database ------------------------------------------------------------------
+def _need_records(s: Session) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(NeedRecord.id, NeedRecord.uuid, NeedRecord.title, NeedRecord.description,
+               NeedRecord.raised_by, NeedRecord.phone, NeedRecord.building, NeedRecord.unit,
+               NeedRecord.room, NeedCategoryRecord.name.label("category"), NeedRecord.source,
+               NeedRecord.urgency, NeedRecord.status, NeedRecord.status_reason,
+               NeedRecord.handled_by, NeedRecord.registered_on, NeedRecord.due_on,
+               NeedRecord.solution, NeedRecord.satisfaction)
+        .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
+        .where(NeedRecord.deleted_at.is_(None))
+        .order_by(NeedRecord.registered_on, NeedRecord.id)
+    )  # fmt: skip
+    for row in s.execute(stmt.execution_options(yield_per=CHUNK)):
+        record = dict(row._mapping)
+        record["source"] = NeedSource(record["source"])
+        record["urgency"] = Urgency(record["urgency"])
+        record["status"] = NeedStatus(record["status"])
+        sat = record["satisfaction"]
+        record["satisfaction"] = Satisfaction(sat) if sat else None
+        yield record
+
+
+def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(ResourceRecord.id, ResourceRecord.uuid, ResourceRecord.title, ResourceRecord.kind,
+               ResourceRecord.provider_kind, ResourceRecord.provider,
+               ResourceRecord.description, ResourceRecord.availability, ResourceRecord.contact,
+               ResourceRecord.phone, ResourceRecord.registered_on, ResourceRecord.valid_until)
+        .where(ResourceRecord.deleted_at.is_(None))
+        .order_by(ResourceRecord.registered_on, ResourceRecord.id)
+    )  # fmt: skip
+    for row in s.execute(stmt.execution_options(yield_per=CHUNK)):
+        record = dict(row._mapping)
+        record["kind"] = ResourceKind(record["kind"])
+        record["provider_kind"] = ProviderKind(record["provider_kind"])
+        yield record
+
+
+def _project_records(s: Session) -> Iterator[dict[str, Any]]:
+    stmt = (
+        select(ProjectRecord.id, ProjectRecord.uuid, ProjectRecord.title, ProjectRecord.kind,
+               ProjectRecord.stage, ProjectRecord.stop_reason, ProjectRecord.description,
+               ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
+               ProjectRecord.start_on, ProjectRecord.end_on, ProjectRecord.accepted_on,
+               ProjectRecord.acceptance_note, ProjectRecord.rating_count,
+               ProjectRecord.rating_average_centi, ProjectRecord.evaluation)
+        .where(ProjectRecord.deleted_at.is_(None))
+        .order_by(ProjectRecord.registered_on, ProjectRecord.id)
+    )  # fmt: skip
+    rows = [dict(r._mapping) for r in s.execute(stmt)]
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        ids = [r["id"] for r in chunk]
+        parties: dict[int, dict[str, str]] = {}
+        for project_id, role, name in s.execute(
+            select(ProjectPartyRecord.project_id, ProjectPartyRecord.role, ProjectPartyRecord.name)
+            .where(ProjectPartyRecord.project_id.in_(ids))
+            .order_by(ProjectPartyRecord.id)
+        ):
+            parties.setdefault(project_id, {}).setdefault(role, name)
+        # Only links to live records: the trash is not exported (and is kept on re-import).
+        need_links = _links(s, ProjectNeedRecord, NeedRecord, "need_id", ids)
+        resource_links = _links(s, ProjectResourceRecord, ResourceRecord, "resource_id", ids)
+        for r in chunk:
+            named = parties.get(r["id"], {})
+            average = r.pop("rating_average_centi")
+            yield {
+                **r,
+                "kind": ProjectKind(r["kind"]),
+                "stage": ProjectStage(r["stage"]),
+                "budget": from_fen(r.pop("budget_fen")),
+                "spent": from_fen(r.pop("spent_fen")),
+                "rating_average": from_fen(average) if average is not None else None,
+                "initiator": named.get(PartyRole.INITIATOR.value, ""),
+                "organizer": named.get(PartyRole.ORGANIZER.value, ""),
+                "implementer": named.get(PartyRole.IMPLEMENTER.value, ""),
+                "need_uuids": need_links.get(r["id"], []),
+                "resource_uuids": resource_links.get(r["id"], []),
+            }
+
+
+def _links(s: Session, link, model, column: str, project_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for project_id, uuid in s.execute(
+        select(link.project_id, model.uuid)
+        .join(model, model.id == getattr(link, column))
+        .where(link.project_id.in_(project_ids), model.deleted_at.is_(None))
+        .order_by(model.registered_on, model.id)
+    ):
+        found.setdefault(project_id, []).append(uuid)
+    return found
+
+
+_RECORDS = {
+    LedgerKind.NEEDS: (_need_records, NeedRecord),
+    LedgerKind.RESOURCES: (_resource_records, ResourceRecord),
+    LedgerKind.PROJECTS: (_project_records, ProjectRecord),
+}
+
+
+def count_records(db: Database, kind: LedgerKind | str) -> int:
+    """Live records of a list: the rows an export writes."""
+    from sqlalchemy import func
+
+    model = _RECORDS[LedgerKind(kind)][1]
+    with db.session() as s:
+        return (
+            s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
+        )
+
+
+@contextlib.contextmanager
+def iter_records(db: Database, kind: LedgerKind | str) -> Iterator[Iterator[dict[str, Any]]]:
+    """Every live record of a list, as exported: a dict keyed by the domain's field names
+    (plus ``id``, ``category`` by name, parties by role, linked ``need_uuids`` and
+    ``resource_uuids``), in registration order. Streams: one read transaction throughout."""
+    with db.session() as s:
+        yield _RECORDS[LedgerKind(kind)][0](s)
+
+
+# -- export --------------------------------------------------------------------------------
+def export_ledger(
+    db: Database,
+    kind: LedgerKind | str,
+    path: Path | str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write the list's live records to ``path`` (.xlsx); returns the rows written.
+
+    The workbook is written beside ``path`` under a temporary name and renamed over it only
+    when complete, so a killed or cancelled export never leaves half a file.
+    """
+    from openpyxl import Workbook
+
+    spec = _spec(kind)
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise LedgerFileError(f"文件夹“{path.parent}”不存在，请换一个保存位置。")
+    total = count_records(db, spec.kind)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    written = 0
+    try:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(spec.title)
+        categories = _category_names(db) if spec.kind is LedgerKind.NEEDS else []
+        _prepare_sheet(sheet, spec, categories)
+        styled = _cell_factory(sheet)
+        with iter_records(db, spec.kind) as records:
+            for record in records:
+                sheet.append([styled(to_cell(record[c.field], c), c) for c in spec.columns])
+                written += 1
+                if written % CHUNK == 0:
+                    if cancelled is not None and cancelled():
+                        raise LedgerCancelled
+                    if progress is not None:
+                        progress(written, max(total, written))
+        workbook.save(temp)
+        with open(temp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise LedgerFileError(
+            f"无法写入文件“{path}”（{exc.strerror or exc}）。如果它正在 Excel 中打开，"
+            "请先关闭；或换一个保存位置。"
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    if progress is not None:
+        progress(written, written)
+    return written
+
+
+def _category_names(db: Database) -> list[str]:
+    from desktop.services.needs import list_categories
+
+    return [c.name for c in list_categories(db)]
+
+
+def _prepare_sheet(sheet, spec: LedgerSpec, categories: list[str]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for index, column in enumerate(spec.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        labels = list(column.choices) if column.choices is not None else categories
+        if column.type is ColumnType.CHOICE and labels:
+            formula = '"' + ",".join(labels) + '"'
+            if len(formula) <= 255 and not any("," in x or '"' in x for x in labels):
+                # A drop-down in Excel; blanks stay allowed, the import checks the rest.
+                validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+                validation.add(f"{get_column_letter(index)}2:{get_column_letter(index)}1048576")
+                sheet.data_validations.append(validation)
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    centre = Alignment(horizontal="center", vertical="center")
+    header = []
+    for column in spec.columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font, cell.fill, cell.alignment = bold, fill, centre
+        header.append(cell)
+    sheet.append(header)
+
+
+def _cell_factory(sheet) -> Callable[[object, Column], object]:
+    """Plain values for most cells (fast); a styled cell where openpyxl would misread text
+    (a leading "=" would become a formula, "#N/A" an error) or money needs its format."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def make(value: object, column: Column) -> object:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            lines = column.multiline and "\n" in value
+            if value.startswith("=") or value in ERROR_CODES or lines:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                if column.multiline:
+                    cell.alignment = wrap
+                return cell
+            return value
+        if column.type is ColumnType.MONEY or column.type is ColumnType.DECIMAL:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = "#,##0.00" if column.type is ColumnType.MONEY else "0.00"
+            return cell
+        return value
+
+    return make
+
+
+# -- import --------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    number: int  # the Excel row
+    values: dict[str, Any]  # field → parsed value, for the columns the sheet has
+
+
+# The 错误 column of an import report: read past, so a corrected report can be imported.
+_IGNORED = Column(ERROR_HEADER, "", ColumnType.TEXT)
+
+
+class _Abort(Exception):
+    """Roll the import's transaction back (bad rows, or a dry run)."""
+
+
+def import_ledger(
+    db: Database,
+    kind: LedgerKind | str,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Read a ledger and create or update records: a row whose 编号 is known updates that
+    record, any other row creates one (keeping a well-formed 编号 as its uuid). Every row is
+    checked; if any is bad, or with ``dry_run``, nothing is written. Raises LedgerFileError
+    when the file is not a readable .xlsx workbook."""
+    spec = _spec(kind)
+    report = ImportReport(spec.kind, dry_run=dry_run)
+    with _open_sheet(path, spec) as (sheet, total):
+        report.sheet = sheet.title
+        rows = _read_rows(sheet, path)
+        header = next(rows, None)
+        columns, report.errors = _header_columns(spec, sheet.title, header)
+        if report.errors:
+            return report
+        importer = _IMPORTERS[spec.kind](db, spec, sheet.title, report)
+        try:
+            with db.session() as s:
+                importer.start(s)
+                chunk: list[_Row] = []
+                for done, values in enumerate(rows, start=1):
+                    row = _parse_row(spec, sheet.title, columns, done + 1, values, report)
+                    if row is not None:
+                        chunk.append(row)
+                    if len(chunk) >= CHUNK:
+                        importer.process(s, chunk)
+                        chunk = []
+                    if done % CHUNK == 0:
+                        if cancelled is not None and cancelled():
+                            raise LedgerCancelled
+                        if progress is not None:
+                            progress(done, max(total, done))
+                if chunk:
+                    importer.process(s, chunk)
+                if report.errors or dry_run:
+                    raise _Abort
+        except _Abort:
+            pass
+    if report.errors:
+        report.created = report.updated = report.unchanged = 0
+    if progress is not None:
+        progress(report.rows, report.rows)
+    return report
+
+
+@contextlib.contextmanager
+def _open_sheet(path: Path | str, spec: LedgerSpec):
+    """The ledger's sheet (by its name, else the first), and its declared data row count."""
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    try:
+        # A file object: given a name, openpyxl refuses one that does not end in .xlsx.
+        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except FileNotFoundError:
+        raise LedgerFileError(f"找不到文件“{path}”。") from None
+    except OSError as exc:
+        raise LedgerFileError(f"无法读取文件“{path}”（{exc.strerror or exc}）。") from exc
+    workbook = None
+    try:
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about what it drops on reading (styles, extensions): harmless.
+                warnings.simplefilter("ignore")
+                workbook = load_workbook(handle, read_only=True, data_only=True)
+            sheets = workbook.worksheets
+            if not sheets:
+                raise LedgerFileError(f"文件“{path.name}”中没有工作表。")
+            sheet = workbook[spec.title] if spec.title in workbook.sheetnames else sheets[0]
+            total = max((sheet.max_row or 1) - 1, 0)
+            sheet.reset_dimensions()  # read every row, whatever size the file declares
+        except LedgerFileError:
+            raise
+        except Exception as exc:  # zip, XML, missing parts: all mean "not a readable .xlsx"
+            raise _not_a_workbook(path) from exc
+        yield sheet, total
+    finally:
+        if workbook is not None:
+            workbook.close()
+        handle.close()
+
+
+def _not_a_workbook(path: Path) -> LedgerFileError:
+    return LedgerFileError(
+        f"文件“{path.name}”不是 Excel 工作簿（.xlsx），或文件已损坏，无法读取。"
+        "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再导入。"
+    )
+
+
+def _read_rows(sheet, path: Path | str) -> Iterator[tuple]:
+    """The sheet's rows as values; damage found while reading is a LedgerFileError."""
+    rows = sheet.iter_rows(values_only=True)
+    while True:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _not_a_workbook(Path(path)) from exc
+        yield row
+
+
+def _column_letter(number: int) -> str:
+    """1 → A, 27 → AA (openpyxl's helper without importing openpyxl here)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _header_text(value: object) -> str:
+    return clean_text(cell_text(value), single_line=True)
+
+
+def _header_columns(
+    spec: LedgerSpec, sheet: str, header: tuple | None
+) -> tuple[dict[int, Column], list[RowError]]:
+    """Which column of the sheet is which; problems with the header row as errors."""
+    errors: list[RowError] = []
+    columns: dict[int, Column] = {}
+    names = [_header_text(v) for v in header or ()]
+    expected = f"{spec.title}的表头为：{'、'.join(spec.headers)}"
+    if not any(names):
+        return {}, [RowError(sheet, 1, "", f"第一行应是表头，但它是空的。{expected}。")]
+    other = _other_ledger(spec, names)
+    if other is not None:
+        message = f"这是一份{other.title}，不是{spec.title}。请改为导入{other.title}，或换文件。"
+        return {}, [RowError(sheet, 1, "", message)]
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if not name:
+            continue
+        column = spec.column(name)
+        if name == ERROR_HEADER:  # a saved import report, corrected and imported again
+            columns[index] = _IGNORED
+        elif column is None:
+            message = f"不认识这个表头。{expected}；请改回原表头，或删除这一列。"
+            errors.append(RowError(sheet, 1, name, message))
+        elif name in seen:
+            errors.append(RowError(sheet, 1, name, "这个表头出现了不止一次，请删除多余的列。"))
+        else:
+            seen.add(name)
+            columns[index] = column
+    for column in spec.columns:
+        if column.required and column.header not in seen:
+            message = f"缺少必填的“{column.header}”列，请添加这一列。"
+            errors.append(RowError(sheet, 1, column.header, message))
+    return columns, errors
+
+
+def _other_ledger(spec: LedgerSpec, names: list[str]) -> LedgerSpec | None:
+    """The other kind of ledger this header row belongs to, if it clearly is one."""
+    mine = sum(1 for n in names if spec.column(n) is not None)
+    for other in LEDGERS.values():
+        if other is spec:
+            continue
+        theirs = sum(1 for n in names if other.column(n) is not None)
+        required = all(c.header in names for c in other.columns if c.required)
+        if required and theirs == len([n for n in names if n]) and theirs > mine:
+            return other
+    return None
+
+
+def _parse_row(
+    spec: LedgerSpec,
+    sheet: str,
+    columns: dict[int, Column],
+    number: int,
+    values: tuple,
+    report: ImportReport,
+) -> _Row | None:
+    """The row's cells as field values, or None (errors reported) when a cell is bad."""
+    if all(is_blank(v) for v in values):
+        return None
+    report.rows += 1
+    row = _Row(number, {})
+    errors_before = len(report.errors)
+    for index, column in columns.items():
+        value = values[index] if index < len(values) else None
+        if column is _IGNORED:
+            continue
+        try:
+            parsed = parse_cell(value, column)
+        except CellError as exc:
+            report.errors.append(RowError(sheet, number, column.header, str(exc)))
+            continue
+        if column.required and (parsed is None or parsed == ""):
+            report.errors.append(RowError(sheet, number, column.header, "必填，不能为空。"))
+            continue
+        row.values[column.field] = parsed
+    for index in range(len(values)):
+        if index not in columns and not is_blank(values[index]):
+            # Data under a column with no header would be silently lost.
+            message = "这一列没有表头，内容无法导入。请补上表头，或删除这个单元格的内容。"
+            report.errors.append(RowError(sheet, number, _column_letter(index + 1), message))
+    return row if len(report.errors) == errors_before else None
+
+
+class _Importer:
+    """One kind's rules for turning a checked row into a domain object and saving it."""
+
+    record_model: Any
+
+    def __init__(self, db: Database, spec: LedgerSpec, sheet: str, report: ImportReport):
+        self.db, self.spec, self.sheet, self.report = db, spec, sheet, report
+        self.seen: dict[str, int] = {}  # uuid → the row that first used it
+
+    @property
+    def writing(self) -> bool:
+        """Once a row is bad the transaction will be rolled back: checking goes on, writing
+        stops."""
+        return not self.report.dry_run and not self.report.errors
+
+    def start(self, s: Session) -> None:
+        """Once, before the first row."""
+
+    def error(self, row: _Row, header: str, message: str) -> None:
+        self.report.errors.append(RowError(self.sheet, row.number, header, message))
+
+    def process(self, s: Session, rows: list[_Row]) -> None:
+        uuids = [r.values["uuid"] for r in rows if r.values.get("uuid")]
+        model = self.record_model
+        existing = {rec.uuid: rec for rec in s.scalars(select(model).where(model.uuid.in_(uuids)))}
+        self.prefetch(s, rows)
+        for row in rows:
+            uuid = row.values.get("uuid")
+            if uuid:
+                if uuid in self.seen:
+                    first = self.seen[uuid]
+                    self.error(row, "编号", f"与第 {first} 行的编号相同；同一条记录只能出现一次。")
+                    continue
+                self.seen[uuid] = row.number
+            rec = existing.get(uuid) if uuid else None
+            if rec is not None and rec.deleted_at is not None:
+                message = (
+                    "这条记录在回收站中。请先在软件的回收站里恢复它，或清空编号作为新记录导入。"
+                )
+                self.error(row, "编号", message)
+                continue
+            errors_before = len(self.report.errors)
+            obj, same = self.build(s, row, rec)
+            if len(self.report.errors) > errors_before:
+                continue
+            if same:
+                self.report.unchanged += 1
+                continue
+            if rec is None:
+                self.report.created += 1
+            else:
+                self.report.updated += 1
+            if self.writing:
+                try:
+                    self.save(s, obj)
+                except ValidationError as exc:  # the checks above should have caught it
+                    self.problems(row, exc.problems)
+                except DomainError as exc:
+                    self.error(row, "", f"无法保存这一行（{exc}）。")
+
+    def prefetch(self, s: Session, rows: list[_Row]) -> None:
+        """Batched look-ups for a chunk of rows."""
+
+    def build(self, s: Session, row: _Row, rec: Any) -> tuple[Any, bool]:
+        """The domain object to save and whether it equals the stored record."""
+        raise NotImplementedError
+
+    def save(self, s: Session, obj: Any) -> None:
+        raise NotImplementedError
+
+    def problems(self, row: _Row, problems: dict) -> None:
+        for key, problem in problems.items():
+            column = self.column_of(key)
+            if column is None:  # a field the sheet does not show
+                self.error(row, "", f"这条记录的“{key}”不符合要求，请在软件中核对后再导入。")
+            else:
+                self.error(row, column.header, problem_message(problem, column))
+
+    def column_of(self, key: str) -> Column | None:
+        return self.spec.column_for_field(key)
+
+    @staticmethod
+    def fill(obj: Any, row: _Row, fields: tuple[str, ...]) -> None:
+        """Copy the sheet's values onto ``obj``; a column the sheet lacks keeps the value."""
+        for name in fields:
+            if name in row.values:
+                setattr(obj, name, row.values[name])
+
+
+class _NeedImporter(_Importer):
+    record_model = NeedRecord
+    FIELDS = ("title", "description", "raised_by", "phone", "building", "unit", "room",
+              "registered_on", "due_on", "solution", "satisfaction")  # fmt: skip
+    KEYS: ClassVar[dict[str, str]] = {"category": "category", "status_reason": "status"}
+
+    def start(self, s: Session) -> None:
+        self.categories = dict(
+            s.execute(
+                select(NeedCategoryRecord.name, NeedCategoryRecord.id).order_by(
+                    NeedCategoryRecord.position
+                )
+            ).all()
+        )
+
+    def column_of(self, key: str) -> Column | None:
+        return self.spec.column_for_field(self.KEYS.get(key, key))
+
+    def build(self, s: Session, row: _Row, rec: NeedRecord | None) -> tuple[Need, bool]:
+        values = row.values
+        before = _to_need(rec) if rec is not None else None
+        need = replace(before) if before else Need(title="", uuid=values.get("uuid"))
+        self.fill(need, row, self.FIELDS)
+        for name in ("source", "urgency", "status"):  # empty: the default, or as it was
+            if values.get(name) is not None:
+                setattr(need, name, values[name])
+        if "category" in values:
+            category_id = self.categories.get(values["category"])
+            if category_id is None:
+                known = "、".join(self.categories)
+                message = (
+                    f"“{values['category']}”不是软件中的需求类别（现有：{known}）。"
+                    "请改用已有类别，或先在软件中添加这个类别。"
+                )
+                self.error(row, "类别", message)
+                return need, False
+            need.category_id = category_id
+        if before is not None and need.raised_by != before.raised_by:
+            need.person_id = None  # linked again to the roster by name when saved
+        if need.status in STATUSES_NEEDING_REASON and (
+            before is None or before.status is not need.status or not need.status_reason
+        ):
+            need.status_reason = clean_text(need.solution) or IMPORT_REASON
+        need = clean_need(need)
+        self.problems(row, validate_need(need))
+        if before is not None and not need_can_move(before.status, need.status):
+            allowed = "、".join(label_of(x) for x in TRANSITIONS[before.status])
+            old, new = label_of(before.status), label_of(need.status)
+            self.error(row, "状态", f"状态不能从“{old}”改为“{new}”，只能改为：{allowed}。")
+        return need, need == before
+
+    def save(self, s: Session, need: Need) -> None:
+        save_need(self.db, need, IMPORT_NOTE, session=s)
+
+
+class _ResourceImporter(_Importer):
+    record_model = ResourceRecord
+    FIELDS = ("title", "provider", "description", "availability", "contact", "phone",
+              "registered_on", "valid_until")  # fmt: skip
+
+    def build(self, s: Session, row: _Row, rec: ResourceRecord | None) -> tuple[Resource, bool]:
+        values = row.values
+        before = _to_resource(rec) if rec is not None else None
+        resource = replace(before) if before else Resource(title="", uuid=values.get("uuid"))
+        self.fill(resource, row, self.FIELDS)
+        for name in ("kind", "provider_kind"):
+            if values.get(name) is not None:
+                setattr(resource, name, values[name])
+        if before is not None and (
+            resource.provider != before.provider
+            or resource.provider_kind is not before.provider_kind
+        ):
+            resource.person_id = resource.organization_id = None  # linked again when saved
+        resource = clean_resource(resource)
+        self.problems(row, validate_resource(resource))
+        return resource, resource == before
+
+    def save(self, s: Session, resource: Resource) -> None:
+        save_resource(self.db, resource, session=s)
+
+
+ROLE_FIELDS = {"initiator": PartyRole.INITIATOR, "organizer": PartyRole.ORGANIZER,
+               "implementer": PartyRole.IMPLEMENTER}  # fmt: skip
+_ROLE_ORDER = list(PartyRole)
+
+
+class _ProjectImporter(_Importer):
+    record_model = ProjectRecord
+    FIELDS = ("title", "stop_reason", "description", "registered_on", "start_on", "end_on",
+              "accepted_on", "acceptance_note", "rating_average", "evaluation")  # fmt: skip
+
+    def prefetch(self, s: Session, rows: list[_Row]) -> None:
+        self.refs: dict[str, dict[str, int]] = {}
+        for name, model in (("need_uuids", NeedRecord), ("resource_uuids", ResourceRecord)):
+            wanted = {u for r in rows for u in r.values.get(name) or ()}
+            self.refs[name] = dict(
+                s.execute(select(model.uuid, model.id).where(model.uuid.in_(wanted))).all()
+            )
+
+    def build(self, s: Session, row: _Row, rec: ProjectRecord | None) -> tuple[Project, bool]:
+        values = row.values
+        before = _to_project(s, rec) if rec is not None else None
+        project = (
+            replace(before, parties=list(before.parties))
+            if before
+            else Project(title="", uuid=values.get("uuid"))
+        )
+        self.fill(project, row, self.FIELDS)
+        for name in ("kind", "stage"):
+            if values.get(name) is not None:
+                setattr(project, name, values[name])
+        for name in ("budget", "spent"):
+            if name in values:
+                setattr(project, name, values[name] if values[name] is not None else Decimal("0"))
+        if "rating_count" in values:
+            project.rating_count = values["rating_count"] or 0
+        for name, role in ROLE_FIELDS.items():
+            if name not in values:
+                continue
+            kept = [p for p in project.parties if p.role is not role]
+            old = project.party(role)
+            new = clean_text(values[name], single_line=True)
+            if old is not None and old.name == new:
+                kept.append(old)  # the same name keeps its link to the roster
+            elif new:
+                kept.append(Party(role, new))
+            project.parties = kept
+        project.parties.sort(key=lambda p: _ROLE_ORDER.index(p.role))
+        for name, model, label, attr in (
+            ("need_uuids", NeedRecord, "需求", "need_ids"),
+            ("resource_uuids", ResourceRecord, "资源", "resource_ids"),
+        ):
+            if name not in values:
+                continue
+            ids = []
+            header = self.spec.column_for_field(name).header  # type: ignore[union-attr]
+            for uuid in values[name]:
+                found = self.refs[name].get(uuid)
+                if found is None:
+                    self.error(
+                        row,
+                        header,
+                        f"找不到编号为 {uuid} 的{label}。请先导入{label}清单，或删除这个编号。",
+                    )
+                else:
+                    ids.append(found)
+            if before is not None:  # links to records in the trash are not in the file: keep
+                old_ids = getattr(before, attr)
+                ids += list(
+                    s.scalars(
+                        select(model.id).where(model.id.in_(old_ids), model.deleted_at.is_not(None))
+                    )
+                )
+            setattr(project, attr, ids)
+        project = clean_project(project)
+        self.problems(row, validate_project(project))
+        if before is not None and not stage_can_move(before.stage, project.stage):
+            old, new = label_of(before.stage), label_of(project.stage)
+            message = (
+                f"阶段不能从“{old}”改为“{new}”。项目阶段只能逐步推进"
+                "（立项→实施中→待验收→已完成），或改为已终止。"
+            )
+            self.error(row, "阶段", message)
+        if before is not None:
+            before.parties.sort(key=lambda p: _ROLE_ORDER.index(p.role))
+        return project, project == before
+
+    def save(self, s: Session, project: Project) -> None:
+        save_project(self.db, project, session=s)
+
+
+_IMPORTERS: dict[LedgerKind, type[_Importer]] = {
+    LedgerKind.NEEDS: _NeedImporter,
+    LedgerKind.RESOURCES: _ResourceImporter,
+    LedgerKind.PROJECTS: _ProjectImporter,
+}
+
+
+# -- the report as a workbook --------------------------------------------------------------
+def save_report(report: ImportReport, source_path: Path | str, out_path: Path | str) -> None:
+    """The imported sheet again, row for row (row numbers match the source), with a first
+    column 错误 saying what is wrong with each bad row (filled pink), then a sheet listing
+    every error. The 错误 column is ignored on import: a corrected report can be imported."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    out_path = Path(out_path)
+    by_row: dict[int, list[str]] = {}
+    for e in report.errors:
+        by_row.setdefault(e.row, []).append(f"{e.column}：{e.message}" if e.column else e.message)
+    workbook = Workbook(write_only=True)
+    pink = PatternFill("solid", fgColor="FFC7CE")
+    bold = Font(bold=True)
+    spec = LEDGERS[report.kind]
+    with _open_sheet(source_path, spec) as (sheet, _total):
+        result = workbook.create_sheet(sheet.title)
+        result.freeze_panes = "B2"
+        result.column_dimensions["A"].width = 50
+        for number, values in enumerate(_read_rows(sheet, source_path), start=1):
+            messages = by_row.get(number)
+            first = ERROR_HEADER if number == 1 else "；".join(messages or ())
+            cells = [_report_cell(result, v) for v in (first, *values)]
+            if number == 1:
+                cells = [_styled(result, c, font=bold) for c in cells]
+            elif messages:
+                cells = [_styled(result, c, fill=pink) for c in cells]
+            result.append(cells)
+    errors = workbook.create_sheet(ERROR_SHEET)
+    for letter, width in zip("ABCD", (12, 6, 14, 80), strict=True):
+        errors.column_dimensions[letter].width = width
+    errors.append([_styled(errors, h, font=bold) for h in ("工作表", "行", "列", "说明")])
+    for e in report.errors:
+        errors.append(
+            [
+                _report_cell(errors, e.sheet),
+                e.row,
+                _report_cell(errors, e.column),
+                _report_cell(errors, e.message),
+            ]
+        )
+    errors.append([])
+    errors.append([_report_cell(errors, report.summary())])
+    temp = out_path.with_name(f".{out_path.name}.{os.getpid()}.partial")
+    try:
+        workbook.save(temp)
+        os.replace(temp, out_path)
+    except OSError as exc:
+        message = (
+            f"无法写入导入报告“{out_path}”（{exc.strerror or exc}）。"
+            "如果它正在 Excel 中打开，请先关闭；或换一个保存位置。"
+        )
+        raise LedgerFileError(message) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _report_cell(sheet, value: object) -> object:
+    """A cell of the report: text cleaned and kept as text (never a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=export_text(value))
+    cell.data_type = "s"
+    return cell
+
+
+def _styled(sheet, value: object, *, font=None, fill=None):
+    from openpyxl.cell import Cell, WriteOnlyCell
+
+    cell = value if isinstance(value, Cell) else WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
