@@ -13,8 +13,10 @@ from pathlib import Path
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
 
-COMMANDS = ("demo", "check", "list")
-LIST_KINDS = ("people",)
+COMMANDS = ("demo", "check", "list", "ledger")
+LEDGER_KINDS = ("needs", "resources", "projects")
+LIST_KINDS = ("people", *LEDGER_KINDS)
+MAX_ERRORS_SHOWN = 20
 
 
 class UsageError(Exception):
@@ -42,6 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("kind", choices=LIST_KINDS)
     lister.add_argument("--data-dir", type=Path)
     lister.add_argument("--json", action="store_true")
+
+    ledger = sub.add_parser("ledger", help="台账：导出、导入 Excel")
+    ledger_sub = ledger.add_subparsers(
+        dest="action", required=True, parser_class=ChineseArgumentParser
+    )
+    export = ledger_sub.add_parser("export", help="把清单导出为 Excel 台账")
+    export.add_argument("--data-dir", type=Path)
+    export.add_argument("--list", dest="kind", choices=LEDGER_KINDS, required=True)
+    export.add_argument("--out", type=Path, required=True)
+    importer = ledger_sub.add_parser("import", help="从 Excel 台账导入清单")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--data-dir", type=Path)
+    importer.add_argument("--list", dest="kind", choices=LEDGER_KINDS, required=True)
+    importer.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importer.add_argument("--report", type=Path, help="把导入结果另存为 Excel")
     return parser
 
 
@@ -49,8 +66,8 @@ def main(argv: Sequence[str]) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         data_dir = ensure_writable(args.data_dir or default_data_dir())
-        handler = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list}[args.command]
-        return handler(args, data_dir)
+        handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger}
+        return handlers[args.command](args, data_dir)
     except UsageError as exc:
         _say(str(exc))
         return 2
@@ -127,6 +144,8 @@ def cmd_check(_args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.kind in LEDGER_KINDS:
+        return _list_records(args, data_dir)
     from desktop.services.neighborhood import list_buildings
     from desktop.services.people import all_people
     from desktop.store.database import open_database
@@ -171,3 +190,116 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"{p.id}\t{p.name}\t{p.phone}\t{building}{unit}{p.address.room}")
     print(f"共 {len(people)} 人")
     return 0
+
+
+def _json_value(value: object) -> object:
+    from datetime import date
+    from decimal import Decimal
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # exact: "1234.50", never a float
+    return value
+
+
+def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
+    """needs / resources / projects: every live record, with the fields of its ledger."""
+    from desktop.domain.ledger import LedgerKind, label_of
+    from desktop.services.ledger import iter_records
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    kind = LedgerKind(args.kind)
+    db = open_database(data_dir)
+    try:
+        with iter_records(db, kind) as records:
+            items = list(records)
+    finally:
+        db.close()
+    if args.json:
+        json.dump(
+            {
+                "kind": kind.value,
+                "count": len(items),
+                "items": [{k: _json_value(v) for k, v in item.items()} for item in items],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+        )
+        sys.stdout.write("\n")
+        return 0
+    state = {LedgerKind.NEEDS: "status", LedgerKind.RESOURCES: "kind", LedgerKind.PROJECTS: "stage"}
+    for item in items:
+        shown = label_of(item[state[kind]])
+        print(f"{item['id']}\t{item['title']}\t{shown}\t{item['registered_on']:%Y-%m-%d}")
+    print(f"共 {len(items)} 条")
+    return 0
+
+
+def cmd_ledger(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.services.ledger import LedgerFileError
+
+    try:
+        if args.action == "export":
+            return _ledger_export(args, data_dir)
+        return _ledger_import(args, data_dir)
+    except LedgerFileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _ledger_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.domain.ledger import LEDGERS, LedgerKind
+    from desktop.services.ledger import export_ledger
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    kind = LedgerKind(args.kind)
+    db = open_database(data_dir)
+    try:
+        rows = export_ledger(db, kind, args.out)
+    finally:
+        db.close()
+    print(f"已导出{LEDGERS[kind].title} {rows} 条：{args.out}")
+    return 0
+
+
+def _ledger_import(args: argparse.Namespace, data_dir: Path) -> int:
+    """Exit 0 when imported (or, with --dry-run, importable); 1 when rows are bad."""
+    import tempfile
+
+    from desktop.domain.ledger import LedgerKind
+    from desktop.services.ledger import import_ledger, save_report
+    from desktop.store.database import open_database
+
+    if not args.file.is_file():
+        raise UsageError(f"找不到文件“{args.file}”。")
+    kind = LedgerKind(args.kind)
+    with tempfile.TemporaryDirectory(prefix="shuren-dry-run-") as scratch:
+        # A dry run into a data dir with no database checks against a new one elsewhere,
+        # so that it creates nothing where it was pointed.
+        target = Path(scratch) if args.dry_run and not db_path(data_dir).exists() else data_dir
+        db = open_database(target)
+        try:
+            report = import_ledger(db, kind, args.file, dry_run=args.dry_run)
+        finally:
+            db.close()
+    if args.report is not None:
+        save_report(report, args.file, args.report)
+    if report.ok:
+        print(report.summary())
+        return 0
+    _say(report.summary())
+    for error in report.errors[:MAX_ERRORS_SHOWN]:
+        _say(str(error))
+    if len(report.errors) > MAX_ERRORS_SHOWN:
+        _say(f"……另有 {len(report.errors) - MAX_ERRORS_SHOWN} 处错误未列出。")
+    if args.report is not None:
+        _say(f"每一行的错误已写入 {args.report}。")
+    return 1
