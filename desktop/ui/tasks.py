@@ -1,10 +1,12 @@
 """The one way to run work off the GUI thread (after Picard's run_task and Anki's QueryOp).
 
 ``fn`` runs on a pool thread and opens its own database session through the services;
-``on_done`` / ``on_error`` run on the main thread.
+``on_done`` / ``on_error`` run on the main thread. Long work takes a ``Progress`` to report
+how far it got and to notice a cancel (``run_with_progress``).
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -20,18 +22,38 @@ _live: set["_Task"] = set()  # keeps tasks (and their signal bridges) alive unti
 class _Bridge(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class Progress:
+    """Given to long work: ``report(done, total)`` from the worker; ``cancelled()`` to stop."""
+
+    def __init__(self, bridge: _Bridge) -> None:
+        self._bridge = bridge
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._bridge.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.fn = fn
+        self.with_progress = with_progress
         self.bridge = _Bridge()
+        self.progress = Progress(self.bridge)
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            result = self.fn(self.progress) if self.with_progress else self.fn()
         except Exception as exc:  # reported on the main thread; never lost
             log.exception("background task failed")
             self.bridge.failed.emit(exc)
@@ -39,12 +61,12 @@ class _Task(QRunnable):
             self.bridge.done.emit(result)
 
 
-def run_task(
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[Exception], None] | None = None,
-) -> None:
-    task = _Task(fn)
+def _start(
+    task: _Task,
+    on_done: Callable[[Any], None] | None,
+    on_error: Callable[[Exception], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+) -> Progress:
     _live.add(task)
 
     def finished(result: Any) -> None:
@@ -60,7 +82,28 @@ def run_task(
     # The bridge lives on the main thread, so these slots are queued back to it.
     task.bridge.done.connect(finished)
     task.bridge.failed.connect(failed)
+    if on_progress is not None:
+        task.bridge.progressed.connect(on_progress)
     _pool.start(task)
+    return task.progress
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    _start(_Task(fn, with_progress=False), on_done, on_error, None)
+
+
+def run_with_progress(
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Progress:
+    """Run ``fn(progress)``; the returned Progress is the one to cancel."""
+    return _start(_Task(fn, with_progress=True), on_done, on_error, on_progress)
 
 
 def wait_for_tasks(msecs: int = 30_000) -> bool:

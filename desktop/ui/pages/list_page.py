@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
@@ -133,6 +134,15 @@ class ListPage(QWidget):
         self.edit_action.setEnabled(len(rows) == 1)
         self.delete_action.setEnabled(bool(rows))
         self.details.setHtml(self.details_html(rows[0]) if len(rows) == 1 else "")
+
+    def add_ledger_actions(self, kind: LedgerKind) -> None:
+        """导入 · 导出 for a list that has an Excel ledger."""
+        from desktop.ui.ledger_actions import LedgerActions  # keeps start-up light
+
+        self.ledger = LedgerActions(self.ctx, kind, self)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.ledger.import_action)
+        self.toolbar.addAction(self.ledger.export_action)
 
     def status_message(self, text: str) -> None:
         """A short note in the window's status bar (e.g. how many went to the trash)."""

@@ -10,6 +10,7 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import NeedRow, NeedStatus
 from desktop.services import needs, neighborhood, projects
+from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.categories import CategoriesDialog
 from desktop.ui.dialogs.need import NeedDialog
@@ -36,6 +37,7 @@ class NeedsPage(ListPage):
             translate("NeedsPage", "Search title, name, phone or address"),
             [124, 250, 80, 80, 60, 70, 140, 124],
         )
+        self.add_ledger_actions(LedgerKind.NEEDS)
         self.project_action = QAction(translate("NeedsPage", "Create project"), self)
         self.project_action.triggered.connect(self.create_project)
         self.categories_action = QAction(translate("NeedsPage", "Categories…"), self)

@@ -8,6 +8,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.money import format_yuan
 from desktop.domain.projects import ProjectKind, ProjectRow, ProjectStage
 from desktop.services import projects
+from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
@@ -24,6 +25,7 @@ class ProjectsPage(ListPage):
         self.build(
             translate("ProjectsPage", "Search project title"), [110, 260, 120, 90, 110, 110, 60]
         )
+        self.add_ledger_actions(LedgerKind.PROJECTS)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("ProjectsPage", "All kinds"), None)
         for kind in ProjectKind:

@@ -7,6 +7,7 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.resources import ProviderKind, ResourceKind, ResourceRow
 from desktop.services import projects, resources
+from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
@@ -23,6 +24,7 @@ class ResourcesPage(ListPage):
             translate("ResourcesPage", "Search resource, provider or contact"),
             [220, 80, 100, 180, 200, 140],
         )
+        self.add_ledger_actions(LedgerKind.RESOURCES)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("ResourcesPage", "All kinds"), None)
         for kind in ResourceKind:
