@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from desktop.domain.dates import format_date, format_local_datetime
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.ledger import LedgerKind
 from desktop.domain.needs import NeedRow, NeedStatus
 from desktop.services import needs, neighborhood, projects
-from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.categories import CategoriesDialog
 from desktop.ui.dialogs.need import NeedDialog

@@ -5,10 +5,10 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.ledger import LedgerKind
 from desktop.domain.money import format_yuan
 from desktop.domain.projects import ProjectKind, ProjectRow, ProjectStage
 from desktop.services import projects
-from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate

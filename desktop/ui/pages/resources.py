@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.ledger import LedgerKind
 from desktop.domain.resources import ProviderKind, ResourceKind, ResourceRow
 from desktop.services import projects, resources
-from desktop.domain.ledger import LedgerKind
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
