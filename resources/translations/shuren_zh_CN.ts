@@ -337,6 +337,99 @@
     </message>
 </context>
 <context>
+    <name>LedgerActions</name>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="44" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="45" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="56" />
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="58" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="94" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="171" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="64" />
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="78" />
+        <source>{count} record(s) exported to {path}.</source>
+        <translation>已导出 {count} 条记录到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="92" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="136" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="157" />
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="105" />
+        <source>Checking the workbook…</source>
+        <translation>正在检查表格……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="107" />
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="137" />
+        <source>Import now?</source>
+        <translation>现在导入吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="151" />
+        <source>… and {count} more.</source>
+        <translation>……另有 {count} 处错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="162" />
+        <source>Save error report…</source>
+        <translation>保存错误报告……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="164" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="169" />
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="181" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="202" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，没有做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/ledger_actions.py" line="204" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="207" />
+        <source>Excel ledger</source>
+        <translation>Excel 台账</translation>
+    </message>
+</context>
+<context>
     <name>LinkList</name>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="61" />
@@ -352,38 +445,38 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="39" />
-        <location filename="../../desktop/ui/pages/list_page.py" line="118" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="40" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="119" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="42" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="43" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="46" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="116" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="117" />
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="160" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="170" />
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="161" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="171" />
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="196" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="206" />
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -711,132 +804,132 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="36" />
+        <location filename="../../desktop/ui/pages/needs.py" line="37" />
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="39" />
+        <location filename="../../desktop/ui/pages/needs.py" line="41" />
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="41" />
+        <location filename="../../desktop/ui/pages/needs.py" line="43" />
         <source>Categories…</source>
         <translation>类别管理……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="48" />
+        <location filename="../../desktop/ui/pages/needs.py" line="50" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="49" />
+        <location filename="../../desktop/ui/pages/needs.py" line="51" />
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50" />
+        <location filename="../../desktop/ui/pages/needs.py" line="52" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="72" />
+        <location filename="../../desktop/ui/pages/needs.py" line="74" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="77" />
+        <location filename="../../desktop/ui/pages/needs.py" line="79" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143" />
+        <location filename="../../desktop/ui/pages/needs.py" line="145" />
         <source>There are no needs yet. Click "New" or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="159" />
+        <location filename="../../desktop/ui/pages/needs.py" line="161" />
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="161" />
+        <location filename="../../desktop/ui/pages/needs.py" line="163" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="162" />
+        <location filename="../../desktop/ui/pages/needs.py" line="164" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="163" />
+        <location filename="../../desktop/ui/pages/needs.py" line="165" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="164" />
+        <location filename="../../desktop/ui/pages/needs.py" line="166" />
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="165" />
+        <location filename="../../desktop/ui/pages/needs.py" line="167" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="166" />
+        <location filename="../../desktop/ui/pages/needs.py" line="168" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="167" />
+        <location filename="../../desktop/ui/pages/needs.py" line="169" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="168" />
+        <location filename="../../desktop/ui/pages/needs.py" line="170" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="169" />
+        <location filename="../../desktop/ui/pages/needs.py" line="171" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="170" />
+        <location filename="../../desktop/ui/pages/needs.py" line="172" />
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="171" />
+        <location filename="../../desktop/ui/pages/needs.py" line="173" />
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="172" />
+        <location filename="../../desktop/ui/pages/needs.py" line="174" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="173" />
+        <location filename="../../desktop/ui/pages/needs.py" line="175" />
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="175" />
+        <location filename="../../desktop/ui/pages/needs.py" line="177" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="191" />
+        <location filename="../../desktop/ui/pages/needs.py" line="193" />
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="217" />
+        <location filename="../../desktop/ui/pages/needs.py" line="219" />
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -1511,117 +1604,117 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="25" />
+        <location filename="../../desktop/ui/pages/projects.py" line="26" />
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="28" />
+        <location filename="../../desktop/ui/pages/projects.py" line="30" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="32" />
+        <location filename="../../desktop/ui/pages/projects.py" line="34" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="70" />
+        <location filename="../../desktop/ui/pages/projects.py" line="72" />
         <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
         <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="85" />
+        <location filename="../../desktop/ui/pages/projects.py" line="87" />
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="89" />
+        <location filename="../../desktop/ui/pages/projects.py" line="91" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="90" />
+        <location filename="../../desktop/ui/pages/projects.py" line="92" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="91" />
+        <location filename="../../desktop/ui/pages/projects.py" line="93" />
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="92" />
+        <location filename="../../desktop/ui/pages/projects.py" line="94" />
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="94" />
+        <location filename="../../desktop/ui/pages/projects.py" line="96" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="95" />
+        <location filename="../../desktop/ui/pages/projects.py" line="97" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="96" />
+        <location filename="../../desktop/ui/pages/projects.py" line="98" />
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="97" />
+        <location filename="../../desktop/ui/pages/projects.py" line="99" />
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="98" />
+        <location filename="../../desktop/ui/pages/projects.py" line="100" />
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="99" />
+        <location filename="../../desktop/ui/pages/projects.py" line="101" />
         <source>Residents' rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="100" />
+        <location filename="../../desktop/ui/pages/projects.py" line="102" />
         <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="101" />
+        <location filename="../../desktop/ui/pages/projects.py" line="103" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="108" />
+        <location filename="../../desktop/ui/pages/projects.py" line="110" />
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="111" />
+        <location filename="../../desktop/ui/pages/projects.py" line="113" />
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="148" />
+        <location filename="../../desktop/ui/pages/projects.py" line="150" />
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="149" />
+        <location filename="../../desktop/ui/pages/projects.py" line="151" />
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="157" />
+        <location filename="../../desktop/ui/pages/projects.py" line="159" />
         <source>Resolved by the project "{title}"</source>
         <translation>由项目「{title}」解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="166" />
+        <location filename="../../desktop/ui/pages/projects.py" line="168" />
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -1796,87 +1889,87 @@
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="23" />
+        <location filename="../../desktop/ui/pages/resources.py" line="24" />
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="27" />
+        <location filename="../../desktop/ui/pages/resources.py" line="29" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="31" />
+        <location filename="../../desktop/ui/pages/resources.py" line="33" />
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="34" />
+        <location filename="../../desktop/ui/pages/resources.py" line="36" />
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="73" />
+        <location filename="../../desktop/ui/pages/resources.py" line="75" />
         <source>There are no resources yet. Click "New" or import them from Excel.</source>
         <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="84" />
+        <location filename="../../desktop/ui/pages/resources.py" line="86" />
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="86" />
+        <location filename="../../desktop/ui/pages/resources.py" line="88" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="87" />
+        <location filename="../../desktop/ui/pages/resources.py" line="89" />
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="88" />
+        <location filename="../../desktop/ui/pages/resources.py" line="90" />
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="89" />
+        <location filename="../../desktop/ui/pages/resources.py" line="91" />
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="90" />
+        <location filename="../../desktop/ui/pages/resources.py" line="92" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="91" />
+        <location filename="../../desktop/ui/pages/resources.py" line="93" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="92" />
+        <location filename="../../desktop/ui/pages/resources.py" line="94" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="93" />
+        <location filename="../../desktop/ui/pages/resources.py" line="95" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="94" />
+        <location filename="../../desktop/ui/pages/resources.py" line="96" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="98" />
+        <location filename="../../desktop/ui/pages/resources.py" line="100" />
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="123" />
+        <location filename="../../desktop/ui/pages/resources.py" line="125" />
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
