@@ -924,12 +924,17 @@
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="193" />
+        <location filename="../../desktop/ui/pages/needs.py" line="191" />
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="194" />
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="219" />
+        <location filename="../../desktop/ui/pages/needs.py" line="220" />
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -1722,27 +1727,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="38" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="41" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="42" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="45" />
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="103" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="125" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="104" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="126" />
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>

@@ -1,13 +1,16 @@
 """What every record form shares: 保存 enabled only when valid, Ctrl+S saves, Esc asks before
 throwing away changes, and each field's problem shown under it."""
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +44,31 @@ class RecordForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         note = QLabel(translate("RecordForm", "Fields marked ＊ are required."))
         note.setObjectName("formNote")
+        # The fields scroll when the screen is small (1366×768 office screens); 保存 and
+        # 取消 stay in view below them.
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.addLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_clicked)
         self._dirty = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # As tall as the fields need, but never taller than the screen.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wanted = self.body.sizeHint().height() + self.buttons.sizeHint().height() + 80
+        if screen is not None:
+            self.resize(max(self.width(), self.minimumWidth()), min(wanted, screen.height() - 60))
+        super().showEvent(event)
 
     @property
     def save_button(self):

@@ -189,7 +189,7 @@ class ProjectDialog(RecordForm):
         links.addTab(self.need_links, translate("ProjectDialog", "Needs it answers"))
         links.addTab(self.resource_links, translate("ProjectDialog", "Resources it uses"))
         links.setMinimumHeight(150)
-        self.layout().insertWidget(1, links)
+        self.body.addWidget(links)
         for signal in (
             self.title_edit.textChanged,
             self.kind.currentIndexChanged,

@@ -40,7 +40,7 @@ class NeedTableModel(PagedTableModel[NeedRow]):
             translate("NeedTableModel", "Due"),
         )
         super().__init__(
-            fetch=lambda offset, limit: needs.list_needs(db, self.query, offset, limit),
+            fetch=lambda after, limit: needs.list_needs(db, self.query, after=after, limit=limit),
             count=lambda: needs.count_needs(db, self.query),
             parent=parent,
         )

@@ -26,8 +26,9 @@ class OrganizationTableModel(PagedTableModel[Organization]):
             translate("OrganizationTableModel", "Term"),
         )
         super().__init__(
-            fetch=lambda offset, limit: organizations.list_organizations(
-                db, self.text, self.kind, offset, limit
+            # A short list, paged by offset: the rows loaded so far come before ``after``.
+            fetch=lambda after, limit: organizations.list_organizations(
+                db, self.text, self.kind, 0 if after is None else self.rowCount(), limit
             ),
             count=lambda: organizations.count_organizations(db, self.text, self.kind),
             parent=parent,

@@ -72,10 +72,13 @@ class PagedTableModel(RowTableModel[Row]):
 
     def __init__(
         self,
-        fetch: Callable[[int, int], list[Row]],
+        fetch: Callable[[Row | None, int], list[Row]],
         count: Callable[[], int],
         parent: Any = None,
     ) -> None:
+        """``fetch(after, limit)``: up to ``limit`` rows following ``after``, the last row
+        already loaded (None for the first page), in the list's order. Services page by keyset
+        from it, so the 500th page costs what the first does. ``count()``: all matching rows."""
         super().__init__(parent)
         self._fetch = fetch
         self._count = count
@@ -85,7 +88,7 @@ class PagedTableModel(RowTableModel[Row]):
     def refresh(self) -> None:
         self.beginResetModel()
         self._total = self._count()
-        self._rows = self._fetch(0, PAGE_SIZE) if self._total else []
+        self._rows = self._fetch(None, PAGE_SIZE) if self._total else []
         self.endResetModel()
 
     def total(self) -> int:
@@ -98,7 +101,7 @@ class PagedTableModel(RowTableModel[Row]):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = self._fetch(len(self._rows), PAGE_SIZE)
+        more = self._fetch(self._rows[-1] if self._rows else None, PAGE_SIZE)
         if not more:
             self._total = len(self._rows)  # the table shrank under us; stop asking
             return

@@ -26,7 +26,7 @@ class PeopleTableModel(PagedTableModel[PersonRow]):
             translate("PeopleTableModel", "Roles"),
         )
         super().__init__(
-            fetch=lambda offset, limit: people.list_people(db, self.query, offset, limit),
+            fetch=lambda after, limit: people.list_people(db, self.query, after=after, limit=limit),
             count=lambda: people.count_people(db, self.query),
             parent=parent,
         )

@@ -32,7 +32,9 @@ class ProjectTableModel(PagedTableModel[ProjectRow]):
             translate("ProjectTableModel", "Resources"),
         )
         super().__init__(
-            fetch=lambda offset, limit: projects.list_projects(db, self.query, offset, limit),
+            fetch=lambda after, limit: projects.list_projects(
+                db, self.query, after=after, limit=limit
+            ),
             count=lambda: projects.count_projects(db, self.query),
             parent=parent,
         )

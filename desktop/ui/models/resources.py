@@ -30,7 +30,9 @@ class ResourceTableModel(PagedTableModel[ResourceRow]):
             translate("ResourceTableModel", "Used by projects"),
         )
         super().__init__(
-            fetch=lambda offset, limit: resources.list_resources(db, self.query, offset, limit),
+            fetch=lambda after, limit: resources.list_resources(
+                db, self.query, after=after, limit=limit
+            ),
             count=lambda: resources.count_resources(db, self.query),
             parent=parent,
         )

@@ -188,10 +188,11 @@ class NeedsPage(ListPage):
             for h in needs.status_history(self.ctx.db, need.id)
         ]
         history_html = "".join(f"<li>{escape(text)}</li>" for _id, text in history)
+        history_heading = escape(translate("NeedsPage", "History"))
         return (
             details_table(need.title, lines)
             + details_links(translate("NeedsPage", "Projects answering it"), "projects", linked)
-            + f"<h4>{escape(translate('NeedsPage', 'History'))}</h4><ul>{history_html}</ul>"
+            + f"<h4>{history_heading}</h4><ul>{history_html}</ul>"
         )
 
     def create_record(self) -> None:
