@@ -25,18 +25,19 @@ from desktop.domain.needs import (
 from desktop.domain.text import clean_text
 from desktop.services.links import match_person
 from desktop.store.database import Database
+from desktop.store.keyset import dated, ordered_page
 from desktop.store.models import (
     NeedCategoryRecord,
     NeedRecord,
     NeedStatusChangeRecord,
     utcnow,
 )
-from desktop.store.search import words_filter
+from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
     "registered": NeedRecord.registered_on,
-    "due": NeedRecord.due_on,
+    "due": dated(NeedRecord.due_on),  # no due date sorts last ascending
     "title": NeedRecord.title,
     "category": NeedCategoryRecord.position,
     "status": NeedRecord.status,
@@ -105,11 +106,12 @@ def delete_category(db: Database, category_id: int) -> None:
 
 
 # -- the list ------------------------------------------------------------------------------
-def _filtered(stmt: Select, query: NeedQuery, today: date, *, deleted: bool = False) -> Select:
+def _filtered(db: Database, stmt: Select, query: NeedQuery, today: date, *,
+              deleted: bool = False) -> Select:  # fmt: skip
     stmt = stmt.where(
         NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*words_filter(NeedRecord.search_text, query.text))
+    stmt = stmt.where(*search_filter(db, NeedRecord, query.text))
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
         stmt = stmt.where(NeedRecord.status == query.status.value)
@@ -128,30 +130,38 @@ def _filtered(stmt: Select, query: NeedQuery, today: date, *, deleted: bool = Fa
     return stmt
 
 
+@index_fallback
 def count_needs(db: Database, query: NeedQuery, *, deleted: bool = False,
                 today: date | None = None) -> int:  # fmt: skip
     with db.session() as s:
         stmt = select(func.count()).select_from(NeedRecord)
-        return s.scalar(_filtered(stmt, query, today or date.today(), deleted=deleted)) or 0
+        return s.scalar(_filtered(db, stmt, query, today or date.today(), deleted=deleted)) or 0
 
 
+@index_fallback
 def list_needs(
     db: Database, query: NeedQuery, offset: int = 0, limit: int = 200, *,
-    deleted: bool = False, today: date | None = None,
+    after: NeedRow | None = None, deleted: bool = False, today: date | None = None,
 ) -> list[NeedRow]:  # fmt: skip
+    """One page in the query's order: the rows after ``after`` (the last row already shown;
+    None for the first page), skipping ``offset`` more."""
     today = today or date.today()
-    column = SORT_COLUMNS.get(query.sort, NeedRecord.registered_on)
-    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
     stmt = (
         select(NeedRecord.id, NeedRecord.title, NeedCategoryRecord.name, NeedRecord.raised_by,
                NeedRecord.building, NeedRecord.urgency, NeedRecord.status,
                NeedRecord.registered_on, NeedRecord.due_on)
         .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
-        .order_by(direction(column), direction(NeedRecord.id))
-        .offset(offset).limit(limit)
+    )  # fmt: skip
+    stmt = ordered_page(
+        _filtered(db, stmt, query, today, deleted=deleted),
+        sort=SORT_COLUMNS.get(query.sort, NeedRecord.registered_on),
+        key=NeedRecord.id, descending=query.descending,
+        after=None if after is None else after.id, offset=offset, limit=limit,
+        source=NeedRecord.__table__.join(NeedCategoryRecord.__table__,
+                                         NeedCategoryRecord.id == NeedRecord.category_id),
     )  # fmt: skip
     with db.session() as s:
-        rows = s.execute(_filtered(stmt, query, today, deleted=deleted)).all()
+        rows = s.execute(stmt).all()
     return [
         NeedRow(id=r[0], title=r[1], category=r[2], raised_by=r[3], building=r[4],
                 urgency=Urgency(r[5]), status=NeedStatus(r[6]), registered_on=r[7],

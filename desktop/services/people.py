@@ -14,14 +14,15 @@ from desktop.domain.roster import (
     validate_person,
 )
 from desktop.store.database import Database
+from desktop.store.keyset import or_empty, ordered_page
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
-from desktop.store.search import words_filter
+from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
     "name": PersonRecord.name,
     "phone": PersonRecord.phone,
-    "building": BuildingRecord.name,
+    "building": or_empty(BuildingRecord.name),  # no building sorts as ""
     "unit": PersonRecord.unit,
     "room": PersonRecord.room,
     "party": PersonRecord.is_party_member,
@@ -29,11 +30,11 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Select:
+def _filtered(db: Database, stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Select:
     stmt = stmt.where(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*words_filter(PersonRecord.search_text, query.text))
+    stmt = stmt.where(*search_filter(db, PersonRecord, query.text))
     if query.role is not None:
         stmt = stmt.where(
             PersonRecord.id.in_(
@@ -47,44 +48,49 @@ def _filtered(stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Sel
     return stmt
 
 
+@index_fallback
 def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
     with db.session() as s:
-        stmt = _filtered(select(func.count()).select_from(PersonRecord), query, deleted=deleted)
-        return s.scalar(stmt) or 0
+        stmt = select(func.count()).select_from(PersonRecord)
+        return s.scalar(_filtered(db, stmt, query, deleted=deleted)) or 0
 
 
+@index_fallback
 def list_people(
     db: Database,
     query: PeopleQuery,
     offset: int = 0,
     limit: int = 200,
     *,
+    after: PersonRow | None = None,
     deleted: bool = False,
 ) -> list[PersonRow]:
-    """One page of the list, in the query's order."""
-    column = SORT_COLUMNS.get(query.sort, PersonRecord.name)
-    order = [
-        column.desc() if query.descending else column.asc(),
-        PersonRecord.id.desc() if query.descending else PersonRecord.id.asc(),
-    ]
-    stmt = (
-        select(
-            PersonRecord.id,
-            PersonRecord.name,
-            PersonRecord.phone,
-            BuildingRecord.name,
-            PersonRecord.unit,
-            PersonRecord.room,
-            PersonRecord.is_party_member,
-            PersonRecord.deleted_at,
-        )
-        .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
+    """One page of the list, in the query's order: the rows after ``after`` (the last row
+    already shown; None for the first page), skipping ``offset`` more."""
+    stmt = select(
+        PersonRecord.id,
+        PersonRecord.name,
+        PersonRecord.phone,
+        BuildingRecord.name,
+        PersonRecord.unit,
+        PersonRecord.room,
+        PersonRecord.is_party_member,
+        PersonRecord.deleted_at,
+    ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
+    stmt = ordered_page(
+        _filtered(db, stmt, query, deleted=deleted),
+        sort=SORT_COLUMNS.get(query.sort, PersonRecord.name),
+        key=PersonRecord.id,
+        descending=query.descending,
+        after=None if after is None else after.id,
+        offset=offset,
+        limit=limit,
+        source=PersonRecord.__table__.outerjoin(
+            BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
+        ),
     )
     with db.session() as s:
-        rows = s.execute(_filtered(stmt, query, deleted=deleted)).all()
+        rows = s.execute(stmt).all()
         roles = _roles_of(s, [r[0] for r in rows])
     return [
         PersonRow(

@@ -21,6 +21,7 @@ from desktop.domain.projects import (
 from desktop.services.links import match_organization, match_person
 from desktop.services.needs import change_status
 from desktop.store.database import Database
+from desktop.store.keyset import ordered_page
 from desktop.store.models import (
     NeedRecord,
     ProjectNeedRecord,
@@ -28,7 +29,7 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
 )
-from desktop.store.search import words_filter
+from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
@@ -41,11 +42,11 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(stmt: Select, query: ProjectQuery, deleted: bool) -> Select:
+def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool) -> Select:
     stmt = stmt.where(
         ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*words_filter(ProjectRecord.search_text, query.text))
+    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text))
     if query.kind is not None:
         stmt = stmt.where(ProjectRecord.kind == query.kind.value)
     if query.stage is not None:
@@ -57,10 +58,11 @@ def _filtered(stmt: Select, query: ProjectQuery, deleted: bool) -> Select:
     return stmt
 
 
+@index_fallback
 def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) -> int:
     with db.session() as s:
         stmt = select(func.count()).select_from(ProjectRecord)
-        return s.scalar(_filtered(stmt, query, deleted)) or 0
+        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
 
 
 def _link_count(link, column):
@@ -68,23 +70,27 @@ def _link_count(link, column):
             .correlate(ProjectRecord).scalar_subquery())  # fmt: skip
 
 
+@index_fallback
 def list_projects(
     db: Database, query: ProjectQuery, offset: int = 0, limit: int = 200, *,
-    deleted: bool = False, ids: list[int] | None = None,
+    after: ProjectRow | None = None, deleted: bool = False, ids: list[int] | None = None,
 ) -> list[ProjectRow]:  # fmt: skip
-    column = SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on)
-    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+    """One page in the query's order: the rows after ``after`` (the last row already shown;
+    None for the first page), skipping ``offset`` more."""
     stmt = (
         select(ProjectRecord.id, ProjectRecord.title, ProjectRecord.kind, ProjectRecord.stage,
                ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
                _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
                _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))
-        .order_by(direction(column), direction(ProjectRecord.id))
-        .offset(offset).limit(limit)
     )  # fmt: skip
-    stmt = _filtered(stmt, query, deleted)
+    stmt = _filtered(db, stmt, query, deleted)
     if ids is not None:
         stmt = stmt.where(ProjectRecord.id.in_(ids))
+    stmt = ordered_page(
+        stmt, sort=SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on),
+        key=ProjectRecord.id, descending=query.descending,
+        after=None if after is None else after.id, offset=offset, limit=limit,
+    )  # fmt: skip
     with db.session() as s:
         rows = s.execute(stmt).all()
     return [

@@ -17,8 +17,9 @@ from desktop.domain.resources import (
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
+from desktop.store.keyset import dated, ordered_page
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
-from desktop.store.search import words_filter
+from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
@@ -26,15 +27,16 @@ SORT_COLUMNS = {
     "title": ResourceRecord.title,
     "kind": ResourceRecord.kind,
     "provider": ResourceRecord.provider,
-    "valid_until": ResourceRecord.valid_until,
+    "valid_until": dated(ResourceRecord.valid_until),  # no limit sorts last ascending
 }
 
 
-def _filtered(stmt: Select, query: ResourceQuery, today: date, deleted: bool) -> Select:
+def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
+              deleted: bool) -> Select:  # fmt: skip
     stmt = stmt.where(
         ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*words_filter(ResourceRecord.search_text, query.text))
+    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text))
     if query.kind is not None:
         stmt = stmt.where(ResourceRecord.kind == query.kind.value)
     if query.provider_kind is not None:
@@ -45,19 +47,21 @@ def _filtered(stmt: Select, query: ResourceQuery, today: date, deleted: bool) ->
     return stmt
 
 
+@index_fallback
 def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
     with db.session() as s:
         stmt = select(func.count()).select_from(ResourceRecord)
-        return s.scalar(_filtered(stmt, query, date.today(), deleted)) or 0
+        return s.scalar(_filtered(db, stmt, query, date.today(), deleted)) or 0
 
 
+@index_fallback
 def list_resources(
     db: Database, query: ResourceQuery, offset: int = 0, limit: int = 200, *,
-    deleted: bool = False,
+    after: ResourceRow | None = None, deleted: bool = False,
 ) -> list[ResourceRow]:  # fmt: skip
+    """One page in the query's order: the rows after ``after`` (the last row already shown;
+    None for the first page), skipping ``offset`` more."""
     today = date.today()
-    column = SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
-    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
     used = (select(func.count()).select_from(ProjectResourceRecord)
             .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
             .correlate(ResourceRecord).scalar_subquery())  # fmt: skip
@@ -65,11 +69,15 @@ def list_resources(
         select(ResourceRecord.id, ResourceRecord.title, ResourceRecord.kind,
                ResourceRecord.provider_kind, ResourceRecord.provider,
                ResourceRecord.availability, ResourceRecord.valid_until, used)
-        .order_by(direction(column), direction(ResourceRecord.id))
-        .offset(offset).limit(limit)
+    )  # fmt: skip
+    stmt = ordered_page(
+        _filtered(db, stmt, query, today, deleted),
+        sort=SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on),
+        key=ResourceRecord.id, descending=query.descending,
+        after=None if after is None else after.id, offset=offset, limit=limit,
     )  # fmt: skip
     with db.session() as s:
-        rows = s.execute(_filtered(stmt, query, today, deleted)).all()
+        rows = s.execute(stmt).all()
     return [
         ResourceRow(id=r[0], title=r[1], kind=ResourceKind(r[2]),
                     provider_kind=ProviderKind(r[3]), provider=r[4], availability=r[5],

@@ -10,7 +10,9 @@ from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.datadir import backups_dir, db_path
+from desktop.store.models import Base
 from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
+from desktop.store.search_index import SearchIndex, index_path
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,21 @@ def make_engine(path: Path) -> Engine:
 
 
 class Database:
-    """One SQLite file. Services open a session per unit of work with ``session()``."""
+    """One SQLite file. Services open a session per unit of work with ``session()``.
 
-    def __init__(self, path: Path) -> None:
+    With ``search_index`` (a file path) searches of 3 characters or more use an FTS5 index
+    kept in that file (see search_index.py); without it they scan the lists.
+    """
+
+    def __init__(self, path: Path, *, search_index: Path | None = None) -> None:
         self.path = path
         self.engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.search_index: SearchIndex | None = None
+        if search_index is not None:
+            tables = [t.name for t in Base.metadata.sorted_tables if "search_text" in t.c]
+            self.search_index = SearchIndex(search_index, tables)
+            self.search_index.install(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -85,4 +96,4 @@ def open_database(data_dir: Path) -> Database:
         from desktop.store import migrate  # Alembic is imported only when it has work to do
 
         migrate.upgrade_to_head(path)
-    return Database(path)
+    return Database(path, search_index=index_path(data_dir))

@@ -1,0 +1,74 @@
+"""Ordering and paging of the lists: ORDER BY (sort key, id), pages by keyset or offset.
+
+A list page asks for the rows after the last one it shows (``after``, an id) rather than for
+row number N: SQLite then starts from that row in the index instead of stepping over N rows,
+so the last page of 100,000 costs what the first does. The sort value of the ``after`` row is
+read in the same statement (a scalar subquery by primary key), so the caller only needs the
+id and the page is consistent with the database at that moment.
+"""
+
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    String,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
+
+# Dates are stored as 'YYYY-MM-DD' text; a missing date sorts as the farthest future (no due
+# date, valid without limit), so ascending lists show the dated rows first.
+NO_DATE = "9999-12-31"
+
+
+def dated(column: ColumnElement) -> ColumnElement:
+    """A nullable date column as a sort key: never NULL, so keyset comparisons hold."""
+    return type_coerce(func.coalesce(column, literal_column(f"'{NO_DATE}'")), String)
+
+
+def or_empty(column: ColumnElement) -> ColumnElement:
+    """A nullable text column (an outer join's) as a sort key: NULL sorts as ''."""
+    return func.coalesce(column, literal_column("''"))
+
+
+def ordered_page(
+    stmt: Select,
+    *,
+    sort: ColumnElement,
+    key: ColumnElement,
+    descending: bool,
+    after: int | None,
+    offset: int,
+    limit: int,
+    source: FromClause | None = None,
+) -> Select:
+    """``stmt`` ordered by (``sort``, ``key``) and cut to one page.
+
+    ``after``: the ``key`` (id) of the last row already shown; the page holds the rows that
+    follow it in this order (then ``offset`` more are skipped, normally 0). ``source`` is what
+    ``sort`` is read from when it needs a join (e.g. person ⟕ building); by default the key's
+    table. ``sort`` must never be NULL (see ``dated`` / ``or_empty``): a NULL compares as
+    unknown and would end the list early.
+    """
+    if descending:
+        stmt = stmt.order_by(sort.desc(), key.desc())
+    else:
+        stmt = stmt.order_by(sort.asc(), key.asc())
+    if after is not None:
+        value = (
+            select(sort)
+            .select_from(source if source is not None else key.table)  # type: ignore[attr-defined]
+            .where(key == after)
+            .correlate(None)  # its own FROM, not the outer query's rows
+            .scalar_subquery()
+        )
+        # The first inequality alone bounds an index range; the OR breaks ties by id.
+        if descending:
+            stmt = stmt.where(and_(sort <= value, or_(sort < value, key < after)))
+        else:
+            stmt = stmt.where(and_(sort >= value, or_(sort > value, key > after)))
+    return stmt.offset(offset).limit(limit)

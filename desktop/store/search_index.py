@@ -1,0 +1,269 @@
+"""The search index: one FTS5 ``trigram`` table per list, in its own file in the data dir.
+
+The index is a cache of the lists' ``search_text`` columns. It lives apart from the database
+because it nearly doubles the size and the database file is what gets uploaded; nothing in the
+database refers to it, so backups, migrations and uploads never see it.
+
+- Every connection of the app's engine ATTACHes the file as ``search`` and gets TEMP triggers
+  on the lists, so each insert, edit and purge updates the index in the same transaction.
+- ``fts_list_state`` holds, per list, the row count, the sum of ids and the sum of the
+  ``search_text`` lengths, kept by the same triggers. At open these are compared with the
+  database; a difference (the file was written without the index attached, a crash between
+  the two files' commits, a restored copy) or a new schema revision rebuilds that list's
+  table in one INSERT … SELECT. A missing file is simply built.
+- Anything going wrong (read-only or full disk, a damaged file) switches the index off for
+  the session: search then runs on the base tables with instr(), slower but complete.
+"""
+
+import contextlib
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+
+log = logging.getLogger(__name__)
+
+INDEX_FILENAME = "search.sqlite3"
+SCHEMA = "search"
+# Words shorter than this are searched on the base table: a trigram index cannot look them up
+# (and SQLite 3.40.1 silently answers nothing for a 2-character LIKE on it).
+MIN_INDEXED_LENGTH = 3
+# Bump when the tables below change: an index of another format is rebuilt from scratch.
+FORMAT = "1 trigram case_sensitive"
+
+_TOKENIZE = "tokenize='trigram case_sensitive 1'"  # as exact as instr(), which short words use
+
+
+def index_path(data_dir: Path) -> Path:
+    return data_dir / INDEX_FILENAME
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
+
+
+def fts_phrase(words: Iterable[str]) -> str:
+    """An FTS5 query asking for every word as a literal substring.
+
+    Each word becomes a double-quoted string with its own quotes doubled, so nothing typed
+    (``NEAR(``, ``AND``, ``*``, ``"``, ``:``, ``^``) is read as query syntax. Strings side
+    by side are an implicit AND.
+    """
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+class SearchIndex:
+    """The index file of one database; ``ready`` tells whether searches may use it."""
+
+    def __init__(self, path: Path, tables: Iterable[str]) -> None:
+        self.path = path
+        self.tables = tuple(tables)
+        self.ready = False
+        self.rebuilt: dict[str, float] = {}  # list → seconds, for the last open (benchmarks)
+
+    # -- per connection ---------------------------------------------------------------------
+    def install(self, engine: Engine) -> None:
+        """Attach on every new connection of ``engine``, then check the file (see ``open``)."""
+        event.listen(engine, "connect", self._on_connect)
+        self.open(engine)
+
+    def _on_connect(self, dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        if not self.ready:
+            return
+        try:
+            self._attach(dbapi_connection)
+            self._create_triggers(dbapi_connection)
+        except sqlite3.Error:
+            # A connection without the triggers would let the index fall behind: stop using
+            # it for this session; the next open finds it stale and rebuilds it.
+            log.warning("search index %s: attach failed; searching without it", self.path,
+                        exc_info=True)  # fmt: skip
+            self.ready = False
+            _detach(dbapi_connection)
+
+    def _attach(self, con: sqlite3.Connection) -> None:
+        con.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(self.path),))
+        # A cache: after a power cut it may miss the last writes (then it is rebuilt), but WAL
+        # keeps it from being damaged, and it never makes the database wait on a second fsync.
+        con.execute(f"PRAGMA {SCHEMA}.journal_mode=WAL")
+        con.execute(f"PRAGMA {SCHEMA}.synchronous=NORMAL")
+
+    def _create_triggers(self, con: sqlite3.Connection) -> None:
+        # TEMP triggers may write to another attached file; they name its tables unqualified
+        # (SQLite's rule for trigger bodies), which resolves to ``search`` as the database has
+        # no tables of these names.
+        for table in self.tables:
+            fts, state = fts_table(table), "UPDATE fts_list_state SET"
+            where = f"WHERE name = '{table}';"
+            con.executescript(f"""
+                CREATE TEMP TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON main.{table}
+                BEGIN
+                  INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text);
+                  {state} row_count = row_count + 1, id_sum = id_sum + new.id,
+                    length_sum = length_sum + length(new.search_text) {where}
+                END;
+                CREATE TEMP TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON main.{table}
+                BEGIN
+                  DELETE FROM {fts} WHERE rowid = old.id;
+                  {state} row_count = row_count - 1, id_sum = id_sum - old.id,
+                    length_sum = length_sum - length(old.search_text) {where}
+                END;
+                CREATE TEMP TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE ON main.{table}
+                WHEN old.search_text IS NOT new.search_text OR old.id IS NOT new.id
+                BEGIN
+                  DELETE FROM {fts} WHERE rowid = old.id;
+                  INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text);
+                  {state} id_sum = id_sum - old.id + new.id,
+                    length_sum = length_sum - length(old.search_text)
+                                 + length(new.search_text) {where}
+                END;
+            """)  # fmt: skip
+
+    # -- at open ------------------------------------------------------------------------------
+    def open(self, engine: Engine) -> None:
+        """Build the file if missing, rebuild the lists found stale, or switch the index off."""
+        self.ready = False
+        self.rebuilt = {}
+        raw = engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert isinstance(con, sqlite3.Connection)
+            try:
+                self._check(con)
+            except sqlite3.DatabaseError:
+                # A damaged or foreign file: start a new one (it only holds a copy).
+                log.warning("search index %s unreadable; rebuilding it", self.path,
+                            exc_info=True)  # fmt: skip
+                _detach(con)
+                self._remove_file()
+                self._check(con)
+            self._create_triggers(con)
+            self.ready = True
+        except (sqlite3.Error, OSError):
+            log.warning("search index %s unavailable; searching without it", self.path,
+                        exc_info=True)  # fmt: skip
+            _rollback(con)
+            _drop_triggers(con, self.tables)
+            _detach(con)
+        finally:
+            raw.close()
+
+    def _check(self, con: sqlite3.Connection) -> None:
+        if not _attached(con):
+            self._attach(con)
+        # IMMEDIATE: proves the file writable now, not at the first save, and keeps a second
+        # process opening the same data dir from rebuilding at the same time.
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            fresh = self._prepare_schema(con)
+            revision = _main_revision(con)
+            if _meta(con, "revision") != revision:
+                fresh = True
+                _set_meta(con, "revision", revision)
+            for table in self.tables:
+                if fresh or _state(con, table) != _fingerprint(con, table):
+                    started = time.perf_counter()
+                    _rebuild(con, table)
+                    self.rebuilt[table] = time.perf_counter() - started
+            con.execute("COMMIT")
+        except BaseException:
+            _rollback(con)
+            raise
+        if self.rebuilt:
+            log.info("search index rebuilt: %s",
+                     ", ".join(f"{t} {s:.2f} s" for t, s in self.rebuilt.items()))  # fmt: skip
+
+    def _prepare_schema(self, con: sqlite3.Connection) -> bool:
+        """Create or reset the bookkeeping tables; True when every list must be rebuilt."""
+        con.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA}.fts_meta "
+                    "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")  # fmt: skip
+        con.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA}.fts_list_state (name TEXT PRIMARY KEY,"
+                    " row_count INTEGER NOT NULL, id_sum INTEGER NOT NULL,"
+                    " length_sum INTEGER NOT NULL)")  # fmt: skip
+        if _meta(con, "format") == FORMAT:
+            return False
+        _set_meta(con, "format", FORMAT)
+        return True
+
+    def disable(self, engine: Engine) -> None:
+        """Stop using the index for this session (it failed under a query)."""
+        if self.ready:
+            log.warning("search index %s failed; searching without it", self.path)
+            self.ready = False
+            # Idle connections carry the triggers: new ones come without them.
+            engine.dispose()
+
+    def _remove_file(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
+def _rebuild(con: sqlite3.Connection, table: str) -> None:
+    fts = f"{SCHEMA}.{fts_table(table)}"
+    con.execute(f"DROP TABLE IF EXISTS {fts}")
+    con.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, {_TOKENIZE})")
+    con.execute(f"INSERT INTO {fts}(rowid, search_text) SELECT id, search_text FROM main.{table}")
+    con.execute(f"INSERT OR REPLACE INTO {SCHEMA}.fts_list_state VALUES (?, ?, ?, ?)",
+                (table, *_fingerprint(con, table)))  # fmt: skip
+
+
+def _fingerprint(con: sqlite3.Connection, table: str) -> tuple[int, int, int]:
+    row = con.execute(
+        f"SELECT count(*), coalesce(sum(id), 0), coalesce(sum(length(search_text)), 0)"
+        f" FROM main.{table}"
+    ).fetchone()
+    return (row[0], row[1], row[2])
+
+
+def _state(con: sqlite3.Connection, table: str) -> tuple[int, int, int] | None:
+    row = con.execute(f"SELECT row_count, id_sum, length_sum FROM {SCHEMA}.fts_list_state"
+                      " WHERE name = ?", (table,)).fetchone()  # fmt: skip
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def _main_revision(con: sqlite3.Connection) -> str:
+    """The database's schema revision: a migration may change what search_text holds."""
+    try:
+        row = con.execute("SELECT version_num FROM main.alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return ""
+    return row[0] if row else ""
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute(f"SELECT value FROM {SCHEMA}.fts_meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute(f"INSERT OR REPLACE INTO {SCHEMA}.fts_meta VALUES (?, ?)", (key, value))
+
+
+def _attached(con: sqlite3.Connection) -> bool:
+    return any(row[1] == SCHEMA for row in con.execute("PRAGMA database_list"))
+
+
+def _rollback(con: sqlite3.Connection) -> None:
+    try:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+def _drop_triggers(con: sqlite3.Connection, tables: Iterable[str]) -> None:
+    for table in tables:
+        for action in ("insert", "delete", "update"):
+            with contextlib.suppress(sqlite3.Error):
+                con.execute(f"DROP TRIGGER IF EXISTS temp.{fts_table(table)}_{action}")
+
+
+def _detach(con: sqlite3.Connection) -> None:
+    try:
+        if _attached(con):
+            con.execute(f"DETACH DATABASE {SCHEMA}")
+    except sqlite3.Error:
+        pass
