@@ -33,6 +33,7 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EXCEL_LAST_SERIAL = 2958465  # 9999-12-31
 
 
@@ -231,7 +232,8 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        # Excel writes characters XML cannot hold (\x0b from chat apps) as _x000B_.
+        return _EXCEL_ESCAPE.sub(_unescape, value) if "_x" in value else value
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -247,6 +249,10 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def parse_text(value: object, column: Column) -> str:

@@ -290,9 +290,10 @@ def export_ledger(
     total = count_records(db, spec.kind)
     temp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     written = 0
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.title)
+    saved = False
     try:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(spec.title)
         categories = _category_names(db) if spec.kind is LedgerKind.NEEDS else []
         _prepare_sheet(sheet, spec, categories)
         styled = _cell_factory(sheet)
@@ -306,6 +307,7 @@ def export_ledger(
                     if progress is not None:
                         progress(written, max(total, written))
         workbook.save(temp)
+        saved = True
         with open(temp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(temp, path)
@@ -315,11 +317,24 @@ def export_ledger(
             "请先关闭；或换一个保存位置。"
         ) from exc
     finally:
+        if not saved:
+            _discard(sheet)
         with contextlib.suppress(OSError):
             temp.unlink()
     if progress is not None:
         progress(written, written)
     return written
+
+
+def _discard(sheet) -> None:
+    """End an unfinished write-only sheet and delete openpyxl's temporary file for it."""
+    with contextlib.suppress(Exception):
+        if not sheet.closed:
+            sheet.close()
+    writer = getattr(sheet, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def _category_names(db: Database) -> list[str]:
@@ -883,17 +898,39 @@ def save_report(report: ImportReport, source_path: Path | str, out_path: Path | 
     column 错误 saying what is wrong with each bad row (filled pink), then a sheet listing
     every error. The 错误 column is ignored on import: a corrected report can be imported."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
 
     out_path = Path(out_path)
     by_row: dict[int, list[str]] = {}
     for e in report.errors:
         by_row.setdefault(e.row, []).append(f"{e.column}：{e.message}" if e.column else e.message)
     workbook = Workbook(write_only=True)
+    temp = out_path.with_name(f".{out_path.name}.{os.getpid()}.partial")
+    saved = False
+    try:
+        _write_report(workbook, report, source_path, by_row)
+        workbook.save(temp)
+        saved = True
+        os.replace(temp, out_path)
+    except OSError as exc:
+        message = (
+            f"无法写入导入报告“{out_path}”（{exc.strerror or exc}）。"
+            "如果它正在 Excel 中打开，请先关闭；或换一个保存位置。"
+        )
+        raise LedgerFileError(message) from exc
+    finally:
+        if not saved:
+            for sheet in workbook.worksheets:
+                _discard(sheet)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _write_report(workbook, report: ImportReport, source_path, by_row) -> None:
+    from openpyxl.styles import Font, PatternFill
+
     pink = PatternFill("solid", fgColor="FFC7CE")
     bold = Font(bold=True)
-    spec = LEDGERS[report.kind]
-    with _open_sheet(source_path, spec) as (sheet, _total):
+    with _open_sheet(source_path, LEDGERS[report.kind]) as (sheet, _total):
         result = workbook.create_sheet(sheet.title)
         result.freeze_panes = "B2"
         result.column_dimensions["A"].width = 50
@@ -911,29 +948,10 @@ def save_report(report: ImportReport, source_path: Path | str, out_path: Path | 
         errors.column_dimensions[letter].width = width
     errors.append([_styled(errors, h, font=bold) for h in ("工作表", "行", "列", "说明")])
     for e in report.errors:
-        errors.append(
-            [
-                _report_cell(errors, e.sheet),
-                e.row,
-                _report_cell(errors, e.column),
-                _report_cell(errors, e.message),
-            ]
-        )
+        row = [e.sheet, e.row, e.column, e.message]
+        errors.append([_report_cell(errors, v) for v in row])
     errors.append([])
     errors.append([_report_cell(errors, report.summary())])
-    temp = out_path.with_name(f".{out_path.name}.{os.getpid()}.partial")
-    try:
-        workbook.save(temp)
-        os.replace(temp, out_path)
-    except OSError as exc:
-        message = (
-            f"无法写入导入报告“{out_path}”（{exc.strerror or exc}）。"
-            "如果它正在 Excel 中打开，请先关闭；或换一个保存位置。"
-        )
-        raise LedgerFileError(message) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
 
 
 def _report_cell(sheet, value: object) -> object:

@@ -1,0 +1,109 @@
+"""`shuren ledger export|import` as a real process: files, exit codes, messages."""
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.services.ledger import export_ledger
+from desktop.store.database import open_database
+from tests.services.test_ledger import NEEDS_HEADERS, cells, edit, fill, needs_row, write_sheet
+from tests.test_cli import CHINESE, one_chinese_line, shuren
+
+
+@pytest.fixture(scope="module")
+def source_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("ledger") / "data"
+    data_dir.mkdir()
+    db = open_database(data_dir)
+    try:
+        fill(db)
+    finally:
+        db.close()
+    return data_dir
+
+
+def need_count(data_dir: Path) -> int:
+    with sqlite3.connect(data_dir / "shuren.sqlite3") as con:
+        return con.execute("SELECT count(*) FROM need").fetchone()[0]
+
+
+def test_export_then_import_into_a_new_data_dir(source_dir: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "needs.xlsx", tmp_path / "again.xlsx"
+    result = shuren("ledger", "export", "--data-dir", source_dir, "--list", "needs", "--out", first)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "3 条" in result.stdout
+    target = tmp_path / "new" / "data"  # does not exist yet
+    result = shuren("ledger", "import", "--data-dir", target, "--list", "needs", first)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert "新增 3 条" in result.stdout
+    result = shuren("ledger", "export", "--data-dir", target, "--list", "needs", "--out", second)
+    assert result.returncode == 0, result.stderr
+    assert cells(second) == cells(first)
+
+
+def test_bad_rows_exit_1_with_each_error_on_its_own_line(tmp_path: Path) -> None:
+    path = write_sheet(
+        tmp_path / "needs.xlsx",
+        [NEEDS_HEADERS, needs_row(), needs_row(紧急程度="很急"), needs_row(登记日期="2026-02-30")],
+    )
+    report = tmp_path / "report.xlsx"
+    target = tmp_path / "data"
+    result = shuren("ledger", "import", "--data-dir", target, "--list", "needs", path,
+                    "--report", report)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert "2 处错误" in lines[0] and "未导入任何记录" in lines[0]
+    assert lines[1].startswith("「需求清单」第 3 行「紧急程度」列：")
+    assert lines[2].startswith("「需求清单」第 4 行「登记日期」列：")
+    assert all(CHINESE.search(line) for line in lines)
+    assert need_count(target) == 0  # the good row 2 was not written either
+    assert openpyxl.load_workbook(report).sheetnames == ["需求清单", "错误列表"]
+
+
+def test_dry_run_into_a_missing_data_dir_creates_nothing(source_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "projects.xlsx"
+    db = open_database(source_dir)
+    try:
+        export_ledger(db, "projects", path)
+    finally:
+        db.close()
+    target = tmp_path / "data"
+    result = shuren("ledger", "import", "--data-dir", target, "--list", "projects", path,
+                    "--dry-run")  # fmt: skip
+    # The projects name needs that the empty data dir does not have: found, nothing written.
+    assert result.returncode == 1
+    assert "找不到编号为" in result.stderr
+    assert not (target / "shuren.sqlite3").exists()
+    result = shuren("ledger", "import", "--data-dir", source_dir, "--list", "projects",
+                    edit(path, {(2, "标题"): "改名"}), "--dry-run")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "未写入" in result.stdout and "更新 1 条" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(b"PK\x03\x04broken", "ledger.xlsx"), (b"a,b\n", "ledger.csv")],
+)
+def test_not_a_workbook_exits_2_with_one_line(tmp_path: Path, content: bytes, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = shuren("ledger", "import", "--data-dir", tmp_path / "d", "--list", "needs", path)
+    assert result.returncode == 2
+    assert "不是 Excel 工作簿" in one_chinese_line(result.stderr)
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    missing_list = shuren("ledger", "export", "--data-dir", tmp_path, "--out", tmp_path / "x")
+    assert missing_list.returncode == 2
+    one_chinese_line(missing_list.stderr)
+    no_database = shuren("ledger", "export", "--data-dir", tmp_path, "--list", "needs",
+                         "--out", tmp_path / "x.xlsx")  # fmt: skip
+    assert no_database.returncode == 2
+    assert "没有数据文件" in one_chinese_line(no_database.stderr)
+    no_file = shuren("ledger", "import", "--data-dir", tmp_path, "--list", "needs",
+                     tmp_path / "none.xlsx")  # fmt: skip
+    assert no_file.returncode == 2
+    assert "找不到文件" in one_chinese_line(no_file.stderr)
