@@ -275,12 +275,13 @@ def _ledger_import(args: argparse.Namespace, data_dir: Path) -> int:
     import tempfile
 
     from desktop.domain.ledger import LedgerKind
-    from desktop.services.ledger import import_ledger, save_report
+    from desktop.services.ledger import import_ledger, probe_ledger, save_report
     from desktop.store.database import open_database
 
     if not args.file.is_file():
         raise UsageError(f"找不到文件“{args.file}”。")
     kind = LedgerKind(args.kind)
+    probe_ledger(args.file, kind)  # not a workbook: say so before creating a database
     with tempfile.TemporaryDirectory(prefix="shuren-dry-run-") as scratch:
         # A dry run into a data dir with no database checks against a new one elsewhere,
         # so that it creates nothing where it was pointed.

@@ -469,6 +469,14 @@ def import_ledger(
     return report
 
 
+def probe_ledger(path: Path | str, kind: LedgerKind | str) -> tuple[str, int]:
+    """The sheet an import would read and its row count as the file declares it (0 when it
+    declares none); raises LedgerFileError, as the import would, for a file that is not a
+    readable .xlsx workbook. Cheap: reads no rows."""
+    with _open_sheet(path, _spec(kind)) as (sheet, total):
+        return sheet.title, total
+
+
 @contextlib.contextmanager
 def _open_sheet(path: Path | str, spec: LedgerSpec):
     """The ledger's sheet (by its name, else the first), and its declared data row count."""

@@ -24,6 +24,7 @@ from desktop.services.ledger import (
     RowError,
     export_ledger,
     import_ledger,
+    probe_ledger,
     save_report,
 )
 from desktop.services.needs import get_need, list_categories, save_need, status_history
@@ -157,7 +158,7 @@ def db(data_dir: Path, empty_database: Path):
 
 
 @pytest.fixture
-def filled(db: Database, roster: Roster) -> dict[str, list[int]]:
+def filled(db: Database) -> dict[str, list[int]]:
     save_organization(db, Organization(kind=OrganizationKind.PROPERTY_COMPANY, name="万科物业"))
     return fill(db)
 
@@ -283,7 +284,7 @@ def test_round_trip_into_an_empty_data_dir_keeps_every_cell_and_id(
 
 
 def test_import_into_an_empty_data_dir_sets_reasons_and_links_the_roster(
-    db: Database, filled: dict, other: Database, tmp_path: Path
+    db: Database, roster: Roster, filled: dict, other: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "needs.xlsx"
     export_ledger(db, "needs", path)
@@ -576,6 +577,15 @@ def test_a_damaged_sheet_inside_a_real_workbook(db: Database, tmp_path: Path) ->
     with pytest.raises(LedgerFileError, match="已损坏"):
         import_ledger(db, "needs", bad)
     assert get_resource_count(db) == 0
+
+
+def test_probe_names_the_sheet_and_its_rows(db: Database, filled: dict, tmp_path: Path) -> None:
+    path = tmp_path / "needs.xlsx"
+    export_ledger(db, "needs", path)
+    assert probe_ledger(path, "needs") == ("需求清单", 3)
+    (tmp_path / "x.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(LedgerFileError):
+        probe_ledger(tmp_path / "x.xlsx", "needs")
 
 
 def test_a_missing_file(db: Database, tmp_path: Path) -> None:
