@@ -8,6 +8,7 @@ and can be stopped with ``cancelled()``, which raises :class:`LedgerCancelled`.
 
 import contextlib
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -501,7 +502,9 @@ def _open_sheet(path: Path | str, spec: LedgerSpec):
             if not sheets:
                 raise LedgerFileError(f"文件“{path.name}”中没有工作表。")
             sheet = workbook[spec.title] if spec.title in workbook.sheetnames else sheets[0]
-            total = max((sheet.max_row or 1) - 1, 0)
+            declared = sheet.max_row or 0
+            # openpyxl's write-only mode (our own exports) declares one row: count them.
+            total = max((declared if declared > 1 else _count_rows(sheet)) - 1, 0)
             sheet.reset_dimensions()  # read every row, whatever size the file declares
         except LedgerFileError:
             raise
@@ -512,6 +515,25 @@ def _open_sheet(path: Path | str, spec: LedgerSpec):
         if workbook is not None:
             workbook.close()
         handle.close()
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _count_rows(sheet) -> int:
+    """Rows in a sheet's XML, counted without parsing it (~0.3 s at 100,000 rows); for
+    progress only, so 0 when it cannot be done."""
+    count, carry = 0, b""
+    try:
+        with sheet._get_source() as source:  # openpyxl's stream of the sheet's XML
+            while chunk := source.read(1 << 20):
+                buffer = carry + chunk
+                cut = max(len(buffer) - 32, 0)  # a tag starting before cut is whole
+                count += sum(1 for m in _ROW_TAG.finditer(buffer) if m.start() < cut)
+                carry = buffer[cut:]
+    except Exception:
+        return 0
+    return count + len(_ROW_TAG.findall(carry))
 
 
 def _not_a_workbook(path: Path) -> LedgerFileError:
