@@ -168,16 +168,23 @@ def test_newer_database_is_refused_and_left_alone(newer_dir: Path, command: tupl
     assert not (newer_dir / "backups").exists()
 
 
-def damage_table_pages(path: Path, pages: int = 3) -> list[int]:
-    """Overwrite the middle of a few table b-tree leaf pages in the middle of the file."""
+def damage_table_pages(path: Path, pages: int = 3, table: str = "person") -> list[int]:
+    """Overwrite the middle of a few of ``table``'s b-tree leaf pages (the demo fills several
+    lists, so a page in the middle of the file may belong to any of them)."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        leaves = [n for (n,) in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+            (table,),
+        )]  # fmt: skip
+    finally:
+        con.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    count = len(data) // page_size
-    # Byte 0 of a b-tree page is its type; 0x0d marks a table leaf (page 1 has a file header).
-    leaves = [n for n in range(2, count + 1) if data[(n - 1) * page_size] == 0x0D]
-    middle = [n for n in leaves if count // 4 <= n <= 3 * count // 4]
-    chosen = middle[len(middle) // 2 :][:pages]
-    assert len(chosen) == pages, f"only {len(middle)} table pages in the middle"
+    # Byte 0 of a b-tree page is its type; 0x0d marks a table leaf.
+    assert all(data[(n - 1) * page_size] == 0x0D for n in leaves)
+    chosen = leaves[len(leaves) // 2 :][:pages]
+    assert len(chosen) == pages, f"only {len(leaves)} leaf pages in {table}"
     for number in chosen:
         start = (number - 1) * page_size + page_size // 2 - 256
         data[start : start + 512] = b"\xa5" * 512
