@@ -24,3 +24,19 @@ def format_local_datetime(value: datetime | None) -> str:
     if local is None:
         return ""
     return f"{format_date(local)} {local:%H:%M}"
+
+
+def local_to_utc(value: datetime) -> datetime:
+    """A wall-clock time the secretary typed (Shanghai) → naive UTC for storage."""
+    return value.replace(tzinfo=SHANGHAI).astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_to_local(value: datetime) -> datetime:
+    """Stored naive UTC → the naive Shanghai wall-clock time shown and printed."""
+    return value.replace(tzinfo=UTC).astimezone(SHANGHAI).replace(tzinfo=None)
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday to Sunday of ``day``'s week."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)

@@ -13,3 +13,6 @@ class RecordKind(Enum):
     NEED_CATEGORY = "need_categories"
     RESOURCE = "resources"
     PROJECT = "projects"
+    VISIT = "visits"
+    MEETING = "meetings"
+    ACTION = "actions"

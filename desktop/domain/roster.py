@@ -9,6 +9,11 @@ from desktop.domain.phone import is_valid_phone, normalize_phone
 from desktop.domain.text import clean_text
 
 NAME_MAX = 40
+# Two-character surnames, so 欧阳振华 masks as 欧阳*华 (not 欧*振华).
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+    "司徒", "夏侯", "长孙", "宇文", "端木", "轩辕", "呼延", "西门", "南宫", "独孤",
+})  # fmt: skip
 TEXT_MAX = 2000
 
 

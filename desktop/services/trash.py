@@ -8,11 +8,13 @@ from sqlalchemy import select
 from desktop.domain.kinds import RecordKind
 from desktop.store.database import Database
 from desktop.store.models import (
+    MeetingRecord,
     NeedRecord,
     OrganizationRecord,
     PersonRecord,
     ProjectRecord,
     ResourceRecord,
+    VisitRecord,
 )
 from desktop.store.trash import purge_from_trash, restore_from_trash
 
@@ -23,6 +25,8 @@ TRASHABLE = {
     RecordKind.NEED: (NeedRecord, NeedRecord.title),
     RecordKind.RESOURCE: (ResourceRecord, ResourceRecord.title),
     RecordKind.PROJECT: (ProjectRecord, ProjectRecord.title),
+    RecordKind.VISIT: (VisitRecord, VisitRecord.resident),
+    RecordKind.MEETING: (MeetingRecord, MeetingRecord.title),
 }
 
 

@@ -308,3 +308,151 @@ class ProjectResourceRecord(Base):
     resource_id: Mapped[int] = mapped_column(
         ForeignKey("resource.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class VisitRecord(Base):
+    """A reception-day or door-knocking visit."""
+
+    __tablename__ = "visit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    resident: Mapped[str] = mapped_column(String(80))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    building: Mapped[str] = mapped_column(String(80), default="")
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    room: Mapped[str] = mapped_column(String(40), default="")
+    issue: Mapped[str] = mapped_column(Text, default="")
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("need_category.id", ondelete="SET NULL"), nullable=True
+    )
+    handling: Mapped[str] = mapped_column(Text, default="")
+    referred_to: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    # The need this visit became (one action on the visit creates it).
+    need_id: Mapped[int | None] = mapped_column(
+        ForeignKey("need.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(
+        Text,
+        Computed(
+            "resident || ' ' || phone || ' ' || building || ' ' || room || ' ' || issue",
+            persisted=True,
+        ),
+    )
+    __table_args__ = _live_trash_indexes("visit", "visited_on", "search_text")
+
+
+class MeetingRecord(Base):
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
+    place: Mapped[str] = mapped_column(String(200), default="")
+    host: Mapped[str] = mapped_column(String(80), default="")
+    recorder: Mapped[str] = mapped_column(String(80), default="")
+    # NULL while a draft; set once, when the secretary finalizes the minutes.
+    finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(
+        Text, Computed("title || ' ' || place || ' ' || host", persisted=True)
+    )
+    __table_args__ = _live_trash_indexes("meeting", "starts_at", "search_text")
+
+
+class MeetingParticipantRecord(Base):
+    __tablename__ = "meeting_participant"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(80))
+    organization: Mapped[str] = mapped_column(String(160), default="")
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    attendance: Mapped[str] = mapped_column(String(20))
+
+
+class MeetingTopicRecord(Base):
+    __tablename__ = "meeting_topic"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    votes_for: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_against: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    consensus: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingTopicNeedRecord(Base):
+    __tablename__ = "meeting_topic_need"
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_topic.id", ondelete="CASCADE"), primary_key=True
+    )
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class MeetingActionRecord(Base):
+    """An action item decided at a meeting; open ones show on the home page."""
+
+    __tablename__ = "meeting_action"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(80), default="")
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("project.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+
+
+class MeetingAmendmentRecord(Base):
+    """A dated correction (更正) to final minutes."""
+
+    __tablename__ = "meeting_amendment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    made_on: Mapped[date] = mapped_column(Date)
+    made_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DraftRecord(Base):
+    """An autosaved form (meeting or visit), kept until it is saved or discarded, so work
+    survives a crash."""
+
+    __tablename__ = "draft"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

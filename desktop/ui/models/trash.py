@@ -16,6 +16,8 @@ def kind_label(kind: RecordKind) -> str:
         RecordKind.NEED: translate("TrashTableModel", "Need"),
         RecordKind.RESOURCE: translate("TrashTableModel", "Resource"),
         RecordKind.PROJECT: translate("TrashTableModel", "Project"),
+        RecordKind.VISIT: translate("TrashTableModel", "Visit"),
+        RecordKind.MEETING: translate("TrashTableModel", "Meeting"),
     }.get(kind, kind.value)
 
 

@@ -1,0 +1,96 @@
+"""Visits (接待走访): reception-day visits and door-knocking visits."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from desktop.domain.errors import Problem
+from desktop.domain.needs import Satisfaction
+from desktop.domain.text import clean_text
+
+TEXT_MAX = 4000
+
+
+class VisitKind(Enum):
+    RECEPTION_DAY = "reception_day"  # 书记接待日: the resident comes to the secretary
+    DOOR_KNOCKING = "door_knocking"  # 敲门行动: the secretary goes to the household
+
+
+class ReferralTarget(Enum):
+    COMMUNITY = "community"  # 社区
+    PROPERTY_COMPANY = "property_company"  # 物业
+    OWNERS_COMMITTEE = "owners_committee"  # 业委会
+    STREET_DEPARTMENT = "street_department"  # 街道科室
+    OTHER = "other"
+
+
+@dataclass
+class Visit:
+    kind: VisitKind
+    visited_on: date = field(default_factory=date.today)
+    resident: str = ""  # who came, or whose door was knocked on
+    person_id: int | None = None
+    phone: str = ""
+    building: str = ""
+    unit: str = ""
+    room: str = ""
+    issue: str = ""  # what was raised
+    category_id: int | None = None  # a need category
+    handling: str = ""  # how it was handled on the spot
+    referred_to: ReferralTarget | None = None
+    follow_up_on: date | None = None
+    outcome: str = ""
+    satisfaction: Satisfaction | None = None
+    need_id: int | None = None  # the need this visit became, if any
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class VisitRow:
+    id: int
+    kind: VisitKind
+    visited_on: date
+    resident: str
+    building: str
+    issue: str
+    follow_up_on: date | None
+    need_id: int | None
+
+
+@dataclass
+class VisitQuery:
+    text: str = ""
+    kind: VisitKind | None = None
+    follow_up_from: date | None = None
+    follow_up_to: date | None = None
+    sort: str = "visited"
+    descending: bool = True
+
+
+def clean_visit(v: Visit) -> Visit:
+    one = lambda s: clean_text(s, single_line=True)  # noqa: E731
+    return Visit(
+        kind=v.kind, visited_on=v.visited_on, resident=one(v.resident), person_id=v.person_id,
+        phone=one(v.phone), building=one(v.building), unit=one(v.unit), room=one(v.room),
+        issue=clean_text(v.issue), category_id=v.category_id, handling=clean_text(v.handling),
+        referred_to=v.referred_to, follow_up_on=v.follow_up_on, outcome=clean_text(v.outcome),
+        satisfaction=v.satisfaction, need_id=v.need_id, id=v.id, uuid=v.uuid,
+    )  # fmt: skip
+
+
+def validate_visit(v: Visit) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not v.resident:
+        problems["resident"] = Problem.REQUIRED
+    if not v.issue:
+        problems["issue"] = Problem.REQUIRED
+    for key in ("resident", "phone", "building", "unit", "room"):
+        if len(getattr(v, key)) > 80:
+            problems[key] = Problem.TOO_LONG
+    for key in ("issue", "handling", "outcome"):
+        if len(getattr(v, key)) > TEXT_MAX:
+            problems[key] = Problem.TOO_LONG
+    if v.follow_up_on and v.follow_up_on < v.visited_on:
+        problems["follow_up_on"] = Problem.DATE_ORDER
+    return problems

@@ -1,0 +1,415 @@
+"""Meetings and their minutes: drafts are edited freely; final minutes only get amendments."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.dates import local_to_utc, utc_to_local
+from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
+from desktop.domain.meetings import (
+    ActionItem,
+    ActionStatus,
+    Amendment,
+    Attendance,
+    Meeting,
+    MeetingKind,
+    MeetingQuery,
+    MeetingRow,
+    Participant,
+    ParticipantRole,
+    Topic,
+    clean_meeting,
+    validate_meeting,
+)
+from desktop.domain.projects import Project
+from desktop.domain.text import clean_text
+from desktop.services.projects import save_project
+from desktop.store.database import Database
+from desktop.store.keyset import ordered_page
+from desktop.store.models import (
+    MeetingActionRecord,
+    MeetingAmendmentRecord,
+    MeetingParticipantRecord,
+    MeetingRecord,
+    MeetingTopicNeedRecord,
+    MeetingTopicRecord,
+    utcnow,
+)
+from desktop.store.search import index_fallback, search_filter
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+
+SORT_COLUMNS = {
+    "starts": MeetingRecord.starts_at,
+    "title": MeetingRecord.title,
+    "kind": MeetingRecord.kind,
+}
+
+
+class MeetingFinalError(DomainError):
+    """Final minutes are never edited; add an amendment instead."""
+
+
+# -- the list ------------------------------------------------------------------------------
+def _filtered(db: Database, stmt: Select, query: MeetingQuery, deleted: bool) -> Select:
+    stmt = stmt.where(
+        MeetingRecord.deleted_at.is_not(None) if deleted else MeetingRecord.deleted_at.is_(None)
+    )
+    stmt = stmt.where(*search_filter(db, MeetingRecord, query.text))
+    if query.kind is not None:
+        stmt = stmt.where(MeetingRecord.kind == query.kind.value)
+    if query.final is not None:
+        stmt = stmt.where(
+            MeetingRecord.finalized_at.is_not(None)
+            if query.final
+            else MeetingRecord.finalized_at.is_(None)
+        )
+    return stmt
+
+
+@index_fallback
+def count_meetings(db: Database, query: MeetingQuery, *, deleted: bool = False) -> int:
+    with db.session() as s:
+        stmt = select(func.count()).select_from(MeetingRecord)
+        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
+
+
+def _child_count(model, *conditions):
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.meeting_id == MeetingRecord.id, *conditions)
+        .correlate(MeetingRecord)
+        .scalar_subquery()
+    )
+
+
+@index_fallback
+def list_meetings(
+    db: Database,
+    query: MeetingQuery,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: MeetingRow | None = None,
+    deleted: bool = False,
+) -> list[MeetingRow]:
+    stmt = select(
+        MeetingRecord.id,
+        MeetingRecord.title,
+        MeetingRecord.kind,
+        MeetingRecord.starts_at,
+        MeetingRecord.place,
+        MeetingRecord.finalized_at,
+        _child_count(
+            MeetingParticipantRecord,
+            MeetingParticipantRecord.attendance == Attendance.PRESENT.value,
+        ),
+        _child_count(MeetingTopicRecord),
+        _child_count(MeetingTopicRecord, MeetingTopicRecord.consensus != ""),
+        _child_count(MeetingActionRecord, MeetingActionRecord.status != ActionStatus.DONE.value),
+    )
+    stmt = ordered_page(
+        _filtered(db, stmt, query, deleted),
+        sort=SORT_COLUMNS.get(query.sort, MeetingRecord.starts_at),
+        key=MeetingRecord.id,
+        descending=query.descending,
+        after=None if after is None else after.id,
+        offset=offset,
+        limit=limit,
+    )
+    with db.session() as s:
+        rows = s.execute(stmt).all()
+    return [
+        MeetingRow(
+            id=r[0],
+            title=r[1],
+            kind=MeetingKind(r[2]),
+            starts_at=utc_to_local(r[3]),
+            place=r[4],
+            final=r[5] is not None,
+            attendees=r[6],
+            topics=r[7],
+            consensus=r[8],
+            open_actions=r[9],
+        )
+        for r in rows
+    ]
+
+
+# -- one meeting ---------------------------------------------------------------------------
+def _load(s: Session, rec: MeetingRecord) -> Meeting:
+    def children(model):
+        return s.scalars(
+            select(model).where(model.meeting_id == rec.id).order_by(model.position, model.id)
+        ).all()
+
+    topics = []
+    for t in children(MeetingTopicRecord):
+        need_ids = s.scalars(
+            select(MeetingTopicNeedRecord.need_id).where(MeetingTopicNeedRecord.topic_id == t.id)
+        ).all()
+        topics.append(
+            Topic(
+                t.title,
+                t.discussion,
+                t.votes_for,
+                t.votes_against,
+                t.votes_abstain,
+                t.consensus,
+                sorted(need_ids),
+            )
+        )
+    amendments = s.scalars(
+        select(MeetingAmendmentRecord)
+        .where(MeetingAmendmentRecord.meeting_id == rec.id)
+        .order_by(MeetingAmendmentRecord.made_at, MeetingAmendmentRecord.id)
+    ).all()
+    return Meeting(
+        title=rec.title,
+        kind=MeetingKind(rec.kind),
+        starts_at=utc_to_local(rec.starts_at),
+        place=rec.place,
+        host=rec.host,
+        recorder=rec.recorder,
+        participants=[
+            Participant(
+                ParticipantRole(p.role),
+                p.name,
+                p.organization,
+                p.person_id,
+                p.phone,
+                Attendance(p.attendance),
+            )
+            for p in children(MeetingParticipantRecord)
+        ],
+        topics=topics,
+        actions=[
+            ActionItem(a.what, a.owner, a.due_on, ActionStatus(a.status), a.project_id, a.id)
+            for a in children(MeetingActionRecord)
+        ],
+        amendments=[Amendment(a.text, a.made_on, a.made_at) for a in amendments],
+        finalized_at=rec.finalized_at,
+        id=rec.id,
+        uuid=rec.uuid,
+    )
+
+
+def get_meeting(db: Database, meeting_id: int) -> Meeting:
+    with db.session() as s:
+        rec = s.get(MeetingRecord, meeting_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"meeting {meeting_id}")
+        return _load(s, rec)
+
+
+def save_meeting(db: Database, meeting: Meeting) -> Meeting:
+    """Create or update a draft with all its parts; final minutes are refused."""
+    meeting = clean_meeting(meeting)
+    if problems := validate_meeting(meeting):
+        raise ValidationError(problems)
+    with db.session() as s:
+        if meeting.id is None:
+            rec = MeetingRecord()
+            if meeting.uuid:
+                rec.uuid = meeting.uuid
+        else:
+            rec = s.get(MeetingRecord, meeting.id)
+            if rec is None or rec.deleted_at is not None:
+                raise NotFoundError(f"meeting {meeting.id}")
+            if rec.finalized_at is not None:
+                raise MeetingFinalError(str(meeting.id))
+        rec.title, rec.kind = meeting.title, meeting.kind.value
+        rec.starts_at = local_to_utc(meeting.starts_at)
+        rec.place, rec.host, rec.recorder = meeting.place, meeting.host, meeting.recorder
+        s.add(rec)
+        s.flush()
+        _replace_children(s, rec.id, meeting)
+        s.flush()
+        return _load(s, rec)
+
+
+def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
+    for model in (MeetingParticipantRecord, MeetingTopicRecord):
+        s.execute(delete(model).where(model.meeting_id == meeting_id))
+    kept_actions = {a.id for a in m.actions if a.id is not None}
+    s.execute(
+        delete(MeetingActionRecord).where(
+            MeetingActionRecord.meeting_id == meeting_id,
+            MeetingActionRecord.id.not_in(kept_actions),
+        )
+    )
+    for i, p in enumerate(m.participants):
+        s.add(
+            MeetingParticipantRecord(
+                meeting_id=meeting_id,
+                position=i,
+                role=p.role.value,
+                name=p.name,
+                organization=p.organization,
+                person_id=p.person_id,
+                phone=p.phone,
+                attendance=p.attendance.value,
+            )
+        )
+    for i, t in enumerate(m.topics):
+        topic = MeetingTopicRecord(
+            meeting_id=meeting_id,
+            position=i,
+            title=t.title,
+            discussion=t.discussion,
+            votes_for=t.votes_for,
+            votes_against=t.votes_against,
+            votes_abstain=t.votes_abstain,
+            consensus=t.consensus,
+        )
+        s.add(topic)
+        s.flush()
+        for need_id in t.need_ids:
+            s.add(MeetingTopicNeedRecord(topic_id=topic.id, need_id=need_id))
+    for i, a in enumerate(m.actions):
+        rec = s.get(MeetingActionRecord, a.id) if a.id is not None else None
+        if rec is None:
+            rec = MeetingActionRecord(meeting_id=meeting_id)
+        rec.position, rec.what, rec.owner, rec.due_on = i, a.what, a.owner, a.due_on
+        rec.status, rec.project_id = a.status.value, a.project_id
+        s.add(rec)
+
+
+def finalize_meeting(db: Database, meeting_id: int) -> Meeting:
+    """From now on the minutes are fixed; corrections become amendments."""
+    with db.session() as s:
+        rec = s.get(MeetingRecord, meeting_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"meeting {meeting_id}")
+        if rec.finalized_at is None:
+            rec.finalized_at = utcnow()
+        return _load(s, rec)
+
+
+def add_amendment(db: Database, meeting_id: int, text: str, made_on: date | None = None) -> Meeting:
+    text = clean_text(text)
+    if not text:
+        raise ValidationError({"amendment": Problem.REQUIRED})
+    with db.session() as s:
+        rec = s.get(MeetingRecord, meeting_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"meeting {meeting_id}")
+        if rec.finalized_at is None:
+            raise ValidationError({"amendment": Problem.STATUS_FLOW})  # edit the draft instead
+        s.add(
+            MeetingAmendmentRecord(
+                meeting_id=meeting_id, text=text, made_on=made_on or date.today(), made_at=utcnow()
+            )
+        )
+        s.flush()
+        return _load(s, rec)
+
+
+# -- action items ----------------------------------------------------------------------------
+def set_action_status(db: Database, action_id: int, status: ActionStatus) -> None:
+    """Action items move on after the meeting, final minutes or not: they are the follow-up,
+    not the record of what was said."""
+    with db.session() as s:
+        rec = s.get(MeetingActionRecord, action_id)
+        if rec is None:
+            raise NotFoundError(f"action {action_id}")
+        rec.status = status.value
+
+
+def project_from_action(db: Database, action_id: int) -> Project:
+    """Create the project an action item calls for, linked to the item and the topic's needs."""
+    with db.session() as s:
+        rec = s.get(MeetingActionRecord, action_id)
+        if rec is None:
+            raise NotFoundError(f"action {action_id}")
+        if rec.project_id is not None:
+            raise DomainError(f"action {action_id} already has project {rec.project_id}")
+        topic_ids = select(MeetingTopicRecord.id).where(
+            MeetingTopicRecord.meeting_id == rec.meeting_id
+        )
+        need_ids = sorted(
+            set(
+                s.scalars(
+                    select(MeetingTopicNeedRecord.need_id).where(
+                        MeetingTopicNeedRecord.topic_id.in_(topic_ids)
+                    )
+                )
+            )
+        )
+        project = save_project(
+            db,
+            Project(title=rec.what.splitlines()[0][:100], need_ids=need_ids),
+            session=s,
+        )
+        rec.project_id = project.id
+        if rec.status == ActionStatus.OPEN.value:
+            rec.status = ActionStatus.IN_PROGRESS.value
+        return project
+
+
+def open_actions(db: Database, limit: int = 200) -> list[tuple[ActionItem, int, str]]:
+    """Action items not done, soonest due first: (item, meeting id, meeting title)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(MeetingActionRecord, MeetingRecord.id, MeetingRecord.title)
+            .join(MeetingRecord, MeetingRecord.id == MeetingActionRecord.meeting_id)
+            .where(
+                MeetingRecord.deleted_at.is_(None),
+                MeetingActionRecord.status != ActionStatus.DONE.value,
+            )
+            .order_by(
+                MeetingActionRecord.due_on.is_(None),
+                MeetingActionRecord.due_on,
+                MeetingActionRecord.id,
+            )
+            .limit(limit)
+        ).all()
+        return [
+            (
+                ActionItem(a.what, a.owner, a.due_on, ActionStatus(a.status), a.project_id, a.id),
+                meeting_id,
+                title,
+            )
+            for a, meeting_id, title in rows
+        ]
+
+
+def upcoming_meetings(
+    db: Database, now: datetime | None = None, limit: int = 50
+) -> list[tuple[int, str, datetime]]:
+    """Meetings from now on, soonest first: (id, title, local start time)."""
+    start = local_to_utc(now or datetime.now())
+    with db.session() as s:
+        rows = s.execute(
+            select(MeetingRecord.id, MeetingRecord.title, MeetingRecord.starts_at)
+            .where(MeetingRecord.deleted_at.is_(None), MeetingRecord.starts_at >= start)
+            .order_by(MeetingRecord.starts_at, MeetingRecord.id)
+            .limit(limit)
+        ).all()
+    return [(r[0], r[1], utc_to_local(r[2])) for r in rows]
+
+
+def meetings_of_need(db: Database, need_id: int) -> list[tuple[int, str]]:
+    """The meetings that discussed a need: (meeting id, title)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(MeetingRecord.id, MeetingRecord.title)
+            .join(MeetingTopicRecord, MeetingTopicRecord.meeting_id == MeetingRecord.id)
+            .join(MeetingTopicNeedRecord, MeetingTopicNeedRecord.topic_id == MeetingTopicRecord.id)
+            .where(MeetingTopicNeedRecord.need_id == need_id, MeetingRecord.deleted_at.is_(None))
+            .distinct()
+        ).all()
+        return [(r[0], r[1]) for r in rows]
+
+
+def delete_meetings(db: Database, ids: list[int]) -> int:
+    return move_to_trash(db, MeetingRecord, ids)
+
+
+def restore_meetings(db: Database, ids: list[int]) -> int:
+    return restore_from_trash(db, MeetingRecord, ids)
+
+
+def purge_meetings(db: Database, ids: list[int]) -> int:
+    return purge_from_trash(db, MeetingRecord, ids)

@@ -1,0 +1,267 @@
+"""Visits: reception-day and door-knocking records; a visit can become a need."""
+
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from desktop.domain.needs import Need, NeedCategory, NeedSource, Satisfaction
+from desktop.domain.visits import (
+    ReferralTarget,
+    Visit,
+    VisitKind,
+    VisitQuery,
+    VisitRow,
+    clean_visit,
+    validate_visit,
+)
+from desktop.services.links import match_person
+from desktop.services.needs import list_categories, save_need
+from desktop.store.database import Database
+from desktop.store.keyset import dated, ordered_page
+from desktop.store.models import VisitRecord
+from desktop.store.search import index_fallback, search_filter
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+
+SORT_COLUMNS = {
+    "visited": VisitRecord.visited_on,
+    "resident": VisitRecord.resident,
+    "building": VisitRecord.building,
+    "follow_up": dated(VisitRecord.follow_up_on),
+}
+
+
+class AlreadyANeedError(DomainError):
+    """The visit has already been turned into a need."""
+
+
+def _filtered(db: Database, stmt: Select, query: VisitQuery, deleted: bool) -> Select:
+    stmt = stmt.where(
+        VisitRecord.deleted_at.is_not(None) if deleted else VisitRecord.deleted_at.is_(None)
+    )
+    stmt = stmt.where(*search_filter(db, VisitRecord, query.text))
+    if query.kind is not None:
+        stmt = stmt.where(VisitRecord.kind == query.kind.value)
+    if query.follow_up_from is not None:
+        stmt = stmt.where(VisitRecord.follow_up_on >= query.follow_up_from)
+    if query.follow_up_to is not None:
+        stmt = stmt.where(VisitRecord.follow_up_on <= query.follow_up_to)
+    return stmt
+
+
+@index_fallback
+def count_visits(db: Database, query: VisitQuery, *, deleted: bool = False) -> int:
+    with db.session() as s:
+        stmt = select(func.count()).select_from(VisitRecord)
+        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
+
+
+@index_fallback
+def list_visits(
+    db: Database,
+    query: VisitQuery,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: VisitRow | None = None,
+    deleted: bool = False,
+) -> list[VisitRow]:
+    stmt = select(
+        VisitRecord.id,
+        VisitRecord.kind,
+        VisitRecord.visited_on,
+        VisitRecord.resident,
+        VisitRecord.building,
+        VisitRecord.issue,
+        VisitRecord.follow_up_on,
+        VisitRecord.need_id,
+    )
+    stmt = ordered_page(
+        _filtered(db, stmt, query, deleted),
+        sort=SORT_COLUMNS.get(query.sort, VisitRecord.visited_on),
+        key=VisitRecord.id,
+        descending=query.descending,
+        after=None if after is None else after.id,
+        offset=offset,
+        limit=limit,
+    )
+    with db.session() as s:
+        rows = s.execute(stmt).all()
+    return [
+        VisitRow(
+            id=r[0],
+            kind=VisitKind(r[1]),
+            visited_on=r[2],
+            resident=r[3],
+            building=r[4],
+            issue=r[5],
+            follow_up_on=r[6],
+            need_id=r[7],
+        )
+        for r in rows
+    ]
+
+
+def _to_visit(rec: VisitRecord) -> Visit:
+    return Visit(
+        kind=VisitKind(rec.kind),
+        visited_on=rec.visited_on,
+        resident=rec.resident,
+        person_id=rec.person_id,
+        phone=rec.phone,
+        building=rec.building,
+        unit=rec.unit,
+        room=rec.room,
+        issue=rec.issue,
+        category_id=rec.category_id,
+        handling=rec.handling,
+        referred_to=ReferralTarget(rec.referred_to) if rec.referred_to else None,
+        follow_up_on=rec.follow_up_on,
+        outcome=rec.outcome,
+        satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
+        need_id=rec.need_id,
+        id=rec.id,
+        uuid=rec.uuid,
+    )
+
+
+def get_visit(db: Database, visit_id: int) -> Visit:
+    with db.session() as s:
+        rec = s.get(VisitRecord, visit_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"visit {visit_id}")
+        return _to_visit(rec)
+
+
+def save_visit(db: Database, visit: Visit) -> Visit:
+    visit = clean_visit(visit)
+    if problems := validate_visit(visit):
+        raise ValidationError(problems)
+    with db.session() as s:
+        return _save(s, visit)
+
+
+def _save(s: Session, v: Visit) -> Visit:
+    if v.id is None:
+        rec = VisitRecord()
+        if v.uuid:
+            rec.uuid = v.uuid
+    else:
+        rec = s.get(VisitRecord, v.id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"visit {v.id}")
+    if v.person_id is None or v.resident != rec.resident:
+        v.person_id = match_person(s, v.resident, v.building)
+    for key in (
+        "visited_on",
+        "resident",
+        "person_id",
+        "phone",
+        "building",
+        "unit",
+        "room",
+        "issue",
+        "category_id",
+        "handling",
+        "follow_up_on",
+        "outcome",
+        "need_id",
+    ):
+        setattr(rec, key, getattr(v, key))
+    rec.kind = v.kind.value
+    rec.referred_to = v.referred_to.value if v.referred_to else None
+    rec.satisfaction = v.satisfaction.value if v.satisfaction else None
+    s.add(rec)
+    s.flush()
+    return _to_visit(rec)
+
+
+def visit_to_need(db: Database, visit_id: int) -> Need:
+    """One action: the visit becomes a need (待受理) and the two stay linked."""
+    visit = get_visit(db, visit_id)
+    if visit.need_id is not None:
+        raise AlreadyANeedError(str(visit.need_id))
+    category = visit.category_id or _other_category(db)
+    source = (
+        NeedSource.RECEPTION_DAY
+        if visit.kind is VisitKind.RECEPTION_DAY
+        else NeedSource.DOOR_KNOCKING
+    )
+    title = visit.issue.splitlines()[0][:60] if visit.issue else visit.resident
+    with db.session() as s:
+        need = save_need(
+            db,
+            Need(
+                title=title,
+                category_id=category,
+                description=visit.issue,
+                raised_by=visit.resident,
+                person_id=visit.person_id,
+                phone=visit.phone,
+                building=visit.building,
+                unit=visit.unit,
+                room=visit.room,
+                source=source,
+                registered_on=visit.visited_on,
+                due_on=visit.follow_up_on,
+            ),
+            session=s,
+        )
+        rec = s.get(VisitRecord, visit_id)
+        assert rec is not None
+        rec.need_id = need.id
+    return need
+
+
+def _other_category(db: Database) -> int:
+    categories: list[NeedCategory] = list_categories(db)
+    other = next((c for c in categories if c.name == "其他"), categories[-1])
+    assert other.id is not None
+    return other.id
+
+
+def visits_of_need(db: Database, need_id: int) -> list[VisitRow]:
+    """The visits a need came from (the link the other way)."""
+    with db.session() as s:
+        ids = list(
+            s.scalars(
+                select(VisitRecord.id).where(
+                    VisitRecord.need_id == need_id, VisitRecord.deleted_at.is_(None)
+                )
+            )
+        )
+    rows = [get_visit(db, i) for i in ids]
+    return [
+        VisitRow(
+            v.id or 0,
+            v.kind,
+            v.visited_on,
+            v.resident,
+            v.building,
+            v.issue,
+            v.follow_up_on,
+            v.need_id,
+        )
+        for v in rows
+    ]
+
+
+def follow_ups_between(db: Database, first: date, last: date) -> list[VisitRow]:
+    return list_visits(
+        db,
+        VisitQuery(follow_up_from=first, follow_up_to=last, sort="follow_up", descending=False),
+        limit=500,
+    )
+
+
+def delete_visits(db: Database, ids: list[int]) -> int:
+    return move_to_trash(db, VisitRecord, ids)
+
+
+def restore_visits(db: Database, ids: list[int]) -> int:
+    return restore_from_trash(db, VisitRecord, ids)
+
+
+def purge_visits(db: Database, ids: list[int]) -> int:
+    return purge_from_trash(db, VisitRecord, ids)
