@@ -10,13 +10,15 @@ import contextlib
 import os
 import re
 import warnings
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, ValidationError
@@ -251,8 +253,6 @@ _RECORDS = {
 
 def count_records(db: Database, kind: LedgerKind | str) -> int:
     """Live records of a list: the rows an export writes."""
-    from sqlalchemy import func
-
     model = _RECORDS[LedgerKind(kind)][1]
     with db.session() as s:
         return (
@@ -281,34 +281,53 @@ def export_ledger(
 
     The workbook is written beside ``path`` under a temporary name and renamed over it only
     when complete, so a killed or cancelled export never leaves half a file.
-    """
-    from openpyxl import Workbook
 
+    openpyxl (write-only) makes the workbook: styles, header row, widths, drop-downs. The data
+    rows are then streamed into its sheet as XML directly: openpyxl's per-cell writer costs
+    ~0.45 ms a row here (45 s at 100,000 needs), this ~0.1 ms.
+    """
     spec = _spec(kind)
     path = Path(path)
     if not path.parent.is_dir():
         raise LedgerFileError(f"文件夹“{path.parent}”不存在，请换一个保存位置。")
-    total = count_records(db, spec.kind)
     temp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    skeleton = path.with_name(f".{path.name}.{os.getpid()}.skeleton")
     written = 0
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(spec.title)
-    saved = False
     try:
-        categories = _category_names(db) if spec.kind is LedgerKind.NEEDS else []
-        _prepare_sheet(sheet, spec, categories)
-        styled = _cell_factory(sheet)
-        with iter_records(db, spec.kind) as records:
-            for record in records:
-                sheet.append([styled(to_cell(record[c.field], c), c) for c in spec.columns])
-                written += 1
-                if written % CHUNK == 0:
-                    if cancelled is not None and cancelled():
-                        raise LedgerCancelled
-                    if progress is not None:
-                        progress(written, max(total, written))
-        workbook.save(temp)
-        saved = True
+        with db.session() as s:  # one read transaction: the count and the rows agree
+            model = _RECORDS[spec.kind][1]
+            total = s.scalar(select(func.count()).select_from(model)
+                             .where(model.deleted_at.is_(None))) or 0  # fmt: skip
+            categories = list(s.scalars(select(NeedCategoryRecord.name)
+                                        .order_by(NeedCategoryRecord.position)))  # fmt: skip
+            styles = _write_skeleton(skeleton, spec, categories)
+            rows = _RowWriter(spec, styles)
+            with (
+                zipfile.ZipFile(skeleton) as source,
+                zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target,
+            ):
+                for item in source.infolist():
+                    if item.filename != styles.sheet_path:
+                        target.writestr(item, source.read(item))
+                        continue
+                    head, tail = _split_sheet(source.read(item), spec, total)
+                    info = zipfile.ZipInfo(item.filename, date_time=item.date_time)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with target.open(info, "w", force_zip64=True) as stream:
+                        stream.write(head)
+                        batch: list[str] = []
+                        for record in _RECORDS[spec.kind][0](s):
+                            written += 1
+                            batch.append(rows.xml(written + 1, record))
+                            if written % CHUNK == 0:
+                                stream.write("".join(batch).encode("utf-8"))
+                                batch = []
+                                if cancelled is not None and cancelled():
+                                    raise LedgerCancelled
+                                if progress is not None:
+                                    progress(written, max(total, written))
+                        stream.write("".join(batch).encode("utf-8"))
+                        stream.write(tail)
         with open(temp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(temp, path)
@@ -318,13 +337,112 @@ def export_ledger(
             "请先关闭；或换一个保存位置。"
         ) from exc
     finally:
-        if not saved:
-            _discard(sheet)
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        for leftover in (temp, skeleton):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     if progress is not None:
         progress(written, written)
     return written
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Where openpyxl put the sheet in the skeleton, and its style numbers for our cells."""
+
+    sheet_path: str
+    date: str
+    money: str
+    decimal: str
+    wrap: str
+
+
+_STYLED_ROW = re.compile(rb'<row r="2".*?</row>', re.S)
+
+
+def _write_skeleton(path: Path, spec: LedgerSpec, categories: list[str]) -> _Styles:
+    """The workbook without its data rows, plus a row 2 of one cell per style we use (taken
+    out again by _split_sheet)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.title)
+    try:
+        _prepare_sheet(sheet, spec, categories if spec.kind is LedgerKind.NEEDS else [])
+        samples = []
+        for value, number_format in ((date(2000, 1, 1), "yyyy-mm-dd"), (Decimal(1), "#,##0.00"),
+                                     (Decimal(1), "0.00"), ("a\nb", None)):  # fmt: skip
+            cell = WriteOnlyCell(sheet, value=value)
+            if number_format:
+                cell.number_format = number_format
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            samples.append(cell)
+        sheet.append(samples)
+        workbook.save(path)
+    finally:
+        _discard(sheet)
+    with zipfile.ZipFile(path) as archive:
+        sheet_path = next(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
+        row = _STYLED_ROW.search(archive.read(sheet_path))
+    assert row is not None
+    from xml.etree import ElementTree
+
+    found = {c.get("r"): c.get("s", "0") for c in ElementTree.fromstring(row.group(0))}
+    return _Styles(sheet_path, found["A2"], found["B2"], found["C2"], found["D2"])
+
+
+def _split_sheet(xml: bytes, spec: LedgerSpec, total: int) -> tuple[bytes, bytes]:
+    """The skeleton's sheet around where the data rows go, with the sheet's true size
+    declared (readers, openpyxl's included, size the sheet from it)."""
+    row = _STYLED_ROW.search(xml)
+    assert row is not None
+    head, tail = xml[: row.start()], xml[row.end() :]
+    last = _column_letter(len(spec.columns))
+    dimension = f'<dimension ref="A1:{last}{total + 1}"/>'.encode()
+    head = re.sub(rb"<dimension [^>]*/>", b"", head)
+    head = head.replace(b"<sheetViews>", dimension + b"<sheetViews>", 1)
+    return head, tail
+
+
+class _RowWriter:
+    """One data row as SpreadsheetML, as openpyxl writes it: inline strings (text is never
+    a formula), dates as serial numbers with a date style, amounts with theirs."""
+
+    def __init__(self, spec: LedgerSpec, styles: _Styles) -> None:
+        self.columns = [(c, _column_letter(i)) for i, c in enumerate(spec.columns, start=1)]
+        self.styles = styles
+
+    def xml(self, number: int, record: dict[str, Any]) -> str:
+        parts = [f'<row r="{number}">']
+        for column, letter in self.columns:
+            value = to_cell(record[column.field], column)
+            if value is None:
+                continue
+            ref = f"{letter}{number}"
+            if isinstance(value, str):
+                if not value:
+                    continue
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                style = f' s="{self.styles.wrap}"' if "\n" in value else ""
+                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is>'
+                             f'<t xml:space="preserve">{text}</t></is></c>')  # fmt: skip
+            elif isinstance(value, date):
+                serial = (value - _EXCEL_EPOCH).days
+                parts.append(f'<c r="{ref}" s="{self.styles.date}"><v>{serial}</v></c>')
+            elif isinstance(value, Decimal):
+                style = (
+                    self.styles.money if column.type is ColumnType.MONEY else self.styles.decimal
+                )
+                parts.append(f'<c r="{ref}" s="{style}"><v>{value}</v></c>')
+            else:
+                parts.append(f'<c r="{ref}"><v>{int(value)}</v></c>')  # type: ignore[call-overload]
+        parts.append("</row>")
+        return "".join(parts)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def _discard(sheet) -> None:
@@ -336,12 +454,6 @@ def _discard(sheet) -> None:
     if writer is not None:
         with contextlib.suppress(Exception):
             writer.cleanup()
-
-
-def _category_names(db: Database) -> list[str]:
-    from desktop.services.needs import list_categories
-
-    return [c.name for c in list_categories(db)]
 
 
 def _prepare_sheet(sheet, spec: LedgerSpec, categories: list[str]) -> None:
@@ -371,36 +483,6 @@ def _prepare_sheet(sheet, spec: LedgerSpec, categories: list[str]) -> None:
         cell.font, cell.fill, cell.alignment = bold, fill, centre
         header.append(cell)
     sheet.append(header)
-
-
-def _cell_factory(sheet) -> Callable[[object, Column], object]:
-    """Plain values for most cells (fast); a styled cell where openpyxl would misread text
-    (a leading "=" would become a formula, "#N/A" an error) or money needs its format."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ERROR_CODES
-    from openpyxl.styles import Alignment
-
-    wrap = Alignment(wrap_text=True, vertical="top")
-
-    def make(value: object, column: Column) -> object:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            lines = column.multiline and "\n" in value
-            if value.startswith("=") or value in ERROR_CODES or lines:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                if column.multiline:
-                    cell.alignment = wrap
-                return cell
-            return value
-        if column.type is ColumnType.MONEY or column.type is ColumnType.DECIMAL:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = "#,##0.00" if column.type is ColumnType.MONEY else "0.00"
-            return cell
-        return value
-
-    return make
 
 
 # -- import --------------------------------------------------------------------------------
@@ -751,13 +833,12 @@ class _NeedImporter(_Importer):
     KEYS: ClassVar[dict[str, str]] = {"category": "category", "status_reason": "status"}
 
     def start(self, s: Session) -> None:
-        self.categories = dict(
-            s.execute(
-                select(NeedCategoryRecord.name, NeedCategoryRecord.id).order_by(
-                    NeedCategoryRecord.position
-                )
-            ).all()
+        # Held here so that save_need's check of the category finds it in the session's
+        # identity map (which holds records weakly) instead of asking SQLite on every row.
+        self.category_records = list(
+            s.scalars(select(NeedCategoryRecord).order_by(NeedCategoryRecord.position))
         )
+        self.categories = {c.name: c.id for c in self.category_records}
 
     def column_of(self, key: str) -> Column | None:
         return self.spec.column_for_field(self.KEYS.get(key, key))
