@@ -1,9 +1,11 @@
 """Words shown for the domain's enums."""
 
+from desktop.domain.meetings import ActionStatus, Attendance, MeetingKind, ParticipantRole
 from desktop.domain.needs import NeedSource, NeedStatus, Satisfaction, Urgency
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
+from desktop.domain.visits import ReferralTarget, VisitKind
 from desktop.ui.i18n import translate
 
 
@@ -117,3 +119,57 @@ def party_role_label(role: PartyRole) -> str:
         PartyRole.ORGANIZER: translate("Labels", "Organizer"),
         PartyRole.IMPLEMENTER: translate("Labels", "Implementer"),
     }[role]
+
+
+def visit_kind_label(kind: VisitKind) -> str:
+    return {
+        VisitKind.RECEPTION_DAY: translate("Labels", "Reception day"),
+        VisitKind.DOOR_KNOCKING: translate("Labels", "Door-knocking"),
+    }[kind]
+
+
+def referral_label(target: ReferralTarget) -> str:
+    return {
+        ReferralTarget.COMMUNITY: translate("Labels", "Community"),
+        ReferralTarget.PROPERTY_COMPANY: translate("Labels", "Property company"),
+        ReferralTarget.OWNERS_COMMITTEE: translate("Labels", "Owners' committee"),
+        ReferralTarget.STREET_DEPARTMENT: translate("Labels", "Street office department"),
+        ReferralTarget.OTHER: translate("Labels", "Other"),
+    }[target]
+
+
+def meeting_kind_label(kind: MeetingKind) -> str:
+    return {
+        MeetingKind.DELIBERATION: translate("Labels", "Deliberation meeting"),
+        MeetingKind.BUILDING_LEADERS: translate("Labels", "Monthly building leaders' meeting"),
+        MeetingKind.BRANCH: translate("Labels", "Branch meeting"),
+    }[kind]
+
+
+def participant_role_label(role: ParticipantRole) -> str:
+    return {
+        ParticipantRole.BRANCH: translate("Labels", "Party branch"),
+        ParticipantRole.OWNERS_COMMITTEE: translate("Labels", "Owners' committee"),
+        ParticipantRole.PROPERTY_COMPANY: translate("Labels", "Property company"),
+        ParticipantRole.BUILDING_LEADER: translate("Labels", "Building leader"),
+        ParticipantRole.TALENT: translate("Labels", "Talented resident"),
+        ParticipantRole.RESIDENT_REPRESENTATIVE: translate("Labels", "Resident representative"),
+        ParticipantRole.PARTNER_UNIT: translate("Labels", "Partner unit"),
+    }[role]
+
+
+def attendance_label(value: Attendance) -> str:
+    return {
+        Attendance.PRESENT: translate("Labels", "Present"),
+        Attendance.EXCUSED: translate("Labels", "Excused"),
+        Attendance.ABSENT: translate("Labels", "Absent"),
+        Attendance.UNKNOWN: translate("Labels", "Not recorded"),
+    }[value]
+
+
+def action_status_label(status: ActionStatus) -> str:
+    return {
+        ActionStatus.OPEN: translate("Labels", "Not started"),
+        ActionStatus.IN_PROGRESS: translate("Labels", "In progress"),
+        ActionStatus.DONE: translate("Labels", "Done"),
+    }[status]

@@ -3,7 +3,7 @@
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,22 +11,27 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from desktop.domain.kinds import RecordKind
+from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
-from desktop.services import backups, neighborhood
+from desktop.services import backups, drafts, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
+from desktop.ui.pages.home import HomePage
+from desktop.ui.pages.meetings import MeetingsPage
 from desktop.ui.pages.needs import NeedsPage
 from desktop.ui.pages.projects import ProjectsPage
 from desktop.ui.pages.resources import ResourcesPage
 from desktop.ui.pages.roster import RosterPage
 from desktop.ui.pages.settings import SettingsPage, backup_status_text
 from desktop.ui.pages.trash import TrashPage
+from desktop.ui.pages.visits import VisitsPage
 from desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -51,6 +56,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
+        self.home = HomePage(ctx)
+        self.visits = VisitsPage(ctx)
+        self.meetings = MeetingsPage(ctx)
         self.needs = NeedsPage(ctx)
         self.resources = ResourcesPage(ctx)
         self.projects = ProjectsPage(ctx)
@@ -59,9 +67,12 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(ctx)
         # Only pages that exist are listed: no placeholders.
         for name, label, page in (
+            ("home", translate("MainWindow", "Home"), self.home),
             ("needs", translate("MainWindow", "Needs"), self.needs),
             ("resources", translate("MainWindow", "Resources"), self.resources),
             ("projects", translate("MainWindow", "Projects"), self.projects),
+            ("visits", translate("MainWindow", "Visits"), self.visits),
+            ("meetings", translate("MainWindow", "Meetings"), self.meetings),
             ("roster", translate("MainWindow", "People and organizations"), self.roster),
             ("trash", translate("MainWindow", "Trash"), self.trash),
             ("settings", translate("MainWindow", "Settings"), self.settings_page),
@@ -88,6 +99,7 @@ class MainWindow(QMainWindow):
         ctx.events.record_requested.connect(self.open_record)
         self._show_neighborhood()
         self._daily_backup()
+        QTimer.singleShot(0, self.offer_drafts)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
@@ -110,10 +122,51 @@ class MainWindow(QMainWindow):
             RecordKind.NEED.value: self.needs,
             RecordKind.RESOURCE.value: self.resources,
             RecordKind.PROJECT.value: self.projects,
+            RecordKind.VISIT.value: self.visits,
+            RecordKind.MEETING.value: self.meetings,
         }.get(kind)
         if page is not None:
             self.go_to(page)
             page.open_record(record_id)
+
+    def offer_drafts(self) -> None:
+        """Work a crash interrupted: offer the autosaved drafts back."""
+        pending = drafts.pending_drafts(self.ctx.db)
+        if not pending:
+            return
+        names = "、".join(
+            f"「{d.record.title if isinstance(d.record, Meeting) else d.record.resident}」"
+            for d in pending[:5]
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("MainWindow", "Unsaved work"),
+            translate(
+                "MainWindow",
+                "{count} form(s) were not saved when the app last closed: {names}. "
+                "Open them again?",
+            ).format(count=len(pending), names=names),
+            parent=self,
+        )
+        restore = box.addButton(
+            translate("MainWindow", "Open them"), QMessageBox.ButtonRole.YesRole
+        )
+        discard = box.addButton(
+            translate("MainWindow", "Delete the drafts"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(translate("MainWindow", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            for d in pending:
+                if isinstance(d.record, Meeting):
+                    self.go_to(self.meetings)
+                    self.meetings.edit_meeting(d.record, draft_id=d.id)
+                else:
+                    self.go_to(self.visits)
+                    self.visits.edit_visit(d.record, draft_id=d.id)
+        elif box.clickedButton() is discard:
+            for d in pending:
+                drafts.discard_draft(self.ctx.db, d.id)
 
     def _data_changed(self, kind: str) -> None:
         if kind == RecordKind.NEIGHBORHOOD.value:

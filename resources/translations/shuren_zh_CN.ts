@@ -102,238 +102,368 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="55" />
+        <source>Mark done</source>
+        <translation>标为完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="56" />
+        <source>Create project</source>
+        <translation>转为项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="96" />
+        <source>Follow-up visits due this week ({count})</source>
+        <translation>本周需回访（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="101" />
+        <source>Overdue needs ({count})</source>
+        <translation>逾期未办结的需求（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="104" />
+        <source>Upcoming meetings ({count})</source>
+        <translation>近期会议（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="109" />
+        <source>Open action items ({count})</source>
+        <translation>待落实事项（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="121" />
+        <source>No follow-ups due.</source>
+        <translation>本周没有需要回访的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="129" />
+        <source>due {date}</source>
+        <translation>期限 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="134" />
+        <source>No overdue needs.</source>
+        <translation>没有逾期的需求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="142" />
+        <source>No meetings planned.</source>
+        <translation>近期没有安排会议。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="155" />
+        <source>No open action items.</source>
+        <translation>没有待落实的事项。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="12" />
+        <location filename="../../desktop/ui/labels.py" line="14" />
+        <location filename="../../desktop/ui/labels.py" line="154" />
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="13" />
-        <location filename="../../desktop/ui/labels.py" line="88" />
+        <location filename="../../desktop/ui/labels.py" line="15" />
+        <location filename="../../desktop/ui/labels.py" line="90" />
+        <location filename="../../desktop/ui/labels.py" line="155" />
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14" />
+        <location filename="../../desktop/ui/labels.py" line="16" />
         <source>Owners' committee member</source>
         <translation>业委会委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15" />
+        <location filename="../../desktop/ui/labels.py" line="17" />
         <source>Self-organization member</source>
         <translation>自组织成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16" />
+        <location filename="../../desktop/ui/labels.py" line="18" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="22" />
+        <location filename="../../desktop/ui/labels.py" line="24" />
         <source>Deliberation</source>
         <translation>议事权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="23" />
+        <location filename="../../desktop/ui/labels.py" line="25" />
         <source>Suggestion</source>
         <translation>建议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24" />
+        <location filename="../../desktop/ui/labels.py" line="26" />
         <source>Supervision</source>
         <translation>监督权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="27" />
         <source>Evaluation</source>
         <translation>评议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="31" />
-        <location filename="../../desktop/ui/labels.py" line="90" />
+        <location filename="../../desktop/ui/labels.py" line="33" />
+        <location filename="../../desktop/ui/labels.py" line="92" />
+        <location filename="../../desktop/ui/labels.py" line="134" />
+        <location filename="../../desktop/ui/labels.py" line="153" />
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="32" />
+        <location filename="../../desktop/ui/labels.py" line="34" />
+        <location filename="../../desktop/ui/labels.py" line="135" />
+        <location filename="../../desktop/ui/labels.py" line="152" />
         <source>Owners' committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33" />
-        <location filename="../../desktop/ui/labels.py" line="89" />
+        <location filename="../../desktop/ui/labels.py" line="35" />
+        <location filename="../../desktop/ui/labels.py" line="91" />
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34" />
-        <location filename="../../desktop/ui/labels.py" line="87" />
+        <location filename="../../desktop/ui/labels.py" line="36" />
+        <location filename="../../desktop/ui/labels.py" line="89" />
+        <location filename="../../desktop/ui/labels.py" line="157" />
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="40" />
+        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="126" />
         <source>Reception day</source>
         <translation>书记接待日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="41" />
+        <location filename="../../desktop/ui/labels.py" line="43" />
+        <location filename="../../desktop/ui/labels.py" line="127" />
         <source>Door-knocking</source>
         <translation>敲门行动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
+        <location filename="../../desktop/ui/labels.py" line="44" />
+        <location filename="../../desktop/ui/labels.py" line="143" />
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43" />
+        <location filename="../../desktop/ui/labels.py" line="45" />
         <source>Building leader patrol</source>
         <translation>楼栋长巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44" />
-        <location filename="../../desktop/ui/labels.py" line="81" />
-        <location filename="../../desktop/ui/labels.py" line="91" />
-        <location filename="../../desktop/ui/labels.py" line="100" />
+        <location filename="../../desktop/ui/labels.py" line="46" />
+        <location filename="../../desktop/ui/labels.py" line="83" />
+        <location filename="../../desktop/ui/labels.py" line="93" />
+        <location filename="../../desktop/ui/labels.py" line="102" />
+        <location filename="../../desktop/ui/labels.py" line="137" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="50" />
+        <location filename="../../desktop/ui/labels.py" line="52" />
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="51" />
+        <location filename="../../desktop/ui/labels.py" line="53" />
         <source>Urgent</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52" />
+        <location filename="../../desktop/ui/labels.py" line="54" />
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="58" />
+        <location filename="../../desktop/ui/labels.py" line="60" />
         <source>Pending</source>
         <translation>待受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="59" />
+        <location filename="../../desktop/ui/labels.py" line="61" />
+        <location filename="../../desktop/ui/labels.py" line="173" />
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="60" />
+        <location filename="../../desktop/ui/labels.py" line="62" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61" />
+        <location filename="../../desktop/ui/labels.py" line="63" />
         <source>Referred</source>
         <translation>已转办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="62" />
+        <location filename="../../desktop/ui/labels.py" line="64" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="68" />
+        <location filename="../../desktop/ui/labels.py" line="70" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="69" />
+        <location filename="../../desktop/ui/labels.py" line="71" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="70" />
+        <location filename="../../desktop/ui/labels.py" line="72" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="76" />
+        <location filename="../../desktop/ui/labels.py" line="78" />
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="77" />
+        <location filename="../../desktop/ui/labels.py" line="79" />
         <source>Funds</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="78" />
+        <location filename="../../desktop/ui/labels.py" line="80" />
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="79" />
+        <location filename="../../desktop/ui/labels.py" line="81" />
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="80" />
+        <location filename="../../desktop/ui/labels.py" line="82" />
         <source>Volunteer service</source>
         <translation>志愿服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="97" />
+        <location filename="../../desktop/ui/labels.py" line="99" />
         <source>Livelihood micro-project</source>
         <translation>民生微实事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="98" />
+        <location filename="../../desktop/ui/labels.py" line="100" />
         <source>Partnership project</source>
         <translation>共建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99" />
+        <location filename="../../desktop/ui/labels.py" line="101" />
         <source>Self-governance project</source>
         <translation>自治项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="106" />
+        <location filename="../../desktop/ui/labels.py" line="108" />
         <source>Proposed</source>
         <translation>立项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="107" />
+        <location filename="../../desktop/ui/labels.py" line="109" />
         <source>Under way</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108" />
+        <location filename="../../desktop/ui/labels.py" line="110" />
         <source>Awaiting acceptance</source>
         <translation>待验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109" />
+        <location filename="../../desktop/ui/labels.py" line="111" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110" />
+        <location filename="../../desktop/ui/labels.py" line="112" />
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="116" />
+        <location filename="../../desktop/ui/labels.py" line="118" />
         <source>Initiator</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="117" />
+        <location filename="../../desktop/ui/labels.py" line="119" />
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118" />
+        <location filename="../../desktop/ui/labels.py" line="120" />
         <source>Implementer</source>
         <translation>实施者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="133" />
+        <source>Community</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="136" />
+        <source>Street office department</source>
+        <translation>街道科室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="144" />
+        <source>Monthly building leaders' meeting</source>
+        <translation>楼栋长月度例会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="145" />
+        <source>Branch meeting</source>
+        <translation>支部会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="151" />
+        <source>Party branch</source>
+        <translation>支部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="156" />
+        <source>Resident representative</source>
+        <translation>居民代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="163" />
+        <source>Present</source>
+        <translation>到会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="164" />
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="165" />
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="166" />
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="172" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="174" />
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -484,69 +614,499 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43" />
+        <location filename="../../desktop/ui/main_window.py" line="48" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="71" />
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <source>Visits</source>
+        <translation>接待走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <source>Meetings</source>
+        <translation>协商议事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="77" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67" />
+        <location filename="../../desktop/ui/main_window.py" line="78" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93" />
+        <location filename="../../desktop/ui/main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <source>Unsaved work</source>
+        <translation>未保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
+        <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <source>Open them</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <source>Delete the drafts</source>
+        <translation>删除这些草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="180" />
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="72" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="90" />
+        <source>Edit meeting</source>
+        <translation>编辑会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="92" />
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="102" />
+        <source>e.g. Deliberation on installing lifts in building 3</source>
+        <translation>例如：关于3栋加装电梯的协商议事会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="110" />
+        <source>Title</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="111" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="112" />
+        <source>Date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="113" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="114" />
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="115" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="118" />
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="119" />
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="120" />
+        <source>Action items</source>
+        <translation>行动事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="142" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="143" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="144" />
+        <source>Unit or title</source>
+        <translation>单位 / 职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="145" />
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="156" />
+        <source>Invite from the roster…</source>
+        <translation>从名册邀请……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="157" />
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="158" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="352" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="194" />
+        <source>Invite from the roster</source>
+        <translation>从名册邀请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="224" />
+        <source>Add topic</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="225" />
+        <source>Remove topic</source>
+        <translation>删除议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="239" />
+        <source>Leave empty if none</source>
+        <translation>未达成共识时留空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="241" />
+        <source>Link needs</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="246" />
+        <source>For</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="247" />
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="248" />
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="256" />
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="257" />
+        <source>Discussion</source>
+        <translation>讨论情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="258" />
+        <source>Votes</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="259" />
+        <source>Consensus reached</source>
+        <translation>达成共识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="260" />
+        <source>Needs discussed</source>
+        <translation>涉及的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="320" />
+        <source>New topic</source>
+        <translation>新议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="340" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="341" />
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="342" />
+        <source>Due by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="343" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="351" />
+        <source>Add action item</source>
+        <translation>添加行动事项</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="19" />
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="21" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="32" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="33" />
+        <source>Meeting</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="34" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="35" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="36" />
+        <source>Present</source>
+        <translation>到会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="37" />
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="38" />
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="39" />
+        <source>Open actions</source>
+        <translation>待落实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/meetings.py" line="40" />
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="29" />
+        <source>For {f}, against {a}, abstain {n}</source>
+        <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="39" />
+        <source>Search meeting title, place or host</source>
+        <translation>搜索会议名称、地点或主持人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="42" />
+        <source>Finalize minutes</source>
+        <translation>纪要定稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="43" />
+        <source>Add a correction…</source>
+        <translation>添加更正……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="50" />
+        <source>All meetings</source>
+        <translation>全部会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="54" />
+        <source>Drafts and final</source>
+        <translation>草稿和定稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="55" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="88" />
+        <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
+        <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="107" />
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="109" />
+        <source>Date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="112" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="113" />
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="114" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="116" />
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="117" />
+        <source>{present} of {invited} present</source>
+        <translation>应到 {invited} 人，实到 {present} 人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="128" />
+        <source>No consensus recorded</source>
+        <translation>未达成共识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="144" />
+        <source>Participants</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="145" />
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="146" />
+        <source>Action items</source>
+        <translation>行动事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="147" />
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="169" />
+        <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
+        <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="190" />
+        <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
+        <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="209" />
+        <source>The correction (dated today, printed after the minutes):</source>
+        <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="223" />
+        <source>{count} meeting(s) moved to the trash.</source>
+        <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
 </context>
 <context>
@@ -1727,27 +2287,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="45" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="48" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="52" />
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="125" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="161" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="162" />
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -1886,7 +2446,7 @@
         <translation>使用项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="55" />
+        <location filename="../../desktop/ui/models/resources.py" line="57" />
         <source>{date} (expired)</source>
         <translation>{date}（已过期）</translation>
     </message>
@@ -2192,19 +2752,268 @@
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="28" />
+        <location filename="../../desktop/ui/models/trash.py" line="19" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="20" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="30" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="29" />
+        <location filename="../../desktop/ui/models/trash.py" line="31" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="30" />
+        <location filename="../../desktop/ui/models/trash.py" line="32" />
         <source>Deleted on</source>
         <translation>删除日期</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="34" />
+        <source>Edit visit</source>
+        <translation>编辑接待走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="35" />
+        <source>New visit</source>
+        <translation>新建接待走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="50" />
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="52" />
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="61" />
+        <source>(not set)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="67" />
+        <source>(not referred)</source>
+        <translation>（未转办）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="71" />
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="74" />
+        <source>(not rated)</source>
+        <translation>（未评价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="78" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="80" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="81" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="82" />
+        <source>Building / unit / room</source>
+        <translation>楼栋 / 单元 / 房号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="83" />
+        <source>What was raised</source>
+        <translation>反映的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="84" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="85" />
+        <source>How it was handled</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="86" />
+        <source>Referred to</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="87" />
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="25" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="26" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="27" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="28" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="29" />
+        <source>What was raised</source>
+        <translation>反映的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="30" />
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="31" />
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="57" />
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="25" />
+        <source>Search resident, phone, address or issue</source>
+        <translation>搜索居民、电话、住址或问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="28" />
+        <source>Register as need</source>
+        <translation>登记为需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="33" />
+        <source>All visits</source>
+        <translation>全部走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="63" />
+        <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
+        <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="79" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="80" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="81" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="83" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="86" />
+        <source>What was raised</source>
+        <translation>反映的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="87" />
+        <source>How it was handled</source>
+        <translation>处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="89" />
+        <source>Referred to</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="92" />
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="93" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="95" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="106" />
+        <source>The need it became</source>
+        <translation>登记的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="140" />
+        <source>This visit is already registered as a need.</source>
+        <translation>这次走访已经登记为需求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="145" />
+        <source>Registered as need "{title}".</source>
+        <translation>已登记为需求「{title}」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/visits.py" line="152" />
+        <source>{count} visit(s) moved to the trash.</source>
+        <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 """What every record form shares: 保存 enabled only when valid, Ctrl+S saves, Esc asks before
 throwing away changes, and each field's problem shown under it."""
 
-from PySide6.QtCore import Qt
+import logging
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,9 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import Problem
+from desktop.services import drafts
+from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.widgets import FieldError
+
+AUTOSAVE_MS = 30_000
+log = logging.getLogger(__name__)
 
 
 class RecordForm(QDialog):
@@ -61,6 +68,35 @@ class RecordForm(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_clicked)
         self._dirty = False
+        self._autosave: QTimer | None = None
+        self._draft_id: int | None = None
+
+    def enable_autosave(self, db: Database, kind: str, draft_id: int | None = None) -> None:
+        """Every 30 s while changed, keep a draft; it is offered back after a crash and
+        dropped when the form is saved or closed on purpose."""
+        self._db, self._draft_kind, self._draft_id = db, kind, draft_id
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+
+    def autosave(self) -> None:
+        if not self._dirty or self._autosave is None:
+            return
+        try:
+            self._draft_id = drafts.save_draft(
+                self._db, self._draft_kind, self.current(), self._draft_id
+            )
+        except Exception:  # a failed autosave must never cost the form itself
+            log.warning("autosave failed", exc_info=True)
+
+    def current(self):
+        raise NotImplementedError
+
+    def done(self, result: int) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            drafts.discard_draft(self._db, self._draft_id)
+        super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
         # As tall as the fields need, but never taller than the screen.

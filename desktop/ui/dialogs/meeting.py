@@ -1,0 +1,450 @@
+"""The meeting editor: data, participants and attendance, topics with votes and consensus,
+action items. Only drafts are edited; autosaved every 30 s."""
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.meetings import (
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    Meeting,
+    MeetingKind,
+    Participant,
+    ParticipantRole,
+    Topic,
+    clean_meeting,
+    validate_meeting,
+)
+from desktop.domain.needs import NeedQuery
+from desktop.domain.roster import PeopleQuery
+from desktop.services import drafts, meetings, needs, people, projects
+from desktop.services.meetings import MeetingFinalError
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.dialogs.picker import RecordPicker
+from desktop.ui.dialogs.project import LinkList
+from desktop.ui.dialogs.visit import choice_combo
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import OptionalDate
+from desktop.ui.labels import (
+    action_status_label,
+    attendance_label,
+    meeting_kind_label,
+    participant_role_label,
+)
+
+NO_VOTE = -1  # the spin boxes' "not voted" value
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _vote_box(value: int | None) -> QSpinBox:
+    box = QSpinBox(minimum=NO_VOTE, maximum=100_000)
+    box.setSpecialValueText(translate("MeetingDialog", "—"))
+    box.setValue(NO_VOTE if value is None else value)
+    return box
+
+
+def _vote(box: QSpinBox) -> int | None:
+    return None if box.value() == NO_VOTE else box.value()
+
+
+class MeetingDialog(RecordForm):
+    def __init__(
+        self,
+        ctx: AppContext,
+        meeting: Meeting | None = None,
+        parent: QWidget | None = None,
+        draft_id: int | None = None,
+    ) -> None:
+        super().__init__(
+            translate("MeetingDialog", "Edit meeting")
+            if meeting and meeting.id
+            else translate("MeetingDialog", "New meeting"),
+            parent,
+        )
+        self.setMinimumSize(860, 640)
+        self.ctx = ctx
+        self.meeting = meeting or Meeting(title="")
+        self.saved: Meeting | None = None
+        m = self.meeting
+        self.title_edit = QLineEdit(m.title, maxLength=100)
+        self.title_edit.setPlaceholderText(
+            translate("MeetingDialog", "e.g. Deliberation on installing lifts in building 3")
+        )
+        self.kind = choice_combo([(meeting_kind_label(k), k) for k in MeetingKind], m.kind)
+        self.starts_at = QDateTimeEdit(QDateTime(m.starts_at), calendarPopup=True)
+        self.starts_at.setDisplayFormat("yyyy年M月d日 HH:mm")
+        self.place = QLineEdit(m.place, maxLength=80)
+        self.host = QLineEdit(m.host, maxLength=40)
+        self.recorder = QLineEdit(m.recorder, maxLength=40)
+        self.add_field("title", translate("MeetingDialog", "Title"), self.title_edit, True)
+        self.add_field("kind", translate("MeetingDialog", "Kind"), self.kind, True)
+        self.add_field("starts_at", translate("MeetingDialog", "Date and time"), self.starts_at)
+        self.add_field("place", translate("MeetingDialog", "Place"), self.place)
+        self.add_field("host", translate("MeetingDialog", "Host"), self.host)
+        self.add_field("recorder", translate("MeetingDialog", "Recorder"), self.recorder)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._participants_tab(), translate("MeetingDialog", "Participants"))
+        self.tabs.addTab(self._topics_tab(), translate("MeetingDialog", "Topics"))
+        self.tabs.addTab(self._actions_tab(), translate("MeetingDialog", "Action items"))
+        self.tabs.setMinimumHeight(300)
+        self.body.addWidget(self.tabs, 1)
+        for signal in (
+            self.title_edit.textChanged,
+            self.kind.currentIndexChanged,
+            self.starts_at.dateTimeChanged,
+            self.place.textChanged,
+            self.host.textChanged,
+            self.recorder.textChanged,
+            self.participants.itemChanged,
+            self.actions.itemChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.title_edit.setFocus()
+        self.enable_autosave(ctx.db, drafts.MEETING, draft_id)
+
+    # -- participants ------------------------------------------------------------------------
+    def _participants_tab(self) -> QWidget:
+        self.participants = _table(
+            [
+                translate("MeetingDialog", "Role"),
+                translate("MeetingDialog", "Name"),
+                translate("MeetingDialog", "Unit or title"),
+                translate("MeetingDialog", "Attendance"),
+            ]
+        )
+        self.participants.setColumnWidth(0, 130)
+        self.participants.setColumnWidth(1, 130)
+        self.participants.setColumnWidth(2, 240)
+        for p in self.meeting.participants:
+            self.add_participant(p)
+        self.role_for_new = choice_combo(
+            [(participant_role_label(r), r) for r in ParticipantRole], ParticipantRole.BRANCH
+        )
+        from_roster = QPushButton(translate("MeetingDialog", "Invite from the roster…"))
+        by_hand = QPushButton(translate("MeetingDialog", "Add a row"))
+        remove = QPushButton(translate("MeetingDialog", "Remove"))
+        from_roster.clicked.connect(self.invite_from_roster)
+        by_hand.clicked.connect(
+            lambda: self.add_participant(Participant(self.role_for_new.currentData(), ""))
+        )
+        remove.clicked.connect(lambda: self._remove_rows(self.participants))
+        buttons = QHBoxLayout()
+        for w in (self.role_for_new, from_roster, by_hand, remove):
+            buttons.addWidget(w)
+        buttons.addStretch()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.participants, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def add_participant(self, p: Participant) -> None:
+        row = self.participants.rowCount()
+        self.participants.insertRow(row)
+        role = choice_combo([(participant_role_label(r), r) for r in ParticipantRole], p.role)
+        attendance = choice_combo([(attendance_label(a), a) for a in Attendance], p.attendance)
+        role.currentIndexChanged.connect(self.changed)
+        attendance.currentIndexChanged.connect(self.changed)
+        self.participants.setCellWidget(row, 0, role)
+        name = QTableWidgetItem(p.name)
+        name.setData(Qt.ItemDataRole.UserRole, (p.person_id, p.phone))
+        self.participants.setItem(row, 1, name)
+        self.participants.setItem(row, 2, QTableWidgetItem(p.organization))
+        self.participants.setCellWidget(row, 3, attendance)
+        self.changed()
+
+    def invite_from_roster(self) -> None:
+        def search(text: str) -> list[tuple[int, str]]:
+            rows = people.list_people(self.ctx.db, PeopleQuery(text=text), limit=50)
+            return [(r.id, f"{r.name}（{r.building} {r.unit} {r.room}）") for r in rows]
+
+        picker = RecordPicker(translate("MeetingDialog", "Invite from the roster"), search, self)
+        if picker.exec():
+            for person_id, _label in picker.chosen():
+                person = people.get_person(self.ctx.db, person_id)
+                self.add_participant(
+                    Participant(
+                        self.role_for_new.currentData(),
+                        person.name,
+                        person_id=person_id,
+                        phone=person.phone,
+                    )
+                )
+
+    # -- topics ------------------------------------------------------------------------------
+    def _topics_tab(self) -> QWidget:
+        self.topics: list[Topic] = [
+            Topic(
+                t.title,
+                t.discussion,
+                t.votes_for,
+                t.votes_against,
+                t.votes_abstain,
+                t.consensus,
+                list(t.need_ids),
+            )
+            for t in self.meeting.topics
+        ]
+        self.topic_list = QListWidget()
+        self.topic_list.addItems([t.title for t in self.topics])
+        self.topic_list.currentRowChanged.connect(self._show_topic)
+        add = QPushButton(translate("MeetingDialog", "Add topic"))
+        remove = QPushButton(translate("MeetingDialog", "Remove topic"))
+        add.clicked.connect(self.add_topic)
+        remove.clicked.connect(self.remove_topic)
+        left = QVBoxLayout()
+        left.addWidget(self.topic_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        left.addLayout(row)
+
+        self.topic_title = QLineEdit()
+        self.discussion = text_box("", 90)
+        self.votes = [_vote_box(None) for _ in range(3)]
+        self.consensus = text_box("", 60)
+        self.consensus.setPlaceholderText(translate("MeetingDialog", "Leave empty if none"))
+        self.topic_needs = LinkList(
+            translate("MeetingDialog", "Link needs"), self._search_needs, {}
+        )
+        votes = QHBoxLayout()
+        for label, box in zip(
+            (
+                translate("MeetingDialog", "For"),
+                translate("MeetingDialog", "Against"),
+                translate("MeetingDialog", "Abstain"),
+            ),
+            self.votes,
+            strict=True,
+        ):
+            votes.addWidget(QLabel(label))
+            votes.addWidget(box)
+        editor = QFormLayout()
+        editor.addRow(translate("MeetingDialog", "Topic"), self.topic_title)
+        editor.addRow(translate("MeetingDialog", "Discussion"), self.discussion)
+        editor.addRow(translate("MeetingDialog", "Votes"), votes)
+        editor.addRow(translate("MeetingDialog", "Consensus reached"), self.consensus)
+        editor.addRow(translate("MeetingDialog", "Needs discussed"), self.topic_needs)
+        self.topic_editor = QWidget()
+        self.topic_editor.setLayout(editor)
+        for signal in (
+            self.topic_title.textChanged,
+            self.discussion.textChanged,
+            self.consensus.textChanged,
+            *(b.valueChanged for b in self.votes),
+        ):
+            signal.connect(self._store_topic)
+        self.topic_needs.changed = self._store_topic
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.topic_editor, 2)
+        self._shown_topic = -1
+        self.topic_list.setCurrentRow(0 if self.topics else -1)
+        self.topic_editor.setEnabled(bool(self.topics))
+        return box
+
+    def _search_needs(self, text: str) -> list[tuple[int, str]]:
+        return [
+            (r.id, r.title) for r in needs.list_needs(self.ctx.db, NeedQuery(text=text), limit=50)
+        ]
+
+    def _show_topic(self, index: int) -> None:
+        self._shown_topic = -1  # no storing while the editor is being filled
+        has = 0 <= index < len(self.topics)
+        self.topic_editor.setEnabled(has)
+        t = self.topics[index] if has else Topic("")
+        self.topic_title.setText(t.title)
+        self.discussion.setPlainText(t.discussion)
+        for box, value in zip(
+            self.votes, (t.votes_for, t.votes_against, t.votes_abstain), strict=True
+        ):
+            box.setValue(NO_VOTE if value is None else value)
+        self.consensus.setPlainText(t.consensus)
+        self.topic_needs.list.clear()
+        if t.need_ids:
+            for need_id, title in projects.need_titles(self.ctx.db, t.need_ids).items():
+                self.topic_needs.add(need_id, title)
+        self._shown_topic = index if has else -1
+
+    def _store_topic(self, *_args: object) -> None:
+        i = self._shown_topic
+        if not 0 <= i < len(self.topics):
+            return
+        self.topics[i] = Topic(
+            self.topic_title.text(),
+            self.discussion.toPlainText(),
+            _vote(self.votes[0]),
+            _vote(self.votes[1]),
+            _vote(self.votes[2]),
+            self.consensus.toPlainText(),
+            self.topic_needs.ids(),
+        )
+        self.topic_list.item(i).setText(self.topic_title.text() or "…")
+        self.changed()
+
+    def add_topic(self) -> None:
+        self.topics.append(Topic(translate("MeetingDialog", "New topic")))
+        self.topic_list.addItem(self.topics[-1].title)
+        self.topic_list.setCurrentRow(len(self.topics) - 1)
+        self.topic_title.selectAll()
+        self.topic_title.setFocus()
+        self.changed()
+
+    def remove_topic(self) -> None:
+        i = self.topic_list.currentRow()
+        if 0 <= i < len(self.topics):
+            self._shown_topic = -1
+            del self.topics[i]
+            self.topic_list.takeItem(i)
+            self._show_topic(self.topic_list.currentRow())
+            self.changed()
+
+    # -- action items -------------------------------------------------------------------------
+    def _actions_tab(self) -> QWidget:
+        self.actions = _table(
+            [
+                translate("MeetingDialog", "What"),
+                translate("MeetingDialog", "Who"),
+                translate("MeetingDialog", "Due by"),
+                translate("MeetingDialog", "Status"),
+            ]
+        )
+        self.actions.setColumnWidth(0, 320)
+        self.actions.setColumnWidth(1, 120)
+        self.actions.setColumnWidth(2, 200)
+        for a in self.meeting.actions:
+            self.add_action(a)
+        add = QPushButton(translate("MeetingDialog", "Add action item"))
+        remove = QPushButton(translate("MeetingDialog", "Remove"))
+        add.clicked.connect(lambda: self.add_action(ActionItem("")))
+        remove.clicked.connect(lambda: self._remove_rows(self.actions))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.actions, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def add_action(self, a: ActionItem) -> None:
+        row = self.actions.rowCount()
+        self.actions.insertRow(row)
+        what = QTableWidgetItem(a.what)
+        what.setData(Qt.ItemDataRole.UserRole, (a.id, a.project_id))
+        self.actions.setItem(row, 0, what)
+        self.actions.setItem(row, 1, QTableWidgetItem(a.owner))
+        due = OptionalDate(a.due_on, "")
+        due.changed.connect(self.changed)
+        self.actions.setCellWidget(row, 2, due)
+        status = choice_combo([(action_status_label(s), s) for s in ActionStatus], a.status)
+        status.currentIndexChanged.connect(self.changed)
+        self.actions.setCellWidget(row, 3, status)
+        self.changed()
+
+    def _remove_rows(self, table: QTableWidget) -> None:
+        for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
+            table.removeRow(row)
+        self.changed()
+
+    # -- the record ---------------------------------------------------------------------------
+    def current(self) -> Meeting:
+        participants = []
+        for row in range(self.participants.rowCount()):
+            name = self.participants.item(row, 1)
+            person_id, phone = (name.data(Qt.ItemDataRole.UserRole) if name else None) or (None, "")
+            unit = self.participants.item(row, 2)
+            participants.append(
+                Participant(
+                    self.participants.cellWidget(row, 0).currentData(),
+                    name.text() if name else "",
+                    unit.text() if unit else "",
+                    person_id,
+                    phone,
+                    self.participants.cellWidget(row, 3).currentData(),
+                )
+            )
+        actions = []
+        for row in range(self.actions.rowCount()):
+            what = self.actions.item(row, 0)
+            action_id, project_id = (what.data(Qt.ItemDataRole.UserRole) if what else None) or (
+                None,
+                None,
+            )
+            owner = self.actions.item(row, 1)
+            actions.append(
+                ActionItem(
+                    what.text() if what else "",
+                    owner.text() if owner else "",
+                    self.actions.cellWidget(row, 2).value(),
+                    self.actions.cellWidget(row, 3).currentData(),
+                    project_id,
+                    action_id,
+                )
+            )
+        starts: datetime = self.starts_at.dateTime().toPython()
+        return clean_meeting(
+            Meeting(
+                title=self.title_edit.text(),
+                kind=self.kind.currentData(),
+                starts_at=starts.replace(second=0, microsecond=0),
+                place=self.place.text(),
+                host=self.host.text(),
+                recorder=self.recorder.text(),
+                participants=participants,
+                topics=list(self.topics),
+                actions=actions,
+                amendments=self.meeting.amendments,
+                finalized_at=self.meeting.finalized_at,
+                id=self.meeting.id,
+                uuid=self.meeting.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_meeting(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = meetings.save_meeting(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except (NotFoundError, MeetingFinalError):
+            return False
+        return True

@@ -1,0 +1,148 @@
+"""Record a reception-day or door-knocking visit."""
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.needs import Satisfaction
+from desktop.domain.visits import ReferralTarget, Visit, VisitKind, clean_visit, validate_visit
+from desktop.services import drafts, needs, neighborhood, visits
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import person_suggestions, text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
+
+
+def choice_combo(items: list[tuple[str, object]], current: object) -> QComboBox:
+    combo = QComboBox()
+    for label, value in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class VisitDialog(RecordForm):
+    def __init__(
+        self,
+        ctx: AppContext,
+        visit: Visit | None = None,
+        parent: QWidget | None = None,
+        draft_id: int | None = None,
+    ) -> None:
+        super().__init__(
+            translate("VisitDialog", "Edit visit") if visit and visit.id
+            else translate("VisitDialog", "New visit"),
+            parent,
+        )  # fmt: skip
+        self.ctx = ctx
+        self.visit = visit or Visit(kind=VisitKind.RECEPTION_DAY)
+        self.saved: Visit | None = None
+        v = self.visit
+        self.kind = choice_combo([(visit_kind_label(k), k) for k in VisitKind], v.kind)
+        self.visited_on = date_edit(v.visited_on)
+        self.resident = NamePicker(v.resident, lambda t: person_suggestions(ctx, t))
+        self.phone = QLineEdit(v.phone, maxLength=30)
+        self.building = QComboBox(editable=True)
+        self.building.addItems([""] + [b.name for b in neighborhood.list_buildings(ctx.db)])
+        self.building.setEditText(v.building)
+        self.unit = QLineEdit(v.unit, maxLength=20)
+        self.unit.setPlaceholderText(translate("VisitDialog", "Unit"))
+        self.room = QLineEdit(v.room, maxLength=20)
+        self.room.setPlaceholderText(translate("VisitDialog", "Room"))
+        address = QWidget()
+        row = QHBoxLayout(address)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.building, 2)
+        row.addWidget(self.unit, 1)
+        row.addWidget(self.room, 1)
+        self.issue = text_box(v.issue, 80)
+        self.category = choice_combo(
+            [(translate("VisitDialog", "(not set)"), None)]
+            + [(c.name, c.id) for c in needs.list_categories(ctx.db)],
+            v.category_id,
+        )
+        self.handling = text_box(v.handling)
+        self.referred_to = choice_combo(
+            [(translate("VisitDialog", "(not referred)"), None)]
+            + [(referral_label(t), t) for t in ReferralTarget],
+            v.referred_to,
+        )
+        self.follow_up_on = OptionalDate(v.follow_up_on, translate("VisitDialog", "Set"))
+        self.outcome = text_box(v.outcome, 48)
+        self.satisfaction = choice_combo(
+            [(translate("VisitDialog", "(not rated)"), None)]
+            + [(satisfaction_label(s), s) for s in Satisfaction],
+            v.satisfaction,
+        )
+        self.add_field("kind", translate("VisitDialog", "Kind"), self.kind, True)
+        self.add_field("visited_on", translate("VisitDialog", "Date"), self.visited_on, True)
+        self.add_field("resident", translate("VisitDialog", "Resident"), self.resident, True)
+        self.add_field("phone", translate("VisitDialog", "Phone"), self.phone)
+        self.add_field("building", translate("VisitDialog", "Building / unit / room"), address)
+        self.add_field("issue", translate("VisitDialog", "What was raised"), self.issue, True)
+        self.add_field("category", translate("VisitDialog", "Category"), self.category)
+        self.add_field("handling", translate("VisitDialog", "How it was handled"), self.handling)
+        self.add_field("referred_to", translate("VisitDialog", "Referred to"), self.referred_to)
+        self.add_field("follow_up_on", translate("VisitDialog", "Follow up on"), self.follow_up_on)
+        self.add_field("outcome", translate("VisitDialog", "Outcome"), self.outcome)
+        self.add_field("satisfaction", translate("VisitDialog", "Satisfaction"), self.satisfaction)
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.visited_on.dateChanged,
+            self.resident.textChanged,
+            self.phone.textChanged,
+            self.building.currentTextChanged,
+            self.unit.textChanged,
+            self.room.textChanged,
+            self.issue.textChanged,
+            self.category.currentIndexChanged,
+            self.handling.textChanged,
+            self.referred_to.currentIndexChanged,
+            self.follow_up_on.changed,
+            self.outcome.textChanged,
+            self.satisfaction.currentIndexChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.resident.setFocus()
+        self.enable_autosave(ctx.db, drafts.VISIT, draft_id)
+
+    def current(self) -> Visit:
+        return clean_visit(
+            Visit(
+                kind=self.kind.currentData(),
+                visited_on=self.visited_on.date().toPython(),
+                resident=self.resident.text(),
+                person_id=self.visit.person_id
+                if self.resident.text() == self.visit.resident
+                else None,
+                phone=self.phone.text(),
+                building=self.building.currentText(),
+                unit=self.unit.text(),
+                room=self.room.text(),
+                issue=self.issue.toPlainText(),
+                category_id=self.category.currentData(),
+                handling=self.handling.toPlainText(),
+                referred_to=self.referred_to.currentData(),
+                follow_up_on=self.follow_up_on.value(),
+                outcome=self.outcome.toPlainText(),
+                satisfaction=self.satisfaction.currentData(),
+                need_id=self.visit.need_id,
+                id=self.visit.id,
+                uuid=self.visit.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_visit(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = visits.save_visit(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

@@ -1,0 +1,64 @@
+"""The visits list (接待走访)."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop.domain.dates import format_date
+from desktop.domain.visits import VisitQuery, VisitRow
+from desktop.services import visits
+from desktop.store.database import Database
+from desktop.ui.i18n import translate
+from desktop.ui.labels import visit_kind_label
+from desktop.ui.models.paged import PagedTableModel
+from desktop.ui.status import Tone
+
+
+class VisitTableModel(PagedTableModel[VisitRow]):
+    VISITED, KIND, RESIDENT, BUILDING, ISSUE, FOLLOW_UP, NEED = range(7)
+    sort_keys = ("visited", None, "resident", "building", None, "follow_up", None)
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        self.query = VisitQuery()
+        self.headers = (
+            translate("VisitTableModel", "Date"),
+            translate("VisitTableModel", "Kind"),
+            translate("VisitTableModel", "Resident"),
+            translate("VisitTableModel", "Building"),
+            translate("VisitTableModel", "What was raised"),
+            translate("VisitTableModel", "Follow up on"),
+            translate("VisitTableModel", "Need"),
+        )
+        super().__init__(
+            fetch=lambda after, limit: visits.list_visits(db, self.query, after=after, limit=limit),
+            count=lambda: visits.count_visits(db, self.query),
+            parent=parent,
+        )
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        self.query.sort, self.query.descending = key, descending
+
+    def display(self, row: VisitRow, column: int) -> str:
+        match column:
+            case self.VISITED:
+                return format_date(row.visited_on)
+            case self.KIND:
+                return visit_kind_label(row.kind)
+            case self.RESIDENT:
+                return row.resident
+            case self.BUILDING:
+                return row.building
+            case self.ISSUE:
+                return row.issue.replace("\n", " ")
+            case self.FOLLOW_UP:
+                return format_date(row.follow_up_on)
+            case self.NEED:
+                return translate("VisitTableModel", "Registered") if row.need_id else ""
+        return ""
+
+    def extra_data(self, row: VisitRow, column: int, role: int) -> Any:
+        due = row.follow_up_on is not None and row.follow_up_on < date.today()
+        if column == self.FOLLOW_UP and due and role == Qt.ItemDataRole.ForegroundRole:
+            return Tone.OVERDUE.foreground
+        return None

@@ -1,0 +1,224 @@
+"""协商议事: deliberation meetings and the other kinds; minutes drafted, finalized, amended."""
+
+from html import escape
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QWidget
+
+from desktop.domain.dates import format_date
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
+from desktop.services import meetings
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.meeting import MeetingDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import (
+    action_status_label,
+    attendance_label,
+    meeting_kind_label,
+    participant_role_label,
+)
+from desktop.ui.models.meetings import MeetingTableModel, minutes_state
+from desktop.ui.pages.list_page import ListPage, details_table
+
+
+def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
+    if all(v is None for v in votes):
+        return ""
+    return translate("MeetingsPage", "For {f}, against {a}, abstain {n}").format(
+        f=votes[0] or 0, a=votes[1] or 0, n=votes[2] or 0
+    )
+
+
+class MeetingsPage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = MeetingTableModel(ctx.db, self)
+        self.build(
+            translate("MeetingsPage", "Search meeting title, place or host"),
+            [150, 250, 120, 120, 50, 50, 50, 60],
+        )
+        self.finalize_action = QAction(translate("MeetingsPage", "Finalize minutes"), self)
+        self.amend_action = QAction(translate("MeetingsPage", "Add a correction…"), self)
+        self.finalize_action.triggered.connect(self.finalize)
+        self.amend_action.triggered.connect(self.amend)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.finalize_action)
+        self.toolbar.addAction(self.amend_action)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(translate("MeetingsPage", "All meetings"), None)
+        for kind in MeetingKind:
+            self.kind_filter.addItem(meeting_kind_label(kind), kind)
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(translate("MeetingsPage", "Drafts and final"), None)
+        self.state_filter.addItem(translate("MeetingsPage", "Drafts"), False)
+        self.state_filter.addItem(translate("MeetingsPage", "Final"), True)
+        for combo in (self.kind_filter, self.state_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+            self.filters.addWidget(combo)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in (RecordKind.MEETING.value, RecordKind.ACTION.value):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        self.model.query.kind = self.kind_filter.currentData()
+        self.model.query.final = self.state_filter.currentData()
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        q = self.model.query
+        return bool(q.text) or q.kind is not None or q.final is not None
+
+    def clear_filters(self) -> None:
+        for combo in (self.kind_filter, self.state_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def empty_text(self) -> str:
+        return translate(
+            "MeetingsPage", 'No meetings yet. Click "New" to prepare the next deliberation meeting.'
+        )
+
+    def _selection_changed(self, *args: object) -> None:
+        super()._selection_changed(*args)
+        rows = self.selected_rows()
+        one = len(rows) == 1
+        self.finalize_action.setEnabled(one and not rows[0].final)
+        self.amend_action.setEnabled(one and rows[0].final)
+
+    def details_html(self, row: MeetingRow) -> str:
+        try:
+            m = meetings.get_meeting(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        present = sum(p.attendance is Attendance.PRESENT for p in m.participants)
+        lines = [
+            (translate("MeetingsPage", "Kind"), meeting_kind_label(m.kind)),
+            (translate("MeetingsPage", "Minutes"), minutes_state(m.is_final)),
+            (
+                translate("MeetingsPage", "Date and time"),
+                f"{format_date(m.starts_at)} {m.starts_at:%H:%M}",
+            ),
+            (translate("MeetingsPage", "Place"), m.place),
+            (translate("MeetingsPage", "Host"), m.host),
+            (translate("MeetingsPage", "Recorder"), m.recorder),
+            (
+                translate("MeetingsPage", "Attendance"),
+                translate("MeetingsPage", "{present} of {invited} present").format(
+                    present=present, invited=len(m.participants)
+                ),
+            ),
+        ]
+        html = details_table(m.title, lines)
+        people = "".join(
+            f"<li>{escape(participant_role_label(p.role))}：{escape(p.name)}"
+            f"（{escape(attendance_label(p.attendance))}）</li>"
+            for p in m.participants
+        )
+        no_consensus = translate("MeetingsPage", "No consensus recorded")
+        topics = "".join(
+            f"<li><b>{escape(t.title)}</b> "
+            f"{escape(votes_text((t.votes_for, t.votes_against, t.votes_abstain)))}"
+            f"<br>{escape(t.consensus or no_consensus)}</li>"
+            for t in m.topics
+        )
+        actions = "".join(
+            f"<li>{escape(a.what)} — {escape(a.owner)} {escape(format_date(a.due_on))}"
+            f"（{escape(action_status_label(a.status))}）</li>"
+            for a in m.actions
+        )
+        amendments = "".join(
+            f"<li>{escape(format_date(a.made_on))}：{escape(a.text)}</li>" for a in m.amendments
+        )
+        for heading, items in (
+            (translate("MeetingsPage", "Participants"), people),
+            (translate("MeetingsPage", "Topics"), topics),
+            (translate("MeetingsPage", "Action items"), actions),
+            (translate("MeetingsPage", "Corrections"), amendments),
+        ):
+            if items:
+                html += f"<h4>{escape(heading)}</h4><ul>{items}</ul>"
+        return html
+
+    def create_record(self) -> None:
+        self.edit_meeting(None)
+
+    def edit_record(self, row: MeetingRow) -> None:
+        self.open_record(row.id)
+
+    def open_record(self, meeting_id: int) -> None:
+        try:
+            meeting = meetings.get_meeting(self.ctx.db, meeting_id)
+        except NotFoundError:
+            self.reload()
+            return
+        if meeting.is_final:
+            QMessageBox.information(
+                self,
+                meeting.title,
+                translate(
+                    "MeetingsPage",
+                    'These minutes are final and cannot be changed. Use "Add a correction" to '
+                    "record a correction; it is printed after the minutes.",
+                ),
+            )
+            return
+        self.edit_meeting(meeting)
+
+    def edit_meeting(self, meeting: Meeting | None, draft_id: int | None = None) -> None:
+        dialog = MeetingDialog(self.ctx, meeting, parent=self, draft_id=draft_id)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.MEETING)
+
+    def finalize(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or rows[0].final:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.finalize_action.text(),
+            translate(
+                "MeetingsPage",
+                'Finalize the minutes of "{title}"? After this they cannot be edited; '
+                "corrections are added as dated amendments.",
+            ).format(title=rows[0].title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            meetings.finalize_meeting(self.ctx.db, rows[0].id)
+            self.ctx.events.changed(RecordKind.MEETING)
+
+    def amend(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or not rows[0].final:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.amend_action.text(),
+            translate("MeetingsPage", "The correction (dated today, printed after the minutes):"),
+        )
+        if not ok:
+            return
+        try:
+            meetings.add_amendment(self.ctx.db, rows[0].id, text)
+        except ValidationError:
+            return
+        self.ctx.events.changed(RecordKind.MEETING)
+
+    def delete_records(self, rows: list[MeetingRow]) -> None:
+        moved = meetings.delete_meetings(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.MEETING)
+        self.status_message(
+            translate("MeetingsPage", "{count} meeting(s) moved to the trash.").format(count=moved)
+        )

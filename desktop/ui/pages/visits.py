@@ -1,0 +1,153 @@
+"""接待走访: reception-day and door-knocking visits; one action turns a visit into a need."""
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+
+from desktop.domain.dates import format_date
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.domain.visits import Visit, VisitKind, VisitRow
+from desktop.services import needs, visits
+from desktop.services.visits import AlreadyANeedError
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.visit import VisitDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
+from desktop.ui.models.visits import VisitTableModel
+from desktop.ui.pages.list_page import ListPage, details_links, details_table
+
+
+class VisitsPage(ListPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = VisitTableModel(ctx.db, self)
+        self.build(
+            translate("VisitsPage", "Search resident, phone, address or issue"),
+            [124, 90, 90, 70, 300, 124],
+        )
+        self.need_action = QAction(translate("VisitsPage", "Register as need"), self)
+        self.need_action.triggered.connect(self.register_need)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.need_action)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(translate("VisitsPage", "All visits"), None)
+        for kind in VisitKind:
+            self.kind_filter.addItem(visit_kind_label(kind), kind)
+        self.kind_filter.currentIndexChanged.connect(self._filters_changed)
+        self.filters.addWidget(self.kind_filter)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in (RecordKind.VISIT.value, RecordKind.NEED.value):
+            self.reload()
+
+    def _filters_changed(self) -> None:
+        self.model.query.kind = self.kind_filter.currentData()
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
+
+    def has_filters(self) -> bool:
+        return bool(self.model.query.text) or self.model.query.kind is not None
+
+    def clear_filters(self) -> None:
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.setCurrentIndex(0)
+        self.kind_filter.blockSignals(False)
+        self._filters_changed()
+
+    def empty_text(self) -> str:
+        return translate(
+            "VisitsPage",
+            'No visits recorded yet. Click "New" after a reception day or a door-knocking round.',
+        )
+
+    def _selection_changed(self, *args: object) -> None:
+        super()._selection_changed(*args)
+        rows = self.selected_rows()
+        self.need_action.setEnabled(len(rows) == 1 and rows[0].need_id is None)
+
+    def details_html(self, row: VisitRow) -> str:
+        try:
+            v = visits.get_visit(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        lines = [
+            (translate("VisitsPage", "Kind"), visit_kind_label(v.kind)),
+            (translate("VisitsPage", "Date"), format_date(v.visited_on)),
+            (translate("VisitsPage", "Phone"), v.phone),
+            (
+                translate("VisitsPage", "Address"),
+                " ".join(x for x in (v.building, v.unit, v.room) if x),
+            ),
+            (translate("VisitsPage", "What was raised"), v.issue),
+            (translate("VisitsPage", "How it was handled"), v.handling),
+            (
+                translate("VisitsPage", "Referred to"),
+                referral_label(v.referred_to) if v.referred_to else "",
+            ),
+            (translate("VisitsPage", "Follow up on"), format_date(v.follow_up_on)),
+            (translate("VisitsPage", "Outcome"), v.outcome),
+            (
+                translate("VisitsPage", "Satisfaction"),
+                satisfaction_label(v.satisfaction) if v.satisfaction else "",
+            ),
+        ]
+        need = []
+        if v.need_id is not None:
+            try:
+                need = [(v.need_id, needs.get_need(self.ctx.db, v.need_id).title)]
+            except NotFoundError:
+                need = []
+        return details_table(v.resident, lines) + details_links(
+            translate("VisitsPage", "The need it became"), RecordKind.NEED.value, need
+        )
+
+    def create_record(self) -> None:
+        dialog = VisitDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.VISIT)
+
+    def edit_record(self, row: VisitRow) -> None:
+        self.open_record(row.id)
+
+    def open_record(self, visit_id: int) -> None:
+        try:
+            visit = visits.get_visit(self.ctx.db, visit_id)
+        except NotFoundError:
+            self.reload()
+            return
+        self.edit_visit(visit)
+
+    def edit_visit(self, visit: Visit, draft_id: int | None = None) -> None:
+        dialog = VisitDialog(self.ctx, visit, parent=self, draft_id=draft_id)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.VISIT)
+
+    def register_need(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        try:
+            need = visits.visit_to_need(self.ctx.db, rows[0].id)
+        except AlreadyANeedError:
+            QMessageBox.information(
+                self,
+                self.need_action.text(),
+                translate("VisitsPage", "This visit is already registered as a need."),
+            )
+            return
+        self.ctx.events.changed(RecordKind.VISIT, RecordKind.NEED)
+        self.status_message(
+            translate("VisitsPage", 'Registered as need "{title}".').format(title=need.title)
+        )
+
+    def delete_records(self, rows: list[VisitRow]) -> None:
+        moved = visits.delete_visits(self.ctx.db, [r.id for r in rows])
+        self.ctx.events.changed(RecordKind.VISIT)
+        self.status_message(
+            translate("VisitsPage", "{count} visit(s) moved to the trash.").format(count=moved)
+        )
