@@ -93,6 +93,7 @@ class MeetingDialog(RecordForm):
             parent,
         )
         self.setMinimumSize(860, 640)
+        self._ready = False  # no "changed" while the tables are being filled
         self.ctx = ctx
         self.meeting = meeting or Meeting(title="")
         self.saved: Meeting | None = None
@@ -128,12 +129,17 @@ class MeetingDialog(RecordForm):
             self.host.textChanged,
             self.recorder.textChanged,
             self.participants.itemChanged,
-            self.actions.itemChanged,
+            self.action_table.itemChanged,
         ):
             self.watch(signal)
+        self._ready = True
         self.revalidate()
         self.title_edit.setFocus()
         self.enable_autosave(ctx.db, drafts.MEETING, draft_id)
+
+    def changed(self, *args: object) -> None:
+        if self._ready:
+            super().changed(*args)
 
     # -- participants ------------------------------------------------------------------------
     def _participants_tab(self) -> QWidget:
@@ -335,7 +341,7 @@ class MeetingDialog(RecordForm):
 
     # -- action items -------------------------------------------------------------------------
     def _actions_tab(self) -> QWidget:
-        self.actions = _table(
+        self.action_table = _table(
             [
                 translate("MeetingDialog", "What"),
                 translate("MeetingDialog", "Who"),
@@ -343,38 +349,38 @@ class MeetingDialog(RecordForm):
                 translate("MeetingDialog", "Status"),
             ]
         )
-        self.actions.setColumnWidth(0, 320)
-        self.actions.setColumnWidth(1, 120)
-        self.actions.setColumnWidth(2, 200)
+        self.action_table.setColumnWidth(0, 320)
+        self.action_table.setColumnWidth(1, 120)
+        self.action_table.setColumnWidth(2, 200)
         for a in self.meeting.actions:
             self.add_action(a)
         add = QPushButton(translate("MeetingDialog", "Add action item"))
         remove = QPushButton(translate("MeetingDialog", "Remove"))
         add.clicked.connect(lambda: self.add_action(ActionItem("")))
-        remove.clicked.connect(lambda: self._remove_rows(self.actions))
+        remove.clicked.connect(lambda: self._remove_rows(self.action_table))
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch()
         box = QWidget()
         layout = QVBoxLayout(box)
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_table, 1)
         layout.addLayout(buttons)
         return box
 
     def add_action(self, a: ActionItem) -> None:
-        row = self.actions.rowCount()
-        self.actions.insertRow(row)
+        row = self.action_table.rowCount()
+        self.action_table.insertRow(row)
         what = QTableWidgetItem(a.what)
         what.setData(Qt.ItemDataRole.UserRole, (a.id, a.project_id))
-        self.actions.setItem(row, 0, what)
-        self.actions.setItem(row, 1, QTableWidgetItem(a.owner))
+        self.action_table.setItem(row, 0, what)
+        self.action_table.setItem(row, 1, QTableWidgetItem(a.owner))
         due = OptionalDate(a.due_on, "")
         due.changed.connect(self.changed)
-        self.actions.setCellWidget(row, 2, due)
+        self.action_table.setCellWidget(row, 2, due)
         status = choice_combo([(action_status_label(s), s) for s in ActionStatus], a.status)
         status.currentIndexChanged.connect(self.changed)
-        self.actions.setCellWidget(row, 3, status)
+        self.action_table.setCellWidget(row, 3, status)
         self.changed()
 
     def _remove_rows(self, table: QTableWidget) -> None:
@@ -400,19 +406,19 @@ class MeetingDialog(RecordForm):
                 )
             )
         actions = []
-        for row in range(self.actions.rowCount()):
-            what = self.actions.item(row, 0)
+        for row in range(self.action_table.rowCount()):
+            what = self.action_table.item(row, 0)
             action_id, project_id = (what.data(Qt.ItemDataRole.UserRole) if what else None) or (
                 None,
                 None,
             )
-            owner = self.actions.item(row, 1)
+            owner = self.action_table.item(row, 1)
             actions.append(
                 ActionItem(
                     what.text() if what else "",
                     owner.text() if owner else "",
-                    self.actions.cellWidget(row, 2).value(),
-                    self.actions.cellWidget(row, 3).currentData(),
+                    self.action_table.cellWidget(row, 2).value(),
+                    self.action_table.cellWidget(row, 3).currentData(),
                     project_id,
                     action_id,
                 )
