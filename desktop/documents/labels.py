@@ -1,0 +1,74 @@
+"""Chinese words printed on paper for the domain's enums, and Chinese numerals.
+
+Paper is always Chinese, whatever language the window uses, so these are plain strings
+(no Qt translation here: nothing in desktop/documents imports Qt).
+"""
+
+from datetime import date, datetime
+
+from desktop.domain.dates import format_date
+from desktop.domain.meetings import ActionStatus, Attendance, MeetingKind, ParticipantRole
+
+MEETING_KIND = {
+    MeetingKind.DELIBERATION: "协商议事会",
+    MeetingKind.BUILDING_LEADERS: "楼栋长月度例会",
+    MeetingKind.BRANCH: "支部会议",
+}
+PARTICIPANT_ROLE = {
+    ParticipantRole.BRANCH: "支部",
+    ParticipantRole.OWNERS_COMMITTEE: "业委会",
+    ParticipantRole.PROPERTY_COMPANY: "物业",
+    ParticipantRole.BUILDING_LEADER: "楼栋长",
+    ParticipantRole.TALENT: "贤达能人",
+    ParticipantRole.RESIDENT_REPRESENTATIVE: "居民代表",
+    ParticipantRole.PARTNER_UNIT: "共建单位",
+}
+ATTENDANCE = {
+    Attendance.PRESENT: "到会",
+    Attendance.EXCUSED: "请假",
+    Attendance.ABSENT: "缺席",
+    Attendance.UNKNOWN: "未登记",
+}
+ACTION_STATUS = {
+    ActionStatus.OPEN: "未开始",
+    ActionStatus.IN_PROGRESS: "进行中",
+    ActionStatus.DONE: "已完成",
+}
+# Participants are listed role by role, in this order.
+ROLE_ORDER = {role: i for i, role in enumerate(ParticipantRole)}
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五; beyond 999 in digits."""
+    if not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    parts = []
+    if hundreds:
+        parts.append(_DIGITS[hundreds] + "百")
+    if tens:
+        parts.append(("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十")
+    elif hundreds and ones:
+        parts.append("零")
+    if ones:
+        parts.append(_DIGITS[ones])
+    return "".join(parts)
+
+
+def meeting_time(value: datetime) -> str:
+    """A meeting's wall-clock start (already Shanghai time): 2026年11月25日 14:30."""
+    return f"{format_date(value)} {value:%H:%M}"
+
+
+def day(value: date | None) -> str:
+    return format_date(value)
+
+
+def votes(v_for: int | None, against: int | None, abstain: int | None) -> str:
+    """同意 N 票，反对 N 票，弃权 N 票; empty when no vote was taken."""
+    if v_for is None and against is None and abstain is None:
+        return ""
+    return f"同意 {v_for or 0} 票，反对 {against or 0} 票，弃权 {abstain or 0} 票"

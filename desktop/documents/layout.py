@@ -1,0 +1,263 @@
+"""What every printed document shares: A4 page, styles, tables, footer, draft mark, output."""
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+
+from desktop.documents.fonts import FontChain, build_lock
+from desktop.documents.text import BoldParagraph, CJKParagraph, UnprintableLog, markup
+
+Output = str | os.PathLike | BinaryIO
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 22 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+GRID = colors.black
+HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+GREY = colors.Color(0.35, 0.35, 0.35)
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    note: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    item: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    head: ParagraphStyle
+    right: ParagraphStyle
+    running: ParagraphStyle
+
+
+def make_styles(fonts: FontChain) -> Styles:
+    base = ParagraphStyle(
+        "body", fontName=fonts.primary, fontSize=11, leading=18, wordWrap="CJK",
+        alignment=TA_LEFT, allowWidows=0,
+    )  # fmt: skip
+
+    def style(name: str, **kw) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return Styles(
+        title=style("title", fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=4),
+        subtitle=style("subtitle", fontSize=13, leading=19, alignment=TA_CENTER, spaceAfter=2),
+        note=style("note", fontSize=9, leading=13, alignment=TA_CENTER, textColor=GREY),
+        heading=style("heading", fontSize=13, leading=20, spaceBefore=12, spaceAfter=5),
+        subheading=style("subheading", fontSize=11.5, leading=18, spaceBefore=7, spaceAfter=2),
+        body=base,
+        # 「讨论情况：」 then the text, its later lines aligned after the five-character label.
+        item=style("item", leftIndent=55, firstLineIndent=-55),
+        label=style("label", fontSize=10.5, leading=16),
+        cell=style("cell", fontSize=10, leading=14),
+        cell_center=style("cell_center", fontSize=10, leading=14, alignment=TA_CENTER),
+        head=style("head", fontSize=10, leading=14, alignment=TA_CENTER),
+        right=style("right", alignment=TA_RIGHT),
+        running=style("running", fontSize=8, leading=10, textColor=GREY),
+    )
+
+
+class Pen:
+    """Makes paragraphs from user text (escaped, font fallback, unprintables reported)."""
+
+    def __init__(self, fonts: FontChain) -> None:
+        self.fonts = fonts
+        self.styles = make_styles(fonts)
+        self.log = UnprintableLog()
+
+    def m(self, text: str | None, record: str = "") -> str:
+        """Markup for one piece of text; ``record`` names it when a character is unprintable."""
+        return markup(text, self.fonts, record=record or "文档", log=self.log)
+
+    def p(self, text: str | None, style: ParagraphStyle, record: str = "") -> CJKParagraph:
+        return CJKParagraph(self.m(text, record), style)
+
+    def labelled(self, label: str, text: str | None, style: ParagraphStyle, record: str = ""):
+        """「时间：2026年…」: our label, then the user's text."""
+        return CJKParagraph(self.m(label) + self.m(text, record), style)
+
+    def bold(self, text: str | None, style: ParagraphStyle, record: str = "") -> BoldParagraph:
+        return BoldParagraph(self.m(text, record), style)
+
+
+def grid_table(
+    pen: Pen,
+    rows: list[list],
+    widths_mm: Sequence[float],
+    *,
+    repeat_header: bool = True,
+    padding: float = 4,
+    extra: Sequence[tuple] = (),
+) -> Table:
+    """A ruled table whose first row is a grey header repeated on every page."""
+    table = Table(
+        rows,
+        colWidths=[w * mm for w in widths_mm],
+        repeatRows=1 if repeat_header else 0,
+        splitInRow=1,  # a cell with pages of text may continue on the next page
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), pen.fonts.primary),  # never a base-14 font
+                ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def plain_table(
+    pen: Pen, rows: list[list], widths_mm: Sequence[float], extra: Sequence[tuple] = ()
+) -> Table:
+    """An unruled table for label/value pairs and signature lines."""
+    table = Table(rows, colWidths=[w * mm for w in widths_mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), pen.fonts.primary),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What is drawn around the flowing content on every page."""
+
+    running_head: str  # markup, shown from page 2 on
+    edition: str = ""  # 存档版 / 公示版, bottom right
+    draft: bool = False
+
+
+def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
+    """A canvas that knows the page count when it draws 第 N 页 共 M 页 (pages kept until save)."""
+    font = pen.fonts.primary
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            page = self._pageNumber
+            self.saveState()
+            self.setFillColor(GREY)
+            self.setFont(font, 9)
+            self.drawCentredString(PAGE_WIDTH / 2, 12 * mm, f"第 {page} 页 共 {total} 页")
+            if decor.edition:
+                self.drawRightString(PAGE_WIDTH - MARGIN_X, 12 * mm, decor.edition)
+            if page > 1 and decor.running_head:
+                head = CJKParagraph(decor.running_head, pen.styles.running)
+                _w, h = head.wrap(CONTENT_WIDTH, 20 * mm)
+                head.drawOn(self, MARGIN_X, PAGE_HEIGHT - 11 * mm - h)
+                self.setStrokeColor(GREY)
+                self.setLineWidth(0.4)
+                y = PAGE_HEIGHT - 12.5 * mm - h
+                self.line(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _draft_mark(canvas: Canvas, font: str) -> None:
+    """「草稿」 across the page, under the text, and boxed at the top right."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.5, 0.5, 0.5, alpha=0.18))
+    canvas.setFont(font, 150)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(35)
+    canvas.drawCentredString(0, -50, "草稿")
+    canvas.restoreState()
+    canvas.saveState()
+    label = "草稿 · 未定稿"
+    canvas.setFont(font, 10)
+    width = canvas.stringWidth(label, font, 10) + 8
+    x, y = PAGE_WIDTH - MARGIN_X - width, PAGE_HEIGHT - 12 * mm
+    canvas.setStrokeColor(colors.black)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x, y - 3, width, 15)
+    canvas.drawString(x + 4, y + 1, label)
+    canvas.restoreState()
+
+
+def build_pdf(
+    story: list[Flowable], out: Output, pen: Pen, decor: PageDecor, *, title: str, author: str
+) -> None:
+    """Lay out ``story`` on A4 and write the PDF to a path (atomically) or a binary stream."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=title, author=author, creator="熟人小区",
+        initialFontName=pen.fonts.primary, pageCompression=1,
+    )  # fmt: skip
+
+    def on_page(canvas: Canvas, _doc) -> None:
+        if decor.draft:
+            _draft_mark(canvas, pen.fonts.primary)
+
+    with build_lock:
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
+                  canvasmaker=_numbered_canvas(pen, decor))  # fmt: skip
+    write_bytes(buffer.getvalue(), out)
+
+
+def write_bytes(data: bytes, out: Output) -> None:
+    if hasattr(out, "write"):
+        out.write(data)  # type: ignore[union-attr]
+        return
+    path = Path(out)  # type: ignore[arg-type]
+    # A half-written file must never replace a good one (the viewer may have it open).
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,76 @@
+"""What the notice-board version (公示版) hides, applied to a whole meeting.
+
+The rule, kept simple so a secretary can predict it:
+- participants whose role is in RESIDENT_ROLES (居民代表, 贤达能人, 楼栋长) have their names
+  masked (张三明 → 张*明); office holders (支部, 业委会, 物业, 共建单位) do not;
+- wherever one of those full names appears again — as host, recorder, owner of an action item,
+  or inside discussion, consensus, action or amendment text — it is masked the same way;
+- mobile and landline numbers in any text are masked (138****1234);
+- addresses in any text stop at the building (3栋2单元1203 → 3栋).
+"""
+
+import re
+from dataclasses import replace
+
+from desktop.domain.masking import building_only, mask_name, mask_phone
+from desktop.domain.meetings import RESIDENT_ROLES, Meeting
+
+# 138 1234 5678, 13812345678, 0755-26881234, 021 6688 1234 — not inside a longer number.
+_PHONE = re.compile(
+    r"(?<![\d*])(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8})(?![\d*])"
+)  # fmt: skip
+# 3栋2单元1203, 12号楼 3 单元 502室, 5幢1203 — kept up to the building.
+_ADDRESS = re.compile(
+    r"(\d+\s*(?:栋|号楼|幢|座))"
+    r"(?:\s*\d+\s*单元)?(?:\s*\d{3,4}\s*(?:室|号|房)?)?(?!\d)"
+)  # fmt: skip
+
+
+def _mask_phone_match(match: re.Match[str]) -> str:
+    digits = re.sub(r"[ -]", "", match.group(0))
+    if digits.startswith("0"):
+        area = 3 if digits[1] in "12" else 4  # 010, 02x; other area codes have four digits
+        return mask_phone(f"{digits[:area]}-{digits[area:]}")
+    return mask_phone(digits)
+
+
+class NoticeMasker:
+    def __init__(self, meeting: Meeting) -> None:
+        names = {p.name.strip() for p in meeting.participants if p.role in RESIDENT_ROLES}
+        # One-character names cannot be masked; longest first so 欧阳振华 wins over 欧阳振.
+        self.names = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
+        self._names_re = (
+            re.compile("|".join(re.escape(n) for n in self.names)) if self.names else None
+        )
+
+    def text(self, text: str) -> str:
+        """Free text: resident names, phone numbers and flat numbers hidden."""
+        if not text:
+            return text
+        if self._names_re is not None:
+            text = self._names_re.sub(lambda m: mask_name(m.group(0)), text)
+        text = _PHONE.sub(_mask_phone_match, text)
+        return _ADDRESS.sub(lambda m: building_only(m.group(1)), text)
+
+    def meeting(self, meeting: Meeting) -> Meeting:
+        """A copy of ``meeting`` as it may be posted."""
+        return replace(
+            meeting,
+            title=self.text(meeting.title),
+            place=self.text(meeting.place),
+            host=self.text(meeting.host),
+            recorder=self.text(meeting.recorder),
+            participants=[
+                replace(p, name=mask_name(p.name) if p.role in RESIDENT_ROLES else p.name,
+                        organization=self.text(p.organization), phone=mask_phone(p.phone))
+                for p in meeting.participants
+            ],
+            topics=[
+                replace(t, title=self.text(t.title), discussion=self.text(t.discussion),
+                        consensus=self.text(t.consensus))
+                for t in meeting.topics
+            ],
+            actions=[replace(a, what=self.text(a.what), owner=self.text(a.owner))
+                     for a in meeting.actions],
+            amendments=[replace(a, text=self.text(a.text)) for a in meeting.amendments],
+        )  # fmt: skip

@@ -1,0 +1,220 @@
+"""Residents' text made safe for ReportLab, and Chinese line breaking.
+
+ReportLab reads a ``Paragraph``'s text as markup, so ``A&B``, ``<b>`` or a lone ``<`` typed by a
+resident would break or alter the page: every piece of user text goes through ``markup``.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    _handleBulletWidth,
+    cjkU,
+    makeCJKParaLine,
+)
+from reportlab.rl_config import _FUZZ
+
+from desktop.documents.fonts import FontChain
+
+# Chinese line-breaking rules (禁则): what may not start a line, and what may not end one.
+CANNOT_START = frozenset("，。！？；：、」》）』】〕〉〗｝］”’…—·～％‰℃,.!?;:)]}%")
+CANNOT_END = frozenset("「《（『【〔〈〖｛［“‘([{")
+
+_NORMALIZE = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n"), ("\t", "  "))
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# Variation selectors and the like have no glyph of their own: nothing to print or report.
+_VARIATION_SELECTORS = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
+
+
+@dataclass(frozen=True)
+class Unprintable:
+    """A character of a record that no font can draw: it prints as nothing."""
+
+    record: str  # e.g. 参会人 王䶮, 议题2「加装电梯」
+    char: str
+
+    @property
+    def message(self) -> str:
+        return f"记录「{self.record}」中的字「{self.char}」（U+{ord(self.char):04X}）无法打印"
+
+
+class UnprintableLog:
+    """Collects unprintable characters once per record, in the order met."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], None] = {}
+
+    def add(self, record: str, char: str) -> None:
+        self._seen.setdefault((record, char), None)
+
+    def items(self) -> list[Unprintable]:
+        return [Unprintable(record, char) for record, char in self._seen]
+
+
+def _ignorable(ch: str) -> bool:
+    code = ord(ch)
+    if any(lo <= code <= hi for lo, hi in _VARIATION_SELECTORS):
+        return True
+    return unicodedata.category(ch) in ("Cf", "Cc")  # joiners, marks, controls: no glyph
+
+
+def markup(
+    text: str | None,
+    fonts: FontChain,
+    *,
+    record: str = "",
+    log: UnprintableLog | None = None,
+) -> str:
+    """Paragraph markup that prints ``text`` exactly as typed.
+
+    Escapes & < > ", keeps line breaks and runs of spaces, and puts each run of characters in
+    the first face of the chain that covers it. A character no face covers stays in place
+    (it prints as nothing) and goes to ``log`` under ``record``.
+    """
+    if not text:
+        return ""
+    for old, new in _NORMALIZE:
+        text = text.replace(old, new)
+    primary = fonts.primary
+    out: list[str] = []
+    run: list[str] = []
+    run_face = primary
+    after_blank = True  # ReportLab drops leading spaces and runs of spaces: keep them
+
+    def flush() -> None:
+        if run:
+            body = "".join(run)
+            out.append(body if run_face == primary else f'<font name="{run_face}">{body}</font>')
+            run.clear()
+
+    for ch in text:
+        if ch == "\n":
+            flush()
+            out.append("<br/>")
+            after_blank = True
+            continue
+        if _ignorable(ch):
+            continue
+        if ch.isspace():
+            # U+3000 and other wide spaces as references, which ReportLab does not collapse.
+            piece = ("&#160;" if after_blank else " ") if ch == " " else f"&#{ord(ch)};"
+            after_blank = after_blank or ch == " "
+            face_name = run_face  # a space prints in any face: do not cut the run for it
+        else:
+            face = fonts.face_for(ch)
+            if face is None:
+                if log is not None:
+                    log.add(record, ch)
+                face_name = primary
+            else:
+                face_name = face.name
+            piece = _ESCAPES.get(ch, ch)
+            after_blank = False
+        if face_name != run_face:
+            flush()
+            run_face = face_name
+        run.append(piece)
+    flush()
+    return "".join(out)
+
+
+class CJKParagraph(Paragraph):
+    """A paragraph broken between any two Chinese characters, following the 禁则.
+
+    ReportLab's own CJK wrap lets ，！？；：》 start a line and hangs at most one mark in the
+    margin (past a table's grid line); here the break moves back instead, so no line starts
+    with a closing mark and none ends with an opening one. Latin words break at spaces.
+    Use with a style whose ``wordWrap`` is ``'CJK'``.
+    """
+
+    def breakLinesCJK(self, maxWidths):  # ReportLab's name
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        style = self.style
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        if not self.frags:
+            return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                             textColor=style.textColor, lines=[], ascent=style.fontSize,
+                             descent=-0.2 * style.fontSize)  # fmt: skip
+        auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return break_cjk(self.frags, maxWidths, auto_leading not in ("", "off"))
+
+
+def _is_word(u: str) -> bool:
+    return bool(u) and ord(u) < 0x2E80 and not u.isspace()
+
+
+def _break_before(units: list, start: int, i: int) -> int:
+    """Where to end the line that ``units[i]`` does not fit on (an index > start)."""
+    j = i
+    if _is_word(units[j]) and _is_word(units[j - 1]):
+        # Inside a Latin word or number: go back to a space or a Chinese character, but not
+        # further than half the line (a long URL is cut instead).
+        for k in range(j - 1, (start + i) // 2, -1):
+            if not _is_word(units[k]):
+                j = k + 1
+                break
+    while j - 1 > start and (units[j] in CANNOT_START or units[j - 1] in CANNOT_END):
+        j -= 1
+    return j
+
+
+def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
+    units = []
+    for f in frags:
+        if f.text:
+            units.extend(cjkU(t, f, "utf8") for t in f.text)
+        else:
+            units.append(cjkU(f.text, f, "utf8"))  # <br/> and other empty fragments
+    lines = []
+    max_width = max_widths[0]
+
+    def emit(start: int, end: int, line_break: bool) -> None:
+        nonlocal max_width
+        used = sum(u.width for u in units[start:end])
+        lines.append(makeCJKParaLine(units[start:end], max_width, used, max_width - used,
+                                     line_break, calc_bounds))  # fmt: skip
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+
+    start = i = 0
+    used = 0.0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        if hasattr(u.frag, "lineBreak"):
+            emit(start, i + 1, True)
+            start = i = i + 1
+            used = 0.0
+            continue
+        if used + u.width > max_width + _FUZZ and i > start:
+            end = _break_before(units, start, i)
+            emit(start, end, False)
+            start = i = end
+            while i < n and units[i] == " ":  # a space where a line breaks is not printed
+                start = i = i + 1
+            used = 0.0
+            continue
+        used += u.width
+        i += 1
+    if start < n:
+        emit(start, n, False)
+    return ParaLines(kind=1, lines=lines)
+
+
+class BoldParagraph(CJKParagraph):
+    """Headings: the bundled faces have no bold, so the glyphs are filled and outlined."""
+
+    def draw(self):
+        self.canv.setLineWidth(self.style.fontSize * 0.035)
+        self.canv.setStrokeColor(self.style.textColor)
+        super().draw()
+
+    def beginText(self, x, y):  # ReportLab's name
+        text = super().beginText(x, y)
+        text.setTextRenderMode(2)  # fill, then stroke
+        return text
