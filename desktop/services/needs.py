@@ -35,11 +35,20 @@ from desktop.store.models import (
 from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
+
+# The category as a subquery rather than a join: with the join, SQLite walks the needs category
+# by category through ix_need_category_id for every order (measured 130–210 ms instead of
+# 50 ms for an unindexed order at 100,000 needs).
+def _of_category(column):
+    return (select(column).where(NeedCategoryRecord.id == NeedRecord.category_id)
+            .correlate(NeedRecord).scalar_subquery())  # fmt: skip
+
+
 SORT_COLUMNS = {
     "registered": NeedRecord.registered_on,
     "due": dated(NeedRecord.due_on),  # no due date sorts last ascending
     "title": NeedRecord.title,
-    "category": NeedCategoryRecord.position,
+    "category": _of_category(NeedCategoryRecord.position),
     "status": NeedRecord.status,
     "urgency": NeedRecord.urgency,
     "building": NeedRecord.building,
@@ -107,11 +116,12 @@ def delete_category(db: Database, category_id: int) -> None:
 
 # -- the list ------------------------------------------------------------------------------
 def _filtered(db: Database, stmt: Select, query: NeedQuery, today: date, *,
-              deleted: bool = False) -> Select:  # fmt: skip
+              deleted: bool = False, session: Session | None = None) -> Select:  # fmt: skip
+    """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, NeedRecord, query.text))
+    stmt = stmt.where(*search_filter(db, NeedRecord, query.text, session=session))
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
         stmt = stmt.where(NeedRecord.status == query.status.value)
@@ -146,21 +156,16 @@ def list_needs(
     """One page in the query's order: the rows after ``after`` (the last row already shown;
     None for the first page), skipping ``offset`` more."""
     today = today or date.today()
-    stmt = (
-        select(NeedRecord.id, NeedRecord.title, NeedCategoryRecord.name, NeedRecord.raised_by,
-               NeedRecord.building, NeedRecord.urgency, NeedRecord.status,
-               NeedRecord.registered_on, NeedRecord.due_on)
-        .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
-    )  # fmt: skip
-    stmt = ordered_page(
-        _filtered(db, stmt, query, today, deleted=deleted),
-        sort=SORT_COLUMNS.get(query.sort, NeedRecord.registered_on),
-        key=NeedRecord.id, descending=query.descending,
-        after=None if after is None else after.id, offset=offset, limit=limit,
-        source=NeedRecord.__table__.join(NeedCategoryRecord.__table__,
-                                         NeedCategoryRecord.id == NeedRecord.category_id),
-    )  # fmt: skip
+    stmt = select(NeedRecord.id, NeedRecord.title, _of_category(NeedCategoryRecord.name),
+                  NeedRecord.raised_by, NeedRecord.building, NeedRecord.urgency,
+                  NeedRecord.status, NeedRecord.registered_on, NeedRecord.due_on)  # fmt: skip
     with db.session() as s:
+        stmt = ordered_page(
+            _filtered(db, stmt, query, today, deleted=deleted, session=s),
+            sort=SORT_COLUMNS.get(query.sort, NeedRecord.registered_on),
+            key=NeedRecord.id, descending=query.descending,
+            after=None if after is None else after.id, offset=offset, limit=limit,
+        )  # fmt: skip
         rows = s.execute(stmt).all()
     return [
         NeedRow(id=r[0], title=r[1], category=r[2], raised_by=r[3], building=r[4],

@@ -1,6 +1,7 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
@@ -30,11 +31,19 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(db: Database, stmt: Select, query: PeopleQuery, *, deleted: bool = False) -> Select:
+def _filtered(
+    db: Database,
+    stmt: Select,
+    query: PeopleQuery,
+    *,
+    deleted: bool = False,
+    session: Session | None = None,
+) -> Select:
+    """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, PersonRecord, query.text))
+    stmt = stmt.where(*search_filter(db, PersonRecord, query.text, session=session))
     if query.role is not None:
         stmt = stmt.where(
             PersonRecord.id.in_(
@@ -77,19 +86,19 @@ def list_people(
         PersonRecord.is_party_member,
         PersonRecord.deleted_at,
     ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-    stmt = ordered_page(
-        _filtered(db, stmt, query, deleted=deleted),
-        sort=SORT_COLUMNS.get(query.sort, PersonRecord.name),
-        key=PersonRecord.id,
-        descending=query.descending,
-        after=None if after is None else after.id,
-        offset=offset,
-        limit=limit,
-        source=PersonRecord.__table__.outerjoin(
-            BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
-        ),
-    )
     with db.session() as s:
+        stmt = ordered_page(
+            _filtered(db, stmt, query, deleted=deleted, session=s),
+            sort=SORT_COLUMNS.get(query.sort, PersonRecord.name),
+            key=PersonRecord.id,
+            descending=query.descending,
+            after=None if after is None else after.id,
+            offset=offset,
+            limit=limit,
+            source=PersonRecord.__table__.outerjoin(
+                BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
+            ),
+        )
         rows = s.execute(stmt).all()
         roles = _roles_of(s, [r[0] for r in rows])
     return [

@@ -42,11 +42,13 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool) -> Select:
+def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool,
+              session: Session | None = None) -> Select:  # fmt: skip
+    """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text))
+    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text, session=session))
     if query.kind is not None:
         stmt = stmt.where(ProjectRecord.kind == query.kind.value)
     if query.stage is not None:
@@ -83,15 +85,15 @@ def list_projects(
                _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
                _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))
     )  # fmt: skip
-    stmt = _filtered(db, stmt, query, deleted)
-    if ids is not None:
-        stmt = stmt.where(ProjectRecord.id.in_(ids))
-    stmt = ordered_page(
-        stmt, sort=SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on),
-        key=ProjectRecord.id, descending=query.descending,
-        after=None if after is None else after.id, offset=offset, limit=limit,
-    )  # fmt: skip
     with db.session() as s:
+        stmt = _filtered(db, stmt, query, deleted, session=s)
+        if ids is not None:
+            stmt = stmt.where(ProjectRecord.id.in_(ids))
+        stmt = ordered_page(
+            stmt, sort=SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on),
+            key=ProjectRecord.id, descending=query.descending,
+            after=None if after is None else after.id, offset=offset, limit=limit,
+        )  # fmt: skip
         rows = s.execute(stmt).all()
     return [
         ProjectRow(id=r[0], title=r[1], kind=ProjectKind(r[2]), stage=ProjectStage(r[3]),

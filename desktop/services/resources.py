@@ -32,11 +32,12 @@ SORT_COLUMNS = {
 
 
 def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
-              deleted: bool) -> Select:  # fmt: skip
+              deleted: bool, session: Session | None = None) -> Select:  # fmt: skip
+    """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text))
+    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text, session=session))
     if query.kind is not None:
         stmt = stmt.where(ResourceRecord.kind == query.kind.value)
     if query.provider_kind is not None:
@@ -70,13 +71,13 @@ def list_resources(
                ResourceRecord.provider_kind, ResourceRecord.provider,
                ResourceRecord.availability, ResourceRecord.valid_until, used)
     )  # fmt: skip
-    stmt = ordered_page(
-        _filtered(db, stmt, query, today, deleted),
-        sort=SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on),
-        key=ResourceRecord.id, descending=query.descending,
-        after=None if after is None else after.id, offset=offset, limit=limit,
-    )  # fmt: skip
     with db.session() as s:
+        stmt = ordered_page(
+            _filtered(db, stmt, query, today, deleted, session=s),
+            sort=SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on),
+            key=ResourceRecord.id, descending=query.descending,
+            after=None if after is None else after.id, offset=offset, limit=limit,
+        )  # fmt: skip
         rows = s.execute(stmt).all()
     return [
         ResourceRow(id=r[0], title=r[1], kind=ResourceKind(r[2]),

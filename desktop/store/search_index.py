@@ -7,10 +7,11 @@ database refers to it, so backups, migrations and uploads never see it.
 - Every connection of the app's engine ATTACHes the file as ``search`` and gets TEMP triggers
   on the lists, so each insert, edit and purge updates the index in the same transaction.
 - At open each list is compared with its index table row by row (ids and texts, one join by
-  primary key: ~30 ms per 100,000 rows). A list that differs — written while the index was
-  not attached, a crash between the two files' commits, a restored copy — is rebuilt in one
-  INSERT … SELECT; so is every list after a schema revision or an index format change, and a
-  missing or unreadable file is simply built anew.
+  primary key: ~30 ms per 100,000 rows). Rows that differ — written while the index was not
+  attached, a crash between the two files' commits — are put right one by one; when many
+  differ (a restored copy), the list's table is rebuilt in one INSERT … SELECT, as is every
+  list after a schema revision or an index format change. A missing or unreadable file is
+  simply built anew.
 - Anything going wrong (read-only or full disk, a damaged file) switches the index off for
   the session: search then runs on the base tables with instr(), slower but complete.
 """
@@ -62,7 +63,9 @@ class SearchIndex:
         self.path = path
         self.tables = tuple(tables)
         self.ready = False
-        self.rebuilt: dict[str, float] = {}  # list → seconds, for the last open (benchmarks)
+        # At the last open: lists rebuilt (→ seconds) and lists repaired (→ rows).
+        self.rebuilt: dict[str, float] = {}
+        self.repaired: dict[str, int] = {}
 
     # -- per connection ---------------------------------------------------------------------
     def install(self, engine: Engine) -> None:
@@ -79,8 +82,9 @@ class SearchIndex:
         except sqlite3.Error:
             # A connection without the triggers would let the index fall behind: stop using
             # it for this session; the next open finds it stale and rebuilds it.
-            log.warning("search index %s: attach failed; searching without it", self.path,
-                        exc_info=True)  # fmt: skip
+            log.warning(
+                "search index %s: attach failed; searching without it", self.path, exc_info=True
+            )
             self.ready = False
             _detach(dbapi_connection)
 
@@ -118,7 +122,7 @@ class SearchIndex:
     def open(self, engine: Engine) -> None:
         """Build the file if missing, rebuild the lists found stale, or switch the index off."""
         self.ready = False
-        self.rebuilt = {}
+        self.rebuilt, self.repaired = {}, {}
         raw = engine.raw_connection()
         try:
             con = raw.driver_connection
@@ -127,16 +131,16 @@ class SearchIndex:
                 self._check(con)
             except sqlite3.DatabaseError:
                 # A damaged or foreign file: start a new one (it only holds a copy).
-                log.warning("search index %s unreadable; rebuilding it", self.path,
-                            exc_info=True)  # fmt: skip
+                log.warning("search index %s unreadable; rebuilding it", self.path, exc_info=True)
                 _detach(con)
                 self._remove_file()
                 self._check(con)
             self._create_triggers(con)
             self.ready = True
         except (sqlite3.Error, OSError):
-            log.warning("search index %s unavailable; searching without it", self.path,
-                        exc_info=True)  # fmt: skip
+            log.warning(
+                "search index %s unavailable; searching without it", self.path, exc_info=True
+            )
             _rollback(con)
             _drop_triggers(con, self.tables)
             _detach(con)
@@ -156,17 +160,25 @@ class SearchIndex:
                 fresh = True
                 _set_meta(con, "revision", revision)
             for table in self.tables:
-                if fresh or not _in_step(con, table):
-                    started = time.perf_counter()
+                started = time.perf_counter()
+                differing = None if fresh else _differences(con, table)
+                if differing is None or differing > _repair_limit(con, table):
                     _rebuild(con, table)
                     self.rebuilt[table] = time.perf_counter() - started
+                elif differing:
+                    # Typically the last commit before a crash: the two files commit one
+                    # after the other, so a kill in between leaves the index a row behind.
+                    self.repaired[table] = _repair(con, table)
             con.execute("COMMIT")
         except BaseException:
             _rollback(con)
             raise
-        if self.rebuilt:
-            log.info("search index rebuilt: %s",
-                     ", ".join(f"{t} {s:.2f} s" for t, s in self.rebuilt.items()))  # fmt: skip
+        if self.rebuilt or self.repaired:
+            log.info(
+                "search index rebuilt: %s; repaired: %s",
+                ", ".join(f"{t} {s:.2f} s" for t, s in self.rebuilt.items()) or "-",
+                ", ".join(f"{t} {n} rows" for t, n in self.repaired.items()) or "-",
+            )
 
     def _prepare_schema(self, con: sqlite3.Connection) -> bool:
         """Create or reset the bookkeeping tables; True when every list must be rebuilt."""
@@ -197,21 +209,37 @@ def _rebuild(con: sqlite3.Connection, table: str) -> None:
     con.execute(f"INSERT INTO {fts}(rowid, search_text) SELECT id, search_text FROM main.{table}")
 
 
-def _in_step(con: sqlite3.Connection, table: str) -> bool:
-    """Whether the index holds exactly the list's (id, search_text) pairs."""
+def _differences(con: sqlite3.Connection, table: str) -> int | None:
+    """How many rows the index lacks or holds in excess (None: it has no table for the list)."""
     # FTS5 keeps the indexed text in its ``_content`` table (id, c0): joined by primary key it
     # is read twice as fast as through the virtual table.
     content = f"{fts_table(table)}_content"
     exists = con.execute(f"SELECT 1 FROM {SCHEMA}.sqlite_master WHERE name = ?",
                          (content,)).fetchone()  # fmt: skip
     if not exists:
-        return False
+        return None
     rows = con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
-    if rows != con.execute(f"SELECT count(*) FROM {SCHEMA}.{content}").fetchone()[0]:
-        return False
+    indexed = con.execute(f"SELECT count(*) FROM {SCHEMA}.{content}").fetchone()[0]
     same = con.execute(f"SELECT count(*) FROM main.{table} AS t JOIN {SCHEMA}.{content} AS c"
                        " ON c.id = t.id AND c.c0 = t.search_text").fetchone()[0]  # fmt: skip
-    return bool(same == rows)
+    return int(rows - same + indexed - same)
+
+
+def _repair_limit(con: sqlite3.Connection, table: str) -> int:
+    """Beyond this many differing rows a rebuild in one go is quicker than a repair."""
+    return max(1_000, con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0] // 20)
+
+
+def _repair(con: sqlite3.Connection, table: str) -> int:
+    """Bring the rows that differ into step; returns how many index rows were touched."""
+    fts, content = f"{SCHEMA}.{fts_table(table)}", f"{SCHEMA}.{fts_table(table)}_content"
+    stale = con.execute(f"SELECT c.id FROM {content} AS c LEFT JOIN main.{table} AS t"
+                        " ON t.id = c.id WHERE t.search_text IS NOT c.c0").fetchall()  # fmt: skip
+    con.executemany(f"DELETE FROM {fts} WHERE rowid = ?", stale)
+    added = con.execute(f"INSERT INTO {fts}(rowid, search_text) SELECT t.id, t.search_text"
+                        f" FROM main.{table} AS t LEFT JOIN {content} AS c ON c.id = t.id"
+                        " WHERE c.id IS NULL").rowcount  # fmt: skip
+    return len(stale) + added
 
 
 def _main_revision(con: sqlite3.Connection) -> str:
