@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.store import search
 from desktop.store.database import Database, open_database
 from desktop.store.search import indexed_words
 from desktop.store.search_index import fts_phrase
@@ -63,6 +64,20 @@ def test_search_without_the_index_gives_the_same(
     expected = brute_force(data_dir, search_list.table, text)
     assert sorted(search_list.ids(db, text)) == expected
     assert search_list.total(db, text) == len(expected)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("search_list", LISTS, ids=lambda s: s.table)
+def test_pages_that_only_probe_the_index_give_the_same(
+    filled: tuple[Database, Path],
+    search_list: SearchList,
+    text: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the index proposes many rows a page walks the list's order and probes it."""
+    db, data_dir = filled
+    monkeypatch.setattr(search, "DRIVING_HITS", 0)
+    assert sorted(search_list.ids(db, text)) == brute_force(data_dir, search_list.table, text)
 
 
 def test_the_data_has_hits_for_each_kind_of_query(filled: tuple[Database, Path]) -> None:
