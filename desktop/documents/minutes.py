@@ -97,7 +97,7 @@ def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: boo
     if not shown.topics:
         story.append(pen.p("（本次会议未记录议题）", s.body))
     for n, (topic, orig) in enumerate(zip(shown.topics, meeting.topics, strict=True), 1):
-        record = f"议题{n}「{_short(orig.title)}」"
+        record = f"议题{n}『{_short(orig.title)}』"
         story.append(CondPageBreak(25 * mm))
         title = pen.m(f"议题{chinese_number(n)}：") + pen.m(topic.title, record)
         story.append(BoldParagraph(title, s.subheading))
@@ -175,7 +175,7 @@ def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
     s = pen.styles
     rows: list[list] = [[pen.p(h, s.head) for h in ("序号", "事项", "负责人", "完成期限", "状态")]]
     for n, (a, orig) in enumerate(zip(shown.actions, meeting.actions, strict=True), 1):
-        record = f"待办事项{n}「{_short(orig.what)}」"
+        record = f"待办事项{n}『{_short(orig.what)}』"
         rows.append([
             pen.p(str(n), s.cell_center),
             pen.p(a.what, s.cell, record),

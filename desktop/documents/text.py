@@ -32,12 +32,19 @@ _VARIATION_SELECTORS = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
 class Unprintable:
     """A character of a record that no font can draw: it prints as nothing."""
 
-    record: str  # e.g. 参会人 王䶮, 议题2「加装电梯」
+    record: str  # e.g. 参会人 王䶮, 议题2『加装电梯』
     char: str
 
     @property
     def message(self) -> str:
-        return f"记录「{self.record}」中的字「{self.char}」（U+{ord(self.char):04X}）无法打印"
+        """记录「参会人 王䶮」中的字「䶮」（U+4DAE）无法打印 — always encodable as UTF-8."""
+        record, char = _displayable(self.record), _displayable(self.char)
+        return f"记录「{record}」中的字「{char}」（U+{ord(self.char):04X}）无法打印"
+
+
+def _displayable(text: str) -> str:
+    # A lone surrogate (text damaged elsewhere) cannot be written out: show U+FFFD instead.
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 class UnprintableLog:
@@ -159,9 +166,12 @@ def _break_before(units: list, start: int, i: int) -> int:
             if not _is_word(units[k]):
                 j = k + 1
                 break
-    while j - 1 > start and (units[j] in CANNOT_START or units[j - 1] in CANNOT_END):
-        j -= 1
-    return j
+    k = j
+    while k - 1 > start and (units[k] in CANNOT_START or units[k - 1] in CANNOT_END):
+        k -= 1
+    if units[k] in CANNOT_START or units[k - 1] in CANNOT_END:
+        return j  # a line of nothing but marks: no good place, break where it is full
+    return k
 
 
 def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
