@@ -737,183 +737,183 @@
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="102" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="103" />
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="110" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="111" />
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="111" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="112" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="112" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="113" />
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="113" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="114" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="114" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="115" />
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="115" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="116" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="118" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="119" />
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="120" />
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="121" />
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="142" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="148" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="143" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="149" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="144" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150" />
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="145" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="151" />
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="156" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="162" />
         <source>Invite from the roster…</source>
         <translation>从名册邀请……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="157" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="163" />
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="158" />
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="352" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="164" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="358" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="194" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="200" />
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="224" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="230" />
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="225" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="231" />
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="239" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="245" />
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="241" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="247" />
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="246" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="252" />
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="247" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="253" />
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="248" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="254" />
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="256" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="262" />
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="257" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="263" />
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="258" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="264" />
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="259" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="265" />
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="260" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="266" />
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="320" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="326" />
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="340" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="346" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="341" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="347" />
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="342" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="348" />
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="343" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="349" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="351" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="357" />
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
@@ -999,112 +999,137 @@
         <translation>添加更正……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="50" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="51" />
+        <source>Minutes (archive copy, to sign)</source>
+        <translation>会议纪要（存档版，供签字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="54" />
+        <source>Minutes (notice-board copy, names masked)</source>
+        <translation>会议纪要（公示版，姓名已隐去）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="60" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="65" />
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="54" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="69" />
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="55" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="70" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="71" />
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="88" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="103" />
         <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="122" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="107" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="123" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="109" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="125" />
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="112" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="128" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="113" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="129" />
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="114" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="130" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="116" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="132" />
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="117" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="133" />
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="128" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="144" />
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="144" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="160" />
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="145" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="161" />
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="146" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="162" />
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="147" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="163" />
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="169" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="185" />
         <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="190" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="206" />
         <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="209" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="225" />
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="223" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="256" />
+        <source> (notice board)</source>
+        <translation>（公示版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="265" />
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -1996,6 +2021,69 @@
         <location filename="../../desktop/ui/dialogs/person.py" line="176" />
         <source>This person was moved to the trash meanwhile; restore them from the trash to edit.</source>
         <translation>此人已被移入回收站；如需编辑，请先从回收站恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="40" />
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="57" />
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="59" />
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="60" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="61" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="62" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="74" />
+        <source>{count} page(s)</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="95" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="107" />
+        <source>The file could not be saved ({reason}). Choose another place.</source>
+        <translation>文件没有保存成功（{reason}），请换一个位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="127" />
+        <source>The printer could not be started. Check that it is on.</source>
+        <translation>无法启动打印机，请检查打印机是否已打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="147" />
+        <source>Preparing the document…</source>
+        <translation>正在生成文档……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="165" />
+        <source>Some characters cannot be printed with the fonts on this computer and will be blank on paper; please write them in by hand:</source>
+        <translation>有些字在本机字体中没有，打印出来会是空白，请在纸上手写补上：</translation>
     </message>
 </context>
 <context>

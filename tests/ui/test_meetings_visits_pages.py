@@ -181,3 +181,48 @@ def test_home_page_action_item_becomes_a_project_then_done(ctx, meeting, qtbot):
     page.actions.setCurrentRow(0)
     page.mark_done()
     assert page.boxes["actions"].title() == "待落实事项（0）"
+
+
+def test_print_goes_through_the_preview(ctx, meeting, qtbot, monkeypatch, tmp_path):
+    from desktop.ui.print_preview import PrintPreview
+
+    shown = []
+
+    def capture(dialog):
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(PrintPreview, "exec", capture)
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.view.selectRow(0)
+    page.print_selected("public")
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    preview = shown[0]
+    assert preview.page_count() >= 1
+    assert preview.pdf.startswith(b"%PDF")
+    assert "公示" in preview.windowTitle()
+    target = tmp_path / "纪要.pdf"
+    preview.save_to(target)
+    assert target.read_bytes() == preview.pdf
+
+
+def test_printing_to_a_pdf_printer_renders_every_page(ctx, meeting, qtbot, tmp_path):
+    import io
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.documents import write_signin_sheet
+    from desktop.ui.print_preview import PrintPreview
+
+    stream = io.BytesIO()
+    write_signin_sheet(meetings.get_meeting(ctx.db, meeting.id), "翠竹苑", stream)
+    preview = PrintPreview("签到表", stream.getvalue())
+    qtbot.addWidget(preview)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    preview.print_to(printer)
+    assert out.stat().st_size > 1000
+    assert out.read_bytes().count(b"/Type /Page\n") + out.read_bytes().count(b"/Type /Page ") >= 1

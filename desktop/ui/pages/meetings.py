@@ -3,13 +3,13 @@
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
-from desktop.services import meetings
+from desktop.services import meetings, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.i18n import translate
@@ -46,6 +46,21 @@ class MeetingsPage(ListPage):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.finalize_action)
         self.toolbar.addAction(self.amend_action)
+        self.print_menu = QMenu(self)
+        self.print_archive = self.print_menu.addAction(
+            translate("MeetingsPage", "Minutes (archive copy, to sign)")
+        )
+        self.print_public = self.print_menu.addAction(
+            translate("MeetingsPage", "Minutes (notice-board copy, names masked)")
+        )
+        self.print_signin = self.print_menu.addAction(translate("MeetingsPage", "Sign-in sheet"))
+        self.print_archive.triggered.connect(lambda: self.print_selected("archive"))
+        self.print_public.triggered.connect(lambda: self.print_selected("public"))
+        self.print_signin.triggered.connect(lambda: self.print_selected("signin"))
+        self.print_action = QAction(translate("MeetingsPage", "Print"), self)
+        self.print_action.setMenu(self.print_menu)
+        self.print_action.triggered.connect(lambda: self.print_selected("archive"))
+        self.toolbar.addAction(self.print_action)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("MeetingsPage", "All meetings"), None)
         for kind in MeetingKind:
@@ -95,6 +110,7 @@ class MeetingsPage(ListPage):
         one = len(rows) == 1
         self.finalize_action.setEnabled(one and not rows[0].final)
         self.amend_action.setEnabled(one and rows[0].final)
+        self.print_action.setEnabled(one)
 
     def details_html(self, row: MeetingRow) -> str:
         try:
@@ -215,6 +231,32 @@ class MeetingsPage(ListPage):
         except ValidationError:
             return
         self.ctx.events.changed(RecordKind.MEETING)
+
+    def print_selected(self, which: str) -> None:
+        """Minutes (archive or notice-board copy) or the sign-in sheet, through the preview."""
+        # ReportLab and QtPdf load on the first print, not at start-up.
+        from desktop.documents import minutes_title, signin_title, write_minutes, write_signin_sheet
+        from desktop.ui.print_preview import preview_document
+
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        try:
+            meeting = meetings.get_meeting(self.ctx.db, rows[0].id)
+        except NotFoundError:
+            return
+        hood = neighborhood.get_neighborhood(self.ctx.db).name
+        if which == "signin":
+            title = signin_title(meeting, hood)
+            preview_document(self, title, lambda out: write_signin_sheet(meeting, hood, out))
+        else:
+            public = which == "public"
+            title = minutes_title(meeting, hood)
+            if public:
+                title += translate("MeetingsPage", " (notice board)")
+            preview_document(
+                self, title, lambda out: write_minutes(meeting, hood, out, public=public)
+            )
 
     def delete_records(self, rows: list[MeetingRow]) -> None:
         moved = meetings.delete_meetings(self.ctx.db, [r.id for r in rows])
