@@ -7,8 +7,10 @@ resident would break or alter the page: every piece of user text goes through ``
 import unicodedata
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import (
+    FragLine,
     ParaLines,
     _handleBulletWidth,
     cjkU,
@@ -174,21 +176,65 @@ def _break_before(units: list, start: int, i: int) -> int:
     return k
 
 
-def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+_bounds: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def _units(frags) -> list:
+    """One ``cjkU`` per character, widths looked up once per font, size and character."""
     units = []
     for f in frags:
-        if f.text:
-            units.extend(cjkU(t, f, "utf8") for t in f.text)
-        else:
-            units.append(cjkU(f.text, f, "utf8"))  # <br/> and other empty fragments
+        text = f.text
+        if not text or hasattr(f, "cbDefn"):
+            units.append(cjkU(text, f, "utf8"))  # <br/> and other empty fragments
+            continue
+        widths = _widths.setdefault((f.fontName, f.fontSize), {})
+        for ch in text:
+            width = widths.get(ch)
+            if width is None:
+                width = widths[ch] = stringWidth(ch, f.fontName, f.fontSize)
+            u = str.__new__(cjkU, ch)
+            u._frag, u._width = f, width  # what cjkU.__new__ sets, without its lookups
+            units.append(u)
+    return units
+
+
+def _line(units: list, max_width: float, used: float, line_break: bool) -> FragLine:
+    """ReportLab's makeCJKParaLine for plain text, grouping characters by fragment."""
+    words = []
+    max_size = max_ascent = min_descent = 0.0
+    start = 0
+    for k in range(1, len(units) + 1):
+        frag = units[start].frag
+        if k < len(units) and units[k].frag is frag:
+            continue
+        words.append(frag.clone(text="".join(units[start:k])))
+        key = (frag.fontName, frag.fontSize)
+        if key not in _bounds:
+            _bounds[key] = getAscentDescent(*key)
+        ascent, descent = _bounds[key]
+        max_size = max(max_size, frag.fontSize)
+        max_ascent, min_descent = max(max_ascent, ascent), min(min_descent, descent)
+        start = k
+    return FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words,
+                    fontSize=max_size, ascent=max_ascent, descent=min_descent,
+                    maxWidth=max_width, currentWidth=used, lineBreak=line_break)  # fmt: skip
+
+
+def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
+    units = _units(frags)
     lines = []
     max_width = max_widths[0]
 
     def emit(start: int, end: int, line_break: bool) -> None:
         nonlocal max_width
-        used = sum(u.width for u in units[start:end])
-        lines.append(makeCJKParaLine(units[start:end], max_width, used, max_width - used,
-                                     line_break, calc_bounds))  # fmt: skip
+        line = units[start:end]
+        used = sum(u.width for u in line)
+        if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in line):
+            lines.append(makeCJKParaLine(line, max_width, used, max_width - used, line_break,
+                                         calc_bounds))  # fmt: skip
+        else:
+            lines.append(_line(line, max_width, used, line_break))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
 
     start = i = 0

@@ -129,6 +129,11 @@ def pdftotext(pdf: Path, *, page: int | None = None, layout: bool = True) -> str
     return _run(tool("pdftotext"), *(["-layout"] if layout else []), *pages, pdf, "-")
 
 
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page (pdftotext ends every page with a form feed)."""
+    return pdftotext(pdf).split("\f")[:-1]
+
+
 def page_count(pdf: Path) -> int:
     for line in _run(tool("pdfinfo"), pdf).splitlines():
         if line.startswith("Pages:"):

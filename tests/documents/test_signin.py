@@ -1,0 +1,98 @@
+"""The sign-in sheet: invited people role by role, room to sign, blank rows for walk-ins."""
+
+import io
+import re
+from dataclasses import replace
+
+from desktop.documents import signin_title, write_signin_sheet
+from desktop.documents.labels import PARTICIPANT_ROLE
+from desktop.documents.signin import WALK_IN_ROWS
+from desktop.domain.meetings import MeetingKind, Participant
+from tests.documents.conftest import (
+    HOOD,
+    R,
+    big_meeting,
+    page_count,
+    page_texts,
+    pdftotext,
+    sample_meeting,
+)
+
+HEADER = "序号角色姓名单位签名到会时间"
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_sheet_lists_the_invited_role_by_role_with_blank_rows(tmp_path):
+    meeting = sample_meeting()
+    pdf = tmp_path / "signin.pdf"
+    assert write_signin_sheet(meeting, HOOD, pdf) == []
+    assert page_count(pdf) == 1  # ten invited and ten blank rows fit on one page
+    text = pdftotext(pdf)
+    body = flat(text)
+    assert body.startswith("阳光花园协商议事会签到表关于3栋加装电梯等事项的协商")
+    assert "时间：2026年11月25日14:30" in body and "地点：社区党群服务中心二楼会议室" in body
+    assert HEADER in body
+    assert "草稿" not in body and "出席情况" not in body
+    assert "应到10人" in body
+
+    rows = [line.split() for line in text.splitlines()]
+    numbered = [r for r in rows if r and r[0].isdigit() and len(r[0]) <= 3]
+    numbers = [int(r[0]) for r in numbered]
+    assert numbers == list(range(1, len(meeting.participants) + WALK_IN_ROWS + 1))
+    invited = [r for r in numbered if len(r) > 1]
+    walk_ins = [r for r in numbered if len(r) == 1]
+    assert len(walk_ins) == WALK_IN_ROWS
+    # Grouped in the order of the roles, each person once.
+    role_order = list(PARTICIPANT_ROLE.values())
+    roles = [r[1] for r in invited]
+    assert roles == sorted(roles, key=role_order.index)
+    assert sorted(r[2] for r in invited) == sorted(p.name for p in meeting.participants)
+    # Within a role, people keep the order they were invited in.
+    branch = [r[2] for r in invited if r[1] == "支部"]
+    assert branch == ["王建国", "李秀英"]
+
+
+def test_header_row_repeats_on_every_page(tmp_path):
+    meeting = big_meeting(attendees=80, topics=0)
+    pdf = tmp_path / "signin.pdf"
+    write_signin_sheet(meeting, HOOD, pdf)
+    texts = [flat(text) for text in page_texts(pdf)]
+    pages = len(texts)
+    assert pages == page_count(pdf) >= 3
+    for page, text in enumerate(texts, 1):
+        assert HEADER in text
+        assert f"第{page}页共{pages}页" in text
+    everything = flat(pdftotext(pdf))
+    for p in meeting.participants:
+        assert p.name in everything
+    last = max(int(n) for n in re.findall(r"^\s*(\d+)\s", pdftotext(pdf), re.M))
+    assert last == 80 + WALK_IN_ROWS
+
+
+def test_titles_for_each_kind(tmp_path):
+    for kind, title in ((MeetingKind.BUILDING_LEADERS, "阳光花园楼栋长月度例会签到表"),
+                        (MeetingKind.BRANCH, "阳光花园支部会议签到表")):  # fmt: skip
+        meeting = replace(sample_meeting(), kind=kind)
+        assert signin_title(meeting, HOOD) == title
+        stream = io.BytesIO()
+        write_signin_sheet(meeting, HOOD, stream)
+        pdf = tmp_path / "s.pdf"
+        pdf.write_bytes(stream.getvalue())
+        assert flat(pdftotext(pdf)).startswith(title)
+
+
+def test_no_participants_still_gives_rows_to_sign(tmp_path):
+    pdf = tmp_path / "s.pdf"
+    write_signin_sheet(replace(sample_meeting(), participants=[]), HOOD, pdf)
+    body = flat(pdftotext(pdf))
+    assert HEADER in body and "应到0人" in body
+
+
+def test_unprintable_name_is_reported(tmp_path):
+    meeting = sample_meeting()
+    meeting.participants.append(Participant(R.RESIDENT_REPRESENTATIVE, "李\ue000", "4栋"))
+    reported = write_signin_sheet(meeting, HOOD, tmp_path / "s.pdf")
+    assert [(u.record, u.char) for u in reported] == [("参会人 李\ue000", "\ue000")]
