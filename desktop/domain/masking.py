@@ -2,6 +2,7 @@
 
 import re
 
+from desktop.domain.phone import normalize_phone
 from desktop.domain.roster import COMPOUND_SURNAMES
 
 _DIGITS = re.compile(r"\d")
@@ -19,15 +20,20 @@ def mask_name(name: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """13812341234 → 138****1234; 0755-26881234 → 0755-****1234; short text unchanged."""
-    text = phone.strip()
-    area, dash, number = text.rpartition("-") if text.startswith("0") else ("", "", text)
+    """13812341234 → 138****1234; 0755-26881234 → 0755-****1234; short text unchanged.
+
+    The number is read as stored phones are (138 1234 5678 → 13812345678); a landline's
+    extension (0755-26881234-801) is kept after the masked number.
+    """
+    text = normalize_phone(phone)
+    area, dash, number = text.partition("-") if text[:1] == "0" and "-" in text else ("", "", text)
+    number, ext_dash, extension = number.partition("-")
     digits = "".join(_DIGITS.findall(number))
     if len(digits) < 7 or len(digits) != len(number):
         return phone
     keep_head = 0 if area else 3
     hidden = len(digits) - keep_head - 4
-    return f"{area}{dash}{digits[:keep_head]}{'*' * hidden}{digits[-4:]}"
+    return f"{area}{dash}{digits[:keep_head]}{'*' * hidden}{digits[-4:]}{ext_dash}{extension}"
 
 
 def building_only(building: str, unit: str = "", room: str = "") -> str:

@@ -96,8 +96,9 @@ class Amendment:
 class Meeting:
     title: str
     kind: MeetingKind = MeetingKind.DELIBERATION
-    starts_at: datetime = field(default_factory=lambda: datetime.now().replace(second=0,
-                                                                              microsecond=0))
+    starts_at: datetime = field(
+        default_factory=lambda: datetime.now().replace(second=0, microsecond=0)
+    )
     place: str = ""
     host: str = ""
     recorder: str = ""

@@ -269,7 +269,7 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
             s.add(MeetingTopicNeedRecord(topic_id=topic.id, need_id=need_id))
     for i, a in enumerate(m.actions):
         rec = s.get(MeetingActionRecord, a.id) if a.id is not None else None
-        if rec is None:
+        if rec is None or rec.meeting_id != meeting_id:  # never another meeting's item
             rec = MeetingActionRecord(meeting_id=meeting_id)
         rec.position, rec.what, rec.owner, rec.due_on = i, a.what, a.owner, a.due_on
         rec.status, rec.project_id = a.status.value, a.project_id
