@@ -64,7 +64,7 @@ def category(db: Database, name: str) -> int:
 def add(db: Database, title: str = "3栋电梯经常停运", cat: str = "物业服务", note: str = "",
         **fields: object) -> Need:  # fmt: skip
     fields.setdefault("registered_on", DAY)
-    return save_need(db, Need(title=title, category_id=category(db, cat), **fields), note)  # type: ignore[arg-type]
+    return save_need(db, Need(title=title, category_id=category(db, cat), **fields), note)
 
 
 def history(db: Database, need_id: int) -> list[tuple[NeedStatus | None, NeedStatus, str]]:
@@ -72,7 +72,7 @@ def history(db: Database, need_id: int) -> list[tuple[NeedStatus | None, NeedSta
 
 
 def titles(db: Database, query: NeedQuery, **kwargs: object) -> list[str]:
-    return [row.title for row in list_needs(db, query, **kwargs)]  # type: ignore[arg-type]
+    return [row.title for row in list_needs(db, query, **kwargs)]
 
 
 # --- categories ------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def test_add_and_rename_a_category(db: Database) -> None:
 def test_renaming_keeps_the_needs_of_a_category(db: Database) -> None:
     need = add(db, cat="噪音扰民")
     save_category(db, NeedCategory(name="噪音与扰民", id=need.category_id))
-    assert get_need(db, need.id).category_id == need.category_id  # type: ignore[arg-type]
+    assert get_need(db, need.id).category_id == need.category_id
     [row] = list_needs(db, NeedQuery())
     assert row.category == "噪音与扰民"
 
@@ -187,7 +187,7 @@ def test_update_keeps_identity(db: Database) -> None:
     saved.satisfaction = Satisfaction.BASICALLY_SATISFIED
     updated = save_need(db, saved, "已解决")
     assert (updated.id, updated.uuid) == (saved.id, saved.uuid)
-    got = get_need(db, saved.id)  # type: ignore[arg-type]
+    got = get_need(db, saved.id)
     assert got.title == "3栋电梯已修好"
     assert got.urgency is Urgency.CRITICAL
     assert got.solution == "更换控制板"
@@ -212,7 +212,7 @@ def test_missing_needs_are_not_found(db: Database) -> None:
 def test_rare_characters_and_markup_kept_exactly(db: Database, roster: Roster) -> None:
     saved = add(db, title="䶮𠮷 A&B <b>楼道</b>", raised_by="𠮷祥", description="<img src=x> & 䶮",
                 solution="A&B <b>", building="10栋")  # fmt: skip
-    got = get_need(db, saved.id)  # type: ignore[arg-type]
+    got = get_need(db, saved.id)
     assert got.title == "䶮𠮷 A&B <b>楼道</b>"
     assert got.description == "<img src=x> & 䶮"
     assert got.raised_by == "𠮷祥"
@@ -241,12 +241,12 @@ def test_referred_and_rejected_need_a_reason(db: Database, status: NeedStatus) -
     assert caught.value.problems == {"status_reason": Problem.REASON_REQUIRED}
     need = add(db)
     with pytest.raises(ValidationError) as moved:
-        change_status(db, need.id, status, "处理")  # type: ignore[arg-type]
+        change_status(db, need.id, status, "处理")
     assert moved.value.problems == {"status_reason": Problem.REASON_REQUIRED}
-    assert get_need(db, need.id).status is P  # type: ignore[arg-type]
-    done = change_status(db, need.id, status, "已办结", reason="属市政道路，已转办交警中队")  # type: ignore[arg-type]
+    assert get_need(db, need.id).status is P
+    done = change_status(db, need.id, status, "已办结", reason="属市政道路，已转办交警中队")
     assert (done.status, done.status_reason) == (status, "属市政道路，已转办交警中队")
-    assert history(db, need.id)[-1] == (P, status, "已办结")  # type: ignore[arg-type]
+    assert history(db, need.id)[-1] == (P, status, "已办结")
 
 
 def test_due_date_before_registration_refused(db: Database) -> None:
@@ -297,29 +297,29 @@ def test_refused_moves_change_nothing(
 ) -> None:
     need = add(db)
     for step in path:
-        change_status(db, need.id, step, "", reason="已转办" if step in (F, J) else "")  # type: ignore[arg-type]
-    before = history(db, need.id)  # type: ignore[arg-type]
+        change_status(db, need.id, step, "", reason="已转办" if step in (F, J) else "")
+    before = history(db, need.id)
     with pytest.raises(ValidationError) as caught:
-        change_status(db, need.id, refused, "不该成功", reason="理由")  # type: ignore[arg-type]
+        change_status(db, need.id, refused, "不该成功", reason="理由")
     assert caught.value.problems == {"status": Problem.STATUS_FLOW}
-    assert get_need(db, need.id).status is path[-1]  # type: ignore[arg-type]
-    assert history(db, need.id) == before  # type: ignore[arg-type]
+    assert get_need(db, need.id).status is path[-1]
+    assert history(db, need.id) == before
 
 
 @pytest.mark.parametrize("closed", [R, F, J])
 def test_every_closed_need_can_be_reopened(db: Database, closed: NeedStatus) -> None:
     need = add(db, status=closed, status_reason="理由" if closed in (F, J) else "")
-    reopened = change_status(db, need.id, W, "重新处理")  # type: ignore[arg-type]
+    reopened = change_status(db, need.id, W, "重新处理")
     assert reopened.status is W
-    assert history(db, need.id) == [(None, closed, ""), (closed, W, "重新处理")]  # type: ignore[arg-type]
+    assert history(db, need.id) == [(None, closed, ""), (closed, W, "重新处理")]
 
 
 def test_saving_without_a_status_change_adds_no_history(db: Database) -> None:
     need = add(db, note="登记")
     need.title = "改个标题"
     save_need(db, need, "这条备注不记")
-    change_status(db, need.id, P, "同一状态")  # type: ignore[arg-type]
-    assert history(db, need.id) == [(None, P, "登记")]  # type: ignore[arg-type]
+    change_status(db, need.id, P, "同一状态")
+    assert history(db, need.id) == [(None, P, "登记")]
 
 
 # --- roster links ---------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def test_a_person_in_the_trash_does_not_count(db: Database, roster: Roster) -> N
 def test_unknown_names_are_kept_as_written(db: Database, roster: Roster) -> None:
     need = add(db, raised_by=" 楼下王阿姨 ")
     assert (need.raised_by, need.person_id) == ("楼下王阿姨", None)
-    assert get_need(db, need.id).raised_by == "楼下王阿姨"  # type: ignore[arg-type]
+    assert get_need(db, need.id).raised_by == "楼下王阿姨"
 
 
 def test_link_follows_the_name_on_update(db: Database, roster: Roster) -> None:
@@ -407,30 +407,28 @@ def test_rows_carry_category_and_overdue(db: Database, spread: dict[str, int]) -
     assert not rows["装修噪音"].overdue
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        (NeedQuery(status=P), {"装修噪音", "车库照明", "消防通道占用"}),
-        (NeedQuery(status=R), {"电梯停运"}),
-        (NeedQuery(open_only=True), {"楼道灯不亮", "装修噪音", "车库照明", "消防通道占用"}),
-        (NeedQuery(overdue_only=True), {"楼道灯不亮", "消防通道占用"}),
-        (NeedQuery(building="3栋"), {"电梯停运", "楼道灯不亮", "私人纠纷"}),
-        (NeedQuery(building="5栋", open_only=True), {"装修噪音", "消防通道占用"}),
-        (NeedQuery(registered_from=date(2026, 3, 15)),
-         {"车库照明", "消防通道占用", "燃气管道", "私人纠纷"}),
-        (NeedQuery(registered_to=date(2026, 2, 10)), {"电梯停运", "楼道灯不亮"}),
-        (NeedQuery(registered_from=date(2026, 3, 3), registered_to=date(2026, 3, 20)),
-         {"装修噪音", "车库照明", "消防通道占用"}),
-        (NeedQuery(text="噪音"), {"装修噪音"}),
-        (NeedQuery(text="通道", overdue_only=True), {"消防通道占用"}),
-        (NeedQuery(status=F, open_only=True), set()),
-    ],
-)  # fmt: skip
-def test_filters_and_counts(
-    db: Database, spread: dict[str, int], query: NeedQuery, expected: set[str]
-) -> None:
-    assert set(titles(db, query, today=TODAY)) == expected
-    assert count_needs(db, query, today=TODAY) == len(expected)
+FILTER_CASES = [
+    (NeedQuery(status=P), {"装修噪音", "车库照明", "消防通道占用"}),
+    (NeedQuery(status=R), {"电梯停运"}),
+    (NeedQuery(open_only=True), {"楼道灯不亮", "装修噪音", "车库照明", "消防通道占用"}),
+    (NeedQuery(overdue_only=True), {"楼道灯不亮", "消防通道占用"}),
+    (NeedQuery(building="3栋"), {"电梯停运", "楼道灯不亮", "私人纠纷"}),
+    (NeedQuery(building="5栋", open_only=True), {"装修噪音", "消防通道占用"}),
+    (NeedQuery(registered_from=date(2026, 3, 15)),
+     {"车库照明", "消防通道占用", "燃气管道", "私人纠纷"}),
+    (NeedQuery(registered_to=date(2026, 2, 10)), {"电梯停运", "楼道灯不亮"}),
+    (NeedQuery(registered_from=date(2026, 3, 3), registered_to=date(2026, 3, 20)),
+     {"装修噪音", "车库照明", "消防通道占用"}),
+    (NeedQuery(text="噪音"), {"装修噪音"}),
+    (NeedQuery(text="通道", overdue_only=True), {"消防通道占用"}),
+    (NeedQuery(status=F, open_only=True), set()),
+]  # fmt: skip
+
+
+def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
+    for query, expected in FILTER_CASES:
+        assert set(titles(db, query, today=TODAY)) == expected, query
+        assert count_needs(db, query, today=TODAY) == len(expected), query
 
 
 def test_filter_by_category(db: Database, spread: dict[str, int]) -> None:

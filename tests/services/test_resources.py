@@ -39,7 +39,7 @@ def db(data_dir: Path) -> Iterator[Database]:
 
 def add(db: Database, title: str = "学校运动场周末开放", **fields: object) -> Resource:
     fields.setdefault("registered_on", DAY)
-    return save_resource(db, Resource(title=title, **fields))  # type: ignore[arg-type]
+    return save_resource(db, Resource(title=title, **fields))
 
 
 def org(db: Database, name: str, kind: OrganizationKind = OrganizationKind.PARTNER_UNIT) -> int:
@@ -49,7 +49,7 @@ def org(db: Database, name: str, kind: OrganizationKind = OrganizationKind.PARTN
 
 
 def titles(db: Database, query: ResourceQuery, **kwargs: object) -> list[str]:
-    return [row.title for row in list_resources(db, query, **kwargs)]  # type: ignore[arg-type]
+    return [row.title for row in list_resources(db, query, **kwargs)]
 
 
 # --- save, get, update ------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def test_update_keeps_identity(db: Database) -> None:
     saved.availability = "寒暑假"
     updated = save_resource(db, saved)
     assert (updated.id, updated.uuid) == (saved.id, saved.uuid)
-    got = get_resource(db, saved.id)  # type: ignore[arg-type]
+    got = get_resource(db, saved.id)
     assert (got.title, got.kind, got.availability) == ("学校多功能厅", ResourceKind.VENUE, "寒暑假")
     assert count_resources(db, ResourceQuery()) == 1
 
@@ -103,7 +103,7 @@ def test_missing_resources_are_not_found(db: Database) -> None:
 def test_rare_characters_and_markup_kept_exactly(db: Database, roster: Roster) -> None:
     saved = add(db, title="𠮷祥的 A&B <b>书法</b>", provider="𠮷祥", kind=ResourceKind.SKILL,
                 provider_kind=ProviderKind.TALENT, availability="<周末> & 节假日")  # fmt: skip
-    got = get_resource(db, saved.id)  # type: ignore[arg-type]
+    got = get_resource(db, saved.id)
     assert (got.title, got.provider, got.availability) == (
         "𠮷祥的 A&B <b>书法</b>",
         "𠮷祥",
@@ -242,23 +242,21 @@ def test_rows_carry_expiry_and_use(db: Database, spread: dict[str, int]) -> None
     assert rows["法律咨询"].provider == "王䶮"
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        (ResourceQuery(kind=ResourceKind.VENUE), {"运动场"}),
-        (ResourceQuery(provider_kind=ProviderKind.PARTNER_UNIT), {"运动场", "四点半课堂"}),
-        (ResourceQuery(valid_only=True), {"运动场", "法律咨询", "图书"}),
-        (ResourceQuery(valid_only=True, provider_kind=ProviderKind.PARTNER_UNIT), {"运动场"}),
-        (ResourceQuery(text="翠竹"), {"运动场", "四点半课堂"}),
-        (ResourceQuery(text="王䶮"), {"法律咨询"}),
-        (ResourceQuery(kind=ResourceKind.FUNDS, valid_only=True), set()),
-    ],
-)
-def test_filters_and_counts(
-    db: Database, spread: dict[str, int], query: ResourceQuery, expected: set[str]
-) -> None:
-    assert set(titles(db, query)) == expected
-    assert count_resources(db, query) == len(expected)
+FILTER_CASES = [
+    (ResourceQuery(kind=ResourceKind.VENUE), {"运动场"}),
+    (ResourceQuery(provider_kind=ProviderKind.PARTNER_UNIT), {"运动场", "四点半课堂"}),
+    (ResourceQuery(valid_only=True), {"运动场", "法律咨询", "图书"}),
+    (ResourceQuery(valid_only=True, provider_kind=ProviderKind.PARTNER_UNIT), {"运动场"}),
+    (ResourceQuery(text="翠竹"), {"运动场", "四点半课堂"}),
+    (ResourceQuery(text="王䶮"), {"法律咨询"}),
+    (ResourceQuery(kind=ResourceKind.FUNDS, valid_only=True), set()),
+]  # fmt: skip
+
+
+def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
+    for query, expected in FILTER_CASES:
+        assert set(titles(db, query)) == expected, query
+        assert count_resources(db, query) == len(expected), query
 
 
 def test_default_order_is_newest_first(db: Database, spread: dict[str, int]) -> None:
@@ -294,5 +292,5 @@ def test_delete_restore_purge(db: Database, spread: dict[str, int]) -> None:
     assert get_resource(db, live).title == "法律咨询"
     assert count_resources(db, ResourceQuery(), deleted=True) == 0
     # The project forgets the destroyed resource, and the resource its project.
-    assert get_project(db, project.id).resource_ids == []  # type: ignore[arg-type]
+    assert get_project(db, project.id).resource_ids == []
     assert projects_of_resource(db, used) == []
