@@ -272,7 +272,9 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
         if rec is None or rec.meeting_id != meeting_id:  # never another meeting's item
             rec = MeetingActionRecord(meeting_id=meeting_id)
         rec.position, rec.what, rec.owner, rec.due_on = i, a.what, a.owner, a.due_on
-        rec.status, rec.project_id = a.status.value, a.project_id
+        rec.status = a.status.value
+        # A project made from the item while this form was open stays linked.
+        rec.project_id = a.project_id if a.project_id is not None else rec.project_id
         s.add(rec)
 
 

@@ -210,6 +210,8 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
         )
         rec = s.get(VisitRecord, visit_id)
         assert rec is not None
+        if rec.need_id is not None:  # converted meanwhile: keep the first, undo this one
+            raise AlreadyANeedError(str(rec.need_id))
         rec.need_id = need.id
     return need
 
