@@ -3,6 +3,8 @@
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
+# Far above any neighborhood's budget, far below what a 64-bit integer holds in fen.
+MAX_YUAN = Decimal("9999999999.99")
 
 
 def to_fen(yuan: Decimal) -> int:
@@ -22,7 +24,12 @@ def parse_yuan(text: str) -> Decimal | None:
         value = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return value.quantize(FEN, rounding=ROUND_HALF_UP) if value.is_finite() else None
+    if not value.is_finite():
+        return None
+    try:
+        return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than Decimal carries (1e30): not an amount
+        return None
 
 
 def format_yuan(value: Decimal) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from enum import Enum
 
 from desktop.domain.errors import Problem
+from desktop.domain.money import MAX_YUAN
 from desktop.domain.text import clean_text
 
 TITLE_MAX = 100
@@ -135,10 +136,12 @@ def validate_project(p: Project) -> dict[str, Problem]:
         problems["title"] = Problem.REQUIRED
     elif len(p.title) > TITLE_MAX:
         problems["title"] = Problem.TOO_LONG
-    if p.budget < 0:
-        problems["budget"] = Problem.NEGATIVE_AMOUNT
-    if p.spent < 0:
-        problems["spent"] = Problem.NEGATIVE_AMOUNT
+    for key in ("budget", "spent"):
+        amount = getattr(p, key)
+        if amount < 0:
+            problems[key] = Problem.NEGATIVE_AMOUNT
+        elif amount > MAX_YUAN:  # too many digits to be a real amount (or to store)
+            problems[key] = Problem.TOO_LONG
     if p.stage is ProjectStage.TERMINATED and not p.stop_reason:
         problems["stop_reason"] = Problem.REASON_REQUIRED
     if p.start_on and p.end_on and p.end_on < p.start_on:

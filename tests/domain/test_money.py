@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.domain.money import format_yuan, from_fen, parse_yuan, to_fen
+from desktop.domain.money import MAX_YUAN, format_yuan, from_fen, parse_yuan, to_fen
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_parse_yuan(text: str, value: Decimal) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "  ", "元", "¥", "八百", "12.3.4", "abc", "NaN", "Infinity",
-                                  "-inf", "1 000"])  # fmt: skip
+                                  "-inf", "1 000", "1e30", "9" * 40])  # fmt: skip
 def test_parse_yuan_refuses_what_is_not_an_amount(text: str) -> None:
     assert parse_yuan(text) is None
 
@@ -96,3 +96,8 @@ def test_parse_yuan_refuses_what_is_not_an_amount(text: str) -> None:
 def test_format_yuan(value: Decimal, text: str) -> None:
     assert format_yuan(value) == text
     assert parse_yuan(text) == value
+
+
+def test_the_largest_amount_fits_in_sqlite() -> None:
+    assert to_fen(MAX_YUAN) < 2**63
+    assert parse_yuan("9,999,999,999.99") == MAX_YUAN

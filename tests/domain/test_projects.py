@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain.errors import Problem
+from desktop.domain.money import MAX_YUAN
 from desktop.domain.projects import (
     FINAL_STAGES,
     STAGE_ORDER,
@@ -105,6 +106,14 @@ def test_title_required_and_length() -> None:
 def test_negative_money_is_refused(key: str) -> None:
     assert validate_project(project(**{key: Decimal("-0.01")})) == {key: Problem.NEGATIVE_AMOUNT}
     assert validate_project(project(**{key: Decimal("0.00")})) == {}
+
+
+@pytest.mark.parametrize("key", ["budget", "spent"])
+def test_amounts_with_too_many_digits_are_refused(key: str) -> None:
+    assert validate_project(project(**{key: MAX_YUAN})) == {}
+    too_big = MAX_YUAN + Decimal("0.01")
+    assert validate_project(project(**{key: too_big})) == {key: Problem.TOO_LONG}
+    assert validate_project(project(**{key: Decimal("1e30")})) == {key: Problem.TOO_LONG}
 
 
 def test_terminated_needs_a_stop_reason() -> None:

@@ -223,6 +223,8 @@ def test_rating_average_round_trips(db: Database) -> None:
         ({"title": " "}, {"title": Problem.REQUIRED}),
         ({"budget": Decimal("-0.01")}, {"budget": Problem.NEGATIVE_AMOUNT}),
         ({"spent": Decimal("-8000")}, {"spent": Problem.NEGATIVE_AMOUNT}),
+        # 20 digits would not fit SQLite's integers: refused, not a crash.
+        ({"budget": Decimal("99999999999999999999")}, {"budget": Problem.TOO_LONG}),
         ({"stage": TERMINATED}, {"stop_reason": Problem.REASON_REQUIRED}),
         ({"start_on": DAY, "end_on": DAY - timedelta(days=1)}, {"end_on": Problem.DATE_ORDER}),
         ({"rating_average": Decimal("0.99")}, {"rating_average": Problem.RATING_RANGE}),
