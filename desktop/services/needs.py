@@ -25,7 +25,7 @@ from desktop.domain.needs import (
 from desktop.domain.text import clean_text
 from desktop.services.links import match_person
 from desktop.store.database import Database
-from desktop.store.keyset import dated, ordered_page
+from desktop.store.keyset import dated, likely, ordered_page
 from desktop.store.models import (
     NeedCategoryRecord,
     NeedRecord,
@@ -115,6 +115,10 @@ def delete_category(db: Database, category_id: int) -> None:
 
 
 # -- the list ------------------------------------------------------------------------------
+def _sort(query: NeedQuery):
+    return SORT_COLUMNS.get(query.sort, NeedRecord.registered_on)
+
+
 def _filtered(db: Database, stmt: Select, query: NeedQuery, today: date, *,
               deleted: bool = False, session: Session | None = None) -> Select:  # fmt: skip
     """The query's conditions; pass ``session`` for a page (see search_filter)."""
@@ -122,17 +126,20 @@ def _filtered(db: Database, stmt: Select, query: NeedQuery, today: date, *,
         NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
     )
     stmt = stmt.where(*search_filter(db, NeedRecord, query.text, session=session))
+    walk = session is not None and not deleted and _sort(query) is NeedRecord.registered_on
+    hint = likely if walk else (lambda condition: condition)
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
-        stmt = stmt.where(NeedRecord.status == query.status.value)
+        stmt = stmt.where(hint(NeedRecord.status == query.status.value))
     if query.open_only:
-        stmt = stmt.where(NeedRecord.status.in_(open_values))
+        stmt = stmt.where(hint(NeedRecord.status.in_(open_values)))
     if query.overdue_only:
-        stmt = stmt.where(NeedRecord.status.in_(open_values), NeedRecord.due_on < today)
+        # One hint per term: SQLite looks through a hint around an AND.
+        stmt = stmt.where(hint(NeedRecord.status.in_(open_values)), hint(NeedRecord.due_on < today))
     if query.category_id is not None:
-        stmt = stmt.where(NeedRecord.category_id == query.category_id)
+        stmt = stmt.where(hint(NeedRecord.category_id == query.category_id))
     if query.building:
-        stmt = stmt.where(NeedRecord.building == query.building)
+        stmt = stmt.where(hint(NeedRecord.building == query.building))
     if query.registered_from:
         stmt = stmt.where(NeedRecord.registered_on >= query.registered_from)
     if query.registered_to:
@@ -162,7 +169,7 @@ def list_needs(
     with db.session() as s:
         stmt = ordered_page(
             _filtered(db, stmt, query, today, deleted=deleted, session=s),
-            sort=SORT_COLUMNS.get(query.sort, NeedRecord.registered_on),
+            sort=_sort(query),
             key=NeedRecord.id, descending=query.descending,
             after=None if after is None else after.id, offset=offset, limit=limit,
         )  # fmt: skip

@@ -15,7 +15,7 @@ from desktop.domain.roster import (
     validate_person,
 )
 from desktop.store.database import Database
-from desktop.store.keyset import or_empty, ordered_page
+from desktop.store.keyset import likely, or_empty, ordered_page
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
 from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
@@ -44,17 +44,27 @@ def _filtered(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
     stmt = stmt.where(*search_filter(db, PersonRecord, query.text, session=session))
+    walk = session is not None and not deleted and _sort(query) is PersonRecord.name
+    hint = likely if walk else (lambda condition: condition)
     if query.role is not None:
         stmt = stmt.where(
-            PersonRecord.id.in_(
-                select(PersonRoleRecord.person_id).where(PersonRoleRecord.role == query.role.value)
+            hint(
+                PersonRecord.id.in_(
+                    select(PersonRoleRecord.person_id).where(
+                        PersonRoleRecord.role == query.role.value
+                    )
+                )
             )
         )
     if query.building_id is not None:
-        stmt = stmt.where(PersonRecord.building_id == query.building_id)
+        stmt = stmt.where(hint(PersonRecord.building_id == query.building_id))
     if query.party_member is not None:
-        stmt = stmt.where(PersonRecord.is_party_member.is_(query.party_member))
+        stmt = stmt.where(hint(PersonRecord.is_party_member.is_(query.party_member)))
     return stmt
+
+
+def _sort(query: PeopleQuery):
+    return SORT_COLUMNS.get(query.sort, PersonRecord.name)
 
 
 @index_fallback
@@ -89,7 +99,7 @@ def list_people(
     with db.session() as s:
         stmt = ordered_page(
             _filtered(db, stmt, query, deleted=deleted, session=s),
-            sort=SORT_COLUMNS.get(query.sort, PersonRecord.name),
+            sort=_sort(query),
             key=PersonRecord.id,
             descending=query.descending,
             after=None if after is None else after.id,

@@ -21,7 +21,7 @@ from desktop.domain.projects import (
 from desktop.services.links import match_organization, match_person
 from desktop.services.needs import change_status
 from desktop.store.database import Database
-from desktop.store.keyset import ordered_page
+from desktop.store.keyset import likely, ordered_page
 from desktop.store.models import (
     NeedRecord,
     ProjectNeedRecord,
@@ -42,6 +42,10 @@ SORT_COLUMNS = {
 }
 
 
+def _sort(query: ProjectQuery):
+    return SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on)
+
+
 def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool,
               session: Session | None = None) -> Select:  # fmt: skip
     """The query's conditions; pass ``session`` for a page (see search_filter)."""
@@ -49,10 +53,12 @@ def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool,
         ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
     )
     stmt = stmt.where(*search_filter(db, ProjectRecord, query.text, session=session))
+    walk = session is not None and not deleted and _sort(query) is ProjectRecord.registered_on
+    hint = likely if walk else (lambda condition: condition)
     if query.kind is not None:
-        stmt = stmt.where(ProjectRecord.kind == query.kind.value)
+        stmt = stmt.where(hint(ProjectRecord.kind == query.kind.value))
     if query.stage is not None:
-        stmt = stmt.where(ProjectRecord.stage == query.stage.value)
+        stmt = stmt.where(hint(ProjectRecord.stage == query.stage.value))
     if query.registered_from:
         stmt = stmt.where(ProjectRecord.registered_on >= query.registered_from)
     if query.registered_to:
@@ -90,7 +96,7 @@ def list_projects(
         if ids is not None:
             stmt = stmt.where(ProjectRecord.id.in_(ids))
         stmt = ordered_page(
-            stmt, sort=SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on),
+            stmt, sort=_sort(query),
             key=ProjectRecord.id, descending=query.descending,
             after=None if after is None else after.id, offset=offset, limit=limit,
         )  # fmt: skip

@@ -17,7 +17,7 @@ from desktop.domain.resources import (
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
-from desktop.store.keyset import dated, ordered_page
+from desktop.store.keyset import dated, likely, ordered_page
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
 from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
@@ -31,6 +31,10 @@ SORT_COLUMNS = {
 }
 
 
+def _sort(query: ResourceQuery):
+    return SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
+
+
 def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
               deleted: bool, session: Session | None = None) -> Select:  # fmt: skip
     """The query's conditions; pass ``session`` for a page (see search_filter)."""
@@ -38,13 +42,15 @@ def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
         ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
     )
     stmt = stmt.where(*search_filter(db, ResourceRecord, query.text, session=session))
+    walk = session is not None and not deleted and _sort(query) is ResourceRecord.registered_on
+    hint = likely if walk else (lambda condition: condition)
     if query.kind is not None:
-        stmt = stmt.where(ResourceRecord.kind == query.kind.value)
+        stmt = stmt.where(hint(ResourceRecord.kind == query.kind.value))
     if query.provider_kind is not None:
-        stmt = stmt.where(ResourceRecord.provider_kind == query.provider_kind.value)
+        stmt = stmt.where(hint(ResourceRecord.provider_kind == query.provider_kind.value))
     if query.valid_only:
-        stmt = stmt.where((ResourceRecord.valid_until.is_(None))
-                          | (ResourceRecord.valid_until >= today))  # fmt: skip
+        stmt = stmt.where(hint(ResourceRecord.valid_until.is_(None)
+                               | (ResourceRecord.valid_until >= today)))  # fmt: skip
     return stmt
 
 
@@ -74,7 +80,7 @@ def list_resources(
     with db.session() as s:
         stmt = ordered_page(
             _filtered(db, stmt, query, today, deleted, session=s),
-            sort=SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on),
+            sort=_sort(query),
             key=ResourceRecord.id, descending=query.descending,
             after=None if after is None else after.id, offset=offset, limit=limit,
         )  # fmt: skip

@@ -156,6 +156,32 @@ def test_keyset_pages_of_a_search_and_of_the_trash(filled: Database, lst: Paged)
         lst.restore(filled, trashed)
 
 
+FILTERED = [
+    (LISTS[0], {"building_id": 1}), (LISTS[0], {"party_member": True}),
+    (LISTS[1], {"status": NeedStatus.PENDING}), (LISTS[1], {"open_only": True}),
+    (LISTS[1], {"overdue_only": True}), (LISTS[1], {"category_id": 1}),
+    (LISTS[1], {"building": "1栋"}), (LISTS[2], {"kind": ResourceKind.VENUE}),
+    (LISTS[2], {"valid_only": True}), (LISTS[3], {"stage": ProjectStage.IN_PROGRESS}),
+    (LISTS[3], {"kind": ProjectKind.PARTNERSHIP}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lst", "fields"), FILTERED, ids=[f"{p.name}-{k}" for p, k in FILTERED])
+@pytest.mark.parametrize("sort", ["default", "title"])
+def test_keyset_pages_of_a_filtered_list(
+    filled: Database, lst: Paged, fields: dict, sort: str
+) -> None:
+    """Filters of a page in the default order carry a planner hint; results are the same."""
+    if sort != "default":
+        fields = {**fields, "sort": sort if sort in lst.sort_keys else "phone"}
+    query = lst.query(**fields)
+    whole = [r.id for r in lst.page(filled, query, 0, 10_000)]
+    assert 0 < len(whole) == lst.count(filled, query) < N
+    assert by_keyset(filled, lst, query, 3) == whole
+    everything = {r.id: r for r in lst.page(filled, lst.query(), 0, 10_000)}
+    assert set(whole) <= set(everything)
+
+
 def test_no_date_sorts_as_the_latest(filled: Database) -> None:
     rows = needs.list_needs(filled, NeedQuery(sort="due", descending=False), 0, 1000)
     dues = [r.due_on for r in rows]
