@@ -521,6 +521,8 @@ def import_ledger(
         header = next(rows, None)
         columns, report.errors = _header_columns(spec, sheet.title, header)
         if report.errors:
+            if not columns:
+                _look_for_a_lower_header(spec, sheet.title, rows, report)
             return report
         importer = _IMPORTERS[spec.kind](db, spec, sheet.title, report)
         try:
@@ -687,6 +689,19 @@ def _header_columns(
             message = f"缺少必填的“{column.header}”列，请添加这一列。"
             errors.append(RowError(sheet, 1, column.header, message))
     return columns, errors
+
+
+def _look_for_a_lower_header(spec, sheet: str, rows: Iterator[tuple], report) -> None:
+    """Many hand-made 台账 put a title row above the headers: say so, plainly."""
+    for number, values in enumerate(rows, start=2):
+        if number > 6:
+            return
+        names = {_header_text(v) for v in values}
+        if all(c.header in names for c in spec.columns if c.required):
+            message = (f"表头应在第 1 行，但它在第 {number} 行。请删除表头上方的"
+                       f"{number - 1} 行（如大标题）后再导入。")  # fmt: skip
+            report.errors[:] = [RowError(sheet, 1, "", message)]
+            return
 
 
 def _other_ledger(spec: LedgerSpec, names: list[str]) -> LedgerSpec | None:

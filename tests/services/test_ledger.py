@@ -472,6 +472,13 @@ def test_missing_required_column_and_duplicate_header(db: Database, tmp_path: Pa
     assert any("不止一次" in e.message for e in report.errors)
 
 
+def test_a_title_row_above_the_headers_is_named(db: Database, tmp_path: Path) -> None:
+    rows = [["幸福小区需求清单台账（2026年）"], [], NEEDS_HEADERS, needs_row()]
+    report = import_ledger(db, "needs", write_sheet(tmp_path / "n.xlsx", rows))
+    assert [(e.row, e.column) for e in report.errors] == [(1, "")]
+    assert "表头应在第 1 行，但它在第 3 行" in report.errors[0].message
+
+
 def test_duplicate_ids_data_without_header_and_another_kind(db: Database, tmp_path: Path) -> None:
     uuid = "8d5f3c1a-1111-4222-8333-444455556666"
     rows = [NEEDS_HEADERS, needs_row(编号=uuid), needs_row(编号=uuid), [*needs_row(), "多出来的"]]
