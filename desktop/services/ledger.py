@@ -1,7 +1,7 @@
 """Ledgers (台账): the three lists exported to Excel and imported back, in the same format.
 
-Export streams rows (openpyxl write-only) into a temporary file that replaces the target only
-when complete. Import checks every row and writes in one transaction, only when no row is bad:
+Export streams the rows into a workbook made by openpyxl (write-only), under a temporary name
+that replaces the target only when complete. Import checks every row and writes in one transaction, only when no row is bad:
 an import with one bad row writes nothing. Both report progress as ``progress(done, total)``
 and can be stopped with ``cancelled()``, which raises :class:`LedgerCancelled`.
 """
@@ -328,7 +328,7 @@ def export_ledger(
                                     progress(written, max(total, written))
                         stream.write("".join(batch).encode("utf-8"))
                         stream.write(tail)
-        with open(temp, "rb") as f:
+        with open(temp, "r+b") as f:  # Windows flushes only a handle open for writing
             os.fsync(f.fileno())
         os.replace(temp, path)
     except OSError as exc:
