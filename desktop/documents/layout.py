@@ -105,9 +105,14 @@ def grid_table(
     *,
     repeat_header: bool = True,
     padding: float = 4,
+    centered: Sequence[int] = (),
     extra: Sequence[tuple] = (),
 ) -> Table:
-    """A ruled table whose first row is a grey header repeated on every page."""
+    """A ruled table whose first row is a grey header repeated on every page.
+
+    Cells are paragraphs for user text and plain strings for our own short words (roles,
+    dates, numbers: always in the first face, never wrapped, much cheaper to lay out).
+    """
     table = Table(
         rows,
         colWidths=[w * mm for w in widths_mm],
@@ -119,6 +124,9 @@ def grid_table(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), pen.fonts.primary),  # never a base-14 font
+                ("FONTSIZE", (0, 0), (-1, -1), pen.styles.cell.fontSize),
+                ("LEADING", (0, 0), (-1, -1), pen.styles.cell.leading),
+                *(("ALIGN", (c, 0), (c, -1), "CENTER") for c in centered),
                 ("GRID", (0, 0), (-1, -1), 0.6, GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

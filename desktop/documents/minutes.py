@@ -156,10 +156,10 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         p, orig = shown.participants[i], meeting.participants[i]
         record = f"参会人 {orig.name}"
         row = [
-            pen.p(PARTICIPANT_ROLE[p.role], s.cell_center),
+            PARTICIPANT_ROLE[p.role],
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
-            pen.p(ATTENDANCE[p.attendance], s.cell_center),
+            ATTENDANCE[p.attendance],
         ]
         if not public:
             row.append("")  # signed on paper
@@ -168,7 +168,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         rows.append([pen.p("（未登记参会人员）", s.cell_center)] + [""] * (len(heads) - 1))
         return grid_table(pen, rows, widths, extra=[("SPAN", (0, 1), (-1, 1))])
     # Room for a signature: rows at least 9 mm high in the archive copy.
-    return grid_table(pen, rows, widths, padding=4 if public else 6.5)
+    return grid_table(pen, rows, widths, padding=4 if public else 6.5, centered=(0, 3))
 
 
 def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
@@ -177,13 +177,13 @@ def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
     for n, (a, orig) in enumerate(zip(shown.actions, meeting.actions, strict=True), 1):
         record = f"待办事项{n}『{_short(orig.what)}』"
         rows.append([
-            pen.p(str(n), s.cell_center),
+            str(n),
             pen.p(a.what, s.cell, record),
             pen.p(a.owner, s.cell_center, record),
-            pen.p(day(a.due_on) or "—", s.cell_center),
-            pen.p(ACTION_STATUS[a.status], s.cell_center),
+            day(a.due_on) or "—",
+            ACTION_STATUS[a.status],
         ])  # fmt: skip
-    return grid_table(pen, rows, (12, 80, 28, 30, 20))
+    return grid_table(pen, rows, (12, 80, 28, 30, 20), centered=(0, 3, 4))
 
 
 def _signatures(pen: Pen) -> Flowable:

@@ -51,8 +51,8 @@ def _table(pen: Pen, meeting: Meeting):
         p = meeting.participants[i]
         record = f"参会人 {p.name}"
         rows.append([
-            pen.p(str(n), s.cell_center),
-            pen.p(PARTICIPANT_ROLE[p.role], s.cell_center),
+            str(n),
+            PARTICIPANT_ROLE[p.role],
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             "",
@@ -61,9 +61,8 @@ def _table(pen: Pen, meeting: Meeting):
         following = order[n] if n < len(order) else None
         if following is not None and meeting.participants[following].role is not p.role:
             group_ends.append(n)
-    for n in range(len(order) + 1, len(order) + WALK_IN_ROWS + 1):
-        # A no-break space keeps a blank row one line high, like a filled one.
-        rows.append([pen.p(str(n), s.cell_center), pen.p("\u00a0", s.cell), "", "", "", ""])
+    first = len(order) + 1
+    rows += [[str(n), "", "", "", "", ""] for n in range(first, first + WALK_IN_ROWS)]
     # A heavier rule between roles, and between the invited and the walk-in rows.
     rules = [("LINEBELOW", (0, r), (-1, r), 1.5, GRID) for r in [*group_ends, len(order)] if r]
-    return grid_table(pen, rows, WIDTHS, padding=6.5, extra=rules)
+    return grid_table(pen, rows, WIDTHS, padding=6.5, centered=(0, 1, 5), extra=rules)
