@@ -51,7 +51,7 @@ class Styles:
 def make_styles(fonts: FontChain) -> Styles:
     base = ParagraphStyle(
         "body", fontName=fonts.primary, fontSize=11, leading=18, wordWrap="CJK",
-        alignment=TA_LEFT, allowWidows=0,
+        alignment=TA_LEFT, allowWidows=0, hangPunctuation=False,
     )  # fmt: skip
 
     def style(name: str, **kw) -> ParagraphStyle:
@@ -63,9 +63,10 @@ def make_styles(fonts: FontChain) -> Styles:
         note=style("note", fontSize=9, leading=13, alignment=TA_CENTER, textColor=GREY),
         heading=style("heading", fontSize=13, leading=20, spaceBefore=12, spaceAfter=5),
         subheading=style("subheading", fontSize=11.5, leading=18, spaceBefore=7, spaceAfter=2),
-        body=base,
+        # Body text may hang ，。 in the margin, as Word does; a table cell never does.
+        body=style("body", hangPunctuation=True),
         # 「讨论情况：」 then the text, its later lines aligned after the five-character label.
-        item=style("item", leftIndent=55, firstLineIndent=-55),
+        item=style("item", leftIndent=55, firstLineIndent=-55, hangPunctuation=True),
         label=style("label", fontSize=10.5, leading=16),
         cell=style("cell", fontSize=10, leading=14),
         cell_center=style("cell_center", fontSize=10, leading=14, alignment=TA_CENTER),

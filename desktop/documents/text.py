@@ -23,6 +23,8 @@ from desktop.documents.fonts import FontChain
 # Chinese line-breaking rules (禁则): what may not start a line, and what may not end one.
 CANNOT_START = frozenset("，。！？；：、」》）』】〕〉〗｝］”’…—·～％‰℃,.!?;:)]}%")
 CANNOT_END = frozenset("「《（『【〔〈〖｛［“‘([{")
+# Marks a body paragraph may hang in the right margin, as Word does for Chinese by default.
+HANGING = frozenset("，。、；：！？")
 
 _NORMALIZE = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n"), ("\t", "  "))
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
@@ -132,10 +134,11 @@ def markup(
 class CJKParagraph(Paragraph):
     """A paragraph broken between any two Chinese characters, following the 禁则.
 
-    ReportLab's own CJK wrap lets ，！？；：》 start a line and hangs at most one mark in the
-    margin (past a table's grid line); here the break moves back instead, so no line starts
-    with a closing mark and none ends with an opening one. Latin words break at spaces.
-    Use with a style whose ``wordWrap`` is ``'CJK'``.
+    ReportLab's own CJK wrap lets ，！？；：》 start a line and hangs any mark in the margin,
+    past a table's grid line. Here the break moves back instead, so no line starts with a
+    closing mark and none ends with an opening one; a style with ``hangPunctuation = True``
+    (body text, never a table cell) may instead hang one small mark such as ，。 in the
+    margin. Latin words break at spaces. Use with a style whose ``wordWrap`` is ``'CJK'``.
     """
 
     def breakLinesCJK(self, maxWidths):  # ReportLab's name
@@ -151,15 +154,18 @@ class CJKParagraph(Paragraph):
                              textColor=style.textColor, lines=[], ascent=style.fontSize,
                              descent=-0.2 * style.fontSize)  # fmt: skip
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return break_cjk(self.frags, maxWidths, auto_leading not in ("", "off"))
+        hang = bool(getattr(style, "hangPunctuation", False))
+        return break_cjk(self.frags, maxWidths, auto_leading not in ("", "off"), hang=hang)
 
 
 def _is_word(u: str) -> bool:
     return bool(u) and ord(u) < 0x2E80 and not u.isspace()
 
 
-def _break_before(units: list, start: int, i: int) -> int:
+def _break_before(units: list, start: int, i: int, hang: bool) -> int:
     """Where to end the line that ``units[i]`` does not fit on (an index > start)."""
+    if hang and units[i] in HANGING and (i + 1 == len(units) or units[i + 1] not in CANNOT_START):
+        return i + 1
     j = i
     if _is_word(units[j]) and _is_word(units[j - 1]):
         # Inside a Latin word or number: go back to a space or a Chinese character, but not
@@ -221,7 +227,7 @@ def _line(units: list, max_width: float, used: float, line_break: bool) -> FragL
                     maxWidth=max_width, currentWidth=used, lineBreak=line_break)  # fmt: skip
 
 
-def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
+def break_cjk(frags, max_widths, calc_bounds: bool, *, hang: bool = False) -> ParaLines:
     units = _units(frags)
     lines = []
     max_width = max_widths[0]
@@ -248,8 +254,12 @@ def break_cjk(frags, max_widths, calc_bounds: bool) -> ParaLines:
             used = 0.0
             continue
         if used + u.width > max_width + _FUZZ and i > start:
-            end = _break_before(units, start, i)
-            emit(start, end, False)
+            end = _break_before(units, start, i, hang)
+            if end < n and hasattr(units[end].frag, "lineBreak"):
+                emit(start, end + 1, True)  # a hung mark just before a line break: one line
+                end += 1
+            else:
+                emit(start, end, False)
             start = i = end
             while i < n and units[i] == " ":  # a space where a line breaks is not printed
                 start = i = i + 1

@@ -12,6 +12,7 @@ from desktop.documents.layout import PageDecor, Pen, build_pdf
 from desktop.documents.text import (
     CANNOT_END,
     CANNOT_START,
+    HANGING,
     CJKParagraph,
     Unprintable,
     UnprintableLog,
@@ -125,10 +126,13 @@ def test_a_damaged_character_still_gives_a_message_that_can_be_written_out(fonts
     assert "U+D83D" in message
 
 
+@pytest.mark.parametrize("hang", [False, True], ids=["cell", "body"])
 @pytest.mark.parametrize("mark", START_MARKS)
-def test_no_line_starts_with_a_closing_mark(mark, fonts):
-    style = Pen(fonts).styles.body  # 11 pt: a Chinese character is 11 pt wide
-    n = 20
+def test_no_line_starts_with_a_closing_mark(mark, hang, fonts):
+    styles = Pen(fonts).styles
+    style = styles.body if hang else styles.cell.clone("cell11", fontSize=11)
+    assert style.hangPunctuation is hang
+    n = 20  # characters of 11 pt on a line
     width = n * 11 + 0.5
     cases = [
         "中" * n + mark + "后面还有一些文字",  # the mark would begin line 2
@@ -142,11 +146,25 @@ def test_no_line_starts_with_a_closing_mark(mark, fonts):
             assert line[0] not in CANNOT_START, lines
         for line in lines[:-1]:
             assert line[-1] not in CANNOT_END, lines
-            assert len(line) <= n
+            # Only body text hangs, and only one small mark, past the right edge.
+            assert len(line) <= n or (hang and len(line) == n + 1 and line[-1] in HANGING)
 
 
-def test_line_breaking_rules_hold_for_random_text(fonts):
-    style = Pen(fonts).styles.body
+def test_body_text_hangs_a_comma_where_a_cell_moves_a_character_down(fonts):
+    styles = Pen(fonts).styles
+    text = "中" * 20 + "，后面的文字"
+    body = lines_of(CJKParagraph(markup(text, fonts), styles.body), 20 * 11 + 0.5)
+    cell = lines_of(CJKParagraph(markup(text, fonts), styles.cell), 20 * 10 + 0.5)
+    assert body[0] == "中" * 20 + "，"
+    # A hung mark right before a line break does not leave an empty line behind it.
+    broken = lines_of(CJKParagraph(markup("中" * 20 + "。\n下一段", fonts), styles.body), 220.5)
+    assert broken == ["中" * 20 + "。", "下一段"]
+    assert cell[0] == "中" * 19 and cell[1].startswith("中，")
+
+
+@pytest.mark.parametrize("style_name", ["cell", "body"])
+def test_line_breaking_rules_hold_for_random_text(style_name, fonts):
+    style = getattr(Pen(fonts).styles, style_name)
     rng = random.Random(11)
     words = ["社区", "居民", "加装电梯", "物业", "议事会", "ABC", "2026", "𠮷", "䶮"]
     marks = [*"，。！？；：、", "」", "》", "）", "。」", "！”", "……"]
