@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
 
-COMMANDS = ("demo", "check", "list", "ledger")
+COMMANDS = ("demo", "check", "list", "ledger", "print")
 LEDGER_KINDS = ("needs", "resources", "projects")
 LIST_KINDS = ("people", *LEDGER_KINDS)
 MAX_ERRORS_SHOWN = 20
@@ -59,6 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--list", dest="kind", choices=LEDGER_KINDS, required=True)
     importer.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importer.add_argument("--report", type=Path, help="把导入结果另存为 Excel")
+
+    printer = sub.add_parser("print", help="打印：会议纪要、签到表（PDF）")
+    documents = printer.add_subparsers(
+        dest="document", required=True, parser_class=ChineseArgumentParser
+    )
+    minutes = documents.add_parser("minutes", help="会议纪要（存档版，或 --public 公示版）")
+    signin = documents.add_parser("signin", help="会议签到表")
+    for doc in (minutes, signin):
+        doc.add_argument("--data-dir", type=Path)
+        doc.add_argument("--meeting", type=int, required=True, help="会议编号")
+        doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    minutes.add_argument("--public", action="store_true", help="公示版：隐去居民姓名、电话和门牌号")
     return parser
 
 
@@ -66,7 +78,8 @@ def main(argv: Sequence[str]) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         data_dir = ensure_writable(args.data_dir or default_data_dir())
-        handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger}
+        handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger,
+                    "print": cmd_print}  # fmt: skip
         return handlers[args.command](args, data_dir)
     except UsageError as exc:
         _say(str(exc))
@@ -304,3 +317,41 @@ def _ledger_import(args: argparse.Namespace, data_dir: Path) -> int:
     if args.report is not None:
         _say(f"每一行的错误已写入 {args.report}。")
     return 1
+
+
+def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
+    """Minutes or sign-in sheet as PDF; characters no font can print are warned about."""
+    from desktop.documents import write_minutes, write_signin_sheet
+    from desktop.documents.fonts import FontMissingError
+    from desktop.domain.errors import NotFoundError
+    from desktop.services.meetings import get_meeting
+    from desktop.services.neighborhood import get_neighborhood
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
+    try:
+        meeting = get_meeting(db, args.meeting)
+        neighborhood = get_neighborhood(db).name
+    except NotFoundError:
+        raise UsageError(f"找不到编号为 {args.meeting} 的会议（可能已删除）。") from None
+    finally:
+        db.close()
+    try:
+        if args.document == "minutes":
+            unprintable = write_minutes(meeting, neighborhood, args.out, public=args.public)
+            what = "会议纪要（公示版）" if args.public else "会议纪要（存档版）"
+        else:
+            unprintable = write_signin_sheet(meeting, neighborhood, args.out)
+            what = "签到表"
+    except FontMissingError as exc:
+        _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
+        return 1
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
+    for item in unprintable:
+        _say(f"注意：{item.message}，纸上该处为空白。")
+    print(f"已生成{what}：{args.out}")
+    return 0

@@ -1,0 +1,131 @@
+"""shuren print minutes|signin: the meeting from the data dir, a PDF, warnings on stderr."""
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+from desktop.domain.roster import Neighborhood
+from desktop.services.meetings import add_amendment, finalize_meeting, save_meeting
+from desktop.services.neighborhood import save_neighborhood
+from desktop.store.database import open_database
+from tests.documents.conftest import HOOD, pdftotext, sample_meeting
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture
+def stored(data_dir: Path) -> dict[str, int]:
+    """A neighborhood with a final meeting (amended) and a draft with an unprintable name."""
+    db = open_database(data_dir)
+    try:
+        save_neighborhood(db, Neighborhood(name=HOOD, community="阳光社区", street="南山街道"))
+        final = save_meeting(db, replace(sample_meeting(), id=None))
+        finalize_meeting(db, final.id)
+        add_amendment(db, final.id, "议题一中“30 户同意”应为“31 户同意”。", date(2026, 12, 1))
+        draft = sample_meeting()
+        draft.participants[0] = replace(draft.participants[0], name="王\ue000国")
+        draft = save_meeting(db, replace(draft, id=None, title="楼道堆物清理"))
+    finally:
+        db.close()
+    return {"final": final.id, "draft": draft.id}
+
+
+def run(capsys, *args: object) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_print_archive_minutes(capsys, data_dir, stored, tmp_path):
+    pdf = tmp_path / "纪要.pdf"
+    code, out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
+                         "--meeting", stored["final"], "--out", pdf)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.strip() == f"已生成会议纪要（存档版）：{pdf}"
+    body = flat(pdftotext(pdf))
+    assert "阳光花园协商议事会会议纪要" in body
+    assert "签名" in body and "张三明" in body
+    assert "2026年12月1日更正：" in body
+    assert "草稿" not in body
+
+
+def test_print_public_minutes(capsys, data_dir, stored, tmp_path):
+    pdf = tmp_path / "公示.pdf"
+    code, out, _err = run(capsys, "print", "minutes", "--data-dir", data_dir,
+                          "--meeting", stored["final"], "--out", pdf, "--public")  # fmt: skip
+    assert code == 0 and "公示版" in out
+    body = flat(pdftotext(pdf))
+    assert "张*明" in body and "张三明" not in body and "签名" not in body
+
+
+def test_print_signin_sheet_warns_about_unprintable_characters(capsys, data_dir, stored, tmp_path):
+    pdf = tmp_path / "签到表.pdf"
+    code, out, err = run(capsys, "print", "signin", "--data-dir", data_dir,
+                         "--meeting", stored["draft"], "--out", pdf)  # fmt: skip
+    assert code == 0
+    assert out.strip() == f"已生成签到表：{pdf}"
+    assert err.splitlines() == [
+        "注意：记录「参会人 王\ue000国」中的字「\ue000」（U+E000）无法打印，纸上该处为空白。"
+    ]
+    assert "阳光花园协商议事会签到表楼道堆物清理" in flat(pdftotext(pdf))
+
+
+def test_unknown_meeting_is_bad_input(capsys, data_dir, stored, tmp_path):
+    pdf = tmp_path / "x.pdf"
+    code, out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
+                         "--meeting", 9999, "--out", pdf)  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.strip() == "找不到编号为 9999 的会议（可能已删除）。"
+    assert not pdf.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["print", "minutes", "--meeting", "1"],  # no --out
+        ["print", "signin", "--out", "x.pdf"],  # no --meeting
+        ["print", "minutes", "--meeting", "abc", "--out", "x.pdf"],
+        ["print", "signin", "--meeting", "1", "--out", "x.pdf", "--public"],
+        ["print", "compact-sheet"],
+    ],
+)
+def test_bad_usage(capsys, data_dir, args):
+    code, _out, err = run(capsys, *args, "--data-dir", data_dir)
+    assert code == 2
+    assert len(err.splitlines()) == 1 and "命令行参数有误" in err
+
+
+def test_no_database_and_unwritable_output(capsys, data_dir, stored, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _out, err = run(capsys, "print", "signin", "--data-dir", empty, "--meeting", 1,
+                          "--out", tmp_path / "x.pdf")  # fmt: skip
+    assert code == 2 and "没有数据文件" in err
+    missing_dir = tmp_path / "no" / "such" / "folder" / "x.pdf"
+    code, _out, err = run(capsys, "print", "signin", "--data-dir", data_dir,
+                          "--meeting", stored["final"], "--out", missing_dir)  # fmt: skip
+    assert code == 2 and err.startswith(f"无法写入 {missing_dir}")
+    assert len(err.splitlines()) == 1
+
+
+def test_as_a_process(data_dir, stored, tmp_path):
+    pdf = tmp_path / "m.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "print", "minutes", "--data-dir", str(data_dir),
+         "--meeting", str(stored["final"]), "--out", str(pdf), "--public"],
+        cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, encoding="utf-8",
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert pdf.read_bytes().startswith(b"%PDF-")
