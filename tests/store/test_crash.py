@@ -30,7 +30,10 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 200
 FRESH_PROCESS_KILLS = 8
-DELAY_MS = (20, 120)
+DELAY_MS = (0, 60)
+# Most kills wait for a first commit, then a random delay: they land mid-transaction or
+# between commits, not only before the writer got going.
+WAIT_FOR_FIRST_COMMIT = 0.85
 TIMEOUT = 30.0
 
 
@@ -70,6 +73,16 @@ def start(mode: str, data_dir: Path, seed: int, stderr: IO[bytes]) -> subprocess
     )
 
 
+def first_commit(lines: "Lines", rng: random.Random) -> list[int]:
+    """Mostly wait for the writer's first commit before the random delay, so the kills land
+    mid-work whatever the machine's load (a fixed delay alone missed on a busy machine)."""
+    if rng.random() >= WAIT_FOR_FIRST_COMMIT:
+        return []
+    line = lines.next()
+    assert line is not None and line.isdigit(), line
+    return [int(line)]
+
+
 def verify(path: Path, committed: set[int]) -> int:
     """The checks after every kill; returns the number of people."""
     con = sqlite3.connect(path)
@@ -104,10 +117,10 @@ def test_sigkill_never_loses_a_commit_nor_damages_the_file(data_dir: Path, tmp_p
             child = start("write", data_dir, i, log)
             lines = Lines(child.stdout)
             assert lines.next() == "ready"
+            printed = first_commit(lines, rng)
             time.sleep(rng.uniform(*DELAY_MS) / 1000)
             child.send_signal(signal.SIGKILL)
             assert child.wait(TIMEOUT) == -signal.SIGKILL
-            printed = []
             while (line := lines.next()) is not None:
                 printed.append(int(line))
             child.stdin.close()
@@ -133,6 +146,7 @@ def test_sigkill_never_loses_a_commit_nor_damages_the_file(data_dir: Path, tmp_p
                     else:
                         assert line == "ready", line
                         ready = True
+                printed += first_commit(lines, rng)
                 time.sleep(rng.uniform(*DELAY_MS) / 1000)
                 os.kill(pid, signal.SIGKILL)
                 while not (line := lines.next()).startswith("reaped"):
