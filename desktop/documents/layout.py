@@ -88,6 +88,10 @@ class Pen:
         """Markup for one piece of text; ``record`` names it when a character is unprintable."""
         return markup(text, self.fonts, record=record or "文档", log=self.log)
 
+    def unlogged(self, text: str) -> str:
+        """Markup for text already reported elsewhere (the title again in the running head)."""
+        return markup(text, self.fonts)
+
     def p(self, text: str | None, style: ParagraphStyle, record: str = "") -> CJKParagraph:
         return CJKParagraph(self.m(text, record), style)
 

@@ -67,7 +67,7 @@ def write_minutes(
     story = _story(pen, meeting, shown, neighborhood, public=public)
     title = minutes_title(meeting, neighborhood)
     decor = PageDecor(
-        running_head=pen.m(f"{title}　{meeting_time(meeting.starts_at)}"),
+        running_head=pen.unlogged(f"{title}　{meeting_time(meeting.starts_at)}"),
         edition="公示版" if public else "存档版",
         draft=not meeting.is_final,
     )

@@ -36,7 +36,7 @@ def write_signin_sheet(
     summary = f"应到 {invited} 人，实到＿＿＿＿人。　　　　记录人（签名）：＿＿＿＿＿＿＿＿"
     story.append(KeepTogether([Spacer(1, 4 * mm), pen.p(summary, s.label)]))
     title = signin_title(meeting, neighborhood)
-    decor = PageDecor(running_head=pen.m(f"{title}　{meeting_time(meeting.starts_at)}"))
+    decor = PageDecor(running_head=pen.unlogged(f"{title}　{meeting_time(meeting.starts_at)}"))
     build_pdf(story, out, pen, decor, title=title, author=neighborhood)
     return pen.log.items()
 

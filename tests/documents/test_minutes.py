@@ -180,6 +180,13 @@ def test_unprintable_characters_are_reported_with_their_record(tmp_path):
     assert reported[0].message == "记录「参会人 王\ue000明」中的字「\ue000」（U+E000）无法打印"
 
 
+def test_a_character_in_the_neighborhood_name_is_reported_once(tmp_path):
+    meeting = sample_meeting()
+    meeting.topics[0].discussion *= 40  # pages with the title in their running head
+    reported = write_minutes(meeting, "阳光\ue000园", tmp_path / "m.pdf")
+    assert [(u.record, u.char) for u in reported] == [("小区名称", "\ue000")]
+
+
 def test_the_public_copy_reports_only_what_it_prints(tmp_path):
     meeting = sample_meeting()
     # The uncovered character is hidden by the mask: nothing is missing from the paper.
