@@ -15,7 +15,7 @@ from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect
 
 COMMANDS = ("demo", "check", "list", "ledger", "print")
 LEDGER_KINDS = ("needs", "resources", "projects")
-LIST_KINDS = ("people", *LEDGER_KINDS)
+LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings")
 MAX_ERRORS_SHOWN = 20
 
 
@@ -159,6 +159,8 @@ def cmd_check(_args: argparse.Namespace, data_dir: Path) -> int:
 def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     if args.kind in LEDGER_KINDS:
         return _list_records(args, data_dir)
+    if args.kind in ("visits", "meetings"):
+        return _list_visits_or_meetings(args, data_dir)
     from desktop.services.neighborhood import list_buildings
     from desktop.services.people import all_people
     from desktop.store.database import open_database
@@ -217,6 +219,79 @@ def _json_value(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)  # exact: "1234.50", never a float
     return value
+
+
+def _plain(value: object) -> object:
+    """A domain object as JSON data: enums by value, dates ISO, money as exact strings."""
+    from dataclasses import asdict, is_dataclass
+    from datetime import datetime
+
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return _json_value(value)
+
+
+def _list_visits_or_meetings(args: argparse.Namespace, data_dir: Path) -> int:
+    """Every live visit or meeting, whole (a meeting with its participants, topics, votes,
+    consensus, action items and corrections)."""
+    from desktop.domain.meetings import MeetingQuery
+    from desktop.domain.visits import VisitQuery
+    from desktop.services import meetings, visits
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
+    try:
+        if args.kind == "visits":
+            rows, get = (
+                _all_rows(
+                    lambda after: visits.list_visits(
+                        db, VisitQuery(descending=False), after=after, limit=1000
+                    )
+                ),
+                visits.get_visit,
+            )
+        else:
+            rows, get = (
+                _all_rows(
+                    lambda after: meetings.list_meetings(
+                        db, MeetingQuery(descending=False), after=after, limit=1000
+                    )
+                ),
+                meetings.get_meeting,
+            )
+        records = [get(db, row.id) for row in rows]
+    finally:
+        db.close()
+    if args.json:
+        doc = {"kind": args.kind, "count": len(records), "items": _plain(records)}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for r in records:
+        if args.kind == "visits":
+            issue = r.issue.splitlines()[0] if r.issue else ""
+            print(f"{r.id}\t{r.visited_on:%Y-%m-%d}\t{r.resident}\t{issue}")
+        else:
+            state = "已定稿" if r.is_final else "草稿"
+            print(f"{r.id}\t{r.starts_at:%Y-%m-%d %H:%M}\t{r.title}\t{state}")
+    print(f"共 {len(records)} 条")
+    return 0
+
+
+def _all_rows(page):
+    rows, after = [], None
+    while batch := page(after):
+        rows += batch
+        after = batch[-1]
+    return rows
 
 
 def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
