@@ -51,7 +51,7 @@ class Database:
         self.search_index: SearchIndex | None = None
         if search_index is not None:
             tables = [t.name for t in Base.metadata.sorted_tables if "search_text" in t.c]
-            self.search_index = SearchIndex(search_index, tables)
+            self.search_index = SearchIndex(search_index, path, tables)
             self.search_index.install(self.engine)
 
     @contextmanager
@@ -75,6 +75,8 @@ class Database:
         except sqlalchemy_exc.OperationalError:
             log.warning("PRAGMA optimize skipped", exc_info=True)
         self.engine.dispose()
+        if self.search_index is not None:
+            self.search_index.closed()
 
 
 def open_database(data_dir: Path) -> Database:

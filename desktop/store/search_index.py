@@ -7,11 +7,12 @@ database refers to it, so backups, migrations and uploads never see it.
 - Every connection of the app's engine ATTACHes the file as ``search`` and gets TEMP triggers
   on the lists, so each insert, edit and purge updates the index in the same transaction.
 - At open each list is compared with its index table row by row (ids and texts, one join by
-  primary key: ~30 ms per 100,000 rows). Rows that differ — written while the index was not
-  attached, a crash between the two files' commits — are put right one by one; when many
-  differ (a restored copy), the list's table is rebuilt in one INSERT … SELECT, as is every
-  list after a schema revision or an index format change. A missing or unreadable file is
-  simply built anew.
+  primary key: ~30–50 ms per 100,000 rows), unless the database file has the size and time
+  it had when this index was last closed in step with it. Rows that differ — written while
+  the index was not attached, a crash between the two files' commits — are put right one by
+  one; when many differ (a restored copy), the list's table is rebuilt in one
+  INSERT … SELECT, as is every list after a schema revision or an index format change. A
+  missing or unreadable file is simply built anew.
 - Anything going wrong (read-only or full disk, a damaged file) switches the index off for
   the session: search then runs on the base tables with instr(), slower but complete.
 """
@@ -21,9 +22,11 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, event
+from sqlalchemy import exc as sqlalchemy_exc
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +62,12 @@ def fts_phrase(words: Iterable[str]) -> str:
 class SearchIndex:
     """The index file of one database; ``ready`` tells whether searches may use it."""
 
-    def __init__(self, path: Path, tables: Iterable[str]) -> None:
+    def __init__(self, path: Path, main: Path, tables: Iterable[str]) -> None:
         self.path = path
+        self.main = main  # the database file the index copies from
         self.tables = tuple(tables)
         self.ready = False
+        self.checked = False  # whether the last open compared the lists row by row
         # At the last open: lists rebuilt (→ seconds) and lists repaired (→ rows).
         self.rebuilt: dict[str, float] = {}
         self.repaired: dict[str, int] = {}
@@ -121,33 +126,40 @@ class SearchIndex:
     # -- at open ------------------------------------------------------------------------------
     def open(self, engine: Engine) -> None:
         """Build the file if missing, rebuild the lists found stale, or switch the index off."""
-        self.ready = False
+        self.ready, self.checked = False, False
         self.rebuilt, self.repaired = {}, {}
-        raw = engine.raw_connection()
+        stamp = _file_stamp(self.main)  # before our own connection touches the files
+        try:
+            raw = engine.raw_connection()
+        except sqlalchemy_exc.DBAPIError as exc:
+            log.info("search index %s not used this session: %s", self.path, exc)
+            return  # the database itself cannot be opened: the app reports that
         try:
             con = raw.driver_connection
             assert isinstance(con, sqlite3.Connection)
             try:
-                self._check(con)
+                self._check(con, stamp)
             except sqlite3.DatabaseError:
+                if self._file_sound():
+                    raise  # the database's own trouble: the app reports it on its first query
                 # A damaged or foreign file: start a new one (it only holds a copy).
-                log.warning("search index %s unreadable; rebuilding it", self.path, exc_info=True)
+                log.info("search index %s damaged; building it anew", self.path)
                 _detach(con)
                 self._remove_file()
-                self._check(con)
+                self._check(con, None)
             self._create_triggers(con)
             self.ready = True
-        except (sqlite3.Error, OSError):
-            log.warning(
-                "search index %s unavailable; searching without it", self.path, exc_info=True
-            )
+        except (sqlite3.Error, OSError) as exc:
+            # Expected on a read-only or full disk or a damaged database: INFO, which reaches
+            # the app's log file but never the command line's stderr.
+            log.info("search index %s not used this session: %s", self.path, exc)
             _rollback(con)
             _drop_triggers(con, self.tables)
             _detach(con)
         finally:
             raw.close()
 
-    def _check(self, con: sqlite3.Connection) -> None:
+    def _check(self, con: sqlite3.Connection, stamp: str | None) -> None:
         if not _attached(con):
             self._attach(con)
         # IMMEDIATE: proves the file writable now, not at the first save, and keeps a second
@@ -159,7 +171,16 @@ class SearchIndex:
             if _meta(con, "revision") != revision:
                 fresh = True
                 _set_meta(con, "revision", revision)
-            for table in self.tables:
+            # Untouched since this index was last closed in step with it: nothing to compare.
+            # Still compared once a day, which bounds the harm of a write that kept the file's
+            # size within the file system's clock tick of that close.
+            today = date.today().isoformat()
+            unchanged = (not fresh and stamp is not None and _meta(con, "main_stamp") == stamp
+                         and _meta(con, "compared_on") == today)  # fmt: skip
+            self.checked = not unchanged
+            if self.checked:
+                _set_meta(con, "compared_on", today)
+            for table in () if unchanged else self.tables:
                 started = time.perf_counter()
                 differing = None if fresh else _differences(con, table)
                 if differing is None or differing > _repair_limit(con, table):
@@ -189,6 +210,23 @@ class SearchIndex:
         _set_meta(con, "format", FORMAT)
         return True
 
+    def closed(self) -> None:
+        """After the last connection closed: note the database file as the index last saw it,
+        so that the next open can skip comparing the lists when nothing has written since."""
+        stamp = _file_stamp(self.main)
+        if not self.ready or stamp is None:
+            return  # writes went past the index, or another process still has the file open
+        try:
+            con = sqlite3.connect(self.path)
+            try:
+                with con:
+                    con.execute("INSERT OR REPLACE INTO fts_meta VALUES ('main_stamp', ?)",
+                                (stamp,))  # fmt: skip
+            finally:
+                con.close()
+        except sqlite3.Error:
+            log.info("search index %s: could not note the close", self.path, exc_info=True)
+
     def disable(self, engine: Engine) -> None:
         """Stop using the index for this session (it failed under a query)."""
         if self.ready:
@@ -197,9 +235,35 @@ class SearchIndex:
             # Idle connections carry the triggers: new ones come without them.
             engine.dispose()
 
+    def _file_sound(self) -> bool:
+        """Whether the index file passes SQLite's quick check on its own."""
+        if not self.path.exists():
+            return True
+        try:
+            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                return con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return False
+
     def _remove_file(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
+def _file_stamp(main: Path) -> str | None:
+    """Size and modification time of the database file; None while its WAL holds writes (they
+    reach the file later) or when it cannot be read."""
+    try:
+        wal = Path(f"{main}-wal")
+        if wal.exists() and wal.stat().st_size:
+            return None
+        stat = main.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _rebuild(con: sqlite3.Connection, table: str) -> None:

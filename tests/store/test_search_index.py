@@ -1,7 +1,8 @@
 """The search index file: separate from the database, kept in step, rebuilt when it is not."""
 
 import sqlite3
-from datetime import date
+import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,13 @@ def sql(path: Path, statement: str, *args: object) -> list[tuple]:
             return con.execute(statement, args).fetchall()
     finally:
         con.close()
+
+
+def behind_its_back(data_dir: Path, statement: str) -> None:
+    """Change the database with the index not attached, as another program would, a moment
+    after the app closed (not within the same tick of the file system's clock)."""
+    time.sleep(0.05)
+    sql(db_path(data_dir), statement)
 
 
 def index_file(data_dir: Path) -> Path:
@@ -142,6 +150,58 @@ def test_trash_lists_search_too(filled: Database, data_dir: Path) -> None:
     assert len(found) == 1
 
 
+def test_after_a_clean_close_the_next_open_skips_the_comparison(
+    filled: Database, data_dir: Path
+) -> None:
+    filled.close()
+    db = open_database(data_dir)
+    try:
+        assert db.search_index is not None and db.search_index.ready
+        assert not db.search_index.checked
+        assert PEOPLE.ids(db, "张伟华") == brute_force(data_dir, "person", "张伟华")
+        people.save_person(db, Person(name="钱多多"))
+    finally:
+        db.close()
+    db = open_database(data_dir)  # its own writes, closed in step: still nothing to compare
+    try:
+        assert db.search_index is not None and not db.search_index.checked
+        assert len(PEOPLE.ids(db, "钱多多")) == 1
+    finally:
+        db.close()
+
+
+def test_the_comparison_runs_when_the_file_may_have_changed(
+    filled: Database, data_dir: Path
+) -> None:
+    filled.close()  # in step, noted
+    # Another program writes and keeps the database open: its change sits in the WAL, the
+    # database file itself still looks as it did at the close.
+    other = sqlite3.connect(db_path(data_dir))
+    try:
+        with other:
+            other.execute("UPDATE person SET name = '周大福' WHERE name = '张伟华'")
+        db = open_database(data_dir)
+        try:
+            assert db.search_index is not None and db.search_index.checked
+            assert db.search_index.repaired == {"person": 2}
+        finally:
+            db.close()
+    finally:
+        other.close()
+
+
+def test_the_comparison_runs_once_a_day_anyway(filled: Database, data_dir: Path) -> None:
+    filled.close()
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    sql(index_file(data_dir), "UPDATE fts_meta SET value = ? WHERE key = 'compared_on'", yesterday)
+    db = open_database(data_dir)
+    try:
+        assert db.search_index is not None and db.search_index.checked
+        assert db.search_index.rebuilt == db.search_index.repaired == {}
+    finally:
+        db.close()
+
+
 def test_a_missing_index_is_rebuilt(filled: Database, data_dir: Path) -> None:
     filled.close()
     for suffix in ("", "-wal", "-shm"):
@@ -158,7 +218,7 @@ def test_a_missing_index_is_rebuilt(filled: Database, data_dir: Path) -> None:
 
 def test_an_edit_made_without_the_index_is_found_at_open(filled: Database, data_dir: Path) -> None:
     filled.close()
-    sql(db_path(data_dir), "UPDATE person SET name = '周大福' WHERE name = '张伟华'")
+    behind_its_back(data_dir, "UPDATE person SET name = '周大福' WHERE name = '张伟华'")
     db = open_database(data_dir)
     try:
         assert db.search_index is not None and db.search_index.rebuilt == {}
@@ -187,7 +247,7 @@ def test_rows_changed_behind_its_back_are_found_at_open(
     filled: Database, data_dir: Path, change: str
 ) -> None:
     filled.close()
-    sql(db_path(data_dir), change)
+    behind_its_back(data_dir, change)
     db = open_database(data_dir)
     try:
         assert db.search_index is not None and db.search_index.rebuilt == {}
@@ -203,7 +263,7 @@ def test_many_rows_changed_behind_its_back_rebuild_the_list(
     filled: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filled.close()
-    sql(db_path(data_dir), "UPDATE need SET room = room || '号'")
+    behind_its_back(data_dir, "UPDATE need SET room = room || '号'")
     monkeypatch.setattr(search_index, "_repair_limit", lambda _con, _table: 2)
     db = open_database(data_dir)
     try:
@@ -240,6 +300,25 @@ def test_a_damaged_index_file_is_replaced(filled: Database, data_dir: Path) -> N
         assert PEOPLE.ids(db, "张伟华") == brute_force(data_dir, "person", "张伟华")
     finally:
         db.close()
+
+
+def test_a_damaged_database_leaves_the_index_file_alone(filled: Database, data_dir: Path) -> None:
+    filled.close()
+    [(root, page_size)] = sql(
+        db_path(data_dir),
+        "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master"
+        " WHERE name = 'need'",
+    )
+    before = index_file(data_dir).read_bytes()
+    with db_path(data_dir).open("r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xff" * page_size)
+    db = open_database(data_dir)  # the app finds the damage on its first query, not here
+    try:
+        assert db.search_index is not None and not db.search_index.ready
+    finally:
+        db.engine.dispose()
+    assert index_file(data_dir).read_bytes() == before
 
 
 def test_without_a_usable_index_file_search_still_works(data_dir: Path) -> None:
