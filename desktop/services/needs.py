@@ -163,22 +163,21 @@ def list_needs(
     """One page in the query's order: the rows after ``after`` (the last row already shown;
     None for the first page), skipping ``offset`` more."""
     today = today or date.today()
-    stmt = select(NeedRecord.id, NeedRecord.title, _of_category(NeedCategoryRecord.name),
+    rows = select(NeedRecord.id, NeedRecord.title, _of_category(NeedCategoryRecord.name),
                   NeedRecord.raised_by, NeedRecord.building, NeedRecord.urgency,
                   NeedRecord.status, NeedRecord.registered_on, NeedRecord.due_on)  # fmt: skip
     with db.session() as s:
+        ids = _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, session=s)
         stmt = ordered_page(
-            _filtered(db, stmt, query, today, deleted=deleted, session=s),
-            sort=_sort(query),
-            key=NeedRecord.id, descending=query.descending,
+            rows, ids, sort=_sort(query), key=NeedRecord.id, descending=query.descending,
             after=None if after is None else after.id, offset=offset, limit=limit,
         )  # fmt: skip
-        rows = s.execute(stmt).all()
+        found = s.execute(stmt).all()
     return [
         NeedRow(id=r[0], title=r[1], category=r[2], raised_by=r[3], building=r[4],
                 urgency=Urgency(r[5]), status=NeedStatus(r[6]), registered_on=r[7],
                 due_on=r[8], overdue=is_overdue(NeedStatus(r[6]), r[8], today))
-        for r in rows
+        for r in found
     ]  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def list_people(
 ) -> list[PersonRow]:
     """One page of the list, in the query's order: the rows after ``after`` (the last row
     already shown; None for the first page), skipping ``offset`` more."""
-    stmt = select(
+    rows = select(
         PersonRecord.id,
         PersonRecord.name,
         PersonRecord.phone,
@@ -97,8 +97,10 @@ def list_people(
         PersonRecord.deleted_at,
     ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
     with db.session() as s:
+        ids = rows.with_only_columns(PersonRecord.id)
         stmt = ordered_page(
-            _filtered(db, stmt, query, deleted=deleted, session=s),
+            rows,
+            _filtered(db, ids, query, deleted=deleted, session=s),
             sort=_sort(query),
             key=PersonRecord.id,
             descending=query.descending,
@@ -109,8 +111,8 @@ def list_people(
                 BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
             ),
         )
-        rows = s.execute(stmt).all()
-        roles = _roles_of(s, [r[0] for r in rows])
+        found = s.execute(stmt).all()
+        roles = _roles_of(s, [r[0] for r in found])
     return [
         PersonRow(
             id=r[0],
@@ -123,7 +125,7 @@ def list_people(
             roles=roles.get(r[0], frozenset()),
             deleted_at=r[7],
         )
-        for r in rows
+        for r in found
     ]
 
 

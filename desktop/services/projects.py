@@ -85,27 +85,25 @@ def list_projects(
 ) -> list[ProjectRow]:  # fmt: skip
     """One page in the query's order: the rows after ``after`` (the last row already shown;
     None for the first page), skipping ``offset`` more."""
-    stmt = (
-        select(ProjectRecord.id, ProjectRecord.title, ProjectRecord.kind, ProjectRecord.stage,
-               ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
-               _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
-               _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))
-    )  # fmt: skip
+    rows = select(ProjectRecord.id, ProjectRecord.title, ProjectRecord.kind, ProjectRecord.stage,
+                  ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
+                  _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
+                  _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))  # fmt: skip
     with db.session() as s:
-        stmt = _filtered(db, stmt, query, deleted, session=s)
+        page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, session=s)
         if ids is not None:
-            stmt = stmt.where(ProjectRecord.id.in_(ids))
+            page_ids = page_ids.where(ProjectRecord.id.in_(ids))
         stmt = ordered_page(
-            stmt, sort=_sort(query),
-            key=ProjectRecord.id, descending=query.descending,
-            after=None if after is None else after.id, offset=offset, limit=limit,
+            rows, page_ids, sort=_sort(query), key=ProjectRecord.id,
+            descending=query.descending, after=None if after is None else after.id,
+            offset=offset, limit=limit,
         )  # fmt: skip
-        rows = s.execute(stmt).all()
+        found = s.execute(stmt).all()
     return [
         ProjectRow(id=r[0], title=r[1], kind=ProjectKind(r[2]), stage=ProjectStage(r[3]),
                    budget=from_fen(r[4]), spent=from_fen(r[5]), registered_on=r[6],
                    need_count=r[7], resource_count=r[8])
-        for r in rows
+        for r in found
     ]  # fmt: skip
 
 

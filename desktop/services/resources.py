@@ -72,25 +72,22 @@ def list_resources(
     used = (select(func.count()).select_from(ProjectResourceRecord)
             .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
             .correlate(ResourceRecord).scalar_subquery())  # fmt: skip
-    stmt = (
-        select(ResourceRecord.id, ResourceRecord.title, ResourceRecord.kind,
-               ResourceRecord.provider_kind, ResourceRecord.provider,
-               ResourceRecord.availability, ResourceRecord.valid_until, used)
-    )  # fmt: skip
+    rows = select(ResourceRecord.id, ResourceRecord.title, ResourceRecord.kind,
+                  ResourceRecord.provider_kind, ResourceRecord.provider,
+                  ResourceRecord.availability, ResourceRecord.valid_until, used)  # fmt: skip
     with db.session() as s:
+        ids = _filtered(db, select(ResourceRecord.id), query, today, deleted, session=s)
         stmt = ordered_page(
-            _filtered(db, stmt, query, today, deleted, session=s),
-            sort=_sort(query),
-            key=ResourceRecord.id, descending=query.descending,
+            rows, ids, sort=_sort(query), key=ResourceRecord.id, descending=query.descending,
             after=None if after is None else after.id, offset=offset, limit=limit,
         )  # fmt: skip
-        rows = s.execute(stmt).all()
+        found = s.execute(stmt).all()
     return [
         ResourceRow(id=r[0], title=r[1], kind=ResourceKind(r[2]),
                     provider_kind=ProviderKind(r[3]), provider=r[4], availability=r[5],
                     valid_until=r[6], expired=r[6] is not None and r[6] < today,
                     project_count=r[7])
-        for r in rows
+        for r in found
     ]  # fmt: skip
 
 

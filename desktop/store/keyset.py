@@ -45,7 +45,8 @@ def likely(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def ordered_page(
-    stmt: Select,
+    rows: Select,
+    ids: Select | None = None,
     *,
     sort: ColumnElement,
     key: ColumnElement,
@@ -55,7 +56,14 @@ def ordered_page(
     limit: int,
     source: FromClause | None = None,
 ) -> Select:
-    """``stmt`` ordered by (``sort``, ``key``) and cut to one page.
+    """One page of ``rows`` ordered by (``sort``, ``key``).
+
+    ``rows`` selects what a page shows (its joins, no conditions); ``ids`` selects ``key``
+    with the list's conditions (e.g. ``rows.with_only_columns(key)`` filtered). The page is
+    found on the ids alone, then its rows are read: sorting narrow (key, id) records instead of
+    whole rows keeps an unindexed order cheap, above all a descending one over many equal
+    values (measured at 100,000 resources by validity: 153 ms → 54 ms). Without ``ids``,
+    ``rows`` carries the conditions and is cut to the page directly (fine for short lists).
 
     ``after``: the ``key`` (id) of the last row already shown; the page holds the rows that
     follow it in this order (then ``offset`` more are skipped, normally 0). ``source`` is what
@@ -63,10 +71,9 @@ def ordered_page(
     table. ``sort`` must never be NULL (see ``dated`` / ``or_empty``): a NULL compares as
     unknown and would end the list early.
     """
-    if descending:
-        stmt = stmt.order_by(sort.desc(), key.desc())
-    else:
-        stmt = stmt.order_by(sort.asc(), key.asc())
+    order = (sort.desc(), key.desc()) if descending else (sort.asc(), key.asc())
+    narrow = ids is not None
+    ids = (ids if ids is not None else rows).order_by(*order)
     if after is not None:
         value = (
             select(sort)
@@ -77,9 +84,10 @@ def ordered_page(
         )
         # The first inequality alone bounds an index range; the OR breaks ties by id.
         if descending:
-            stmt = stmt.where(and_(sort <= value, or_(sort < value, key < after)))
+            ids = ids.where(and_(sort <= value, or_(sort < value, key < after)))
         else:
-            stmt = stmt.where(and_(sort >= value, or_(sort > value, key > after)))
+            ids = ids.where(and_(sort >= value, or_(sort > value, key > after)))
     # Written into the SQL, not bound: with a bound LIMIT SQLite 3.40 sorts every matching row
     # in full for an unindexed order (measured: 280 ms instead of 30 ms at 100,000 rows).
-    return stmt.limit(literal_column(str(int(limit)))).offset(literal_column(str(int(offset))))
+    ids = ids.limit(literal_column(str(int(limit)))).offset(literal_column(str(int(offset))))
+    return rows.where(key.in_(ids)).order_by(*order) if narrow else ids
