@@ -78,7 +78,8 @@ def index_fallback(fn: Callable[P, T]) -> Callable[P, T]:
         assert isinstance(db, Database)
         query = args[1] if len(args) > 1 else kwargs.get("query")
         index = db.search_index
-        using = index is not None and index.ready and bool(indexed_words(query.text))
+        typed = getattr(query, "text", "")
+        using = index is not None and index.ready and bool(indexed_words(typed))
         try:
             return fn(*args, **kwargs)
         except sqlalchemy_exc.DatabaseError:
