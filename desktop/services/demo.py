@@ -22,11 +22,13 @@ from desktop.domain.needs import (
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
+from desktop.services.demo_meetings import make_demo_visits_and_meetings
 from desktop.store.database import Database, make_engine
 from desktop.store.models import (
     Base,
     BuildingRecord,
     GridRecord,
+    MeetingRecord,
     NeedCategoryRecord,
     NeedRecord,
     NeedStatusChangeRecord,
@@ -39,6 +41,7 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
     ResourceRecord,
+    VisitRecord,
     utcnow,
 )
 
@@ -994,6 +997,8 @@ def make_demo(
             NeedRecord,
             ResourceRecord,
             ProjectRecord,
+            VisitRecord,
+            MeetingRecord,
         ):
             if s.scalar(select(func.count()).select_from(model)):
                 raise DemoExistsError("data dir is not empty")
@@ -1142,6 +1147,7 @@ def make_demo(
         _insert(s, ProjectResourceRecord, ("project_id", "resource_id"), resource_links)
         if progress:
             progress(total, total)
+    make_demo_visits_and_meetings(db, seed, today or date.today(), scale)
     return scale
 
 

@@ -1,9 +1,10 @@
 """Ledgers (台账): the three lists exported to Excel and imported back, in the same format.
 
 Export streams the rows into a workbook made by openpyxl (write-only), under a temporary name
-that replaces the target only when complete. Import checks every row and writes in one transaction, only when no row is bad:
-an import with one bad row writes nothing. Both report progress as ``progress(done, total)``
-and can be stopped with ``cancelled()``, which raises :class:`LedgerCancelled`.
+that replaces the target only when complete. Import checks every row and writes in one
+transaction, only when no row is bad: an import with one bad row writes nothing. Both report
+progress as ``progress(done, total)`` and can be stopped with ``cancelled()``, which raises
+:class:`LedgerCancelled`.
 """
 
 import contextlib

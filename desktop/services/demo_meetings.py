@@ -1,0 +1,270 @@
+"""Demo visits and meetings: every state the secretary meets — drafts, final minutes with a
+correction, upcoming meetings, votes, consensus, action items open, under way and done — drawn
+from the demo roster and lists. Deterministic for a seed and a ``today``."""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from desktop.domain.meetings import (
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    Meeting,
+    MeetingKind,
+    Participant,
+    ParticipantRole,
+    Topic,
+)
+from desktop.domain.needs import NeedSource, Satisfaction
+from desktop.domain.roster import OrganizationKind, PersonRole
+from desktop.domain.visits import ReferralTarget, Visit, VisitKind
+from desktop.services import meetings, visits
+from desktop.store.database import Database
+from desktop.store.models import (
+    BuildingRecord,
+    NeedRecord,
+    OrganizationRecord,
+    PersonRecord,
+    PersonRoleRecord,
+    ProjectRecord,
+)
+
+ISSUES = (
+    ("楼道声控灯坏了，晚上上下楼看不见", "设施维修"),
+    ("楼上装修每天早上七点就开始电钻，老人休息不好", "噪音扰民"),
+    ("地下车库B区有外来车辆长期占用车位", "停车交通"),
+    ("垃圾分类点附近有异味，夏天苍蝇多", "环境卫生"),
+    ("电梯最近经常停在半层，孩子被困过一次", "安全隐患"),
+    ("独居老人想了解社区助餐怎么报名", "养老助老"),
+    ("物业费上涨但保洁次数减少，希望公开账目", "物业服务"),
+    ("小区东门消防通道被电动车堵住", "安全隐患"),
+    ("希望增加四点半课堂的名额", "托育教育"),
+    ("邻居家狗夜里叫，沟通过没有改善", "邻里纠纷"),
+)
+HANDLINGS = (
+    "当场联系物业维修",
+    "已转告业委会，约定本周答复",
+    "记录在案，纳入下次议事会议题",
+    "当场解答政策并登记",
+    "联系楼栋长上门协调",
+)
+MEETING_PLANS = (
+    # (kind, title, days from today, minutes state)
+    (MeetingKind.DELIBERATION, "关于3栋加装电梯费用分摊的协商议事会", -75, "final_amended"),
+    (MeetingKind.DELIBERATION, "关于地下车库停车秩序的协商议事会", -48, "final"),
+    (MeetingKind.BUILDING_LEADERS, "十月楼栋长月度例会", -35, "final"),
+    (MeetingKind.BRANCH, "第四季度支部会议", -20, "draft"),
+    (MeetingKind.DELIBERATION, "关于垃圾分类督导志愿服务的协商议事会", -9, "draft"),
+    (MeetingKind.BUILDING_LEADERS, "十一月楼栋长月度例会", -3, "draft"),
+    (MeetingKind.DELIBERATION, "关于小区文明养犬公约的协商议事会", 4, "planned"),
+    (MeetingKind.BUILDING_LEADERS, "十二月楼栋长月度例会", 12, "planned"),
+)
+DISCUSSIONS = (
+    "业委会介绍了前期征求意见情况；物业说明了施工和维保安排；居民代表提出低楼层住户的顾虑。",
+    "与会人员逐一发言，对方案总体认可，建议先在一个单元试行，再全面推开。",
+    "共建单位表示可以提供场地和志愿者支持；贤达能人建议制定分工表。",
+)
+
+
+def make_demo_visits_and_meetings(db: Database, seed: int, today: date, scale: int) -> None:
+    rng = random.Random(seed * 7919 + 17)
+    with db.session() as s:
+        people = s.execute(
+            select(
+                PersonRecord.id,
+                PersonRecord.name,
+                PersonRecord.phone,
+                BuildingRecord.name,
+                PersonRecord.unit,
+                PersonRecord.room,
+                PersonRecord.is_party_member,
+            )
+            .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
+            .where(PersonRecord.deleted_at.is_(None))
+            .order_by(PersonRecord.id)
+            .limit(3000)
+        ).all()
+        roles: dict[str, list[int]] = {}
+        for person_id, role in s.execute(select(PersonRoleRecord.person_id, PersonRoleRecord.role)):
+            roles.setdefault(role, []).append(person_id)
+        orgs = s.execute(
+            select(
+                OrganizationRecord.kind, OrganizationRecord.name, OrganizationRecord.contact_name
+            ).order_by(OrganizationRecord.id)
+        ).all()
+        visit_needs = list(
+            s.scalars(
+                select(NeedRecord.id)
+                .where(
+                    NeedRecord.source.in_(
+                        [NeedSource.RECEPTION_DAY.value, NeedSource.DOOR_KNOCKING.value]
+                    )
+                )
+                .order_by(NeedRecord.id)
+                .limit(500)
+            )
+        )
+        topic_needs = list(s.scalars(select(NeedRecord.id).order_by(NeedRecord.id).limit(500)))
+        project_ids = list(s.scalars(select(ProjectRecord.id).order_by(ProjectRecord.id).limit(50)))
+    if not people:
+        return
+    by_id = {p[0]: p for p in people}
+    categories = {c.name: c.id for c in _categories(db)}
+    _visits(db, rng, today, people, categories, visit_needs, min(40 + scale // 20, 300))
+    _meetings(db, rng, today, by_id, roles, orgs, topic_needs, project_ids)
+
+
+def _categories(db: Database):
+    from desktop.services.needs import list_categories
+
+    return list_categories(db)
+
+
+def _visits(db, rng, today, people, categories, need_ids, count) -> None:
+    linkable = list(need_ids)
+    rng.shuffle(linkable)
+    for i in range(count):
+        person = rng.choice(people)
+        issue, category = rng.choice(ISSUES)
+        visited = today - timedelta(days=rng.randint(0, 120))
+        # Some follow-ups fall this week (the home page shows them), some later, some done.
+        follow = rng.choice((None, 1, 2, 5, 10, -3))
+        follow_up = min(visited + timedelta(days=rng.randint(2, 14)), today + timedelta(days=30))
+        if follow is not None and visited > today - timedelta(days=14):
+            follow_up = today + timedelta(days=follow)
+        follow_up = max(follow_up, visited)
+        old = visited < today - timedelta(days=20)
+        visits.save_visit(
+            db,
+            Visit(
+                kind=VisitKind.RECEPTION_DAY if rng.random() < 0.55 else VisitKind.DOOR_KNOCKING,
+                visited_on=visited,
+                resident=person[1],
+                phone=person[2] or "",
+                building=person[3] or "",
+                unit=person[4],
+                room=person[5],
+                issue=issue,
+                category_id=categories.get(category),
+                handling=rng.choice(HANDLINGS),
+                referred_to=rng.choice(list(ReferralTarget)) if rng.random() < 0.35 else None,
+                follow_up_on=None if follow is None and old else follow_up,
+                outcome="已解决，居民表示感谢" if old else "",
+                satisfaction=rng.choice(list(Satisfaction)) if old else None,
+                need_id=linkable.pop() if linkable and i % 3 == 0 else None,
+            ),
+        )
+
+
+def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None:
+    party = [p for p in by_id.values() if p[6]]
+    pick = lambda ids, n: [by_id[i] for i in rng.sample(ids, min(n, len(ids))) if i in by_id]  # noqa: E731
+    for kind, title, offset, state in MEETING_PLANS:
+        day = today + timedelta(days=offset)
+        starts = datetime.combine(day, time(rng.choice((9, 14, 15, 19)), rng.choice((0, 30))))
+        participants = [
+            Participant(ParticipantRole.BRANCH, p[1], "党支部", p[0])
+            for p in rng.sample(party, min(2, len(party)))
+        ]
+        participants += [
+            Participant(ParticipantRole.BUILDING_LEADER, p[1], f"{p[3]}楼栋长", p[0])
+            for p in pick(roles.get(PersonRole.BUILDING_LEADER.value, []), 5)
+        ]
+        if kind is not MeetingKind.BUILDING_LEADERS:
+            participants += [
+                Participant(ParticipantRole.OWNERS_COMMITTEE, p[1], "业委会委员", p[0])
+                for p in pick(roles.get(PersonRole.OWNERS_COMMITTEE_MEMBER.value, []), 3)
+            ]
+            participants += [
+                Participant(ParticipantRole.PROPERTY_COMPANY, o[2], o[1])
+                for o in orgs
+                if o[0] == OrganizationKind.PROPERTY_COMPANY.value
+            ]
+            participants += [
+                Participant(ParticipantRole.TALENT, p[1], "贤达能人", p[0])
+                for p in pick(roles.get(PersonRole.TALENT.value, []), 2)
+            ]
+            participants += [
+                Participant(
+                    ParticipantRole.RESIDENT_REPRESENTATIVE,
+                    p[1],
+                    f"{p[3]}{p[4]}单元",
+                    p[0],
+                    p[2] or "",
+                )
+                for p in rng.sample(list(by_id.values()), min(4, len(by_id)))
+            ]
+            participants += [
+                Participant(ParticipantRole.PARTNER_UNIT, o[2], o[1])
+                for o in orgs
+                if o[0] == OrganizationKind.PARTNER_UNIT.value
+            ][:2]
+        held = state != "planned"
+        for p in participants:
+            p.attendance = (
+                rng.choice((Attendance.PRESENT,) * 6 + (Attendance.EXCUSED, Attendance.ABSENT))
+                if held
+                else Attendance.UNKNOWN
+            )
+        topics = []
+        for n in range(rng.randint(1, 3)):
+            subject = title.removeprefix("关于").removesuffix("的协商议事会")
+            name = (
+                subject
+                if n == 0
+                else rng.choice(("下一步工作安排", "居民意见反馈", "经费使用情况"))
+            )
+            present = sum(p.attendance is Attendance.PRESENT for p in participants)
+            votes = (present - 2, 1, 1) if held and present > 3 else (None, None, None)
+            topics.append(
+                Topic(
+                    name,
+                    rng.choice(DISCUSSIONS) if held else "",
+                    *votes,
+                    "同意按讨论方案实施，由物业和楼栋长分工落实。" if held and n == 0 else "",
+                    rng.sample(need_ids, min(2, len(need_ids))) if need_ids else [],
+                )
+            )
+        actions = []
+        if held:
+            for n, (what, owner) in enumerate(
+                (
+                    ("整理居民意见并公示", "楼栋长"),
+                    ("联系施工单位报价", "物业"),
+                    ("下次会议通报进展", "支部书记"),
+                )
+            ):
+                status = (
+                    (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.OPEN)[n]
+                    if offset < -30
+                    else ActionStatus.OPEN
+                )
+                project = project_ids[0] if n == 1 and project_ids and offset < -30 else None
+                actions.append(
+                    ActionItem(what, owner, day + timedelta(days=7 * (n + 1)), status, project)
+                )
+        saved = meetings.save_meeting(
+            db,
+            Meeting(
+                title=title,
+                kind=kind,
+                starts_at=starts,
+                place="小区党群服务站二楼会议室",
+                host=participants[0].name if participants else "",
+                recorder=participants[1].name if len(participants) > 1 else "",
+                participants=participants,
+                topics=topics,
+                actions=actions,
+            ),
+        )
+        if state.startswith("final") and saved.id is not None:
+            meetings.finalize_meeting(db, saved.id)
+            if state == "final_amended":
+                meetings.add_amendment(
+                    db,
+                    saved.id,
+                    "第二项议题表决结果更正为：同意 15 票，反对 2 票，弃权 1 票。",
+                    day + timedelta(days=3),
+                )
