@@ -210,7 +210,11 @@ def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None
             )
         topics = []
         for n in range(rng.randint(1, 3)):
-            subject = title.removeprefix("关于").removesuffix("的协商议事会")
+            subject = {
+                MeetingKind.DELIBERATION: title.removeprefix("关于").removesuffix("的协商议事会"),
+                MeetingKind.BUILDING_LEADERS: "本月楼栋巡查情况通报",
+                MeetingKind.BRANCH: "党员学习和志愿服务安排",
+            }[kind]
             name = (
                 subject
                 if n == 0
