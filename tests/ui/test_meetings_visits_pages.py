@@ -226,3 +226,28 @@ def test_printing_to_a_pdf_printer_renders_every_page(ctx, meeting, qtbot, tmp_p
     preview.print_to(printer)
     assert out.stat().st_size > 1000
     assert out.read_bytes().count(b"/Type /Page\n") + out.read_bytes().count(b"/Type /Page ") >= 1
+
+
+def test_drafts_left_by_a_crash_are_offered_back(ctx, qtbot, monkeypatch):
+    from desktop.ui.main_window import MainWindow
+
+    draft_meeting = Meeting(title="没保存的议事会", topics=[Topic("停车")])
+    draft_id = drafts.save_draft(ctx.db, drafts.MEETING, draft_meeting, None)
+    reopened = []
+
+    def answer_open(box):
+        button = next(b for b in box.buttons() if b.text() == "重新打开")
+        button.click()
+        return 0
+
+    def editor(dialog):
+        reopened.append((dialog.title_edit.text(), dialog.topics[0].title, dialog._draft_id))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_open)
+    monkeypatch.setattr(MeetingDialog, "exec", editor)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.offer_drafts()
+    assert reopened == [("没保存的议事会", "停车", draft_id)]
+    drafts.discard_draft(ctx.db, draft_id)  # the window's own start-up offer finds none
