@@ -37,26 +37,6 @@ ACTION_STATUS = {
 # Participants are listed role by role, in this order.
 ROLE_ORDER = {role: i for i, role in enumerate(ParticipantRole)}
 
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五; beyond 999 in digits."""
-    if not 0 < n < 1000:
-        return str(n)
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    parts = []
-    if hundreds:
-        parts.append(_DIGITS[hundreds] + "百")
-    if tens:
-        parts.append(("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十")
-    elif hundreds and ones:
-        parts.append("零")
-    if ones:
-        parts.append(_DIGITS[ones])
-    return "".join(parts)
-
 
 def meeting_time(value: datetime) -> str:
     """A meeting's wall-clock start (already Shanghai time): 2026年11月25日 14:30."""

@@ -15,7 +15,6 @@ from desktop.documents.labels import (
     ACTION_STATUS,
     ATTENDANCE,
     PARTICIPANT_ROLE,
-    chinese_number,
     day,
     meeting_time,
     votes,
@@ -34,6 +33,7 @@ from desktop.documents.parts import by_role, document_title, particulars, title_
 from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.dates import to_local
 from desktop.domain.meetings import Attendance, Meeting
+from desktop.domain.numerals import chinese_number
 
 PUBLIC_NOTE = "公示版：居民姓名、联系电话和门牌号已隐去部分信息"
 _SHORT = 16  # characters of a title quoted in a record's description

@@ -11,11 +11,11 @@ from desktop.documents.labels import (
     ATTENDANCE,
     MEETING_KIND,
     PARTICIPANT_ROLE,
-    chinese_number,
     meeting_time,
     votes,
 )
 from desktop.domain.meetings import ActionStatus, Attendance, MeetingKind, ParticipantRole
+from desktop.domain.numerals import chinese_number
 
 
 @pytest.mark.parametrize(
