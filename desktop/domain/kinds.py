@@ -16,3 +16,4 @@ class RecordKind(Enum):
     VISIT = "visits"
     MEETING = "meetings"
     ACTION = "actions"
+    COMPACT = "compacts"

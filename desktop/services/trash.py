@@ -8,6 +8,7 @@ from sqlalchemy import select
 from desktop.domain.kinds import RecordKind
 from desktop.store.database import Database
 from desktop.store.models import (
+    CompactRecord,
     MeetingRecord,
     NeedRecord,
     OrganizationRecord,
@@ -27,6 +28,7 @@ TRASHABLE = {
     RecordKind.PROJECT: (ProjectRecord, ProjectRecord.title),
     RecordKind.VISIT: (VisitRecord, VisitRecord.resident),
     RecordKind.MEETING: (MeetingRecord, MeetingRecord.title),
+    RecordKind.COMPACT: (CompactRecord, CompactRecord.title),
 }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -456,3 +457,44 @@ class DraftRecord(Base):
     record_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     payload: Mapped[str] = mapped_column(Text)  # JSON
     saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CompactRecord(Base):
+    """A neighborhood compact (邻里公约); its text lives in its versions."""
+
+    __tablename__ = "compact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    search_text: Mapped[str] = mapped_column(Text, Computed("title", persisted=True))
+    __table_args__ = _live_trash_indexes("compact", "title")
+
+
+class CompactVersionRecord(Base):
+    """One version of a compact. Once ``adopted_on`` is set the row is never changed again
+    (the service refuses; tests check every path)."""
+
+    __tablename__ = "compact_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    compact_id: Mapped[int] = mapped_column(
+        ForeignKey("compact.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    preamble: Mapped[str] = mapped_column(Text, default="")
+    # Chapters and their articles as JSON: [{"title": "", "articles": ["…", …]}, …]
+    body: Mapped[str] = mapped_column(Text)
+    closing: Mapped[str] = mapped_column(Text, default="")
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True
+    )
+    adopted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    votes_against: Mapped[int] = mapped_column(Integer, default=0)
+    votes_abstain: Mapped[int] = mapped_column(Integer, default=0)
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("compact_id", "number", name="uq_compact_version_number"),)

@@ -18,6 +18,7 @@ def kind_label(kind: RecordKind) -> str:
         RecordKind.PROJECT: translate("TrashTableModel", "Project"),
         RecordKind.VISIT: translate("TrashTableModel", "Visit"),
         RecordKind.MEETING: translate("TrashTableModel", "Meeting"),
+        RecordKind.COMPACT: translate("TrashTableModel", "Compact"),
     }.get(kind, kind.value)
 
 

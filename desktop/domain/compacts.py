@@ -1,0 +1,219 @@
+"""Neighborhood compacts (邻里公约): numbered articles, versions, adoption, comparison.
+
+A compact has versions. A draft is edited freely; adopting it at a deliberation meeting
+makes it read-only for good. A revision starts a new draft from the adopted text. Article
+numbers (第一条 …) are never typed: they follow the order of the articles.
+"""
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from desktop.domain.errors import Problem
+from desktop.domain.numerals import article_label, chapter_label
+from desktop.domain.text import clean_text
+
+ARTICLE_MAX = 2000
+MAX_ARTICLES = 300
+
+
+@dataclass
+class Chapter:
+    """A group of articles; a compact without chapters has one untitled chapter."""
+
+    title: str = ""
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Adoption:
+    meeting_id: int | None
+    adopted_on: date
+    votes_for: int = 0
+    votes_against: int = 0
+    votes_abstain: int = 0
+    households: int = 0  # households represented at the vote
+
+
+@dataclass
+class CompactVersion:
+    number: int
+    title: str
+    preamble: str = ""
+    chapters: list[Chapter] = field(default_factory=lambda: [Chapter()])
+    closing: str = ""
+    adoption: Adoption | None = None
+    id: int | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.adoption is None
+
+    def articles(self) -> list[str]:
+        return [a for c in self.chapters for a in c.articles]
+
+    def has_chapters(self) -> bool:
+        return any(c.title for c in self.chapters)
+
+    def numbered(self) -> list[tuple[str | None, str, str]]:
+        """(chapter heading or None, 第N条, text) in order; numbering runs across chapters."""
+        out: list[tuple[str | None, str, str]] = []
+        n = 0
+        for i, chapter in enumerate(self.chapters, start=1):
+            heading = f"{chapter_label(i)}　{chapter.title}" if self.has_chapters() else None
+            for text in chapter.articles:
+                n += 1
+                out.append((heading, article_label(n), text))
+        return out
+
+
+class CompactState(Enum):
+    DRAFT = "draft"  # no version adopted yet
+    ADOPTED = "adopted"  # the newest version is adopted
+    REVISING = "revising"  # adopted, and a revision is being drafted
+
+
+@dataclass
+class Compact:
+    title: str
+    versions: list[CompactVersion] = field(default_factory=list)
+    id: int | None = None
+    uuid: str | None = None
+
+    @property
+    def current(self) -> CompactVersion | None:
+        """The version in force: the newest adopted one."""
+        adopted = [v for v in self.versions if not v.is_draft]
+        return adopted[-1] if adopted else None
+
+    @property
+    def draft(self) -> CompactVersion | None:
+        return next((v for v in reversed(self.versions) if v.is_draft), None)
+
+    @property
+    def state(self) -> CompactState:
+        if self.current is None:
+            return CompactState.DRAFT
+        return CompactState.REVISING if self.draft is not None else CompactState.ADOPTED
+
+
+@dataclass
+class CompactRow:
+    id: int
+    title: str
+    state: CompactState
+    version: int
+    adopted_on: date | None
+    articles: int
+
+
+# -- editing a draft ---------------------------------------------------------------------------
+def clean_version(v: CompactVersion) -> CompactVersion:
+    chapters = [
+        Chapter(clean_text(c.title, single_line=True), [clean_text(a) for a in c.articles])
+        for c in v.chapters
+    ] or [Chapter()]
+    return CompactVersion(
+        number=v.number,
+        title=clean_text(v.title, single_line=True),
+        preamble=clean_text(v.preamble),
+        chapters=chapters,
+        closing=clean_text(v.closing),
+        adoption=v.adoption,
+        id=v.id,
+    )
+
+
+def validate_version(v: CompactVersion) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not v.title:
+        problems["title"] = Problem.REQUIRED
+    elif len(v.title) > 100:
+        problems["title"] = Problem.TOO_LONG
+    articles = v.articles()
+    if not articles or not all(articles):
+        problems["articles"] = Problem.REQUIRED
+    if len(articles) > MAX_ARTICLES or any(len(a) > ARTICLE_MAX for a in articles):
+        problems["articles"] = Problem.TOO_LONG
+    if len(v.preamble) > ARTICLE_MAX * 2 or len(v.closing) > ARTICLE_MAX * 2:
+        problems["preamble"] = Problem.TOO_LONG
+    if v.adoption is not None:
+        a = v.adoption
+        if min(a.votes_for, a.votes_against, a.votes_abstain, a.households) < 0:
+            problems["adoption"] = Problem.NEGATIVE_AMOUNT
+    return problems
+
+
+def split_article(text: str, at: int) -> tuple[str, str]:
+    """One article becomes two at character ``at`` (blanks at the cut dropped)."""
+    return text[:at].rstrip(), text[at:].lstrip()
+
+
+def move_article(articles: list[str], index: int, offset: int) -> list[str]:
+    target = index + offset
+    if not (0 <= index < len(articles) and 0 <= target < len(articles)):
+        return list(articles)
+    moved = list(articles)
+    moved[index], moved[target] = moved[target], moved[index]
+    return moved
+
+
+# -- comparing two versions ------------------------------------------------------------------
+class ChangeKind(Enum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    SAME = "same"
+
+
+@dataclass
+class ArticleChange:
+    kind: ChangeKind
+    old_label: str | None  # 第N条 in the older version
+    old_text: str | None
+    new_label: str | None
+    new_text: str | None
+
+
+def compare(old: CompactVersion, new: CompactVersion) -> list[ArticleChange]:
+    """Article by article, in order: kept, changed, added and removed articles. Changed means
+    an article replaced by one that reads mostly the same (a similarity of at least 0.5)."""
+    a, b = old.articles(), new.articles()
+    out: list[ArticleChange] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out += [
+                ArticleChange(
+                    ChangeKind.SAME, article_label(i + 1), a[i], article_label(j + 1), b[j]
+                )
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            ]
+            continue
+        olds, news = list(range(i1, i2)), list(range(j1, j2))
+        while olds and news:
+            i, j = olds[0], news[0]
+            if difflib.SequenceMatcher(a=a[i], b=b[j]).ratio() >= 0.5:
+                out.append(
+                    ArticleChange(
+                        ChangeKind.CHANGED, article_label(i + 1), a[i], article_label(j + 1), b[j]
+                    )
+                )
+                olds.pop(0)
+                news.pop(0)
+            elif len(olds) >= len(news):
+                out.append(
+                    ArticleChange(ChangeKind.REMOVED, article_label(i + 1), a[i], None, None)
+                )
+                olds.pop(0)
+            else:
+                out.append(ArticleChange(ChangeKind.ADDED, None, None, article_label(j + 1), b[j]))
+                news.pop(0)
+        out += [
+            ArticleChange(ChangeKind.REMOVED, article_label(i + 1), a[i], None, None) for i in olds
+        ]
+        out += [
+            ArticleChange(ChangeKind.ADDED, None, None, article_label(j + 1), b[j]) for j in news
+        ]
+    return out
