@@ -191,29 +191,65 @@ def compare(old: CompactVersion, new: CompactVersion) -> list[ArticleChange]:
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
             ]
             continue
-        olds, news = list(range(i1, i2)), list(range(j1, j2))
-        while olds and news:
-            i, j = olds[0], news[0]
-            if difflib.SequenceMatcher(a=a[i], b=b[j]).ratio() >= 0.5:
+        pairs = _pair_similar(a[i1:i2], b[j1:j2])
+        i, j = i1, j1
+        for pi, pj in [*((i1 + x, j1 + y) for x, y in pairs), (i2, j2)]:
+            out += [
+                ArticleChange(ChangeKind.REMOVED, article_label(k + 1), a[k], None, None)
+                for k in range(i, pi)
+            ]
+            out += [
+                ArticleChange(ChangeKind.ADDED, None, None, article_label(k + 1), b[k])
+                for k in range(j, pj)
+            ]
+            if pi < i2:
                 out.append(
                     ArticleChange(
-                        ChangeKind.CHANGED, article_label(i + 1), a[i], article_label(j + 1), b[j]
+                        ChangeKind.CHANGED,
+                        article_label(pi + 1),
+                        a[pi],
+                        article_label(pj + 1),
+                        b[pj],
                     )
                 )
-                olds.pop(0)
-                news.pop(0)
-            elif len(olds) >= len(news):
-                out.append(
-                    ArticleChange(ChangeKind.REMOVED, article_label(i + 1), a[i], None, None)
-                )
-                olds.pop(0)
-            else:
-                out.append(ArticleChange(ChangeKind.ADDED, None, None, article_label(j + 1), b[j]))
-                news.pop(0)
-        out += [
-            ArticleChange(ChangeKind.REMOVED, article_label(i + 1), a[i], None, None) for i in olds
-        ]
-        out += [
-            ArticleChange(ChangeKind.ADDED, None, None, article_label(j + 1), b[j]) for j in news
-        ]
+            i, j = pi + 1, pj + 1
     return out
+
+
+def _pair_similar(olds: list[str], news: list[str]) -> list[tuple[int, int]]:
+    """The most (old, new) pairs, in order, of articles that read mostly the same (a
+    similarity of at least 0.5; ties go to the closer texts): the changed articles. Pairing
+    greedily from the top would miss an edited article that follows an added one."""
+
+    def similarity(o: str, n: str) -> float:
+        m = difflib.SequenceMatcher(a=o, b=n)
+        return m.ratio() if m.real_quick_ratio() >= 0.5 and m.quick_ratio() >= 0.5 else 0.0
+
+    # Edited articles stay near their place: only pairs within a band are compared, which
+    # keeps a wholesale rewording of a long compact quick.
+    band = abs(len(olds) - len(news)) + 8
+    ratio = [
+        [similarity(o, n) if abs(x - y) <= band else 0.0 for y, n in enumerate(news)]
+        for x, o in enumerate(olds)
+    ]
+    # best[x][y]: (pairs, total similarity) for olds[x:] and news[y:]
+    best = [[(0, 0.0)] * (len(news) + 1) for _ in range(len(olds) + 1)]
+    for x in range(len(olds) - 1, -1, -1):
+        for y in range(len(news) - 1, -1, -1):
+            best[x][y] = max(best[x + 1][y], best[x][y + 1])
+            if ratio[x][y] >= 0.5:
+                n, r = best[x + 1][y + 1]
+                best[x][y] = max(best[x][y], (n + 1, r + ratio[x][y]))
+    pairs, x, y = [], 0, 0
+    while x < len(olds) and y < len(news):
+        if ratio[x][y] >= 0.5 and best[x][y] == (
+            best[x + 1][y + 1][0] + 1,
+            best[x + 1][y + 1][1] + ratio[x][y],
+        ):
+            pairs.append((x, y))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    return pairs
