@@ -23,6 +23,7 @@ from desktop.services import backups, drafts, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
+from desktop.ui.pages.compacts import CompactsPage
 from desktop.ui.pages.home import HomePage
 from desktop.ui.pages.meetings import MeetingsPage
 from desktop.ui.pages.needs import NeedsPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(ctx)
         self.visits = VisitsPage(ctx)
         self.meetings = MeetingsPage(ctx)
+        self.compacts = CompactsPage(ctx)
         self.needs = NeedsPage(ctx)
         self.resources = ResourcesPage(ctx)
         self.projects = ProjectsPage(ctx)
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
             ("projects", translate("MainWindow", "Projects"), self.projects),
             ("visits", translate("MainWindow", "Visits"), self.visits),
             ("meetings", translate("MainWindow", "Meetings"), self.meetings),
+            ("compacts", translate("MainWindow", "Compacts"), self.compacts),
             ("roster", translate("MainWindow", "People and organizations"), self.roster),
             ("trash", translate("MainWindow", "Trash"), self.trash),
             ("settings", translate("MainWindow", "Settings"), self.settings_page),
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
             RecordKind.PROJECT.value: self.projects,
             RecordKind.VISIT.value: self.visits,
             RecordKind.MEETING.value: self.meetings,
+            RecordKind.COMPACT.value: self.compacts,
         }.get(kind)
         if page is not None:
             self.go_to(page)

@@ -26,6 +26,59 @@
     </message>
 </context>
 <context>
+    <name>AdoptDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="232" />
+        <source>Adopted at a deliberation meeting</source>
+        <translation>协商议事会表决通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="234" />
+        <source>(meeting not recorded)</source>
+        <translation>（未登记会议）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="244" />
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="245" />
+        <source>Adopted on</source>
+        <translation>通过日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="248" />
+        <source>For</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="249" />
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="250" />
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="256" />
+        <source>Households represented</source>
+        <translation>参与表决户数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="261" />
+        <source>Record adoption</source>
+        <translation>登记表决通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="264" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/building.py" line="22" />
@@ -99,6 +152,249 @@
         <location filename="../../desktop/ui/dialogs/categories.py" line="95" />
         <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
+    </message>
+</context>
+<context>
+    <name>CompactEditor</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="50" />
+        <source>Edit compact draft</source>
+        <translation>编辑公约草案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="66" />
+        <source>Add article</source>
+        <translation>添加条款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="67" />
+        <source>Add chapter</source>
+        <translation>添加章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="68" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="69" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="70" />
+        <source>Split at cursor</source>
+        <translation>从光标处拆分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="71" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="82" />
+        <source>Title</source>
+        <translation>公约名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="83" />
+        <source>Preamble</source>
+        <translation>序言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="84" />
+        <source>Articles</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="85" />
+        <source>Closing clause</source>
+        <translation>附则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="160" />
+        <source>New chapter</source>
+        <translation>新的一章</translation>
+    </message>
+</context>
+<context>
+    <name>CompactTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="18" />
+        <source>Draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="19" />
+        <source>In force</source>
+        <translation>已施行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="20" />
+        <source>In force, revision drafted</source>
+        <translation>已施行，修订稿起草中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="31" />
+        <source>Compact</source>
+        <translation>公约名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="32" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="33" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="34" />
+        <source>Adopted on</source>
+        <translation>通过日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="35" />
+        <source>Articles</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/compacts.py" line="55" />
+        <source>Version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+</context>
+<context>
+    <name>CompactsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="30" />
+        <source>Search compact title</source>
+        <translation>搜索公约名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="31" />
+        <source>Record adoption…</source>
+        <translation>登记表决通过……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="32" />
+        <source>Start a revision</source>
+        <translation>起草修订稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="33" />
+        <source>Compare versions…</source>
+        <translation>版本对比……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="39" />
+        <source>Compact (A4)</source>
+        <translation>公约（A4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="40" />
+        <source>Poster for the lobby (A3)</source>
+        <translation>大堂张贴海报（A3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="41" />
+        <source>Household signing sheet</source>
+        <translation>住户签署表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="46" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="75" />
+        <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
+        <translation>还没有邻里公约。点击「新建」，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="99" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="104" />
+        <source>draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="106" />
+        <source>Version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="119" />
+        <source>A blank page</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="123" />
+        <source>New compact</source>
+        <translation>新建公约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="124" />
+        <source>Start from:</source>
+        <translation>从哪里开始：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="134" />
+        <source>Neighborhood compact</source>
+        <translation>邻里公约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="135" />
+        <source>(first article)</source>
+        <translation>（第一条内容）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="156" />
+        <source>This compact has been adopted and cannot be changed. Start a revision (a new draft from the adopted text)?</source>
+        <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="219" />
+        <source>Printing compacts is not available in this version.</source>
+        <translation>此版本暂不能打印公约。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/compacts.py" line="238" />
+        <source>{count} compact(s) moved to the trash.</source>
+        <translation>已将 {count} 份公约移入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="290" />
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="291" />
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="292" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="301" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="325" />
+        <source>Version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="319" />
+        <source>Compare versions</source>
+        <translation>版本对比</translation>
     </message>
 </context>
 <context>
@@ -614,107 +910,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48" />
+        <location filename="../../desktop/ui/main_window.py" line="49" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="74" />
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="77" />
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <source>Compacts</source>
+        <translation>邻里公约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="79" />
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="81" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2850,17 +3151,22 @@
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="30" />
+        <location filename="../../desktop/ui/models/trash.py" line="21" />
+        <source>Compact</source>
+        <translation>公约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="31" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="31" />
+        <location filename="../../desktop/ui/models/trash.py" line="32" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="32" />
+        <location filename="../../desktop/ui/models/trash.py" line="33" />
         <source>Deleted on</source>
         <translation>删除日期</translation>
     </message>

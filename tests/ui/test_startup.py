@@ -58,6 +58,7 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
         "项目清单",
         "接待走访",
         "协商议事",
+        "邻里公约",
         "人员与组织",
         "回收站",
         "设置",
