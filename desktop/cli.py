@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importer.add_argument("--report", type=Path, help="把导入结果另存为 Excel")
 
-    printer = sub.add_parser("print", help="打印：会议纪要、签到表（PDF）")
+    printer = sub.add_parser("print", help="打印：会议纪要、签到表、公约、住户签署表（PDF）")
     documents = printer.add_subparsers(
         dest="document", required=True, parser_class=ChineseArgumentParser
     )
@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         doc.add_argument("--meeting", type=int, required=True, help="会议编号")
         doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
     minutes.add_argument("--public", action="store_true", help="公示版：隐去居民姓名、电话和门牌号")
+    compact = documents.add_parser("compact", help="邻里公约（A4 或 A3 张贴版）")
+    signing = documents.add_parser("signing-sheet", help="公约住户签署表")
+    for doc in (compact, signing):
+        doc.add_argument("--data-dir", type=Path)
+        doc.add_argument("--compact", type=int, required=True, help="公约编号")
+        doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
+        doc.add_argument("--version", type=int, help="版本号（默认：现行版本，没有则为草案）")
+    compact.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张")
     return parser
 
 
@@ -396,6 +404,8 @@ def _ledger_import(args: argparse.Namespace, data_dir: Path) -> int:
 
 def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     """Minutes or sign-in sheet as PDF; characters no font can print are warned about."""
+    if args.document in ("compact", "signing-sheet"):
+        return _print_compact(args, data_dir)
     from desktop.documents import write_minutes, write_signin_sheet
     from desktop.documents.fonts import FontMissingError
     from desktop.domain.errors import NotFoundError
@@ -420,6 +430,62 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
         else:
             unprintable = write_signin_sheet(meeting, neighborhood, args.out)
             what = "签到表"
+    except FontMissingError as exc:
+        _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
+        return 1
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
+    for item in unprintable:
+        _say(f"注意：{item.message}，纸上该处为空白。")
+    print(f"已生成{what}：{args.out}")
+    return 0
+
+
+def branch_name(neighborhood: str) -> str:
+    """翠竹苑 → 翠竹苑小区党支部; 翠竹苑小区 → 翠竹苑小区党支部."""
+    name = neighborhood.strip()
+    return f"{name}党支部" if name.endswith("小区") else f"{name}小区党支部"
+
+
+def _print_compact(args: argparse.Namespace, data_dir: Path) -> int:
+    """The compact (A4 or A3) or its households' signing sheet as PDF."""
+    from desktop.documents import write_compact, write_signing_sheet
+    from desktop.documents.fonts import FontMissingError
+    from desktop.domain.errors import NotFoundError
+    from desktop.services.compacts import get_compact, households
+    from desktop.services.neighborhood import get_neighborhood
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
+    try:
+        compact = get_compact(db, args.compact)
+        branch = branch_name(get_neighborhood(db).name)
+        homes = households(db) if args.document == "signing-sheet" else []
+    except NotFoundError:
+        raise UsageError(f"找不到编号为 {args.compact} 的公约（可能已删除）。") from None
+    finally:
+        db.close()
+    if args.version is not None:
+        version = next((v for v in compact.versions if v.number == args.version), None)
+        if version is None:
+            numbers = "、".join(str(v.number) for v in compact.versions) or "无"
+            raise UsageError(
+                f"公约 {args.compact} 没有第 {args.version} 版（现有版本：{numbers}）。"
+            )
+    else:
+        version = compact.current or compact.draft
+        if version is None:
+            raise UsageError(f"公约 {args.compact} 还没有任何版本。")
+    try:
+        if args.document == "compact":
+            unprintable = write_compact(version, branch, args.out, paper=args.paper)
+            what = f"公约（{args.paper}{'，草案' if version.is_draft else ''}）"
+        else:
+            unprintable = write_signing_sheet(version, branch, homes, args.out)
+            what = f"住户签署表（{len(homes)} 户）"
     except FontMissingError as exc:
         _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
         return 1
