@@ -22,11 +22,13 @@ from desktop.domain.needs import (
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
+from desktop.services.demo_compacts import make_demo_compacts
 from desktop.services.demo_meetings import make_demo_visits_and_meetings
 from desktop.store.database import Database, make_engine
 from desktop.store.models import (
     Base,
     BuildingRecord,
+    CompactRecord,
     GridRecord,
     MeetingRecord,
     NeedCategoryRecord,
@@ -999,6 +1001,7 @@ def make_demo(
             ProjectRecord,
             VisitRecord,
             MeetingRecord,
+            CompactRecord,
         ):
             if s.scalar(select(func.count()).select_from(model)):
                 raise DemoExistsError("data dir is not empty")
@@ -1148,6 +1151,7 @@ def make_demo(
         if progress:
             progress(total, total)
     make_demo_visits_and_meetings(db, seed, today or date.today(), scale)
+    make_demo_compacts(db, today or date.today())
     return scale
 
 
