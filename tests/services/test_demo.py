@@ -328,6 +328,19 @@ def test_every_status_kind_and_stage_is_present(demo: Database) -> None:
     assert set(column(demo, "SELECT role FROM project_party")) == {r.value for r in PartyRole}
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_status_and_stage_already_at_scale_200(db: Database, seed: int) -> None:
+    make_demo(db, scale=200, seed=seed)
+    assert set(column(db, "SELECT status FROM need")) == {s.value for s in NeedStatus}
+    assert set(column(db, "SELECT stage FROM project")) == {s.value for s in ProjectStage}
+    assert set(column(db, "SELECT kind FROM project")) == {k.value for k in ProjectKind}
+    assert set(column(db, "SELECT provider_kind FROM resource")) == {k.value for k in ProviderKind}
+    reasons = sql_rows(db, "SELECT status, status_reason FROM need")
+    assert all(reason for status, reason in reasons if status in ("referred", "rejected"))
+    stops = sql_rows(db, "SELECT stop_reason FROM project WHERE stage = 'terminated'")
+    assert stops and all(stop for (stop,) in stops)
+
+
 def test_status_proportions_are_realistic(demo: Database) -> None:
     statuses = Counter(column(demo, "SELECT status FROM need"))
     share = {NeedStatus(s): n / 600 for s, n in statuses.items()}
