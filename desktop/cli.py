@@ -15,7 +15,7 @@ from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect
 
 COMMANDS = ("demo", "check", "list", "ledger", "print")
 LEDGER_KINDS = ("needs", "resources", "projects")
-LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings")
+LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts")
 MAX_ERRORS_SHOWN = 20
 
 
@@ -169,6 +169,8 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
         return _list_records(args, data_dir)
     if args.kind in ("visits", "meetings"):
         return _list_visits_or_meetings(args, data_dir)
+    if args.kind == "compacts":
+        return _list_compacts(args, data_dir)
     from desktop.services.neighborhood import list_buildings
     from desktop.services.people import all_people
     from desktop.store.database import open_database
@@ -291,6 +293,66 @@ def _list_visits_or_meetings(args: argparse.Namespace, data_dir: Path) -> int:
             state = "已定稿" if r.is_final else "草稿"
             print(f"{r.id}\t{r.starts_at:%Y-%m-%d %H:%M}\t{r.title}\t{state}")
     print(f"共 {len(records)} 条")
+    return 0
+
+
+def _list_compacts(args: argparse.Namespace, data_dir: Path) -> int:
+    """Every live compact with all its versions: text, adoption (or null for a draft)."""
+    from desktop.services import compacts
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
+    try:
+        records = [compacts.get_compact(db, row.id) for row in compacts.list_compacts(db)]
+    finally:
+        db.close()
+    if args.json:
+        items = [
+            {
+                "id": c.id,
+                "uuid": c.uuid,
+                "title": c.title,
+                "state": c.state.value,
+                "versions": [
+                    {
+                        "number": v.number,
+                        "title": v.title,
+                        "preamble": v.preamble,
+                        "chapters": [
+                            {"title": ch.title, "articles": list(ch.articles)} for ch in v.chapters
+                        ],
+                        "closing": v.closing,
+                        "adoption": None
+                        if v.adoption is None
+                        else {
+                            "meeting_id": v.adoption.meeting_id,
+                            "adopted_on": v.adoption.adopted_on.isoformat(),
+                            "votes": {
+                                "for": v.adoption.votes_for,
+                                "against": v.adoption.votes_against,
+                                "abstain": v.adoption.votes_abstain,
+                            },
+                            "households": v.adoption.households,
+                        },
+                        "state": "draft" if v.is_draft else "adopted",
+                    }
+                    for v in c.versions
+                ],
+            }
+            for c in records
+        ]
+        doc = {"kind": "compacts", "count": len(items), "items": items}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    states = {"draft": "草案", "adopted": "已通过", "revising": "修订中"}
+    for c in records:
+        shown = c.current or c.draft
+        number = shown.number if shown else 0
+        print(f"{c.id}\t{c.title}\t{states[c.state.value]}\t第{number}版")
+    print(f"共 {len(records)} 项")
     return 0
 
 
