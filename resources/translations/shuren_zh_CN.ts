@@ -358,12 +358,7 @@
         <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="219" />
-        <source>Printing compacts is not available in this version.</source>
-        <translation>此版本暂不能打印公约。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="238" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="231" />
         <source>{count} compact(s) moved to the trash.</source>
         <translation>已将 {count} 份公约移入回收站。</translation>
     </message>

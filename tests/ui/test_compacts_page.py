@@ -91,3 +91,17 @@ def test_adopted_compact_is_revised_not_edited_and_compared(ctx, compact, qtbot,
     dialog = CompareDialog(c.versions)
     qtbot.addWidget(dialog)
     assert "夜间使用反光犬绳" in dialog.view.toPlainText()
+
+
+def test_print_a3_poster_through_the_preview(ctx, compact, qtbot, monkeypatch):
+    from desktop.ui.print_preview import PrintPreview
+
+    shown = []
+    monkeypatch.setattr(PrintPreview, "exec", lambda p: shown.append(p) or 0)
+    page = CompactsPage(ctx)
+    qtbot.addWidget(page)
+    page.view.selectRow(0)
+    page.print_selected("A3")
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    size = shown[0].document.pagePointSize(0)
+    assert round(size.width()) == 842 and round(size.height()) == 1191  # A3 in points

@@ -209,16 +209,9 @@ class CompactsPage(ListPage):
         if version is None:
             return
         branch = branch_name(self.ctx)
-        try:
-            from desktop.documents.compact import write_compact
-            from desktop.documents.signing import write_signing_sheet
-        except ImportError:
-            QMessageBox.information(
-                self,
-                compact.title,
-                translate("CompactsPage", "Printing compacts is not available in this version."),
-            )
-            return
+        from desktop.documents.compact import write_compact
+        from desktop.documents.signing import write_signing_sheet
+
         if which == "signing":
             homes = compacts.households(self.ctx.db)
             preview_document(
