@@ -391,6 +391,11 @@
         <source>Compare versions</source>
         <translation>版本对比</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="333" />
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

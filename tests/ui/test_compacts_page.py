@@ -105,3 +105,21 @@ def test_print_a3_poster_through_the_preview(ctx, compact, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     size = shown[0].document.pagePointSize(0)
     assert round(size.width()) == 842 and round(size.height()) == 1191  # A3 in points
+
+
+def test_comparison_prints_through_the_preview(ctx, compact, qtbot, monkeypatch):
+    from desktop.ui.print_preview import PrintPreview
+
+    compacts.adopt(ctx.db, compact.id, 1, Adoption(None, date(2026, 11, 25)))
+    c = compacts.start_revision(ctx.db, compact.id)
+    draft = c.draft
+    draft.chapters[0].articles.append("新增一条。")
+    c = compacts.save_draft(ctx.db, compact.id, draft)
+    shown = []
+    monkeypatch.setattr(PrintPreview, "exec", lambda p: shown.append(p) or 0)
+    dialog = CompareDialog(c.versions)
+    qtbot.addWidget(dialog)
+    dialog.print_comparison()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert "修订对照表" in shown[0].windowTitle()
+    assert shown[0].page_count() >= 1

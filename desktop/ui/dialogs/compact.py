@@ -330,10 +330,13 @@ class CompareDialog(QDialog):
         self.view = QTextBrowser()
         self.old.currentIndexChanged.connect(self.refresh)
         self.new.currentIndexChanged.connect(self.refresh)
+        print_button = QPushButton(translate("CompareDialog", "Print…"))
+        print_button.clicked.connect(self.print_comparison)
         pickers = QHBoxLayout()
         pickers.addWidget(self.old)
         pickers.addWidget(self.new)
         pickers.addStretch()
+        pickers.addWidget(print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
         layout.addWidget(self.view, 1)
@@ -345,3 +348,13 @@ class CompareDialog(QDialog):
 
     def refresh(self) -> None:
         self.view.setHtml(comparison_html(*self.chosen()))
+
+    def print_comparison(self) -> None:
+        from desktop.documents.compact import write_comparison  # ReportLab on first print
+        from desktop.ui.print_preview import preview_document
+
+        old, new = self.chosen()
+        changes = compare(old, new)
+        preview_document(
+            self, f"《{new.title}》修订对照表", lambda out: write_comparison(old, new, changes, out)
+        )
