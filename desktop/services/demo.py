@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
+from operator import itemgetter
 
 from sqlalchemy import Date, DateTime, event, func, select
 from sqlalchemy.orm import Session
@@ -437,6 +438,11 @@ PROJECT_COLUMNS = ("id", "uuid", "title", "kind", "stage", "stop_reason", "descr
                    "accepted_on", "acceptance_note", "rating_count", "rating_average_centi",
                    "evaluation", "created_at", "updated_at")  # fmt: skip
 PARTY_COLUMNS = ("project_id", "role", "name", "person_id", "organization_id")
+INITIATOR, ORGANIZER, IMPLEMENTER = (
+    PartyRole.INITIATOR.value,
+    PartyRole.ORGANIZER.value,
+    PartyRole.IMPLEMENTER.value,
+)
 
 
 class DemoExistsError(DomainError):
@@ -588,7 +594,7 @@ def _renumber(rows: list[tuple], day: int, first_id: int) -> tuple[list[tuple], 
 
 def _relink(rows: list[tuple], ids: list[int]) -> list[tuple]:
     """Rows pointing at generated records (first value), pointed at their ids, in id order."""
-    return sorted(((ids[r[0]], *r[1:]) for r in rows), key=lambda r: r[0])
+    return sorted([(ids[r[0]], *r[1:]) for r in rows], key=itemgetter(0))
 
 
 def _needs(
@@ -775,6 +781,10 @@ def _projects(
         ProjectStage.TERMINATED: (0.0, 0.4),
     }
     last = c.last
+
+    def after(day: date, low: int, high: int) -> date:
+        return min(day + DAYS[rng.randint(low, high)], last)
+
     rows, parties, need_links, resource_links = [], [], [], []
     for i in range(n):
         project_id = i
@@ -787,14 +797,8 @@ def _projects(
             answered.add(rng.choice(pool if rng.random() < 0.9 else everything))
         need_links += [(project_id, need_ids[x]) for x in sorted(answered)]
         if resources:
-            count = min(resources, rng.weighted(RESOURCES_USED))
-            resource_links += [
-                (project_id, resource_ids[x]) for x in sorted(rng.sample(range(resources), count))
-            ]
-
-        def after(day: date, low: int, high: int) -> date:
-            return min(day + DAYS[rng.randint(low, high)], last)
-
+            used = {rng.randint(0, resources - 1) for _ in range(rng.weighted(RESOURCES_USED))}
+            resource_links += [(project_id, resource_ids[x]) for x in sorted(used)]
         registered = after(need_days[first], 2, 30)
         start = end = accepted = None
         if stage is ProjectStage.PROPOSED and rng.random() < 0.4:
@@ -856,13 +860,14 @@ def _projects(
                 c.now,
             )
         )
-        parties += [(project_id, role._value_, *who) for role, who in _parties(c, kind, stage)]
+        parties += _parties(c, project_id, kind, stage)
     rows, ids = _renumber(rows, PROJECT_COLUMNS.index("registered_on"), first_id)
     return rows, _relink(parties, ids), _relink(need_links, ids), _relink(resource_links, ids)
 
 
-def _parties(c: _Lists, kind: ProjectKind, stage: ProjectStage) -> list[tuple[PartyRole, tuple]]:
-    """Talented residents and organizations initiate, organize and carry out projects."""
+def _parties(c: _Lists, project_id: int, kind: ProjectKind, stage: ProjectStage) -> list[tuple]:
+    """Talented residents and organizations initiate, organize and carry out projects: rows
+    (project, role, name, person_id, organization_id)."""
     rng = c.rng
     branch = (BRANCH, None, None)
     r = rng.random()
@@ -908,9 +913,9 @@ def _parties(c: _Lists, kind: ProjectKind, stage: ProjectStage) -> list[tuple[Pa
             if r < 0.5
             else c.org(OrganizationKind.PARTNER_UNIT)
         )
-    parties = [(PartyRole.INITIATOR, initiator), (PartyRole.ORGANIZER, organizer)]
+    parties = [(project_id, INITIATOR, *initiator), (project_id, ORGANIZER, *organizer)]
     if stage is not ProjectStage.PROPOSED or rng.random() < 0.5:
-        parties.append((PartyRole.IMPLEMENTER, implementer))
+        parties.append((project_id, IMPLEMENTER, *implementer))
     return parties
 
 
