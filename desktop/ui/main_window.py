@@ -1,6 +1,7 @@
 """The main window: navigation on the left, the page in the centre, status at the bottom."""
 
 import logging
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -23,16 +24,7 @@ from desktop.services import backups, drafts, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
-from desktop.ui.pages.compacts import CompactsPage
-from desktop.ui.pages.home import HomePage
-from desktop.ui.pages.meetings import MeetingsPage
-from desktop.ui.pages.needs import NeedsPage
-from desktop.ui.pages.projects import ProjectsPage
-from desktop.ui.pages.resources import ResourcesPage
-from desktop.ui.pages.roster import RosterPage
-from desktop.ui.pages.settings import SettingsPage, backup_status_text
-from desktop.ui.pages.trash import TrashPage
-from desktop.ui.pages.visits import VisitsPage
+from desktop.ui.pages.settings import backup_status_text
 from desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -57,32 +49,36 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
-        self.home = HomePage(ctx)
-        self.visits = VisitsPage(ctx)
-        self.meetings = MeetingsPage(ctx)
-        self.compacts = CompactsPage(ctx)
-        self.needs = NeedsPage(ctx)
-        self.resources = ResourcesPage(ctx)
-        self.projects = ProjectsPage(ctx)
-        self.roster = RosterPage(ctx)
-        self.trash = TrashPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        # Only pages that exist are listed: no placeholders.
-        for name, label, page in (
-            ("home", translate("MainWindow", "Home"), self.home),
-            ("needs", translate("MainWindow", "Needs"), self.needs),
-            ("resources", translate("MainWindow", "Resources"), self.resources),
-            ("projects", translate("MainWindow", "Projects"), self.projects),
-            ("visits", translate("MainWindow", "Visits"), self.visits),
-            ("meetings", translate("MainWindow", "Meetings"), self.meetings),
-            ("compacts", translate("MainWindow", "Compacts"), self.compacts),
-            ("roster", translate("MainWindow", "People and organizations"), self.roster),
-            ("trash", translate("MainWindow", "Trash"), self.trash),
-            ("settings", translate("MainWindow", "Settings"), self.settings_page),
+        # Only pages that exist are listed: no placeholders. A page is built the first time it
+        # is shown (or asked for), so start-up pays for the home page only.
+        self._factories = {
+            "home": "home:HomePage",
+            "needs": "needs:NeedsPage",
+            "resources": "resources:ResourcesPage",
+            "projects": "projects:ProjectsPage",
+            "visits": "visits:VisitsPage",
+            "meetings": "meetings:MeetingsPage",
+            "compacts": "compacts:CompactsPage",
+            "roster": "roster:RosterPage",
+            "trash": "trash:TrashPage",
+            "settings": "settings:SettingsPage",
+        }
+        self._built: dict[str, QWidget] = {}
+        for name, label in (
+            ("home", translate("MainWindow", "Home")),
+            ("needs", translate("MainWindow", "Needs")),
+            ("resources", translate("MainWindow", "Resources")),
+            ("projects", translate("MainWindow", "Projects")),
+            ("visits", translate("MainWindow", "Visits")),
+            ("meetings", translate("MainWindow", "Meetings")),
+            ("compacts", translate("MainWindow", "Compacts")),
+            ("roster", translate("MainWindow", "People and organizations")),
+            ("trash", translate("MainWindow", "Trash")),
+            ("settings", translate("MainWindow", "Settings")),
         ):
             QListWidgetItem(icon(name), label, self.navigation)
-            self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(QWidget())  # stands in until the page is first shown
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
         central = QWidget()
@@ -116,20 +112,49 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use."""
+        if name not in self._built:
+            index = list(self._factories).index(name)
+            module, cls = self._factories[name].split(":")
+            page = getattr(import_module(f"desktop.ui.pages.{module}"), cls)(self.ctx)
+            stand_in = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[name] = page
+        return self._built[name]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._factories):
+            self.pages.setCurrentWidget(self.page(list(self._factories)[row]))
+
+    home = property(lambda self: self.page("home"))
+    needs = property(lambda self: self.page("needs"))
+    resources = property(lambda self: self.page("resources"))
+    projects = property(lambda self: self.page("projects"))
+    visits = property(lambda self: self.page("visits"))
+    meetings = property(lambda self: self.page("meetings"))
+    compacts = property(lambda self: self.page("compacts"))
+    roster = property(lambda self: self.page("roster"))
+    trash = property(lambda self: self.page("trash"))
+    settings_page = property(lambda self: self.page("settings"))
+
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Follow a link from a details pane: show the record's page and open the record."""
-        page = {
-            RecordKind.NEED.value: self.needs,
-            RecordKind.RESOURCE.value: self.resources,
-            RecordKind.PROJECT.value: self.projects,
-            RecordKind.VISIT.value: self.visits,
-            RecordKind.MEETING.value: self.meetings,
-            RecordKind.COMPACT.value: self.compacts,
+        name = {
+            RecordKind.NEED.value: "needs",
+            RecordKind.RESOURCE.value: "resources",
+            RecordKind.PROJECT.value: "projects",
+            RecordKind.VISIT.value: "visits",
+            RecordKind.MEETING.value: "meetings",
+            RecordKind.COMPACT.value: "compacts",
         }.get(kind)
-        if page is not None:
+        if name is not None:
+            page = self.page(name)
             self.go_to(page)
             page.open_record(record_id)
 
