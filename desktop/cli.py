@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="生成演示小区数据")
     demo.add_argument("--data-dir", type=Path, required=True)
-    demo.add_argument("--scale", type=int, default=None, help="名册人数（1–100000）")
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=None,
+        help="每张清单的条数：人员、需求、资源、项目各 N 条（1–100000）",
+    )
     demo.add_argument("--seed", type=int, default=1)
 
     check = sub.add_parser("check", help="检查数据文件的版本与完整性")
@@ -125,7 +130,7 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
         raise UsageError(f"数据目录 {data_dir} 中已有记录，演示数据只写入空目录。") from None
     finally:
         db.close()
-    print(f"已生成演示小区：{scale} 人，数据目录 {data_dir}")
+    print(f"已生成演示小区：人员、需求、资源、项目各 {scale} 条，数据目录 {data_dir}")
     return 0
 
 
