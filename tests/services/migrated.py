@@ -36,3 +36,10 @@ def copy_of_migrated(data_dir: Path) -> Database:
 
 def _without_fsync(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+
+def copy_of(empty_database: Path, folder: Path) -> Database:
+    """A database copied from ``empty_database`` (see the ``empty_database`` fixture)."""
+    folder.mkdir()
+    shutil.copyfile(empty_database, folder / empty_database.name)
+    return open_database(folder)

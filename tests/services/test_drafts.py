@@ -1,9 +1,6 @@
 """Autosaved drafts: a meeting or a visit form comes back whole after a crash."""
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -33,34 +30,9 @@ from desktop.services.drafts import (
     save_draft,
     to_json,
 )
-from desktop.store.database import Database, open_database
+from desktop.store.database import Database
 from desktop.store.models import DraftRecord
-
-RAM_DISK = Path("/dev/shm")
-
-
-@pytest.fixture(scope="module")
-def workdir() -> Iterator[Path]:
-    """On a RAM disk where there is one: a commit's fsync then costs nothing, which keeps
-    these tests quick on a busy disk (durability is what tests/store checks)."""
-    ram = RAM_DISK if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="shuren-test-", dir=ram) as folder:
-        yield Path(folder)
-
-
-@pytest.fixture(scope="module")
-def empty_database(workdir: Path) -> Path:
-    """A database file at the newest schema: copying it is much faster than migrating."""
-    folder = workdir / "template"
-    folder.mkdir()
-    open_database(folder).close()
-    return folder / "shuren.sqlite3"
-
-
-def copy_of(empty_database: Path, folder: Path) -> Database:
-    folder.mkdir()
-    shutil.copyfile(empty_database, folder / empty_database.name)
-    return open_database(folder)
+from tests.services.migrated import copy_of
 
 
 @pytest.fixture

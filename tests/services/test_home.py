@@ -1,8 +1,5 @@
 """首页: follow-ups due this week or overdue, overdue needs, upcoming meetings, open actions."""
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,36 +14,10 @@ from desktop.services import home, needs
 from desktop.services.home import home_summary
 from desktop.services.meetings import delete_meetings, save_meeting, set_action_status
 from desktop.services.visits import delete_visits, save_visit
-from desktop.store.database import Database, open_database
+from desktop.store.database import Database
+from tests.services.migrated import copy_of
 
 TODAY = date(2026, 11, 25)  # a Wednesday: the week runs from the 23rd to the 29th
-
-
-RAM_DISK = Path("/dev/shm")
-
-
-@pytest.fixture(scope="module")
-def workdir() -> Iterator[Path]:
-    """On a RAM disk where there is one: a commit's fsync then costs nothing, which keeps
-    these tests quick on a busy disk (durability is what tests/store checks)."""
-    ram = RAM_DISK if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="shuren-test-", dir=ram) as folder:
-        yield Path(folder)
-
-
-@pytest.fixture(scope="module")
-def empty_database(workdir: Path) -> Path:
-    """A database file at the newest schema: copying it is much faster than migrating."""
-    folder = workdir / "template"
-    folder.mkdir()
-    open_database(folder).close()
-    return folder / "shuren.sqlite3"
-
-
-def copy_of(empty_database: Path, folder: Path) -> Database:
-    folder.mkdir()
-    shutil.copyfile(empty_database, folder / empty_database.name)
-    return open_database(folder)
 
 
 @pytest.fixture

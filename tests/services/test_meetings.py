@@ -1,9 +1,6 @@
 """Meetings and their minutes: drafts with all their parts, local times, final minutes and
 amendments, the list's counts, action items and the projects they call for, trash."""
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -49,7 +46,7 @@ from desktop.services.meetings import (
 )
 from desktop.services.needs import list_categories, save_need
 from desktop.services.projects import delete_projects, get_project, projects_of_need
-from desktop.store.database import Database, open_database
+from desktop.store.database import Database
 from desktop.store.models import (
     MeetingActionRecord,
     MeetingParticipantRecord,
@@ -57,35 +54,9 @@ from desktop.store.models import (
     MeetingTopicNeedRecord,
     MeetingTopicRecord,
 )
+from tests.services.migrated import copy_of
 
 STARTS = datetime(2026, 11, 25, 14, 30)  # Shanghai wall-clock time
-
-
-RAM_DISK = Path("/dev/shm")
-
-
-@pytest.fixture(scope="module")
-def workdir() -> Iterator[Path]:
-    """On a RAM disk where there is one: a commit's fsync then costs nothing, which keeps
-    these tests quick on a busy disk (durability is what tests/store checks)."""
-    ram = RAM_DISK if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="shuren-test-", dir=ram) as folder:
-        yield Path(folder)
-
-
-@pytest.fixture(scope="module")
-def empty_database(workdir: Path) -> Path:
-    """A database file at the newest schema: copying it is much faster than migrating."""
-    folder = workdir / "template"
-    folder.mkdir()
-    open_database(folder).close()
-    return folder / "shuren.sqlite3"
-
-
-def copy_of(empty_database: Path, folder: Path) -> Database:
-    folder.mkdir()
-    shutil.copyfile(empty_database, folder / empty_database.name)
-    return open_database(folder)
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 """Visits: save, read back, validate, link to the roster, list, search, page, trash, and turn
 into a need in one transaction."""
 
-import os
 import random
-import shutil
-import tempfile
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,38 +39,12 @@ from desktop.services.visits import (
     visit_to_need,
     visits_of_need,
 )
-from desktop.store.database import Database, open_database
+from desktop.store.database import Database
 from desktop.store.models import NeedRecord, VisitRecord
 from tests.services.conftest import Roster, add_person
+from tests.services.migrated import copy_of
 
 DAY = date(2026, 11, 25)
-
-
-RAM_DISK = Path("/dev/shm")
-
-
-@pytest.fixture(scope="module")
-def workdir() -> Iterator[Path]:
-    """On a RAM disk where there is one: a commit's fsync then costs nothing, which keeps
-    these tests quick on a busy disk (durability is what tests/store checks)."""
-    ram = RAM_DISK if RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK) else None
-    with tempfile.TemporaryDirectory(prefix="shuren-test-", dir=ram) as folder:
-        yield Path(folder)
-
-
-@pytest.fixture(scope="module")
-def empty_database(workdir: Path) -> Path:
-    """A database file at the newest schema: copying it is much faster than migrating."""
-    folder = workdir / "template"
-    folder.mkdir()
-    open_database(folder).close()
-    return folder / "shuren.sqlite3"
-
-
-def copy_of(empty_database: Path, folder: Path) -> Database:
-    folder.mkdir()
-    shutil.copyfile(empty_database, folder / empty_database.name)
-    return open_database(folder)
 
 
 @pytest.fixture
