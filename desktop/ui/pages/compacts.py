@@ -65,12 +65,6 @@ class CompactsPage(ListPage):
         self.model.text = text
         self.reload()
 
-    def has_filters(self) -> bool:
-        return bool(self.model.text)
-
-    def clear_filters(self) -> None:
-        self.model.text = ""
-
     def empty_text(self) -> str:
         return translate(
             "CompactsPage",

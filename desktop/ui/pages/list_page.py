@@ -6,6 +6,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -54,7 +56,9 @@ class ListPage(QWidget):
         self.delete_action.triggered.connect(self._delete_selected)
 
         self.search = SearchBox(search_hint)
-        self.search.search_changed.connect(self.set_search)
+        self.searched = ""  # the search text in force (typing is debounced)
+        self.search.search_changed.connect(self._searched)
+        self._filter_widgets: list[QComboBox | QCheckBox] = []
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.filters = QHBoxLayout()
@@ -182,19 +186,47 @@ class ListPage(QWidget):
         if self.has_filters():
             self.search.clear()
             self.clear_filters()
-            self.set_search("")
+            self._searched("")
         else:
             self.create_record()
 
     # -- hooks ----------------------------------------------------------------------------
-    def set_search(self, text: str) -> None:
-        raise NotImplementedError
+    def add_filter(self, widget: QComboBox | QCheckBox) -> None:
+        """A filter beside the search box; changing it applies the filters at once."""
+        self._filter_widgets.append(widget)
+        self.filters.addWidget(widget)
+        if isinstance(widget, QCheckBox):
+            widget.toggled.connect(lambda _on: self.apply_filters())
+        else:
+            widget.currentIndexChanged.connect(lambda _index: self.apply_filters())
+
+    def _searched(self, text: str) -> None:
+        self.searched = text
+        self.set_search(text)
 
     def has_filters(self) -> bool:
-        raise NotImplementedError
+        return bool(self.searched) or any(
+            w.isChecked() if isinstance(w, QCheckBox) else w.currentIndex() > 0
+            for w in self._filter_widgets
+        )
 
     def clear_filters(self) -> None:
-        raise NotImplementedError
+        for widget in self._filter_widgets:
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            else:
+                widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Read the filter widgets into the model's query, then reload (pages override)."""
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        self.model.query.text = text
+        self.reload()
 
     def row_id(self, row: Any) -> int:
         return row.id

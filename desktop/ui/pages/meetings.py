@@ -70,8 +70,7 @@ class MeetingsPage(ListPage):
         self.state_filter.addItem(translate("MeetingsPage", "Drafts"), False)
         self.state_filter.addItem(translate("MeetingsPage", "Final"), True)
         for combo in (self.kind_filter, self.state_filter):
-            combo.currentIndexChanged.connect(self._filters_changed)
-            self.filters.addWidget(combo)
+            self.add_filter(combo)
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -79,25 +78,10 @@ class MeetingsPage(ListPage):
         if kind in (RecordKind.MEETING.value, RecordKind.ACTION.value):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         self.model.query.kind = self.kind_filter.currentData()
         self.model.query.final = self.state_filter.currentData()
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        q = self.model.query
-        return bool(q.text) or q.kind is not None or q.final is not None
-
-    def clear_filters(self) -> None:
-        for combo in (self.kind_filter, self.state_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self._filters_changed()
 
     def empty_text(self) -> str:
         return translate(

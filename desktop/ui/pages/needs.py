@@ -61,8 +61,7 @@ class NeedsPage(ListPage):
             self.building_filter,
             self.period_filter,
         ):
-            self.filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self._filters_changed)
+            self.add_filter(combo)
         self._fill_choices()
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
@@ -103,7 +102,7 @@ class NeedsPage(ListPage):
         ):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         q = self.model.query
         status = self.status_filter.currentData()
         q.status = status if isinstance(status, NeedStatus) else None
@@ -113,33 +112,6 @@ class NeedsPage(ListPage):
         q.building = self.building_filter.currentData()
         q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        return bool(self.model.query.text) or any(
-            c.currentIndex() > 0
-            for c in (
-                self.status_filter,
-                self.category_filter,
-                self.building_filter,
-                self.period_filter,
-            )
-        )
-
-    def clear_filters(self) -> None:
-        for combo in (
-            self.status_filter,
-            self.category_filter,
-            self.building_filter,
-            self.period_filter,
-        ):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self._filters_changed()
 
     def empty_text(self) -> str:
         return translate(

@@ -25,8 +25,7 @@ class OrganizationsPage(ListPage):
         self.kind_filter.addItem(translate("OrganizationsPage", "All kinds"), None)
         for kind in OrganizationKind:
             self.kind_filter.addItem(organization_kind_label(kind), kind)
-        self.kind_filter.currentIndexChanged.connect(self._filters_changed)
-        self.filters.addWidget(self.kind_filter)
+        self.add_filter(self.kind_filter)
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -34,22 +33,13 @@ class OrganizationsPage(ListPage):
         if kind == RecordKind.ORGANIZATION.value:
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         self.model.kind = self.kind_filter.currentData()
         self.reload()
 
     def set_search(self, text: str) -> None:
         self.model.text = text
         self.reload()
-
-    def has_filters(self) -> bool:
-        return bool(self.model.text) or self.model.kind is not None
-
-    def clear_filters(self) -> None:
-        self.kind_filter.blockSignals(True)
-        self.kind_filter.setCurrentIndex(0)
-        self.kind_filter.blockSignals(False)
-        self.model.kind = None
 
     def empty_text(self) -> str:
         return translate(

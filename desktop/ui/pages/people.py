@@ -32,8 +32,7 @@ class PeoplePage(ListPage):
         self.party_filter.addItem(translate("PeoplePage", "Party members"), True)
         self.party_filter.addItem(translate("PeoplePage", "Not party members"), False)
         for combo in (self.role_filter, self.building_filter, self.party_filter):
-            self.filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self._filters_changed)
+            self.add_filter(combo)
         self._fill_buildings()
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
@@ -54,33 +53,12 @@ class PeoplePage(ListPage):
         if kind in (RecordKind.PERSON.value, RecordKind.BUILDING.value):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         q = self.model.query
         q.role = self.role_filter.currentData()
         q.building_id = self.building_filter.currentData()
         q.party_member = self.party_filter.currentData()
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        q = self.model.query
-        return (
-            bool(q.text)
-            or q.role is not None
-            or q.building_id is not None
-            or q.party_member is not None
-        )
-
-    def clear_filters(self) -> None:
-        for combo in (self.role_filter, self.building_filter, self.party_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        q = self.model.query
-        q.role = q.building_id = q.party_member = None
 
     def empty_text(self) -> str:
         return translate(

@@ -36,8 +36,7 @@ class ProjectsPage(ListPage):
             self.stage_filter.addItem(project_stage_label(stage), stage)
         self.period_filter = period_combo()
         for combo in (self.kind_filter, self.stage_filter, self.period_filter):
-            self.filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self._filters_changed)
+            self.add_filter(combo)
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -45,28 +44,12 @@ class ProjectsPage(ListPage):
         if kind in (RecordKind.PROJECT.value, RecordKind.NEED.value, RecordKind.RESOURCE.value):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         q = self.model.query
         q.kind = self.kind_filter.currentData()
         q.stage = self.stage_filter.currentData()
         q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        return bool(self.model.query.text) or any(
-            c.currentIndex() > 0 for c in (self.kind_filter, self.stage_filter, self.period_filter)
-        )
-
-    def clear_filters(self) -> None:
-        for combo in (self.kind_filter, self.stage_filter, self.period_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self._filters_changed()
 
     def empty_text(self) -> str:
         return translate(

@@ -35,10 +35,8 @@ class ResourcesPage(ListPage):
             self.provider_filter.addItem(provider_kind_label(kind), kind)
         self.valid_only = QCheckBox(translate("ResourcesPage", "Still valid only"))
         for combo in (self.kind_filter, self.provider_filter):
-            self.filters.addWidget(combo)
-            combo.currentIndexChanged.connect(self._filters_changed)
-        self.filters.addWidget(self.valid_only)
-        self.valid_only.toggled.connect(self._filters_changed)
+            self.add_filter(combo)
+        self.add_filter(self.valid_only)
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -46,30 +44,12 @@ class ResourcesPage(ListPage):
         if kind in (RecordKind.RESOURCE.value, RecordKind.PROJECT.value):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         q = self.model.query
         q.kind = self.kind_filter.currentData()
         q.provider_kind = self.provider_filter.currentData()
         q.valid_only = self.valid_only.isChecked()
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        q = self.model.query
-        return bool(q.text) or q.kind is not None or q.provider_kind is not None or q.valid_only
-
-    def clear_filters(self) -> None:
-        for widget in (self.kind_filter, self.provider_filter, self.valid_only):
-            widget.blockSignals(True)
-        self.kind_filter.setCurrentIndex(0)
-        self.provider_filter.setCurrentIndex(0)
-        self.valid_only.setChecked(False)
-        for widget in (self.kind_filter, self.provider_filter, self.valid_only):
-            widget.blockSignals(False)
-        self._filters_changed()
 
     def empty_text(self) -> str:
         return translate(

@@ -33,8 +33,7 @@ class VisitsPage(ListPage):
         self.kind_filter.addItem(translate("VisitsPage", "All visits"), None)
         for kind in VisitKind:
             self.kind_filter.addItem(visit_kind_label(kind), kind)
-        self.kind_filter.currentIndexChanged.connect(self._filters_changed)
-        self.filters.addWidget(self.kind_filter)
+        self.add_filter(self.kind_filter)
         ctx.events.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -42,22 +41,9 @@ class VisitsPage(ListPage):
         if kind in (RecordKind.VISIT.value, RecordKind.NEED.value):
             self.reload()
 
-    def _filters_changed(self) -> None:
+    def apply_filters(self) -> None:
         self.model.query.kind = self.kind_filter.currentData()
         self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.query.text = text
-        self.reload()
-
-    def has_filters(self) -> bool:
-        return bool(self.model.query.text) or self.model.query.kind is not None
-
-    def clear_filters(self) -> None:
-        self.kind_filter.blockSignals(True)
-        self.kind_filter.setCurrentIndex(0)
-        self.kind_filter.blockSignals(False)
-        self._filters_changed()
 
     def empty_text(self) -> str:
         return translate(
