@@ -5,7 +5,15 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QCompleter, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from desktop.domain.money import format_yuan, parse_yuan
 from desktop.ui.i18n import translate
@@ -18,6 +26,15 @@ def date_edit(value: date | None = None) -> QDateEdit:
     edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
     edit.setDate(QDate(value) if value else QDate.currentDate())
     return edit
+
+
+def choice_combo(items: list[tuple[str, object]], current: object) -> QComboBox:
+    """A drop-down of (label, value) pairs with ``current`` chosen (else the first)."""
+    combo = QComboBox()
+    for label, value in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
 
 
 class OptionalDate(QWidget):

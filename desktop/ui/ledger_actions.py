@@ -2,10 +2,11 @@
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LEDGERS, LedgerKind
@@ -22,6 +23,9 @@ from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text
 from desktop.ui.tasks import Progress, run_with_progress
 
+if TYPE_CHECKING:  # list_page imports this module on first use
+    from desktop.ui.pages.list_page import ListPage
+
 SHOWN_ERRORS = 12
 CHANGED = {
     LedgerKind.NEEDS: RecordKind.NEED,
@@ -36,7 +40,7 @@ def _documents() -> Path:
 
 
 class LedgerActions(QObject):
-    def __init__(self, ctx: AppContext, kind: LedgerKind, page: QWidget) -> None:
+    def __init__(self, ctx: AppContext, kind: LedgerKind, page: "ListPage") -> None:
         super().__init__(page)
         self.ctx = ctx
         self.kind = kind
@@ -208,6 +212,4 @@ class LedgerActions(QObject):
             )
 
     def _say(self, text: str) -> None:
-        window = self.page.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 15000)
+        self.page.status_message(text, 15_000)  # a summary worth reading in full

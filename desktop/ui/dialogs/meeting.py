@@ -44,9 +44,8 @@ from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList
-from desktop.ui.dialogs.visit import choice_combo
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import OptionalDate
+from desktop.ui.inputs import OptionalDate, choice_combo
 from desktop.ui.labels import (
     action_status_label,
     attendance_label,

@@ -25,7 +25,7 @@ from desktop.services import needs, neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import (
     need_source_label,
     need_status_label,
@@ -67,10 +67,9 @@ class NeedDialog(RecordForm):
         self.title_edit.setPlaceholderText(
             translate("NeedDialog", "e.g. Lift in building 3 often stops")
         )
-        self.category = QComboBox()
-        for c in needs.list_categories(ctx.db):
-            self.category.addItem(c.name, c.id)
-        self.category.setCurrentIndex(max(0, self.category.findData(n.category_id)))
+        self.category = choice_combo(
+            [(c.name, c.id) for c in needs.list_categories(ctx.db)], n.category_id
+        )
         self.description = text_box(n.description)
         self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
                                     self._person_picked)  # fmt: skip
@@ -82,8 +81,8 @@ class NeedDialog(RecordForm):
         self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
         self.room = QLineEdit(n.room, maxLength=20)
         self.room.setPlaceholderText(translate("NeedDialog", "Room"))
-        self.source = self._enum_combo(NeedSource, need_source_label, n.source)
-        self.urgency = self._enum_combo(Urgency, urgency_label, n.urgency)
+        self.source = choice_combo([(need_source_label(s), s) for s in NeedSource], n.source)
+        self.urgency = choice_combo([(urgency_label(u), u) for u in Urgency], n.urgency)
         allowed = (
             list(NeedStatus)
             if need is None
@@ -103,11 +102,11 @@ class NeedDialog(RecordForm):
         self.registered_on = date_edit(n.registered_on)
         self.due_on = OptionalDate(n.due_on, translate("NeedDialog", "Set"))
         self.solution = text_box(n.solution)
-        self.satisfaction = QComboBox()
-        self.satisfaction.addItem(translate("NeedDialog", "(not rated)"), None)
-        for s in Satisfaction:
-            self.satisfaction.addItem(satisfaction_label(s), s)
-        self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(n.satisfaction)))
+        self.satisfaction = choice_combo(
+            [(translate("NeedDialog", "(not rated)"), None)]
+            + [(satisfaction_label(s), s) for s in Satisfaction],
+            n.satisfaction,
+        )
 
         address = QWidget()
         row = QHBoxLayout(address)
@@ -154,14 +153,6 @@ class NeedDialog(RecordForm):
             self.watch(signal)
         self.revalidate()
         self.title_edit.setFocus()
-
-    @staticmethod
-    def _enum_combo(enum, label, current) -> QComboBox:
-        combo = QComboBox()
-        for member in enum:
-            combo.addItem(label(member), member)
-        combo.setCurrentIndex(combo.findData(current))
-        return combo
 
     def _person_picked(self, label: str) -> None:
         """Fill phone and address from the roster when the secretary picks a person."""

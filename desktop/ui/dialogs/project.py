@@ -38,7 +38,7 @@ from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, YuanEdit, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, YuanEdit, choice_combo, date_edit
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
 
 
@@ -112,10 +112,7 @@ class ProjectDialog(RecordForm):
         self.saved: Project | None = None
         p = self.project
         self.title_edit = QLineEdit(p.title, maxLength=100)
-        self.kind = QComboBox()
-        for k in ProjectKind:
-            self.kind.addItem(project_kind_label(k), k)
-        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.kind = choice_combo([(project_kind_label(k), k) for k in ProjectKind], p.kind)
         self.stage = QComboBox()
         for s in ProjectStage:
             if project is None and s is not ProjectStage.PROPOSED:

@@ -1,6 +1,6 @@
 """Add or edit a resource."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.resources import (
@@ -15,7 +15,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 
 
@@ -43,14 +43,10 @@ class ResourceDialog(RecordForm):
         self.title_edit.setPlaceholderText(
             translate("ResourceDialog", "e.g. Community hall, weekends")
         )
-        self.kind = QComboBox()
-        for k in ResourceKind:
-            self.kind.addItem(resource_kind_label(k), k)
-        self.kind.setCurrentIndex(self.kind.findData(r.kind))
-        self.provider_kind = QComboBox()
-        for k in ProviderKind:
-            self.provider_kind.addItem(provider_kind_label(k), k)
-        self.provider_kind.setCurrentIndex(self.provider_kind.findData(r.provider_kind))
+        self.kind = choice_combo([(resource_kind_label(k), k) for k in ResourceKind], r.kind)
+        self.provider_kind = choice_combo(
+            [(provider_kind_label(k), k) for k in ProviderKind], r.provider_kind
+        )
         self.provider = NamePicker(r.provider, lambda t: provider_suggestions(ctx, t))
         self.description = text_box(r.description)
         self.availability = QLineEdit(r.availability, maxLength=200)

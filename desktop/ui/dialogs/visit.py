@@ -10,16 +10,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
-
-
-def choice_combo(items: list[tuple[str, object]], current: object) -> QComboBox:
-    combo = QComboBox()
-    for label, value in items:
-        combo.addItem(label, value)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
 
 
 class VisitDialog(RecordForm):

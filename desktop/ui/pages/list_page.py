@@ -148,11 +148,11 @@ class ListPage(QWidget):
         self.toolbar.addAction(self.ledger.import_action)
         self.toolbar.addAction(self.ledger.export_action)
 
-    def status_message(self, text: str) -> None:
+    def status_message(self, text: str, timeout_ms: int = 8000) -> None:
         """A short note in the window's status bar (e.g. how many went to the trash)."""
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
+            window.statusBar().showMessage(text, timeout_ms)
 
     def _link_clicked(self, url: QUrl) -> None:
         """Links in the details pane look like ``needs:12``: open that record."""

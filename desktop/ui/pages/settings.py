@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import format_date
 from desktop.services import backups
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
@@ -29,7 +30,7 @@ def backup_status_text(ctx: AppContext) -> str:
     if last is None:
         return translate("SettingsPage", "No backup yet")
     return translate("SettingsPage", "Last backup: {when}").format(
-        when=f"{last.year}年{last.month}月{last.day}日 {last:%H:%M}"
+        when=f"{format_date(last)} {last:%H:%M}"
     )
 
 
