@@ -7,13 +7,15 @@ import argparse
 import json
 import sqlite3
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
 
-COMMANDS = ("demo", "check", "list", "ledger", "print")
+COMMANDS = ("demo", "check", "list", "ledger", "print", "sync")
 LEDGER_KINDS = ("needs", "resources", "projects")
 LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts")
 MAX_ERRORS_SHOWN = 20
@@ -84,6 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
         doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
         doc.add_argument("--version", type=int, help="版本号（默认：现行版本，没有则为草案）")
     compact.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张")
+
+    sync = sub.add_parser("sync", help="把数据上传到街道办（只传改动的部分）")
+    sync.add_argument("--data-dir", type=Path)
+    sync.add_argument(
+        "--server", help="街道办服务器地址，如 https://street.example.cn:8765（会记住）"
+    )
+    sync.add_argument("--token-file", type=Path, help="存有街道办所给令牌的文件（会记住）")
+    sync.add_argument("--ca-file", type=Path, help="街道办自己的证书颁发机构文件（会记住）")
+    sync.add_argument(
+        "--once", action="store_true", help="同步一次就退出（默认：一直运行，定时同步）"
+    )
+    sync.add_argument(
+        "--confirm-shrink", action="store_true", help="记录比上次少了很多时，确认照样上传"
+    )
     return parser
 
 
@@ -92,7 +108,7 @@ def main(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(list(argv))
         data_dir = ensure_writable(args.data_dir or default_data_dir())
         handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger,
-                    "print": cmd_print}  # fmt: skip
+                    "print": cmd_print, "sync": cmd_sync}  # fmt: skip
         return handlers[args.command](args, data_dir)
     except UsageError as exc:
         _say(str(exc))
@@ -563,3 +579,60 @@ def _print_compact(args: argparse.Namespace, data_dir: Path) -> int:
         _say(f"注意：{item.message}，纸上该处为空白。")
     print(f"已生成{what}：{args.out}")
     return 0
+
+
+def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.sync.backoff import retry_delay
+    from desktop.sync.client import SyncError, sync_once
+    from desktop.sync.config import (
+        check_server_address,
+        load_config,
+        load_token,
+        save_config,
+        save_token,
+    )
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    try:
+        config = load_config(data_dir)
+        if args.server or args.ca_file:
+            server = check_server_address(args.server) if args.server else config.server
+            save_config(
+                data_dir, replace(config, server=server, ca_file=args.ca_file or config.ca_file)
+            )
+        if args.token_file:
+            try:
+                token = args.token_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"读不出令牌文件 {args.token_file}（{exc}）。") from None
+            save_token(data_dir, token)
+    except SyncError as exc:
+        raise UsageError(exc.message) from None
+    if not load_config(data_dir).server or load_token(data_dir) is None:
+        raise UsageError(
+            "还没有设置同步：请用 --server 给出服务器地址，用 --token-file 给出令牌文件。"
+        )
+
+    failures = 0
+    while True:
+        try:
+            result = sync_once(data_dir, confirm_shrink=args.confirm_shrink)
+        except SyncError as exc:
+            _say(exc.message)
+            if args.once or not exc.retry:
+                return 1
+            failures += 1
+        else:
+            failures = 0
+            if result.up_to_date:
+                print(f"已是最新：街道办保存的是第 {result.version} 版。")
+            else:
+                sent = f"{result.sent_bytes:,}"
+                print(f"已同步：街道办保存为第 {result.version} 版，本次上传 {sent} 字节。")
+            if args.once:
+                return 0
+        try:
+            time.sleep(retry_delay(failures))
+        except KeyboardInterrupt:
+            return 0

@@ -1,0 +1,385 @@
+"""Upload the branch database to the street office (ARCHITECTURE.md, "Sync").
+
+One ``sync_once``: snapshot, compare with the manifest of the version the server last
+acknowledged, send the changed blocks as one resumable upload, and record the new version
+only when the server has answered that it is in place. Whatever breaks in between, the
+upload in ``<data dir>/sync/pending/`` is resumed or rebuilt next time; nothing is marked
+uploaded that the server does not have.
+"""
+
+import hashlib
+import secrets
+import shutil
+import threading
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from desktop.store.datadir import db_path
+from desktop.sync.config import load_config, load_token, sync_dir
+from desktop.sync.errors import Cancelled, ShrinkRefused, SyncError
+from desktop.sync.files import read_json, write_atomically, write_json
+from desktop.sync.protocol import (
+    CHUNK_SIZE,
+    BranchState,
+    ErrorCode,
+    FileDigest,
+    UploadRequest,
+    UploadState,
+    UploadStatus,
+    changed_blocks,
+    digest_file,
+    token_branch,
+    write_payload,
+)
+from desktop.sync.snapshot import take_snapshot
+from desktop.sync.status import Acknowledged, SyncStatus, load_status, now, save_status
+from desktop.sync.transport import Connection, Refused, connect
+
+__all__ = [
+    "Cancelled",
+    "ShrinkRefused",
+    "SyncError",
+    "SyncResult",
+    "pending_bytes",
+    "sync_once",
+    "test_connection",
+]
+
+Progress = Callable[[int, int], None]
+
+_lock = threading.Lock()  # one sync at a time in this process
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    version: int
+    sent_bytes: int  # compressed payload bytes sent by this call
+    up_to_date: bool  # nothing needed sending
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """An upload prepared on disk: resumable after a drop, a kill or a restart."""
+
+    folder: Path
+    request: UploadRequest
+
+    @property
+    def payload(self) -> Path:
+        return self.folder / "payload.zst"
+
+    @property
+    def manifest(self) -> Path:
+        return self.folder / "manifest.bin"
+
+
+def test_connection(config, token: str) -> BranchState:
+    """Ask the server for this branch's state: proves address, certificate and token."""
+    with closing(connect(config, token)) as server:
+        return BranchState.from_json(server.call("GET", ""))
+
+
+def sync_once(
+    data_dir: Path,
+    *,
+    confirm_shrink: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SyncResult:
+    """Upload what changed since the last acknowledged version. Raises SyncError."""
+    with _lock:
+        try:
+            result = _sync(data_dir, confirm_shrink, progress, cancelled or (lambda: False))
+        except SyncError as exc:
+            _record_failure(data_dir, exc.message)
+            raise
+        except OSError as exc:  # the local disk: full, or a file taken away
+            error = SyncError(
+                f"本机写入同步文件失败（{exc.strerror or exc}），请检查磁盘空间后再试。",
+                retry=True,
+            )
+            _record_failure(data_dir, error.message)
+            raise error from exc
+        return result
+
+
+def pending_bytes(data_dir: Path) -> int:
+    """Bytes of the database changed since the last acknowledged upload (before compression)."""
+    folder = sync_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    snapshot = take_snapshot(db_path(data_dir), folder / "estimate.sqlite3")
+    try:
+        new = digest_file(snapshot)
+    finally:
+        snapshot.unlink(missing_ok=True)
+    base = _acknowledged_digest(data_dir, load_status(data_dir).acknowledged)
+    return len(changed_blocks(new, base)) * new.page_size
+
+
+# --- one sync ----------------------------------------------------------------------------
+
+
+def _sync(
+    data_dir: Path, confirm_shrink: bool, progress: Progress | None, cancelled: Callable[[], bool]
+) -> SyncResult:
+    config = load_config(data_dir)
+    token = load_token(data_dir)
+    if not config.server:
+        raise SyncError("还没有填写街道办服务器地址，请在“同步”页填写后再同步。", retry=False)
+    if token is None:
+        raise SyncError("还没有填写街道办给的令牌，请在“同步”页填写后再同步。", retry=False)
+    branch = token_branch(token)
+    assert branch is not None  # load_token returns well-formed tokens only
+    folder = sync_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    ack = load_status(data_dir).acknowledged
+    if ack is not None and ack.branch_id != branch:
+        ack = None  # a token for another branch: start that branch from scratch
+
+    with closing(connect(config, token)) as server:
+        state = BranchState.from_json(server.call("GET", ""))
+        snapshot = take_snapshot(db_path(data_dir), folder / "snapshot.sqlite3")
+        try:
+            new = digest_file(snapshot)
+            pending = _load_pending(folder)
+            if pending is not None and state.sha256 == pending.request.sha256:
+                # The server finished it but its answer never reached us.
+                assert state.version is not None
+                ack = _promote(data_dir, branch, pending, state.version, sent=0)
+                pending = None
+            if state.version is not None and state.sha256 == new.sha256:
+                if ack is None or ack.version != state.version:
+                    ack = _adopt(data_dir, branch, state.version, new)
+                _record_success(data_dir, ack, sent=0)
+                return SyncResult(state.version, 0, up_to_date=True)
+
+            # A delta is only sound against the very copy the server holds now.
+            base = (
+                ack if ack and (ack.version, ack.sha256) == (state.version, state.sha256) else None
+            )
+            if pending is not None and not _still_fits(pending, new, base):
+                _drop(pending)
+                pending = None
+            if pending is None:
+                base_digest = _acknowledged_digest(data_dir, base)
+                base_version = base.version if base and base_digest else None
+                pending = _prepare(folder, snapshot, new, base_digest, base_version)
+        finally:
+            snapshot.unlink(missing_ok=True)
+
+        version, sent = _upload(server, pending, confirm_shrink, progress, cancelled)
+        _promote(data_dir, branch, pending, version, sent=sent)
+        return SyncResult(version, sent, up_to_date=False)
+
+
+def _upload(
+    server: Connection,
+    pending: _Pending,
+    confirm_shrink: bool,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+) -> tuple[int, int]:
+    """Create (or find) the upload, send what the server lacks, finish. (version, bytes sent)"""
+    try:
+        status = _create(server, pending)
+    except Refused as refused:
+        if refused.code != ErrorCode.UNKNOWN_BASE:
+            raise refused.as_sync_error() from refused
+        raise SyncError(
+            "街道办的数据在此期间有了变化，下次同步会把全部数据重新上传。", retry=True
+        ) from refused
+    sent = 0
+    for _attempt in range(3):  # a resend after the server discarded a damaged payload
+        if status.state == UploadState.DONE:
+            assert status.version is not None
+            return status.version, sent
+        sent += _send(server, pending, status.received, progress, cancelled)
+        try:
+            status = UploadStatus.from_json(
+                server.call(
+                    "POST",
+                    f"/uploads/{pending.request.upload_id}/finish",
+                    json_body={"confirm_shrink": confirm_shrink},
+                    slow=True,
+                )
+            )
+        except Refused as refused:
+            if refused.code == ErrorCode.SHRINK:
+                raise ShrinkRefused(refused.shrunk()) from refused
+            if refused.code in (ErrorCode.INCOMPLETE, ErrorCode.BAD_PAYLOAD):
+                status = replace(status, received=refused.received())
+                continue
+            _drop(pending)  # BAD_RESULT or UNKNOWN_BASE: this payload can never be applied
+            raise refused.as_sync_error() from refused
+    raise SyncError("上传的数据几次都没能通过街道办的核对，请稍后再试。", retry=True)
+
+
+def _create(server: Connection, pending: _Pending) -> UploadStatus:
+    upload = pending.request.upload_id
+    try:
+        return UploadStatus.from_json(server.call("GET", f"/uploads/{upload}"))
+    except Refused as refused:
+        if refused.code != ErrorCode.NOT_FOUND:
+            raise
+    return UploadStatus.from_json(
+        server.call("POST", "/uploads", json_body=pending.request.to_json())
+    )
+
+
+def _send(
+    server: Connection,
+    pending: _Pending,
+    received: int,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+) -> int:
+    """Send the payload from ``received`` on, chunk by chunk; returns the bytes sent."""
+    total = pending.request.payload_length
+    sent = 0
+    with pending.payload.open("rb") as f:
+        while received < total:
+            if cancelled():
+                raise Cancelled()
+            f.seek(received)
+            chunk = f.read(CHUNK_SIZE)
+            path = f"/uploads/{pending.request.upload_id}?offset={received}"
+            try:
+                status = UploadStatus.from_json(server.call("PUT", path, body=chunk))
+            except Refused as refused:
+                if refused.code != ErrorCode.OFFSET:
+                    raise refused.as_sync_error() from refused
+                received = refused.received()
+                continue
+            sent += len(chunk)
+            received = status.received
+            if progress is not None:
+                progress(received, total)
+    return sent
+
+
+# --- the pending upload on disk ------------------------------------------------------------
+
+
+def _prepare(
+    folder: Path,
+    snapshot: Path,
+    new: FileDigest,
+    base: FileDigest | None,
+    base_version: int | None,
+) -> _Pending:
+    pending_dir = folder / "pending"
+    shutil.rmtree(pending_dir, ignore_errors=True)
+    pending_dir.mkdir()
+    payload = pending_dir / "payload.zst"
+    with payload.open("wb") as out:
+        write_payload(snapshot, new.page_size, changed_blocks(new, base), out)
+    request = UploadRequest(
+        upload_id=secrets.token_hex(16),
+        base_version=base_version,
+        length=new.length,
+        sha256=new.sha256,
+        page_size=new.page_size,
+        payload_length=payload.stat().st_size,
+        payload_sha256=_file_sha256(payload),
+    )
+    write_atomically(pending_dir / "manifest.bin", new.manifest)
+    write_json(pending_dir / "upload.json", request.to_json())  # last: marks the folder whole
+    return _Pending(pending_dir, request)
+
+
+def _load_pending(folder: Path) -> _Pending | None:
+    pending_dir = folder / "pending"
+    data = read_json(pending_dir / "upload.json")
+    if data is None:
+        shutil.rmtree(pending_dir, ignore_errors=True)
+        return None
+    try:
+        pending = _Pending(pending_dir, UploadRequest.from_json(data))
+        sound = pending.payload.stat().st_size == pending.request.payload_length
+    except (ValueError, OSError):
+        sound = False
+    if not sound:
+        shutil.rmtree(pending_dir, ignore_errors=True)
+        return None
+    return pending
+
+
+def _still_fits(pending: _Pending, new: FileDigest, base: Acknowledged | None) -> bool:
+    """Resume the pending upload only if it still carries today's file onto today's base."""
+    request = pending.request
+    base_version = base.version if base else None
+    return request.sha256 == new.sha256 and request.base_version == base_version
+
+
+def _drop(pending: _Pending) -> None:
+    shutil.rmtree(pending.folder, ignore_errors=True)
+
+
+def _promote(
+    data_dir: Path, branch: str, pending: _Pending, version: int, sent: int
+) -> Acknowledged:
+    request = pending.request
+    ack = Acknowledged(branch, version, request.sha256, request.length, request.page_size)
+    _manifest_path(data_dir, request.sha256).parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(_manifest_path(data_dir, request.sha256), pending.manifest.read_bytes())
+    _record_success(data_dir, ack, sent)
+    _drop(pending)
+    return ack
+
+
+def _adopt(data_dir: Path, branch: str, version: int, new: FileDigest) -> Acknowledged:
+    """The server already holds exactly this file: take its version as acknowledged."""
+    ack = Acknowledged(branch, version, new.sha256, new.length, new.page_size)
+    write_atomically(_manifest_path(data_dir, new.sha256), new.manifest)
+    return ack
+
+
+# --- the acknowledged version ------------------------------------------------------------
+
+
+def _manifest_path(data_dir: Path, sha256: str) -> Path:
+    # Named by the file's hash, so a crash between writing it and the state cannot pair a
+    # version with another version's manifest.
+    return sync_dir(data_dir) / "manifests" / f"{sha256}.bin"
+
+
+def _acknowledged_digest(data_dir: Path, ack: Acknowledged | None) -> FileDigest | None:
+    if ack is None:
+        return None
+    try:
+        manifest = _manifest_path(data_dir, ack.sha256).read_bytes()
+    except OSError:
+        return None
+    if len(manifest) * ack.page_size != ack.length * 32:
+        return None
+    return FileDigest(ack.length, ack.sha256, ack.page_size, manifest)
+
+
+def _record_success(data_dir: Path, ack: Acknowledged, sent: int) -> None:
+    status = SyncStatus(
+        last_success_at=now(),
+        version=ack.version,
+        last_attempt_at=now(),
+        last_error=None,
+        last_sent_bytes=sent,
+        acknowledged=ack,
+    )
+    save_status(data_dir, status)
+    for old in (sync_dir(data_dir) / "manifests").glob("*.bin"):
+        if old.stem != ack.sha256:
+            old.unlink(missing_ok=True)
+
+
+def _record_failure(data_dir: Path, message: str) -> None:
+    status = load_status(data_dir)
+    save_status(data_dir, replace(status, last_attempt_at=now(), last_error=message))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
