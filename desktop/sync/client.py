@@ -49,7 +49,8 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 
-_lock = threading.Lock()  # one sync at a time in this process
+_locks: dict[Path, threading.Lock] = {}  # one sync at a time per data dir
+_locks_guard = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def sync_once(
     cancelled: Callable[[], bool] | None = None,
 ) -> SyncResult:
     """Upload what changed since the last acknowledged version. Raises SyncError."""
-    with _lock:
+    with _data_dir_lock(data_dir):
         try:
             result = _sync(data_dir, confirm_shrink, progress, cancelled or (lambda: False))
         except SyncError as exc:
@@ -116,6 +117,11 @@ def pending_bytes(data_dir: Path) -> int:
         snapshot.unlink(missing_ok=True)
     base = _acknowledged_digest(data_dir, load_status(data_dir).acknowledged)
     return len(changed_blocks(new, base)) * new.page_size
+
+
+def _data_dir_lock(data_dir: Path) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(data_dir.resolve(), threading.Lock())
 
 
 # --- one sync ----------------------------------------------------------------------------
