@@ -1,0 +1,231 @@
+"""The receiver's HTTP API (protocol.py's module docstring) in front of ``storage``.
+
+Endpoints are async only to read the body; every file and registry call runs in a worker
+thread, where ``Storage`` serialises the calls of one branch.
+"""
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from desktop.sync import protocol
+from desktop.sync.protocol import API_PREFIX, ErrorCode, UploadRequest, UploadStatus
+from desktop.sync.receiver.storage import FORBIDDEN_MESSAGE, Storage, StreetError
+
+log = logging.getLogger("shuren.street")
+
+STATUS = {
+    ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.BAD_REQUEST: 400,
+    ErrorCode.UNKNOWN_BASE: 409,
+    ErrorCode.OFFSET: 409,
+    ErrorCode.INCOMPLETE: 409,
+    ErrorCode.SHRINK: 409,
+    ErrorCode.BAD_PAYLOAD: 422,
+    ErrorCode.BAD_RESULT: 422,
+}
+BRANCH = API_PREFIX + "/branches/{branch_id}"
+UPLOAD = BRANCH + "/uploads/{upload_id}"
+
+
+def error_body(code: ErrorCode, message: str, **extra: Any) -> dict[str, Any]:
+    return {"code": str(code), "message": message, **extra}
+
+
+def error_response(error: StreetError) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if error.code is ErrorCode.UNAUTHORIZED else None
+    body = error_body(error.code, error.message, **error.extra)
+    return JSONResponse(body, status_code=STATUS[error.code], headers=headers)
+
+
+def body_limit(scope: Scope) -> int:
+    """PUT carries a payload chunk; every other request at most a small JSON document."""
+    return protocol.MAX_CHUNK if scope.get("method") == "PUT" else protocol.MAX_JSON_BODY
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimitMiddleware:
+    """Refuse (413) a body over the route's limit: by Content-Length up front, and by counting
+    streamed bytes (chunked transfer), so no endpoint ever buffers more than the limit."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _too_large(limit)(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            log.warning("%s %s: body over %d bytes refused", scope["method"], scope["path"], limit)
+            if not started:
+                await _too_large(limit)(scope, receive, send)
+
+
+def _too_large(limit: int) -> JSONResponse:
+    body = error_body(ErrorCode.TOO_LARGE, f"请求内容超过上限（{limit} 字节）。")
+    return JSONResponse(body, status_code=413, headers={"Connection": "close"})
+
+
+def _bearer(request: Request) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or " " in token:
+        raise StreetError(ErrorCode.UNAUTHORIZED, "缺少访问令牌（Authorization: Bearer …）。")
+    return token
+
+
+def _check_upload_id(upload_id: str) -> None:
+    if not protocol.UPLOAD_ID.match(upload_id):
+        raise StreetError(ErrorCode.BAD_REQUEST, "上传编号格式不对。")
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    try:
+        raw = await request.body()
+    except ClientDisconnect:
+        raise StreetError(ErrorCode.BAD_REQUEST, "请求没有收全。") from None
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise StreetError(ErrorCode.BAD_REQUEST, "请求内容不是有效的 JSON 对象。")
+    return data
+
+
+def _status(status: UploadStatus, background: BackgroundTask | None = None) -> JSONResponse:
+    return JSONResponse(status.to_json(), background=background)
+
+
+def create_app(data_dir: Path) -> FastAPI:
+    """The receiver for the street office's data dir (created if missing)."""
+    storage = Storage(data_dir)
+    app = FastAPI(title="熟人小区街道办接收端", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.storage = storage
+    app.add_middleware(BodyLimitMiddleware)
+
+    @app.exception_handler(StreetError)
+    async def street_error(_request: Request, error: StreetError) -> JSONResponse:
+        return error_response(error)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code == 404:
+            body = error_body(ErrorCode.NOT_FOUND, "没有这个地址。")
+        else:
+            body = error_body(ErrorCode.BAD_REQUEST, f"请求有误（HTTP {error.status_code}）。")
+        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
+
+    async def authorize(request: Request, branch_id: str) -> None:
+        """Refuse unless the bearer token reaches ``branch_id`` (403 alike for every other id)."""
+        token = _bearer(request)
+        if not await anyio.to_thread.run_sync(storage.check_token, branch_id, token):
+            raise StreetError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE)
+
+    @app.get(BRANCH)
+    async def get_branch(branch_id: str, request: Request) -> JSONResponse:
+        await authorize(request, branch_id)
+        state = await anyio.to_thread.run_sync(storage.branch_state, branch_id)
+        return JSONResponse(state.to_json())
+
+    @app.post(BRANCH + "/uploads")
+    async def create_upload(branch_id: str, request: Request) -> JSONResponse:
+        await authorize(request, branch_id)
+        data = await _json_object(request)
+        try:
+            upload = UploadRequest.from_json(data)
+        except ValueError as exc:
+            raise StreetError(ErrorCode.BAD_REQUEST, f"上传请求有误（{exc}）。") from None
+        status = await anyio.to_thread.run_sync(storage.create_upload, branch_id, upload)
+        return _status(status)
+
+    @app.get(UPLOAD)
+    async def get_upload(branch_id: str, upload_id: str, request: Request) -> JSONResponse:
+        await authorize(request, branch_id)
+        _check_upload_id(upload_id)
+        status = await anyio.to_thread.run_sync(storage.upload_status, branch_id, upload_id)
+        return _status(status)
+
+    @app.put(UPLOAD)
+    async def put_chunk(branch_id: str, upload_id: str, request: Request) -> Response:
+        await authorize(request, branch_id)
+        _check_upload_id(upload_id)
+        offset_text = request.query_params.get("offset", "")
+        if not offset_text.isdigit():
+            raise StreetError(ErrorCode.BAD_REQUEST, "offset 参数应为非负整数。")
+        try:
+            data = await request.body()  # at most MAX_CHUNK, enforced by the middleware
+        except ClientDisconnect:
+            log.warning("upload %s: chunk at %s cut short, nothing written", upload_id, offset_text)
+            return Response(status_code=400)
+        declared = request.headers.get("content-length")
+        if declared is not None and int(declared) != len(data):
+            log.warning("upload %s: chunk at %s cut short, nothing written", upload_id, offset_text)
+            raise StreetError(ErrorCode.BAD_REQUEST, "这一段没有收全，未写入。")
+        status = await anyio.to_thread.run_sync(
+            storage.put_chunk, branch_id, upload_id, int(offset_text), data
+        )
+        return _status(status)
+
+    @app.post(UPLOAD + "/finish")
+    async def finish_upload(branch_id: str, upload_id: str, request: Request) -> JSONResponse:
+        await authorize(request, branch_id)
+        _check_upload_id(upload_id)
+        confirm = (await _json_object(request)).get("confirm_shrink", False)
+        if not isinstance(confirm, bool):
+            raise StreetError(ErrorCode.BAD_REQUEST, "confirm_shrink 应为 true 或 false。")
+        status = await anyio.to_thread.run_sync(
+            storage.finish_upload, branch_id, upload_id, confirm
+        )
+        # Compress and prune once the client has its answer.
+        return _status(status, BackgroundTask(_tidy, storage, branch_id))
+
+    return app
+
+
+def _tidy(storage: Storage, branch_id: str) -> None:
+    try:
+        storage.tidy(branch_id)
+    except Exception:
+        log.exception("tidying branch %s failed; the next upload tries again", branch_id)
