@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -25,6 +26,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
 from desktop.ui.pages.settings import backup_status_text
+from desktop.ui.sync_scheduler import SyncScheduler, SyncState, status_bar_text
 from desktop.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -60,10 +62,13 @@ class MainWindow(QMainWindow):
             "meetings": "meetings:MeetingsPage",
             "compacts": "compacts:CompactsPage",
             "roster": "roster:RosterPage",
+            "sync": "sync:SyncPage",
             "trash": "trash:TrashPage",
             "settings": "settings:SettingsPage",
         }
         self._built: dict[str, QWidget] = {}
+        # Built now but idle until start_sync(): a window in a test syncs nothing.
+        self.sync_scheduler = SyncScheduler(ctx.data_dir, ctx.events, parent=self)
         for name, label in (
             ("home", translate("MainWindow", "Home")),
             ("needs", translate("MainWindow", "Needs")),
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
             ("meetings", translate("MainWindow", "Meetings")),
             ("compacts", translate("MainWindow", "Compacts")),
             ("roster", translate("MainWindow", "People and organizations")),
+            ("sync", translate("MainWindow", "Sync")),
             ("trash", translate("MainWindow", "Trash")),
             ("settings", translate("MainWindow", "Settings")),
         ):
@@ -93,6 +99,14 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.neighborhood_label)
         self.statusBar().addPermanentWidget(self.backup_label)
+        # Looks like the other labels; a click (or Enter) opens the 同步 page.
+        self.sync_label = QToolButton(autoRaise=True)
+        self.sync_label.setObjectName("syncStatus")
+        self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_label.clicked.connect(lambda: self.go_to(self.sync_page))
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync_scheduler.changed.connect(self._show_sync)
+        self._show_sync(self.sync_scheduler.state)
         self._build_menu()
         ctx.events.data_changed.connect(self._data_changed)
         ctx.events.record_requested.connect(self.open_record)
@@ -117,7 +131,8 @@ class MainWindow(QMainWindow):
         if name not in self._built:
             index = list(self._factories).index(name)
             module, cls = self._factories[name].split(":")
-            page = getattr(import_module(f"desktop.ui.pages.{module}"), cls)(self.ctx)
+            extra = (self.sync_scheduler,) if name == "sync" else ()
+            page = getattr(import_module(f"desktop.ui.pages.{module}"), cls)(self.ctx, *extra)
             stand_in = self.pages.widget(index)
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
@@ -137,6 +152,7 @@ class MainWindow(QMainWindow):
     meetings = property(lambda self: self.page("meetings"))
     compacts = property(lambda self: self.page("compacts"))
     roster = property(lambda self: self.page("roster"))
+    sync_page = property(lambda self: self.page("sync"))
     trash = property(lambda self: self.page("trash"))
     settings_page = property(lambda self: self.page("settings"))
 
@@ -211,6 +227,18 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def start_sync(self) -> None:
+        """Called once the window is on screen, so start-up never waits for the network."""
+        self.sync_scheduler.start()
+
+    def _show_sync(self, state: SyncState) -> None:
+        self.sync_label.setText(status_bar_text(state))
+        self.sync_label.setVisible(state.loaded)
+        failed = bool(state.error or state.shrunk) and not state.running
+        self.sync_label.setStyleSheet("color: #a31515;" if failed else "")
+        tip = translate("MainWindow", "Click to open the Sync page")
+        self.sync_label.setToolTip(f"{state.error}\n\n{tip}" if failed and state.error else tip)
+
     def _daily_backup(self) -> None:
         self.backup_label.setText(backup_status_text(self.ctx))
 
@@ -226,6 +254,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed")
+        self.sync_scheduler.stop()  # a running upload is cancelled, not waited for
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

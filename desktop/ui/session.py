@@ -5,7 +5,7 @@ import logging
 import sqlite3
 import sys
 
-from PySide6.QtCore import QEventLoop, QLockFile, Qt
+from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.store.database import Database, open_database
@@ -55,6 +55,7 @@ class Session:
         self.window = window
 
     def shutdown(self) -> None:
+        self.window.sync_scheduler.stop()
         wait_for_tasks()
         self.ctx.db.close()
         self.lock.unlock()
@@ -151,6 +152,8 @@ def start_session(args: argparse.Namespace) -> Session | int:
 
     window = MainWindow(ctx)
     window.show()
+    # After the first paint; the first upload itself waits a little longer (START_DELAY).
+    QTimer.singleShot(500, window, window.start_sync)
     if looks_like_network_drive(data_dir):
         QMessageBox.warning(
             window,

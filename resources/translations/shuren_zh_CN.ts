@@ -4,23 +4,23 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="17" />
-        <location filename="../../desktop/ui/dialogs/about.py" line="27" />
+        <location filename="../../desktop/ui/dialogs/about.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/about.py" line="27"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/about.py" line="28"/>
         <source>A workbench for the party branch of a residential neighborhood: the lists of needs, resources and projects, meetings, visits and compacts.</source>
         <translation>小区党支部工作台：需求、资源、项目三张清单，协商议事、接待走访与邻里公约。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/about.py" line="33"/>
         <source>Fonts: WenQuanYi Micro Hei (Apache 2.0) and LXGW WenKai (SIL OFL 1.1).</source>
         <translation>字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/about.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/about.py" line="45"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
@@ -28,52 +28,52 @@
 <context>
     <name>AdoptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="232" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="232"/>
         <source>Adopted at a deliberation meeting</source>
         <translation>协商议事会表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="234" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="234"/>
         <source>(meeting not recorded)</source>
         <translation>（未登记会议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="244" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="244"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="245" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="245"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="248" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="248"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="249" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="249"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="250" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="250"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="256" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="256"/>
         <source>Households represented</source>
         <translation>参与表决户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="261" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="261"/>
         <source>Record adoption</source>
         <translation>登记表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="264" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -81,37 +81,37 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="24"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="31"/>
         <source>e.g. 3栋</source>
         <translation>例如：3栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="33"/>
         <source>(no grid)</source>
         <translation>（未划分网格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="38"/>
         <source>Building</source>
         <translation>楼栋名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="39"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/building.py" line="41"/>
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
@@ -119,37 +119,37 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="31"/>
         <source>Need categories</source>
         <translation>需求类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="33"/>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
         <source>Rename…</source>
         <translation>改名……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="41" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="41"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="68"/>
         <source>Category name:</source>
         <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="95" />
+        <location filename="../../desktop/ui/dialogs/categories.py" line="95"/>
         <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
     </message>
@@ -157,62 +157,62 @@
 <context>
     <name>CompactEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="50"/>
         <source>Edit compact draft</source>
         <translation>编辑公约草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="66"/>
         <source>Add article</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="67" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
         <source>Add chapter</source>
         <translation>添加章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
         <source>Split at cursor</source>
         <translation>从光标处拆分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="82"/>
         <source>Title</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
         <source>Preamble</source>
         <translation>序言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="84" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="85" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="85"/>
         <source>Closing clause</source>
         <translation>附则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="160" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="160"/>
         <source>New chapter</source>
         <translation>新的一章</translation>
     </message>
@@ -220,47 +220,47 @@
 <context>
     <name>CompactTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="18" />
+        <location filename="../../desktop/ui/models/compacts.py" line="18"/>
         <source>Draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="19" />
+        <location filename="../../desktop/ui/models/compacts.py" line="19"/>
         <source>In force</source>
         <translation>已施行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="20" />
+        <location filename="../../desktop/ui/models/compacts.py" line="20"/>
         <source>In force, revision drafted</source>
         <translation>已施行，修订稿起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="31" />
+        <location filename="../../desktop/ui/models/compacts.py" line="31"/>
         <source>Compact</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="32" />
+        <location filename="../../desktop/ui/models/compacts.py" line="32"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="33" />
+        <location filename="../../desktop/ui/models/compacts.py" line="33"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="34" />
+        <location filename="../../desktop/ui/models/compacts.py" line="34"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="35" />
+        <location filename="../../desktop/ui/models/compacts.py" line="35"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="55" />
+        <location filename="../../desktop/ui/models/compacts.py" line="55"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
@@ -268,97 +268,97 @@
 <context>
     <name>CompactsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="30" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="30"/>
         <source>Search compact title</source>
         <translation>搜索公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="31" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="31"/>
         <source>Record adoption…</source>
         <translation>登记表决通过……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="32" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="32"/>
         <source>Start a revision</source>
         <translation>起草修订稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="33" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="33"/>
         <source>Compare versions…</source>
         <translation>版本对比……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="39" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="39"/>
         <source>Compact (A4)</source>
         <translation>公约（A4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="40" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="40"/>
         <source>Poster for the lobby (A3)</source>
         <translation>大堂张贴海报（A3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="41" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="41"/>
         <source>Household signing sheet</source>
         <translation>住户签署表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="46" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="46"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="75" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="69"/>
         <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击「新建」，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="99" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="104" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="98"/>
         <source>draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="106" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="100"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="119" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="113"/>
         <source>A blank page</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="123" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="117"/>
         <source>New compact</source>
         <translation>新建公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="124" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="118"/>
         <source>Start from:</source>
         <translation>从哪里开始：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="134" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="128"/>
         <source>Neighborhood compact</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="135" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="129"/>
         <source>(first article)</source>
         <translation>（第一条内容）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="156" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="150"/>
         <source>This compact has been adopted and cannot be changed. Start a revision (a new draft from the adopted text)?</source>
         <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="231" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="225"/>
         <source>{count} compact(s) moved to the trash.</source>
         <translation>已将 {count} 份公约移入回收站。</translation>
     </message>
@@ -366,33 +366,33 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="290" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="290"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="291" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="291"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="292" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="292"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="301" />
-        <location filename="../../desktop/ui/dialogs/compact.py" line="325" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="301"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="325"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="319" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="319"/>
         <source>Compare versions</source>
         <translation>版本对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="333" />
+        <location filename="../../desktop/ui/dialogs/compact.py" line="333"/>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
@@ -400,57 +400,57 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="55" />
+        <location filename="../../desktop/ui/pages/home.py" line="55"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="56" />
+        <location filename="../../desktop/ui/pages/home.py" line="56"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="96" />
+        <location filename="../../desktop/ui/pages/home.py" line="96"/>
         <source>Follow-up visits due this week ({count})</source>
         <translation>本周需回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="101" />
+        <location filename="../../desktop/ui/pages/home.py" line="101"/>
         <source>Overdue needs ({count})</source>
         <translation>逾期未办结的需求（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="104" />
+        <location filename="../../desktop/ui/pages/home.py" line="104"/>
         <source>Upcoming meetings ({count})</source>
         <translation>近期会议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="109" />
+        <location filename="../../desktop/ui/pages/home.py" line="109"/>
         <source>Open action items ({count})</source>
         <translation>待落实事项（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="121" />
+        <location filename="../../desktop/ui/pages/home.py" line="121"/>
         <source>No follow-ups due.</source>
         <translation>本周没有需要回访的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="129" />
+        <location filename="../../desktop/ui/pages/home.py" line="129"/>
         <source>due {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="134" />
+        <location filename="../../desktop/ui/pages/home.py" line="134"/>
         <source>No overdue needs.</source>
         <translation>没有逾期的需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="142" />
+        <location filename="../../desktop/ui/pages/home.py" line="142"/>
         <source>No meetings planned.</source>
         <translation>近期没有安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="155" />
+        <location filename="../../desktop/ui/pages/home.py" line="155"/>
         <source>No open action items.</source>
         <translation>没有待落实的事项。</translation>
     </message>
@@ -458,306 +458,306 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14" />
-        <location filename="../../desktop/ui/labels.py" line="154" />
+        <location filename="../../desktop/ui/labels.py" line="14"/>
+        <location filename="../../desktop/ui/labels.py" line="154"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15" />
-        <location filename="../../desktop/ui/labels.py" line="90" />
-        <location filename="../../desktop/ui/labels.py" line="155" />
+        <location filename="../../desktop/ui/labels.py" line="15"/>
+        <location filename="../../desktop/ui/labels.py" line="90"/>
+        <location filename="../../desktop/ui/labels.py" line="155"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16" />
+        <location filename="../../desktop/ui/labels.py" line="16"/>
         <source>Owners' committee member</source>
         <translation>业委会委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17" />
+        <location filename="../../desktop/ui/labels.py" line="17"/>
         <source>Self-organization member</source>
         <translation>自组织成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18" />
+        <location filename="../../desktop/ui/labels.py" line="18"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24" />
+        <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>Deliberation</source>
         <translation>议事权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25" />
+        <location filename="../../desktop/ui/labels.py" line="25"/>
         <source>Suggestion</source>
         <translation>建议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26" />
+        <location filename="../../desktop/ui/labels.py" line="26"/>
         <source>Supervision</source>
         <translation>监督权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27" />
+        <location filename="../../desktop/ui/labels.py" line="27"/>
         <source>Evaluation</source>
         <translation>评议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33" />
-        <location filename="../../desktop/ui/labels.py" line="92" />
-        <location filename="../../desktop/ui/labels.py" line="134" />
-        <location filename="../../desktop/ui/labels.py" line="153" />
+        <location filename="../../desktop/ui/labels.py" line="33"/>
+        <location filename="../../desktop/ui/labels.py" line="92"/>
+        <location filename="../../desktop/ui/labels.py" line="134"/>
+        <location filename="../../desktop/ui/labels.py" line="153"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34" />
-        <location filename="../../desktop/ui/labels.py" line="135" />
-        <location filename="../../desktop/ui/labels.py" line="152" />
+        <location filename="../../desktop/ui/labels.py" line="34"/>
+        <location filename="../../desktop/ui/labels.py" line="135"/>
+        <location filename="../../desktop/ui/labels.py" line="152"/>
         <source>Owners' committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35" />
-        <location filename="../../desktop/ui/labels.py" line="91" />
+        <location filename="../../desktop/ui/labels.py" line="35"/>
+        <location filename="../../desktop/ui/labels.py" line="91"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36" />
-        <location filename="../../desktop/ui/labels.py" line="89" />
-        <location filename="../../desktop/ui/labels.py" line="157" />
+        <location filename="../../desktop/ui/labels.py" line="36"/>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42" />
-        <location filename="../../desktop/ui/labels.py" line="126" />
+        <location filename="../../desktop/ui/labels.py" line="42"/>
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>Reception day</source>
         <translation>书记接待日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43" />
-        <location filename="../../desktop/ui/labels.py" line="127" />
+        <location filename="../../desktop/ui/labels.py" line="43"/>
+        <location filename="../../desktop/ui/labels.py" line="127"/>
         <source>Door-knocking</source>
         <translation>敲门行动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44" />
-        <location filename="../../desktop/ui/labels.py" line="143" />
+        <location filename="../../desktop/ui/labels.py" line="44"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="45" />
+        <location filename="../../desktop/ui/labels.py" line="45"/>
         <source>Building leader patrol</source>
         <translation>楼栋长巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="46" />
-        <location filename="../../desktop/ui/labels.py" line="83" />
-        <location filename="../../desktop/ui/labels.py" line="93" />
-        <location filename="../../desktop/ui/labels.py" line="102" />
-        <location filename="../../desktop/ui/labels.py" line="137" />
+        <location filename="../../desktop/ui/labels.py" line="46"/>
+        <location filename="../../desktop/ui/labels.py" line="83"/>
+        <location filename="../../desktop/ui/labels.py" line="93"/>
+        <location filename="../../desktop/ui/labels.py" line="102"/>
+        <location filename="../../desktop/ui/labels.py" line="137"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52" />
+        <location filename="../../desktop/ui/labels.py" line="52"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="53" />
+        <location filename="../../desktop/ui/labels.py" line="53"/>
         <source>Urgent</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54" />
+        <location filename="../../desktop/ui/labels.py" line="54"/>
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="60" />
+        <location filename="../../desktop/ui/labels.py" line="60"/>
         <source>Pending</source>
         <translation>待受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61" />
-        <location filename="../../desktop/ui/labels.py" line="173" />
+        <location filename="../../desktop/ui/labels.py" line="61"/>
+        <location filename="../../desktop/ui/labels.py" line="173"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="62" />
+        <location filename="../../desktop/ui/labels.py" line="62"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="63" />
+        <location filename="../../desktop/ui/labels.py" line="63"/>
         <source>Referred</source>
         <translation>已转办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="64" />
+        <location filename="../../desktop/ui/labels.py" line="64"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="70" />
+        <location filename="../../desktop/ui/labels.py" line="70"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71" />
+        <location filename="../../desktop/ui/labels.py" line="71"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="72" />
+        <location filename="../../desktop/ui/labels.py" line="72"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="78" />
+        <location filename="../../desktop/ui/labels.py" line="78"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="79" />
+        <location filename="../../desktop/ui/labels.py" line="79"/>
         <source>Funds</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="80" />
+        <location filename="../../desktop/ui/labels.py" line="80"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="81" />
+        <location filename="../../desktop/ui/labels.py" line="81"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="82" />
+        <location filename="../../desktop/ui/labels.py" line="82"/>
         <source>Volunteer service</source>
         <translation>志愿服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99" />
+        <location filename="../../desktop/ui/labels.py" line="99"/>
         <source>Livelihood micro-project</source>
         <translation>民生微实事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100" />
+        <location filename="../../desktop/ui/labels.py" line="100"/>
         <source>Partnership project</source>
         <translation>共建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="101" />
+        <location filename="../../desktop/ui/labels.py" line="101"/>
         <source>Self-governance project</source>
         <translation>自治项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108" />
+        <location filename="../../desktop/ui/labels.py" line="108"/>
         <source>Proposed</source>
         <translation>立项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109" />
+        <location filename="../../desktop/ui/labels.py" line="109"/>
         <source>Under way</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110" />
+        <location filename="../../desktop/ui/labels.py" line="110"/>
         <source>Awaiting acceptance</source>
         <translation>待验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111" />
+        <location filename="../../desktop/ui/labels.py" line="111"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="112" />
+        <location filename="../../desktop/ui/labels.py" line="112"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118" />
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Initiator</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="119" />
+        <location filename="../../desktop/ui/labels.py" line="119"/>
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="120" />
+        <location filename="../../desktop/ui/labels.py" line="120"/>
         <source>Implementer</source>
         <translation>实施者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133" />
+        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136" />
+        <location filename="../../desktop/ui/labels.py" line="136"/>
         <source>Street office department</source>
         <translation>街道科室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144" />
+        <location filename="../../desktop/ui/labels.py" line="144"/>
         <source>Monthly building leaders' meeting</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145" />
+        <location filename="../../desktop/ui/labels.py" line="145"/>
         <source>Branch meeting</source>
         <translation>支部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151" />
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>Party branch</source>
         <translation>支部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="156" />
+        <location filename="../../desktop/ui/labels.py" line="156"/>
         <source>Resident representative</source>
         <translation>居民代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163" />
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Present</source>
         <translation>到会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164" />
+        <location filename="../../desktop/ui/labels.py" line="164"/>
         <source>Excused</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="165" />
+        <location filename="../../desktop/ui/labels.py" line="165"/>
         <source>Absent</source>
         <translation>缺席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="166" />
+        <location filename="../../desktop/ui/labels.py" line="166"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172" />
+        <location filename="../../desktop/ui/labels.py" line="172"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174" />
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -765,92 +765,92 @@
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="44" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="48"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="45" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="49"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="56" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="60"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="58" />
-        <location filename="../../desktop/ui/ledger_actions.py" line="94" />
-        <location filename="../../desktop/ui/ledger_actions.py" line="171" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="62"/>
+        <location filename="../../desktop/ui/ledger_actions.py" line="98"/>
+        <location filename="../../desktop/ui/ledger_actions.py" line="175"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="64" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="68"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="78" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="82"/>
         <source>{count} record(s) exported to {path}.</source>
         <translation>已导出 {count} 条记录到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="92" />
-        <location filename="../../desktop/ui/ledger_actions.py" line="136" />
-        <location filename="../../desktop/ui/ledger_actions.py" line="157" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="96"/>
+        <location filename="../../desktop/ui/ledger_actions.py" line="140"/>
+        <location filename="../../desktop/ui/ledger_actions.py" line="161"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="105" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="109"/>
         <source>Checking the workbook…</source>
         <translation>正在检查表格……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="107" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="111"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="137" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="141"/>
         <source>Import now?</source>
         <translation>现在导入吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="151" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="155"/>
         <source>… and {count} more.</source>
         <translation>……另有 {count} 处错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="162" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="166"/>
         <source>Save error report…</source>
         <translation>保存错误报告……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="164" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="168"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="169" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="173"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="181" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="185"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="202" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="206"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/ledger_actions.py" line="204" />
-        <location filename="../../desktop/ui/ledger_actions.py" line="207" />
+        <location filename="../../desktop/ui/ledger_actions.py" line="208"/>
+        <location filename="../../desktop/ui/ledger_actions.py" line="211"/>
         <source>Excel ledger</source>
         <translation>Excel 台账</translation>
     </message>
@@ -858,12 +858,12 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="61"/>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="62"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -871,38 +871,38 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="40" />
-        <location filename="../../desktop/ui/pages/list_page.py" line="119" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="42"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="123"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="43" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="45"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="46" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="117" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="121"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="170" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="174"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="171" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="175"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="206" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="238"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -910,112 +910,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="43"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74" />
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79" />
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81" />
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <source>Click to open the Sync page</source>
+        <translation>点击打开「同步」页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -1023,198 +1033,198 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="71"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="90" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="89"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="92" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="91"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="103" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="102"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="111" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="110"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="112" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="111"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="113" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="114" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="115" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="116" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="118"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="119"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="121" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="148" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="147"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="149" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="148"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="150" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="151" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="162" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="161"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="163" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="164" />
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="358" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="357"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="200" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="199"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="230" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="229"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="231" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="230"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="245" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="244"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="247" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="246"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="252" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="251"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="253" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="252"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="254" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="262" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="261"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="263" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="262"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="264" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="265" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="266" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="326" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="346" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="345"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="347" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="346"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="348" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="349" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="357" />
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="356"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
@@ -1222,57 +1232,57 @@
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="19" />
+        <location filename="../../desktop/ui/models/meetings.py" line="19"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="21" />
+        <location filename="../../desktop/ui/models/meetings.py" line="21"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="32" />
+        <location filename="../../desktop/ui/models/meetings.py" line="32"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="33" />
+        <location filename="../../desktop/ui/models/meetings.py" line="33"/>
         <source>Meeting</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="34" />
+        <location filename="../../desktop/ui/models/meetings.py" line="34"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="35" />
+        <location filename="../../desktop/ui/models/meetings.py" line="35"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="36" />
+        <location filename="../../desktop/ui/models/meetings.py" line="36"/>
         <source>Present</source>
         <translation>到会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="37" />
+        <location filename="../../desktop/ui/models/meetings.py" line="37"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="38" />
+        <location filename="../../desktop/ui/models/meetings.py" line="38"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="39" />
+        <location filename="../../desktop/ui/models/meetings.py" line="39"/>
         <source>Open actions</source>
         <translation>待落实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="40" />
+        <location filename="../../desktop/ui/models/meetings.py" line="40"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
@@ -1280,157 +1290,157 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="29" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="29"/>
         <source>For {f}, against {a}, abstain {n}</source>
         <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="39" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="39"/>
         <source>Search meeting title, place or host</source>
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="42" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="42"/>
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="43" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="43"/>
         <source>Add a correction…</source>
         <translation>添加更正……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="51" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="54" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="54"/>
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="56"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="60" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="60"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="65" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="65"/>
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="69" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="69"/>
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="70" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="70"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="71" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="71"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="103" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="87"/>
         <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="122" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="123" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="107"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="125" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="109"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="128" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="112"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="129" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="130" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="114"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="132" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="133" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="117"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="144" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="128"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="160" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="161" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="145"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="162" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="146"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="163" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="147"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="185" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="169"/>
         <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="206" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="190"/>
         <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="225" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="209"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="256" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="240"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="265" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="249"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -1438,62 +1448,62 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="9" />
+        <location filename="../../desktop/ui/messages.py" line="9"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10" />
+        <location filename="../../desktop/ui/messages.py" line="10"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11" />
+        <location filename="../../desktop/ui/messages.py" line="11"/>
         <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
         <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="14" />
+        <location filename="../../desktop/ui/messages.py" line="14"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17" />
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18" />
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19" />
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20" />
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23" />
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26" />
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27" />
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33" />
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -1501,7 +1511,7 @@
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../desktop/ui/inputs.py" line="89" />
+        <location filename="../../desktop/ui/inputs.py" line="106"/>
         <source>Type two characters of a name or room</source>
         <translation>输入姓名或房号的两个字即可选择</translation>
     </message>
@@ -1509,132 +1519,132 @@
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="56"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="56" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="56"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="68"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="81"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="84" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="97"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="100"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="104" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="103"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="107" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="106"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="118" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="117"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="120" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="122" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="121"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="123" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="122"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="124" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="123"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="125" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="124"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="125"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="127" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="126"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="128" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="129" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="131" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="130"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="132" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="131"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="135" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="139" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="140" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="142" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="207" />
+        <location filename="../../desktop/ui/dialogs/need.py" line="198"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -1642,47 +1652,47 @@
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="21" />
+        <location filename="../../desktop/ui/models/needs.py" line="21"/>
         <source>{status} · overdue</source>
         <translation>{status} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="33" />
+        <location filename="../../desktop/ui/models/needs.py" line="33"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="34" />
+        <location filename="../../desktop/ui/models/needs.py" line="34"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="35" />
+        <location filename="../../desktop/ui/models/needs.py" line="35"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="36" />
+        <location filename="../../desktop/ui/models/needs.py" line="36"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="37" />
+        <location filename="../../desktop/ui/models/needs.py" line="37"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="38" />
+        <location filename="../../desktop/ui/models/needs.py" line="38"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="39" />
+        <location filename="../../desktop/ui/models/needs.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="40" />
+        <location filename="../../desktop/ui/models/needs.py" line="40"/>
         <source>Due</source>
         <translation>办结期限</translation>
     </message>
@@ -1690,137 +1700,137 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="37" />
+        <location filename="../../desktop/ui/pages/needs.py" line="37"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="41" />
+        <location filename="../../desktop/ui/pages/needs.py" line="41"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="43" />
+        <location filename="../../desktop/ui/pages/needs.py" line="43"/>
         <source>Categories…</source>
         <translation>类别管理……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50" />
+        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="51" />
+        <location filename="../../desktop/ui/pages/needs.py" line="51"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="52" />
+        <location filename="../../desktop/ui/pages/needs.py" line="52"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="74" />
+        <location filename="../../desktop/ui/pages/needs.py" line="73"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="79" />
+        <location filename="../../desktop/ui/pages/needs.py" line="78"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145" />
+        <location filename="../../desktop/ui/pages/needs.py" line="117"/>
         <source>There are no needs yet. Click "New" or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="161" />
+        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="163" />
+        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="164" />
+        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="165" />
+        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="166" />
+        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="167" />
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="168" />
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="169" />
+        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="170" />
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="171" />
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="172" />
+        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="173" />
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="174" />
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="175" />
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="177" />
+        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="191" />
+        <location filename="../../desktop/ui/pages/needs.py" line="163"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="194" />
+        <location filename="../../desktop/ui/pages/needs.py" line="166"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="220" />
+        <location filename="../../desktop/ui/pages/needs.py" line="192"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -1828,107 +1838,107 @@
 <context>
     <name>NeighborhoodPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="48" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="48"/>
         <source>Neighborhood</source>
         <translation>小区信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="52" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="52"/>
         <source>Neighborhood name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="53" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="53"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="54" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="54"/>
         <source>Street office</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="63" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="63"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="87" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="87"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="90" />
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="168" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="90"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="168"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="91" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="91"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="92" />
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="170" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="92"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="170"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="117" />
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="128" />
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="157" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="117"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="128"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="157"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="118" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="118"/>
         <source>Grid name:</source>
         <translation>网格名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="140" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="140"/>
         <source>Delete grid</source>
         <translation>删除网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="141" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="141"/>
         <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
         <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="152" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="152"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="156" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="156"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="158" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="169" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="169"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="202" />
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="214" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="202"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="214"/>
         <source>Delete building</source>
         <translation>删除楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="203" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="203"/>
         <source>Delete the building "{name}"?</source>
         <translation>删除楼栋「{name}」？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="215" />
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="215"/>
         <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
     </message>
@@ -1936,57 +1946,57 @@
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="28"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="30" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="30"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="44"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="47"/>
         <source>Record the term of office</source>
         <translation>登记任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="58"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="59"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="61"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="63"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="66" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="66"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="68" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="68"/>
         <source>Term ends</source>
         <translation>任期结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1994,27 +2004,27 @@
 <context>
     <name>OrganizationTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="22" />
+        <location filename="../../desktop/ui/models/organizations.py" line="22"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="23" />
+        <location filename="../../desktop/ui/models/organizations.py" line="23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="24" />
+        <location filename="../../desktop/ui/models/organizations.py" line="24"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="25" />
+        <location filename="../../desktop/ui/models/organizations.py" line="25"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="26" />
+        <location filename="../../desktop/ui/models/organizations.py" line="26"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
@@ -2022,47 +2032,47 @@
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="22" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="22"/>
         <source>Search name, contact or phone</source>
         <translation>搜索名称、联系人或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="25" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="25"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="55" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="45"/>
         <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
         <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="63" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="53"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="64" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="54"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="65" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="55"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="70" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="60"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="74" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="64"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="91" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="81"/>
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
     </message>
@@ -2070,102 +2080,102 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="22" />
+        <location filename="../../desktop/ui/pages/people.py" line="22"/>
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="26" />
+        <location filename="../../desktop/ui/pages/people.py" line="26"/>
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="31" />
+        <location filename="../../desktop/ui/pages/people.py" line="31"/>
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="32" />
+        <location filename="../../desktop/ui/pages/people.py" line="32"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="33" />
+        <location filename="../../desktop/ui/pages/people.py" line="33"/>
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="45" />
+        <location filename="../../desktop/ui/pages/people.py" line="44"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="86" />
+        <location filename="../../desktop/ui/pages/people.py" line="64"/>
         <source>There are no people in the roster yet. Click "New" to add the first one.</source>
         <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="96" />
+        <location filename="../../desktop/ui/pages/people.py" line="74"/>
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="101" />
+        <location filename="../../desktop/ui/pages/people.py" line="79"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="103" />
+        <location filename="../../desktop/ui/pages/people.py" line="81"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="107" />
+        <location filename="../../desktop/ui/pages/people.py" line="85"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="108" />
+        <location filename="../../desktop/ui/pages/people.py" line="86"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="110" />
+        <location filename="../../desktop/ui/pages/people.py" line="88"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="113" />
+        <location filename="../../desktop/ui/pages/people.py" line="91"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="118" />
+        <location filename="../../desktop/ui/pages/people.py" line="96"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="121" />
+        <location filename="../../desktop/ui/pages/people.py" line="99"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="125" />
+        <location filename="../../desktop/ui/pages/people.py" line="103"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="147" />
+        <location filename="../../desktop/ui/pages/people.py" line="125"/>
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="152" />
+        <location filename="../../desktop/ui/pages/people.py" line="130"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="153" />
+        <location filename="../../desktop/ui/pages/people.py" line="131"/>
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -2173,42 +2183,42 @@
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="20" />
+        <location filename="../../desktop/ui/models/people.py" line="20"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="21" />
+        <location filename="../../desktop/ui/models/people.py" line="21"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="22" />
+        <location filename="../../desktop/ui/models/people.py" line="22"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="23" />
+        <location filename="../../desktop/ui/models/people.py" line="23"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="24" />
+        <location filename="../../desktop/ui/models/people.py" line="24"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="25" />
+        <location filename="../../desktop/ui/models/people.py" line="25"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="26" />
+        <location filename="../../desktop/ui/models/people.py" line="26"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="50" />
+        <location filename="../../desktop/ui/models/people.py" line="50"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2216,22 +2226,22 @@
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="12" />
+        <location filename="../../desktop/ui/pages/periods.py" line="12"/>
         <source>Any date</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="13" />
+        <location filename="../../desktop/ui/pages/periods.py" line="13"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="14" />
+        <location filename="../../desktop/ui/pages/periods.py" line="14"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="15" />
+        <location filename="../../desktop/ui/pages/periods.py" line="15"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
@@ -2239,87 +2249,87 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="36" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="36"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="38"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="46"/>
         <source>Full name, e.g. 张伟</source>
         <translation>姓名，例如：张伟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="49" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="49"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="53"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="62"/>
         <source>e.g. 1203</source>
         <translation>例如：1203</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="72"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="83"/>
         <source>e.g. legal advice, plumbing</source>
         <translation>例如：法律咨询、水电维修</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="97"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="99"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="101" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="101"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="102" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="102"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="103" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="103"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="104" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="104"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="134" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="134"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="176" />
+        <location filename="../../desktop/ui/dialogs/person.py" line="176"/>
         <source>This person was moved to the trash meanwhile; restore them from the trash to edit.</source>
         <translation>此人已被移入回收站；如需编辑，请先从回收站恢复。</translation>
     </message>
@@ -2327,62 +2337,62 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="40" />
+        <location filename="../../desktop/ui/print_preview.py" line="40"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="57" />
+        <location filename="../../desktop/ui/print_preview.py" line="57"/>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="59" />
+        <location filename="../../desktop/ui/print_preview.py" line="59"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="60" />
+        <location filename="../../desktop/ui/print_preview.py" line="60"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="61" />
+        <location filename="../../desktop/ui/print_preview.py" line="61"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="62" />
+        <location filename="../../desktop/ui/print_preview.py" line="62"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="74" />
+        <location filename="../../desktop/ui/print_preview.py" line="74"/>
         <source>{count} page(s)</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="95" />
+        <location filename="../../desktop/ui/print_preview.py" line="95"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="107" />
+        <location filename="../../desktop/ui/print_preview.py" line="107"/>
         <source>The file could not be saved ({reason}). Choose another place.</source>
         <translation>文件没有保存成功（{reason}），请换一个位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="127" />
+        <location filename="../../desktop/ui/print_preview.py" line="127"/>
         <source>The printer could not be started. Check that it is on.</source>
         <translation>无法启动打印机，请检查打印机是否已打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="147" />
+        <location filename="../../desktop/ui/print_preview.py" line="147"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="165" />
+        <location filename="../../desktop/ui/print_preview.py" line="165"/>
         <source>Some characters cannot be printed with the fonts on this computer and will be blank on paper; please write them in by hand:</source>
         <translation>有些字在本机字体中没有，打印出来会是空白，请在纸上手写补上：</translation>
     </message>
@@ -2390,124 +2400,124 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="104" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="104"/>
         <source>Edit project</source>
         <translation>编辑项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="106" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="106"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="127" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="124"/>
         <source>Required if terminated</source>
         <translation>终止时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="139" />
-        <location filename="../../desktop/ui/dialogs/project.py" line="140" />
-        <location filename="../../desktop/ui/dialogs/project.py" line="141" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="138"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="145" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="142"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="149" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="146"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="154" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="151"/>
         <source>Link resources</source>
         <translation>关联资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="159" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="156"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="160" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="157"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="161" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="158"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="162" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="163" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="164" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="161"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="165" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="162"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="169" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="166"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="171" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="168"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="172" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="169"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="173" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="170"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="175" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="172"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="178" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
         <source>Residents who rated</source>
         <translation>参与评价人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="182" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
         <source>Average rating (1–5)</source>
         <translation>平均评分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="186" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="183"/>
         <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="189" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="186"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="190" />
+        <location filename="../../desktop/ui/dialogs/project.py" line="187"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
@@ -2515,42 +2525,42 @@
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="25" />
+        <location filename="../../desktop/ui/models/projects.py" line="25"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="26" />
+        <location filename="../../desktop/ui/models/projects.py" line="26"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="27" />
+        <location filename="../../desktop/ui/models/projects.py" line="27"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="28" />
+        <location filename="../../desktop/ui/models/projects.py" line="28"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="29" />
+        <location filename="../../desktop/ui/models/projects.py" line="29"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="30" />
+        <location filename="../../desktop/ui/models/projects.py" line="30"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="31" />
+        <location filename="../../desktop/ui/models/projects.py" line="31"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="32" />
+        <location filename="../../desktop/ui/models/projects.py" line="32"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -2558,117 +2568,117 @@
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="26" />
+        <location filename="../../desktop/ui/pages/projects.py" line="26"/>
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="30" />
+        <location filename="../../desktop/ui/pages/projects.py" line="30"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="34" />
+        <location filename="../../desktop/ui/pages/projects.py" line="34"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="72" />
+        <location filename="../../desktop/ui/pages/projects.py" line="55"/>
         <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
         <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="87" />
+        <location filename="../../desktop/ui/pages/projects.py" line="70"/>
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="91" />
+        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="92" />
+        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="93" />
+        <location filename="../../desktop/ui/pages/projects.py" line="76"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="94" />
+        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="96" />
+        <location filename="../../desktop/ui/pages/projects.py" line="79"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="97" />
+        <location filename="../../desktop/ui/pages/projects.py" line="80"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="98" />
+        <location filename="../../desktop/ui/pages/projects.py" line="81"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="99" />
+        <location filename="../../desktop/ui/pages/projects.py" line="82"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="100" />
+        <location filename="../../desktop/ui/pages/projects.py" line="83"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="101" />
+        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
         <source>Residents' rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="102" />
+        <location filename="../../desktop/ui/pages/projects.py" line="85"/>
         <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="103" />
+        <location filename="../../desktop/ui/pages/projects.py" line="86"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="110" />
+        <location filename="../../desktop/ui/pages/projects.py" line="93"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="113" />
+        <location filename="../../desktop/ui/pages/projects.py" line="96"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="150" />
+        <location filename="../../desktop/ui/pages/projects.py" line="133"/>
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="151" />
+        <location filename="../../desktop/ui/pages/projects.py" line="134"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="159" />
+        <location filename="../../desktop/ui/pages/projects.py" line="142"/>
         <source>Resolved by the project "{title}"</source>
         <translation>由项目「{title}」解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="168" />
+        <location filename="../../desktop/ui/pages/projects.py" line="151"/>
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -2676,27 +2686,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="45"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="52"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="161" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="161"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="162" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="162"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -2704,17 +2714,17 @@
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="28" />
+        <location filename="../../desktop/ui/dialogs/picker.py" line="28"/>
         <source>Search by title</source>
         <translation>按标题搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="37" />
+        <location filename="../../desktop/ui/dialogs/picker.py" line="37"/>
         <source>Link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="40" />
+        <location filename="../../desktop/ui/dialogs/picker.py" line="40"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2722,77 +2732,77 @@
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="33"/>
         <source>Edit resource</source>
         <translation>编辑资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="35"/>
         <source>New resource</source>
         <translation>新建资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="44"/>
         <source>e.g. Community hall, weekends</source>
         <translation>例如：党群活动室（周末可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="54"/>
         <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
         <translation>例如：2 间，周六日 9:00–17:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="59"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="64" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="60"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="65" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="61"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="67" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="63"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="69" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="65"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="70" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="66"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="76" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="77" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="79" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="75"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -2800,42 +2810,42 @@
 <context>
     <name>ResourceTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="24" />
+        <location filename="../../desktop/ui/models/resources.py" line="24"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="25" />
+        <location filename="../../desktop/ui/models/resources.py" line="25"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="26" />
+        <location filename="../../desktop/ui/models/resources.py" line="26"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="27" />
+        <location filename="../../desktop/ui/models/resources.py" line="27"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="28" />
+        <location filename="../../desktop/ui/models/resources.py" line="28"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="29" />
+        <location filename="../../desktop/ui/models/resources.py" line="29"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="30" />
+        <location filename="../../desktop/ui/models/resources.py" line="30"/>
         <source>Used by projects</source>
         <translation>使用项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="57" />
+        <location filename="../../desktop/ui/models/resources.py" line="57"/>
         <source>{date} (expired)</source>
         <translation>{date}（已过期）</translation>
     </message>
@@ -2843,87 +2853,87 @@
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="24" />
+        <location filename="../../desktop/ui/pages/resources.py" line="24"/>
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="29" />
+        <location filename="../../desktop/ui/pages/resources.py" line="29"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="33" />
+        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="36" />
+        <location filename="../../desktop/ui/pages/resources.py" line="36"/>
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="75" />
+        <location filename="../../desktop/ui/pages/resources.py" line="55"/>
         <source>There are no resources yet. Click "New" or import them from Excel.</source>
         <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="86" />
+        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="88" />
+        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="89" />
+        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="90" />
+        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="91" />
+        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="92" />
+        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="93" />
+        <location filename="../../desktop/ui/pages/resources.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="94" />
+        <location filename="../../desktop/ui/pages/resources.py" line="74"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="95" />
+        <location filename="../../desktop/ui/pages/resources.py" line="75"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="96" />
+        <location filename="../../desktop/ui/pages/resources.py" line="76"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="100" />
+        <location filename="../../desktop/ui/pages/resources.py" line="80"/>
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="125" />
+        <location filename="../../desktop/ui/pages/resources.py" line="105"/>
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -2931,17 +2941,17 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="18" />
+        <location filename="../../desktop/ui/pages/roster.py" line="18"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="19" />
+        <location filename="../../desktop/ui/pages/roster.py" line="19"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="20" />
+        <location filename="../../desktop/ui/pages/roster.py" line="20"/>
         <source>Neighborhood and buildings</source>
         <translation>小区与楼栋</translation>
     </message>
@@ -2949,87 +2959,87 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="30" />
+        <location filename="../../desktop/ui/pages/settings.py" line="31"/>
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="31" />
+        <location filename="../../desktop/ui/pages/settings.py" line="32"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="42" />
+        <location filename="../../desktop/ui/pages/settings.py" line="43"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="47" />
+        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="48" />
+        <location filename="../../desktop/ui/pages/settings.py" line="49"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="49" />
+        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="59" />
+        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68" />
+        <location filename="../../desktop/ui/pages/settings.py" line="69"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="72" />
+        <location filename="../../desktop/ui/pages/settings.py" line="73"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="77" />
+        <location filename="../../desktop/ui/pages/settings.py" line="78"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../desktop/ui/pages/settings.py" line="82"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="83" />
+        <location filename="../../desktop/ui/pages/settings.py" line="84"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="84" />
+        <location filename="../../desktop/ui/pages/settings.py" line="85"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="88" />
+        <location filename="../../desktop/ui/pages/settings.py" line="89"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="97" />
+        <location filename="../../desktop/ui/pages/settings.py" line="98"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="120" />
+        <location filename="../../desktop/ui/pages/settings.py" line="121"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="129" />
+        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -3037,78 +3047,452 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="35" />
-        <location filename="../../desktop/ui/session.py" line="45" />
-        <location filename="../../desktop/ui/session.py" line="67" />
-        <location filename="../../desktop/ui/session.py" line="157" />
+        <location filename="../../desktop/ui/session.py" line="35"/>
+        <location filename="../../desktop/ui/session.py" line="45"/>
+        <location filename="../../desktop/ui/session.py" line="68"/>
+        <location filename="../../desktop/ui/session.py" line="160"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="78" />
+        <location filename="../../desktop/ui/session.py" line="79"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="95" />
+        <location filename="../../desktop/ui/session.py" line="96"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="108" />
+        <location filename="../../desktop/ui/session.py" line="109"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="120" />
+        <location filename="../../desktop/ui/session.py" line="121"/>
         <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="158" />
+        <location filename="../../desktop/ui/session.py" line="161"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="175" />
+        <location filename="../../desktop/ui/session.py" line="178"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="186" />
+        <location filename="../../desktop/ui/session.py" line="189"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="42"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="43"/>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="44"/>
+        <source>Needs</source>
+        <translation>需求清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="45"/>
+        <source>Resources</source>
+        <translation>资源清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="46"/>
+        <source>Projects</source>
+        <translation>项目清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="47"/>
+        <source>Visits</source>
+        <translation>接待走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="48"/>
+        <source>Meetings</source>
+        <translation>协商议事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="49"/>
+        <source>Compacts</source>
+        <translation>邻里公约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="56"/>
+        <source>• {list}: from {old} records to {new}</source>
+        <translation>• {list}：从 {old} 条减少到 {new} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="68"/>
+        <source>Far fewer records</source>
+        <translation>记录少了很多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="69"/>
+        <source>Compared with the copy the street office last received, these lists have far fewer records:
+
+{lines}
+
+If records were deleted by mistake, do not upload: restore them from the Trash first. Upload only if they were deleted on purpose.</source>
+        <translation>与街道办上次收到的数据相比，下面这些清单的记录少了很多：
+
+{lines}
+
+如果是误删的，请不要上传，先到「回收站」把记录恢复。只有确实是有意删除的，才上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="78"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="383"/>
+        <source>Confirm and upload</source>
+        <translation>确认并上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="80"/>
+        <source>Do not upload</source>
+        <translation>不上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="116"/>
+        <source>Connection to the street office</source>
+        <translation>连接街道办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="121"/>
+        <source>for example https://street.example.cn:8765</source>
+        <translation>例如 https://street.example.cn:8765</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="127"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="132"/>
+        <source>the token the street office gave you</source>
+        <translation>街道办给的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="134"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="144"/>
+        <source>The token is kept in a private file on this computer. It is not part of the data that is uploaded.</source>
+        <translation>令牌保存在这台电脑上的一个私密文件里，不在上传的数据之中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="155"/>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="158"/>
+        <source>none (usually left empty)</source>
+        <translation>不需要（一般留空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="159"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="161"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
+        <source>Needed only if the street office gave you a certificate file.</source>
+        <translation>只有街道办给了证书文件时才需要选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="176"/>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="179"/>
+        <source>Sync automatically (every 30 minutes, and when the network comes back)</source>
+        <translation>自动同步（每 30 分钟一次，网络恢复时也会同步）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="187"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="256"/>
+        <source>Certificate file from the street office</source>
+        <translation>街道办给的证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="258"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="310"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="313"/>
+        <source>Saved. Sync starts once both the server address and the token are filled in.</source>
+        <translation>已保存。服务器地址和令牌都填好后才会开始同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="324"/>
+        <source>The settings were not saved. Check that the data folder can be written to, then try again.</source>
+        <translation>设置没有保存成功。请检查数据文件夹能否写入，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="337"/>
+        <source>Fill in the server address and the token first.</source>
+        <translation>请先填写服务器地址和令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="340"/>
+        <source>Connecting to the street office…</source>
+        <translation>正在连接街道办…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="351"/>
+        <source>Connected: the street office has this branch registered as {name}</source>
+        <translation>连接成功：街道办登记的支部为 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="355"/>
+        <source> (not saved yet: press Save)</source>
+        <translation>（尚未保存，请点「保存」）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="366"/>
+        <source>Sync</source>
+        <translation>同步情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="372"/>
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="373"/>
+        <source>Changes waiting to upload</source>
+        <translation>待上传的改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="374"/>
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="375"/>
+        <source>Next automatic sync</source>
+        <translation>下次自动同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="392"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="398"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="414"/>
+        <source>never</source>
+        <translation>还没有成功同步过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="417"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="424"/>
+        <source>Not uploaded: these lists have far fewer records than the copy the street office last received.
+{lines}
+If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
+        <translation>暂未上传：下面这些清单的记录比街道办上次收到的少了很多。
+{lines}
+如果是误删的，请到「回收站」恢复后点「立即同步」；如果确实是有意删除的，请点「确认并上传」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <source>Fill in the server address and the token, then save.</source>
+        <translation>请先填写服务器地址和令牌，并点「保存」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="447"/>
+        <source>{sent} of {total} sent</source>
+        <translation>已上传 {sent} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="454"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="467"/>
+        <source>being worked out…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="469"/>
+        <source>none: the street office has everything</source>
+        <translation>没有，街道办的数据已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="474"/>
+        <source>not set up: fill in the connection above and save</source>
+        <translation>未设置：请填写上面的连接信息并保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="476"/>
+        <source>automatic sync is off</source>
+        <translation>自动同步已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="480"/>
+        <source>stopped until the problem above is dealt with (then press Sync now)</source>
+        <translation>已暂停：请先处理上面的问题，再点「立即同步」</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
+        <source>Cancelled. What was sent is kept; the next sync carries on from there.</source>
+        <translation>已取消。已上传的部分会保留，下次同步接着传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
+        <source>Done: the street office already had everything.</source>
+        <translation>同步完成：街道办的数据已是最新，无需上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="499"/>
+        <source>Done: {size} sent, the street office now has version {version}.</source>
+        <translation>同步完成：上传了 {size}，街道办现在是第 {version} 版。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="212"/>
+        <source>The sync settings could not be read. Open the Sync page and save them again.</source>
+        <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="359"/>
+        <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
+        <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="385"/>
+        <source>less than 1 KB</source>
+        <translation>不到 1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="387"/>
+        <source>about {size} KB</source>
+        <translation>约 {size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="388"/>
+        <source>about {size} MB</source>
+        <translation>约 {size} MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="402"/>
+        <source>Syncing… {percent}%</source>
+        <translation>同步中… {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="405"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="407"/>
+        <source>Sync not set up</source>
+        <translation>未设置同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="409"/>
+        <source>Sync paused: many records are gone, please confirm</source>
+        <translation>同步暂停：记录少了很多，请确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="411"/>
+        <source>Sync failed: {reason}</source>
+        <translation>同步失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="415"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="416"/>
+        <source>Synced {when}</source>
+        <translation>已同步 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="420"/>
+        <source> · {size} to upload</source>
+        <translation> · 待上传 {size}</translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="22" />
+        <location filename="../../desktop/ui/pages/trash.py" line="22"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="23" />
+        <location filename="../../desktop/ui/pages/trash.py" line="23"/>
         <source>Delete permanently…</source>
         <translation>彻底删除……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="28" />
+        <location filename="../../desktop/ui/pages/trash.py" line="28"/>
         <source>Deleted records wait here. Restore puts them back in their list; deleting permanently cannot be undone.</source>
         <translation>删除的记录暂存在这里。「恢复」会把记录放回原来的清单；「彻底删除」后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="77" />
+        <location filename="../../desktop/ui/pages/trash.py" line="77"/>
         <source>{count} record(s) restored.</source>
         <translation>已恢复 {count} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="86" />
+        <location filename="../../desktop/ui/pages/trash.py" line="86"/>
         <source>Delete permanently</source>
         <translation>彻底删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/trash.py" line="87" />
+        <location filename="../../desktop/ui/pages/trash.py" line="87"/>
         <source>Permanently delete {count} record(s)? This cannot be undone.</source>
         <translation>彻底删除 {count} 条记录？删除后无法找回。</translation>
     </message>
@@ -3116,57 +3500,57 @@
 <context>
     <name>TrashTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="14" />
+        <location filename="../../desktop/ui/models/trash.py" line="14"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="15" />
+        <location filename="../../desktop/ui/models/trash.py" line="15"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="16" />
+        <location filename="../../desktop/ui/models/trash.py" line="16"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="17" />
+        <location filename="../../desktop/ui/models/trash.py" line="17"/>
         <source>Resource</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="18" />
+        <location filename="../../desktop/ui/models/trash.py" line="18"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="19" />
+        <location filename="../../desktop/ui/models/trash.py" line="19"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="20" />
+        <location filename="../../desktop/ui/models/trash.py" line="20"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="21" />
+        <location filename="../../desktop/ui/models/trash.py" line="21"/>
         <source>Compact</source>
         <translation>公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="31" />
+        <location filename="../../desktop/ui/models/trash.py" line="31"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="32" />
+        <location filename="../../desktop/ui/models/trash.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="33" />
+        <location filename="../../desktop/ui/models/trash.py" line="33"/>
         <source>Deleted on</source>
         <translation>删除日期</translation>
     </message>
@@ -3174,102 +3558,102 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="26"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="35" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="27"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="42"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="52" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="44"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="53"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="67" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="59"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="63"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="74" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="66"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="70"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="79" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="80" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="72"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="81" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="74"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="83" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="75"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="84" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="76"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="85" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="77"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="86" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="80"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="89" />
+        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -3277,42 +3661,42 @@
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="25" />
+        <location filename="../../desktop/ui/models/visits.py" line="25"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="26" />
+        <location filename="../../desktop/ui/models/visits.py" line="26"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="27" />
+        <location filename="../../desktop/ui/models/visits.py" line="27"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="28" />
+        <location filename="../../desktop/ui/models/visits.py" line="28"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="29" />
+        <location filename="../../desktop/ui/models/visits.py" line="29"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="30" />
+        <location filename="../../desktop/ui/models/visits.py" line="30"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="31" />
+        <location filename="../../desktop/ui/models/visits.py" line="31"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="57" />
+        <location filename="../../desktop/ui/models/visits.py" line="57"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
@@ -3320,92 +3704,92 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="25" />
+        <location filename="../../desktop/ui/pages/visits.py" line="25"/>
         <source>Search resident, phone, address or issue</source>
         <translation>搜索居民、电话、住址或问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="28" />
+        <location filename="../../desktop/ui/pages/visits.py" line="28"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="33" />
+        <location filename="../../desktop/ui/pages/visits.py" line="33"/>
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="63" />
+        <location filename="../../desktop/ui/pages/visits.py" line="49"/>
         <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="79" />
+        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="80" />
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="81" />
+        <location filename="../../desktop/ui/pages/visits.py" line="67"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="83" />
+        <location filename="../../desktop/ui/pages/visits.py" line="69"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="86" />
+        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="87" />
+        <location filename="../../desktop/ui/pages/visits.py" line="73"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="89" />
+        <location filename="../../desktop/ui/pages/visits.py" line="75"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="92" />
+        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="93" />
+        <location filename="../../desktop/ui/pages/visits.py" line="79"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="95" />
+        <location filename="../../desktop/ui/pages/visits.py" line="81"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="106" />
+        <location filename="../../desktop/ui/pages/visits.py" line="92"/>
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="140" />
+        <location filename="../../desktop/ui/pages/visits.py" line="126"/>
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="145" />
+        <location filename="../../desktop/ui/pages/visits.py" line="131"/>
         <source>Registered as need "{title}".</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="152" />
+        <location filename="../../desktop/ui/pages/visits.py" line="138"/>
         <source>{count} visit(s) moved to the trash.</source>
         <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>
@@ -3413,7 +3797,7 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="23" />
+        <location filename="../../desktop/ui/widgets.py" line="23"/>
         <source>{count} in total</source>
         <translation>共 {count} 条</translation>
     </message>

@@ -60,6 +60,7 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
         "协商议事",
         "邻里公约",
         "人员与组织",
+        "同步",
         "回收站",
         "设置",
     ]  # only pages that exist
@@ -68,6 +69,8 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
     assert "翠竹苑" in window.neighborhood_label.text()
     # The daily backup runs on the task runner and shows in the status bar.
     qtbot.waitUntil(lambda: window.backup_label.text().startswith("上次备份"), timeout=5000)
+    # Sync starts once the window is up; with nothing set up it says so, and nothing runs.
+    qtbot.waitUntil(lambda: window.sync_label.text() == "未设置同步", timeout=5000)
 
 
 def test_second_start_on_same_data_dir_says_so_and_exits(started, data_dir, shown):

@@ -1,0 +1,250 @@
+"""The 同步 page and the status bar: settings, 测试连接, 立即同步 with progress, the shrink
+question — driven through the real widgets, with the street office faked."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from desktop.sync import config
+from desktop.sync.client import ShrinkRefused, SyncError
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.sync import SyncPage
+from desktop.ui.sync_scheduler import SyncScheduler
+from tests.ui.sync_fakes import OFFLINE, SERVER, TOKEN, FakeSync, raising
+
+
+@pytest.fixture
+def fake(ctx, monkeypatch):
+    sync = FakeSync(monkeypatch, ctx.data_dir)
+    yield sync
+    sync.release()
+
+
+@pytest.fixture
+def page(ctx, qtbot, fake):
+    scheduler = SyncScheduler(ctx.data_dir, ctx.events)
+    widget = SyncPage(ctx, scheduler)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: scheduler.state.loaded and widget._saved is not None, timeout=5000)
+    return widget
+
+
+@pytest.fixture
+def window(ctx, qtbot, fake):
+    """The main window with the street office already set up (the scheduler not started:
+    the tests pull every trigger themselves)."""
+    fake.configure()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.go_to(win.sync_page)
+    qtbot.waitUntil(lambda: win.sync_scheduler.state.configured, timeout=5000)
+    return win
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled() and button.isVisible(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def spy(monkeypatch, name: str) -> list:
+    """Record the calls of a config function and let it do its work."""
+    calls: list = []
+    real = getattr(config, name)
+
+    def recording(*args):
+        calls.append(args[1:])
+        return real(*args)
+
+    monkeypatch.setattr(config, name, recording)
+    return calls
+
+
+def test_an_empty_page_says_sync_is_not_set_up(page):
+    assert page.server_edit.text() == "" and page.token_edit.text() == ""
+    assert not page.sync_button.isEnabled()
+    assert page.next_label.text().startswith("未设置")
+    assert page.error_label.text() == "无"
+    assert page.token_edit.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_save_keeps_the_address_and_the_token_apart(page, ctx, qtbot, monkeypatch):
+    saved_configs = spy(monkeypatch, "save_config")
+    saved_tokens = spy(monkeypatch, "save_token")
+    qtbot.keyClicks(page.server_edit, SERVER + "/")
+    qtbot.keyClicks(page.token_edit, TOKEN)
+    page.auto_check.setChecked(False)
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.scheduler.state.configured, timeout=5000)
+    assert saved_configs == [(config.SyncConfig(server=SERVER, ca_file=None, auto=False),)]
+    assert saved_tokens == [(TOKEN,)]
+    assert page.server_edit.text() == SERVER  # normalised: no trailing slash
+    assert page.settings_message.text() == "已保存。"
+    assert not page.save_button.isEnabled()  # nothing left to save
+    assert page.sync_button.isEnabled()
+    assert config.load_token(ctx.data_dir) == TOKEN
+
+
+def test_show_reveals_the_token(page, qtbot):
+    qtbot.keyClicks(page.token_edit, TOKEN)
+    page.show_token.setChecked(True)
+    assert page.token_edit.echoMode() == QLineEdit.EchoMode.Normal
+    page.show_token.setChecked(False)
+    assert page.token_edit.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_a_plain_http_address_is_refused_under_the_field(page, qtbot, monkeypatch):
+    saved_configs = spy(monkeypatch, "save_config")
+    qtbot.keyClicks(page.server_edit, "http://street.example.cn:8765")
+    qtbot.keyClicks(page.token_edit, "not-a-token")
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.server_error.isVisible(), timeout=5000)
+    assert "https://" in page.server_error.text()
+    assert "令牌格式不对" in page.token_error.text()
+    assert saved_configs == []
+    assert not page.scheduler.state.configured
+
+
+def test_test_connection_names_the_branch(page, fake, qtbot):
+    qtbot.keyClicks(page.server_edit, SERVER)
+    qtbot.keyClicks(page.token_edit, TOKEN)
+    click(qtbot, page.test_button)
+    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=5000)
+    assert page.settings_message.text() == (
+        "连接成功：街道办登记的支部为 翠竹苑小区党支部（尚未保存，请点「保存」）"
+    )
+    assert fake.tested == [(config.SyncConfig(server=SERVER), TOKEN)]
+
+
+def test_test_connection_failure_says_what_to_do(page, fake, qtbot):
+    fake.branch = SyncError("街道办服务器不认这个令牌。请向街道办索取新的令牌。", retry=False)
+    qtbot.keyClicks(page.server_edit, SERVER)
+    qtbot.keyClicks(page.token_edit, TOKEN)
+    click(qtbot, page.test_button)
+    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=5000)
+    assert page.settings_message.text() == fake.branch.message
+
+
+def test_test_connection_needs_both_fields(page, fake, qtbot):
+    qtbot.keyClicks(page.server_edit, SERVER)
+    click(qtbot, page.test_button)
+    assert page.settings_message.text() == "请先填写服务器地址和令牌。"
+    assert fake.tested == []
+
+
+def test_saved_settings_are_shown_again(ctx, qtbot, fake):
+    fake.configure(auto=False)
+    scheduler = SyncScheduler(ctx.data_dir, ctx.events)
+    page = SyncPage(ctx, scheduler)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.server_edit.text() == SERVER, timeout=5000)
+    assert page.token_edit.text() == TOKEN
+    assert not page.auto_check.isChecked()
+    assert not page.save_button.isEnabled()
+
+
+def test_sync_now_shows_progress_then_the_result(window, fake, qtbot):
+    page = window.sync_page
+    fake.hold()
+    click(qtbot, page.sync_button)
+    qtbot.waitUntil(
+        lambda: page.progress_label.text() == "已上传 约 40 KB / 约 80 KB", timeout=5000
+    )
+    assert page.progress_bar.isVisible() and page.progress_bar.value() == 500
+    assert page.cancel_button.isVisible()
+    assert not page.sync_button.isEnabled()
+    assert window.sync_label.text() == "同步中… 50%"
+    fake.release()
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("已同步 "), timeout=5000)
+    assert page.outcome_label.text() == "同步完成：上传了 约 84 KB，街道办现在是第 12 版。"
+    assert not page.progress_bar.isVisible()
+    assert page.last_success_label.text().startswith("20")
+    assert page.error_label.text() == "无"
+    qtbot.waitUntil(lambda: page.pending_label.text() == "没有，街道办的数据已是最新", timeout=5000)
+
+
+def test_a_failure_shows_in_plain_chinese_in_both_places(window, fake, qtbot):
+    fake.outcomes.append(raising(SyncError(OFFLINE, retry=True)))
+    click(qtbot, window.sync_page.sync_button)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("同步失败"), timeout=5000)
+    assert window.sync_label.text() == "同步失败：" + OFFLINE.rstrip("。")
+    assert "连不上街道办服务器" in window.sync_page.error_label.text()
+    assert "Traceback" not in window.sync_label.toolTip()
+
+
+def test_the_status_bar_opens_the_sync_page(window, qtbot):
+    window.go_to(window.home)
+    click(qtbot, window.sync_label)
+    assert window.pages.currentWidget() is window.sync_page
+    assert window.navigation.currentItem().text() == "同步"
+
+
+def test_cancel_stops_the_sync(window, fake, qtbot):
+    def watch(_progress, cancelled):
+        from desktop.sync.client import Cancelled
+
+        if cancelled():
+            raise Cancelled()
+        raise AssertionError("not cancelled")
+
+    page = window.sync_page
+    fake.hold()
+    fake.outcomes.append(watch)
+    click(qtbot, page.sync_button)
+    assert fake.entered.wait(5)
+    click(qtbot, page.cancel_button)
+    fake.release()
+    qtbot.waitUntil(lambda: not window.sync_scheduler.state.running, timeout=5000)
+    assert page.outcome_label.text().startswith("已取消")
+    assert page.error_label.text() == "无"
+
+
+def test_shrink_after_sync_now_asks_and_uploads_only_on_confirm(window, fake, qtbot, monkeypatch):
+    asked = []
+
+    def answer(box):
+        asked.append((box.text(), box.defaultButton().text()))
+        next(b for b in box.buttons() if b.text() == "确认并上传").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    fake.outcomes.append(raising(ShrinkRefused({"need": (120, 3)})))
+    click(qtbot, window.sync_page.sync_button)
+    qtbot.waitUntil(lambda: len(fake.calls) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not window.sync_scheduler.state.running, timeout=5000)
+    assert fake.calls == [False, True]
+    text, default = asked[0]
+    assert "需求清单：从 120 条减少到 3 条" in text
+    assert default == "不上传"
+    assert window.sync_label.text().startswith("已同步 ")
+
+
+def test_shrink_declined_uploads_nothing(window, fake, qtbot, monkeypatch):
+    def decline(box):
+        box.defaultButton().click()  # Enter: the default
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+    fake.outcomes.append(raising(ShrinkRefused({"need": (120, 3)})))
+    click(qtbot, window.sync_page.sync_button)
+    qtbot.waitUntil(lambda: window.sync_scheduler.state.shrunk is not None, timeout=5000)
+    qtbot.wait(100)
+    assert fake.calls == [False]
+    assert window.sync_page.confirm_button.isVisible()  # she can still change her mind
+
+
+def test_shrink_from_the_timer_shows_a_button_not_a_dialog(window, fake, qtbot):
+    scheduler = window.sync_scheduler
+    fake.outcomes.append(raising(ShrinkRefused({"visit": (400, 10), "need": (50, 2)})))
+    scheduler._started = True  # as after start(), without a real network backend
+    scheduler._timer.timeout.emit()
+    qtbot.waitUntil(lambda: scheduler.state.shrunk is not None, timeout=5000)
+    page = window.sync_page
+    assert page.confirm_button.isVisible()
+    assert "接待走访：从 400 条减少到 10 条" in page.shrink_label.text()
+    assert window.sync_label.text() == "同步暂停：记录少了很多，请确认"
+    click(qtbot, page.confirm_button)
+    qtbot.waitUntil(lambda: fake.calls == [False, True], timeout=5000)
+    qtbot.waitUntil(lambda: not page.confirm_button.isVisible(), timeout=5000)
+    scheduler.stop()

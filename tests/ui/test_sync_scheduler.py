@@ -1,0 +1,253 @@
+"""The sync scheduler: one sync at a time, back-off, no nagging, the network as a trigger."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtNetwork import QNetworkInformation
+
+from desktop.domain.kinds import RecordKind
+from desktop.sync.client import ShrinkRefused, SyncError
+from desktop.ui.sync_scheduler import (
+    START_DELAY,
+    SUCCESS_INTERVAL,
+    SyncScheduler,
+    SyncState,
+    human_size,
+    status_bar_text,
+)
+from tests.ui.sync_fakes import OFFLINE, FakeNetwork, FakeSync, raising
+
+Reachability = QNetworkInformation.Reachability
+MINUTE = timedelta(minutes=1)
+
+
+@pytest.fixture
+def fake(ctx, monkeypatch):
+    sync = FakeSync(monkeypatch, ctx.data_dir)
+    sync.configure()
+    yield sync
+    sync.release()  # never leave a worker waiting
+
+
+@pytest.fixture
+def network():
+    return FakeNetwork(Reachability.Online)
+
+
+@pytest.fixture
+def scheduler(ctx, qtbot, fake, network):
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched.start()
+    qtbot.waitUntil(lambda: sched.state.loaded and sched.state.configured, timeout=5000)
+    yield sched
+    sched.stop()
+
+
+def tick(qtbot, scheduler: SyncScheduler) -> None:
+    """The timer fires (without waiting minutes for it), and the sync it starts ends."""
+    scheduler._timer.timeout.emit()
+    qtbot.waitUntil(lambda: not scheduler.state.running, timeout=5000)
+
+
+def test_first_automatic_sync_is_planned_shortly_after_start(scheduler, fake):
+    assert scheduler.retry_interval() == START_DELAY
+    assert scheduler.state.next_attempt_at is not None
+    assert fake.calls == []  # nothing at once: start-up is not slowed
+
+
+def test_a_second_request_while_one_runs_is_merged(scheduler, fake, network, qtbot):
+    fake.hold()
+    assert scheduler.sync_now()
+    assert fake.entered.wait(5)
+    assert scheduler.state.running
+    assert not scheduler.sync_now()  # merged
+    scheduler._timer.timeout.emit()
+    network.become(Reachability.Disconnected)
+    network.become(Reachability.Online)
+    fake.release()
+    qtbot.waitUntil(lambda: not scheduler.state.running, timeout=5000)
+    assert fake.calls == [False]
+    assert scheduler.state.result.version == 12
+
+
+def test_back_off_grows_after_retryable_failures_and_resets_after_success(scheduler, fake, qtbot):
+    offline = SyncError(OFFLINE, retry=True)
+    waits = []
+    for _ in range(8):
+        fake.outcomes.append(raising(offline))
+        tick(qtbot, scheduler)
+        waits.append(scheduler.retry_interval())
+    assert waits == [MINUTE * m for m in (1, 2, 4, 8, 16, 32, 60, 60)]
+    assert scheduler.state.error == offline.message
+    assert status_bar_text(scheduler.state) == "同步失败：" + OFFLINE.rstrip("。")
+    tick(qtbot, scheduler)  # this one succeeds
+    assert scheduler.retry_interval() == SUCCESS_INTERVAL == timedelta(minutes=30)
+    assert scheduler.state.error is None
+    fake.outcomes.append(raising(offline))
+    tick(qtbot, scheduler)
+    assert scheduler.retry_interval() == MINUTE  # the count started again
+    assert len(fake.calls) == 10
+
+
+def test_no_automatic_retry_after_an_error_only_the_secretary_can_fix(
+    scheduler, fake, network, qtbot
+):
+    wrong_token = SyncError("街道办服务器不认这个令牌。请向街道办索取新的令牌。", retry=False)
+    fake.outcomes.append(raising(wrong_token))
+    tick(qtbot, scheduler)
+    assert scheduler.state.waiting_for_secretary
+    assert scheduler.retry_interval() is None
+    assert not scheduler._timer.isActive()
+    network.become(Reachability.Disconnected)
+    network.become(Reachability.Online)
+    scheduler._timer.timeout.emit()
+    assert not scheduler.state.running
+    assert fake.calls == [False]
+    # New settings lift the stop: an automatic sync is planned again.
+    fake.configure()
+    scheduler.settings_changed()
+    qtbot.waitUntil(lambda: scheduler.retry_interval() == START_DELAY, timeout=5000)
+    assert not scheduler.state.waiting_for_secretary
+
+
+def test_sync_now_runs_even_after_such_an_error(scheduler, fake, qtbot):
+    fake.outcomes.append(raising(SyncError("证书验证未通过。", retry=False)))
+    tick(qtbot, scheduler)
+    assert scheduler.state.waiting_for_secretary
+    assert scheduler.sync_now()
+    qtbot.waitUntil(lambda: not scheduler.state.running, timeout=5000)
+    assert fake.calls == [False, False]
+    assert not scheduler.state.waiting_for_secretary
+    assert scheduler.retry_interval() == SUCCESS_INTERVAL
+
+
+def test_network_coming_back_triggers_a_sync(ctx, qtbot, fake):
+    network = FakeNetwork(Reachability.Disconnected)
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched.start()
+    qtbot.waitUntil(lambda: sched.state.configured, timeout=5000)
+    try:
+        network.become(Reachability.Online)
+        qtbot.waitUntil(lambda: len(fake.calls) == 1 and not sched.state.running, timeout=5000)
+        network.become(Reachability.Online)  # no change: no second sync
+        assert len(fake.calls) == 1
+        assert sched.state.last_success_at is not None
+    finally:
+        sched.stop()
+
+
+def test_unknown_reachability_still_syncs_on_the_timer(ctx, qtbot, fake):
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=FakeNetwork(Reachability.Unknown))
+    sched.start()
+    try:
+        qtbot.waitUntil(lambda: sched.retry_interval() == START_DELAY, timeout=5000)
+        tick(qtbot, sched)
+        assert fake.calls == [False]
+    finally:
+        sched.stop()
+
+
+def test_nothing_runs_automatically_when_auto_is_off(ctx, qtbot, fake, network):
+    fake.configure(auto=False)
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched.start()
+    try:
+        qtbot.waitUntil(lambda: sched.state.configured, timeout=5000)
+        assert not sched.state.auto
+        assert sched.retry_interval() is None
+        network.become(Reachability.Disconnected)
+        network.become(Reachability.Online)
+        assert fake.calls == []
+        assert sched.sync_now()  # by hand it still works
+        qtbot.waitUntil(lambda: fake.calls == [False], timeout=5000)
+    finally:
+        sched.stop()
+
+
+def test_nothing_runs_when_not_set_up(ctx, qtbot, monkeypatch, network):
+    fake = FakeSync(monkeypatch, ctx.data_dir)  # no server, no token
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched.start()
+    try:
+        qtbot.waitUntil(lambda: sched.state.loaded, timeout=5000)
+        assert not sched.state.configured
+        assert status_bar_text(sched.state) == "未设置同步"
+        assert not sched.sync_now()
+        network.become(Reachability.Disconnected)
+        network.become(Reachability.Online)
+        assert fake.calls == [] and sched.retry_interval() is None
+    finally:
+        sched.stop()
+
+
+def test_shrink_from_the_timer_waits_for_the_secretary_without_a_dialog(scheduler, fake, qtbot):
+    # The autouse fixture fails the test on any message box.
+    asked = []
+    scheduler.shrink_confirmation_needed.connect(asked.append)
+    fake.outcomes.append(raising(ShrinkRefused({"need": (120, 3)})))
+    tick(qtbot, scheduler)
+    assert asked == []
+    assert scheduler.state.shrunk == {"need": (120, 3)}
+    assert scheduler.retry_interval() is None
+    assert status_bar_text(scheduler.state) == "同步暂停：记录少了很多，请确认"
+    assert scheduler.sync_now(confirm_shrink=True)
+    qtbot.waitUntil(lambda: not scheduler.state.running, timeout=5000)
+    assert fake.calls == [False, True]
+    assert scheduler.state.shrunk is None
+
+
+def test_shrink_from_sync_now_asks(scheduler, fake, qtbot):
+    asked = []
+    scheduler.shrink_confirmation_needed.connect(asked.append)
+    fake.outcomes.append(raising(ShrinkRefused({"person": (300, 20)})))
+    assert scheduler.sync_now()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [{"person": (300, 20)}]
+    assert fake.calls == [False]  # nothing more without her answer
+
+
+def test_pending_size_is_worked_out_once_edits_pause(scheduler, fake, ctx, qtbot):
+    qtbot.waitUntil(lambda: scheduler.state.pending_bytes == 84 * 1024, timeout=5000)
+    before = fake.pending_calls
+    fake.pending = 200 * 1024
+    for _ in range(5):
+        ctx.events.changed(RecordKind.NEED)
+    qtbot.waitUntil(lambda: scheduler.state.pending_bytes == 200 * 1024, timeout=5000)
+    qtbot.wait(300)
+    assert fake.pending_calls == before + 1  # debounced: one look for five edits
+
+
+def test_stop_cancels_a_running_sync(scheduler, fake, qtbot):
+    seen = []
+
+    def watch(_progress, cancelled):
+        seen.append(cancelled())
+        raise SyncError("同步已取消。", retry=True)
+
+    fake.hold()
+    fake.outcomes.append(watch)
+    scheduler.sync_now()
+    assert fake.entered.wait(5)
+    scheduler.stop()
+    fake.release()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [True]
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(0, "不到 1 KB"), (900, "不到 1 KB"), (84 * 1024, "约 84 KB"), (1_300_000, "约 1.2 MB")],
+)
+def test_sizes_read_plainly(font_families, size, text):
+    assert human_size(size) == text
+
+
+def test_status_bar_texts(font_families):
+    assert status_bar_text(SyncState()) == ""
+    assert status_bar_text(SyncState(loaded=True)) == "未设置同步"
+    assert status_bar_text(SyncState(loaded=True, configured=True)) == "尚未同步"
+    assert status_bar_text(SyncState(loaded=True, running=True)) == "同步中…"
+    assert (
+        status_bar_text(SyncState(loaded=True, running=True, sent_kib=30, total_kib=120))
+        == "同步中… 25%"
+    )
