@@ -1,0 +1,1 @@
+"""Tests of the street-office receiver `shuren-street` (desktop/sync/receiver)."""
