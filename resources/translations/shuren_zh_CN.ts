@@ -3157,7 +3157,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="78"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="383"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="393"/>
         <source>Confirm and upload</source>
         <translation>确认并上传</translation>
     </message>
@@ -3167,172 +3167,182 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
         <translation>不上传</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="116"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="105"/>
+        <source>Sync sends this branch's records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
+        <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="126"/>
         <source>Connection to the street office</source>
         <translation>连接街道办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="121"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="131"/>
         <source>for example https://street.example.cn:8765</source>
         <translation>例如 https://street.example.cn:8765</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="127"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="137"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="132"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="142"/>
         <source>the token the street office gave you</source>
         <translation>街道办给的令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="134"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="144"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="154"/>
         <source>The token is kept in a private file on this computer. It is not part of the data that is uploaded.</source>
         <translation>令牌保存在这台电脑上的一个私密文件里，不在上传的数据之中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="155"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="165"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="158"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="168"/>
         <source>none (usually left empty)</source>
         <translation>不需要（一般留空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="159"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="169"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="161"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="181"/>
         <source>Needed only if the street office gave you a certificate file.</source>
         <translation>只有街道办给了证书文件时才需要选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="176"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="186"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="179"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
         <source>Sync automatically (every 30 minutes, and when the network comes back)</source>
         <translation>自动同步（每 30 分钟一次，网络恢复时也会同步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="187"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="197"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="199"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="256"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="266"/>
         <source>Certificate file from the street office</source>
         <translation>街道办给的证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="258"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="268"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="310"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="320"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="313"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
         <source>Saved. Sync starts once both the server address and the token are filled in.</source>
         <translation>已保存。服务器地址和令牌都填好后才会开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="324"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="334"/>
         <source>The settings were not saved. Check that the data folder can be written to, then try again.</source>
         <translation>设置没有保存成功。请检查数据文件夹能否写入，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="337"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="347"/>
         <source>Fill in the server address and the token first.</source>
         <translation>请先填写服务器地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="340"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="350"/>
         <source>Connecting to the street office…</source>
         <translation>正在连接街道办…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="351"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="361"/>
         <source>Connected: the street office has this branch registered as {name}</source>
         <translation>连接成功：街道办登记的支部为 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="355"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="365"/>
         <source> (not saved yet: press Save)</source>
         <translation>（尚未保存，请点「保存」）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="366"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="376"/>
         <source>Sync</source>
         <translation>同步情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="372"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="382"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="373"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="383"/>
         <source>Changes waiting to upload</source>
         <translation>待上传的改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="374"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="384"/>
         <source>Last error</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="375"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="385"/>
         <source>Next automatic sync</source>
         <translation>下次自动同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="392"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="402"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="398"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="408"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="414"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="425"/>
         <source>never</source>
         <translation>还没有成功同步过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="417"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="430"/>
+        <source>Not uploaded yet: waiting for you to confirm (see below)</source>
+        <translation>暂未上传：等您确认（见下方）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="433"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="424"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="440"/>
         <source>Not uploaded: these lists have far fewer records than the copy the street office last received.
 {lines}
 If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
@@ -3341,57 +3351,62 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 如果是误删的，请到「回收站」恢复后点「立即同步」；如果确实是有意删除的，请点「确认并上传」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="453"/>
         <source>Fill in the server address and the token, then save.</source>
         <translation>请先填写服务器地址和令牌，并点「保存」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="463"/>
         <source>{sent} of {total} sent</source>
         <translation>已上传 {sent} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="454"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="470"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="467"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="483"/>
         <source>being worked out…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="469"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="485"/>
         <source>none: the street office has everything</source>
         <translation>没有，街道办的数据已是最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="474"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="490"/>
         <source>not set up: fill in the connection above and save</source>
         <translation>未设置：请填写上面的连接信息并保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="476"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
         <source>automatic sync is off</source>
         <translation>自动同步已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="480"/>
-        <source>stopped until the problem above is dealt with (then press Sync now)</source>
-        <translation>已暂停：请先处理上面的问题，再点「立即同步」</translation>
+        <location filename="../../desktop/ui/pages/sync.py" line="496"/>
+        <source>paused until you confirm below</source>
+        <translation>已暂停：等您在下方确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
+        <source>paused: once the last error is dealt with, press Sync now</source>
+        <translation>已暂停：处理好上次错误后，请点「立即同步」</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="510"/>
         <source>Cancelled. What was sent is kept; the next sync carries on from there.</source>
         <translation>已取消。已上传的部分会保留，下次同步接着传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="516"/>
         <source>Done: the street office already had everything.</source>
         <translation>同步完成：街道办的数据已是最新，无需上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="499"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="517"/>
         <source>Done: {size} sent, the street office now has version {version}.</source>
         <translation>同步完成：上传了 {size}，街道办现在是第 {version} 版。</translation>
     </message>

@@ -101,6 +101,16 @@ class SyncPage(QWidget):
         self._ca_file: Path | None = None
         self._saved: tuple[str, str, Path | None, bool] | None = None  # what the files hold
         layout = QVBoxLayout(self)
+        intro = QLabel(
+            translate(
+                "SyncPage",
+                "Sync sends this branch's records to the street office, so that it can see the "
+                "work of every neighborhood. Only what changed is sent, and it is sent by "
+                "itself once the connection below is set up.",
+            ),
+            wordWrap=True,
+        )
+        layout.addWidget(intro)
         layout.addWidget(self._settings_box())
         layout.addWidget(self._status_box())
         layout.addStretch()
@@ -402,6 +412,7 @@ class SyncPage(QWidget):
         run_row.addWidget(self.progress_bar, 1)
         run_row.addWidget(self.progress_label)
         run_row.addWidget(self.cancel_button)
+        run_row.addStretch()  # takes the room only while the progress bar is hidden
         form.addRow("", run_row)
         self.outcome_label = QLabel(wordWrap=True)
         form.addRow("", self.outcome_label)
@@ -414,7 +425,12 @@ class SyncPage(QWidget):
             else translate("SyncPage", "never")
         )
         self.pending_label.setText(self._pending_text(state))
-        self.error_label.setText(state.error or translate("SyncPage", "none"))
+        if state.shrunk:  # the details and the button are right below
+            self.error_label.setText(
+                translate("SyncPage", "Not uploaded yet: waiting for you to confirm (see below)")
+            )
+        else:
+            self.error_label.setText(state.error or translate("SyncPage", "none"))
         self.error_label.setStyleSheet(BAD if state.error else "")
         self.next_label.setText(self._next_text(state))
 
@@ -476,9 +492,11 @@ class SyncPage(QWidget):
             return translate("SyncPage", "automatic sync is off")
         if state.running:
             return "—"
+        if state.shrunk:
+            return translate("SyncPage", "paused until you confirm below")
         if state.waiting_for_secretary:
             return translate(
-                "SyncPage", "stopped until the problem above is dealt with (then press Sync now)"
+                "SyncPage", "paused: once the last error is dealt with, press Sync now"
             )
         if state.next_attempt_at is None:
             return "—"
