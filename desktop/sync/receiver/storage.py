@@ -400,7 +400,9 @@ class Storage:
         return upload
 
     def upload_status(self, branch_id: str, upload_id: str) -> UploadStatus:
-        return self._load_upload(branch_id, upload_id).status()
+        # Under the lock: on Windows a record open for reading cannot be replaced.
+        with self._locked(branch_id):
+            return self._load_upload(branch_id, upload_id).status()
 
     def create_upload(self, branch_id: str, request: UploadRequest) -> UploadStatus:
         """Open an upload, or answer the existing one; a file already current is done at once."""
