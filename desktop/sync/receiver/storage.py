@@ -631,7 +631,17 @@ class Storage:
         stale = iso(self._clock() - STALE_UPLOAD)
         done: list[Upload] = []
         for path in folder.glob("*.json"):
-            upload = self._find_upload(branch_id, path.stem)
+            if not protocol.UPLOAD_ID.match(path.stem):
+                continue
+            try:
+                upload = self._find_upload(branch_id, path.stem)
+            except (
+                ValueError,
+                KeyError,
+                TypeError,
+            ) as exc:  # never let one bad record stop tidying
+                log.warning("upload record %s unreadable (%s)", path, exc)
+                continue
             if upload is None:
                 continue
             if upload.state is UploadState.DONE:

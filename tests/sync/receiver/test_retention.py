@@ -107,6 +107,8 @@ def test_tidy_clears_crash_leftovers_and_keeps_the_current(tmp_path: Path):
     # compressed but whose plain copy was not yet removed.
     (root / "tmp" / "deadbeef.sqlite3").write_bytes(b"half")
     (root / "versions" / "000003.json").write_text("{}", encoding="utf-8")
+    (root / "uploads" / f"{'f' * 32}.json").write_text("{not json", encoding="utf-8")
+    (root / "uploads" / "notes.json").write_text("{}", encoding="utf-8")
     plain_one = root / "versions" / "000001.sqlite3"
     assert plain_one.exists()  # not compressed yet: no tidy ran
     storage.tidy(branch_id)
@@ -120,6 +122,7 @@ def test_tidy_clears_crash_leftovers_and_keeps_the_current(tmp_path: Path):
         "000002.sqlite3",
     ]
     assert list((root / "tmp").iterdir()) == []
+    assert (root / "uploads" / "notes.json").exists()  # not ours to judge; tidying went on
     assert storage.current_path(branch_id) == root / "versions" / "000002.sqlite3"
     assert storage.current_path(branch_id).read_bytes() == current
 
