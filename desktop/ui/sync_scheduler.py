@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.domain.dates import SHANGHAI, format_date
 from desktop.sync import backoff  # plain arithmetic, shared with `shuren sync`
@@ -26,13 +25,14 @@ from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
 from desktop.ui.tasks import Progress, run_task, run_with_progress
 
+if TYPE_CHECKING:  # QtNetwork is loaded at start(), after the window is up
+    from PySide6.QtNetwork import QNetworkInformation
+
 log = logging.getLogger(__name__)
 
 SUCCESS_INTERVAL = timedelta(seconds=backoff.SUCCESS_INTERVAL)
 START_DELAY = timedelta(seconds=10)  # let the window settle before the first upload
 PENDING_DELAY_MS = 2000  # edits come in bursts: size the pending changes once they pause
-
-Reachability = QNetworkInformation.Reachability
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class SyncScheduler(QObject):
         self._state = SyncState()
         self._started = False
         self._network = network
-        self._reachability: Reachability | None = None
+        self._reachability: QNetworkInformation.Reachability | None = None
         self._failures = 0
         self._delay: timedelta | None = None
         self._progress: Progress | None = None
@@ -242,6 +242,8 @@ class SyncScheduler(QObject):
             self._run(manual=False, confirm_shrink=False)
 
     def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
         if self._network is None:
             # No backend, or one that says Unknown: the timer with back-off still runs.
             if QNetworkInformation.loadDefaultBackend():
@@ -252,12 +254,14 @@ class SyncScheduler(QObject):
             self._reachability = self._network.reachability()
             self._network.reachabilityChanged.connect(self._reachability_changed)
 
-    def _reachability_changed(self, reachability: Reachability) -> None:
+    def _reachability_changed(self, reachability: "QNetworkInformation.Reachability") -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
         before, self._reachability = self._reachability, reachability
         # Rising to Local or better counts: a street office server may sit on an intranet
         # that the backend never calls Online.
         rising = before is None or reachability.value > before.value
-        if rising and reachability.value >= Reachability.Local.value:
+        if rising and reachability.value >= QNetworkInformation.Reachability.Local.value:
             log.info("network reachable again (%s): syncing", reachability.name)
             if self._may_sync_automatically():
                 self._failures = 0
