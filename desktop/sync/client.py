@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.store.datadir import db_path
-from desktop.sync.config import load_config, load_token, sync_dir
+from desktop.sync.config import SyncConfig, load_config, load_token, sync_dir
 from desktop.sync.errors import Cancelled, ShrinkRefused, SyncError
 from desktop.sync.files import read_json, write_atomically, write_json
 from desktop.sync.protocol import (
@@ -76,10 +76,13 @@ class _Pending:
         return self.folder / "manifest.bin"
 
 
-def test_connection(config, token: str) -> BranchState:
+def test_connection(config: SyncConfig, token: str) -> BranchState:
     """Ask the server for this branch's state: proves address, certificate and token."""
     with closing(connect(config, token)) as server:
-        return BranchState.from_json(server.call("GET", ""))
+        try:
+            return BranchState.from_json(server.call("GET", ""))
+        except Refused as refused:
+            raise refused.as_sync_error() from refused
 
 
 def sync_once(
@@ -96,6 +99,10 @@ def sync_once(
         except SyncError as exc:
             _record_failure(data_dir, exc.message)
             raise
+        except Refused as refused:  # an answer no step expected, e.g. a revoked token
+            error = refused.as_sync_error()
+            _record_failure(data_dir, error.message)
+            raise error from refused
         except OSError as exc:  # the local disk: full, or a file taken away
             error = SyncError(
                 f"本机写入同步文件失败（{exc.strerror or exc}），请检查磁盘空间后再试。",

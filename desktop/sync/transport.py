@@ -124,10 +124,15 @@ class Connection:
                 "连不上街道办服务器，可能是网络断了；稍后会自动再试。", retry=True
             ) from exc
         try:
-            answer = json.loads(raw) if raw else {}
+            answer = json.loads(raw)
         except ValueError:
-            answer = {}
+            answer = None
         if not isinstance(answer, dict):
+            if response.status == 200:  # an answer cut short: as good as none
+                self._conn.close()
+                raise SyncError(
+                    "与街道办服务器的连接中断了，可能是网络不稳；稍后会自动再试。", retry=True
+                )
             answer = {}
         if response.status != 200:
             raise Refused(response.status, answer)
