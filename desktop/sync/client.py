@@ -182,12 +182,13 @@ def _sync(
         finally:
             snapshot.unlink(missing_ok=True)
 
-        version, sent = _upload(server, pending, confirm_shrink, progress, cancelled)
+        version, sent = _upload(data_dir, server, pending, confirm_shrink, progress, cancelled)
         _promote(data_dir, branch, pending, version, sent=sent)
         return SyncResult(version, sent, up_to_date=False)
 
 
 def _upload(
+    data_dir: Path,
     server: Connection,
     pending: _Pending,
     confirm_shrink: bool,
@@ -225,6 +226,9 @@ def _upload(
                 status = replace(status, received=refused.received())
                 continue
             _drop(pending)  # BAD_RESULT or UNKNOWN_BASE: this payload can never be applied
+            if refused.code == ErrorCode.BAD_RESULT:
+                # Our record of the base is not what the server holds: send everything next.
+                save_status(data_dir, replace(load_status(data_dir), acknowledged=None))
             raise refused.as_sync_error() from refused
     raise SyncError("上传的数据几次都没能通过街道办的核对，请稍后再试。", retry=True)
 

@@ -433,3 +433,36 @@ def test_an_answer_lost_after_the_swap_is_recognised_next_time(
     result = sync_once(app_dir)
     assert result.version == 1 and result.sent_bytes == 0  # recognised, not sent again
     assert_in_step(app_dir, shared_street.data_dir, branch)
+
+
+def test_a_wrong_block_in_the_delta_is_caught_and_the_next_sync_sends_all(
+    app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
+) -> None:
+    branch, token = add_street_branch(shared_street)
+    configure(app_dir, shared_street.url, token)
+    sync_once(app_dir)
+    edit(app_dir, "快递柜故障")
+    # Damage the client's record of the acknowledged copy so that a changed page is thought
+    # unchanged: the delta then rebuilds a file with the wrong SHA-256 on the server.
+    ack = load_status(app_dir).acknowledged
+    assert ack is not None
+    manifest_file = app_dir / "sync" / "manifests" / f"{ack.sha256}.bin"
+    snapshot = take_snapshot(app_dir / "shuren.sqlite3", app_dir.parent / "now.sqlite3")
+    now = digest_file(snapshot)
+    manifest = bytearray(manifest_file.read_bytes())
+    changed = [
+        i for i in range(now.blocks) if now.block_digest(i) != manifest[i * 32 : i * 32 + 32]
+    ]
+    assert changed
+    for i in changed:
+        manifest[i * 32 : i * 32 + 32] = now.block_digest(i)
+    manifest_file.write_bytes(bytes(manifest))
+
+    with pytest.raises(SyncError) as caught:
+        sync_once(app_dir)
+    assert caught.value.retry and "重新上传" in caught.value.message
+    assert Storage(shared_street.data_dir).current_version(branch) == 1  # nothing swapped in
+    assert load_status(app_dir).acknowledged is None
+    result = sync_once(app_dir)
+    assert result.version == 2
+    assert_in_step(app_dir, shared_street.data_dir, branch)
