@@ -248,3 +248,38 @@ def test_shrink_from_the_timer_shows_a_button_not_a_dialog(window, fake, qtbot):
     qtbot.waitUntil(lambda: fake.calls == [False, True], timeout=5000)
     qtbot.waitUntil(lambda: not page.confirm_button.isVisible(), timeout=5000)
     scheduler.stop()
+
+
+def test_against_a_real_street_office(ctx, qtbot, tmp_path):
+    """No fakes: the real client, over loopback HTTP, to a real `shuren-street serve`."""
+    from tests.sync.conftest import StreetServer, add_branch
+
+    street = StreetServer(tmp_path / "street", tmp_path / "street-logs").start()
+    try:
+        _branch, token = add_branch(street, "翠竹苑小区党支部")
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        page = win.sync_page
+        win.go_to(page)
+        qtbot.waitUntil(lambda: page._saved is not None, timeout=5000)
+        qtbot.keyClicks(page.server_edit, street.url)
+        qtbot.keyClicks(page.token_edit, token)
+        click(qtbot, page.test_button)
+        qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=10_000)
+        assert page.settings_message.text().startswith(
+            "连接成功：街道办登记的支部为 翠竹苑小区党支部"
+        )
+        click(qtbot, page.save_button)
+        qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=5000)
+        click(qtbot, page.sync_button)
+        qtbot.waitUntil(lambda: win.sync_label.text().startswith("已同步 "), timeout=30_000)
+        assert page.outcome_label.text().endswith("街道办现在是第 1 版。")
+        qtbot.waitUntil(
+            lambda: page.pending_label.text() == "没有，街道办的数据已是最新", timeout=10_000
+        )
+        click(qtbot, page.sync_button)  # nothing changed since: nothing to send
+        qtbot.waitUntil(lambda: not win.sync_scheduler.state.running, timeout=30_000)
+        assert page.outcome_label.text() == "同步完成：街道办的数据已是最新，无需上传。"
+    finally:
+        street.stop()
