@@ -7,15 +7,17 @@ version the client believes acknowledged is the one the server holds.
 
 import hashlib
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from desktop.services.demo import make_demo
-from desktop.services.needs import NeedQuery, delete_needs, list_needs
+from desktop.services.needs import NeedQuery, delete_needs, list_needs, purge_needs
 from desktop.store.database import open_database
 from desktop.sync import client
 from desktop.sync.client import ShrinkRefused, SyncError, sync_once
@@ -116,6 +118,13 @@ def test_first_upload_then_only_changes(
     assert not first.up_to_date and first.version == 1
     assert first.sent_bytes < whole / 2  # compressed
     assert_in_step(app_dir, shared_street.data_dir, branch)
+    current = Storage(shared_street.data_dir).current_path(branch)
+    assert current is not None
+    with closing(sqlite3.connect(f"{current.as_uri()}?mode=ro", uri=True)) as copy:
+        sql = " ".join(row[0] or "" for row in copy.execute("SELECT sql FROM sqlite_master"))
+        assert "fts5" not in sql.lower()  # the search index stays at home
+        assert copy.execute("SELECT count(*) FROM need").fetchone()[0] > 0
+    assert not (app_dir / "sync" / "snapshot.sqlite3").exists()  # no copy left lying about
 
     again = sync_once(app_dir)
     assert again.up_to_date and again.sent_bytes == 0 and again.version == 1
@@ -465,4 +474,33 @@ def test_a_wrong_block_in_the_delta_is_caught_and_the_next_sync_sends_all(
     assert load_status(app_dir).acknowledged is None
     result = sync_once(app_dir)
     assert result.version == 2
+    assert_in_step(app_dir, shared_street.data_dir, branch)
+
+
+def test_a_record_deleted_for_good_does_not_travel_in_free_pages(
+    app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
+) -> None:
+    branch, token = add_street_branch(shared_street)
+    configure(app_dir, shared_street.url, token)
+    secret = "欧阳䶮𠮷的家庭住址与病情说明" * 8
+    db = open_database(app_dir)
+    try:
+        first = list_needs(db, NeedQuery(), limit=1)[0]
+        edit_one_need(db, first.id, secret[:60])
+    finally:
+        db.close()
+    sync_once(app_dir)
+    current = Storage(shared_street.data_dir).current_path(branch)
+    assert current is not None and secret[:60].encode() in current.read_bytes()
+
+    db = open_database(app_dir)
+    try:
+        delete_needs(db, [first.id])
+        purge_needs(db, [first.id])
+    finally:
+        db.close()
+    sync_once(app_dir)
+    current = Storage(shared_street.data_dir).current_path(branch)
+    assert current is not None
+    assert secret[:60].encode() not in current.read_bytes()  # secure_delete zeroed the page
     assert_in_step(app_dir, shared_street.data_dir, branch)
