@@ -1,11 +1,14 @@
 """Settings: text size scales the whole window at once; a backup can be made on demand."""
 
+import os
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.backups import last_backup_time
+from desktop.services.backups import back_up_now, last_backup_time
 from desktop.ui.fonts import BASE_POINT_SIZE, app_font
-from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.pages.settings import SettingsPage, backup_status_text
 
 
 def test_extra_large_text_applies_and_is_remembered(ctx, qtbot):
@@ -29,3 +32,10 @@ def test_back_up_now_runs_in_background_and_reports(ctx, qtbot):
     qtbot.waitUntil(lambda: page.backup_label.text().startswith("上次备份"), timeout=5000)
     assert last_backup_time(ctx.data_dir) is not None
     assert page.backup_button.isEnabled()
+
+
+def test_the_backup_time_is_shown_in_beijing_time(ctx, qtbot):
+    path = back_up_now(ctx.db, ctx.data_dir)
+    made = datetime(2026, 11, 25, 6, 30, tzinfo=UTC).timestamp()  # 14:30 in Shanghai
+    os.utime(path, (made, made))
+    assert backup_status_text(ctx) == "上次备份：2026年11月25日 14:30"

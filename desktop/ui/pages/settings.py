@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import format_date
+from desktop.domain.dates import format_local_datetime
 from desktop.services import backups
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
@@ -30,7 +30,7 @@ def backup_status_text(ctx: AppContext) -> str:
     if last is None:
         return translate("SettingsPage", "No backup yet")
     return translate("SettingsPage", "Last backup: {when}").format(
-        when=f"{format_date(last)} {last:%H:%M}"
+        when=format_local_datetime(last)
     )
 
 
