@@ -12,9 +12,11 @@ import sqlite3
 import ssl
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.dates import SHANGHAI
 from desktop.sync.receiver.storage import NoRegistryError, Storage
 
 PROG = "shuren-street"
@@ -136,15 +138,23 @@ def cmd_list(args: argparse.Namespace) -> int:
         items = [b.to_json() for b in branches]
         _print_json({"kind": "branches", "count": len(items), "items": items})
         return 0
-    print("编号\t名称\t最近上传（UTC）\t版本\t最近一次字节\t累计字节")
+    print("编号\t名称\t最近上传（北京时间）\t版本\t最近一次字节\t累计字节")
     for b in branches:
         version = "—" if b.version is None else str(b.version)
         print(
-            f"{b.branch_id}\t{b.name}\t{b.last_upload_at or '从未上传'}\t{version}"
-            f"\t{b.bytes_last}\t{b.bytes_total}"
+            f"{b.branch_id}\t{b.name}\t{_beijing(b.last_upload_at)}\t{version}"
+            f"\t{b.bytes_last:,}\t{b.bytes_total:,}"
         )
     print(f"共 {len(branches)} 个支部")
     return 0
+
+
+def _beijing(moment: str | None) -> str:
+    """A stored UTC time as the clerk reads it; --json keeps the ISO UTC form."""
+    if not moment:
+        return "从未上传"
+    local = datetime.fromisoformat(moment).astimezone(SHANGHAI)
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -29,9 +29,7 @@ def backup_status_text(ctx: AppContext) -> str:
     last = backups.last_backup_time(ctx.data_dir)
     if last is None:
         return translate("SettingsPage", "No backup yet")
-    return translate("SettingsPage", "Last backup: {when}").format(
-        when=format_local_datetime(last)
-    )
+    return translate("SettingsPage", "Last backup: {when}").format(when=format_local_datetime(last))
 
 
 class SettingsPage(QWidget):

@@ -2,6 +2,7 @@
 
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,21 @@ def test_add_branch_text_shows_the_token_once(tmp_path, capsys):
     assert listing[1].split("\t") == [branch_id, RARE, "从未上传", "—", "0", "0"]
     assert listing[-1] == "共 1 个支部"
     assert token not in "\n".join(listing)
+
+
+def test_list_shows_the_last_upload_in_beijing_time(tmp_path, capsys):
+    data = tmp_path / "street"
+    branch = Storage(data).add_branch("翠竹苑党支部")
+    with sqlite3.connect(data / "street.sqlite3") as conn:
+        conn.execute(
+            "UPDATE branch SET last_upload_at = ?, bytes_last = 33341, bytes_total = 397733,"
+            " version = 2",
+            ("2026-11-25T06:30:00+00:00",),
+        )
+    conn.close()
+    assert main(["list", "--data", str(data)]) == 0
+    row = capsys.readouterr().out.splitlines()[1].split("\t")
+    assert row == [branch.branch_id, "翠竹苑党支部", "2026-11-25 14:30", "—", "33,341", "397,733"]
 
 
 @pytest.mark.parametrize(
