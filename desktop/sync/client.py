@@ -234,12 +234,7 @@ def _upload(
 
 
 def _create(server: Connection, pending: _Pending) -> UploadStatus:
-    upload = pending.request.upload_id
-    try:
-        return UploadStatus.from_json(server.call("GET", f"/uploads/{upload}"))
-    except Refused as refused:
-        if refused.code != ErrorCode.NOT_FOUND:
-            raise
+    """Create the upload, or (the same request again) learn how far a resumed one got."""
     return UploadStatus.from_json(
         server.call("POST", "/uploads", json_body=pending.request.to_json())
     )

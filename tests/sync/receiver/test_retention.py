@@ -4,11 +4,13 @@ crash leftovers and old upload records tidied. Storage only, no HTTP."""
 import hashlib
 import io
 import json
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import zstandard
 
+from desktop.sync.receiver.app import Tidier
 from desktop.sync.receiver.storage import KEEP_DONE_UPLOADS, Storage, versions_to_keep
 
 from .wire import Prepared, make_db, prepare
@@ -175,3 +177,30 @@ def test_current_path_and_branch_listing(tmp_path: Path):
     ]
     assert listed[0].bytes_last == listed[0].bytes_total == len(prepared.payload)
     assert listed[1].last_upload_at is None
+
+
+def test_old_versions_are_compressed_only_once_uploads_pause(tmp_path: Path):
+    storage = Storage(tmp_path / "street")
+    branch_id = storage.add_branch("一支部").branch_id
+    db = make_db(tmp_path / "b.sqlite3")
+    first = prepare(db)
+    _upload(storage, branch_id, first)
+    make_db(db, tag="二")
+    _upload(storage, branch_id, prepare(db, base=first.digest, base_version=1))
+    plain_one = tmp_path / "street" / "branches" / branch_id / "versions" / "000001.sqlite3"
+    tidier = Tidier(storage, quiet=0.3)
+    tidier.start()
+    try:
+        tidier.mark(branch_id)
+        busy_until = time.monotonic() + 1.0
+        while time.monotonic() < busy_until:  # requests keep arriving: nothing is compressed
+            tidier.touch()
+            time.sleep(0.05)
+            assert plain_one.exists()
+        deadline = time.monotonic() + 5
+        while plain_one.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not plain_one.exists()
+        assert plain_one.with_suffix(".sqlite3.zst").exists()
+    finally:
+        tidier.stop()
