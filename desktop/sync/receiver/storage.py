@@ -583,15 +583,26 @@ class Storage:
 
     def tidy(self, branch_id: str) -> None:
         """Clear crash leftovers, compress and prune old versions, prune upload records."""
+        tmp = self._dir(branch_id, "tmp")
         with self._locked(branch_id):
-            tmp = self._dir(branch_id, "tmp")
             if tmp.is_dir():
                 for entry in tmp.iterdir():  # nothing is being built while we hold the lock
                     _remove(entry)
-            self._tidy_versions(branch_id)
+            to_pack = self._tidy_versions(branch_id)
             self._prune_uploads(branch_id)
+        # Compressing a large old version takes a second or more, so the branch's uploads are
+        # not held up by it: old versions never change, and an upload reads only the current.
+        for plain, packed in to_pack:
+            if not packed.exists():
+                compress_file(plain, packed, tmp)
+        with self._locked(branch_id):
+            current = self.current_path(branch_id)
+            for plain, packed in to_pack:
+                if packed.exists() and plain != current:
+                    _remove(plain)
 
-    def _tidy_versions(self, branch_id: str) -> None:
+    def _tidy_versions(self, branch_id: str) -> list[tuple[Path, Path]]:
+        """Prune versions no longer kept; the (plain, packed) pairs still to compress."""
         found = self._scan(branch_id)
         current = max((n for n, kinds in found.items() if "plain" in kinds), default=None)
         dated: list[tuple[int, datetime]] = []
@@ -603,6 +614,7 @@ class Storage:
         keep = versions_to_keep(dated)
         if current is not None:
             keep.add(current)
+        to_pack: list[tuple[Path, Path]] = []
         for number, _ in dated:
             plain = self._version_path(branch_id, number)
             packed = self._version_path(branch_id, number, ".sqlite3.zst")
@@ -610,9 +622,8 @@ class Storage:
                 for path in (plain, packed, self._version_path(branch_id, number, ".json")):
                     _remove(path)
             elif number != current and plain.exists():
-                if not packed.exists():
-                    compress_file(plain, packed, self._dir(branch_id, "tmp"))
-                _remove(plain)
+                to_pack.append((plain, packed))
+        return to_pack
 
     def _uploaded_at(self, branch_id: str, number: int, kinds: set[str]) -> datetime:
         if "sidecar" in kinds:
