@@ -11,6 +11,7 @@ start-up does not pay for it, and every call into it runs through ui/tasks.
 """
 
 import logging
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 
 SUCCESS_INTERVAL = timedelta(seconds=backoff.SUCCESS_INTERVAL)
 START_DELAY = timedelta(seconds=10)  # let the window settle before the first upload
+# When the network returns after a street-wide outage, a hundred branches would upload in the
+# same second; each waits a random moment within this span instead.
+NETWORK_SPREAD = timedelta(seconds=60)
 PENDING_DELAY_MS = 2000  # edits come in bursts: size the pending changes once they pause
 
 
@@ -68,10 +72,12 @@ class SyncScheduler(QObject):
         events: AppEvents | None = None,
         network: QObject | None = None,
         parent: QObject | None = None,
+        network_spread: timedelta = NETWORK_SPREAD,
     ) -> None:
         """``network``: anything with QNetworkInformation's ``reachability()`` and
         ``reachabilityChanged``; by default the platform's, loaded at ``start()``."""
         super().__init__(parent)
+        self._network_spread = network_spread
         self._data_dir = data_dir
         self._state = SyncState()
         self._started = False
@@ -261,11 +267,12 @@ class SyncScheduler(QObject):
         # Rising to Local or better counts: a street office server may sit on an intranet
         # that the backend never calls Online.
         rising = before is None or reachability.value > before.value
-        if rising and reachability.value >= QNetworkInformation.Reachability.Local.value:
-            log.info("network reachable again (%s): syncing", reachability.name)
-            if self._may_sync_automatically():
-                self._failures = 0
-                self._run(manual=False, confirm_shrink=False)
+        reachable = reachability.value >= QNetworkInformation.Reachability.Local.value
+        if rising and reachable and self._may_sync_automatically():
+            self._failures = 0
+            delay = self._network_spread * random.random()
+            log.info("network reachable again (%s): syncing in %s", reachability.name, delay)
+            self._plan(delay)
 
     def _data_changed(self, _kind: str) -> None:
         if self._state.configured:

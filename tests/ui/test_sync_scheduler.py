@@ -1,6 +1,6 @@
 """The sync scheduler: one sync at a time, back-off, no nagging, the network as a trigger."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtNetwork import QNetworkInformation
@@ -19,6 +19,7 @@ from tests.ui.sync_fakes import OFFLINE, FakeNetwork, FakeSync, raising
 
 Reachability = QNetworkInformation.Reachability
 MINUTE = timedelta(minutes=1)
+NO_SPREAD = timedelta(0)
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def network():
 
 @pytest.fixture
 def scheduler(ctx, qtbot, fake, network):
-    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network, network_spread=NO_SPREAD)
     sched.start()
     qtbot.waitUntil(lambda: sched.state.loaded and sched.state.configured, timeout=5000)
     yield sched
@@ -123,7 +124,7 @@ def test_sync_now_runs_even_after_such_an_error(scheduler, fake, qtbot):
 
 def test_network_coming_back_triggers_a_sync(ctx, qtbot, fake):
     network = FakeNetwork(Reachability.Disconnected)
-    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network)
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network, network_spread=NO_SPREAD)
     sched.start()
     qtbot.waitUntil(lambda: sched.state.configured, timeout=5000)
     try:
@@ -132,6 +133,22 @@ def test_network_coming_back_triggers_a_sync(ctx, qtbot, fake):
         network.become(Reachability.Online)  # no change: no second sync
         assert len(fake.calls) == 1
         assert sched.state.last_success_at is not None
+    finally:
+        sched.stop()
+
+
+def test_branches_back_online_together_spread_their_uploads(ctx, qtbot, fake):
+    network = FakeNetwork(Reachability.Disconnected)
+    spread = timedelta(seconds=60)
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network, network_spread=spread)
+    sched.start()
+    qtbot.waitUntil(lambda: sched.state.configured, timeout=5000)
+    try:
+        before = datetime.now(UTC)
+        network.become(Reachability.Online)
+        assert not sched.state.running and fake.calls == []  # not this very second
+        planned = sched.state.next_attempt_at
+        assert planned is not None and before <= planned <= before + spread + timedelta(seconds=1)
     finally:
         sched.stop()
 
