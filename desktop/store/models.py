@@ -84,6 +84,8 @@ class PersonRecord(Base):
     skills: Mapped[str] = mapped_column(Text, default="")
     # Comma-separated TalentRight values; only meaningful for talented residents.
     talent_rights: Mapped[str] = mapped_column(String(80), default="")
+    # When the branch first noticed this talented resident (发现); cultivation is its own table.
+    talent_discovered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -132,6 +134,10 @@ class OrganizationRecord(Base):
     # The owners' committee's term of office (业委会任期).
     term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # A partner unit's type: agency, enterprise or school (PartnerType).
+    partner_type: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # When a self-organization was incubated (孵化) by the branch.
+    incubated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -190,6 +196,8 @@ class NeedRecord(Base):
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     solution: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    # A property dispute (物业矛盾): counted against a baseline period by the indicators.
+    is_dispute: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -235,6 +243,8 @@ class ResourceRecord(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     registered_on: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # A 暖蜂驿站: a rest station for delivery riders, with a monthly service log.
+    is_rest_station: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -498,3 +508,251 @@ class CompactVersionRecord(Base):
     households: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     __table_args__ = (UniqueConstraint("compact_id", "number", name="uq_compact_version_number"),)
+
+
+# --- Partners, committees, federation, self-organizations, talents (migration 0006) -------
+
+
+class PartnerAgreementRecord(Base):
+    """A 共建协议 signed with a partner unit (an organization of kind partner_unit)."""
+
+    __tablename__ = "partner_agreement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    signed_on: Mapped[date] = mapped_column(Date, index=True)
+    term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    content: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PartnerActivityRecord(Base):
+    """One of the 三个一: a pairing activity, a practical service or a dispute mediation."""
+
+    __tablename__ = "partner_activity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))  # PartnerActivityKind
+    held_on: Mapped[date] = mapped_column(Date)
+    participants: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    __table_args__ = (
+        CheckConstraint("kind IN ('pairing','practical_service','dispute_mediation')", name="kind"),
+        Index("ix_partner_activity_org", "organization_id", "held_on"),
+        Index("ix_partner_activity_kind", "kind", "held_on"),
+    )
+
+
+class PartnerActivityNeedRecord(Base):
+    __tablename__ = "partner_activity_need"
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("partner_activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("need.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class PartnerActivityProjectRecord(Base):
+    __tablename__ = "partner_activity_project"
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("partner_activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class CommitteeTermRecord(Base):
+    """One term of the owners' committee (业委会换届), with its members."""
+
+    __tablename__ = "committee_term"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    formed_on: Mapped[date] = mapped_column(Date)
+    term_start: Mapped[date] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CommitteeMemberRecord(Base):
+    __tablename__ = "committee_member"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term_id: Mapped[int] = mapped_column(
+        ForeignKey("committee_term.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    position: Mapped[str] = mapped_column(String(40), default="")  # 主任, 副主任, 委员
+    # As at the term's formation: the 50% party-member rule is judged on that day.
+    is_party_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    position_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CrossAppointmentRecord(Base):
+    """交叉任职: a branch member who also serves on the committee or the property company."""
+
+    __tablename__ = "cross_appointment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    branch_post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 支部委员
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 业委会副主任
+    since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EvaluationRecord(Base):
+    """The branch's periodic evaluation (评价) of the property company or the committee."""
+
+    __tablename__ = "evaluation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[str] = mapped_column(String(10))  # 2026Q3 or 2026
+    evaluated_on: Mapped[date] = mapped_column(Date)
+    evaluators: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class EvaluationScoreRecord(Base):
+    """One named criterion of an evaluation, scored 1–5, with a comment."""
+
+    __tablename__ = "evaluation_score"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation.id", ondelete="CASCADE"), index=True
+    )
+    criterion: Mapped[str] = mapped_column(String(80))
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score"),)
+
+
+class PatrolRecord(Base):
+    """A joint patrol (联合巡查) of the building-leader federation."""
+
+    __tablename__ = "patrol"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    route: Mapped[str] = mapped_column(Text, default="")
+    participants: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class PatrolFindingRecord(Base):
+    """Something a patrol found; ``need_id`` once it was registered as a need."""
+
+    __tablename__ = "patrol_finding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patrol_id: Mapped[int] = mapped_column(ForeignKey("patrol.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    building: Mapped[str] = mapped_column(String(80), default="")
+    need_id: Mapped[int | None] = mapped_column(
+        ForeignKey("need.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OrganizationMemberRecord(Base):
+    """A member of a self-organization (or another organization)."""
+
+    __tablename__ = "organization_member"
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(40), default="")  # 负责人, 成员
+    joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class OrganizationActivityRecord(Base):
+    """An activity of a self-organization: 开放日, 公益服务, 美食节 …"""
+
+    __tablename__ = "organization_activity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))  # free text, offered from a starter list
+    held_on: Mapped[date] = mapped_column(Date)
+    participants: Mapped[str] = mapped_column(Text, default="")
+    participant_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    __table_args__ = (Index("ix_organization_activity_org", "organization_id", "held_on"),)
+
+
+class StationServiceRecord(Base):
+    """A rest station's (暖蜂驿站) service log for one month."""
+
+    __tablename__ = "station_service"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resource.id", ondelete="CASCADE"))
+    month: Mapped[date] = mapped_column(Date)  # the first day of the month
+    riders_served: Mapped[int] = mapped_column(Integer, default=0)
+    services: Mapped[str] = mapped_column(Text, default="")  # 热水、充电、休息 …
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("resource_id", "month", name="uq_station_service_month"),)
+
+
+class TalentCultivationRecord(Base):
+    """How a talented resident was cultivated: a training, or a role taken on."""
+
+    __tablename__ = "talent_cultivation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    happened_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # training | role
+    description: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (CheckConstraint("kind IN ('training','role')", name="kind"),)
+
+
+class TalentRightUseRecord(Base):
+    """A talented resident's use of one of the four rights, from a meeting, project or
+    evaluation (``source`` and ``source_id``) or noted by hand (source 'other')."""
+
+    __tablename__ = "talent_right_use"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    right: Mapped[str] = mapped_column(String(20))  # TalentRight
+    used_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20))  # meeting | project | evaluation | other
+    source_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint(
+            "\"right\" IN ('deliberation','suggestion','supervision','evaluation')",
+            name="right",
+        ),
+        CheckConstraint("source IN ('meeting','project','evaluation','other')", name="source"),
+    )
