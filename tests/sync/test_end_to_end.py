@@ -67,6 +67,14 @@ def edit(app_dir: Path, title: str) -> None:
         db.close()
 
 
+def synced_branch(app_dir: Path, street: StreetServer, add_street_branch: Callable) -> str:
+    """A new branch on ``street``, the app configured for it and its first upload done."""
+    branch, token = add_street_branch(street)
+    configure(app_dir, street.url, token)
+    sync_once(app_dir)
+    return branch
+
+
 def assert_in_step(app_dir: Path, street_dir: Path, branch: str) -> None:
     storage = Storage(street_dir, create=False)
     current = storage.current_path(branch)
@@ -141,9 +149,7 @@ def test_first_upload_then_only_changes(
 def test_a_days_work_travels_in_under_300_kib(
     app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
 ) -> None:
-    branch, token = add_street_branch(shared_street)
-    configure(app_dir, shared_street.url, token)
-    sync_once(app_dir)
+    branch = synced_branch(app_dir, shared_street, add_street_branch)
     db = open_database(app_dir)
     try:
         a_days_work(db, __import__("datetime").date(2026, 11, 25))
@@ -373,9 +379,7 @@ def test_a_token_reaches_its_own_branch_only(
 def test_far_fewer_records_wait_for_the_secretary(
     app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
 ) -> None:
-    branch, token = add_street_branch(shared_street)
-    configure(app_dir, shared_street.url, token)
-    sync_once(app_dir)
+    branch = synced_branch(app_dir, shared_street, add_street_branch)
     db = open_database(app_dir)
     try:
         ids = [row.id for row in list_needs(db, NeedQuery(), limit=1000)]
@@ -447,9 +451,7 @@ def test_an_answer_lost_after_the_swap_is_recognised_next_time(
 def test_a_wrong_block_in_the_delta_is_caught_and_the_next_sync_sends_all(
     app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
 ) -> None:
-    branch, token = add_street_branch(shared_street)
-    configure(app_dir, shared_street.url, token)
-    sync_once(app_dir)
+    branch = synced_branch(app_dir, shared_street, add_street_branch)
     edit(app_dir, "快递柜故障")
     # Damage the client's record of the acknowledged copy so that a changed page is thought
     # unchanged: the delta then rebuilds a file with the wrong SHA-256 on the server.
