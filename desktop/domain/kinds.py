@@ -17,3 +17,7 @@ class RecordKind(Enum):
     MEETING = "meetings"
     ACTION = "actions"
     COMPACT = "compacts"
+    PATROL = "patrols"
+    ORGANIZATION_ACTIVITY = "organization_activities"
+    STATION_SERVICE = "station_services"
+    TALENT = "talents"
