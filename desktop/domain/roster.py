@@ -113,6 +113,8 @@ class Organization:
     note: str = ""
     id: int | None = None
     uuid: str | None = None
+    # When the branch incubated a self-organization (孵化); counted by the indicators.
+    incubated_on: date | None = None
 
 
 @dataclass
@@ -193,6 +195,7 @@ def clean_organization(org: Organization) -> Organization:
         note=clean_text(org.note),
         id=org.id,
         uuid=org.uuid,
+        incubated_on=org.incubated_on,
     )
 
 

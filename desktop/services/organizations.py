@@ -25,6 +25,7 @@ def _to_organization(rec: OrganizationRecord) -> Organization:
         note=rec.note,
         id=rec.id,
         uuid=rec.uuid,
+        incubated_on=rec.incubated_on,
     )
 
 
@@ -100,6 +101,9 @@ def save_organization(db: Database, org: Organization) -> Organization:
         is_committee = org.kind is OrganizationKind.OWNERS_COMMITTEE
         rec.term_start = org.term_start if is_committee else None
         rec.term_end = org.term_end if is_committee else None
+        # Only a self-organization is incubated by the branch.
+        is_self_organization = org.kind is OrganizationKind.SELF_ORGANIZATION
+        rec.incubated_on = org.incubated_on if is_self_organization else None
         rec.note = org.note
         s.flush()
         return _to_organization(rec)

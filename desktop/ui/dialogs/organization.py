@@ -16,7 +16,7 @@ from desktop.services import organizations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import date_edit
+from desktop.ui.inputs import OptionalDate, date_edit
 from desktop.ui.labels import organization_kind_label
 
 
@@ -51,6 +51,9 @@ class OrganizationDialog(RecordForm):
         self.term_end = date_edit(
             self.org.term_end or (date(date.today().year + 5, date.today().month, 1))
         )
+        self.incubated_on = OptionalDate(
+            self.org.incubated_on, translate("OrganizationDialog", "Incubated by the branch")
+        )
         self.note = QPlainTextEdit(self.org.note)
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
@@ -66,6 +69,9 @@ class OrganizationDialog(RecordForm):
             "term_start", translate("OrganizationDialog", "Term starts"), self.term_start
         )
         self.add_field("term_end", translate("OrganizationDialog", "Term ends"), self.term_end)
+        self.add_field(
+            "incubated_on", translate("OrganizationDialog", "Incubated on"), self.incubated_on
+        )
         self.add_field("note", translate("OrganizationDialog", "Note"), self.note)
         for signal in (
             self.kind.currentIndexChanged,
@@ -75,12 +81,15 @@ class OrganizationDialog(RecordForm):
             self.has_term.toggled,
             self.term_start.dateChanged,
             self.term_end.dateChanged,
+            self.incubated_on.changed,
             self.note.textChanged,
         ):
             self.watch(signal)
         self.kind.currentIndexChanged.connect(self._term_fields)
         self.has_term.toggled.connect(self._term_fields)
+        self.kind.currentIndexChanged.connect(self._incubation_field)
         self._term_fields()
+        self._incubation_field()
         self.revalidate()
         self.name.setFocus()
 
@@ -95,6 +104,15 @@ class OrganizationDialog(RecordForm):
             self.errors[key].parentWidget().setVisible(committee)
             if label is not None:
                 label.setVisible(committee)
+
+    def _incubation_field(self) -> None:
+        # Only a self-organization is incubated (孵化) by the branch.
+        shown = self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
+        box = self.errors["incubated_on"].parentWidget()
+        box.setVisible(shown)
+        label = self.form.labelForField(box)
+        if label is not None:
+            label.setVisible(shown)
 
     def current(self) -> Organization:
         with_term = (
@@ -112,6 +130,9 @@ class OrganizationDialog(RecordForm):
                 note=self.note.toPlainText(),
                 id=self.org.id,
                 uuid=self.org.uuid,
+                incubated_on=self.incubated_on.value()
+                if self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
+                else None,
             )
         )
 

@@ -61,6 +61,10 @@ class OrganizationsPage(ListPage):
                     f"{format_date(row.term_start)} – {format_date(row.term_end)}",
                 )
             )
+        if row.incubated_on:
+            lines.append(
+                (translate("OrganizationsPage", "Incubated on"), format_date(row.incubated_on))
+            )
         lines.append((translate("OrganizationsPage", "Note"), row.note))
         return details_table(row.name, lines)
 
