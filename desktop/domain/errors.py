@@ -17,6 +17,8 @@ class Problem(Enum):
     STATUS_FLOW = "status_flow"
     NEGATIVE_AMOUNT = "negative_amount"
     RATING_RANGE = "rating_range"
+    PERIOD_FORMAT = "period_format"  # a quarter (2026Q3) or a year (2026)
+    DISPUTE_CATEGORY = "dispute_category"  # 物业矛盾 only for needs of category 物业服务
 
 
 class DomainError(Exception):

@@ -21,3 +21,6 @@ class RecordKind(Enum):
     ORGANIZATION_ACTIVITY = "organization_activities"
     STATION_SERVICE = "station_services"
     TALENT = "talents"
+    COMMITTEE_TERM = "committee_terms"
+    CROSS_APPOINTMENT = "cross_appointments"
+    EVALUATION = "evaluations"

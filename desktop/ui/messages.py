@@ -25,6 +25,14 @@ def problem_text(problem: Problem) -> str:
         ),
         Problem.NEGATIVE_AMOUNT: translate("Messages", "Enter an amount of 0 or more, in yuan."),
         Problem.RATING_RANGE: translate("Messages", "Ratings go from 1 to 5."),
+        Problem.PERIOD_FORMAT: translate(
+            "Messages", "Write a quarter such as 2026Q3 or a year such as 2026."
+        ),
+        Problem.DISPUTE_CATEGORY: translate(
+            "Messages",
+            'Only a need of the category "Property services" can be marked as a property '
+            "dispute; choose that category or clear the mark.",
+        ),
     }
     return texts[problem]
 
