@@ -46,6 +46,8 @@ class Resource:
     valid_until: date | None = None
     id: int | None = None
     uuid: str | None = None
+    # A 暖蜂驿站 (rest station for delivery riders), with a monthly service log.
+    is_rest_station: bool = False
 
 
 @dataclass
@@ -78,7 +80,7 @@ def clean_resource(r: Resource) -> Resource:
         provider=one(r.provider), organization_id=r.organization_id, person_id=r.person_id,
         description=clean_text(r.description), availability=one(r.availability),
         contact=one(r.contact), phone=one(r.phone), registered_on=r.registered_on,
-        valid_until=r.valid_until, id=r.id, uuid=r.uuid,
+        valid_until=r.valid_until, id=r.id, uuid=r.uuid, is_rest_station=r.is_rest_station,
     )  # fmt: skip
 
 

@@ -97,7 +97,7 @@ def _to_resource(rec: ResourceRecord) -> Resource:
         provider=rec.provider, organization_id=rec.organization_id, person_id=rec.person_id,
         description=rec.description, availability=rec.availability, contact=rec.contact,
         phone=rec.phone, registered_on=rec.registered_on, valid_until=rec.valid_until,
-        id=rec.id, uuid=rec.uuid,
+        id=rec.id, uuid=rec.uuid, is_rest_station=rec.is_rest_station,
     )  # fmt: skip
 
 
@@ -147,6 +147,7 @@ def _save(s: Session, r: Resource) -> Resource:
         "phone",
         "registered_on",
         "valid_until",
+        "is_rest_station",
     ):
         setattr(rec, key, getattr(r, key))
     rec.kind, rec.provider_kind = r.kind.value, r.provider_kind.value

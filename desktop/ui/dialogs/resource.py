@@ -1,6 +1,6 @@
 """Add or edit a resource."""
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.resources import (
@@ -57,6 +57,10 @@ class ResourceDialog(RecordForm):
         self.phone = QLineEdit(r.phone, maxLength=30)
         self.registered_on = date_edit(r.registered_on)
         self.valid_until = OptionalDate(r.valid_until, translate("ResourceDialog", "Set"))
+        self.rest_station = QCheckBox(
+            translate("ResourceDialog", "Rest station for delivery riders (monthly service log)"),
+            checked=r.is_rest_station,
+        )
         self.add_field("title", translate("ResourceDialog", "Resource"), self.title_edit, True)
         self.add_field("kind", translate("ResourceDialog", "Kind"), self.kind, True)
         self.add_field(
@@ -75,6 +79,9 @@ class ResourceDialog(RecordForm):
             "registered_on", translate("ResourceDialog", "Registered on"), self.registered_on
         )
         self.add_field("valid_until", translate("ResourceDialog", "Valid until"), self.valid_until)
+        self.add_field(
+            "is_rest_station", translate("ResourceDialog", "Rest station"), self.rest_station
+        )
         for signal in (
             self.title_edit.textChanged,
             self.kind.currentIndexChanged,
@@ -86,6 +93,7 @@ class ResourceDialog(RecordForm):
             self.phone.textChanged,
             self.registered_on.dateChanged,
             self.valid_until.changed,
+            self.rest_station.toggled,
         ):
             self.watch(signal)
         self.revalidate()
@@ -109,6 +117,7 @@ class ResourceDialog(RecordForm):
                 valid_until=self.valid_until.value(),
                 id=self.resource.id,
                 uuid=self.resource.uuid,
+                is_rest_station=self.rest_station.isChecked(),
             )
         )
 
