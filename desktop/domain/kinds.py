@@ -24,3 +24,5 @@ class RecordKind(Enum):
     COMMITTEE_TERM = "committee_terms"
     CROSS_APPOINTMENT = "cross_appointments"
     EVALUATION = "evaluations"
+    PARTNER_AGREEMENT = "partner_agreements"
+    PARTNER_ACTIVITY = "partner_activities"
