@@ -52,6 +52,7 @@ class ColumnType(Enum):
     DECIMAL = "decimal"  # exact to two places (平均评分)
     UUID = "uuid"  # 编号: the record's uuid, empty for a new record
     REFS = "refs"  # uuids of linked records, separated by 、 (; ， and spaces accepted)
+    YES_NO = "yes_no"  # 是 / 否
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ NEEDS = LedgerSpec(
         Column("办结期限", "due_on", D),
         Column("解决情况", "solution", T, max_length=needs.TEXT_MAX, multiline=True, width=40),
         Column("满意度", "satisfaction", C, choices=SATISFACTION_LABELS),
+        Column("物业矛盾", "is_dispute", ColumnType.YES_NO, width=10),
     ),
 )
 RESOURCES = LedgerSpec(
@@ -385,6 +387,22 @@ def parse_refs(value: object) -> list[str]:
     return found
 
 
+YES, NO = "是", "否"
+_YES_NO = {YES: True, NO: False, "Y": True, "N": False, "TRUE": True, "FALSE": False}
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """是 / 否 (also Excel's TRUE / FALSE); None when the cell is empty."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = clean_text(cell_text(value), single_line=True).upper()
+    if text in _YES_NO:
+        return _YES_NO[text]
+    raise CellError(f"“{cell_text(value)}”应为“{YES}”或“{NO}”。")
+
+
 def parse_cell(value: object, column: Column) -> object:
     """One cell as its field's value (None when empty); raises CellError with the reason."""
     match column.type:
@@ -406,6 +424,8 @@ def parse_cell(value: object, column: Column) -> object:
             return parse_uuid(value)
         case ColumnType.REFS:
             return parse_refs(value)
+        case ColumnType.YES_NO:
+            return parse_yes_no(value)
     raise AssertionError(column.type)
 
 
@@ -428,6 +448,8 @@ def to_cell(value: object, column: Column) -> object:
             return label_of(value) if isinstance(value, Enum) else export_text(str(value))
         case ColumnType.REFS:
             return REFS_SEPARATOR.join(value) or None  # type: ignore[arg-type]
+        case ColumnType.YES_NO:
+            return YES if value else NO
     return value
 
 
@@ -440,6 +462,9 @@ _FIELD_PROBLEMS = {
     ("status_reason", Problem.REASON_REQUIRED): "已转办、不予受理的需求须写明原因。",
     ("rating_count", Problem.RATING_RANGE): "评价人数不能为负数。",
     ("rating_average", Problem.RATING_RANGE): "平均评分应在 1 到 5 之间。",
+    ("is_dispute", Problem.DISPUTE_CATEGORY): (
+        "只有类别为“物业服务”的需求才能标为物业矛盾，请改类别或改为“否”。"
+    ),
 }
 
 

@@ -11,6 +11,8 @@ TITLE_MAX = 100
 TEXT_MAX = 4000
 DEFAULT_CATEGORIES = ("物业服务", "环境卫生", "停车交通", "噪音扰民", "安全隐患", "设施维修",
                       "邻里纠纷", "养老助老", "托育教育", "其他")  # fmt: skip
+# Only needs of this category can be property disputes (物业矛盾), counted by the indicators.
+PROPERTY_SERVICE_CATEGORY = "物业服务"
 
 
 class NeedSource(Enum):
@@ -92,6 +94,7 @@ class Need:
     satisfaction: Satisfaction | None = None
     id: int | None = None
     uuid: str | None = None
+    is_dispute: bool = False  # a property dispute (物业矛盾); category 物业服务 only
 
 
 @dataclass
@@ -126,6 +129,7 @@ class NeedQuery:
     overdue_only: bool = False
     category_id: int | None = None
     building: str | None = None
+    disputes_only: bool = False
     registered_from: date | None = None
     registered_to: date | None = None
     sort: str = "registered"
@@ -142,12 +146,15 @@ def clean_need(need: Need) -> Need:
         status=need.status, status_reason=clean_text(need.status_reason),
         handled_by=one(need.handled_by), registered_on=need.registered_on, due_on=need.due_on,
         solution=clean_text(need.solution), satisfaction=need.satisfaction,
-        id=need.id, uuid=need.uuid,
+        id=need.id, uuid=need.uuid, is_dispute=need.is_dispute,
     )  # fmt: skip
 
 
-def validate_need(need: Need) -> dict[str, Problem]:
+def validate_need(need: Need, category_name: str | None = None) -> dict[str, Problem]:
+    """``category_name``: the chosen category's name, when known, to check the dispute mark."""
     problems: dict[str, Problem] = {}
+    if need.is_dispute and category_name not in (None, PROPERTY_SERVICE_CATEGORY):
+        problems["is_dispute"] = Problem.DISPUTE_CATEGORY
     if not need.title:
         problems["title"] = Problem.REQUIRED
     elif len(need.title) > TITLE_MAX:

@@ -27,6 +27,8 @@ from desktop.domain.ledger import (
     IMPORT_NOTE,
     IMPORT_REASON,
     LEDGERS,
+    NO,
+    YES,
     CellError,
     Column,
     ColumnType,
@@ -159,7 +161,7 @@ def _need_records(s: Session) -> Iterator[dict[str, Any]]:
                NeedRecord.room, NeedCategoryRecord.name.label("category"), NeedRecord.source,
                NeedRecord.urgency, NeedRecord.status, NeedRecord.status_reason,
                NeedRecord.handled_by, NeedRecord.registered_on, NeedRecord.due_on,
-               NeedRecord.solution, NeedRecord.satisfaction)
+               NeedRecord.solution, NeedRecord.satisfaction, NeedRecord.is_dispute)
         .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
         .where(NeedRecord.deleted_at.is_(None))
         .order_by(NeedRecord.registered_on, NeedRecord.id)
@@ -171,6 +173,7 @@ def _need_records(s: Session) -> Iterator[dict[str, Any]]:
         record["status"] = NeedStatus(record["status"])
         sat = record["satisfaction"]
         record["satisfaction"] = Satisfaction(sat) if sat else None
+        record["is_dispute"] = bool(record["is_dispute"])
         yield record
 
 
@@ -466,7 +469,9 @@ def _prepare_sheet(sheet, spec: LedgerSpec, categories: list[str]) -> None:
     for index, column in enumerate(spec.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
         labels = list(column.choices) if column.choices is not None else categories
-        if column.type is ColumnType.CHOICE and labels:
+        if column.type is ColumnType.YES_NO:
+            labels = [YES, NO]
+        if column.type in (ColumnType.CHOICE, ColumnType.YES_NO) and labels:
             formula = '"' + ",".join(labels) + '"'
             if len(formula) <= 255 and not any("," in x or '"' in x for x in labels):
                 # A drop-down in Excel; blanks stay allowed, the import checks the rest.
@@ -855,6 +860,7 @@ class _NeedImporter(_Importer):
             s.scalars(select(NeedCategoryRecord).order_by(NeedCategoryRecord.position))
         )
         self.categories = {c.name: c.id for c in self.category_records}
+        self.category_names = {c.id: c.name for c in self.category_records}
 
     def column_of(self, key: str) -> Column | None:
         return self.spec.column_for_field(self.KEYS.get(key, key))
@@ -864,7 +870,7 @@ class _NeedImporter(_Importer):
         before = _to_need(rec) if rec is not None else None
         need = replace(before) if before else Need(title="", uuid=values.get("uuid"))
         self.fill(need, row, self.FIELDS)
-        for name in ("source", "urgency", "status"):  # empty: the default, or as it was
+        for name in ("source", "urgency", "status", "is_dispute"):  # empty: as it was
             if values.get(name) is not None:
                 setattr(need, name, values[name])
         if "category" in values:
@@ -885,7 +891,8 @@ class _NeedImporter(_Importer):
         ):
             need.status_reason = clean_text(need.solution) or IMPORT_REASON
         need = clean_need(need)
-        self.problems(row, validate_need(need))
+        category_name = self.category_names.get(need.category_id or 0)
+        self.problems(row, validate_need(need, category_name))
         if before is not None and not need_can_move(before.status, need.status):
             allowed = "、".join(label_of(x) for x in TRANSITIONS[before.status])
             old, new = label_of(before.status), label_of(need.status)

@@ -140,6 +140,8 @@ def _filtered(db: Database, stmt: Select, query: NeedQuery, today: date, *,
         stmt = stmt.where(hint(NeedRecord.category_id == query.category_id))
     if query.building:
         stmt = stmt.where(hint(NeedRecord.building == query.building))
+    if query.disputes_only:
+        stmt = stmt.where(hint(NeedRecord.is_dispute.is_(True)))
     if query.registered_from:
         stmt = stmt.where(NeedRecord.registered_on >= query.registered_from)
     if query.registered_to:
@@ -202,7 +204,7 @@ def _to_need(rec: NeedRecord) -> Need:
         status_reason=rec.status_reason, handled_by=rec.handled_by,
         registered_on=rec.registered_on, due_on=rec.due_on, solution=rec.solution,
         satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
-        id=rec.id, uuid=rec.uuid,
+        id=rec.id, uuid=rec.uuid, is_dispute=bool(rec.is_dispute),
     )  # fmt: skip
 
 
@@ -226,8 +228,11 @@ def save_need(db: Database, need: Need, note: str = "", *, session: Session | No
 
 
 def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:
-    if need.category_id is not None and s.get(NeedCategoryRecord, need.category_id) is None:
+    category = None if need.category_id is None else s.get(NeedCategoryRecord, need.category_id)
+    if need.category_id is not None and category is None:
         problems["category"] = Problem.REQUIRED
+    if category is not None:
+        problems.update(validate_need(need, category.name))
     if need.id is None:
         rec = NeedRecord(status=need.status.value)
         if need.uuid:
@@ -259,6 +264,7 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         "registered_on",
         "due_on",
         "solution",
+        "is_dispute",
     ):
         setattr(rec, key, getattr(need, key))
     rec.source, rec.urgency, rec.status = need.source.value, need.urgency.value, need.status.value

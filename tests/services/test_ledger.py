@@ -36,7 +36,7 @@ from tests.services.conftest import Roster
 
 NEEDS_HEADERS = ["编号", "标题", "描述", "提出人", "联系电话", "楼栋", "单元", "房号",
                  "类别", "来源", "紧急程度", "状态", "登记日期", "办结期限", "解决情况",
-                 "满意度"]  # fmt: skip
+                 "满意度", "物业矛盾"]  # fmt: skip
 RARE = "䶮 𠮷 堃 喆"
 MARKUP = "A&B <b> <img src=x>"
 TABLES = ("need", "need_status_change", "resource", "project", "project_party", "project_need",
@@ -483,7 +483,7 @@ def test_duplicate_ids_data_without_header_and_another_kind(db: Database, tmp_pa
     uuid = "8d5f3c1a-1111-4222-8333-444455556666"
     rows = [NEEDS_HEADERS, needs_row(编号=uuid), needs_row(编号=uuid), [*needs_row(), "多出来的"]]
     report = import_ledger(db, "needs", write_sheet(tmp_path / "n.xlsx", rows))
-    assert [(e.row, e.column) for e in report.errors] == [(4, "Q"), (3, "编号")]
+    assert [(e.row, e.column) for e in report.errors] == [(4, "R"), (3, "编号")]
     assert "第 2 行" in report.errors[1].message
     wrong = import_ledger(db, "resources", tmp_path / "n.xlsx")
     assert [str(e) for e in wrong.errors] == [
