@@ -11,7 +11,9 @@ from desktop.store.models import (
     CompactRecord,
     MeetingRecord,
     NeedRecord,
+    OrganizationActivityRecord,
     OrganizationRecord,
+    PatrolRecord,
     PersonRecord,
     ProjectRecord,
     ResourceRecord,
@@ -29,6 +31,8 @@ TRASHABLE = {
     RecordKind.VISIT: (VisitRecord, VisitRecord.resident),
     RecordKind.MEETING: (MeetingRecord, MeetingRecord.title),
     RecordKind.COMPACT: (CompactRecord, CompactRecord.title),
+    RecordKind.PATROL: (PatrolRecord, PatrolRecord.route),
+    RecordKind.ORGANIZATION_ACTIVITY: (OrganizationActivityRecord, OrganizationActivityRecord.kind),
 }
 
 

@@ -19,6 +19,10 @@ def kind_label(kind: RecordKind) -> str:
         RecordKind.VISIT: translate("TrashTableModel", "Visit"),
         RecordKind.MEETING: translate("TrashTableModel", "Meeting"),
         RecordKind.COMPACT: translate("TrashTableModel", "Compact"),
+        RecordKind.PATROL: translate("TrashTableModel", "Joint patrol"),
+        RecordKind.ORGANIZATION_ACTIVITY: translate(
+            "TrashTableModel", "Self-organization activity"
+        ),
     }.get(kind, kind.value)
 
 

@@ -1,0 +1,93 @@
+"""The building-leader federation (楼栋长联盟): leaders by grid and building, joint patrols
+(联合巡查) and what they found; a finding can become a need."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.domain.errors import Problem
+from desktop.domain.text import clean_text
+
+TEXT_MAX = 4000
+LINE_MAX = 80
+
+
+@dataclass
+class Leader:
+    id: int
+    name: str
+    phone: str = ""
+
+
+@dataclass
+class BuildingLeaders:
+    """One building and its leaders (none yet: the gap the overview shows)."""
+
+    building_id: int
+    building: str
+    leaders: list[Leader] = field(default_factory=list)
+
+
+@dataclass
+class GridLeaders:
+    """A grid (None: buildings not yet put in a grid) and its buildings."""
+
+    grid_id: int | None
+    grid: str
+    buildings: list[BuildingLeaders] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """Something a patrol found, where; ``need_id`` once registered as a need."""
+
+    description: str
+    building: str = ""
+    need_id: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class Patrol:
+    held_on: date = field(default_factory=date.today)
+    route: str = ""
+    participants: str = ""  # who walked it, as written: 「张伟、李伟、物业王经理」
+    note: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class PatrolRow:
+    id: int
+    held_on: date
+    route: str
+    participants: str
+    findings: int
+    registered: int  # findings already registered as needs
+
+
+def clean_patrol(p: Patrol) -> Patrol:
+    one = lambda s: clean_text(s, single_line=True)  # noqa: E731
+    return Patrol(
+        held_on=p.held_on, route=clean_text(p.route), participants=clean_text(p.participants),
+        note=clean_text(p.note),
+        findings=[Finding(clean_text(f.description), one(f.building), f.need_id, f.id)
+                  for f in p.findings if clean_text(f.description)],
+        id=p.id, uuid=p.uuid,
+    )  # fmt: skip
+
+
+def validate_patrol(p: Patrol) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not p.route:
+        problems["route"] = Problem.REQUIRED
+    if not p.participants:
+        problems["participants"] = Problem.REQUIRED
+    for key in ("route", "participants", "note"):
+        if len(getattr(p, key)) > TEXT_MAX:
+            problems[key] = Problem.TOO_LONG
+    for f in p.findings:
+        if len(f.description) > TEXT_MAX or len(f.building) > LINE_MAX:
+            problems["findings"] = Problem.TOO_LONG
+    return problems
