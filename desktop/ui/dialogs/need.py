@@ -1,6 +1,7 @@
 """Add or edit a need; a change of status is explained and kept in the history."""
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.needs import (
+    PROPERTY_SERVICE_CATEGORY,
     TRANSITIONS,
     Need,
     NeedSource,
@@ -70,6 +72,13 @@ class NeedDialog(RecordForm):
         self.category = choice_combo(
             [(c.name, c.id) for c in needs.list_categories(ctx.db)], n.category_id
         )
+        self.dispute = QCheckBox(translate("NeedDialog", "Property dispute"))
+        self.dispute.setChecked(n.is_dispute)
+        self.dispute.setToolTip(translate(
+            "NeedDialog", "A dispute between residents and the property company; counted in "
+            "the statistics. Only for needs of the category 物业服务."))  # fmt: skip
+        self._category_changed()
+        self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         self.description = text_box(n.description)
         self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
                                     self._person_picked)  # fmt: skip
@@ -118,6 +127,7 @@ class NeedDialog(RecordForm):
         self.add_field(
             "category", translate("NeedDialog", "Category"), self.category, required=True
         )
+        self.add_field("is_dispute", translate("NeedDialog", "Dispute"), self.dispute)
         self.add_field("description", translate("NeedDialog", "Description"), self.description)
         self.add_field("raised_by", translate("NeedDialog", "Raised by"), self.raised_by)
         self.add_field("phone", translate("NeedDialog", "Phone"), self.phone)
@@ -149,10 +159,24 @@ class NeedDialog(RecordForm):
                        self.note.textChanged, self.handled_by.textChanged,
                        self.registered_on.dateChanged, self.due_on.changed,
                        self.solution.textChanged,
-                       self.satisfaction.currentIndexChanged):  # fmt: skip
+                       self.satisfaction.currentIndexChanged,
+                       self.dispute.toggled):  # fmt: skip
             self.watch(signal)
         self.revalidate()
         self.title_edit.setFocus()
+
+    def _category_changed(self) -> None:
+        """The mark means something only for 物业服务: elsewhere it is cleared and greyed,
+        and the box says why."""
+        allowed = self.category.currentText() == PROPERTY_SERVICE_CATEGORY
+        if not allowed:
+            self.dispute.setChecked(False)
+        self.dispute.setEnabled(allowed)
+        self.dispute.setText(
+            translate("NeedDialog", "Property dispute")
+            if allowed
+            else translate("NeedDialog", "Property dispute (only for the category 物业服务)")
+        )
 
     def _person_picked(self, label: str) -> None:
         """Fill phone and address from the roster when the secretary picks a person."""
@@ -183,10 +207,11 @@ class NeedDialog(RecordForm):
             registered_on=self.registered_on.date().toPython(), due_on=self.due_on.value(),
             solution=self.solution.toPlainText(),
             satisfaction=self.satisfaction.currentData(), id=self.need.id, uuid=self.need.uuid,
+            is_dispute=self.dispute.isChecked(),
         ))  # fmt: skip
 
     def problems(self) -> dict[str, Problem]:
-        return validate_need(self.current())
+        return validate_need(self.current(), self.category.currentText())
 
     def save(self) -> bool:
         try:

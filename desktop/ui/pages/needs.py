@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from desktop.domain.dates import format_date, format_local_datetime
 from desktop.domain.errors import NotFoundError
@@ -55,11 +55,13 @@ class NeedsPage(ListPage):
         self.category_filter = QComboBox()
         self.building_filter = QComboBox()
         self.period_filter = period_combo()
+        self.dispute_filter = QCheckBox(translate("NeedsPage", "Property disputes only"))
         for combo in (
             self.status_filter,
             self.category_filter,
             self.building_filter,
             self.period_filter,
+            self.dispute_filter,
         ):
             self.add_filter(combo)
         self._fill_choices()
@@ -110,6 +112,7 @@ class NeedsPage(ListPage):
         q.overdue_only = status == OVERDUE
         q.category_id = self.category_filter.currentData()
         q.building = self.building_filter.currentData()
+        q.disputes_only = self.dispute_filter.isChecked()
         q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
         self.reload()
 
@@ -135,6 +138,10 @@ class NeedsPage(ListPage):
             (translate("NeedsPage", "Status"), status),
             (translate("NeedsPage", "Reason"), need.status_reason),
             (translate("NeedsPage", "Category"), row.category),
+            (
+                translate("NeedsPage", "Property dispute"),
+                translate("NeedsPage", "Yes") if need.is_dispute else "",
+            ),
             (translate("NeedsPage", "Raised by"), need.raised_by),
             (translate("NeedsPage", "Phone"), need.phone),
             (translate("NeedsPage", "Address"), address),
