@@ -1,0 +1,78 @@
+"""Self-organizations (自组织): members and activities. The incubation date lives on the
+organization itself (Organization.incubated_on)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.domain.errors import Problem
+from desktop.domain.text import clean_text
+
+# Offered in the form; any other kind may be typed.
+ACTIVITY_KINDS = ("开放日", "公益服务", "美食节", "文体活动", "志愿服务", "邻里互助", "学习交流")
+MEMBER_ROLES = ("负责人", "骨干", "成员")
+KIND_MAX = 40
+TEXT_MAX = 4000
+
+
+@dataclass
+class SelfOrganizationRow:
+    id: int
+    name: str
+    contact_name: str
+    incubated_on: date | None
+    members: int
+    activities: int
+    last_activity: date | None
+
+
+@dataclass
+class Member:
+    person_id: int
+    name: str = ""  # from the roster, for display
+    building: str = ""
+    role: str = ""
+    joined_on: date | None = None
+
+
+@dataclass
+class Activity:
+    organization_id: int
+    kind: str = ""
+    held_on: date = field(default_factory=date.today)
+    participants: str = ""  # who took part, as written
+    participant_count: int | None = None
+    description: str = ""
+    id: int | None = None
+    uuid: str | None = None
+
+
+def clean_activity(a: Activity) -> Activity:
+    return Activity(
+        organization_id=a.organization_id, kind=clean_text(a.kind, single_line=True),
+        held_on=a.held_on, participants=clean_text(a.participants),
+        participant_count=a.participant_count, description=clean_text(a.description),
+        id=a.id, uuid=a.uuid,
+    )  # fmt: skip
+
+
+def validate_activity(a: Activity) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if not a.kind:
+        problems["kind"] = Problem.REQUIRED
+    elif len(a.kind) > KIND_MAX:
+        problems["kind"] = Problem.TOO_LONG
+    if a.participant_count is not None and a.participant_count < 0:
+        problems["participant_count"] = Problem.NEGATIVE_AMOUNT
+    for key in ("participants", "description"):
+        if len(getattr(a, key)) > TEXT_MAX:
+            problems[key] = Problem.TOO_LONG
+    return problems
+
+
+def clean_member(m: Member) -> Member:
+    return Member(m.person_id, m.name, m.building, clean_text(m.role, single_line=True),
+                  m.joined_on)  # fmt: skip
+
+
+def validate_member(m: Member) -> dict[str, Problem]:
+    return {"role": Problem.TOO_LONG} if len(m.role) > KIND_MAX else {}

@@ -1,0 +1,50 @@
+"""暖蜂驿站: rest stations for delivery riders (resources flagged as such) and their monthly
+service log — one entry per station per month."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain.errors import Problem
+from desktop.domain.text import clean_text
+
+TEXT_MAX = 2000
+
+
+def month_start(day: date) -> date:
+    """The month an entry belongs to, stored as its first day."""
+    return day.replace(day=1)
+
+
+@dataclass
+class StationRow:
+    id: int  # the resource's id
+    title: str
+    provider: str
+    months: int  # months logged
+    riders_total: int
+    last_month: date | None
+
+
+@dataclass
+class StationMonth:
+    resource_id: int
+    month: date  # the first day of the month
+    riders_served: int = 0
+    services: str = ""  # 热水、充电、休息 …
+    note: str = ""
+    id: int | None = None
+
+
+def clean_station_month(m: StationMonth) -> StationMonth:
+    return StationMonth(m.resource_id, month_start(m.month), m.riders_served,
+                        clean_text(m.services), clean_text(m.note), m.id)  # fmt: skip
+
+
+def validate_station_month(m: StationMonth) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
+    if m.riders_served < 0:
+        problems["riders_served"] = Problem.NEGATIVE_AMOUNT
+    for key in ("services", "note"):
+        if len(getattr(m, key)) > TEXT_MAX:
+            problems[key] = Problem.TOO_LONG
+    return problems
