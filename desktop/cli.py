@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
 
-COMMANDS = ("demo", "check", "list", "ledger", "print", "sync")
+COMMANDS = ("demo", "check", "list", "ledger", "print", "sync", "indicators")
 LEDGER_KINDS = ("needs", "resources", "projects")
 LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts")
 MAX_ERRORS_SHOWN = 20
@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "--confirm-shrink", action="store_true", help="记录比上次少了很多时，确认照样上传"
     )
+
+    indicators = sub.add_parser("indicators", help="统计指标：议事会、解决问题、共建、物业矛盾等")
+    indicators.add_argument("--data-dir", type=Path)
+    indicators.add_argument("--period", help="统计期：季度如 2026Q3，或年份如 2026（默认：本季度）")
+    indicators.add_argument("--baseline", help="物业矛盾的比较基期（默认：上一期）")
+    indicators.add_argument("--json", action="store_true")
     return parser
 
 
@@ -108,7 +114,8 @@ def main(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(list(argv))
         data_dir = ensure_writable(args.data_dir or default_data_dir())
         handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger,
-                    "print": cmd_print, "sync": cmd_sync}  # fmt: skip
+                    "print": cmd_print, "sync": cmd_sync,
+                    "indicators": cmd_indicators}  # fmt: skip
         return handlers[args.command](args, data_dir)
     except UsageError as exc:
         _say(str(exc))
@@ -636,3 +643,64 @@ def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
             time.sleep(retry_delay(failures))
         except KeyboardInterrupt:
             return 0
+
+
+def cmd_indicators(args: argparse.Namespace, data_dir: Path) -> int:
+    """Read-only, like `check`: the file is never migrated or written."""
+    from datetime import datetime
+
+    from desktop.domain.dates import SHANGHAI
+    from desktop.domain.indicators import current_period, parse_period
+    from desktop.services.indicators import compute_indicators_file
+    from desktop.store.schema import schema_state
+
+    try:
+        period = parse_period(args.period) if args.period else None
+        baseline = parse_period(args.baseline) if args.baseline else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    period = period or current_period(datetime.now(SHANGHAI).date())
+    path = db_path(data_dir)
+    if not path.exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    state, revision = schema_state(path)
+    if state is SchemaState.NEWER:
+        raise DatabaseTooNewError(revision or "?")
+    figures = compute_indicators_file(path, period, baseline)
+    if figures.not_counted:
+        _say(f"注意：数据文件版本较旧，以下指标记为 0：{'、'.join(figures.not_counted)}。")
+    if args.json:
+        json.dump(figures.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for line in indicator_lines(figures):
+        print(line)
+    return 0
+
+
+def indicator_lines(figures) -> list[str]:
+    """The figures as text: one line each, with its Chinese title."""
+    from desktop.domain.dates import format_date
+    from desktop.domain.indicators import DEFINITIONS, INDICATOR_KEYS, STATUS_TITLES
+    from desktop.services.indicators import figure_text
+
+    period, baseline = figures.period, figures.baseline
+    lines = [
+        f"统计期：{period.title}（{format_date(period.start)}至{format_date(period.end)}）"
+        + (f"，基期：{baseline.title}" if baseline else "")
+    ]
+    for key in INDICATOR_KEYS:
+        title, value = DEFINITIONS[key].title, figures.value(key)
+        if key == "property_disputes_change_pct":
+            shown = (
+                f"{figure_text(figures, key)}（本期 {figures.property_disputes} 件，"
+                f"基期 {figures.property_disputes_baseline} 件）"
+            )
+        elif isinstance(value, dict):
+            names = STATUS_TITLES if key == "needs_by_status" else {}
+            parts = "、".join(f"{names.get(k, k)} {n}" for k, n in value.items() if n)
+            shown = f"共 {sum(value.values())} 条" + (f"：{parts}" if parts else "")
+        else:
+            shown = str(value)
+        lines.append(f"{title}\t{shown}")
+    return lines
