@@ -1,0 +1,126 @@
+"""The branch's evaluations (评价) of the property company and of the owners' committee:
+scores 1–5 on named criteria, with comments; printable."""
+
+from fractions import Fraction
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.committee import (
+    EVALUATED_KINDS,
+    STARTER_CRITERIA,
+    Evaluation,
+    EvaluationRow,
+    EvaluationScore,
+    clean_evaluation,
+    validate_evaluation,
+)
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import OrganizationKind
+from desktop.services.committee import check_organization
+from desktop.store.database import Database
+from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
+from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+
+
+def starter_evaluation(kind: OrganizationKind) -> list[EvaluationScore]:
+    """The starter criteria for a new evaluation of this kind of organization."""
+    return [EvaluationScore(c) for c in STARTER_CRITERIA.get(kind, ())]
+
+
+def list_evaluations(db: Database, organization_id: int | None = None) -> list[EvaluationRow]:
+    """Live evaluations of live organizations, the newest first."""
+    scores = (
+        select(EvaluationScoreRecord.evaluation_id, func.count().label("n"),
+               func.sum(EvaluationScoreRecord.score).label("total"))
+        .group_by(EvaluationScoreRecord.evaluation_id)
+        .subquery()
+    )  # fmt: skip
+    stmt = (
+        select(EvaluationRecord.id, EvaluationRecord.organization_id, OrganizationRecord.name,
+               OrganizationRecord.kind, EvaluationRecord.period, EvaluationRecord.evaluated_on,
+               scores.c.n, scores.c.total)
+        .join(OrganizationRecord, OrganizationRecord.id == EvaluationRecord.organization_id)
+        .outerjoin(scores, scores.c.evaluation_id == EvaluationRecord.id)
+        .where(EvaluationRecord.deleted_at.is_(None), OrganizationRecord.deleted_at.is_(None))
+        .order_by(EvaluationRecord.evaluated_on.desc(), EvaluationRecord.id.desc())
+    )  # fmt: skip
+    if organization_id is not None:
+        stmt = stmt.where(EvaluationRecord.organization_id == organization_id)
+    with db.session() as s:
+        return [
+            EvaluationRow(i, org_id, name, OrganizationKind(kind), period, on, n or 0,
+                          Fraction(total, n) if n else None)
+            for i, org_id, name, kind, period, on, n, total in s.execute(stmt)
+        ]  # fmt: skip
+
+
+def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
+    org = s.get(OrganizationRecord, rec.organization_id)
+    scores = s.scalars(
+        select(EvaluationScoreRecord)
+        .where(EvaluationScoreRecord.evaluation_id == rec.id)
+        .order_by(EvaluationScoreRecord.position, EvaluationScoreRecord.id)
+    )
+    return Evaluation(
+        organization_id=rec.organization_id, period=rec.period, evaluated_on=rec.evaluated_on,
+        evaluators=rec.evaluators, comment=rec.comment,
+        scores=[EvaluationScore(x.criterion, x.score, x.comment) for x in scores],
+        id=rec.id, uuid=rec.uuid, organization_name=org.name if org else "",
+        organization_kind=OrganizationKind(org.kind) if org else None,
+    )  # fmt: skip
+
+
+def get_evaluation(db: Database, evaluation_id: int) -> Evaluation:
+    with db.session() as s:
+        rec = s.get(EvaluationRecord, evaluation_id)
+        if rec is None or rec.deleted_at is not None:
+            raise NotFoundError(f"evaluation {evaluation_id}")
+        return _to_evaluation(s, rec)
+
+
+def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
+    """Create or update, with its scores (replaced as a whole, in the order given)."""
+    e = clean_evaluation(evaluation)
+    problems = validate_evaluation(e)
+    with db.session() as s:
+        if "organization" not in problems and (
+            check_organization(s, e.organization_id, EVALUATED_KINDS) is None
+        ):
+            problems["organization"] = Problem.REQUIRED
+        if problems:
+            raise ValidationError(problems)
+        if e.id is None:
+            rec = EvaluationRecord()
+            if e.uuid:
+                rec.uuid = e.uuid
+            s.add(rec)
+        else:
+            rec = s.get(EvaluationRecord, e.id)
+            if rec is None or rec.deleted_at is not None:
+                raise NotFoundError(f"evaluation {e.id}")
+            s.execute(
+                delete(EvaluationScoreRecord).where(EvaluationScoreRecord.evaluation_id == rec.id)
+            )
+        rec.organization_id = e.organization_id  # type: ignore[assignment]
+        rec.period, rec.evaluated_on = e.period, e.evaluated_on
+        rec.evaluators, rec.comment = e.evaluators, e.comment
+        s.flush()
+        for position, score in enumerate(e.scores):
+            s.add(EvaluationScoreRecord(evaluation_id=rec.id, criterion=score.criterion,
+                                        score=score.score, comment=score.comment,
+                                        position=position))  # fmt: skip
+        s.flush()
+        return _to_evaluation(s, rec)
+
+
+def delete_evaluations(db: Database, ids: list[int]) -> int:
+    return move_to_trash(db, EvaluationRecord, ids)
+
+
+def restore_evaluations(db: Database, ids: list[int]) -> int:
+    return restore_from_trash(db, EvaluationRecord, ids)
+
+
+def purge_evaluations(db: Database, ids: list[int]) -> int:
+    return purge_from_trash(db, EvaluationRecord, ids)
