@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importer.add_argument("--report", type=Path, help="把导入结果另存为 Excel")
 
-    printer = sub.add_parser("print", help="打印：会议纪要、签到表、公约、住户签署表（PDF）")
+    printer = sub.add_parser(
+        "print", help="打印：会议纪要、签到表、公约、住户签署表、评价表（PDF）"
+    )
     documents = printer.add_subparsers(
         dest="document", required=True, parser_class=ChineseArgumentParser
     )
@@ -86,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
         doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
         doc.add_argument("--version", type=int, help="版本号（默认：现行版本，没有则为草案）")
     compact.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张")
+    evaluation = documents.add_parser("evaluation", help="对物业、业委会的评价表")
+    evaluation.add_argument("--data-dir", type=Path)
+    evaluation.add_argument("--evaluation", type=int, required=True, help="评价编号")
+    evaluation.add_argument("--out", type=Path, required=True, help="PDF 文件")
 
     sync = sub.add_parser("sync", help="把数据上传到街道办（只传改动的部分）")
     sync.add_argument("--data-dir", type=Path)
@@ -496,6 +502,8 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     """Minutes or sign-in sheet as PDF; characters no font can print are warned about."""
     if args.document in ("compact", "signing-sheet"):
         return _print_compact(args, data_dir)
+    if args.document == "evaluation":
+        return _print_evaluation(args, data_dir)
     from desktop.documents import write_minutes, write_signin_sheet
     from desktop.documents.fonts import FontMissingError
     from desktop.domain.errors import NotFoundError
@@ -529,6 +537,38 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     for item in unprintable:
         _say(f"注意：{item.message}，纸上该处为空白。")
     print(f"已生成{what}：{args.out}")
+    return 0
+
+
+def _print_evaluation(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.documents.evaluation import write_evaluation
+    from desktop.documents.fonts import FontMissingError
+    from desktop.domain.errors import NotFoundError
+    from desktop.services.evaluations import get_evaluation
+    from desktop.services.neighborhood import get_neighborhood
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
+    try:
+        evaluation = get_evaluation(db, args.evaluation)
+        neighborhood = get_neighborhood(db).name
+    except NotFoundError:
+        raise UsageError(f"找不到编号为 {args.evaluation} 的评价（可能已删除）。") from None
+    finally:
+        db.close()
+    try:
+        unprintable = write_evaluation(evaluation, neighborhood, args.out)
+    except FontMissingError as exc:
+        _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
+        return 1
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
+    for item in unprintable:
+        _say(f"注意：{item.message}，纸上该处为空白。")
+    print(f"已生成评价表：{args.out}")
     return 0
 
 

@@ -32,7 +32,8 @@ def test_the_sheet_has_every_part(tmp_path):
     assert write_evaluation(sample(), HOOD, pdf) == []
     text = flat(pdftotext(pdf))
     assert page_count(pdf) == 1
-    parts = ["翠竹苑小区党支部对物业服务企业的评价表", "2026年第三季度", "深圳市鹏安物业服务有限公司",
+    parts = ["翠竹苑小区党支部对物业服务企业的评价表", "2026年第三季度",
+             "深圳市鹏安物业服务有限公司",
              "2026年9月28日", "服务态度", "5分", "维修及时性", "2分", "平均分", "3.5",
              "总体评价：总体较好，报修仍慢。", "评价人：王建国、欧阳振华",
              "书记（签名）"]  # fmt: skip
@@ -76,3 +77,32 @@ def test_unprintable_character_is_reported(tmp_path):
     ev.scores[0].comment = "李\ue000"
     reported = write_evaluation(ev, HOOD, tmp_path / "e.pdf")
     assert [(u.record, u.char) for u in reported] == [("评价项目“服务态度”", "\ue000")]
+
+
+def test_print_evaluation_from_the_command_line(tmp_path):
+    from desktop.domain.roster import Organization
+    from desktop.services.evaluations import save_evaluation
+    from desktop.services.organizations import save_organization
+    from desktop.store.database import open_database
+    from tests.test_cli import one_chinese_line, shuren
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    db = open_database(data_dir)
+    try:
+        company = save_organization(db, Organization(OrganizationKind.PROPERTY_COMPANY, "鹏安物业"))
+        ev = sample()
+        ev.organization_id = company.id
+        saved = save_evaluation(db, ev)
+    finally:
+        db.close()
+    pdf = tmp_path / "out.pdf"
+    result = shuren("print", "evaluation", "--data-dir", data_dir, "--evaluation", saved.id,
+                    "--out", pdf)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "已生成评价表" in result.stdout
+    assert "鹏安物业" in flat(pdftotext(pdf))
+    missing = shuren("print", "evaluation", "--data-dir", data_dir, "--evaluation", 999,
+                     "--out", pdf)  # fmt: skip
+    assert missing.returncode == 2
+    assert "找不到编号为 999 的评价" in one_chinese_line(missing.stderr)
