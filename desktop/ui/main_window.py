@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
             "meetings": "meetings:MeetingsPage",
             "compacts": "compacts:CompactsPage",
             "roster": "roster:RosterPage",
+            "statistics": "statistics:StatisticsPage",
             "sync": "sync:SyncPage",
             "trash": "trash:TrashPage",
             "settings": "settings:SettingsPage",
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             ("meetings", translate("MainWindow", "Meetings")),
             ("compacts", translate("MainWindow", "Compacts")),
             ("roster", translate("MainWindow", "People and organizations")),
+            ("statistics", translate("MainWindow", "Statistics")),
             ("sync", translate("MainWindow", "Sync")),
             ("trash", translate("MainWindow", "Trash")),
             ("settings", translate("MainWindow", "Settings")),
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
     meetings = property(lambda self: self.page("meetings"))
     compacts = property(lambda self: self.page("compacts"))
     roster = property(lambda self: self.page("roster"))
+    statistics = property(lambda self: self.page("statistics"))
     sync_page = property(lambda self: self.page("sync"))
     trash = property(lambda self: self.page("trash"))
     settings_page = property(lambda self: self.page("settings"))
