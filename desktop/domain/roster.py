@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from desktop.domain.errors import Problem
+from desktop.domain.partners import PartnerType
 from desktop.domain.phone import is_valid_phone, normalize_phone
 from desktop.domain.text import clean_text
 
@@ -115,6 +116,8 @@ class Organization:
     uuid: str | None = None
     # When the branch incubated a self-organization (孵化); counted by the indicators.
     incubated_on: date | None = None
+    # A partner unit's type: agency, enterprise or school.
+    partner_type: PartnerType | None = None
 
 
 @dataclass
@@ -196,6 +199,7 @@ def clean_organization(org: Organization) -> Organization:
         id=org.id,
         uuid=org.uuid,
         incubated_on=org.incubated_on,
+        partner_type=org.partner_type,
     )
 
 

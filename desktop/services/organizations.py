@@ -3,6 +3,7 @@
 from sqlalchemy import func, or_, select
 
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
     Organization,
     OrganizationKind,
@@ -26,6 +27,7 @@ def _to_organization(rec: OrganizationRecord) -> Organization:
         id=rec.id,
         uuid=rec.uuid,
         incubated_on=rec.incubated_on,
+        partner_type=PartnerType(rec.partner_type) if rec.partner_type else None,
     )
 
 
@@ -104,6 +106,8 @@ def save_organization(db: Database, org: Organization) -> Organization:
         # Only a self-organization is incubated by the branch.
         is_self_organization = org.kind is OrganizationKind.SELF_ORGANIZATION
         rec.incubated_on = org.incubated_on if is_self_organization else None
+        is_partner = org.kind is OrganizationKind.PARTNER_UNIT
+        rec.partner_type = org.partner_type.value if is_partner and org.partner_type else None
         rec.note = org.note
         s.flush()
         return _to_organization(rec)

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
     Organization,
     OrganizationKind,
@@ -18,6 +19,7 @@ from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit
 from desktop.ui.labels import organization_kind_label
+from desktop.ui.partner_labels import partner_type_label
 
 
 class OrganizationDialog(RecordForm):
@@ -54,6 +56,11 @@ class OrganizationDialog(RecordForm):
         self.incubated_on = OptionalDate(
             self.org.incubated_on, translate("OrganizationDialog", "Incubated by the branch")
         )
+        self.partner_type = QComboBox()
+        self.partner_type.addItem(translate("OrganizationDialog", "(not set)"), None)
+        for partner_type in PartnerType:
+            self.partner_type.addItem(partner_type_label(partner_type), partner_type)
+        self.partner_type.setCurrentIndex(max(0, self.partner_type.findData(self.org.partner_type)))
         self.note = QPlainTextEdit(self.org.note)
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
@@ -72,6 +79,9 @@ class OrganizationDialog(RecordForm):
         self.add_field(
             "incubated_on", translate("OrganizationDialog", "Incubated on"), self.incubated_on
         )
+        self.add_field(
+            "partner_type", translate("OrganizationDialog", "Partner type"), self.partner_type
+        )
         self.add_field("note", translate("OrganizationDialog", "Note"), self.note)
         for signal in (
             self.kind.currentIndexChanged,
@@ -82,6 +92,7 @@ class OrganizationDialog(RecordForm):
             self.term_start.dateChanged,
             self.term_end.dateChanged,
             self.incubated_on.changed,
+            self.partner_type.currentIndexChanged,
             self.note.textChanged,
         ):
             self.watch(signal)
@@ -90,6 +101,8 @@ class OrganizationDialog(RecordForm):
         self.kind.currentIndexChanged.connect(self._incubation_field)
         self._term_fields()
         self._incubation_field()
+        self.kind.currentIndexChanged.connect(self._partner_type_field)
+        self._partner_type_field()
         self.revalidate()
         self.name.setFocus()
 
@@ -114,6 +127,15 @@ class OrganizationDialog(RecordForm):
         if label is not None:
             label.setVisible(shown)
 
+    def _partner_type_field(self) -> None:
+        # Only a partner unit is an agency, an enterprise or a school.
+        shown = self.kind.currentData() is OrganizationKind.PARTNER_UNIT
+        box = self.errors["partner_type"].parentWidget()
+        box.setVisible(shown)
+        label = self.form.labelForField(box)
+        if label is not None:
+            label.setVisible(shown)
+
     def current(self) -> Organization:
         with_term = (
             self.kind.currentData() is OrganizationKind.OWNERS_COMMITTEE
@@ -132,6 +154,9 @@ class OrganizationDialog(RecordForm):
                 uuid=self.org.uuid,
                 incubated_on=self.incubated_on.value()
                 if self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
+                else None,
+                partner_type=self.partner_type.currentData()
+                if self.kind.currentData() is OrganizationKind.PARTNER_UNIT
                 else None,
             )
         )
