@@ -13,6 +13,8 @@ from desktop.store.models import (
     NeedRecord,
     OrganizationActivityRecord,
     OrganizationRecord,
+    PartnerActivityRecord,
+    PartnerAgreementRecord,
     PatrolRecord,
     PersonRecord,
     ProjectRecord,
@@ -33,6 +35,8 @@ TRASHABLE = {
     RecordKind.COMPACT: (CompactRecord, CompactRecord.title),
     RecordKind.PATROL: (PatrolRecord, PatrolRecord.route),
     RecordKind.ORGANIZATION_ACTIVITY: (OrganizationActivityRecord, OrganizationActivityRecord.kind),
+    RecordKind.PARTNER_AGREEMENT: (PartnerAgreementRecord, PartnerAgreementRecord.content),
+    RecordKind.PARTNER_ACTIVITY: (PartnerActivityRecord, PartnerActivityRecord.description),
 }
 
 

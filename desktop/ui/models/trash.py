@@ -23,6 +23,8 @@ def kind_label(kind: RecordKind) -> str:
         RecordKind.ORGANIZATION_ACTIVITY: translate(
             "TrashTableModel", "Self-organization activity"
         ),
+        RecordKind.PARTNER_AGREEMENT: translate("TrashTableModel", "Partner agreement"),
+        RecordKind.PARTNER_ACTIVITY: translate("TrashTableModel", "Partner activity"),
     }.get(kind, kind.value)
 
 
