@@ -78,13 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
     lister = sub.add_parser("list", help="列出各支部：最近上传、版本、收到的字节数")
     lister.add_argument("--data", type=Path, required=True, help="街道办数据目录")
     lister.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    report = sub.add_parser("report", help="汇总各支部的统计指标，生成 Excel 报表")
+    report.add_argument("--data", type=Path, required=True, help="街道办数据目录")
+    report.add_argument("--period", help="统计期：季度如 2026Q3，或年份如 2026（默认：本季度）")
+    report.add_argument("--baseline", help="物业矛盾的比较基期（默认：上一期）")
+    report.add_argument("--out", type=Path, required=True, help="Excel 文件（.xlsx）")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(None if argv is None else list(argv))
-        handlers = {"serve": cmd_serve, "add-branch": cmd_add_branch, "list": cmd_list}
+        handlers = {"serve": cmd_serve, "add-branch": cmd_add_branch, "list": cmd_list,
+                    "report": cmd_report}  # fmt: skip
         return handlers[args.command](args)
     except UsageError as exc:
         _say(str(exc))
@@ -146,6 +153,36 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"\t{b.bytes_last:,}\t{b.bytes_total:,}"
         )
     print(f"共 {len(branches)} 个支部")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Every branch's current copy read-only, summed into one workbook."""
+    from desktop.domain.indicators import current_period, parse_period
+    from desktop.services.indicators import ExportError
+    from desktop.sync.receiver.report import build_report, write_report
+
+    try:
+        period = parse_period(args.period) if args.period else None
+        baseline = parse_period(args.baseline) if args.baseline else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    period = period or current_period(datetime.now(SHANGHAI).date())
+    report = build_report(_open(args.data, create=False), period, baseline)
+    try:
+        write_report(args.out, report)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    for item in report.branches:
+        if item.stale or item.problem:
+            flag = "未及时上传" if item.stale else "注意"
+            detail = f"（{item.problem}）" if item.problem else ""
+            since = _beijing(item.branch.last_upload_at)
+            print(f"{flag}：{item.branch.name}，数据截至 {since}{detail}")
+    print(
+        f"已生成{period.title}街道汇总报表：{args.out}（支部 {len(report.branches)} 个，"
+        f"未及时上传 {len(report.stale)} 个）"
+    )
     return 0
 
 
