@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
             "visits": "visits:VisitsPage",
             "meetings": "meetings:MeetingsPage",
             "compacts": "compacts:CompactsPage",
+            "committee": "committee:CommitteePage",
             "roster": "roster:RosterPage",
+            "federation": "federation:FederationPage",
             "statistics": "statistics:StatisticsPage",
             "sync": "sync:SyncPage",
             "trash": "trash:TrashPage",
@@ -78,7 +80,9 @@ class MainWindow(QMainWindow):
             ("visits", translate("MainWindow", "Visits")),
             ("meetings", translate("MainWindow", "Meetings")),
             ("compacts", translate("MainWindow", "Compacts")),
+            ("committee", translate("MainWindow", "Committee and property company")),
             ("roster", translate("MainWindow", "People and organizations")),
+            ("federation", translate("MainWindow", "Buildings and self-organizations")),
             ("statistics", translate("MainWindow", "Statistics")),
             ("sync", translate("MainWindow", "Sync")),
             ("trash", translate("MainWindow", "Trash")),
@@ -153,7 +157,9 @@ class MainWindow(QMainWindow):
     visits = property(lambda self: self.page("visits"))
     meetings = property(lambda self: self.page("meetings"))
     compacts = property(lambda self: self.page("compacts"))
+    committee = property(lambda self: self.page("committee"))
     roster = property(lambda self: self.page("roster"))
+    federation = property(lambda self: self.page("federation"))
     statistics = property(lambda self: self.page("statistics"))
     sync_page = property(lambda self: self.page("sync"))
     trash = property(lambda self: self.page("trash"))
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
             RecordKind.VISIT.value: "visits",
             RecordKind.MEETING.value: "meetings",
             RecordKind.COMPACT.value: "compacts",
+            RecordKind.COMMITTEE_TERM.value: "committee",
         }.get(kind)
         if name is not None:
             page = self.page(name)

@@ -60,6 +60,7 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
         "协商议事",
         "邻里公约",
         "人员与组织",
+        "楼栋与自组织",
         "统计",
         "同步",
         "回收站",

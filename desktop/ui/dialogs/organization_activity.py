@@ -1,0 +1,192 @@
+"""Record an activity of a self-organization, and add a member to one."""
+
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import PeopleQuery
+from desktop.domain.self_organizations import (
+    ACTIVITY_KINDS,
+    MEMBER_ROLES,
+    Activity,
+    Member,
+    clean_activity,
+    clean_member,
+    validate_activity,
+    validate_member,
+)
+from desktop.services import people
+from desktop.services import self_organizations as so
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+
+NO_COUNT = -1  # the spin box's "not counted" value
+
+
+class ActivityDialog(RecordForm):
+    def __init__(self, ctx: AppContext, activity: Activity, parent: QWidget | None = None) -> None:
+        super().__init__(
+            translate("ActivityDialog", "Edit activity")
+            if activity.id
+            else translate("ActivityDialog", "New activity"),
+            parent,
+        )
+        self.ctx = ctx
+        self.activity = activity
+        self.saved: Activity | None = None
+        a = activity
+        self.kind = QComboBox(editable=True)  # the starter list, or any kind typed in
+        self.kind.addItems(list(ACTIVITY_KINDS))
+        self.kind.setEditText(a.kind)
+        self.held_on = date_edit(a.held_on)
+        self.count = QSpinBox(minimum=NO_COUNT, maximum=100_000)
+        self.count.setSpecialValueText(translate("ActivityDialog", "not counted"))
+        self.count.setValue(NO_COUNT if a.participant_count is None else a.participant_count)
+        self.participants = text_box(a.participants, 48)
+        self.description = text_box(a.description)
+        self.add_field("kind", translate("ActivityDialog", "Kind"), self.kind, True)
+        self.add_field("held_on", translate("ActivityDialog", "Date"), self.held_on, True)
+        self.add_field("participant_count", translate("ActivityDialog", "People"), self.count)
+        self.add_field(
+            "participants", translate("ActivityDialog", "Participants"), self.participants
+        )
+        self.add_field("description", translate("ActivityDialog", "Description"), self.description)
+        for signal in (
+            self.kind.currentTextChanged,
+            self.held_on.dateChanged,
+            self.count.valueChanged,
+            self.participants.textChanged,
+            self.description.textChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.kind.setFocus()
+
+    def current(self) -> Activity:
+        count = self.count.value()
+        return clean_activity(
+            Activity(
+                organization_id=self.activity.organization_id,
+                kind=self.kind.currentText(),
+                held_on=self.held_on.date().toPython(),
+                participants=self.participants.toPlainText(),
+                participant_count=None if count == NO_COUNT else count,
+                description=self.description.toPlainText(),
+                id=self.activity.id,
+                uuid=self.activity.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_activity(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = so.save_activity(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True
+
+
+class MemberDialog(RecordForm):
+    """A person from the roster joins (or a member's role changes)."""
+
+    def __init__(
+        self, ctx: AppContext, organization_id: int, member: Member | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(
+            translate("MemberDialog", "Edit member")
+            if member
+            else translate("MemberDialog", "Add a member"),
+            parent,
+        )
+        self.ctx = ctx
+        self.organization_id = organization_id
+        self.member = member
+        self.saved: Member | None = None
+        self._picked: int | None = member.person_id if member else None
+        self._labels: dict[str, int] = {}
+        self.person = NamePicker(
+            member.name if member else "", lambda t: self._suggest(t), self._pick
+        )
+        self.person.setEnabled(member is None)
+        self.person.textEdited.connect(self._typed)
+        self.role = QComboBox(editable=True)
+        self.role.addItems(list(MEMBER_ROLES))
+        self.role.setEditText(member.role if member else MEMBER_ROLES[-1])
+        self.joined_on = OptionalDate(
+            member.joined_on if member else None, translate("MemberDialog", "Set")
+        )
+        self.add_field("person", translate("MemberDialog", "Resident"), self.person, True)
+        self.add_field("role", translate("MemberDialog", "Role"), self.role)
+        self.add_field("joined_on", translate("MemberDialog", "Joined on"), self.joined_on)
+        for signal in (
+            self.person.textChanged,
+            self.role.currentTextChanged,
+            self.joined_on.changed,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.person.setFocus()
+
+    def _suggest(self, text: str) -> list[tuple[str, str]]:
+        """「张伟（3栋 2单元 1203）」 → 张伟; the label remembers which resident it is."""
+        self._labels: dict[str, int] = {}
+        pairs = []
+        for row in people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15):
+            label = f"{row.name}（{row.building} {row.unit} {row.room}）".replace("（  ）", "")
+            self._labels[label] = row.id
+            pairs.append((label, row.name))
+        return pairs
+
+    def _typed(self, _text: str) -> None:
+        self._picked = None  # typing again drops the resident picked before
+
+    def _pick(self, label: str) -> None:
+        self._picked = self._labels.get(label)
+        self.changed()
+
+    def person_id(self) -> int | None:
+        """The picked resident; a name typed without picking links when exactly one fits."""
+        if self._picked is not None:
+            return self._picked
+        name = self.person.text().strip()
+        if not name:
+            return None
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=name), 0, 5)
+        exact = [r.id for r in rows if r.name == name]
+        return exact[0] if len(exact) == 1 else None
+
+    def current(self) -> Member:
+        return clean_member(
+            Member(
+                self.person_id() or 0,
+                self.person.text(),
+                "",
+                self.role.currentText(),
+                self.joined_on.value(),
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        problems = validate_member(self.current())
+        if self.person_id() is None:
+            problems["person"] = Problem.REQUIRED
+        return problems
+
+    def save(self) -> bool:
+        try:
+            self.saved = so.save_member(self.ctx.db, self.organization_id, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            self.show_problems({"person": Problem.REQUIRED})
+            return False
+        return True

@@ -1,0 +1,161 @@
+"""Record a joint patrol of the building leaders: date, route, who, and what was found where."""
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.federation import Finding, Patrol, clean_patrol, validate_patrol
+from desktop.services import neighborhood, patrols
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import date_edit
+
+DESCRIPTION, BUILDING = range(2)
+
+
+class PatrolDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, patrol: Patrol | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("PatrolDialog", "Edit patrol")
+            if patrol and patrol.id
+            else translate("PatrolDialog", "New joint patrol"),
+            parent,
+        )
+        self.setMinimumWidth(620)
+        self.ctx = ctx
+        self.patrol = patrol or Patrol()
+        self.saved: Patrol | None = None
+        p = self.patrol
+        self.held_on = date_edit(p.held_on)
+        self.route = text_box(p.route, 48)
+        self.route.setPlaceholderText(
+            translate("PatrolDialog", "e.g. 1栋 → 2栋 → underground car park → east gate")
+        )
+        self.participants = text_box(p.participants, 48)
+        self.participants.setPlaceholderText(
+            translate("PatrolDialog", "Building leaders, property staff … separated by 、")
+        )
+        self.note = text_box(p.note, 48)
+        self.buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
+        self.findings = QTableWidget(0, 2)
+        self.findings.setHorizontalHeaderLabels(
+            [translate("PatrolDialog", "What was found"), translate("PatrolDialog", "Building")]
+        )
+        self.findings.verticalHeader().hide()
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.findings.horizontalHeader()
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BUILDING, QHeaderView.ResizeMode.Fixed)
+        self.findings.setColumnWidth(BUILDING, 130)
+        self.findings.setMinimumHeight(150)
+        self._ids: list[int | None] = []
+        self._needs: list[int | None] = []
+        for finding in p.findings:
+            self.add_finding(finding)
+        add = QPushButton(translate("PatrolDialog", "Add a finding"))
+        add.clicked.connect(lambda: self.add_finding(Finding("")))
+        self.remove = QPushButton(translate("PatrolDialog", "Remove the finding"))
+        self.remove.clicked.connect(self.remove_finding)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove)
+        buttons.addStretch()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.findings)
+        column.addLayout(buttons)
+
+        self.add_field("held_on", translate("PatrolDialog", "Date"), self.held_on, True)
+        self.add_field("route", translate("PatrolDialog", "Route"), self.route, True)
+        self.add_field("participants", translate("PatrolDialog", "Who"), self.participants, True)
+        self.add_field("findings", translate("PatrolDialog", "Findings"), box)
+        self.add_field("note", translate("PatrolDialog", "Note"), self.note)
+        for signal in (
+            self.held_on.dateChanged,
+            self.route.textChanged,
+            self.participants.textChanged,
+            self.note.textChanged,
+            self.findings.itemChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.route.setFocus()
+
+    def add_finding(self, finding: Finding) -> None:
+        row = self.findings.rowCount()
+        self.findings.blockSignals(True)  # no "changed" for a half-built row
+        self.findings.insertRow(row)
+        item = QTableWidgetItem(finding.description)
+        self.findings.setItem(row, DESCRIPTION, item)
+        combo = QComboBox(editable=True)
+        combo.addItems(self.buildings)
+        combo.setEditText(finding.building)
+        combo.currentTextChanged.connect(self.changed)
+        self.findings.setCellWidget(row, BUILDING, combo)
+        self._ids.append(finding.id)
+        self._needs.append(finding.need_id)
+        self.findings.blockSignals(False)
+        if not finding.description:
+            self.findings.setCurrentCell(row, DESCRIPTION)
+            self.findings.editItem(item)
+        self.changed()
+
+    def remove_finding(self) -> None:
+        row = self.findings.currentRow()
+        if row < 0:
+            return
+        self.findings.removeRow(row)
+        del self._ids[row], self._needs[row]
+        self.changed()
+
+    def current(self) -> Patrol:
+        findings = []
+        for row in range(self.findings.rowCount()):
+            item = self.findings.item(row, DESCRIPTION)
+            combo = self.findings.cellWidget(row, BUILDING)
+            findings.append(
+                Finding(
+                    item.text() if item else "",
+                    combo.currentText(),
+                    self._needs[row],
+                    self._ids[row],
+                )
+            )
+        return clean_patrol(
+            Patrol(
+                held_on=self.held_on.date().toPython(),
+                route=self.route.toPlainText(),
+                participants=self.participants.toPlainText(),
+                note=self.note.toPlainText(),
+                findings=findings,
+                id=self.patrol.id,
+                uuid=self.patrol.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_patrol(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = patrols.save_patrol(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

@@ -1,0 +1,74 @@
+"""Log a month of a 暖蜂驿站's service: riders served, what was offered, a note. A month
+already logged is updated, never doubled."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QSpinBox, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.stations import StationMonth, clean_station_month, validate_station_month
+from desktop.services import stations
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.i18n import translate
+
+
+class StationMonthDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, entry: StationMonth, station: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("StationMonthDialog", "Monthly service log: {station}").format(
+                station=station
+            ),
+            parent,
+        )
+        self.ctx = ctx
+        self.entry = entry
+        self.saved: StationMonth | None = None
+        self.month = QDateEdit(QDate(entry.month), calendarPopup=True, displayFormat="yyyy年M月")
+        self.riders = QSpinBox(minimum=0, maximum=1_000_000)
+        self.riders.setValue(entry.riders_served)
+        self.riders.setSuffix(translate("StationMonthDialog", " riders"))
+        self.services = text_box(entry.services, 48)
+        self.services.setPlaceholderText(
+            translate("StationMonthDialog", "e.g. hot water, phone charging, rest, first aid")
+        )
+        self.note = text_box(entry.note, 48)
+        self.add_field("month", translate("StationMonthDialog", "Month"), self.month, True)
+        self.add_field(
+            "riders_served", translate("StationMonthDialog", "Riders served"), self.riders, True
+        )
+        self.add_field("services", translate("StationMonthDialog", "Services"), self.services)
+        self.add_field("note", translate("StationMonthDialog", "Note"), self.note)
+        for signal in (
+            self.month.dateChanged,
+            self.riders.valueChanged,
+            self.services.textChanged,
+            self.note.textChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.riders.setFocus()
+
+    def current(self) -> StationMonth:
+        month: date = self.month.date().toPython()
+        return clean_station_month(
+            StationMonth(self.entry.resource_id, month, self.riders.value(),
+                         self.services.toPlainText(), self.note.toPlainText(), self.entry.id)
+        )  # fmt: skip
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_station_month(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = stations.save_month(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

@@ -1,0 +1,157 @@
+"""A talented resident's records: when discovered, a cultivation (training or role), and a
+use of the four rights noted by hand (evaluations and others; meetings and projects are read
+from their own records)."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import TalentRight
+from desktop.domain.talents import (
+    Cultivation,
+    CultivationKind,
+    RightSource,
+    RightUse,
+    clean_cultivation,
+    clean_right_use,
+    validate_cultivation,
+    validate_right_use,
+)
+from desktop.services import talents
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import OptionalDate, choice_combo, date_edit
+from desktop.ui.labels import right_label
+from desktop.ui.models.federation import cultivation_kind_label, right_source_label
+
+
+class DiscoveryDialog(RecordForm):
+    def __init__(
+        self,
+        ctx: AppContext,
+        person_id: int,
+        name: str,
+        current: date | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            translate("DiscoveryDialog", "When was {name} discovered?").format(name=name), parent
+        )
+        self.ctx, self.person_id = ctx, person_id
+        self.discovered_on = OptionalDate(current, translate("DiscoveryDialog", "Set"))
+        self.add_field(
+            "discovered_on", translate("DiscoveryDialog", "Discovered on"), self.discovered_on
+        )
+        self.watch(self.discovered_on.changed)
+        self.revalidate()
+
+    def problems(self) -> dict[str, Problem]:
+        return {}
+
+    def save(self) -> bool:
+        try:
+            talents.set_discovered(self.ctx.db, self.person_id, self.discovered_on.value())
+        except NotFoundError:
+            return False
+        return True
+
+
+class CultivationDialog(RecordForm):
+    def __init__(self, ctx: AppContext, item: Cultivation, parent: QWidget | None = None) -> None:
+        super().__init__(translate("CultivationDialog", "Cultivation"), parent)
+        self.ctx, self.item = ctx, item
+        self.saved: Cultivation | None = None
+        self.happened_on = date_edit(item.happened_on)
+        self.kind = choice_combo(
+            [(cultivation_kind_label(k), k) for k in CultivationKind], item.kind
+        )
+        self.description = text_box(item.description)
+        self.description.setPlaceholderText(
+            translate("CultivationDialog", "e.g. Training on deliberation rules; convener of …")
+        )
+        self.add_field("happened_on", translate("CultivationDialog", "Date"), self.happened_on)
+        self.add_field("kind", translate("CultivationDialog", "Kind"), self.kind, True)
+        self.add_field(
+            "description", translate("CultivationDialog", "Description"), self.description, True
+        )
+        for signal in (
+            self.happened_on.dateChanged,
+            self.kind.currentIndexChanged,
+            self.description.textChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.description.setFocus()
+
+    def current(self) -> Cultivation:
+        return clean_cultivation(
+            Cultivation(self.item.person_id, self.happened_on.date().toPython(),
+                        self.kind.currentData(), self.description.toPlainText(), self.item.id)
+        )  # fmt: skip
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_cultivation(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = talents.save_cultivation(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True
+
+
+class RightUseDialog(RecordForm):
+    """Only the sources typed by hand are offered: an evaluation, or other."""
+
+    def __init__(self, ctx: AppContext, use: RightUse, parent: QWidget | None = None) -> None:
+        super().__init__(translate("RightUseDialog", "Use of a right"), parent)
+        self.ctx, self.use = ctx, use
+        self.saved: RightUse | None = None
+        self.right = choice_combo([(right_label(r), r) for r in TalentRight], use.right)
+        self.used_on = date_edit(use.used_on)
+        self.source = choice_combo(
+            [(right_source_label(s), s) for s in (RightSource.EVALUATION, RightSource.OTHER)],
+            use.source,
+        )
+        self.note = text_box(use.note)
+        self.note.setPlaceholderText(
+            translate("RightUseDialog", "What was done, e.g. scored the property company's service")
+        )
+        self.add_field("right", translate("RightUseDialog", "Right"), self.right, True)
+        self.add_field("used_on", translate("RightUseDialog", "Date"), self.used_on, True)
+        self.add_field("source", translate("RightUseDialog", "From"), self.source, True)
+        self.add_field("note", translate("RightUseDialog", "What was done"), self.note, True)
+        for signal in (
+            self.right.currentIndexChanged,
+            self.used_on.dateChanged,
+            self.source.currentIndexChanged,
+            self.note.textChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.note.setFocus()
+
+    def current(self) -> RightUse:
+        return clean_right_use(
+            RightUse(self.use.person_id, self.right.currentData(), self.used_on.date().toPython(),
+                     self.source.currentData(), None, self.note.toPlainText(), self.use.id)
+        )  # fmt: skip
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_right_use(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = talents.save_right_use(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True
