@@ -26,3 +26,5 @@ class RecordKind(Enum):
     EVALUATION = "evaluations"
     PARTNER_AGREEMENT = "partner_agreements"
     PARTNER_ACTIVITY = "partner_activities"
+    # A link to a partner unit (an organization of kind partner_unit): opens the 共建单位 page.
+    PARTNER_UNIT = "partner_units"

@@ -31,6 +31,7 @@ from desktop.domain.partners import (
     validate_agreement,
 )
 from desktop.domain.roster import OrganizationKind
+from desktop.services.projects import live_titles
 from desktop.store.database import Database
 from desktop.store.models import (
     NeedRecord,
@@ -251,6 +252,11 @@ def _relink(s: Session, activity_id: int, link, record, column: str, wanted: lis
         s.execute(delete(link).where(link.activity_id == activity_id, target.in_(drop)))
     for record_id in sorted(live - stored):
         s.add(link(activity_id=activity_id, **{column: record_id}))
+
+
+def project_titles(db: Database, ids: list[int]) -> dict[int, str]:
+    """Titles of an activity's linked projects (the form and the details pane)."""
+    return live_titles(db, ProjectRecord, ids)
 
 
 def delete_activities(db: Database, ids: list[int]) -> int:

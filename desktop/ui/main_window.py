@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
             "visits": "visits:VisitsPage",
             "meetings": "meetings:MeetingsPage",
             "compacts": "compacts:CompactsPage",
+            "partners": "partners:PartnersPage",
             "committee": "committee:CommitteePage",
             "roster": "roster:RosterPage",
             "federation": "federation:FederationPage",
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
             ("visits", translate("MainWindow", "Visits")),
             ("meetings", translate("MainWindow", "Meetings")),
             ("compacts", translate("MainWindow", "Compacts")),
+            ("partners", translate("MainWindow", "Partner units")),
             ("committee", translate("MainWindow", "Committee and property company")),
             ("roster", translate("MainWindow", "People and organizations")),
             ("federation", translate("MainWindow", "Buildings and self-organizations")),
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
     visits = property(lambda self: self.page("visits"))
     meetings = property(lambda self: self.page("meetings"))
     compacts = property(lambda self: self.page("compacts"))
+    partners = property(lambda self: self.page("partners"))
     committee = property(lambda self: self.page("committee"))
     roster = property(lambda self: self.page("roster"))
     federation = property(lambda self: self.page("federation"))
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
             RecordKind.VISIT.value: "visits",
             RecordKind.MEETING.value: "meetings",
             RecordKind.COMPACT.value: "compacts",
+            RecordKind.PARTNER_UNIT.value: "partners",
             RecordKind.COMMITTEE_TERM.value: "committee",
         }.get(kind)
         if name is not None:

@@ -1,0 +1,117 @@
+"""Record or edit a partner unit's activity — 结对活动, 为民实事 or 纠纷调处 — with the needs
+and projects it answers, picked by searching their titles."""
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.needs import NeedQuery
+from desktop.domain.partners import (
+    PartnerActivity,
+    PartnerActivityKind,
+    clean_activity,
+    validate_activity,
+)
+from desktop.domain.projects import ProjectQuery
+from desktop.services import needs, partners, projects
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.dialogs.project import LinkList
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import choice_combo, date_edit
+from desktop.ui.partner_labels import activity_kind_label
+
+
+class ActivityDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, activity: PartnerActivity, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("ActivityDialog", "Edit partner activity") if activity.id
+            else translate("ActivityDialog", "New partner activity"),
+            parent,
+        )  # fmt: skip
+        self.setMinimumWidth(560)
+        self.ctx = ctx
+        self.activity = activity
+        self.saved: PartnerActivity | None = None
+        self.kind = choice_combo(
+            [(activity_kind_label(k), k) for k in PartnerActivityKind], activity.kind
+        )
+        self.held_on = date_edit(activity.held_on)
+        self.participants = text_box(activity.participants, 48)
+        self.participants.setPlaceholderText(
+            translate("ActivityDialog", "Who took part, e.g. the unit's volunteers and residents")
+        )
+        self.description = text_box(activity.description, 90)
+        self.need_links = LinkList(
+            translate("ActivityDialog", "Link needs"),
+            self._search_needs,
+            projects.need_titles(ctx.db, activity.need_ids),
+        )
+        self.project_links = LinkList(
+            translate("ActivityDialog", "Link projects"),
+            self._search_projects,
+            partners.project_titles(ctx.db, activity.project_ids),
+        )
+        self.add_field("kind", translate("ActivityDialog", "Kind"), self.kind, True)
+        self.add_field("held_on", translate("ActivityDialog", "Date"), self.held_on, True)
+        self.add_field(
+            "participants", translate("ActivityDialog", "Participants"), self.participants
+        )
+        self.add_field(
+            "description", translate("ActivityDialog", "What was done"), self.description, True
+        )
+        links = QTabWidget()
+        links.addTab(self.need_links, translate("ActivityDialog", "Needs it answers"))
+        links.addTab(self.project_links, translate("ActivityDialog", "Projects"))
+        links.setMinimumHeight(150)
+        self.body.addWidget(links)
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.held_on.dateChanged,
+            self.participants.textChanged,
+            self.description.textChanged,
+        ):
+            self.watch(signal)
+        self.need_links.changed = self.changed
+        self.project_links.changed = self.changed
+        self.revalidate()
+        self.description.setFocus()
+
+    def _search_needs(self, text: str) -> list[tuple[int, str]]:
+        rows = needs.list_needs(self.ctx.db, NeedQuery(text=text), 0, 50)
+        return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
+
+    def _search_projects(self, text: str) -> list[tuple[int, str]]:
+        rows = projects.list_projects(self.ctx.db, ProjectQuery(text=text), 0, 50)
+        return [(r.id, r.title) for r in rows]
+
+    def current(self) -> PartnerActivity:
+        a = self.activity
+        return clean_activity(
+            PartnerActivity(
+                organization_id=a.organization_id,
+                kind=self.kind.currentData(),
+                held_on=self.held_on.date().toPython(),
+                participants=self.participants.toPlainText(),
+                description=self.description.toPlainText(),
+                need_ids=self.need_links.ids(),
+                project_ids=self.project_links.ids(),
+                id=a.id,
+                uuid=a.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_activity(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = partners.save_activity(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

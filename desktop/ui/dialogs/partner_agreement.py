@@ -1,0 +1,73 @@
+"""Record or edit a partner unit's agreement (共建协议): signed date, term, content."""
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
+from desktop.services import partners
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.need import text_box
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import OptionalDate, date_edit
+
+
+class AgreementDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, agreement: Agreement, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("AgreementDialog", "Edit agreement") if agreement.id
+            else translate("AgreementDialog", "New agreement"),
+            parent,
+        )  # fmt: skip
+        self.ctx = ctx
+        self.agreement = agreement
+        self.saved: Agreement | None = None
+        self.signed_on = date_edit(agreement.signed_on)
+        self.term_start = OptionalDate(agreement.term_start, translate("AgreementDialog", "Set"))
+        self.term_end = OptionalDate(agreement.term_end, translate("AgreementDialog", "Set"))
+        self.content = text_box(agreement.content, 120)
+        self.content.setPlaceholderText(
+            translate("AgreementDialog", "What the two sides agreed to do together")
+        )
+        self.add_field("signed_on", translate("AgreementDialog", "Signed on"), self.signed_on, True)
+        self.add_field("term_start", translate("AgreementDialog", "Term starts"), self.term_start)
+        self.add_field("term_end", translate("AgreementDialog", "Term ends"), self.term_end)
+        self.add_field("content", translate("AgreementDialog", "Content"), self.content, True)
+        for signal in (
+            self.signed_on.dateChanged,
+            self.term_start.changed,
+            self.term_end.changed,
+            self.content.textChanged,
+        ):
+            self.watch(signal)
+        self.revalidate()
+        self.content.setFocus()
+
+    def current(self) -> Agreement:
+        a = self.agreement
+        return clean_agreement(
+            Agreement(
+                organization_id=a.organization_id,
+                signed_on=self.signed_on.date().toPython(),
+                term_start=self.term_start.value(),
+                term_end=self.term_end.value(),
+                content=self.content.toPlainText(),
+                id=a.id,
+                uuid=a.uuid,
+            )
+        )
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_agreement(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = partners.save_agreement(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True
