@@ -92,6 +92,7 @@ class FigureCard(QFrame):
         layout.addWidget(self.number)
         layout.addWidget(self.note)
         layout.addWidget(self.summary)
+        layout.addStretch()  # a taller neighbour in the row leaves room below, not between
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.explain)

@@ -164,7 +164,7 @@ class StatusChart(_Chart):
         statuses = list(reversed(NeedStatus))  # drawn bottom-up: 待受理 on top
         numbers = [counts.get(s.value, 0) for s in statuses]
         self.names = [
-            translate("IndicatorCharts", "{status} {count}").format(
+            translate("IndicatorCharts", "{status}: {count}").format(
                 status=need_status_label(s), count=n
             )
             for s, n in zip(statuses, numbers, strict=True)
