@@ -1,13 +1,14 @@
 """首页: what is due, overdue or waiting, each a click away from its record."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop.domain.dates import week_of
 from desktop.domain.meetings import ActionItem
 from desktop.domain.needs import NeedQuery, NeedRow
+from desktop.domain.partners import QuotaGap
 from desktop.domain.visits import VisitRow
-from desktop.services import meetings, needs, visits
+from desktop.services import meetings, needs, partners, visits
 from desktop.store.database import Database
 
 SHOWN = 50  # per section; the count says how many there are in all
@@ -20,6 +21,8 @@ class HomeSummary:
     overdue_count: int
     upcoming_meetings: list[tuple[int, str, datetime]]
     open_actions: list[tuple[ActionItem, int, str]]
+    # 三个一 still owed in a quarter (or year) that ends soon.
+    quota_gaps: list[QuotaGap] = field(default_factory=list)
 
 
 def home_summary(db: Database, today: date | None = None) -> HomeSummary:
@@ -35,4 +38,5 @@ def home_summary(db: Database, today: date | None = None) -> HomeSummary:
         overdue_count=needs.count_needs(db, query, today=today),
         upcoming_meetings=meetings.upcoming_meetings(db, limit=SHOWN),
         open_actions=meetings.open_actions(db, limit=SHOWN),
+        quota_gaps=partners.quota_gaps(db, today),
     )

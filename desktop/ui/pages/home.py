@@ -21,6 +21,7 @@ from desktop.services import home, meetings
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.labels import action_status_label
+from desktop.ui.partner_labels import gap_text
 
 WATCHED = {
     k.value
@@ -30,6 +31,9 @@ WATCHED = {
         RecordKind.MEETING,
         RecordKind.ACTION,
         RecordKind.PROJECT,
+        RecordKind.ORGANIZATION,
+        RecordKind.PARTNER_AGREEMENT,
+        RecordKind.PARTNER_ACTIVITY,
     )
 }
 
@@ -46,11 +50,13 @@ class HomePage(QWidget):
         self.overdue, overdue_box = self._section()
         self.upcoming, upcoming_box = self._section()
         self.actions, actions_box = self._section()
+        self.quota, quota_box = self._section()
         self.boxes = {
             "follow_ups": follow_box,
             "overdue": overdue_box,
             "upcoming": upcoming_box,
             "actions": actions_box,
+            "quota": quota_box,
         }
         self.done_button = QPushButton(translate("HomePage", "Mark done"))
         self.project_button = QPushButton(translate("HomePage", "Create project"))
@@ -67,6 +73,7 @@ class HomePage(QWidget):
         grid.addWidget(overdue_box, 0, 1)
         grid.addWidget(upcoming_box, 1, 0)
         grid.addWidget(actions_box, 1, 1)
+        grid.addWidget(quota_box, 2, 0, 1, 2)
         ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
         self.reload()
 
@@ -153,6 +160,16 @@ class HomePage(QWidget):
                 for a, _mid, title in s.open_actions
             ],
             translate("HomePage", "No open action items."),
+        )
+        self.boxes["quota"].setTitle(
+            translate("HomePage", "Partner units: three-ones still owed ({count})").format(
+                count=len(s.quota_gaps)
+            )
+        )
+        self._fill(
+            self.quota,
+            [(RecordKind.PARTNER_UNIT.value, g.organization_id, gap_text(g)) for g in s.quota_gaps],
+            translate("HomePage", "No partner unit is behind on its three-ones."),
         )
         self._action_buttons()
 
