@@ -1,0 +1,232 @@
+"""Add or edit a term of the owners' committee with its members; the 50% party-member rule is
+judged as members are added, and a term short of it is saved all the same, with a warning."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.committee import (
+    MEMBER_POSITIONS,
+    CommitteeMember,
+    CommitteeTerm,
+    PartyShare,
+    clean_term,
+    validate_term,
+)
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import OrganizationKind, PeopleQuery, PersonRow
+from desktop.services import committee, people
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
+
+NAME, POSITION, PARTY = range(3)
+
+
+def verdict_text(share: PartyShare) -> str:
+    """The rule's verdict in words, e.g. 「本届业委会 9 名委员中党员 3 名（33%），未达到…」."""
+    if not share.members:
+        return translate("CommitteeTerm", "No members yet: add the members of this term.")
+    values = {"members": share.members, "party": share.party_members, "percent": share.percent}
+    if share.meets_rule:
+        return translate(
+            "CommitteeTerm",
+            "{party} of the {members} members of this term are party members ({percent}%): "
+            "the rule of at least 50% party members is met.",
+        ).format(**values)
+    return translate(
+        "CommitteeTerm",
+        "{party} of the {members} members of this term are party members ({percent}%): "
+        "the rule of at least 50% party members is NOT met.",
+    ).format(**values)
+
+
+def person_label(row: PersonRow) -> str:
+    address = f"{row.building} {row.unit} {row.room}".strip()
+    return f"{row.name}（{address}）" if address else row.name
+
+
+class MembersEditor(QWidget):
+    """The members as a small table: name, position, party member (as at formation)."""
+
+    def __init__(self, ctx: AppContext, members: list[CommitteeMember], on_change) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._on_change = on_change
+        self._suggested: dict[str, PersonRow] = {}
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([
+            translate("CommitteeTerm", "Name"), translate("CommitteeTerm", "Position"),
+            translate("CommitteeTerm", "Party member"),
+        ])  # fmt: skip
+        self.table.setColumnWidth(NAME, 160)
+        self.table.setColumnWidth(POSITION, 90)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(200)
+        self.picker = NamePicker("", self._suggest, self._picked)
+        self.add_button = QPushButton(translate("CommitteeTerm", "Add member"))
+        self.remove_button = QPushButton(translate("CommitteeTerm", "Remove selected"))
+        self.add_button.clicked.connect(self._add_typed)
+        self.remove_button.clicked.connect(self._remove)
+        row = QHBoxLayout()
+        row.addWidget(self.picker, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self._person_ids: list[int | None] = []
+        for m in members:
+            self.add(m)
+        self.table.itemChanged.connect(lambda _item: self._on_change())
+
+    def _suggest(self, text: str) -> list[tuple[str, str]]:
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15)
+        self._suggested = {person_label(r): r for r in rows}
+        return [(label, label) for label in self._suggested]
+
+    def _picked(self, label: str) -> None:
+        """From the roster: the person's party membership is offered as the default."""
+        person = self._suggested.get(label)
+        if person is not None:
+            self.add(CommitteeMember(person.name, "委员", person.is_party_member, person.id))
+            self.picker.clear()
+
+    def _add_typed(self) -> None:
+        name = self.picker.text().strip()
+        if name:
+            self.add(CommitteeMember(name.split("（")[0], "委员", False))
+            self.picker.clear()
+
+    def add(self, member: CommitteeMember) -> None:
+        self.table.blockSignals(True)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, NAME, QTableWidgetItem(member.name))
+        position = QComboBox(editable=True)
+        position.addItems(MEMBER_POSITIONS)
+        position.setEditText(member.position)
+        position.currentTextChanged.connect(lambda _t: self._on_change())
+        self.table.setCellWidget(row, POSITION, position)
+        party = QTableWidgetItem(translate("CommitteeTerm", "Party member"))
+        party.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        party.setCheckState(Qt.CheckState.Checked if member.is_party_member
+                            else Qt.CheckState.Unchecked)  # fmt: skip
+        self.table.setItem(row, PARTY, party)
+        self._person_ids.append(member.person_id)
+        self.table.blockSignals(False)
+        self._on_change()
+
+    def _remove(self) -> None:
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(row)
+            del self._person_ids[row]
+        self._on_change()
+
+    def members(self) -> list[CommitteeMember]:
+        found = []
+        for row in range(self.table.rowCount()):
+            name_item, party = self.table.item(row, NAME), self.table.item(row, PARTY)
+            position = self.table.cellWidget(row, POSITION)
+            found.append(CommitteeMember(
+                name_item.text() if name_item else "",
+                position.currentText() if isinstance(position, QComboBox) else "",
+                party is not None and party.checkState() == Qt.CheckState.Checked,
+                self._person_ids[row],
+            ))  # fmt: skip
+        return found
+
+
+class CommitteeTermDialog(RecordForm):
+    def __init__(
+        self, ctx: AppContext, term: CommitteeTerm | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            translate("CommitteeTerm", "Edit committee term")
+            if term
+            else translate("CommitteeTerm", "New committee term"),
+            parent,
+        )
+        self.setMinimumWidth(620)
+        self.ctx = ctx
+        self.saved: CommitteeTerm | None = None
+        committees = [o for o in committee.committee_organizations(ctx.db)
+                      if o.kind is OrganizationKind.OWNERS_COMMITTEE]  # fmt: skip
+        first = committees[0].id if committees else None
+        self.term = term or CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
+        t = self.term
+        self.organization = choice_combo([(o.name, o.id) for o in committees], t.organization_id)
+        self.formed_on = date_edit(t.formed_on)
+        self.term_start = date_edit(t.term_start)
+        self.term_end = OptionalDate(t.term_end, translate("CommitteeTerm", "Set"))
+        self.verdict = QLabel(wordWrap=True)
+        self.verdict.setObjectName("verdict")
+        self.members = MembersEditor(ctx, t.members, self.changed)
+        self.note = QPlainTextEdit(t.note)
+        self.note.setFixedHeight(56)
+        self.note.setTabChangesFocus(True)
+        self.add_field("organization", translate("CommitteeTerm", "Committee"),
+                       self.organization, required=True)  # fmt: skip
+        self.add_field("formed_on", translate("CommitteeTerm", "Formed (elected) on"),
+                       self.formed_on, required=True)  # fmt: skip
+        self.add_field("term_start", translate("CommitteeTerm", "Term starts"), self.term_start,
+                       required=True)  # fmt: skip
+        self.add_field("term_end", translate("CommitteeTerm", "Term ends"), self.term_end)
+        self.add_field("members", translate("CommitteeTerm", "Members"), self.members,
+                       required=True)  # fmt: skip
+        self.form.addRow("", self.verdict)
+        self.add_field("note", translate("CommitteeTerm", "Note"), self.note)
+        for signal in (self.organization.currentIndexChanged, self.formed_on.dateChanged,
+                       self.term_start.dateChanged, self.term_end.changed,
+                       self.note.textChanged):  # fmt: skip
+            self.watch(signal)
+        self._dirty = False
+        self.revalidate()
+
+    def current(self) -> CommitteeTerm:
+        return clean_term(CommitteeTerm(
+            self.organization.currentData(), self.formed_on.date().toPython(),
+            self.term_start.date().toPython(), self.term_end.value(), self.note.toPlainText(),
+            self.members.members(), self.term.id,
+        ))  # fmt: skip
+
+    def revalidate(self) -> bool:
+        if hasattr(self, "members"):  # not while the members are being filled in
+            share = self.current().party_share
+            self.verdict.setText(verdict_text(share))
+            self.verdict.setStyleSheet("" if share.meets_rule else "color: #a31515;")
+        return super().revalidate()
+
+    def problems(self) -> dict[str, Problem]:
+        if not hasattr(self, "members"):
+            return {}
+        return validate_term(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = committee.save_term(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        share = self.saved.party_share
+        if not share.meets_rule:
+            QMessageBox.warning(self, self.windowTitle(), verdict_text(share) + "\n" + translate(
+                "CommitteeTerm", "The term has been saved as recorded; the shortfall is shown "
+                "on the term and on the home page."))  # fmt: skip
+        return True

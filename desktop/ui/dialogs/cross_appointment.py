@@ -1,0 +1,110 @@
+"""Add or edit a cross-appointment (交叉任职): a person of the branch who also holds a post on
+the owners' committee or at the property company."""
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop.domain.committee import (
+    CrossAppointment,
+    clean_cross_appointment,
+    validate_cross_appointment,
+)
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.roster import PeopleQuery, PersonRow
+from desktop.services import committee, people
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.committee_term import person_label
+from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.i18n import translate
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo
+from desktop.ui.labels import organization_kind_label
+
+BRANCH_POSTS = ("支部书记", "支部副书记", "支部委员", "党员")
+
+
+class CrossAppointmentDialog(RecordForm):
+    def __init__(
+        self,
+        ctx: AppContext,
+        appointment: CrossAppointment | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            translate("CrossAppointment", "Edit cross-appointment")
+            if appointment
+            else translate("CrossAppointment", "New cross-appointment"),
+            parent,
+        )
+        self.ctx = ctx
+        self.saved: CrossAppointment | None = None
+        orgs = committee.committee_organizations(ctx.db)
+        a = appointment or CrossAppointment(None, orgs[0].id if orgs else None)
+        self.appointment = a
+        self._person_id = a.person_id
+        self._suggested: dict[str, PersonRow] = {}
+        self.person = NamePicker(a.person_name, self._suggest, self._picked)
+        self.person.textEdited.connect(self._typed)
+        self.branch_post = QComboBox(editable=True)
+        self.branch_post.addItems(BRANCH_POSTS)
+        self.branch_post.setEditText(a.branch_post or BRANCH_POSTS[2])
+        self.organization = choice_combo(
+            [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in orgs],
+            a.organization_id,
+        )
+        self.post = QLineEdit(a.post, maxLength=80)
+        self.post.setPlaceholderText(translate("CrossAppointment", "e.g. deputy chair"))
+        self.since = OptionalDate(a.since, translate("CrossAppointment", "Set"))
+        self.until = OptionalDate(a.until, translate("CrossAppointment", "Set"))
+        self.note = QPlainTextEdit(a.note)
+        self.note.setFixedHeight(56)
+        self.note.setTabChangesFocus(True)
+        self.add_field("person", translate("CrossAppointment", "Person (from the roster)"),
+                       self.person, required=True)  # fmt: skip
+        self.add_field("branch_post", translate("CrossAppointment", "Post in the branch"),
+                       self.branch_post)  # fmt: skip
+        self.add_field("organization", translate("CrossAppointment", "Also serves at"),
+                       self.organization, required=True)  # fmt: skip
+        self.add_field("post", translate("CrossAppointment", "Post there"), self.post,
+                       required=True)  # fmt: skip
+        self.add_field("since", translate("CrossAppointment", "Since"), self.since)
+        self.add_field("until", translate("CrossAppointment", "Until"), self.until)
+        self.add_field("note", translate("CrossAppointment", "Note"), self.note)
+        for signal in (self.person.textChanged, self.branch_post.currentTextChanged,
+                       self.organization.currentIndexChanged, self.post.textChanged,
+                       self.since.changed, self.until.changed, self.note.textChanged):  # fmt: skip
+            self.watch(signal)
+        self.revalidate()
+        self.person.setFocus()
+
+    def _suggest(self, text: str) -> list[tuple[str, str]]:
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15)
+        self._suggested = {person_label(r): r for r in rows}
+        return [(label, r.name) for label, r in self._suggested.items()]
+
+    def _picked(self, label: str) -> None:
+        person = self._suggested.get(label)
+        if person is not None:
+            self._person_id = person.id
+            self.revalidate()
+
+    def _typed(self, _text: str) -> None:
+        self._person_id = None  # typing again: pick from the roster again
+
+    def current(self) -> CrossAppointment:
+        return clean_cross_appointment(CrossAppointment(
+            self._person_id, self.organization.currentData(), self.branch_post.currentText(),
+            self.post.text(), self.since.value(), self.until.value(), self.note.toPlainText(),
+            self.appointment.id, self.person.text(),
+        ))  # fmt: skip
+
+    def problems(self) -> dict[str, Problem]:
+        return validate_cross_appointment(self.current())
+
+    def save(self) -> bool:
+        try:
+            self.saved = committee.save_cross_appointment(self.ctx.db, self.current())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True

@@ -1,0 +1,388 @@
+"""业委会与物业: the owners' committee's terms with their members and the 50% verdict,
+cross-appointments (交叉任职), and the branch's evaluations of the committee and the property
+company (新建评价 / 打印). A few dozen records at most, so plain table widgets suffice."""
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.committee import (
+    CommitteeTerm,
+    CrossAppointment,
+    EvaluationRow,
+    format_average,
+    period_label,
+)
+from desktop.domain.dates import format_date
+from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
+from desktop.services import committee, evaluations, neighborhood
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
+from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
+from desktop.ui.dialogs.evaluation import EvaluationDialog
+from desktop.ui.i18n import translate
+from desktop.ui.labels import organization_kind_label
+from desktop.ui.pages.list_page import details_table
+from desktop.ui.widgets import count_text
+
+WATCHED = {k.value for k in (RecordKind.COMMITTEE_TERM, RecordKind.CROSS_APPOINTMENT,
+                             RecordKind.EVALUATION, RecordKind.ORGANIZATION,
+                             RecordKind.PERSON)}  # fmt: skip
+
+
+class Section(QWidget):
+    """Toolbar (新建 · 编辑 · 删除 …), a table, a count and a details pane."""
+
+    def __init__(self, headers: list[str], widths: list[int], empty: str) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+        self.empty_text = empty
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = QAction(translate("CommitteePage", "New"), self,
+                                  shortcut=QKeySequence.StandardKey.New)  # fmt: skip
+        self.edit_action = QAction(translate("CommitteePage", "Edit"), self,
+                                   shortcut=QKeySequence(Qt.Key.Key_F2))  # fmt: skip
+        self.delete_action = QAction(translate("CommitteePage", "Delete"), self,
+                                     shortcut=QKeySequence.StandardKey.Delete)  # fmt: skip
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.toolbar.addAction(action)
+            self.addAction(action)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.details = QTextBrowser()
+        self.details.setObjectName("details")
+        self.details.setOpenLinks(False)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([640, 320])
+        top = QHBoxLayout()
+        top.addWidget(self.toolbar)
+        top.addStretch()
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.details_of: Callable[[Any], str] = lambda _row: ""
+
+    def fill(self, rows: list[Any], cells: Callable[[Any], list[str]], keep: int | None) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(cells(row)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.count_label.setText(count_text(len(rows)))
+        chosen = next((r for r, row in enumerate(rows) if row.id == keep), None)
+        if chosen is not None:
+            self.table.selectRow(chosen)
+        self._selection_changed()
+
+    def current(self) -> Any | None:
+        selected = self.table.selectionModel().selectedRows()
+        return self.rows[selected[0].row()] if selected else None
+
+    def select_id(self, record_id: int) -> bool:
+        for r, row in enumerate(self.rows):
+            if row.id == record_id:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        row = self.current()
+        for action in self.toolbar.actions():
+            if action is not self.new_action:
+                action.setEnabled(row is not None)
+        if row is not None:
+            self.details.setHtml(self.details_of(row))
+        else:
+            self.details.setHtml(f"<p style='color:#555'>{escape(self.empty_text)}</p>"
+                                 if not self.rows else "")  # fmt: skip
+
+
+class CommitteePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        t = lambda text: translate("CommitteePage", text)  # noqa: E731
+        self.terms = Section(
+            [t("Committee"), t("Formed on"), t("Term"), t("Members"), t("Party members")],
+            [200, 120, 230, 70, 200],
+            t('No committee terms yet. Click "New" to record the current term and its members.'),
+        )
+        self.appointments = Section(
+            [t("Person"), t("Post in the branch"), t("Serves at"), t("Post there"), t("Period")],
+            [100, 110, 220, 140, 200],
+            t('No cross-appointments yet. Click "New" to record one.'),
+        )
+        self.evaluations = Section(
+            [t("Organization"), t("Kind"), t("Period"), t("Evaluated on"), t("Average")],
+            [220, 110, 140, 130, 80],
+            t('No evaluations yet. Click "New" to evaluate the property company or the '
+              "owners' committee."),
+        )  # fmt: skip
+        self.print_action = QAction(t("Print"), self)
+        self.print_action.triggered.connect(self.print_evaluation)
+        self.evaluations.toolbar.addSeparator()
+        self.evaluations.toolbar.addAction(self.print_action)
+        self.terms.details_of = self._term_html
+        self.appointments.details_of = self._appointment_html
+        self.evaluations.details_of = self._evaluation_html
+        for section, create, edit, delete in (
+            (self.terms, self.new_term, self.edit_term, self.delete_term),
+            (self.appointments, self.new_appointment, self.edit_appointment,
+             self.delete_appointment),
+            (self.evaluations, self.new_evaluation, self.edit_evaluation,
+             self.delete_evaluation),
+        ):  # fmt: skip
+            section.new_action.triggered.connect(create)
+            section.edit_action.triggered.connect(edit)
+            section.delete_action.triggered.connect(delete)
+            section.table.doubleClicked.connect(lambda _i, edit=edit: edit())
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setObjectName("emptyLabel")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.terms, t("Committee terms"))
+        self.tabs.addTab(self.appointments, t("Cross-appointments"))
+        self.tabs.addTab(self.evaluations, t("Evaluations"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        orgs = committee.committee_organizations(self.ctx.db)
+        self.notice.setVisible(not orgs)
+        self.notice.setText(translate(
+            "CommitteePage", "First add the owners' committee and the property company under "
+            "People and organizations → Organizations."))  # fmt: skip
+        for section in (self.terms, self.appointments, self.evaluations):
+            section.new_action.setEnabled(bool(orgs))
+        keep = [s.current().id if s.current() else None
+                for s in (self.terms, self.appointments, self.evaluations)]  # fmt: skip
+        self.terms.fill(committee.list_terms(self.ctx.db), self._term_cells, keep[0])
+        self.appointments.fill(committee.list_cross_appointments(self.ctx.db),
+                               self._appointment_cells, keep[1])  # fmt: skip
+        self.evaluations.fill(evaluations.list_evaluations(self.ctx.db), self._evaluation_cells,
+                              keep[2])  # fmt: skip
+        self.terms.new_action.setEnabled(any(o.kind.value == "owners_committee" for o in orgs))
+
+    @staticmethod
+    def _span(start, end) -> str:
+        if start is None and end is None:
+            return ""
+        return (
+            f"{format_date(start)} – {format_date(end)}"
+            if end
+            else (translate("CommitteePage", "{date} – now").format(date=format_date(start)))
+        )
+
+    def _term_cells(self, term: CommitteeTerm) -> list[str]:
+        share = term.party_share
+        verdict = (translate("CommitteePage", "meets the 50% rule") if share.meets_rule
+                   else translate("CommitteePage", "below 50%"))  # fmt: skip
+        return [term.organization_name, format_date(term.formed_on),
+                self._span(term.term_start, term.term_end), str(share.members),
+                f"{share.party_members}（{share.percent}%）{verdict}"]  # fmt: skip
+
+    def _appointment_cells(self, a: CrossAppointment) -> list[str]:
+        return [a.person_name, a.branch_post, a.organization_name, a.post,
+                self._span(a.since, a.until)]  # fmt: skip
+
+    def _evaluation_cells(self, e: EvaluationRow) -> list[str]:
+        return [
+            e.organization_name,
+            organization_kind_label(e.organization_kind),
+            period_label(e.period),
+            format_date(e.evaluated_on),
+            format_average(e.average),
+        ]
+
+    # -- details ----------------------------------------------------------------------------
+    def _term_html(self, term: CommitteeTerm) -> str:
+        t = lambda text: translate("CommitteePage", text)  # noqa: E731
+        share = term.party_share
+        colour = "#1a7f37" if share.meets_rule else "#a31515"
+        lines = [
+            (t("Formed on"), format_date(term.formed_on)),
+            (t("Term"), self._span(term.term_start, term.term_end)),
+            (t("Note"), term.note),
+        ]
+        yes, no = t("party member"), t("not a party member")
+        members = "".join(
+            f"<tr><td>{escape(m.name)}</td><td>{escape(m.position)}</td>"
+            f"<td>{escape(yes if m.is_party_member else no)}</td></tr>"
+            for m in term.members
+        )  # fmt: skip
+        return (
+            details_table(term.organization_name, lines)
+            + f"<p style='color:{colour}'><b>{escape(verdict_text(share))}</b></p>"
+            + f"<h4>{escape(t('Members'))}</h4><table cellspacing='4'>{members}</table>"
+        )
+
+    def _appointment_html(self, a: CrossAppointment) -> str:
+        t = lambda text: translate("CommitteePage", text)  # noqa: E731
+        return details_table(a.person_name, [
+            (t("Post in the branch"), a.branch_post), (t("Serves at"), a.organization_name),
+            (t("Post there"), a.post), (t("Period"), self._span(a.since, a.until)),
+            (t("Note"), a.note),
+        ])  # fmt: skip
+
+    def _evaluation_html(self, row: EvaluationRow) -> str:
+        t = lambda text: translate("CommitteePage", text)  # noqa: E731
+        try:
+            e = evaluations.get_evaluation(self.ctx.db, row.id)
+        except NotFoundError:
+            return ""
+        scores = "".join(
+            f"<tr><td>{escape(s.criterion)}</td><td>{s.score}</td><td>{escape(s.comment)}</td></tr>"
+            for s in e.scores
+        )
+        return (
+            details_table(
+                f"{e.organization_name} · {period_label(e.period)}",
+                [
+                    (t("Evaluated on"), format_date(e.evaluated_on)),
+                    (t("Evaluators"), e.evaluators),
+                    (t("Average"), format_average(e.average)),
+                    (t("Overall comment"), e.comment),
+                ],
+            )
+            + f"<table cellspacing='4'>{scores}</table>"
+        )
+
+    # -- actions ----------------------------------------------------------------------------
+    def _confirm_delete(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, translate("CommitteePage", "Delete"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def new_term(self) -> None:
+        dialog = CommitteeTermDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
+            self.terms.select_id(dialog.saved.id or 0)
+
+    def edit_term(self) -> None:
+        term = self.terms.current()
+        if term is None:
+            return
+        try:
+            term = committee.get_term(self.ctx.db, term.id)
+        except NotFoundError:
+            self.reload()
+            return
+        dialog = CommitteeTermDialog(self.ctx, term, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
+
+    def delete_term(self) -> None:
+        term = self.terms.current()
+        if term is not None and self._confirm_delete(translate(
+            "CommitteePage", "Delete this committee term and its list of members? This cannot "
+            "be undone.")):  # fmt: skip
+            committee.delete_term(self.ctx.db, term.id)
+            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
+
+    def new_appointment(self) -> None:
+        dialog = CrossAppointmentDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+
+    def edit_appointment(self) -> None:
+        current = self.appointments.current()
+        if current is None:
+            return
+        dialog = CrossAppointmentDialog(self.ctx, current, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+
+    def delete_appointment(self) -> None:
+        current = self.appointments.current()
+        if current is not None and self._confirm_delete(translate(
+            "CommitteePage", "Delete this cross-appointment? This cannot be undone.")):  # fmt: skip
+            committee.delete_cross_appointment(self.ctx.db, current.id)
+            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+
+    def new_evaluation(self) -> None:
+        dialog = EvaluationDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.EVALUATION)
+            self.evaluations.select_id(dialog.saved.id or 0)
+
+    def edit_evaluation(self) -> None:
+        current = self.evaluations.current()
+        if current is None:
+            return
+        try:
+            evaluation = evaluations.get_evaluation(self.ctx.db, current.id)
+        except NotFoundError:
+            self.reload()
+            return
+        dialog = EvaluationDialog(self.ctx, evaluation, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.ctx.events.changed(RecordKind.EVALUATION)
+
+    def delete_evaluation(self) -> None:
+        current = self.evaluations.current()
+        if current is not None and self._confirm_delete(translate(
+            "CommitteePage", "Move this evaluation to the trash? You can restore it from the "
+            "Trash page.")):  # fmt: skip
+            evaluations.delete_evaluations(self.ctx.db, [current.id])
+            self.ctx.events.changed(RecordKind.EVALUATION)
+
+    def print_evaluation(self) -> None:
+        """Through the print preview; ReportLab and QtPdf load on the first print."""
+        from desktop.documents.evaluation import evaluation_title, write_evaluation
+        from desktop.ui.print_preview import preview_document
+
+        current = self.evaluations.current()
+        if current is None:
+            return
+        try:
+            evaluation = evaluations.get_evaluation(self.ctx.db, current.id)
+        except NotFoundError:
+            return
+        hood = neighborhood.get_neighborhood(self.ctx.db).name
+        preview_document(self, evaluation_title(evaluation, hood),
+                         lambda out: write_evaluation(evaluation, hood, out))  # fmt: skip
+
+    def open_record(self, record_id: int) -> None:
+        """Follow a link (e.g. from the home page) to a committee term."""
+        self.tabs.setCurrentWidget(self.terms)
+        self.terms.select_id(record_id)
