@@ -70,6 +70,7 @@ class FigureCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.title = QLabel(definition.title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("figureTitle")
         self.title.setWordWrap(True)
         self.number = QLabel("…")

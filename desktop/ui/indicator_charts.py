@@ -6,6 +6,8 @@ Every chart takes its fonts from the widget, i.e. the application font with the 
 families, and follows 设置 → 特大; QtCharts' themes would otherwise pick their own fonts, which
 draw boxes on a PC with no Chinese font."""
 
+from html import escape
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -123,7 +125,8 @@ class CategoryChart(_Chart):
         series.setLabelsFormat("@value")
         chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append(self.categories)
+        # Axis labels are rich text: a category called "<b>" would turn bold and vanish.
+        names.append([escape(c, quote=False) for c in self.categories])
         values = integer_axis(max(counts.values(), default=0))
         values.setTitleText(translate("IndicatorCharts", "Number of needs"))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)

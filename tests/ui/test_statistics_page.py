@@ -2,16 +2,18 @@
 behind a figure, the charts, 导出 Excel, recomputing on a change and 特大 text."""
 
 from datetime import date, datetime
+from html import escape
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from sqlalchemy import update
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting, MeetingKind, Topic
-from desktop.domain.needs import Need, NeedStatus
+from desktop.domain.needs import Need, NeedCategory, NeedStatus
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import meetings, needs, organizations
 from desktop.store.models import NeedStatusChangeRecord
@@ -79,6 +81,7 @@ def build(db) -> dict[str, int]:
             incubated_on=date(2025, 5, 20),
         ),
     )
+    needs.save_category(db, NeedCategory(name=RARE))  # no needs: a bar of 0
     return ids
 
 
@@ -193,6 +196,16 @@ def test_keyboard_opens_a_card_and_a_bar_opens_its_needs(ctx, data, qtbot):
     assert "停车交通" in dialog.windowTitle()
 
 
+def test_a_category_named_with_markup_shows_as_typed(ctx, data, qtbot):
+    page = make_page(ctx, qtbot)
+    page.category_chart.group_activated.emit(RARE)
+    dialog = page.records_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10_000)
+    assert RARE in dialog.heading.text()
+    assert dialog.heading.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.model.rowCount() == 0 and "共 0 条" in dialog.status.text()
+
+
 def test_definition_shows_what_from_which_records_and_which_date(ctx, data, qtbot):
     page = make_page(ctx, qtbot)
     card = page.cards["problems_solved"]
@@ -213,6 +226,13 @@ def test_charts_have_a_bar_per_category_and_status_and_a_year_trend(ctx, data, q
     counts = dict(zip(category.categories, category.bar_set_values(), strict=True))
     assert counts["物业服务"] == 3 and counts["停车交通"] == 1 and counts["环境卫生"] == 0
     assert len(counts) == len(needs.list_categories(ctx.db))
+
+    # The axis draws rich text: the name is escaped so that it shows as typed.
+    axis = next(a for a in category.chart().axes() if isinstance(a, QBarCategoryAxis))
+    assert escape(RARE, quote=False) in axis.categories() and counts[RARE] == 0
+    # Chart texts use the bundled CJK fonts (the test machine has no other Chinese font).
+    assert set(axis.labelsFont().families()) & set(ctx.font_families)
+    assert set(category.chart().titleFont().families()) & set(ctx.font_families)
 
     status = page.status_chart
     words = [name.replace("：", ": ") for name in status.names]  # before/after the merge

@@ -110,6 +110,7 @@ class IndicatorRecordsDialog(QDialog):
         self.setWindowTitle(title)
         self._open_record = open_record
         self.heading = QLabel(title)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a category may be called "<b>"
         self.heading.setObjectName("recordsHeading")
         self.heading.setWordWrap(True)
         self.status = QLabel(translate("IndicatorRecords", "Reading the records…"))
