@@ -3,12 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desktop.domain.committee import CommitteeTerm
 from desktop.domain.dates import week_of
 from desktop.domain.meetings import ActionItem
 from desktop.domain.needs import NeedQuery, NeedRow
 from desktop.domain.partners import QuotaGap
 from desktop.domain.visits import VisitRow
-from desktop.services import meetings, needs, partners, visits
+from desktop.services import committee, meetings, needs, partners, visits
 from desktop.store.database import Database
 
 SHOWN = 50  # per section; the count says how many there are in all
@@ -23,6 +24,8 @@ class HomeSummary:
     open_actions: list[tuple[ActionItem, int, str]]
     # 三个一 still owed in a quarter (or year) that ends soon.
     quota_gaps: list[QuotaGap] = field(default_factory=list)
+    # Committee terms in office with fewer than half party members at their formation.
+    committee_shortfalls: list[CommitteeTerm] = field(default_factory=list)
 
 
 def home_summary(db: Database, today: date | None = None) -> HomeSummary:
@@ -39,4 +42,5 @@ def home_summary(db: Database, today: date | None = None) -> HomeSummary:
         upcoming_meetings=meetings.upcoming_meetings(db, limit=SHOWN),
         open_actions=meetings.open_actions(db, limit=SHOWN),
         quota_gaps=partners.quota_gaps(db, today),
+        committee_shortfalls=committee.terms_short_of_rule(db, today),
     )

@@ -14,6 +14,7 @@ from desktop.domain.committee import (
     EvaluationScore,
     PartyShare,
 )
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Address, Organization, OrganizationKind, Person
 from desktop.services import committee, evaluations, organizations, people
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
@@ -154,3 +155,22 @@ def test_page_explains_when_no_organization_exists(ctx, qtbot):
     qtbot.addWidget(page)
     assert not page.terms.new_action.isEnabled()
     assert not page.notice.isHidden() and page.notice.text()
+
+
+def test_home_lists_a_term_short_of_the_rule_and_opens_it(ctx, orgs, qtbot):
+    from desktop.ui.pages.home import HomePage
+
+    home = HomePage(ctx)
+    qtbot.addWidget(home)
+    assert home.boxes["committee"].isHidden()  # nothing to say
+    members = [CommitteeMember(f"委员{i}", "委员", i < 4) for i in range(9)]  # 4 of 9
+    term = committee.save_term(ctx.db, CommitteeTerm(orgs["board"], date.today(), date.today(),
+                                                     members=members))  # fmt: skip
+    ctx.events.changed(RecordKind.COMMITTEE_TERM)
+    assert not home.boxes["committee"].isHidden()
+    item = home.committee.item(0)
+    assert "44%" in item.text() and "翠竹苑业主委员会" in item.text()
+    requested = []
+    ctx.events.record_requested.connect(lambda kind, rid: requested.append((kind, rid)))
+    home.committee.itemActivated.emit(item)
+    assert requested == [(RecordKind.COMMITTEE_TERM.value, term.id)]

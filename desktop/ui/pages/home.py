@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.committee import CommitteeTerm
 from desktop.domain.dates import format_date
 from desktop.domain.errors import DomainError
 from desktop.domain.kinds import RecordKind
@@ -34,12 +35,23 @@ WATCHED = {
         RecordKind.ORGANIZATION,
         RecordKind.PARTNER_AGREEMENT,
         RecordKind.PARTNER_ACTIVITY,
+        RecordKind.COMMITTEE_TERM,
     )
 }
 
 
 def first_line(text: str) -> str:
     return text.splitlines()[0] if text else ""
+
+
+def shortfall_text(term: CommitteeTerm) -> str:
+    share = term.party_share
+    return translate(
+        "HomePage",
+        "{committee} (formed {date}): {party} of {members} members are party members "
+        "({percent}%), below the required 50%.",
+    ).format(committee=term.organization_name, date=format_date(term.formed_on),
+             party=share.party_members, members=share.members, percent=share.percent)  # fmt: skip
 
 
 class HomePage(QWidget):
@@ -51,12 +63,14 @@ class HomePage(QWidget):
         self.upcoming, upcoming_box = self._section()
         self.actions, actions_box = self._section()
         self.quota, quota_box = self._section()
+        self.committee, committee_box = self._section()
         self.boxes = {
             "follow_ups": follow_box,
             "overdue": overdue_box,
             "upcoming": upcoming_box,
             "actions": actions_box,
             "quota": quota_box,
+            "committee": committee_box,
         }
         self.done_button = QPushButton(translate("HomePage", "Mark done"))
         self.project_button = QPushButton(translate("HomePage", "Create project"))
@@ -74,6 +88,7 @@ class HomePage(QWidget):
         grid.addWidget(upcoming_box, 1, 0)
         grid.addWidget(actions_box, 1, 1)
         grid.addWidget(quota_box, 2, 0, 1, 2)
+        grid.addWidget(committee_box, 3, 0, 1, 2)  # shown only while a term is short
         ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
         self.reload()
 
@@ -171,6 +186,14 @@ class HomePage(QWidget):
             [(RecordKind.PARTNER_UNIT.value, g.organization_id, gap_text(g)) for g in s.quota_gaps],
             translate("HomePage", "No partner unit is behind on its three-ones."),
         )
+        self.boxes["committee"].setTitle(translate("HomePage", "Owners' committee"))
+        self.boxes["committee"].setVisible(bool(s.committee_shortfalls))
+        self._fill(
+            self.committee,
+            [(RecordKind.COMMITTEE_TERM.value, t.id or 0, shortfall_text(t))
+             for t in s.committee_shortfalls],
+            "",
+        )  # fmt: skip
         self._action_buttons()
 
     def _current_action(self):
