@@ -9,6 +9,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.store.database import Database
 from desktop.store.models import (
     CompactRecord,
+    EvaluationRecord,
     MeetingRecord,
     NeedRecord,
     OrganizationActivityRecord,
@@ -37,6 +38,7 @@ TRASHABLE = {
     RecordKind.ORGANIZATION_ACTIVITY: (OrganizationActivityRecord, OrganizationActivityRecord.kind),
     RecordKind.PARTNER_AGREEMENT: (PartnerAgreementRecord, PartnerAgreementRecord.content),
     RecordKind.PARTNER_ACTIVITY: (PartnerActivityRecord, PartnerActivityRecord.description),
+    RecordKind.EVALUATION: (EvaluationRecord, EvaluationRecord.period),  # 2026Q3
 }
 
 

@@ -110,3 +110,18 @@ def test_labels() -> None:
     assert format_average(None) == "—"
     assert format_average(Fraction(17, 4)) == "4.3"  # 4.25 rounds half up
     assert format_average(Fraction(5)) == "5.0"
+
+
+def test_a_deleted_evaluation_is_in_the_trash(db: Database) -> None:
+    from desktop.domain.kinds import RecordKind
+    from desktop.services import trash
+
+    company = org(db, OrganizationKind.PROPERTY_COMPANY, "物业")
+    saved = evaluations.save_evaluation(
+        db, Evaluation(company, "2026Q2", scores=[EvaluationScore("服务态度", 4)])
+    )
+    evaluations.delete_evaluations(db, [saved.id or 0])
+    items = [i for i in trash.list_trash(db) if i.kind is RecordKind.EVALUATION]
+    assert [(i.id, i.title) for i in items] == [(saved.id, "2026Q2")]
+    assert trash.restore(db, items) == 1
+    assert len(evaluations.list_evaluations(db)) == 1

@@ -25,6 +25,7 @@ def kind_label(kind: RecordKind) -> str:
         ),
         RecordKind.PARTNER_AGREEMENT: translate("TrashTableModel", "Partner agreement"),
         RecordKind.PARTNER_ACTIVITY: translate("TrashTableModel", "Partner activity"),
+        RecordKind.EVALUATION: translate("TrashTableModel", "Evaluation"),
     }.get(kind, kind.value)
 
 
