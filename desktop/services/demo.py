@@ -23,6 +23,7 @@ from desktop.domain.needs import (
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
+from desktop.services.demo_committee import make_demo_committee
 from desktop.services.demo_compacts import make_demo_compacts
 from desktop.services.demo_federation import make_demo_federation
 from desktop.services.demo_meetings import make_demo_visits_and_meetings
@@ -1176,6 +1177,7 @@ def make_demo(
             progress(total, total)
     make_demo_visits_and_meetings(db, seed, today or date.today(), scale)
     make_demo_compacts(db, today or date.today())
+    make_demo_committee(db, seed, today or date.today())
     make_demo_federation(db, seed, today or date.today())
     return scale
 

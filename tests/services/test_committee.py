@@ -161,3 +161,25 @@ def test_committee_organizations(db: Database) -> None:
         (company, OrganizationKind.PROPERTY_COMPANY),
         (board, OrganizationKind.OWNERS_COMMITTEE),
     }
+
+
+def test_demo_committee(db: Database) -> None:
+    from desktop.domain.needs import NeedQuery
+    from desktop.services.demo import make_demo
+    from desktop.services.evaluations import list_evaluations
+    from desktop.services.needs import list_needs
+
+    make_demo(db, scale=200, seed=3, today=date(2026, 11, 25))
+    current, earlier = committee.list_terms(db)
+    assert current.party_share.meets_rule and current.is_current(date(2026, 11, 25))
+    assert not earlier.party_share.meets_rule
+    assert committee.terms_short_of_rule(db, date(2026, 11, 25)) == []
+    assert len(committee.list_cross_appointments(db)) == 2
+    periods = sorted((e.period, e.organization_kind.value) for e in list_evaluations(db))
+    assert periods == [("2026Q2", "owners_committee"), ("2026Q2", "property_company"),
+                       ("2026Q3", "owners_committee"), ("2026Q3", "property_company")]  # fmt: skip
+    disputes = list_needs(db, NeedQuery(disputes_only=True), limit=100)
+    last_year = [d for d in disputes if date(2025, 10, 1) <= d.registered_on < date(2026, 10, 1)]
+    year_before = [d for d in disputes if date(2024, 10, 1) <= d.registered_on < date(2025, 10, 1)]
+    assert 0 < len(last_year) < len(year_before)  # down, and not to nothing
+    assert {d.category for d in disputes} == {"物业服务"}

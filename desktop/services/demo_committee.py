@@ -1,0 +1,134 @@
+"""Demo owners' committee and property company: the current term (meeting the 50% rule) and the
+previous one (which did not), two cross-appointments, evaluations of each organization for the
+last two quarters, and property disputes (物业矛盾) flagged on 物业服务 needs — more in the year
+before, fewer lately, so the indicator's change against a baseline is not zero.
+Deterministic for a seed and a ``today``."""
+
+import random
+from datetime import date
+
+from sqlalchemy import select, update
+
+from desktop.domain.committee import (
+    CommitteeMember,
+    CommitteeTerm,
+    CrossAppointment,
+    Evaluation,
+    EvaluationScore,
+)
+from desktop.domain.needs import PROPERTY_SERVICE_CATEGORY
+from desktop.domain.roster import OrganizationKind, PersonRole
+from desktop.services import committee, evaluations
+from desktop.store.database import Database
+from desktop.store.models import (
+    NeedCategoryRecord,
+    NeedRecord,
+    OrganizationRecord,
+    PersonRecord,
+    PersonRoleRecord,
+)
+
+# Disputes flagged per quarter, the oldest of eight quarters first: down over the two years.
+DISPUTES_PER_QUARTER = (4, 4, 3, 3, 2, 2, 1, 1)
+COMMENTS = {
+    OrganizationKind.PROPERTY_COMPANY: (
+        "总体服务有改进，报修响应仍需加快；公共收益应按季公示。",
+        "保洁和安保明显改善，居民反映较好。",
+    ),
+    OrganizationKind.OWNERS_COMMITTEE: (
+        "依法履职，财务按时公开，与支部配合良好。",
+        "联系群众较多，议事规范仍需加强。",
+    ),
+}
+SCORE_NOTES = {1: "差距较大", 2: "有待改进", 3: "基本达到", 4: "较好", 5: "很好"}
+
+
+def quarter_start(day: date, back: int = 0) -> date:
+    """The first day of ``day``'s quarter, ``back`` quarters earlier."""
+    index = day.year * 4 + (day.month - 1) // 3 - back
+    return date(index // 4, index % 4 * 3 + 1, 1)
+
+
+def make_demo_committee(db: Database, seed: int, today: date) -> None:
+    rng = random.Random(seed * 7_919 + 12)
+    with db.session() as s:
+        orgs = dict(s.execute(
+            select(OrganizationRecord.kind, OrganizationRecord.id)
+            .where(OrganizationRecord.kind.in_([OrganizationKind.OWNERS_COMMITTEE.value,
+                                                OrganizationKind.PROPERTY_COMPANY.value]))
+            .order_by(OrganizationRecord.id.desc())
+        ).all())  # fmt: skip
+        board_ids = set(s.scalars(select(PersonRoleRecord.person_id).where(
+            PersonRoleRecord.role == PersonRole.OWNERS_COMMITTEE_MEMBER.value)))  # fmt: skip
+        people = s.execute(
+            select(PersonRecord.id, PersonRecord.name, PersonRecord.is_party_member)
+            .order_by(PersonRecord.id).limit(300)
+        ).all()  # fmt: skip
+    board = orgs.get(OrganizationKind.OWNERS_COMMITTEE.value)
+    company = orgs.get(OrganizationKind.PROPERTY_COMPANY.value)
+    if board is None or company is None or len(people) < 20:
+        return
+    # The committee-role people first, party members before the others.
+    ordered = sorted(people, key=lambda p: (p[0] not in board_ids, not p[2], p[0]))
+    party = [p for p in ordered if p[2]]
+    others = [p for p in ordered if not p[2]]
+    if len(party) < 7 or len(others) < 9:
+        return
+    current = party[:4] + others[:3]  # 4 of 7: meets the rule
+    positions = ["主任", "副主任", "副主任"] + ["委员"] * 4
+    committee.save_term(db, CommitteeTerm(
+        board, date(2024, 5, 18), date(2024, 6, 1), date(2029, 5, 31), "第三届业主委员会",
+        [CommitteeMember(p[1], positions[i], p[2], p[0]) for i, p in enumerate(current)],
+    ))  # fmt: skip
+    earlier = party[4:7] + others[3:9]  # 3 of 9: fell short, recorded as it was
+    committee.save_term(db, CommitteeTerm(
+        board, date(2019, 5, 25), date(2019, 6, 1), date(2024, 5, 31),
+        "第二届业主委员会（换届前党员比例不足）",
+        [CommitteeMember(p[1], (["主任", "副主任"] + ["委员"] * 7)[i], p[2], p[0])
+         for i, p in enumerate(earlier)],
+    ))  # fmt: skip
+    committee.save_cross_appointment(db, CrossAppointment(
+        current[0][0], board, "支部委员", "业委会主任", date(2024, 6, 1)))  # fmt: skip
+    committee.save_cross_appointment(db, CrossAppointment(
+        party[7][0] if len(party) > 7 else current[1][0], company, "党员",
+        "物业服务中心党建联络员", quarter_start(today, 6)))  # fmt: skip
+    for kind, org_id in ((OrganizationKind.PROPERTY_COMPANY, company),
+                         (OrganizationKind.OWNERS_COMMITTEE, board)):  # fmt: skip
+        for back, comment in zip((2, 1), COMMENTS[kind], strict=True):
+            start = quarter_start(today, back)
+            period = f"{start.year}Q{(start.month - 1) // 3 + 1}"
+            scores = []
+            for s_ in evaluations.starter_evaluation(kind):
+                score = rng.choice((3, 4, 4, 5)) if back == 1 else rng.choice((2, 3, 4, 4))
+                scores.append(EvaluationScore(s_.criterion, score, SCORE_NOTES[score]))
+            evaluations.save_evaluation(db, Evaluation(
+                org_id, period, quarter_start(today, back - 1), "王建国、欧阳振华、李秀英",
+                comment, scores))  # fmt: skip
+    _flag_disputes(db, today)
+
+
+def _flag_disputes(db: Database, today: date) -> None:
+    with db.session() as s:
+        category = s.scalar(select(NeedCategoryRecord.id).where(
+            NeedCategoryRecord.name == PROPERTY_SERVICE_CATEGORY))  # fmt: skip
+        if category is None:
+            return
+        chosen: list[int] = []
+        allowed = 0  # the recent year flags at most half of the year before (disputes down)
+        for back, count in zip(range(8, 0, -1), DISPUTES_PER_QUARTER, strict=True):
+            if back == 4:
+                allowed = max(1, len(chosen) // 2)
+            if back <= 4:
+                count = min(count, allowed)
+            first, last = quarter_start(today, back), quarter_start(today, back - 1)
+            found = list(s.scalars(
+                select(NeedRecord.id)
+                .where(NeedRecord.category_id == category, NeedRecord.deleted_at.is_(None),
+                       NeedRecord.registered_on >= first, NeedRecord.registered_on < last)
+                .order_by(NeedRecord.registered_on, NeedRecord.id).limit(count)
+            ))  # fmt: skip
+            chosen += found
+            if back <= 4:
+                allowed -= len(found)
+        if chosen:
+            s.execute(update(NeedRecord).where(NeedRecord.id.in_(chosen)).values(is_dispute=True))
