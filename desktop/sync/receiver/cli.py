@@ -177,8 +177,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         if item.stale or item.problem:
             flag = "未及时上传" if item.stale else "注意"
             detail = f"（{item.problem}）" if item.problem else ""
-            since = _beijing(item.branch.last_upload_at)
-            print(f"{flag}：{item.branch.name}，数据截至 {since}{detail}")
+            since = item.branch.last_upload_at
+            when = f"数据截至 {_beijing(since)}" if since else "从未上传"
+            print(f"{flag}：{item.branch.name}，{when}{detail}")
     print(
         f"已生成{period.title}街道汇总报表：{args.out}（支部 {len(report.branches)} 个，"
         f"未及时上传 {len(report.stale)} 个）"

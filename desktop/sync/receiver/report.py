@@ -76,7 +76,7 @@ def _branch_figures(
     stale = uploaded is None or uploaded < cutoff
     path = storage.current_path(branch.branch_id)
     if path is None:
-        return BranchFigures(branch, None, True, "从未上传")
+        return BranchFigures(branch, None, True)  # 数据截至 says 从未上传
     try:
         figures = compute_indicators_file(path, period, baseline)
     except (sqlite3.DatabaseError, OSError) as exc:
@@ -142,7 +142,8 @@ def _heading(report: StreetReport) -> list[str]:
         f"统计期：{period.title}（{format_date(period.start)}至{format_date(period.end)}），"
         f"物业矛盾比较基期：{baseline.title}",
         f"支部 {len(report.branches)} 个，计入合计 {counted} 个，"
-        f"未及时上传 {len(report.stale)} 个（数据截至{_beijing(report.cutoff)}之前，见“各支部”表）",
+        f"未及时上传 {len(report.stale)} 个（最近一次上传早于{_beijing(report.cutoff)}或从未上传，"
+        "见“各支部”表）",
     ]
 
 
