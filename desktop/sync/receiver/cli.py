@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.dates import SHANGHAI
+from desktop.domain.dates import SHANGHAI, format_date
 from desktop.sync.receiver.storage import NoRegistryError, Storage
 
 PROG = "shuren-street"
@@ -192,7 +192,7 @@ def _beijing(moment: str | None) -> str:
     if not moment:
         return "从未上传"
     local = datetime.fromisoformat(moment).astimezone(SHANGHAI)
-    return f"{local:%Y-%m-%d %H:%M}"
+    return f"{format_date(local)} {local:%H:%M}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

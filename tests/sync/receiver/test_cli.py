@@ -85,7 +85,8 @@ def test_list_shows_the_last_upload_in_beijing_time(tmp_path, capsys):
     conn.close()
     assert main(["list", "--data", str(data)]) == 0
     row = capsys.readouterr().out.splitlines()[1].split("\t")
-    assert row == [branch.branch_id, "翠竹苑党支部", "2026-11-25 14:30", "—", "33,341", "397,733"]
+    when = "2026年11月25日 14:30"  # Beijing time
+    assert row == [branch.branch_id, "翠竹苑党支部", when, "—", "33,341", "397,733"]
 
 
 @pytest.mark.parametrize(
