@@ -43,9 +43,16 @@ from desktop.ui.labels import organization_kind_label
 from desktop.ui.pages.list_page import details_table
 from desktop.ui.widgets import count_text
 
-WATCHED = {k.value for k in (RecordKind.COMMITTEE_TERM, RecordKind.CROSS_APPOINTMENT,
-                             RecordKind.EVALUATION, RecordKind.ORGANIZATION,
-                             RecordKind.PERSON)}  # fmt: skip
+WATCHED = {
+    k.value
+    for k in (
+        RecordKind.COMMITTEE_TERM,
+        RecordKind.CROSS_APPOINTMENT,
+        RecordKind.EVALUATION,
+        RecordKind.ORGANIZATION,
+        RecordKind.PERSON,
+    )
+}
 
 
 class Section(QWidget):
@@ -57,12 +64,15 @@ class Section(QWidget):
         self.empty_text = empty
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(translate("CommitteePage", "New"), self,
-                                  shortcut=QKeySequence.StandardKey.New)  # fmt: skip
-        self.edit_action = QAction(translate("CommitteePage", "Edit"), self,
-                                   shortcut=QKeySequence(Qt.Key.Key_F2))  # fmt: skip
-        self.delete_action = QAction(translate("CommitteePage", "Delete"), self,
-                                     shortcut=QKeySequence.StandardKey.Delete)  # fmt: skip
+        self.new_action = QAction(
+            translate("CommitteePage", "New"), self, shortcut=QKeySequence.StandardKey.New
+        )
+        self.edit_action = QAction(
+            translate("CommitteePage", "Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2)
+        )
+        self.delete_action = QAction(
+            translate("CommitteePage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
+        )
         for action in (self.new_action, self.edit_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.toolbar.addAction(action)
@@ -126,32 +136,56 @@ class Section(QWidget):
         if row is not None:
             self.details.setHtml(self.details_of(row))
         else:
-            self.details.setHtml(f"<p style='color:#555'>{escape(self.empty_text)}</p>"
-                                 if not self.rows else "")  # fmt: skip
+            self.details.setHtml(
+                f"<p style='color:#555'>{escape(self.empty_text)}</p>" if not self.rows else ""
+            )
 
 
 class CommitteePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        t = lambda text: translate("CommitteePage", text)  # noqa: E731
         self.terms = Section(
-            [t("Committee"), t("Formed on"), t("Term"), t("Members"), t("Party members")],
+            [
+                translate("CommitteePage", "Committee"),
+                translate("CommitteePage", "Formed on"),
+                translate("CommitteePage", "Term"),
+                translate("CommitteePage", "Members"),
+                translate("CommitteePage", "Party members"),
+            ],
             [200, 120, 230, 70, 200],
-            t('No committee terms yet. Click "New" to record the current term and its members.'),
+            translate(
+                "CommitteePage",
+                'No committee terms yet. Click "New" to record the current term and its members.',
+            ),
         )
         self.appointments = Section(
-            [t("Person"), t("Post in the branch"), t("Serves at"), t("Post there"), t("Period")],
+            [
+                translate("CommitteePage", "Person"),
+                translate("CommitteePage", "Post in the branch"),
+                translate("CommitteePage", "Serves at"),
+                translate("CommitteePage", "Post there"),
+                translate("CommitteePage", "Period"),
+            ],
             [100, 110, 220, 140, 200],
-            t('No cross-appointments yet. Click "New" to record one.'),
+            translate("CommitteePage", 'No cross-appointments yet. Click "New" to record one.'),
         )
         self.evaluations = Section(
-            [t("Organization"), t("Kind"), t("Period"), t("Evaluated on"), t("Average")],
+            [
+                translate("CommitteePage", "Organization"),
+                translate("CommitteePage", "Kind"),
+                translate("CommitteePage", "Period"),
+                translate("CommitteePage", "Evaluated on"),
+                translate("CommitteePage", "Average"),
+            ],
             [220, 110, 140, 130, 80],
-            t('No evaluations yet. Click "New" to evaluate the property company or the '
-              "owners' committee."),
-        )  # fmt: skip
-        self.print_action = QAction(t("Print"), self)
+            translate(
+                "CommitteePage",
+                'No evaluations yet. Click "New" to evaluate the property company or the '
+                "owners' committee.",
+            ),
+        )
+        self.print_action = QAction(translate("CommitteePage", "Print"), self)
         self.print_action.triggered.connect(self.print_evaluation)
         self.evaluations.toolbar.addSeparator()
         self.evaluations.toolbar.addAction(self.print_action)
@@ -160,11 +194,14 @@ class CommitteePage(QWidget):
         self.evaluations.details_of = self._evaluation_html
         for section, create, edit, delete in (
             (self.terms, self.new_term, self.edit_term, self.delete_term),
-            (self.appointments, self.new_appointment, self.edit_appointment,
-             self.delete_appointment),
-            (self.evaluations, self.new_evaluation, self.edit_evaluation,
-             self.delete_evaluation),
-        ):  # fmt: skip
+            (
+                self.appointments,
+                self.new_appointment,
+                self.edit_appointment,
+                self.delete_appointment,
+            ),
+            (self.evaluations, self.new_evaluation, self.edit_evaluation, self.delete_evaluation),
+        ):
             section.new_action.triggered.connect(create)
             section.edit_action.triggered.connect(edit)
             section.delete_action.triggered.connect(delete)
@@ -172,9 +209,9 @@ class CommitteePage(QWidget):
         self.notice = QLabel(wordWrap=True)
         self.notice.setObjectName("emptyLabel")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.terms, t("Committee terms"))
-        self.tabs.addTab(self.appointments, t("Cross-appointments"))
-        self.tabs.addTab(self.evaluations, t("Evaluations"))
+        self.tabs.addTab(self.terms, translate("CommitteePage", "Committee terms"))
+        self.tabs.addTab(self.appointments, translate("CommitteePage", "Cross-appointments"))
+        self.tabs.addTab(self.evaluations, translate("CommitteePage", "Evaluations"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -185,18 +222,26 @@ class CommitteePage(QWidget):
     def reload(self) -> None:
         orgs = committee.committee_organizations(self.ctx.db)
         self.notice.setVisible(not orgs)
-        self.notice.setText(translate(
-            "CommitteePage", "First add the owners' committee and the property company under "
-            "People and organizations → Organizations."))  # fmt: skip
+        self.notice.setText(
+            translate(
+                "CommitteePage",
+                "First add the owners' committee and the property company under "
+                "People and organizations → Organizations.",
+            )
+        )
         for section in (self.terms, self.appointments, self.evaluations):
             section.new_action.setEnabled(bool(orgs))
-        keep = [s.current().id if s.current() else None
-                for s in (self.terms, self.appointments, self.evaluations)]  # fmt: skip
+        keep = [
+            s.current().id if s.current() else None
+            for s in (self.terms, self.appointments, self.evaluations)
+        ]
         self.terms.fill(committee.list_terms(self.ctx.db), self._term_cells, keep[0])
-        self.appointments.fill(committee.list_cross_appointments(self.ctx.db),
-                               self._appointment_cells, keep[1])  # fmt: skip
-        self.evaluations.fill(evaluations.list_evaluations(self.ctx.db), self._evaluation_cells,
-                              keep[2])  # fmt: skip
+        self.appointments.fill(
+            committee.list_cross_appointments(self.ctx.db), self._appointment_cells, keep[1]
+        )
+        self.evaluations.fill(
+            evaluations.list_evaluations(self.ctx.db), self._evaluation_cells, keep[2]
+        )
         self.terms.new_action.setEnabled(any(o.kind.value == "owners_committee" for o in orgs))
 
     @staticmethod
@@ -211,15 +256,27 @@ class CommitteePage(QWidget):
 
     def _term_cells(self, term: CommitteeTerm) -> list[str]:
         share = term.party_share
-        verdict = (translate("CommitteePage", "meets the 50% rule") if share.meets_rule
-                   else translate("CommitteePage", "below 50%"))  # fmt: skip
-        return [term.organization_name, format_date(term.formed_on),
-                self._span(term.term_start, term.term_end), str(share.members),
-                f"{share.party_members}（{share.percent}%）{verdict}"]  # fmt: skip
+        verdict = (
+            translate("CommitteePage", "meets the 50% rule")
+            if share.meets_rule
+            else translate("CommitteePage", "below 50%")
+        )
+        return [
+            term.organization_name,
+            format_date(term.formed_on),
+            self._span(term.term_start, term.term_end),
+            str(share.members),
+            f"{share.party_members}（{share.percent}%）{verdict}",
+        ]
 
     def _appointment_cells(self, a: CrossAppointment) -> list[str]:
-        return [a.person_name, a.branch_post, a.organization_name, a.post,
-                self._span(a.since, a.until)]  # fmt: skip
+        return [
+            a.person_name,
+            a.branch_post,
+            a.organization_name,
+            a.post,
+            self._span(a.since, a.until),
+        ]
 
     def _evaluation_cells(self, e: EvaluationRow) -> list[str]:
         return [
@@ -232,36 +289,42 @@ class CommitteePage(QWidget):
 
     # -- details ----------------------------------------------------------------------------
     def _term_html(self, term: CommitteeTerm) -> str:
-        t = lambda text: translate("CommitteePage", text)  # noqa: E731
         share = term.party_share
         colour = "#1a7f37" if share.meets_rule else "#a31515"
         lines = [
-            (t("Formed on"), format_date(term.formed_on)),
-            (t("Term"), self._span(term.term_start, term.term_end)),
-            (t("Note"), term.note),
+            (translate("CommitteePage", "Formed on"), format_date(term.formed_on)),
+            (translate("CommitteePage", "Term"), self._span(term.term_start, term.term_end)),
+            (translate("CommitteePage", "Note"), term.note),
         ]
-        yes, no = t("party member"), t("not a party member")
+        yes, no = (
+            translate("CommitteePage", "party member"),
+            translate("CommitteePage", "not a party member"),
+        )
         members = "".join(
             f"<tr><td>{escape(m.name)}</td><td>{escape(m.position)}</td>"
             f"<td>{escape(yes if m.is_party_member else no)}</td></tr>"
             for m in term.members
-        )  # fmt: skip
+        )
         return (
             details_table(term.organization_name, lines)
             + f"<p style='color:{colour}'><b>{escape(verdict_text(share))}</b></p>"
-            + f"<h4>{escape(t('Members'))}</h4><table cellspacing='4'>{members}</table>"
+            + f"<h4>{escape(translate('CommitteePage', 'Members'))}</h4>"
+            + f"<table cellspacing='4'>{members}</table>"
         )
 
     def _appointment_html(self, a: CrossAppointment) -> str:
-        t = lambda text: translate("CommitteePage", text)  # noqa: E731
-        return details_table(a.person_name, [
-            (t("Post in the branch"), a.branch_post), (t("Serves at"), a.organization_name),
-            (t("Post there"), a.post), (t("Period"), self._span(a.since, a.until)),
-            (t("Note"), a.note),
-        ])  # fmt: skip
+        return details_table(
+            a.person_name,
+            [
+                (translate("CommitteePage", "Post in the branch"), a.branch_post),
+                (translate("CommitteePage", "Serves at"), a.organization_name),
+                (translate("CommitteePage", "Post there"), a.post),
+                (translate("CommitteePage", "Period"), self._span(a.since, a.until)),
+                (translate("CommitteePage", "Note"), a.note),
+            ],
+        )
 
     def _evaluation_html(self, row: EvaluationRow) -> str:
-        t = lambda text: translate("CommitteePage", text)  # noqa: E731
         try:
             e = evaluations.get_evaluation(self.ctx.db, row.id)
         except NotFoundError:
@@ -274,10 +337,10 @@ class CommitteePage(QWidget):
             details_table(
                 f"{e.organization_name} · {period_label(e.period)}",
                 [
-                    (t("Evaluated on"), format_date(e.evaluated_on)),
-                    (t("Evaluators"), e.evaluators),
-                    (t("Average"), format_average(e.average)),
-                    (t("Overall comment"), e.comment),
+                    (translate("CommitteePage", "Evaluated on"), format_date(e.evaluated_on)),
+                    (translate("CommitteePage", "Evaluators"), e.evaluators),
+                    (translate("CommitteePage", "Average"), format_average(e.average)),
+                    (translate("CommitteePage", "Overall comment"), e.comment),
                 ],
             )
             + f"<table cellspacing='4'>{scores}</table>"
@@ -286,10 +349,12 @@ class CommitteePage(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def _confirm_delete(self, text: str) -> bool:
         answer = QMessageBox.question(
-            self, translate("CommitteePage", "Delete"), text,
+            self,
+            translate("CommitteePage", "Delete"),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def new_term(self) -> None:
@@ -313,9 +378,12 @@ class CommitteePage(QWidget):
 
     def delete_term(self) -> None:
         term = self.terms.current()
-        if term is not None and self._confirm_delete(translate(
-            "CommitteePage", "Delete this committee term and its list of members? This cannot "
-            "be undone.")):  # fmt: skip
+        if term is not None and self._confirm_delete(
+            translate(
+                "CommitteePage",
+                "Delete this committee term and its list of members? This cannot be undone.",
+            )
+        ):
             committee.delete_term(self.ctx.db, term.id)
             self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
 
@@ -334,8 +402,9 @@ class CommitteePage(QWidget):
 
     def delete_appointment(self) -> None:
         current = self.appointments.current()
-        if current is not None and self._confirm_delete(translate(
-            "CommitteePage", "Delete this cross-appointment? This cannot be undone.")):  # fmt: skip
+        if current is not None and self._confirm_delete(
+            translate("CommitteePage", "Delete this cross-appointment? This cannot be undone.")
+        ):
             committee.delete_cross_appointment(self.ctx.db, current.id)
             self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
 
@@ -360,9 +429,12 @@ class CommitteePage(QWidget):
 
     def delete_evaluation(self) -> None:
         current = self.evaluations.current()
-        if current is not None and self._confirm_delete(translate(
-            "CommitteePage", "Move this evaluation to the trash? You can restore it from the "
-            "Trash page.")):  # fmt: skip
+        if current is not None and self._confirm_delete(
+            translate(
+                "CommitteePage",
+                "Move this evaluation to the trash? You can restore it from the Trash page.",
+            )
+        ):
             evaluations.delete_evaluations(self.ctx.db, [current.id])
             self.ctx.events.changed(RecordKind.EVALUATION)
 
@@ -379,8 +451,11 @@ class CommitteePage(QWidget):
         except NotFoundError:
             return
         hood = neighborhood.get_neighborhood(self.ctx.db).name
-        preview_document(self, evaluation_title(evaluation, hood),
-                         lambda out: write_evaluation(evaluation, hood, out))  # fmt: skip
+        preview_document(
+            self,
+            evaluation_title(evaluation, hood),
+            lambda out: write_evaluation(evaluation, hood, out),
+        )
 
     def open_record(self, record_id: int) -> None:
         """Follow a link (e.g. from the home page) to a committee term."""
