@@ -27,6 +27,7 @@ from desktop.services.demo_committee import make_demo_committee
 from desktop.services.demo_compacts import make_demo_compacts
 from desktop.services.demo_federation import make_demo_federation
 from desktop.services.demo_meetings import make_demo_visits_and_meetings
+from desktop.services.demo_partners import make_demo_partners
 from desktop.store.database import Database, make_engine
 from desktop.store.models import (
     Base,
@@ -1179,6 +1180,7 @@ def make_demo(
     make_demo_compacts(db, today or date.today())
     make_demo_committee(db, seed, today or date.today())
     make_demo_federation(db, seed, today or date.today())
+    make_demo_partners(db, seed, today or date.today())
     return scale
 
 
