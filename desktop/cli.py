@@ -17,7 +17,7 @@ from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect
 
 COMMANDS = ("demo", "check", "list", "ledger", "print", "sync", "indicators")
 LEDGER_KINDS = ("needs", "resources", "projects")
-LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts")
+LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts", "partners")
 MAX_ERRORS_SHOWN = 20
 
 
@@ -205,6 +205,12 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
         return _list_visits_or_meetings(args, data_dir)
     if args.kind == "compacts":
         return _list_compacts(args, data_dir)
+    if args.kind == "partners":
+        from desktop.cli_partners import list_partners
+
+        if not db_path(data_dir).exists():
+            raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+        return list_partners(data_dir, as_json=args.json)
     from desktop.services.neighborhood import list_buildings
     from desktop.services.people import all_people
     from desktop.store.database import open_database

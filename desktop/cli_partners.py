@@ -1,0 +1,86 @@
+"""`shuren list partners`: partner units with their agreements, activities and this year's
+三个一 tracker (the JSON a street office or a script reads)."""
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.partners import PartnerTracker, QuotaCell
+
+STATE_WORDS = {"met": "✓", "missing": "缺", "open": "进行中", "not_yet_due": "未到期",
+               "not_paired": "未结对"}  # fmt: skip
+TYPE_WORDS = {"agency": "机关", "enterprise": "企业", "school": "学校"}
+
+
+def _cell(cell: QuotaCell) -> dict[str, object]:
+    return {"state": cell.state.value, "count": cell.count}
+
+
+def _tracker(t: PartnerTracker) -> dict[str, object]:
+    return {
+        "year": t.year,
+        "quarters": [
+            {"quarter": q.quarter, "pairing": _cell(q.pairing),
+             "practical_service": _cell(q.practical_service)}
+            for q in t.quarters
+        ],
+        "dispute_mediation": _cell(t.dispute_mediation),
+    }  # fmt: skip
+
+
+def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -> int:
+    from desktop.services import partners
+    from desktop.store.database import open_database
+
+    today = today or date.today()
+    db = open_database(data_dir)
+    try:
+        units = partners.list_partners(db)
+        trackers = {t.organization_id: t for t in partners.tracker(db, today.year, today)}
+        agreements = {p.id: partners.list_agreements(db, p.id) for p in units}
+        activities = {p.id: partners.list_activities(db, p.id) for p in units}
+    finally:
+        db.close()
+    if as_json:
+        items = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "partner_type": p.partner_type.value if p.partner_type else None,
+                "contact_name": p.contact_name,
+                "phone": p.phone,
+                "agreements": [
+                    {"id": a.id, "uuid": a.uuid, "signed_on": a.signed_on.isoformat(),
+                     "term_start": a.term_start.isoformat() if a.term_start else None,
+                     "term_end": a.term_end.isoformat() if a.term_end else None,
+                     "content": a.content}
+                    for a in agreements[p.id]
+                ],
+                "activities": [
+                    {"id": a.id, "uuid": a.uuid, "kind": a.kind.value,
+                     "held_on": a.held_on.isoformat(), "participants": a.participants,
+                     "description": a.description, "need_ids": a.need_ids,
+                     "project_ids": a.project_ids}
+                    for a in activities[p.id]
+                ],
+                "tracker": _tracker(trackers[p.id]),
+            }
+            for p in units
+        ]  # fmt: skip
+        doc = {"kind": "partners", "count": len(items), "items": items}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for p in units:
+        t = trackers[p.id]
+        quarters = " ".join(
+            f"Q{q.quarter} 结对{STATE_WORDS[q.pairing.state.value]}"
+            f"/实事{STATE_WORDS[q.practical_service.state.value]}"
+            for q in t.quarters
+        )
+        kind = TYPE_WORDS.get(p.partner_type.value, "") if p.partner_type else ""
+        mediation = STATE_WORDS[t.dispute_mediation.state.value]
+        print(f"{p.id}\t{p.name}\t{kind}\t{t.year}年 {quarters} 调处{mediation}")
+    print(f"共 {len(units)} 个共建单位")
+    return 0
