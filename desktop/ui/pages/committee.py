@@ -153,7 +153,7 @@ class CommitteePage(QWidget):
                 translate("CommitteePage", "Members"),
                 translate("CommitteePage", "Party members"),
             ],
-            [200, 120, 230, 70, 200],
+            [170, 110, 210, 50, 200],
             translate(
                 "CommitteePage",
                 'No committee terms yet. Click "New" to record the current term and its members.',
