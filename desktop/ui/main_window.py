@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
 
     def start_sync(self) -> None:
         """Called once the window is on screen, so start-up never waits for the network."""
+        if not self.isVisible():
+            return  # closed before the delay ran out: its background load would outlive it
         self.sync_scheduler.start()
 
     def _show_sync(self, state: SyncState) -> None:
