@@ -88,6 +88,9 @@ class HomePage(QWidget):
         grid.addWidget(upcoming_box, 1, 0)
         grid.addWidget(actions_box, 1, 1)
         grid.addWidget(quota_box, 2, 0, 1, 2)
+        self.quota.setMaximumHeight(110)  # a few lines; the four lists above keep the room
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
         grid.addWidget(committee_box, 3, 0, 1, 2)  # shown only while a term is short
         ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
         self.reload()
