@@ -59,6 +59,7 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
         "接待走访",
         "协商议事",
         "邻里公约",
+        "共建单位",
         "人员与组织",
         "楼栋与自组织",
         "统计",
