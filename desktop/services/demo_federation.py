@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from desktop.domain.federation import Finding, Patrol
-from desktop.domain.resources import ProviderKind, Resource, ResourceKind
+from desktop.domain.needs import NeedSource
+from desktop.domain.resources import ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole
 from desktop.domain.self_organizations import Activity, Member
 from desktop.domain.stations import StationMonth, month_start
@@ -17,7 +18,13 @@ from desktop.domain.talents import Cultivation, CultivationKind
 from desktop.services import organizations, patrols, resources, stations, talents
 from desktop.services import self_organizations as so
 from desktop.store.database import Database
-from desktop.store.models import OrganizationRecord, PersonRecord, PersonRoleRecord
+from desktop.store.models import (
+    NeedRecord,
+    OrganizationRecord,
+    PersonRecord,
+    PersonRoleRecord,
+    ResourceRecord,
+)
 
 FINDINGS = (
     ("2栋3单元楼道堆放纸箱杂物，堵塞消防通道", "2栋"),
@@ -54,14 +61,22 @@ def make_demo_federation(db: Database, seed: int, today: date) -> None:
             select(PersonRoleRecord.person_id)
             .where(PersonRoleRecord.role == PersonRole.TALENT.value)
             .order_by(PersonRoleRecord.person_id).limit(12)))  # fmt: skip
+        patrol_need = s.execute(
+            select(NeedRecord.id, NeedRecord.title, NeedRecord.building, NeedRecord.registered_on)
+            .where(NeedRecord.source == NeedSource.BUILDING_PATROL.value)
+            .order_by(NeedRecord.id).limit(1)).first()  # fmt: skip
+        venue_id = s.scalar(
+            select(ResourceRecord.id).where(ResourceRecord.kind == ResourceKind.VENUE.value)
+            .order_by(ResourceRecord.id).limit(1))  # fmt: skip
     leaders = patrols.leader_names(db)
-    _patrols(db, rng, today, leaders)
+    _patrols(db, rng, today, leaders, tuple(patrol_need) if patrol_need else None)
     _self_organizations(db, rng, today, [tuple(o) for o in orgs[:2]], people)
-    _station(db, rng, today)
+    _station(db, rng, today, venue_id)
     _talents(db, rng, today, talent_ids)
 
 
-def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str]) -> None:
+def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str],
+             patrol_need: tuple[int, str, str, date] | None) -> None:  # fmt: skip
     who = "、".join(leaders[:4] or ["楼栋长"]) + "、物业工程部"
     saved = []
     for weeks, route, findings in (
@@ -70,11 +85,16 @@ def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str]) 
         (2, "儿童游乐区→8栋→9栋→西门", FINDINGS[4:]),
     ):
         held_on = today - timedelta(weeks=weeks, days=rng.randint(0, 3))
-        saved.append(patrols.save_patrol(db, Patrol(
-            held_on, route, who, findings=[Finding(d, b) for d, b in findings])))  # fmt: skip
-    first = saved[0].findings[0]
-    assert first.id is not None
-    patrols.finding_to_need(db, first.id)  # one already registered as a need
+        saved.append(Patrol(held_on, route, who,
+                            findings=[Finding(d, b) for d, b in findings]))  # fmt: skip
+    if patrol_need is not None:
+        # One finding was already registered: the demo's own need from a building patrol
+        # (linking it keeps each list at exactly ``scale`` records).
+        need_id, title, building, registered_on = patrol_need
+        saved[0].held_on = registered_on
+        saved[0].findings.insert(0, Finding(title, building, need_id))
+    for patrol in saved:
+        patrols.save_patrol(db, patrol)
 
 
 def _self_organizations(db: Database, rng: random.Random, today: date,
@@ -95,12 +115,15 @@ def _self_organizations(db: Database, rng: random.Random, today: date,
                                           rng.randint(12, 60), text))  # fmt: skip
 
 
-def _station(db: Database, rng: random.Random, today: date) -> None:
-    station = resources.save_resource(db, Resource(
-        "东门暖蜂驿站", ResourceKind.VENUE, ProviderKind.PROPERTY_COMPANY,
-        provider="深圳市鹏安物业服务有限公司", availability="每天 8:00–22:00",
-        description="为外卖骑手、快递员提供热水、充电、休息和应急药箱",
-        registered_on=today - timedelta(days=200), is_rest_station=True))  # fmt: skip
+def _station(db: Database, rng: random.Random, today: date, venue_id: int | None) -> None:
+    """The demo's first venue becomes a 暖蜂驿站 (no new resource: each list keeps ``scale``
+    records)."""
+    if venue_id is None:
+        return
+    station = resources.get_resource(db, venue_id)
+    station.title, station.is_rest_station = "东门暖蜂驿站", True
+    station.description = "为外卖骑手、快递员提供热水、充电、休息和应急药箱"
+    station = resources.save_resource(db, station)
     assert station.id is not None
     month = month_start(today)
     for _ in range(6):

@@ -25,6 +25,7 @@ class TalentsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.refreshing = False
+        self.again = False
         self.people = Section(translate("TalentsTab", "Talented residents"), TalentModel(self),
                               [90, 60, 120, 50, 50, 50, 50])  # fmt: skip
         self.people.button(
@@ -83,13 +84,16 @@ class TalentsTab(QWidget):
         """Derive the uses from meetings and projects off the GUI thread; reload if any
         changed."""
         if self.refreshing:
+            self.again = True  # a change arrived while reading: read once more after
             return
-        self.refreshing = True
+        self.refreshing, self.again = True, False
 
         def done(changes: int) -> None:
             if not isValid(self):  # the page closed while the work ran
                 return
             self.refreshing = False
+            if self.again:
+                self.refresh_uses()
             if changes:
                 self.ctx.events.changed(RecordKind.TALENT)
             else:
