@@ -3,12 +3,12 @@ derived from finalized meetings and from projects (see domain.talents for the ru
 recorded by hand (evaluations and anything else)."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.dates import utc_to_local
+from desktop.domain.dates import SHANGHAI, utc_to_local
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.meetings import Attendance, ParticipantRole
 from desktop.domain.projects import PartyRole
@@ -214,13 +214,15 @@ def _wanted(s: Session) -> dict[Key, tuple[date, str]]:
     return wanted
 
 
-def refresh_right_uses(db: Database) -> int:
+def refresh_right_uses(db: Database, today: date | None = None) -> int:
     """Bring the derived uses in line with the meetings and projects; returns how many rows
     were added, changed or removed (0 when nothing changed). Idempotent: a use is unique by
-    (person, right, source, source id), so running it again adds nothing."""
+    (person, right, source, source id), so running it again adds nothing. A use dated after
+    ``today`` (a project that has not started yet) is not a use yet."""
+    today = today or datetime.now(SHANGHAI).date()
     changes = 0
     with db.session() as s:
-        wanted = _wanted(s)
+        wanted = {key: value for key, value in _wanted(s).items() if value[0] <= today}
         derived = [RightSource.MEETING.value, RightSource.PROJECT.value]
         for rec in s.scalars(
             select(TalentRightUseRecord).where(TalentRightUseRecord.source.in_(derived))

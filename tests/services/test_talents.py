@@ -145,3 +145,14 @@ def test_cultivation_needs_a_description(db: Database, roster: Roster) -> None:
     saved = talents.save_cultivation(db, Cultivation(roster.people["王䶮"], description="培训"))
     assert talents.delete_cultivation(db, saved.id or 0)
     assert talents.list_cultivation(db, roster.people["王䶮"]) == []
+
+
+def test_a_project_not_started_yet_is_no_supervision_yet(db: Database, roster: Roster) -> None:
+    ji = roster.people["𠮷祥"]
+    projects.save_project(db, Project(
+        "加装电梯", registered_on=date(2026, 11, 1), start_on=date(2027, 1, 19),
+        parties=[Party(PartyRole.ORGANIZER, "𠮷祥", person_id=ji)]))  # fmt: skip
+    assert talents.refresh_right_uses(db, today=date(2026, 11, 25)) == 0
+    assert uses(db, ji) == []
+    assert talents.refresh_right_uses(db, today=date(2027, 1, 19)) == 1
+    assert [use[:2] for use in uses(db, ji)] == [(TalentRight.SUPERVISION, date(2027, 1, 19))]
