@@ -26,6 +26,120 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="30"/>
+        <source>Edit partner activity</source>
+        <translation>编辑共建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="31"/>
+        <source>New partner activity</source>
+        <translation>登记共建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="44"/>
+        <source>Who took part, e.g. the unit&apos;s volunteers and residents</source>
+        <translation>参加人员，如单位志愿者、居民</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="48"/>
+        <source>Link needs</source>
+        <translation>关联需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="53"/>
+        <source>Link projects</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="49"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="50"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="53"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="63"/>
+        <source>What was done</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="66"/>
+        <source>Needs it answers</source>
+        <translation>回应的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_activity.py" line="67"/>
+        <source>Projects</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="31"/>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="33"/>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="45"/>
+        <source>not counted</source>
+        <translation>未统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="51"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="55"/>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="170"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="171"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="172"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="173"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="174"/>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>AdoptDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/compact.py" line="232"/>
@@ -76,6 +190,50 @@
         <location filename="../../desktop/ui/dialogs/compact.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="20"/>
+        <source>Edit agreement</source>
+        <translation>编辑共建协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="21"/>
+        <source>New agreement</source>
+        <translation>登记共建协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="29"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="32"/>
+        <source>What the two sides agreed to do together</source>
+        <translation>双方约定共同开展的工作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="34"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="35"/>
+        <source>Term starts</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="36"/>
+        <source>Term ends</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/partner_agreement.py" line="37"/>
+        <source>Content</source>
+        <translation>协议内容</translation>
     </message>
 </context>
 <context>
@@ -150,8 +308,296 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="95"/>
-        <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
+        <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="68"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="353"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="150"/>
+        <source>Committee</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="295"/>
+        <source>Formed on</source>
+        <translation>换届日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <source>Term</source>
+        <translation>协议期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <source>Party members</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
+        <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="319"/>
+        <source>Post in the branch</source>
+        <translation>支部职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
+        <source>Serves at</source>
+        <translation>兼任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <source>Post there</source>
+        <translation>兼任职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
+        <translation>还没有交叉任职记录。点击「新建」登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="340"/>
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
+        <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="188"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="212"/>
+        <source>Committee terms</source>
+        <translation>业委会届次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <source>Cross-appointments</source>
+        <translation>交叉任职</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <source>Evaluations</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="226"/>
+        <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
+        <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="254"/>
+        <source>{date} – now</source>
+        <translation>{date} 至今</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="260"/>
+        <source>meets the 50% rule</source>
+        <translation>符合党员不少于50%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="262"/>
+        <source>below 50%</source>
+        <translation>未达50%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <source>party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <source>not a party member</source>
+        <translation>非党员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
+        <source>Evaluators</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <source>Overall comment</source>
+        <translation>总体评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="382"/>
+        <source>Delete this committee term and its list of members? This cannot be undone.</source>
+        <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="406"/>
+        <source>Delete this cross-appointment? This cannot be undone.</source>
+        <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/committee.py" line="433"/>
+        <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
+        <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeTerm</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="42"/>
+        <source>No members yet: add the members of this term.</source>
+        <translation>还没有委员：请添加本届业委会的委员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="45"/>
+        <source>{party} of the {members} members of this term are party members ({percent}%): the rule of at least 50% party members is met.</source>
+        <translation>本届业委会 {members} 名委员中党员 {party} 名（{percent}%），符合“党员不少于 50%”的要求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="50"/>
+        <source>{party} of the {members} members of this term are party members ({percent}%): the rule of at least 50% party members is NOT met.</source>
+        <translation>本届业委会 {members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="72"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="72"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="125"/>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="80"/>
+        <source>Add member</source>
+        <translation>添加委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="81"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="159"/>
+        <source>Edit committee term</source>
+        <translation>编辑业委会届次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="161"/>
+        <source>New committee term</source>
+        <translation>新建业委会届次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="175"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="182"/>
+        <source>Committee</source>
+        <translation>业委会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="184"/>
+        <source>Formed (elected) on</source>
+        <translation>换届选举日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="186"/>
+        <source>Term starts</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="188"/>
+        <source>Term ends</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="189"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="192"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="229"/>
+        <source>The term has been saved as recorded; the shortfall is shown on the term and on the home page.</source>
+        <translation>本届已按实际情况保存；党员比例不足会在届次和首页上提示。</translation>
     </message>
 </context>
 <context>
@@ -309,7 +755,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="69"/>
-        <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
+        <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击「新建」，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
@@ -398,61 +844,531 @@
     </message>
 </context>
 <context>
+    <name>CrossAppointment</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="32"/>
+        <source>Edit cross-appointment</source>
+        <translation>编辑交叉任职</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="34"/>
+        <source>New cross-appointment</source>
+        <translation>新建交叉任职</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="54"/>
+        <source>e.g. deputy chair</source>
+        <translation>如：业委会副主任</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="56"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="60"/>
+        <source>Person (from the roster)</source>
+        <translation>人员（从名册中选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="62"/>
+        <source>Post in the branch</source>
+        <translation>支部职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="64"/>
+        <source>Also serves at</source>
+        <translation>兼任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="66"/>
+        <source>Post there</source>
+        <translation>兼任职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="68"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="69"/>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="70"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CultivationDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="64"/>
+        <source>Cultivation</source>
+        <translation>培养情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="73"/>
+        <source>e.g. Training on deliberation rules; convener of …</source>
+        <translation>例如：参加协商议事规则培训；担任……召集人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="75"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="76"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="78"/>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>CultivationModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="280"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="281"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="282"/>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="41"/>
+        <source>When was {name} discovered?</source>
+        <translation>{name}是什么时候发现的？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="44"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="46"/>
+        <source>Discovered on</source>
+        <translation>发现日期</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="52"/>
+        <source>Criterion</source>
+        <translation>评价项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="52"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="53"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="59"/>
+        <source>Add criterion</source>
+        <translation>添加评价项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="60"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="61"/>
+        <source>Starter criteria</source>
+        <translation>恢复默认项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="87"/>
+        <source> pt</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="127"/>
+        <source>Edit evaluation</source>
+        <translation>编辑评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="129"/>
+        <source>New evaluation</source>
+        <translation>新建评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="144"/>
+        <source>2026Q3 or 2026</source>
+        <translation>2026Q3 或 2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="147"/>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”隔开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="153"/>
+        <source>Organization evaluated</source>
+        <translation>被评价单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="155"/>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="157"/>
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="159"/>
+        <source>Evaluators</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="160"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="162"/>
+        <source>Overall comment</source>
+        <translation>总体评价</translation>
+    </message>
+</context>
+<context>
+    <name>FederationLabels</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="28"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="29"/>
+        <source>Role taken on</source>
+        <translation>担任角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="35"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="36"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="37"/>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="38"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>FederationPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/federation.py" line="20"/>
+        <source>Building leaders</source>
+        <translation>楼栋长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation.py" line="21"/>
+        <source>Self-organizations</source>
+        <translation>自组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation.py" line="22"/>
+        <source>Rest stations</source>
+        <translation>暖蜂驿站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation.py" line="23"/>
+        <source>Talented residents</source>
+        <translation>贤达能人</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="31"/>
+        <source>What is counted</source>
+        <translation>统计什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="32"/>
+        <source>From which records</source>
+        <translation>依据哪些记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="33"/>
+        <source>Which date decides the period</source>
+        <translation>按哪个日期计入统计期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="43"/>
+        <source>How it is counted: {title}</source>
+        <translation>口径说明：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="69"/>
+        <source>Click to list the records behind this figure</source>
+        <translation>点击查看这个数字所依据的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/figure_cards.py" line="85"/>
+        <source>How it is counted</source>
+        <translation>口径说明</translation>
+    </message>
+</context>
+<context>
+    <name>FindingModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="86"/>
+        <source>Finding</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="87"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="88"/>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="99"/>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="101"/>
+        <source>Not yet</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="55"/>
+        <location filename="../../desktop/ui/pages/home.py" line="49"/>
+        <source>{committee} (formed {date}): {party} of {members} members are party members ({percent}%), below the required 50%.</source>
+        <translation>{committee}（{date}换届）：{members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="75"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="56"/>
+        <location filename="../../desktop/ui/pages/home.py" line="76"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="96"/>
+        <location filename="../../desktop/ui/pages/home.py" line="121"/>
         <source>Follow-up visits due this week ({count})</source>
         <translation>本周需回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="101"/>
+        <location filename="../../desktop/ui/pages/home.py" line="126"/>
         <source>Overdue needs ({count})</source>
         <translation>逾期未办结的需求（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="104"/>
+        <location filename="../../desktop/ui/pages/home.py" line="129"/>
         <source>Upcoming meetings ({count})</source>
         <translation>近期会议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="109"/>
+        <location filename="../../desktop/ui/pages/home.py" line="134"/>
         <source>Open action items ({count})</source>
         <translation>待落实事项（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="121"/>
+        <location filename="../../desktop/ui/pages/home.py" line="146"/>
         <source>No follow-ups due.</source>
         <translation>本周没有需要回访的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="129"/>
+        <location filename="../../desktop/ui/pages/home.py" line="154"/>
         <source>due {date}</source>
         <translation>期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="134"/>
+        <location filename="../../desktop/ui/pages/home.py" line="159"/>
         <source>No overdue needs.</source>
         <translation>没有逾期的需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="142"/>
+        <location filename="../../desktop/ui/pages/home.py" line="167"/>
         <source>No meetings planned.</source>
         <translation>近期没有安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="155"/>
+        <location filename="../../desktop/ui/pages/home.py" line="180"/>
         <source>No open action items.</source>
         <translation>没有待落实的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="183"/>
+        <source>Partner units: three-ones still owed ({count})</source>
+        <translation>共建单位“三个一”待完成（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="190"/>
+        <source>No partner unit is behind on its three-ones.</source>
+        <translation>各共建单位的“三个一”都已按期完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="192"/>
+        <source>Owners&apos; committee</source>
+        <translation>业委会</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorCharts</name>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="116"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="131"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="187"/>
+        <source>Number of needs</source>
+        <translation>需求数（条）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="170"/>
+        <source>{status}: {count}</source>
+        <translation>{status}：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="220"/>
+        <source>Q1</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="221"/>
+        <source>Q2</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="222"/>
+        <source>Q3</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="223"/>
+        <source>Q4</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/indicator_charts.py" line="229"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorRecords</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="42"/>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
+        <source>Deliberation meeting</source>
+        <translation>协商议事会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
+        <source>Self-organization</source>
+        <translation>自组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
+        <source>Talented resident</source>
+        <translation>贤达能人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
+        <source>Partner agreement</source>
+        <translation>共建协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
+        <source>Partner activity</source>
+        <translation>共建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="85"/>
+        <source>Double-click to open this record</source>
+        <translation>双击打开这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="116"/>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="140"/>
+        <source>Double-click a record to open it.</source>
+        <translation>双击一条记录可以打开它。</translation>
     </message>
 </context>
 <context>
@@ -472,7 +1388,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="16"/>
-        <source>Owners' committee member</source>
+        <source>Owners&apos; committee member</source>
         <translation>业委会委员</translation>
     </message>
     <message>
@@ -517,7 +1433,7 @@
         <location filename="../../desktop/ui/labels.py" line="34"/>
         <location filename="../../desktop/ui/labels.py" line="135"/>
         <location filename="../../desktop/ui/labels.py" line="152"/>
-        <source>Owners' committee</source>
+        <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
@@ -713,7 +1629,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/labels.py" line="144"/>
-        <source>Monthly building leaders' meeting</source>
+        <source>Monthly building leaders&apos; meeting</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
@@ -760,6 +1676,114 @@
         <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>LeadersTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <source>Grid / building</source>
+        <translation>网格 / 楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <source>Building leader</source>
+        <translation>楼栋长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47"/>
+        <source>Joint patrols</source>
+        <translation>联合巡查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <source>New patrol</source>
+        <translation>新建巡查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="54"/>
+        <source>Findings of the selected patrol</source>
+        <translation>所选巡查发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="57"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="60"/>
+        <source>Register as need</source>
+        <translation>登记为需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="73"/>
+        <source>New leaders meeting</source>
+        <translation>新建楼栋长例会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="112"/>
+        <source>No leader yet</source>
+        <translation>暂无楼栋长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
+        <source>Not in a grid</source>
+        <translation>未划分网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="119"/>
+        <source>{count} without a leader</source>
+        <translation>{count} 栋暂无楼栋长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="143"/>
+        <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
+        <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="157"/>
+        <source>This patrol found nothing.</source>
+        <translation>这次巡查没有发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
+        <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
+        <source>This finding is already registered as a need.</source>
+        <translation>这个问题已经登记为需求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
+        <source>Registered as need &quot;{title}&quot;.</source>
+        <translation>已登记为需求「{title}」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
+        <source>No leaders meetings yet.</source>
+        <translation>还没有楼栋长例会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="254"/>
+        <source>Building leaders meeting, {month}</source>
+        <translation>{month}楼栋长月度例会</translation>
     </message>
 </context>
 <context>
@@ -915,117 +1939,137 @@
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <source>Partner units</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <source>Committee and property company</source>
+        <translation>业委会与物业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <source>Buildings and self-organizations</source>
+        <translation>楼栋与自组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -1351,7 +2395,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="87"/>
-        <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
+        <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
     </message>
     <message>
@@ -1421,12 +2465,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="169"/>
-        <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
+        <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="190"/>
-        <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
+        <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
@@ -1443,6 +2487,62 @@
         <location filename="../../desktop/ui/pages/meetings.py" line="249"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="104"/>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="106"/>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="124"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="126"/>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="127"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="128"/>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="145"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="146"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="147"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="148"/>
+        <source>Joined on</source>
+        <translation>加入日期</translation>
     </message>
 </context>
 <context>
@@ -1503,7 +2603,17 @@
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
+        <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="31"/>
+        <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
+        <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="41"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -1519,132 +2629,153 @@
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="58"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="58"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="70"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="176"/>
+        <source>Property dispute</source>
+        <translation>物业矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="77"/>
+        <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
+        <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="90"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="92"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="106"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="109"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="112"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="115"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="126"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="128"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="130"/>
+        <source>Dispute</source>
+        <translation>矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="131"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="132"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="133"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="151"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="178"/>
+        <source>Property dispute (only for the category 物业服务)</source>
+        <translation>物业矛盾（仅限“物业服务”类别）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/need.py" line="223"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -1730,107 +2861,122 @@
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="73"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="58"/>
+        <source>Property disputes only</source>
+        <translation>只看物业矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="78"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="80"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="117"/>
-        <source>There are no needs yet. Click "New" or import them from Excel.</source>
+        <location filename="../../desktop/ui/pages/needs.py" line="120"/>
+        <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <source>Property dispute</source>
+        <translation>物业矛盾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="163"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="170"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="166"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="173"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="192"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="199"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -1903,7 +3049,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="141"/>
-        <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
+        <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
@@ -1934,69 +3080,89 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="203"/>
-        <source>Delete the building "{name}"?</source>
+        <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋「{name}」？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="215"/>
-        <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
+        <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="30"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="32"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="46"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="49"/>
         <source>Record the term of office</source>
         <translation>登记任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="57"/>
+        <source>Incubated by the branch</source>
+        <translation>由支部孵化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="60"/>
+        <source>(not set)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="68"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="71"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="73"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="76"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="78"/>
         <source>Term ends</source>
         <translation>任期结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="80"/>
+        <source>Incubated on</source>
+        <translation>孵化日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="83"/>
+        <source>Partner type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="85"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2043,7 +3209,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="45"/>
-        <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
+        <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
         <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
@@ -2067,14 +3233,321 @@
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="64"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="66"/>
+        <source>Incubated on</source>
+        <translation>孵化日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/organizations.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="81"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="85"/>
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerLabels</name>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="18"/>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="19"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="20"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="26"/>
+        <source>Pairing activity</source>
+        <translation>结对活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="27"/>
+        <source>Practical service</source>
+        <translation>为民实事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="28"/>
+        <source>Dispute mediation</source>
+        <translation>纠纷调处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="35"/>
+        <source>✓ {count}</source>
+        <translation>✓ 已完成 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="36"/>
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="37"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="38"/>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="39"/>
+        <source>Not paired yet</source>
+        <translation>未结对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="46"/>
+        <source>{name}: no pairing activity yet this quarter ({days} days left in the quarter)</source>
+        <translation>{name}本季度尚无结对活动（本季度还剩 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="50"/>
+        <source>{name}: no practical service yet this quarter ({days} days left in the quarter)</source>
+        <translation>{name}本季度尚无为民实事（本季度还剩 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/partner_labels.py" line="54"/>
+        <source>{name}: no dispute mediation yet this year ({days} days left in the year)</source>
+        <translation>{name}今年尚无纠纷调处（今年还剩 {days} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="84"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="249"/>
+        <source>New partner unit</source>
+        <translation>新建共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <source>Edit unit</source>
+        <translation>编辑单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <source>Record activity</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <source>Record agreement</source>
+        <translation>登记协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="114"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="128"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="367"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
+        <source>What was done</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <source>Linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <source>Term</source>
+        <translation>协议期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="359"/>
+        <source>Content</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="196"/>
+        <source>Q{quarter}</source>
+        <translation>第{quarter}季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="202"/>
+        <source>Dispute mediation (year)</source>
+        <translation>纠纷调处（全年）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="244"/>
+        <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
+        <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="275"/>
+        <source>Activities in {year} ({count})</source>
+        <translation>{year}年活动（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="279"/>
+        <source>Agreements ({count})</source>
+        <translation>共建协议（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="356"/>
+        <source>Agreement signed {date}</source>
+        <translation>{date}签订的共建协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
+        <source>Needs it answers</source>
+        <translation>回应的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="377"/>
+        <source>Projects</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/partners.py" line="456"/>
+        <source>Move this record to the trash? You can restore it from the Trash page.</source>
+        <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="32"/>
+        <source>Edit patrol</source>
+        <translation>编辑巡查记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="34"/>
+        <source>New joint patrol</source>
+        <translation>新建联合巡查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="45"/>
+        <source>e.g. 1栋 → 2栋 → underground car park → east gate</source>
+        <translation>例如：1栋 → 2栋 → 地下车库 → 东门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="49"/>
+        <source>Building leaders, property staff … separated by 、</source>
+        <translation>楼栋长、物业人员……用「、」分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="55"/>
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="55"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="68"/>
+        <source>Add a finding</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="70"/>
+        <source>Remove the finding</source>
+        <translation>删除所选问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="82"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="83"/>
+        <source>Route</source>
+        <translation>巡查路线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="84"/>
+        <source>Who</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="85"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="86"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="59"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="60"/>
+        <source>Route</source>
+        <translation>巡查路线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="61"/>
+        <source>Who</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="62"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="74"/>
+        <source>{count}, {registered} registered as needs</source>
+        <translation>{count} 个，已登记需求 {registered} 个</translation>
     </message>
 </context>
 <context>
@@ -2111,7 +3584,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="64"/>
-        <source>There are no people in the roster yet. Click "New" to add the first one.</source>
+        <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
     </message>
     <message>
@@ -2508,7 +3981,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="183"/>
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -2584,7 +4057,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="55"/>
-        <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
+        <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
     </message>
     <message>
@@ -2639,12 +4112,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="84"/>
-        <source>Residents' rating</source>
+        <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="85"/>
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -2674,7 +4147,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="142"/>
-        <source>Resolved by the project "{title}"</source>
+        <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目「{title}」解决</translation>
     </message>
     <message>
@@ -2757,54 +4230,64 @@
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="61"/>
+        <source>Rest station for delivery riders (monthly service log)</source>
+        <translation>骑手暖蜂驿站（按月登记服务）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="67"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="81"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="83"/>
+        <source>Rest station</source>
+        <translation>暖蜂驿站</translation>
     </message>
 </context>
 <context>
@@ -2874,7 +4357,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="55"/>
-        <source>There are no resources yet. Click "New" or import them from Excel.</source>
+        <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
@@ -2939,6 +4422,62 @@
     </message>
 </context>
 <context>
+    <name>RightUseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="113"/>
+        <source>Use of a right</source>
+        <translation>四权行使</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="124"/>
+        <source>What was done, e.g. scored the property company&apos;s service</source>
+        <translation>做了什么，例如：参与物业服务季度评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="126"/>
+        <source>Right</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="127"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="128"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="129"/>
+        <source>What was done</source>
+        <translation>活动内容</translation>
+    </message>
+</context>
+<context>
+    <name>RightUseModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="302"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="303"/>
+        <source>Right</source>
+        <translation>权利</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="304"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="305"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <location filename="../../desktop/ui/pages/roster.py" line="18"/>
@@ -2957,6 +4496,119 @@
     </message>
 </context>
 <context>
+    <name>SelfOrganizationModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="117"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="118"/>
+        <source>Incubated on</source>
+        <translation>孵化日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="119"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="120"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="121"/>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+</context>
+<context>
+    <name>SelfOrganizationsTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="44"/>
+        <source>Self-organizations</source>
+        <translation>自组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="50"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="56"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="58"/>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="61"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="87"/>
+        <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
+        <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="97"/>
+        <source>No members recorded.</source>
+        <translation>还没有登记成员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
+        <source>No activities recorded.</source>
+        <translation>还没有登记活动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <source>Remove {name} from {group}?</source>
+        <translation>将{name}从「{group}」中移除吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="143"/>
+        <source>Remove member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
+        <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
+        <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="170"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="31"/>
@@ -2969,77 +4621,77 @@
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="43"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="41"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="46"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="49"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="47"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="58"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="69"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="73"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="71"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="78"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="76"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="82"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="80"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="84"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="82"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="85"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="83"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="89"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="98"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="96"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="121"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="119"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="128"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -3071,12 +4723,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="121"/>
-        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
+        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="161"/>
-        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
+        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
@@ -3088,6 +4740,244 @@
         <location filename="../../desktop/ui/session.py" line="189"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
+    </message>
+</context>
+<context>
+    <name>StationModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="198"/>
+        <source>Rest station</source>
+        <translation>暖蜂驿站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="199"/>
+        <source>Offered by</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="200"/>
+        <source>Months logged</source>
+        <translation>已登记月数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="201"/>
+        <source>Riders served</source>
+        <translation>服务骑手人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="202"/>
+        <source>Last month</source>
+        <translation>最近月份</translation>
+    </message>
+</context>
+<context>
+    <name>StationMonthDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="23"/>
+        <source>Monthly service log: {station}</source>
+        <translation>月度服务登记：{station}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="34"/>
+        <source> riders</source>
+        <translation> 人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="37"/>
+        <source>e.g. hot water, phone charging, rest, first aid</source>
+        <translation>例如：热水、充电、休息、应急药箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="40"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="42"/>
+        <source>Riders served</source>
+        <translation>服务骑手人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="44"/>
+        <source>Services</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/station_service.py" line="45"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StationMonthModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="226"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="227"/>
+        <source>Riders served</source>
+        <translation>服务骑手人次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="228"/>
+        <source>Services</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="229"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="179"/>
+        <source>Rest stations for delivery riders</source>
+        <translation>骑手暖蜂驿站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <source>Monthly service log</source>
+        <translation>月度服务台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="184"/>
+        <source>Log a month</source>
+        <translation>登记月度服务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="185"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="186"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="242"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="206"/>
+        <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
+        <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="216"/>
+        <source>No months logged yet.</source>
+        <translation>还没有登记月度服务。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="239"/>
+        <source>Delete the log of {month}?</source>
+        <translation>删除{month}的服务登记吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="93"/>
+        <source>Against {baseline}: {change}</source>
+        <translation>较{baseline}：{change}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="120"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="124"/>
+        <source>The period the property disputes of the chosen period are compared with</source>
+        <translation>本期的物业矛盾与哪一期比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="375"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="412"/>
+        <source>Export the figures to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="137"/>
+        <source>Period</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="141"/>
+        <source>Property disputes compared with</source>
+        <translation>物业矛盾对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="241"/>
+        <source>Previous period ({period})</source>
+        <translation>上一期（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="248"/>
+        <source>Same quarter last year ({period})</source>
+        <translation>上年同期（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="285"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="312"/>
+        <source>Needs by category, {period}</source>
+        <translation>需求按类别 · {period}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="317"/>
+        <source>Needs by status, {period} ({count} in all)</source>
+        <translation>需求按状态 · {period}（共 {count} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="325"/>
+        <source>Quarter by quarter, {year}</source>
+        <translation>{year}各季度走势</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="331"/>
+        <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
+        <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
+        <source>Needs of category {name}</source>
+        <translation>{name}类需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="350"/>
+        <source>Needs with status {name}</source>
+        <translation>状态为“{name}”的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
+        <source>Figures {period}</source>
+        <translation>统计数据 {period}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="377"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="405"/>
+        <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
+        <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +5058,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="105"/>
-        <source>Sync sends this branch's records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
+        <source>Sync sends this branch&apos;s records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
         <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
     </message>
     <message>
@@ -3414,69 +5304,177 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="212"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="218"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="359"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="370"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="385"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="396"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="387"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="398"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="388"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="399"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="402"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="413"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="405"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="416"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="407"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="418"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="409"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="420"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="411"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="422"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="415"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="426"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="416"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="427"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="420"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="431"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
+    </message>
+</context>
+<context>
+    <name>TalentModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="252"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="253"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="254"/>
+        <source>Discovered on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/federation.py" line="255"/>
+        <source>Cultivation</source>
+        <translation>培养情况</translation>
+    </message>
+</context>
+<context>
+    <name>TalentsTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="29"/>
+        <source>Talented residents</source>
+        <translation>贤达能人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
+        <source>Discovered on…</source>
+        <translation>发现日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
+        <source>Cultivation</source>
+        <translation>培养情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="195"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <source>Use of the four rights</source>
+        <translation>四权行使</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <source>Record by hand</source>
+        <translation>手工登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="51"/>
+        <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
+        <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="107"/>
+        <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
+        <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="116"/>
+        <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
+        <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="130"/>
+        <source>not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="132"/>
+        <source>{name} — discovered: {date}; rights used: {counts}</source>
+        <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="137"/>
+        <source>No cultivation recorded.</source>
+        <translation>还没有登记培养情况。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="141"/>
+        <source>No use of the four rights recorded.</source>
+        <translation>还没有四权行使记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="174"/>
+        <source>Delete this cultivation record?</source>
+        <translation>删除这条培养记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="189"/>
+        <source>Delete this record of a right used?</source>
+        <translation>删除这条四权行使记录吗？</translation>
     </message>
 </context>
 <context>
@@ -3555,17 +5553,42 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
         <translation>公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="31"/>
+        <location filename="../../desktop/ui/models/trash.py" line="22"/>
+        <source>Joint patrol</source>
+        <translation>联合巡查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="23"/>
+        <source>Self-organization activity</source>
+        <translation>自组织活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="26"/>
+        <source>Partner agreement</source>
+        <translation>共建协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="27"/>
+        <source>Partner activity</source>
+        <translation>共建活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="28"/>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/trash.py" line="38"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="32"/>
+        <location filename="../../desktop/ui/models/trash.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="33"/>
+        <location filename="../../desktop/ui/models/trash.py" line="40"/>
         <source>Deleted on</source>
         <translation>删除日期</translation>
     </message>
@@ -3735,7 +5758,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="49"/>
-        <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
+        <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
     </message>
     <message>
@@ -3800,7 +5823,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="131"/>
-        <source>Registered as need "{title}".</source>
+        <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>

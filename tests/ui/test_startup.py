@@ -60,6 +60,7 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
         "协商议事",
         "邻里公约",
         "共建单位",
+        "业委会与物业",
         "人员与组织",
         "楼栋与自组织",
         "统计",
