@@ -239,5 +239,6 @@ def test_talent_rights_from_a_finalized_meeting(ctx, hood, qtbot):
     assert not tab.delete_use_button.isEnabled() or tab.uses.current() is not use
     tab.uses.view.selectRow(0)
     assert not tab.delete_use_button.isEnabled()  # it goes only with its meeting
-    row = tab.people.model.row_at(0)
-    assert tab.people.model.display(row, 4) == "1"  # deliberation
+    # The people list (with its counts per right) reloads on its own, after the uses.
+    people = tab.people.model
+    qtbot.waitUntil(lambda: people.display(people.row_at(0), 4) == "1", timeout=5000)

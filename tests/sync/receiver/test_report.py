@@ -121,7 +121,7 @@ def test_the_report_sums_each_branchs_own_figures_and_flags_late_ones(
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "未及时上传 2 个" in result.stdout
-    assert "未及时上传：=碧波花园党支部，数据截至 2026-03-31 23:00" in result.stdout
+    assert "未及时上传：=碧波花园党支部，数据截至 2026年3月31日 23:00" in result.stdout
 
     summary = {row[0]: row[1] for row in _sheet(out, "汇总")[4:]}
     for key in COUNT_KEYS:
