@@ -326,7 +326,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="74"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="353"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="354"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -349,6 +349,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="153"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
@@ -369,26 +370,26 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="165"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="319"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="168"/>
         <location filename="../../desktop/ui/pages/committee.py" line="177"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
@@ -409,13 +410,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="340"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
@@ -466,7 +467,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="297"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -481,27 +482,27 @@
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="382"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="383"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="406"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="407"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="433"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="434"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -1726,62 +1727,67 @@
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="73"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="71"/>
+        <source>Monthly leaders meetings</source>
+        <translation>楼栋长月度例会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="74"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="112"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="113"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="119"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="120"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="144"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="157"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="158"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="254"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="255"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>

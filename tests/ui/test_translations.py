@@ -1,5 +1,6 @@
 """The Chinese translation is complete and built."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,15 @@ def test_qm_is_built_and_translates(qapp, font_families):
 
     assert translate("MainWindow", "Trash") == "回收站"
     assert translate("Widgets", "{count} in total").format(count="1,234") == "共 1,234 条"
+
+
+def test_no_translate_call_hides_inside_an_f_string():
+    """lupdate cannot see ``f"{translate('Ctx', 'text')}"``: such a string stays English."""
+    hidden = re.compile(r"""f["'][^\n]*\{[^}\n]*translate\(""")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "desktop").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line)
+    ]
+    assert found == []

@@ -305,10 +305,11 @@ class CommitteePage(QWidget):
             f"<td>{escape(yes if m.is_party_member else no)}</td></tr>"
             for m in term.members
         )
+        heading = translate("CommitteePage", "Members")
         return (
             details_table(term.organization_name, lines)
             + f"<p style='color:{colour}'><b>{escape(verdict_text(share))}</b></p>"
-            + f"<h4>{escape(translate('CommitteePage', 'Members'))}</h4>"
+            + f"<h4>{escape(heading)}</h4>"
             + f"<table cellspacing='4'>{members}</table>"
         )
 
