@@ -8,12 +8,15 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
+
+T = TypeVar("T")
 
 COMMANDS = ("demo", "check", "list", "ledger", "print", "sync", "indicators")
 LEDGER_KINDS = ("needs", "resources", "projects")
@@ -511,71 +514,38 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     if args.document == "evaluation":
         return _print_evaluation(args, data_dir)
     from desktop.documents import write_minutes, write_signin_sheet
-    from desktop.documents.fonts import FontMissingError
-    from desktop.domain.errors import NotFoundError
     from desktop.services.meetings import get_meeting
     from desktop.services.neighborhood import get_neighborhood
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
-    try:
-        meeting = get_meeting(db, args.meeting)
-        neighborhood = get_neighborhood(db).name
-    except NotFoundError:
-        raise UsageError(f"找不到编号为 {args.meeting} 的会议（可能已删除）。") from None
-    finally:
-        db.close()
-    try:
-        if args.document == "minutes":
-            unprintable = write_minutes(meeting, neighborhood, args.out, public=args.public)
-            what = "会议纪要（公示版）" if args.public else "会议纪要（存档版）"
-        else:
-            unprintable = write_signin_sheet(meeting, neighborhood, args.out)
-            what = "签到表"
-    except FontMissingError as exc:
-        _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
-        return 1
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
-    for item in unprintable:
-        _say(f"注意：{item.message}，纸上该处为空白。")
-    print(f"已生成{what}：{args.out}")
-    return 0
+    meeting, neighborhood = _read(
+        data_dir,
+        lambda db: (get_meeting(db, args.meeting), get_neighborhood(db).name),
+        f"找不到编号为 {args.meeting} 的会议（可能已删除）。",
+    )
+    if args.document == "minutes":
+        what = "会议纪要（公示版）" if args.public else "会议纪要（存档版）"
+        public = args.public
+        return _write_pdf(
+            args.out, what, lambda: write_minutes(meeting, neighborhood, args.out, public=public)
+        )
+    return _write_pdf(
+        args.out, "签到表", lambda: write_signin_sheet(meeting, neighborhood, args.out)
+    )
 
 
 def _print_evaluation(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.documents.evaluation import write_evaluation
-    from desktop.documents.fonts import FontMissingError
-    from desktop.domain.errors import NotFoundError
     from desktop.services.evaluations import get_evaluation
     from desktop.services.neighborhood import get_neighborhood
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
-    try:
-        evaluation = get_evaluation(db, args.evaluation)
-        neighborhood = get_neighborhood(db).name
-    except NotFoundError:
-        raise UsageError(f"找不到编号为 {args.evaluation} 的评价（可能已删除）。") from None
-    finally:
-        db.close()
-    try:
-        unprintable = write_evaluation(evaluation, neighborhood, args.out)
-    except FontMissingError as exc:
-        _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
-        return 1
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
-    for item in unprintable:
-        _say(f"注意：{item.message}，纸上该处为空白。")
-    print(f"已生成评价表：{args.out}")
-    return 0
+    evaluation, neighborhood = _read(
+        data_dir,
+        lambda db: (get_evaluation(db, args.evaluation), get_neighborhood(db).name),
+        f"找不到编号为 {args.evaluation} 的评价（可能已删除）。",
+    )
+    return _write_pdf(
+        args.out, "评价表", lambda: write_evaluation(evaluation, neighborhood, args.out)
+    )
 
 
 def branch_name(neighborhood: str) -> str:
@@ -587,23 +557,19 @@ def branch_name(neighborhood: str) -> str:
 def _print_compact(args: argparse.Namespace, data_dir: Path) -> int:
     """The compact (A4 or A3) or its households' signing sheet as PDF."""
     from desktop.documents import write_compact, write_signing_sheet
-    from desktop.documents.fonts import FontMissingError
-    from desktop.domain.errors import NotFoundError
     from desktop.services.compacts import get_compact, households
     from desktop.services.neighborhood import get_neighborhood
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
-    try:
-        compact = get_compact(db, args.compact)
-        branch = branch_name(get_neighborhood(db).name)
-        homes = households(db) if args.document == "signing-sheet" else []
-    except NotFoundError:
-        raise UsageError(f"找不到编号为 {args.compact} 的公约（可能已删除）。") from None
-    finally:
-        db.close()
+    signing = args.document == "signing-sheet"
+    compact, branch, homes = _read(
+        data_dir,
+        lambda db: (
+            get_compact(db, args.compact),
+            branch_name(get_neighborhood(db).name),
+            households(db) if signing else [],
+        ),
+        f"找不到编号为 {args.compact} 的公约（可能已删除）。",
+    )
     if args.version is not None:
         version = next((v for v in compact.versions if v.number == args.version), None)
         if version is None:
@@ -615,22 +581,50 @@ def _print_compact(args: argparse.Namespace, data_dir: Path) -> int:
         version = compact.current or compact.draft
         if version is None:
             raise UsageError(f"公约 {args.compact} 还没有任何版本。")
+    if signing:
+        return _write_pdf(
+            args.out,
+            f"住户签署表（{len(homes)} 户）",
+            lambda: write_signing_sheet(version, branch, homes, args.out),
+        )
+    return _write_pdf(
+        args.out,
+        f"公约（{args.paper}{'，草案' if version.is_draft else ''}）",
+        lambda: write_compact(version, branch, args.out, paper=args.paper),
+    )
+
+
+def _read(data_dir: Path, load: Callable[[Any], T], missing: str) -> T:
+    """What a document needs, read from the database; ``missing`` when a record is not there."""
+    from desktop.domain.errors import NotFoundError
+    from desktop.store.database import open_database
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    db = open_database(data_dir)
     try:
-        if args.document == "compact":
-            unprintable = write_compact(version, branch, args.out, paper=args.paper)
-            what = f"公约（{args.paper}{'，草案' if version.is_draft else ''}）"
-        else:
-            unprintable = write_signing_sheet(version, branch, homes, args.out)
-            what = f"住户签署表（{len(homes)} 户）"
+        return load(db)
+    except NotFoundError:
+        raise UsageError(missing) from None
+    finally:
+        db.close()
+
+
+def _write_pdf(out: Path, what: str, write: Callable[[], list]) -> int:
+    """Write one PDF; a missing font or an unwritable place is said in one Chinese line."""
+    from desktop.documents.fonts import FontMissingError
+
+    try:
+        unprintable = write()
     except FontMissingError as exc:
         _say(f"缺少打印用的字体文件（{exc}），请重新安装熟人小区。")
         return 1
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"无法写入 {args.out}（{reason}），请换一个可以写入的位置。") from None
+        raise UsageError(f"无法写入 {out}（{reason}），请换一个可以写入的位置。") from None
     for item in unprintable:
         _say(f"注意：{item.message}，纸上该处为空白。")
-    print(f"已生成{what}：{args.out}")
+    print(f"已生成{what}：{out}")
     return 0
 
 
