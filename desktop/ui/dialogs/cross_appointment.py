@@ -8,7 +8,7 @@ from desktop.domain.committee import (
     clean_cross_appointment,
     validate_cross_appointment,
 )
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import PeopleQuery, PersonRow
 from desktop.services import committee, people
 from desktop.ui.context import AppContext
@@ -100,11 +100,4 @@ class CrossAppointmentDialog(RecordForm):
         return validate_cross_appointment(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = committee.save_cross_appointment(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: committee.save_cross_appointment(self.ctx.db, self.current()))

@@ -25,7 +25,7 @@ from desktop.domain.committee import (
     format_average,
     validate_evaluation,
 )
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
@@ -194,11 +194,4 @@ class EvaluationDialog(RecordForm):
         return validate_evaluation(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = evaluations.save_evaluation(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: evaluations.save_evaluation(self.ctx.db, self.current()))

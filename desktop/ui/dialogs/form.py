@@ -2,6 +2,7 @@
 throwing away changes, and each field's problem shown under it."""
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.services import drafts
 from desktop.store.database import Database
 from desktop.ui.i18n import translate
@@ -148,6 +149,18 @@ class RecordForm(QDialog):
     def save(self) -> bool:
         """Store the record; True closes the dialog."""
         raise NotImplementedError
+
+    def store(self, save_record: Callable[[], object]) -> bool:
+        """Run a service's save for ``save()``: the result goes to ``self.saved``; problems the
+        service found show under their fields; a record deleted meanwhile keeps the form open."""
+        try:
+            self.saved = save_record()
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except NotFoundError:
+            return False
+        return True
 
     def _save_clicked(self) -> None:
         if self.revalidate() and self.save():

@@ -83,14 +83,7 @@ class ActivityDialog(RecordForm):
         return validate_activity(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = so.save_activity(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: so.save_activity(self.ctx.db, self.current()))
 
 
 class MemberDialog(RecordForm):

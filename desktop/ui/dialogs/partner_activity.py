@@ -3,7 +3,7 @@ and projects it answers, picked by searching their titles."""
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.needs import NeedQuery
 from desktop.domain.partners import (
     PartnerActivity,
@@ -107,11 +107,4 @@ class ActivityDialog(RecordForm):
         return validate_activity(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = partners.save_activity(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: partners.save_activity(self.ctx.db, self.current()))

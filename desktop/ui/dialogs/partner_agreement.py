@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
 from desktop.services import partners
 from desktop.ui.context import AppContext
@@ -63,11 +63,4 @@ class AgreementDialog(RecordForm):
         return validate_agreement(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = partners.save_agreement(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: partners.save_agreement(self.ctx.db, self.current()))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.federation import Finding, Patrol, clean_patrol, validate_patrol
 from desktop.services import neighborhood, patrols
 from desktop.ui.context import AppContext
@@ -151,11 +151,4 @@ class PatrolDialog(RecordForm):
         return validate_patrol(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = patrols.save_patrol(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: patrols.save_patrol(self.ctx.db, self.current()))

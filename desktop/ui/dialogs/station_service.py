@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QSpinBox, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.stations import StationMonth, clean_station_month, validate_station_month
 from desktop.services import stations
 from desktop.ui.context import AppContext
@@ -64,11 +64,4 @@ class StationMonthDialog(RecordForm):
         return validate_station_month(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = stations.save_month(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: stations.save_month(self.ctx.db, self.current()))

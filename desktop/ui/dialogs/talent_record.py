@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import NotFoundError, Problem
 from desktop.domain.roster import TalentRight
 from desktop.domain.talents import (
     Cultivation,
@@ -96,14 +96,7 @@ class CultivationDialog(RecordForm):
         return validate_cultivation(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = talents.save_cultivation(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: talents.save_cultivation(self.ctx.db, self.current()))
 
 
 class RightUseDialog(RecordForm):
@@ -147,11 +140,4 @@ class RightUseDialog(RecordForm):
         return validate_right_use(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = talents.save_right_use(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: talents.save_right_use(self.ctx.db, self.current()))
