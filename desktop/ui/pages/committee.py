@@ -358,24 +358,33 @@ class CommitteePage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def new_term(self) -> None:
-        dialog = CommitteeTermDialog(self.ctx, parent=self)
+    def _run(self, dialog: Any, kind: RecordKind, section: Section | None = None) -> None:
+        """Show a form; when it saved, say what changed and select the new record."""
         if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
-            self.terms.select_id(dialog.saved.id or 0)
+            self.ctx.events.changed(kind)
+            if section is not None:
+                section.select_id(dialog.saved.id or 0)
 
-    def edit_term(self) -> None:
-        term = self.terms.current()
-        if term is None:
-            return
+    def _fresh(self, section: Section, fetch: Callable[[Any, int], Any]) -> Any | None:
+        """The selected record read again; None, with the lists reloaded, when it is gone."""
+        current = section.current()
+        if current is None:
+            return None
         try:
-            term = committee.get_term(self.ctx.db, term.id)
+            return fetch(self.ctx.db, current.id)
         except NotFoundError:
             self.reload()
-            return
-        dialog = CommitteeTermDialog(self.ctx, term, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
+            return None
+
+    def new_term(self) -> None:
+        dialog = CommitteeTermDialog(self.ctx, parent=self)
+        self._run(dialog, RecordKind.COMMITTEE_TERM, self.terms)
+
+    def edit_term(self) -> None:
+        term = self._fresh(self.terms, committee.get_term)
+        if term is not None:
+            dialog = CommitteeTermDialog(self.ctx, term, parent=self)
+            self._run(dialog, RecordKind.COMMITTEE_TERM)
 
     def delete_term(self) -> None:
         term = self.terms.current()
@@ -389,17 +398,13 @@ class CommitteePage(QWidget):
             self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
 
     def new_appointment(self) -> None:
-        dialog = CrossAppointmentDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+        self._run(CrossAppointmentDialog(self.ctx, parent=self), RecordKind.CROSS_APPOINTMENT)
 
     def edit_appointment(self) -> None:
         current = self.appointments.current()
-        if current is None:
-            return
-        dialog = CrossAppointmentDialog(self.ctx, current, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+        if current is not None:
+            dialog = CrossAppointmentDialog(self.ctx, current, parent=self)
+            self._run(dialog, RecordKind.CROSS_APPOINTMENT)
 
     def delete_appointment(self) -> None:
         current = self.appointments.current()
@@ -411,22 +416,13 @@ class CommitteePage(QWidget):
 
     def new_evaluation(self) -> None:
         dialog = EvaluationDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.EVALUATION)
-            self.evaluations.select_id(dialog.saved.id or 0)
+        self._run(dialog, RecordKind.EVALUATION, self.evaluations)
 
     def edit_evaluation(self) -> None:
-        current = self.evaluations.current()
-        if current is None:
-            return
-        try:
-            evaluation = evaluations.get_evaluation(self.ctx.db, current.id)
-        except NotFoundError:
-            self.reload()
-            return
-        dialog = EvaluationDialog(self.ctx, evaluation, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.EVALUATION)
+        evaluation = self._fresh(self.evaluations, evaluations.get_evaluation)
+        if evaluation is not None:
+            dialog = EvaluationDialog(self.ctx, evaluation, parent=self)
+            self._run(dialog, RecordKind.EVALUATION)
 
     def delete_evaluation(self) -> None:
         current = self.evaluations.current()
