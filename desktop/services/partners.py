@@ -3,6 +3,7 @@
 year's dispute mediation — with the gaps the home page warns of."""
 
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -83,6 +84,25 @@ def _live_partner(s: Session, organization_id: int) -> OrganizationRecord:
     return rec
 
 
+_Saved = TypeVar("_Saved", PartnerAgreementRecord, PartnerActivityRecord)
+
+
+def _record_to_save(
+    s: Session, model: type[_Saved], record_id: int | None, uuid: str | None, what: str
+) -> _Saved:
+    """A new row (keeping the uuid it came with), or the live row being edited."""
+    if record_id is None:
+        rec = model()
+        if uuid:
+            rec.uuid = uuid
+        s.add(rec)
+        return rec
+    rec = s.get(model, record_id)
+    if rec is None or rec.deleted_at is not None:
+        raise NotFoundError(f"{what} {record_id}")
+    return rec
+
+
 # -- agreements ----------------------------------------------------------------------------
 def _to_agreement(rec: PartnerAgreementRecord) -> Agreement:
     return Agreement(rec.organization_id, rec.signed_on, rec.term_start, rec.term_end,
@@ -115,15 +135,9 @@ def save_agreement(db: Database, agreement: Agreement) -> Agreement:
         raise ValidationError(problems)
     with db.session() as s:
         _live_partner(s, agreement.organization_id)
-        if agreement.id is None:
-            rec = PartnerAgreementRecord()
-            if agreement.uuid:
-                rec.uuid = agreement.uuid
-            s.add(rec)
-        else:
-            rec = s.get(PartnerAgreementRecord, agreement.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"partner agreement {agreement.id}")
+        rec = _record_to_save(
+            s, PartnerAgreementRecord, agreement.id, agreement.uuid, "partner agreement"
+        )
         rec.organization_id, rec.signed_on = agreement.organization_id, agreement.signed_on
         rec.term_start, rec.term_end = agreement.term_start, agreement.term_end
         rec.content = agreement.content
@@ -218,15 +232,9 @@ def save_activity(db: Database, activity: PartnerActivity) -> PartnerActivity:
         raise ValidationError(problems)
     with db.session() as s:
         _live_partner(s, activity.organization_id)
-        if activity.id is None:
-            rec = PartnerActivityRecord()
-            if activity.uuid:
-                rec.uuid = activity.uuid
-            s.add(rec)
-        else:
-            rec = s.get(PartnerActivityRecord, activity.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"partner activity {activity.id}")
+        rec = _record_to_save(
+            s, PartnerActivityRecord, activity.id, activity.uuid, "partner activity"
+        )
         rec.organization_id, rec.kind = activity.organization_id, activity.kind.value
         rec.held_on, rec.participants = activity.held_on, activity.participants
         rec.description = activity.description
