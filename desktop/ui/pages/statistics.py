@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.indicators import (
+    COUNT_KEYS,
     DEFINITIONS,
     Period,
     PeriodKind,
@@ -46,20 +47,9 @@ from desktop.ui.labels import need_status_label
 from desktop.ui.messages import unexpected_error_text
 from desktop.ui.tasks import run_task
 
-# The figures shown as cards, in the order of the reform's own report.
-CARD_KEYS = (
-    "meetings_held",
-    "problems_solved",
-    "consensus_reached",
-    "agreements_signed",
-    "pairing_activities",
-    "practical_services",
-    "dispute_mediations",
-    "self_organizations_incubated",
-    "property_disputes",
-    "talents_discovered",
-    "talents_cultivated",
-)
+# Every whole-number figure is a card, in the order of the reform's own report (the order of
+# INDICATOR_KEYS); the change is a note on the property-disputes card, the breakdowns are charts.
+CARD_KEYS = COUNT_KEYS
 TREND_KEYS = (
     "meetings_held",
     "problems_solved",
