@@ -33,6 +33,18 @@ def _upload(storage: Storage, branch_id: str, prepared: Prepared) -> int:
     return status.version
 
 
+def _two_versions(tmp_path: Path) -> tuple[Storage, str]:
+    """A branch with versions 1 and 2 on disk (2 the current)."""
+    storage = Storage(tmp_path / "street")
+    branch_id = storage.add_branch("一支部").branch_id
+    db = make_db(tmp_path / "b.sqlite3")
+    first = prepare(db)
+    _upload(storage, branch_id, first)
+    make_db(db, tag="二")
+    _upload(storage, branch_id, prepare(db, base=first.digest, base_version=1))
+    return storage, branch_id
+
+
 def _day(month: int, day: int = 1) -> datetime:
     return datetime(2025, month, day, 12, tzinfo=UTC)
 
@@ -96,13 +108,7 @@ def test_forty_uploads_keep_thirty_plus_month_ends_compressed(tmp_path: Path):
 
 
 def test_tidy_clears_crash_leftovers_and_keeps_the_current(tmp_path: Path):
-    storage = Storage(tmp_path / "street")
-    branch_id = storage.add_branch("一支部").branch_id
-    db = make_db(tmp_path / "b.sqlite3")
-    first = prepare(db)
-    _upload(storage, branch_id, first)
-    make_db(db, tag="二")
-    _upload(storage, branch_id, prepare(db, base=first.digest, base_version=1))
+    storage, branch_id = _two_versions(tmp_path)
     root = tmp_path / "street" / "branches" / branch_id
     current = (root / "versions" / "000002.sqlite3").read_bytes()
     # What crashes leave: a half-built file, a sidecar whose file never arrived, a version
@@ -180,13 +186,7 @@ def test_current_path_and_branch_listing(tmp_path: Path):
 
 
 def test_old_versions_are_compressed_only_once_uploads_pause(tmp_path: Path):
-    storage = Storage(tmp_path / "street")
-    branch_id = storage.add_branch("一支部").branch_id
-    db = make_db(tmp_path / "b.sqlite3")
-    first = prepare(db)
-    _upload(storage, branch_id, first)
-    make_db(db, tag="二")
-    _upload(storage, branch_id, prepare(db, base=first.digest, base_version=1))
+    storage, branch_id = _two_versions(tmp_path)
     plain_one = tmp_path / "street" / "branches" / branch_id / "versions" / "000001.sqlite3"
     tidier = Tidier(storage, quiet=0.3)
     tidier.start()
