@@ -20,7 +20,7 @@ from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import check_organization
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
 
 
 def starter_evaluation(kind: OrganizationKind) -> list[EvaluationScore]:
@@ -90,15 +90,8 @@ def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
             problems["organization"] = Problem.REQUIRED
         if problems:
             raise ValidationError(problems)
-        if e.id is None:
-            rec = EvaluationRecord()
-            if e.uuid:
-                rec.uuid = e.uuid
-            s.add(rec)
-        else:
-            rec = s.get(EvaluationRecord, e.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"evaluation {e.id}")
+        rec = record_to_save(s, EvaluationRecord, e.id, e.uuid, "evaluation")
+        if e.id is not None:
             s.execute(
                 delete(EvaluationScoreRecord).where(EvaluationScoreRecord.evaluation_id == rec.id)
             )

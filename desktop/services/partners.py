@@ -3,7 +3,6 @@
 year's dispute mediation — with the gaps the home page warns of."""
 
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -43,7 +42,12 @@ from desktop.store.models import (
     PartnerAgreementRecord,
     ProjectRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import (
+    move_to_trash,
+    purge_from_trash,
+    record_to_save,
+    restore_from_trash,
+)
 
 YEAR_WARN_DAYS = 60  # the year's mediation is flagged in its last two months
 PARTNER = OrganizationKind.PARTNER_UNIT.value
@@ -84,25 +88,6 @@ def _live_partner(s: Session, organization_id: int) -> OrganizationRecord:
     return rec
 
 
-_Saved = TypeVar("_Saved", PartnerAgreementRecord, PartnerActivityRecord)
-
-
-def _record_to_save(
-    s: Session, model: type[_Saved], record_id: int | None, uuid: str | None, what: str
-) -> _Saved:
-    """A new row (keeping the uuid it came with), or the live row being edited."""
-    if record_id is None:
-        rec = model()
-        if uuid:
-            rec.uuid = uuid
-        s.add(rec)
-        return rec
-    rec = s.get(model, record_id)
-    if rec is None or rec.deleted_at is not None:
-        raise NotFoundError(f"{what} {record_id}")
-    return rec
-
-
 # -- agreements ----------------------------------------------------------------------------
 def _to_agreement(rec: PartnerAgreementRecord) -> Agreement:
     return Agreement(rec.organization_id, rec.signed_on, rec.term_start, rec.term_end,
@@ -135,7 +120,7 @@ def save_agreement(db: Database, agreement: Agreement) -> Agreement:
         raise ValidationError(problems)
     with db.session() as s:
         _live_partner(s, agreement.organization_id)
-        rec = _record_to_save(
+        rec = record_to_save(
             s, PartnerAgreementRecord, agreement.id, agreement.uuid, "partner agreement"
         )
         rec.organization_id, rec.signed_on = agreement.organization_id, agreement.signed_on
@@ -232,7 +217,7 @@ def save_activity(db: Database, activity: PartnerActivity) -> PartnerActivity:
         raise ValidationError(problems)
     with db.session() as s:
         _live_partner(s, activity.organization_id)
-        rec = _record_to_save(
+        rec = record_to_save(
             s, PartnerActivityRecord, activity.id, activity.uuid, "partner activity"
         )
         rec.organization_id, rec.kind = activity.organization_id, activity.kind.value

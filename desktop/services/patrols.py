@@ -31,7 +31,7 @@ from desktop.store.models import (
     PersonRecord,
     PersonRoleRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
 
 OTHER_CATEGORY = "其他"
 
@@ -130,13 +130,7 @@ def save_patrol(db: Database, patrol: Patrol) -> Patrol:
     if problems := validate_patrol(patrol):
         raise ValidationError(problems)
     with db.session() as s:
-        if patrol.id is None:
-            rec = PatrolRecord()
-            if patrol.uuid:
-                rec.uuid = patrol.uuid
-            s.add(rec)
-        else:
-            rec = _live(s, patrol.id)
+        rec = record_to_save(s, PatrolRecord, patrol.id, patrol.uuid, "patrol")
         rec.held_on, rec.route = patrol.held_on, patrol.route
         rec.participants, rec.note = patrol.participants, patrol.note
         s.flush()

@@ -22,7 +22,7 @@ from desktop.store.models import (
     OrganizationRecord,
     PersonRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
 
 
 def _live_activities():
@@ -134,15 +134,9 @@ def save_activity(db: Database, activity: Activity) -> Activity:
         org = s.get(OrganizationRecord, activity.organization_id)
         if org is None or org.deleted_at is not None:
             raise NotFoundError(f"organization {activity.organization_id}")
-        if activity.id is None:
-            rec = OrganizationActivityRecord()
-            if activity.uuid:
-                rec.uuid = activity.uuid
-            s.add(rec)
-        else:
-            rec = s.get(OrganizationActivityRecord, activity.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"organization activity {activity.id}")
+        rec = record_to_save(
+            s, OrganizationActivityRecord, activity.id, activity.uuid, "organization activity"
+        )
         for key in ("organization_id", "kind", "held_on", "participants", "participant_count",
                     "description"):  # fmt: skip
             setattr(rec, key, getattr(activity, key))

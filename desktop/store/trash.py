@@ -1,9 +1,32 @@
 """Soft deletion shared by every list: a record in the trash has ``deleted_at`` set."""
 
-from sqlalchemy import delete, update
+from typing import Any, TypeVar
 
+from sqlalchemy import delete, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import NotFoundError
 from desktop.store.database import Database
 from desktop.store.models import Base, utcnow
+
+_Record = TypeVar("_Record", bound=Any)
+
+
+def record_to_save(
+    s: Session, model: type[_Record], record_id: int | None, uuid: str | None, what: str
+) -> _Record:
+    """For a save: a new row (keeping the uuid the record came with), or the live row being
+    edited; NotFoundError when that one is gone or in the trash."""
+    if record_id is None:
+        rec = model()
+        if uuid:
+            rec.uuid = uuid
+        s.add(rec)
+        return rec
+    rec = s.get(model, record_id)
+    if rec is None or rec.deleted_at is not None:
+        raise NotFoundError(f"{what} {record_id}")
+    return rec
 
 
 def move_to_trash(db: Database, model: type[Base], ids: list[int]) -> int:
