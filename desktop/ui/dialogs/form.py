@@ -19,14 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.services import drafts
 from desktop.store.database import Database
+from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.widgets import FieldError
 
 AUTOSAVE_MS = 30_000
 log = logging.getLogger(__name__)
+
+
+def run_form(dialog: "RecordForm", events: AppEvents, kind: RecordKind) -> bool:
+    """Show a record form; when it saved, report the change (the pages refresh). True then."""
+    if dialog.exec() and dialog.saved:
+        events.changed(kind)
+        return True
+    return False
 
 
 class RecordForm(QDialog):

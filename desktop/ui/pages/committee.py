@@ -38,6 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
 from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
 from desktop.ui.dialogs.evaluation import EvaluationDialog
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.pages.list_page import details_table
@@ -360,10 +361,8 @@ class CommitteePage(QWidget):
 
     def _run(self, dialog: Any, kind: RecordKind, section: Section | None = None) -> None:
         """Show a form; when it saved, say what changed and select the new record."""
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(kind)
-            if section is not None:
-                section.select_id(dialog.saved.id or 0)
+        if run_form(dialog, self.ctx.events, kind) and section is not None:
+            section.select_id(dialog.saved.id or 0)
 
     def _fresh(self, section: Section, fetch: Callable[[Any, int], Any]) -> Any | None:
         """The selected record read again; None, with the lists reloaded, when it is gone."""

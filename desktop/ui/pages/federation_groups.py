@@ -14,6 +14,7 @@ from desktop.domain.stations import StationMonth, month_start
 from desktop.services import organizations, stations
 from desktop.services import self_organizations as so
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.dialogs.organization_activity import ActivityDialog, MemberDialog
 from desktop.ui.dialogs.station_service import StationMonthDialog
@@ -103,8 +104,7 @@ class SelfOrganizationsTab(QWidget):
 
     def new_group(self) -> None:
         dialog = OrganizationDialog(self.ctx, parent=self)  # a self-organization by default
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
 
     def edit_group(self) -> None:
         group = self.groups.current()
@@ -116,22 +116,19 @@ class SelfOrganizationsTab(QWidget):
             self.reload()
             return
         dialog = OrganizationDialog(self.ctx, org, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
 
     def add_member(self) -> None:
         group = self.groups.current()
         if group is not None:
             dialog = MemberDialog(self.ctx, group.id, parent=self)
-            if dialog.exec() and dialog.saved:
-                self.ctx.events.changed(RecordKind.ORGANIZATION)
+            run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
 
     def edit_member(self) -> None:
         group, member = self.groups.current(), self.members.current()
         if group is not None and member is not None:
             dialog = MemberDialog(self.ctx, group.id, member, parent=self)
-            if dialog.exec() and dialog.saved:
-                self.ctx.events.changed(RecordKind.ORGANIZATION)
+            run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
 
     def remove_member(self) -> None:
         group, member = self.groups.current(), self.members.current()
@@ -156,8 +153,7 @@ class SelfOrganizationsTab(QWidget):
 
     def _edit(self, activity: Activity) -> None:
         dialog = ActivityDialog(self.ctx, activity, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION_ACTIVITY)
+        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION_ACTIVITY)
 
     def delete_activity(self) -> None:
         activity = self.activities.current()
@@ -229,8 +225,7 @@ class StationsTab(QWidget):
 
     def _edit(self, entry: StationMonth, title: str) -> None:
         dialog = StationMonthDialog(self.ctx, entry, title, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.STATION_SERVICE)
+        run_form(dialog, self.ctx.events, RecordKind.STATION_SERVICE)
 
     def delete_month(self) -> None:
         station, entry = self.stations.current(), self.log.current()

@@ -25,6 +25,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting, MeetingKind, Participant, ParticipantRole
 from desktop.services import needs, patrols
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.patrol import PatrolDialog
 from desktop.ui.i18n import translate
 from desktop.ui.models.federation import FindingModel, PatrolModel
@@ -166,8 +167,7 @@ class LeadersTab(QWidget):
 
     def new_patrol(self) -> None:
         dialog = PatrolDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PATROL)
+        run_form(dialog, self.ctx.events, RecordKind.PATROL)
 
     def edit_patrol(self) -> None:
         row = self.patrols.current()
@@ -179,8 +179,7 @@ class LeadersTab(QWidget):
             self.load_patrols()
             return
         dialog = PatrolDialog(self.ctx, patrol, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PATROL)
+        run_form(dialog, self.ctx.events, RecordKind.PATROL)
 
     def delete_patrol(self) -> None:
         row = self.patrols.current()
@@ -247,8 +246,7 @@ class LeadersTab(QWidget):
         from desktop.ui.dialogs.meeting import MeetingDialog
 
         dialog = MeetingDialog(self.ctx, self.new_meeting_draft(), parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.MEETING)
+        run_form(dialog, self.ctx.events, RecordKind.MEETING)
 
     def new_meeting_draft(self) -> Meeting:
         starts = datetime.combine(datetime.now().date() + timedelta(days=1), time(19, 0))

@@ -12,6 +12,7 @@ from desktop.domain.roster import TalentRight
 from desktop.domain.talents import Cultivation, RightUse
 from desktop.services import talents
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.talent_record import CultivationDialog, DiscoveryDialog, RightUseDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
@@ -164,8 +165,7 @@ class TalentsTab(QWidget):
         person = self.people.current()
         if person is not None:
             dialog = CultivationDialog(self.ctx, Cultivation(person.id), self)
-            if dialog.exec() and dialog.saved:
-                self.ctx.events.changed(RecordKind.TALENT)
+            run_form(dialog, self.ctx.events, RecordKind.TALENT)
 
     def delete_cultivation(self) -> None:
         item = self.cultivation.current()
@@ -179,8 +179,7 @@ class TalentsTab(QWidget):
         person = self.people.current()
         if person is not None:
             dialog = RightUseDialog(self.ctx, RightUse(person.id, TalentRight.EVALUATION), self)
-            if dialog.exec() and dialog.saved:
-                self.ctx.events.changed(RecordKind.TALENT)
+            run_form(dialog, self.ctx.events, RecordKind.TALENT)
 
     def delete_use(self) -> None:
         use = self.uses.current()

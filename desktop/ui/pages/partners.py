@@ -40,6 +40,7 @@ from desktop.domain.partners import (
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations, partners, projects
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.dialogs.partner_activity import ActivityDialog
 from desktop.ui.dialogs.partner_agreement import AgreementDialog
@@ -412,8 +413,7 @@ class PartnersPage(QWidget):
         self._run_unit_dialog(OrganizationDialog(self.ctx, org, parent=self))
 
     def _run_unit_dialog(self, dialog: OrganizationDialog) -> None:
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+        if run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION):
             ids = [p.id for p in self.partner_list]
             if dialog.saved.id in ids:
                 self.units.setCurrentRow(ids.index(dialog.saved.id))
@@ -441,10 +441,9 @@ class PartnersPage(QWidget):
             self._run(AgreementDialog(self.ctx, selected, parent=self))
 
     def _run(self, dialog: ActivityDialog | AgreementDialog) -> None:
-        if dialog.exec() and dialog.saved:
-            kind = (RecordKind.PARTNER_ACTIVITY if isinstance(dialog, ActivityDialog)
-                    else RecordKind.PARTNER_AGREEMENT)  # fmt: skip
-            self.ctx.events.changed(kind)
+        kind = (RecordKind.PARTNER_ACTIVITY if isinstance(dialog, ActivityDialog)
+                else RecordKind.PARTNER_AGREEMENT)  # fmt: skip
+        run_form(dialog, self.ctx.events, kind)
 
     def delete_selected(self) -> None:
         selected = self._selected()
