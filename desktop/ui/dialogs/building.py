@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import Building, Grid, validate_name
 from desktop.services import neighborhood
 from desktop.ui.context import AppContext
@@ -53,8 +53,8 @@ class BuildingDialog(RecordForm):
         return {"name": problem} if problem else {}
 
     def save(self) -> bool:
-        try:
-            self.saved = neighborhood.save_building(
+        return self.store(
+            lambda: neighborhood.save_building(
                 self.ctx.db,
                 Building(
                     name=self.name.text(),
@@ -63,9 +63,4 @@ class BuildingDialog(RecordForm):
                     id=self.building.id,
                 ),
             )
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        )

@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
     Organization,
@@ -165,11 +165,4 @@ class OrganizationDialog(RecordForm):
         return validate_organization(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = organizations.save_organization(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: organizations.save_organization(self.ctx.db, self.current()))

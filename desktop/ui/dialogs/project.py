@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.needs import NeedQuery
 from desktop.domain.projects import (
     Party,
@@ -262,11 +262,4 @@ class ProjectDialog(RecordForm):
         return validate_project(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = projects.save_project(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: projects.save_project(self.ctx.db, self.current()))

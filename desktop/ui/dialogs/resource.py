@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.resources import (
     ProviderKind,
     Resource,
@@ -125,11 +125,4 @@ class ResourceDialog(RecordForm):
         return validate_resource(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = resources.save_resource(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: resources.save_resource(self.ctx.db, self.current()))

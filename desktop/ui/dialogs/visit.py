@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.needs import Satisfaction
 from desktop.domain.visits import ReferralTarget, Visit, VisitKind, clean_visit, validate_visit
 from desktop.services import drafts, needs, neighborhood, visits
@@ -130,11 +130,4 @@ class VisitDialog(RecordForm):
         return validate_visit(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = visits.save_visit(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return False
-        return True
+        return self.store(lambda: visits.save_visit(self.ctx.db, self.current()))
