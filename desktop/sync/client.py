@@ -35,7 +35,7 @@ from desktop.sync.protocol import (
 )
 from desktop.sync.snapshot import take_snapshot
 from desktop.sync.status import Acknowledged, SyncStatus, load_status, now, save_status
-from desktop.sync.transport import Connection, Refused, connect
+from desktop.sync.transport import Connection, Refused
 
 __all__ = [
     "Cancelled",
@@ -78,7 +78,7 @@ class _Pending:
 
 def test_connection(config: SyncConfig, token: str) -> BranchState:
     """Ask the server for this branch's state: proves address, certificate and token."""
-    with closing(connect(config, token)) as server:
+    with closing(Connection(config, token)) as server:
         try:
             return BranchState.from_json(server.call("GET", ""))
         except Refused as refused:
@@ -151,7 +151,7 @@ def _sync(
     if ack is not None and ack.branch_id != branch:
         ack = None  # a token for another branch: start that branch from scratch
 
-    with closing(connect(config, token)) as server:
+    with closing(Connection(config, token)) as server:
         state = BranchState.from_json(server.call("GET", ""))
         snapshot = take_snapshot(db_path(data_dir), folder / "snapshot.sqlite3")
         try:
@@ -372,7 +372,6 @@ def _acknowledged_digest(data_dir: Path, ack: Acknowledged | None) -> FileDigest
 def _record_success(data_dir: Path, ack: Acknowledged, sent: int) -> None:
     status = SyncStatus(
         last_success_at=now(),
-        version=ack.version,
         last_attempt_at=now(),
         last_error=None,
         last_sent_bytes=sent,

@@ -25,11 +25,15 @@ class Acknowledged:
 @dataclass(frozen=True)
 class SyncStatus:
     last_success_at: datetime | None = None  # UTC
-    version: int | None = None
     last_attempt_at: datetime | None = None
     last_error: str | None = None  # Chinese; None after a success
     last_sent_bytes: int | None = None
     acknowledged: Acknowledged | None = None
+
+    @property
+    def version(self) -> int | None:
+        """The version the street office last acknowledged."""
+        return self.acknowledged.version if self.acknowledged else None
 
 
 def _state_path(data_dir: Path) -> Path:
@@ -53,7 +57,6 @@ def load_status(data_dir: Path) -> SyncStatus:
             acknowledged = None  # a damaged record only costs one full upload
     return SyncStatus(
         last_success_at=_time(data.get("last_success_at")),
-        version=acknowledged.version if acknowledged else None,
         last_attempt_at=_time(data.get("last_attempt_at")),
         last_error=data.get("last_error"),
         last_sent_bytes=data.get("last_sent_bytes"),

@@ -137,7 +137,3 @@ class Connection:
         if response.status != 200:
             raise Refused(response.status, answer)
         return answer
-
-
-def connect(config: SyncConfig, token: str) -> Connection:
-    return Connection(config, token)

@@ -95,10 +95,12 @@ class FakeSync:
             data_dir,
             status.SyncStatus(
                 last_success_at=now,
-                version=result.version,
                 last_attempt_at=now,
                 last_error=None,
                 last_sent_bytes=result.sent_bytes,
+                acknowledged=status.Acknowledged(
+                    TOKEN.partition(".")[0], result.version, "0" * 64, 4096, 4096
+                ),
             ),
         )
         self.pending = 0
