@@ -1,15 +1,6 @@
 """What can go wrong in a sync, said in plain Chinese for the secretary."""
 
-COUNTED_LABELS = {
-    "person": "人员",
-    "organization": "组织",
-    "need": "需求",
-    "resource": "资源",
-    "project": "项目",
-    "visit": "走访记录",
-    "meeting": "会议",
-    "compact": "公约",
-}
+from desktop.sync.protocol import COUNTED_LABELS
 
 
 class SyncError(Exception):

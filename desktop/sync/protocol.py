@@ -62,6 +62,17 @@ COUNTED_TABLES = (
     "meeting",
     "compact",
 )
+# What each counted table is called when a refused copy is explained, on either end.
+COUNTED_LABELS = {
+    "person": "人员",
+    "organization": "组织",
+    "need": "需求",
+    "resource": "资源",
+    "project": "项目",
+    "visit": "走访记录",
+    "meeting": "会议",
+    "compact": "公约",
+}
 SHRINK_FLOOR = 20  # below this many records a list may halve without a question
 
 

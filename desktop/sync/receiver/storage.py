@@ -50,16 +50,6 @@ _PACKED = re.compile(r"^(\d{6,})\.sqlite3\.zst$")
 _SIDECAR = re.compile(r"^(\d{6,})\.json$")
 # Compared against when the branch is unknown, so that case costs the same as a wrong token.
 _DUMMY_HASH = protocol.token_hash("000000000000." + "0" * 43)
-TABLE_NAMES = {
-    "person": "人员",
-    "organization": "组织",
-    "need": "需求",
-    "resource": "资源",
-    "project": "项目",
-    "visit": "走访",
-    "meeting": "会议",
-    "compact": "公约",
-}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS branch (
@@ -681,7 +671,9 @@ def _check_base(request: UploadRequest, current: VersionInfo | None) -> None:
 def _check_shrink(before: dict[str, int], after: dict[str, int]) -> None:
     shrunk = protocol.shrunk_tables(before, after)
     if shrunk:
-        what = "、".join(f"{TABLE_NAMES.get(t, t)} {old}→{new}" for t, (old, new) in shrunk.items())
+        what = "、".join(
+            f"{protocol.COUNTED_LABELS.get(t, t)} {old}→{new}" for t, (old, new) in shrunk.items()
+        )
         raise StreetError(
             ErrorCode.SHRINK,
             f"这份数据比街道办现存的少了一半以上（{what}），确认无误后再上传。",
