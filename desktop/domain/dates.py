@@ -7,9 +7,12 @@ SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
 def to_local(value: datetime | None) -> datetime | None:
+    """Shanghai time of a stored naive-UTC time, or of any time that carries its zone."""
     if value is None:
         return None
-    return value.replace(tzinfo=UTC).astimezone(SHANGHAI)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(SHANGHAI)
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -19,7 +22,7 @@ def format_date(value: date | datetime | None) -> str:
 
 
 def format_local_datetime(value: datetime | None) -> str:
-    """A stored UTC time as the secretary reads it: 2026年11月25日 14:05."""
+    """A time as the secretary reads it, in Beijing time: 2026年11月25日 14:05."""
     local = to_local(value)
     if local is None:
         return ""

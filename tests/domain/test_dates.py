@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.domain.dates import (
+    SHANGHAI,
     format_date,
     format_local_datetime,
     local_to_utc,
@@ -58,6 +59,10 @@ def test_to_local_and_formatting() -> None:
     assert local is not None and (local.hour, local.minute) == (14, 5)
     assert format_local_datetime(datetime(2026, 11, 25, 6, 5)) == "2026年11月25日 14:05"
     assert format_local_datetime(datetime(2026, 11, 24, 16, 0)) == "2026年11月25日 00:00"
+    # A time that carries its zone (as the receiver stores it) is converted, not relabelled.
+    aware = datetime.fromisoformat("2026-03-31T15:00:00+00:00")
+    assert format_local_datetime(aware) == "2026年3月31日 23:00"
+    assert format_local_datetime(aware.astimezone(SHANGHAI)) == "2026年3月31日 23:00"
     assert format_local_datetime(None) == ""
     assert format_date(date(2026, 1, 5)) == "2026年1月5日"
     assert format_date(None) == ""

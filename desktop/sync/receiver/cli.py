@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.dates import SHANGHAI, format_date
+from desktop.domain.dates import SHANGHAI, format_local_datetime
 from desktop.sync.receiver.storage import NoRegistryError, Storage
 
 PROG = "shuren-street"
@@ -189,10 +189,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _beijing(moment: str | None) -> str:
     """A stored UTC time as the clerk reads it; --json keeps the ISO UTC form."""
-    if not moment:
-        return "从未上传"
-    local = datetime.fromisoformat(moment).astimezone(SHANGHAI)
-    return f"{format_date(local)} {local:%H:%M}"
+    return format_local_datetime(datetime.fromisoformat(moment)) if moment else "从未上传"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.dates import SHANGHAI, format_date
+from desktop.domain.dates import SHANGHAI, format_date, format_local_datetime
 from desktop.domain.indicators import (
     COUNT_KEYS,
     DEFINITIONS,
@@ -128,10 +128,7 @@ def build_report(
 
 
 def _beijing(moment: datetime | None) -> str:
-    if moment is None:
-        return "从未上传"
-    local = moment.astimezone(SHANGHAI)
-    return f"{format_date(local)} {local:%H:%M}"
+    return format_local_datetime(moment) if moment is not None else "从未上传"
 
 
 def _heading(report: StreetReport) -> list[str]:
