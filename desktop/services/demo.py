@@ -938,6 +938,12 @@ def _insert(s: Session, model: type[Base], columns: tuple[str, ...], rows: list[
     if not rows:
         return
     table = model.__table__
+    if "uuid" in table.c and "uuid" not in columns:
+        # Child rows get theirs here; seeded from the rows themselves, so a seed still gives
+        # the same demo.
+        rng = random.Random(f"{table.name}:{len(rows)}:{rows[0]!r}")
+        columns = (*columns, "uuid")
+        rows = [(*row, _uuid(rng)) for row in rows]
     dialect = s.get_bind().dialect
     processors = []
     for i, name in enumerate(columns):

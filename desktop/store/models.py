@@ -48,6 +48,7 @@ class NeighborhoodRecord(Base):
 
     __tablename__ = "neighborhood"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(80), default="")
     community: Mapped[str] = mapped_column(String(80), default="")
     street: Mapped[str] = mapped_column(String(80), default="")
@@ -56,12 +57,14 @@ class NeighborhoodRecord(Base):
 class GridRecord(Base):
     __tablename__ = "grid"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
 
 class BuildingRecord(Base):
     __tablename__ = "building"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     grid_id: Mapped[int | None] = mapped_column(
         ForeignKey("grid.id", ondelete="SET NULL"), nullable=True
@@ -164,6 +167,7 @@ class NeedCategoryRecord(Base):
 
     __tablename__ = "need_category"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(40), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -216,6 +220,7 @@ class NeedStatusChangeRecord(Base):
 
     __tablename__ = "need_status_change"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     to_status: Mapped[str] = mapped_column(String(20))
@@ -288,6 +293,7 @@ class ProjectPartyRecord(Base):
 
     __tablename__ = "project_party"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     project_id: Mapped[int] = mapped_column(
         ForeignKey("project.id", ondelete="CASCADE"), index=True
     )
@@ -387,6 +393,7 @@ class MeetingRecord(Base):
 class MeetingParticipantRecord(Base):
     __tablename__ = "meeting_participant"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -404,6 +411,7 @@ class MeetingParticipantRecord(Base):
 class MeetingTopicRecord(Base):
     __tablename__ = "meeting_topic"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -431,6 +439,7 @@ class MeetingActionRecord(Base):
 
     __tablename__ = "meeting_action"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -449,6 +458,7 @@ class MeetingAmendmentRecord(Base):
 
     __tablename__ = "meeting_amendment"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -489,6 +499,7 @@ class CompactVersionRecord(Base):
 
     __tablename__ = "compact_version"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     compact_id: Mapped[int] = mapped_column(
         ForeignKey("compact.id", ondelete="CASCADE"), index=True
     )
@@ -577,6 +588,7 @@ class CommitteeTermRecord(Base):
 
     __tablename__ = "committee_term"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
@@ -590,6 +602,7 @@ class CommitteeTermRecord(Base):
 class CommitteeMemberRecord(Base):
     __tablename__ = "committee_member"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     term_id: Mapped[int] = mapped_column(
         ForeignKey("committee_term.id", ondelete="CASCADE"), index=True
     )
@@ -608,6 +621,7 @@ class CrossAppointmentRecord(Base):
 
     __tablename__ = "cross_appointment"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     branch_post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 支部委员
     organization_id: Mapped[int] = mapped_column(
@@ -642,6 +656,7 @@ class EvaluationScoreRecord(Base):
 
     __tablename__ = "evaluation_score"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     evaluation_id: Mapped[int] = mapped_column(
         ForeignKey("evaluation.id", ondelete="CASCADE"), index=True
     )
@@ -672,6 +687,7 @@ class PatrolFindingRecord(Base):
 
     __tablename__ = "patrol_finding"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     patrol_id: Mapped[int] = mapped_column(ForeignKey("patrol.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
     building: Mapped[str] = mapped_column(String(80), default="")
@@ -717,6 +733,7 @@ class StationServiceRecord(Base):
 
     __tablename__ = "station_service"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     resource_id: Mapped[int] = mapped_column(ForeignKey("resource.id", ondelete="CASCADE"))
     month: Mapped[date] = mapped_column(Date)  # the first day of the month
     riders_served: Mapped[int] = mapped_column(Integer, default=0)
@@ -730,6 +747,7 @@ class TalentCultivationRecord(Base):
 
     __tablename__ = "talent_cultivation"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     happened_on: Mapped[date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(20))  # training | role
@@ -743,6 +761,7 @@ class TalentRightUseRecord(Base):
 
     __tablename__ = "talent_right_use"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     right: Mapped[str] = mapped_column(String(20))  # TalentRight
     used_on: Mapped[date] = mapped_column(Date)
@@ -756,3 +775,20 @@ class TalentRightUseRecord(Base):
         ),
         CheckConstraint("source IN ('meeting','project','evaluation','other')", name="source"),
     )
+
+
+class MergeConflictRecord(Base):
+    """A record edited on two PCs before their copies were merged: the edit kept and the one
+    set aside, so the record's history holds both (the merge report lists them)."""
+
+    __tablename__ = "merge_conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    merged_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    record_table: Mapped[str] = mapped_column(String(40))
+    record_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    kept_side: Mapped[str] = mapped_column(String(10))  # here | there
+    kept_values: Mapped[str] = mapped_column(Text)  # JSON of the row kept
+    other_values: Mapped[str] = mapped_column(Text)  # JSON of the row set aside ("null": deleted)
+    __table_args__ = (CheckConstraint("kept_side IN ('here','there')", name="kept_side"),)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 # Every Alembic revision of desktop/store/migrations/versions, oldest first.
 # tests/store/test_migrations.py checks this list against Alembic's own history.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD = REVISIONS[-1]
 
 
