@@ -1,25 +1,31 @@
-"""Upload the branch database to the street office (ARCHITECTURE.md, "Sync").
+"""Upload the branch database to the street office.
 
 One ``sync_once``: snapshot, compare with the manifest of the version the server last
 acknowledged, send the changed blocks as one resumable upload, and record the new version
 only when the server has answered that it is in place. Whatever breaks in between, the
 upload in ``<data dir>/sync/pending/`` is resumed or rebuilt next time; nothing is marked
 uploaded that the server does not have.
+
+Every upload names the version this folder last had acknowledged (its lineage). When the
+street office's copy has moved on from that version, another copy of this folder (a second
+PC) uploaded it: the receiver keeps this upload aside and answers DIVERGED, and the secretary
+chooses in resolve.py which copy to keep, or merges them.
 """
 
 import hashlib
 import secrets
 import shutil
-import threading
-from collections.abc import Callable
-from contextlib import closing
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.store.datadir import db_path
 from desktop.sync.config import SyncConfig, load_config, load_token, sync_dir
-from desktop.sync.errors import Cancelled, ShrinkRefused, SyncError
+from desktop.sync.errors import Cancelled, Diverged, ShrinkRefused, SyncBusy, SyncError
 from desktop.sync.files import read_json, write_atomically, write_json
+from desktop.sync.lock import sync_lock
 from desktop.sync.protocol import (
     CHUNK_SIZE,
     BranchState,
@@ -34,12 +40,21 @@ from desktop.sync.protocol import (
     write_payload,
 )
 from desktop.sync.snapshot import take_snapshot
-from desktop.sync.status import Acknowledged, SyncStatus, load_status, now, save_status
+from desktop.sync.status import (
+    Acknowledged,
+    Divergence,
+    SyncStatus,
+    load_status,
+    now,
+    save_status,
+)
 from desktop.sync.transport import Connection, Refused
 
 __all__ = [
     "Cancelled",
+    "Diverged",
     "ShrinkRefused",
+    "SyncBusy",
     "SyncError",
     "SyncResult",
     "pending_bytes",
@@ -48,9 +63,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-
-_locks: dict[Path, threading.Lock] = {}  # one sync at a time per data dir
-_locks_guard = threading.Lock()
+Connect = Callable[[SyncConfig, str], Connection]  # tests hand in a transport of their own
 
 
 @dataclass(frozen=True)
@@ -91,26 +104,37 @@ def sync_once(
     confirm_shrink: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    connect: Connect = Connection,
 ) -> SyncResult:
-    """Upload what changed since the last acknowledged version. Raises SyncError."""
-    with _data_dir_lock(data_dir):
-        try:
-            result = _sync(data_dir, confirm_shrink, progress, cancelled or (lambda: False))
-        except SyncError as exc:
-            _record_failure(data_dir, exc.message)
-            raise
-        except Refused as refused:  # an answer no step expected, e.g. a revoked token
-            error = refused.as_sync_error()
-            _record_failure(data_dir, error.message)
-            raise error from refused
-        except OSError as exc:  # the local disk: full, or a file taken away
-            error = SyncError(
-                f"本机写入同步文件失败（{exc.strerror or exc}），请检查磁盘空间后再试。",
-                retry=True,
-            )
-            _record_failure(data_dir, error.message)
-            raise error from exc
-        return result
+    """Upload what changed since the last acknowledged version. Raises SyncError (SyncBusy
+    when another sync of this folder is running, Diverged for another PC's newer copy)."""
+    with sync_lock(data_dir), recorded_failures(data_dir):
+        return _sync(data_dir, confirm_shrink, progress, cancelled or (lambda: False), connect)
+
+
+@contextmanager
+def recorded_failures(data_dir: Path) -> Iterator[None]:
+    """Every failure leaves SyncError (Chinese, no personal data) and its last_error."""
+    try:
+        yield
+    except SyncError as exc:
+        _record_failure(data_dir, exc.message)
+        raise
+    except Refused as refused:  # an answer no step expected, e.g. a revoked token
+        error = refused.as_sync_error()
+        _record_failure(data_dir, error.message)
+        raise error from refused
+    except (OSError, sqlite3.Error) as exc:  # the local disk: full, read-only, failing
+        error = local_disk_error(exc)
+        _record_failure(data_dir, error.message)
+        raise error from exc
+
+
+def local_disk_error(exc: OSError | sqlite3.Error) -> SyncError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return SyncError(
+        f"本机读写同步文件失败（{reason}），请检查磁盘空间和数据文件夹后再试。", retry=True
+    )
 
 
 def pending_bytes(data_dir: Path) -> int:
@@ -126,17 +150,11 @@ def pending_bytes(data_dir: Path) -> int:
     return len(changed_blocks(new, base)) * new.page_size
 
 
-def _data_dir_lock(data_dir: Path) -> threading.Lock:
-    with _locks_guard:
-        return _locks.setdefault(data_dir.resolve(), threading.Lock())
-
-
 # --- one sync ----------------------------------------------------------------------------
 
 
-def _sync(
-    data_dir: Path, confirm_shrink: bool, progress: Progress | None, cancelled: Callable[[], bool]
-) -> SyncResult:
+def configured(data_dir: Path) -> tuple[SyncConfig, str, str]:
+    """(config, token, branch id); SyncError when the address or the token is missing."""
     config = load_config(data_dir)
     token = load_token(data_dir)
     if not config.server:
@@ -145,13 +163,29 @@ def _sync(
         raise SyncError("还没有填写街道办给的令牌，请在“同步”页填写后再同步。", retry=False)
     branch = token_branch(token)
     assert branch is not None  # load_token returns well-formed tokens only
+    return config, token, branch
+
+
+def acknowledged(data_dir: Path, branch: str) -> Acknowledged | None:
+    """The version of ``branch`` this folder last had acknowledged (its lineage), if any."""
+    ack = load_status(data_dir).acknowledged
+    return ack if ack is not None and ack.branch_id == branch else None
+
+
+def _sync(
+    data_dir: Path,
+    confirm_shrink: bool,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+    connect: Connect,
+) -> SyncResult:
+    config, token, branch = configured(data_dir)
     folder = sync_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    ack = load_status(data_dir).acknowledged
-    if ack is not None and ack.branch_id != branch:
-        ack = None  # a token for another branch: start that branch from scratch
+    # None for a token of another branch: that branch starts from scratch.
+    ack = acknowledged(data_dir, branch)
 
-    with closing(Connection(config, token)) as server:
+    with closing(connect(config, token)) as server:
         state = BranchState.from_json(server.call("GET", ""))
         snapshot = take_snapshot(db_path(data_dir), folder / "snapshot.sqlite3")
         try:
@@ -168,27 +202,36 @@ def _sync(
                 _record_success(data_dir, ack, sent=0)
                 return SyncResult(state.version, 0, up_to_date=True)
 
+            in_step = ack is not None and (ack.version, ack.sha256) == (state.version, state.sha256)
+            if state.version is not None and not in_step:
+                known = load_status(data_dir).diverged
+                if known == Divergence(branch, state.version):
+                    # Already told and kept aside: wait for the secretary's choice.
+                    raise Diverged(state.version)
+                # Sent in full all the same: the receiver keeps it aside as this PC's copy.
             # A delta is only sound against the very copy the server holds now.
-            base = (
-                ack if ack and (ack.version, ack.sha256) == (state.version, state.sha256) else None
-            )
-            if pending is not None and not _still_fits(pending, new, base):
+            base = ack if in_step else None
+            parent = ack.version if ack else None
+            if pending is not None and not _still_fits(pending, new, base, parent):
                 _drop(pending)
                 pending = None
             if pending is None:
                 base_digest = _acknowledged_digest(data_dir, base)
                 base_version = base.version if base and base_digest else None
-                pending = _prepare(folder, snapshot, new, base_digest, base_version)
+                pending = _prepare(folder, snapshot, new, base_digest, base_version, parent)
         finally:
             snapshot.unlink(missing_ok=True)
 
-        version, sent = _upload(data_dir, server, pending, confirm_shrink, progress, cancelled)
+        version, sent = _upload(
+            data_dir, branch, server, pending, confirm_shrink, progress, cancelled
+        )
         _promote(data_dir, branch, pending, version, sent=sent)
         return SyncResult(version, sent, up_to_date=False)
 
 
 def _upload(
     data_dir: Path,
+    branch: str,
     server: Connection,
     pending: _Pending,
     confirm_shrink: bool,
@@ -209,6 +252,10 @@ def _upload(
         if status.state == UploadState.DONE:
             assert status.version is not None
             return status.version, sent
+        if status.state == UploadState.DIVERGED:  # a repeat of an upload already kept aside
+            state = BranchState.from_json(server.call("GET", ""))
+            _drop(pending)
+            raise _diverged(data_dir, branch, state.version)
         sent += _send(server, pending, status.received, progress, cancelled)
         try:
             status = UploadStatus.from_json(
@@ -225,12 +272,25 @@ def _upload(
             if refused.code in (ErrorCode.INCOMPLETE, ErrorCode.BAD_PAYLOAD):
                 status = replace(status, received=refused.received())
                 continue
-            _drop(pending)  # BAD_RESULT or UNKNOWN_BASE: this payload can never be applied
+            _drop(pending)  # this payload can never be applied
+            if refused.code == ErrorCode.DIVERGED:
+                version = refused.body.get("version")
+                version = version if isinstance(version, int) else None
+                raise _diverged(data_dir, branch, version) from refused
             if refused.code == ErrorCode.BAD_RESULT:
-                # Our record of the base is not what the server holds: send everything next.
-                save_status(data_dir, replace(load_status(data_dir), acknowledged=None))
+                # Our record of the base is not what the server holds: send everything next,
+                # still naming that version as the parent (the lineage is not in doubt).
+                _forget_manifest(data_dir)
             raise refused.as_sync_error() from refused
     raise SyncError("上传的数据几次都没能通过街道办的核对，请稍后再试。", retry=True)
+
+
+def _diverged(data_dir: Path, branch: str, version: int | None) -> Diverged:
+    """Note the divergence (the next syncs wait for the secretary) and say so."""
+    if version is not None:
+        status = load_status(data_dir)
+        save_status(data_dir, replace(status, diverged=Divergence(branch, version)))
+    return Diverged(version)
 
 
 def _create(server: Connection, pending: _Pending) -> UploadStatus:
@@ -280,6 +340,7 @@ def _prepare(
     new: FileDigest,
     base: FileDigest | None,
     base_version: int | None,
+    parent_version: int | None,
 ) -> _Pending:
     pending_dir = folder / "pending"
     shutil.rmtree(pending_dir, ignore_errors=True)
@@ -290,6 +351,7 @@ def _prepare(
     request = UploadRequest(
         upload_id=secrets.token_hex(16),
         base_version=base_version,
+        parent_version=parent_version,
         length=new.length,
         sha256=new.sha256,
         page_size=new.page_size,
@@ -318,11 +380,17 @@ def _load_pending(folder: Path) -> _Pending | None:
     return pending
 
 
-def _still_fits(pending: _Pending, new: FileDigest, base: Acknowledged | None) -> bool:
+def _still_fits(
+    pending: _Pending, new: FileDigest, base: Acknowledged | None, parent: int | None
+) -> bool:
     """Resume the pending upload only if it still carries today's file onto today's base."""
     request = pending.request
     base_version = base.version if base else None
-    return request.sha256 == new.sha256 and request.base_version == base_version
+    return (request.sha256, request.base_version, request.parent_version) == (
+        new.sha256,
+        base_version,
+        parent,
+    )
 
 
 def _drop(pending: _Pending) -> None:
@@ -346,6 +414,26 @@ def _adopt(data_dir: Path, branch: str, version: int, new: FileDigest) -> Acknow
     ack = Acknowledged(branch, version, new.sha256, new.length, new.page_size)
     write_atomically(_manifest_path(data_dir, new.sha256), new.manifest)
     return ack
+
+
+def adopt_version(data_dir: Path, branch: str, version: int, copy: FileDigest) -> None:
+    """Build on the street office's ``version`` (held here as ``copy``) from now on: after a
+    restore, a merge or the choice of this PC's data. Clears a divergence."""
+    ack = _adopt(data_dir, branch, version, copy)
+    status = load_status(data_dir)
+    _drop_pending(data_dir)
+    save_status(data_dir, replace(status, acknowledged=ack, diverged=None, last_error=None))
+    _prune_manifests(data_dir, ack)
+
+
+def _drop_pending(data_dir: Path) -> None:
+    shutil.rmtree(sync_dir(data_dir) / "pending", ignore_errors=True)
+
+
+def _forget_manifest(data_dir: Path) -> None:
+    ack = load_status(data_dir).acknowledged
+    if ack is not None:
+        _manifest_path(data_dir, ack.sha256).unlink(missing_ok=True)
 
 
 # --- the acknowledged version ------------------------------------------------------------
@@ -378,6 +466,10 @@ def _record_success(data_dir: Path, ack: Acknowledged, sent: int) -> None:
         acknowledged=ack,
     )
     save_status(data_dir, status)
+    _prune_manifests(data_dir, ack)
+
+
+def _prune_manifests(data_dir: Path, ack: Acknowledged) -> None:
     for old in (sync_dir(data_dir) / "manifests").glob("*.bin"):
         if old.stem != ack.sha256:
             old.unlink(missing_ok=True)

@@ -31,3 +31,26 @@ class ShrinkRefused(SyncError):
 class Cancelled(SyncError):
     def __init__(self) -> None:
         super().__init__("同步已取消，已传的部分会保留，下次接着传。", retry=True)
+
+
+class SyncBusy(SyncError):
+    """Another sync, restore or merge of this data folder is under way (this or another
+    program); it does the work, so this one need not."""
+
+    def __init__(self) -> None:
+        super().__init__("正在同步：另一个同步（或恢复、合并）正在进行，这次不再重复。", retry=True)
+
+
+class Diverged(SyncError):
+    """The street office's current copy was uploaded from another copy of this data folder
+    (a second PC) since this one last synced: neither may silently replace the other."""
+
+    def __init__(self, server_version: int | None) -> None:
+        super().__init__(
+            f"本支部的数据已由另一台电脑更新（街道办现存第 {server_version} 版），"
+            "本机的数据不是在那一版的基础上修改的。为防两边互相覆盖，这次没有采用本机的数据"
+            "（已在街道办另存备查）。请在“同步”页查看两边的差别，选择以街道办的数据为准、"
+            "以本机为准，或把两份合并。",
+            retry=False,
+        )
+        self.server_version = server_version

@@ -11,6 +11,7 @@ HTTP API, every call with ``Authorization: Bearer <token>``; a token reaches its
 only, and any other branch id answers 403 whether or not it exists::
 
     GET  /v1/branches/{branch}                          -> BranchState
+    GET  /v1/branches/{branch}/versions/{current|N}?offset=N  -> the file, zstd (DOWNLOAD_*)
     POST /v1/branches/{branch}/uploads        (UploadRequest JSON) -> UploadStatus
     GET  /v1/branches/{branch}/uploads/{upload}                     -> UploadStatus
     PUT  /v1/branches/{branch}/uploads/{upload}?offset=N  (bytes)   -> UploadStatus
@@ -19,6 +20,11 @@ only, and any other branch id answers 403 whether or not it exists::
 Errors answer ``{"code": ErrorCode, "message": str, ...}``. Repeating any request is
 harmless: an upload is named by the client, a chunk at an offset already received overwrites
 the same bytes, and finishing a finished upload answers its version again.
+
+Lineage: every upload names ``parent_version``, the last version this data folder had
+acknowledged (None if it never had one), whether it travels as a delta or in full. The receiver
+makes an upload current only on top of the version it names; an upload from a copy whose
+history went another way (a second PC) is refused with DIVERGED and kept as a side copy.
 
 No Qt here and nothing from the app's store: the receiver imports this module.
 """
@@ -88,17 +94,20 @@ class ErrorCode(StrEnum):
     SHRINK = "shrink"  # 409: far fewer records than the current copy; needs confirmation
     BAD_PAYLOAD = "bad_payload"  # 422: payload hash or format wrong; it was discarded
     BAD_RESULT = "bad_result"  # 422: rebuilt file failed length/SHA-256/integrity; discarded
+    DIVERGED = "diverged"  # 409: not built on the current version (another PC's copy); kept aside
 
 
 class UploadState(StrEnum):
     OPEN = "open"
     DONE = "done"
+    DIVERGED = "diverged"  # refused as not built on the current version; kept as a side copy
 
 
 @dataclass(frozen=True)
 class UploadRequest:
     upload_id: str
     base_version: int | None  # None: the payload holds every block
+    parent_version: int | None  # lineage: the last version this folder acknowledged
     length: int  # of the new database file
     sha256: str  # of the new database file
     page_size: int
@@ -115,6 +124,8 @@ class UploadRequest:
             request = cls(
                 upload_id=str(data["upload_id"]),
                 base_version=_optional_int(data["base_version"]),
+                # Clients before lineage sent none: a delta names its parent by its base.
+                parent_version=_optional_int(data.get("parent_version", data["base_version"])),
                 length=_int(data["length"]),
                 sha256=str(data["sha256"]),
                 page_size=_int(data["page_size"]),
@@ -139,6 +150,8 @@ class UploadRequest:
             raise ValueError("payload_length out of range")
         if self.base_version is not None and self.base_version < 1:
             raise ValueError("base_version must be positive")
+        if self.parent_version is not None and self.parent_version < 1:
+            raise ValueError("parent_version must be positive")
 
 
 VALID_PAGE_SIZES = frozenset(2**n for n in range(9, 17))
@@ -172,6 +185,7 @@ class BranchState:
     sha256: str | None
     length: int | None
     counts: dict[str, int] = field(default_factory=dict)
+    page_size: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -185,7 +199,18 @@ class BranchState:
             sha256=data.get("sha256"),
             length=_optional_int(data.get("length")),
             counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
+            page_size=_optional_int(data.get("page_size")),
         )
+
+
+# A download answers with the file compressed by zstd (from ``offset`` on) and these headers,
+# so a cut download resumes where it stopped and the result is checked against the receiver's
+# own record of the version.
+DOWNLOAD_VERSION = "X-Shuren-Version"
+DOWNLOAD_SHA256 = "X-Shuren-Sha256"  # of the database file, not of the compressed stream
+DOWNLOAD_LENGTH = "X-Shuren-Length"  # of the database file
+DOWNLOAD_PAGE_SIZE = "X-Shuren-Page-Size"
+DOWNLOAD_STREAM_LENGTH = "X-Shuren-Stream-Length"  # of the whole compressed stream
 
 
 def _int(value: Any) -> int:

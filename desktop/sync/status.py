@@ -23,12 +23,22 @@ class Acknowledged:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """The street office holds a copy uploaded from another copy of this data folder (a
+    second PC) since this one last synced; kept until the secretary resolves it."""
+
+    branch_id: str
+    server_version: int  # the street office's current version when it was found
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     last_success_at: datetime | None = None  # UTC
     last_attempt_at: datetime | None = None
     last_error: str | None = None  # Chinese; None after a success
     last_sent_bytes: int | None = None
     acknowledged: Acknowledged | None = None
+    diverged: Divergence | None = None
 
     @property
     def version(self) -> int | None:
@@ -55,7 +65,15 @@ def load_status(data_dir: Path) -> SyncStatus:
             )
         except (KeyError, TypeError, ValueError):
             acknowledged = None  # a damaged record only costs one full upload
+    diverged = None
+    found = data.get("diverged")
+    if isinstance(found, dict):
+        try:
+            diverged = Divergence(str(found["branch_id"]), int(found["server_version"]))
+        except (KeyError, TypeError, ValueError):
+            diverged = None
     return SyncStatus(
+        diverged=diverged,
         last_success_at=_time(data.get("last_success_at")),
         last_attempt_at=_time(data.get("last_attempt_at")),
         last_error=data.get("last_error"),
@@ -79,6 +97,12 @@ def save_status(data_dir: Path, status: SyncStatus) -> None:
             "sha256": ack.sha256,
             "length": ack.length,
             "page_size": ack.page_size,
+        },
+        "diverged": None
+        if status.diverged is None
+        else {
+            "branch_id": status.diverged.branch_id,
+            "server_version": status.diverged.server_version,
         },
     }
     write_json(_state_path(data_dir), data)

@@ -7,15 +7,18 @@ turned off: a street office with its own certificate authority gives its CA file
 import http.client
 import json
 import ssl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.sync.config import SyncConfig, check_server_address
-from desktop.sync.errors import SyncError
+from desktop.sync.errors import Diverged, SyncError
 from desktop.sync.protocol import API_PREFIX, ErrorCode, token_branch
 
 TIMEOUT = 30  # seconds for a request to make progress
 SLOW_TIMEOUT = 300  # finishing rebuilds and checks the whole file on the server
+DOWNLOAD_BLOCK = 256 * 1024
 
 
 class Refused(Exception):
@@ -47,6 +50,9 @@ class Refused(Exception):
             return SyncError(
                 "这次要传的数据超过了街道办服务器允许的大小，请联系街道办。", retry=False
             )
+        if self.code == ErrorCode.DIVERGED:
+            version = self.body.get("version")
+            return Diverged(version if isinstance(version, int) else None)
         if self.code == ErrorCode.BAD_RESULT:
             return SyncError(
                 "街道办服务器核对上传的数据没有通过，下次同步会把全部数据重新上传。", retry=True
@@ -107,10 +113,45 @@ class Connection:
         elif body is not None:
             headers["Content-Type"] = "application/octet-stream"
         self._conn.timeout = SLOW_TIMEOUT if slow else TIMEOUT
-        try:
+        with self._line():
             self._conn.request(method, self._prefix + path, body=body, headers=headers)
             response = self._conn.getresponse()
             raw = response.read()
+        answer = _json_object(raw)
+        if answer is None:
+            if response.status == 200:  # an answer cut short: as good as none
+                self._conn.close()
+                raise SyncError(
+                    "与街道办服务器的连接中断了，可能是网络不稳；稍后会自动再试。", retry=True
+                )
+            answer = {}
+        if response.status != 200:
+            raise Refused(response.status, answer)
+        return answer
+
+    def download(self, path: str, offset: int, sink: Callable[[bytes], None]) -> dict[str, str]:
+        """GET a file from ``offset`` on, handing each block to ``sink`` as it arrives.
+
+        Returns the answer's headers (names in lower case). Raises Refused for an error answer
+        and SyncError when the line drops; what ``sink`` got until then is good to resume from.
+        """
+        headers = {"Authorization": f"Bearer {self._token}"}
+        self._conn.timeout = TIMEOUT
+        with self._line():
+            self._conn.request("GET", f"{self._prefix}{path}?offset={offset}", headers=headers)
+            response = self._conn.getresponse()
+            if response.status != 200:
+                raise Refused(response.status, _json_object(response.read()) or {})
+            answer = {name.lower(): value for name, value in response.getheaders()}
+            while block := response.read(DOWNLOAD_BLOCK):
+                sink(block)
+        return answer
+
+    @contextmanager
+    def _line(self) -> Iterator[None]:
+        """Turn what can go wrong on the line into SyncError (a fresh connection next call)."""
+        try:
+            yield
         except ssl.SSLCertVerificationError as exc:
             self._conn.close()
             raise SyncError(
@@ -123,17 +164,11 @@ class Connection:
             raise SyncError(
                 "连不上街道办服务器，可能是网络断了；稍后会自动再试。", retry=True
             ) from exc
-        try:
-            answer = json.loads(raw)
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict):
-            if response.status == 200:  # an answer cut short: as good as none
-                self._conn.close()
-                raise SyncError(
-                    "与街道办服务器的连接中断了，可能是网络不稳；稍后会自动再试。", retry=True
-                )
-            answer = {}
-        if response.status != 200:
-            raise Refused(response.status, answer)
-        return answer
+
+
+def _json_object(raw: bytes) -> dict[str, Any] | None:
+    try:
+        answer = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return answer if isinstance(answer, dict) else None

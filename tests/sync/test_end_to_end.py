@@ -473,9 +473,12 @@ def test_a_wrong_block_in_the_delta_is_caught_and_the_next_sync_sends_all(
         sync_once(app_dir)
     assert caught.value.retry and "重新上传" in caught.value.message
     assert Storage(shared_street.data_dir).current_version(branch) == 1  # nothing swapped in
-    assert load_status(app_dir).acknowledged is None
+    ack_after = load_status(app_dir).acknowledged
+    assert ack_after == ack  # still the lineage: the next upload names version 1 as its parent
+    assert not manifest_file.exists()  # but no delta is built on the wrong record again
     result = sync_once(app_dir)
     assert result.version == 2
+    assert result.sent_bytes > 40 * KiB  # the whole file (a delta here is a few KiB)
     assert_in_step(app_dir, shared_street.data_dir, branch)
 
 

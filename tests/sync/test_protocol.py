@@ -85,14 +85,18 @@ def test_tokens_name_their_branch_and_are_stored_as_a_hash() -> None:
 
 
 def test_upload_requests_are_validated() -> None:
-    good = UploadRequest("a" * 32, None, 8192, "b" * 64, 4096, 100, "c" * 64)
+    good = UploadRequest("a" * 32, None, 3, 8192, "b" * 64, 4096, 100, "c" * 64)
     assert UploadRequest.from_json(good.to_json()) == good
+    older = {k: v for k, v in good.to_json().items() if k != "parent_version"}
+    assert UploadRequest.from_json({**older, "base_version": 2}).parent_version == 2
     for change in (
         {"upload_id": "../../etc"},
         {"length": 8191},
         {"page_size": 1000},
         {"sha256": "B" * 64},
         {"base_version": 0},
+        {"parent_version": 0},
+        {"parent_version": "3"},
         {"length": True},
     ):
         with pytest.raises(ValueError):

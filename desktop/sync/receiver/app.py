@@ -6,6 +6,7 @@ thread, where ``Storage`` serialises the calls of one branch.
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -15,7 +16,7 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -38,10 +39,13 @@ STATUS = {
     ErrorCode.SHRINK: 409,
     ErrorCode.BAD_PAYLOAD: 422,
     ErrorCode.BAD_RESULT: 422,
+    ErrorCode.DIVERGED: 409,
 }
 QUIET_SECONDS = 3.0  # uploads pause this long before old versions are compressed
 BRANCH = API_PREFIX + "/branches/{branch_id}"
 UPLOAD = BRANCH + "/uploads/{upload_id}"
+VERSION = BRANCH + "/versions/{which}"
+_DOWNLOAD_BLOCK = 256 * 1024
 
 
 def error_body(code: ErrorCode, message: str, **extra: Any) -> dict[str, Any]:
@@ -117,6 +121,13 @@ def _bearer(request: Request) -> str:
     return token
 
 
+def _number(text: str, what: str) -> int:
+    """A non-negative decimal of at most 18 ASCII digits; 400 otherwise."""
+    if not (0 < len(text) <= 18 and text.isascii() and text.isdigit()):
+        raise StreetError(ErrorCode.BAD_REQUEST, f"{what}应为非负整数。")
+    return int(text)
+
+
 def _check_upload_id(upload_id: str) -> None:
     if not protocol.UPLOAD_ID.match(upload_id):
         raise StreetError(ErrorCode.BAD_REQUEST, "上传编号格式不对。")
@@ -188,6 +199,37 @@ def create_app(data_dir: Path) -> FastAPI:
         await authorize(request, branch_id)
         state = await anyio.to_thread.run_sync(storage.branch_state, branch_id)
         return JSONResponse(state.to_json())
+
+    @app.get(VERSION)
+    async def download_version(branch_id: str, which: str, request: Request) -> Response:
+        """The branch's own current (or a kept older) version, zstd, from ``offset`` on."""
+        await authorize(request, branch_id)
+        number = None if which == "current" else _number(which, "版本号")
+        offset = _number(request.query_params.get("offset", "0"), "offset")
+        info, path = await anyio.to_thread.run_sync(storage.version_download, branch_id, number)
+        handle = await anyio.to_thread.run_sync(path.open, "rb")
+        size = await anyio.to_thread.run_sync(lambda: os.fstat(handle.fileno()).st_size)
+        if offset > size:
+            handle.close()
+            raise StreetError(ErrorCode.BAD_REQUEST, "offset 超出了文件长度。")
+        await anyio.to_thread.run_sync(handle.seek, offset)
+
+        async def blocks() -> AsyncIterator[bytes]:
+            try:
+                while block := await anyio.to_thread.run_sync(handle.read, _DOWNLOAD_BLOCK):
+                    yield block
+            finally:
+                handle.close()
+
+        headers = {
+            protocol.DOWNLOAD_VERSION: str(info.version),
+            protocol.DOWNLOAD_SHA256: info.sha256,
+            protocol.DOWNLOAD_LENGTH: str(info.length),
+            protocol.DOWNLOAD_PAGE_SIZE: str(info.page_size),
+            protocol.DOWNLOAD_STREAM_LENGTH: str(size),
+            "Content-Length": str(size - offset),
+        }
+        return StreamingResponse(blocks(), media_type="application/zstd", headers=headers)
 
     @app.post(BRANCH + "/uploads")
     async def create_upload(branch_id: str, request: Request) -> JSONResponse:

@@ -8,6 +8,8 @@ Layout under the data dir (README, 街道办接收端)::
     branches/<id>/versions/NNNNNN.sqlite3.zst   older versions kept (last 30 + newest per month)
     branches/<id>/uploads/<upload>.json         an upload's request and progress (kept once done)
     branches/<id>/uploads/<upload>.payload      its compressed payload so far
+    branches/<id>/side/<upload>.sqlite3.zst     a copy refused as diverged (another PC's), + .json
+    branches/<id>/downloads/NNNNNN.sqlite3.zst  the current version compressed for download
     branches/<id>/tmp/                          files being built; anything left is a crash's
 
 The current version is whatever the versions folder says, never the registry alone: the one
@@ -41,6 +43,7 @@ log = logging.getLogger("shuren.street")
 REGISTRY = "street.sqlite3"
 KEEP_LAST = 30  # versions always kept, besides the newest of each calendar month
 KEEP_DONE_UPLOADS = 100  # finished upload records kept, so a repeated finish answers again
+KEEP_SIDE_COPIES = 10  # diverged copies kept for the street office to look at
 STALE_UPLOAD = timedelta(days=14)  # an unfinished upload untouched this long is dropped
 FAULT_ENV = "SHUREN_STREET_FAULT"
 MAX_NAME = 100
@@ -112,12 +115,14 @@ class VersionInfo:
     page_size: int
     uploaded_at: str
     counts: dict[str, int]
+    parent: int | None = None  # the version the upload named as its parent (None: first)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "VersionInfo":
+        parent = data.get("parent")
         return cls(
             version=int(data["version"]),
             sha256=str(data["sha256"]),
@@ -125,7 +130,24 @@ class VersionInfo:
             page_size=int(data["page_size"]),
             uploaded_at=str(data["uploaded_at"]),
             counts={str(k): int(v) for k, v in data.get("counts", {}).items()},
+            parent=None if parent is None else int(parent),
         )
+
+
+@dataclass(frozen=True)
+class SideCopy:
+    """An upload refused as diverged, kept compressed in side/ (never made current)."""
+
+    upload_id: str
+    parent: int | None  # the version it named as its parent
+    current: int | None  # the branch's current version when it arrived
+    sha256: str
+    length: int
+    uploaded_at: str
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -346,7 +368,55 @@ class Storage:
         info = self.current_info(branch_id)
         if info is None:
             return BranchState(branch_id, name, None, None, None, {})
-        return BranchState(branch_id, name, info.version, info.sha256, info.length, info.counts)
+        return BranchState(
+            branch_id, name, info.version, info.sha256, info.length, info.counts, info.page_size
+        )
+
+    # --- downloads -----------------------------------------------------------------------------
+
+    def version_download(
+        self, branch_id: str, number: int | None = None
+    ) -> tuple[VersionInfo, Path]:
+        """A version (None: the current one) and a zstd file of it to send from any offset.
+
+        Older versions are kept compressed already; the current one is compressed on its first
+        download and cached in downloads/ (the tidier later turns that cache into the packed
+        file instead of compressing again). StreetError NOT_FOUND if the version is not kept.
+        """
+        with self._locked(branch_id):
+            found = self._scan(branch_id)
+            if number is None:
+                number = max((n for n, kinds in found.items() if "plain" in kinds), default=None)
+            kinds = found.get(number, set()) if number is not None else set()
+            if number is None or not kinds - {"sidecar"}:
+                raise StreetError(ErrorCode.NOT_FOUND, "街道办没有保存这一版数据。")
+            info = self.version_info(branch_id, number)
+            if "packed" in kinds:
+                return info, self._version_path(branch_id, number, ".sqlite3.zst")
+            cache = self._download_path(branch_id, number)
+            if not cache.exists():
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                compress_file(
+                    self._version_path(branch_id, number), cache, self._dir(branch_id, "tmp")
+                )
+            return info, cache
+
+    def _download_path(self, branch_id: str, number: int) -> Path:
+        return self._dir(branch_id, "downloads") / f"{number:06d}.sqlite3.zst"
+
+    # --- side copies ---------------------------------------------------------------------------
+
+    def side_copies(self, branch_id: str) -> list[SideCopy]:
+        """Copies refused as diverged, newest first."""
+        folder = self._dir(branch_id, "side")
+        copies = []
+        for path in folder.glob("*.json") if folder.is_dir() else ():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                copies.append(SideCopy(**data))
+            except (OSError, ValueError, TypeError) as exc:
+                log.warning("side copy record %s unreadable (%s)", path, exc)
+        return sorted(copies, key=lambda c: (c.uploaded_at, c.upload_id), reverse=True)
 
     # --- uploads -------------------------------------------------------------------------------
 
@@ -455,6 +525,9 @@ class Storage:
             upload = self._load_upload(branch_id, upload_id)
             if upload.state is UploadState.DONE:
                 return upload.status()
+            current = self.current_info(branch_id)
+            if upload.state is UploadState.DIVERGED:
+                raise _diverged(current, upload_id)
             request = upload.request
             if upload.received < request.payload_length:
                 raise StreetError(
@@ -462,7 +535,6 @@ class Storage:
                     f"数据还没有传完（收到 {upload.received} / {request.payload_length} 字节）。",
                     received=upload.received,
                 )
-            current = self.current_info(branch_id)
             if current is not None and current.sha256 == request.sha256:
                 # Committed before a crash cut the answer off: this upload is that version.
                 return self._done(branch_id, upload, current).status()
@@ -472,6 +544,11 @@ class Storage:
                 raise StreetError(
                     ErrorCode.BAD_PAYLOAD, "收到的数据与校验值不符，已丢弃，请重新上传。"
                 )
+            if current is not None and request.parent_version != current.version:
+                # Another copy of this branch's data (a second PC) moved on from the version
+                # this one builds on: never let it replace that silently.
+                self._keep_side_copy(branch_id, upload, current)
+                raise _diverged(current, upload_id)
             _check_base(request, current)
             built = self._rebuild(branch_id, upload)
             try:
@@ -501,6 +578,40 @@ class Storage:
         done = replace(upload, state=UploadState.DONE, version=info.version)
         return self._save_upload(branch_id, done)
 
+    def _keep_side_copy(self, branch_id: str, upload: Upload, current: VersionInfo) -> None:
+        """Rebuild the diverged upload, keep it compressed in side/, mark the upload so."""
+        built = self._rebuild(branch_id, upload)
+        try:
+            request = upload.request
+            side = self._dir(branch_id, "side")
+            side.mkdir(parents=True, exist_ok=True)
+            record = SideCopy(
+                upload_id=request.upload_id,
+                parent=request.parent_version,
+                current=current.version,
+                sha256=request.sha256,
+                length=request.length,
+                uploaded_at=iso(self._clock()),
+                counts=protocol.record_counts(built),
+            )
+            compress_file(
+                built, side / f"{request.upload_id}.sqlite3.zst", self._dir(branch_id, "tmp")
+            )
+            _write_json(
+                side / f"{request.upload_id}.json", record.to_json(), self._dir(branch_id, "tmp")
+            )
+        finally:
+            _remove(built)
+        _remove(self._upload_path(branch_id, request.upload_id, ".payload"))
+        self._save_upload(branch_id, replace(upload, state=UploadState.DIVERGED))
+        log.warning(
+            "branch %s: upload %s builds on version %s, current is %d: kept aside",
+            branch_id,
+            request.upload_id,
+            request.parent_version,
+            current.version,
+        )
+
     def _discard_payload(self, branch_id: str, upload: Upload) -> None:
         self._upload_path(branch_id, upload.request.upload_id, ".payload").write_bytes(b"")
         self._save_upload(branch_id, replace(upload, received=0))
@@ -509,13 +620,13 @@ class Storage:
         """The new file in tmp/, fsynced and checked; StreetError (422) if it is not right."""
         request = upload.request
         built = self._dir(branch_id, "tmp") / f"{request.upload_id}.sqlite3"
-        base = None if request.base_version is None else self.current_path(branch_id)
+        built.parent.mkdir(parents=True, exist_ok=True)
         payload = self._upload_path(branch_id, request.upload_id, ".payload")
         try:
-            if base is None:
+            if request.base_version is None:
                 built.write_bytes(b"")
             else:
-                shutil.copyfile(base, built)
+                self._copy_version(branch_id, request.base_version, built)
             with built.open("r+b") as f, payload.open("rb") as source:
                 f.truncate(request.length)
                 for index, block in protocol.read_payload(
@@ -549,6 +660,25 @@ class Storage:
             )
         return built
 
+    def _copy_version(self, branch_id: str, number: int, out: Path) -> None:
+        """Version ``number`` as a plain file at ``out``; StreetError if it is not kept."""
+        plain = self._version_path(branch_id, number)
+        packed = self._version_path(branch_id, number, ".sqlite3.zst")
+        try:
+            shutil.copyfile(plain, out)
+            return
+        except FileNotFoundError:
+            pass
+        try:
+            with packed.open("rb") as source, out.open("wb") as target:
+                zstandard.ZstdDecompressor().copy_stream(source, target)
+        except FileNotFoundError:
+            raise StreetError(
+                ErrorCode.UNKNOWN_BASE,
+                "街道办已不再保存这次上传的基础版本，请完整上传。",
+                version=self.current_version(branch_id),
+            ) from None
+
     def _commit(
         self, branch_id: str, built: Path, request: UploadRequest, counts: dict[str, int]
     ) -> VersionInfo:
@@ -558,7 +688,13 @@ class Storage:
         numbers = [n for n, kinds in self._scan(branch_id).items() if kinds - {"sidecar"}]
         number = max(numbers, default=0) + 1
         info = VersionInfo(
-            number, request.sha256, request.length, request.page_size, iso(self._clock()), counts
+            number,
+            request.sha256,
+            request.length,
+            request.page_size,
+            iso(self._clock()),
+            counts,
+            request.parent_version,
         )
         sidecar = self._version_path(branch_id, number, ".json")
         _write_json(sidecar, info.to_json(), self._dir(branch_id, "tmp"))
@@ -590,6 +726,23 @@ class Storage:
             for plain, packed in to_pack:
                 if packed.exists() and plain != current:
                     _remove(plain)
+            self._prune_downloads(branch_id)
+            self._prune_side_copies(branch_id)
+
+    def _prune_downloads(self, branch_id: str) -> None:
+        """Download caches of versions no longer current: their packed file serves them."""
+        folder = self._dir(branch_id, "downloads")
+        current = self.current_version(branch_id)
+        keep = None if current is None else self._download_path(branch_id, current)
+        for path in folder.glob("*.sqlite3.zst") if folder.is_dir() else ():
+            if path != keep:
+                _remove(path)
+
+    def _prune_side_copies(self, branch_id: str) -> None:
+        folder = self._dir(branch_id, "side")
+        for old in self.side_copies(branch_id)[KEEP_SIDE_COPIES:]:
+            _remove(folder / f"{old.upload_id}.sqlite3.zst")
+            _remove(folder / f"{old.upload_id}.json")
 
     def _tidy_versions(self, branch_id: str) -> list[tuple[Path, Path]]:
         """Prune versions no longer kept; the (plain, packed) pairs still to compress."""
@@ -612,6 +765,10 @@ class Storage:
                 for path in (plain, packed, self._version_path(branch_id, number, ".json")):
                     _remove(path)
             elif number != current and plain.exists():
+                cache = self._download_path(branch_id, number)
+                if not packed.exists() and cache.exists():
+                    os.replace(cache, packed)  # the same bytes: compressed once, for download
+                    fsync_dir(packed.parent)
                 to_pack.append((plain, packed))
         return to_pack
 
@@ -666,6 +823,17 @@ def _check_base(request: UploadRequest, current: VersionInfo | None) -> None:
             "街道办现存的版本已不是这次上传的基础版本，请完整上传。",
             version=version,
         )
+
+
+def _diverged(current: VersionInfo | None, upload_id: str) -> StreetError:
+    version = None if current is None else current.version
+    return StreetError(
+        ErrorCode.DIVERGED,
+        f"街道办现存的第 {version} 版已由另一台电脑更新，这份数据不是在它的基础上修改的，"
+        "没有采用，已另存备查。请在本机选择以哪份数据为准，或把两份合并。",
+        version=version,
+        side=upload_id,
+    )
 
 
 def _check_shrink(before: dict[str, int], after: dict[str, int]) -> None:

@@ -37,6 +37,7 @@ def test_own_token_reads_its_branch(street, add_street_branch):
         "sha256": None,
         "length": None,
         "counts": {},
+        "page_size": None,
     }
 
 

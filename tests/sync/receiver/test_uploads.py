@@ -313,7 +313,11 @@ def test_an_unknown_base_is_409_with_the_current_version(street, add_street_bran
     assert reply.body["version"] == 1
 
 
-def test_two_uploads_on_one_base_the_second_finish_is_409(street, add_street_branch, tmp_path):
+def test_two_uploads_on_one_base_the_second_is_kept_aside_as_diverged(
+    street, add_street_branch, tmp_path
+):
+    """Two PCs finishing on the same parent: the first becomes current, the second is refused
+    with its own code and kept as a side copy, never current."""
     branch = Branch(street.url, *add_street_branch(street))
     db = make_db(tmp_path / "b.sqlite3")
     first = prepare(db)
@@ -327,8 +331,20 @@ def test_two_uploads_on_one_base_the_second_finish_is_409(street, add_street_bra
     assert branch.finish(a.request.upload_id).body["version"] == 2
     late = branch.finish(b.request.upload_id)
     assert late.status == 409
-    assert late.body["code"] == "unknown_base"
+    assert late.body["code"] == "diverged"
     assert late.body["version"] == 2
+    again = branch.finish(b.request.upload_id)  # a repeat answers the same
+    assert (again.status, again.body["code"]) == (409, "diverged")
+    storage = Storage(street.data_dir)
+    assert storage.current_version(branch.branch_id) == 2
+    assert storage.current_info(branch.branch_id).sha256 == a.request.sha256
+    (side,) = storage.side_copies(branch.branch_id)
+    assert (side.upload_id, side.parent, side.current) == (b.request.upload_id, 1, 2)
+    assert side.sha256 == b.request.sha256
+    kept = (
+        street.data_dir / "branches" / branch.branch_id / "side" / f"{side.upload_id}.sqlite3.zst"
+    )
+    assert hashlib.sha256(zstandard.decompress(kept.read_bytes())).hexdigest() == side.sha256
 
 
 def test_a_shrunk_copy_needs_confirmation(street, add_street_branch, tmp_path):

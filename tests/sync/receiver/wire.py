@@ -10,6 +10,7 @@ import ssl
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,8 +60,11 @@ def prepare(
     base: FileDigest | None = None,
     base_version: int | None = None,
     upload_id: str | None = None,
+    parent_version: int | EllipsisType | None = ...,
 ) -> Prepared:
-    """The UploadRequest and payload for ``db``: changed blocks against ``base``, or all."""
+    """The UploadRequest and payload for ``db``: changed blocks against ``base``, or all.
+
+    ``parent_version`` (the lineage) defaults to ``base_version``."""
     digest = protocol.digest_file(db)
     blocks = protocol.changed_blocks(digest, base)
     out = io.BytesIO()
@@ -69,6 +73,7 @@ def prepare(
     request = UploadRequest(
         upload_id=upload_id or secrets.token_hex(16),
         base_version=base_version,
+        parent_version=base_version if parent_version is ... else parent_version,
         length=digest.length,
         sha256=digest.sha256,
         page_size=digest.page_size,
