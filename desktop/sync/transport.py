@@ -129,22 +129,37 @@ class Connection:
             raise Refused(response.status, answer)
         return answer
 
-    def download(self, path: str, offset: int, sink: Callable[[bytes], None]) -> dict[str, str]:
-        """GET a file from ``offset`` on, handing each block to ``sink`` as it arrives.
+    def download(
+        self,
+        path: str,
+        offset: int,
+        sink: Callable[[bytes], None],
+        on_headers: Callable[[dict[str, str]], None],
+    ) -> dict[str, str]:
+        """GET a file from ``offset`` on: its headers (names in lower case) go to
+        ``on_headers`` first, then each block to ``sink`` as it arrives.
 
-        Returns the answer's headers (names in lower case). Raises Refused for an error answer
-        and SyncError when the line drops; what ``sink`` got until then is good to resume from.
+        Returns the headers. Raises Refused for an error answer and SyncError when the line
+        drops; what ``sink`` got until then is good to resume from. An exception raised by
+        either callback ends the download (the connection is closed).
         """
         headers = {"Authorization": f"Bearer {self._token}"}
         self._conn.timeout = TIMEOUT
-        with self._line():
-            self._conn.request("GET", f"{self._prefix}{path}?offset={offset}", headers=headers)
-            response = self._conn.getresponse()
-            if response.status != 200:
-                raise Refused(response.status, _json_object(response.read()) or {})
-            answer = {name.lower(): value for name, value in response.getheaders()}
-            while block := response.read(DOWNLOAD_BLOCK):
-                sink(block)
+        try:
+            with self._line():
+                self._conn.request("GET", f"{self._prefix}{path}?offset={offset}", headers=headers)
+                response = self._conn.getresponse()
+                if response.status != 200:
+                    raise Refused(response.status, _json_object(response.read()) or {})
+                answer = {name.lower(): value for name, value in response.getheaders()}
+                on_headers(answer)
+                while block := response.read(DOWNLOAD_BLOCK):
+                    sink(block)
+                if response.length:  # http.client stops early on a cut Content-Length body
+                    raise http.client.IncompleteRead(b"", response.length)
+        except BaseException:
+            self._conn.close()
+            raise
         return answer
 
     @contextmanager
