@@ -7,18 +7,17 @@ import argparse
 import json
 import sqlite3
 import sys
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop.cli_sync import Refused as CommandRefused
 from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
 from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
 
 T = TypeVar("T")
 
-COMMANDS = ("demo", "check", "list", "ledger", "print", "sync", "indicators")
+COMMANDS = ("demo", "check", "list", "ledger", "print", "sync", "restore", "indicators")
 LEDGER_KINDS = ("needs", "resources", "projects")
 LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts", "partners")
 MAX_ERRORS_SHOWN = 20
@@ -96,19 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--evaluation", type=int, required=True, help="评价编号")
     evaluation.add_argument("--out", type=Path, required=True, help="PDF 文件")
 
-    sync = sub.add_parser("sync", help="把数据上传到街道办（只传改动的部分）")
-    sync.add_argument("--data-dir", type=Path)
-    sync.add_argument(
-        "--server", help="街道办服务器地址，如 https://street.example.cn:8765（会记住）"
-    )
-    sync.add_argument("--token-file", type=Path, help="存有街道办所给令牌的文件（会记住）")
-    sync.add_argument("--ca-file", type=Path, help="街道办自己的证书颁发机构文件（会记住）")
-    sync.add_argument(
-        "--once", action="store_true", help="同步一次就退出（默认：一直运行，定时同步）"
-    )
-    sync.add_argument(
-        "--confirm-shrink", action="store_true", help="记录比上次少了很多时，确认照样上传"
-    )
+    from desktop.cli_sync import add_arguments as add_sync_arguments
+
+    add_sync_arguments(sub)
 
     indicators = sub.add_parser("indicators", help="统计指标：议事会、解决问题、共建、物业矛盾等")
     indicators.add_argument("--data-dir", type=Path)
@@ -123,9 +112,12 @@ def main(argv: Sequence[str]) -> int:
         args = build_parser().parse_args(list(argv))
         data_dir = ensure_writable(args.data_dir or default_data_dir())
         handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger,
-                    "print": cmd_print, "sync": cmd_sync,
+                    "print": cmd_print, "sync": cmd_sync, "restore": cmd_restore,
                     "indicators": cmd_indicators}  # fmt: skip
         return handlers[args.command](args, data_dir)
+    except CommandRefused as exc:
+        _say(exc.message)
+        return exc.code
     except UsageError as exc:
         _say(str(exc))
         return 2
@@ -629,60 +621,15 @@ def _write_pdf(out: Path, what: str, write: Callable[[], list]) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop.sync.backoff import retry_delay
-    from desktop.sync.client import SyncError, sync_once
-    from desktop.sync.config import (
-        check_server_address,
-        load_config,
-        load_token,
-        save_config,
-        save_token,
-    )
+    from desktop.cli_sync import cmd_sync as sync
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    try:
-        config = load_config(data_dir)
-        if args.server or args.ca_file:
-            server = check_server_address(args.server) if args.server else config.server
-            save_config(
-                data_dir, replace(config, server=server, ca_file=args.ca_file or config.ca_file)
-            )
-        if args.token_file:
-            try:
-                token = args.token_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"读不出令牌文件 {args.token_file}（{exc}）。") from None
-            save_token(data_dir, token)
-    except SyncError as exc:
-        raise UsageError(exc.message) from None
-    if not load_config(data_dir).server or load_token(data_dir) is None:
-        raise UsageError(
-            "还没有设置同步：请用 --server 给出服务器地址，用 --token-file 给出令牌文件。"
-        )
+    return sync(args, data_dir, _say)
 
-    failures = 0
-    while True:
-        try:
-            result = sync_once(data_dir, confirm_shrink=args.confirm_shrink)
-        except SyncError as exc:
-            _say(exc.message)
-            if args.once or not exc.retry:
-                return 1
-            failures += 1
-        else:
-            failures = 0
-            if result.up_to_date:
-                print(f"已是最新：街道办保存的是第 {result.version} 版。")
-            else:
-                sent = f"{result.sent_bytes:,}"
-                print(f"已同步：街道办保存为第 {result.version} 版，本次上传 {sent} 字节。")
-            if args.once:
-                return 0
-        try:
-            time.sleep(retry_delay(failures))
-        except KeyboardInterrupt:
-            return 0
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.cli_sync import cmd_restore as restore
+
+    return restore(args, data_dir, _say)
 
 
 def cmd_indicators(args: argparse.Namespace, data_dir: Path) -> int:

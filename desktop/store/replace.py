@@ -92,20 +92,33 @@ def upgraded_copy(source: Path, out: Path) -> Path:
     return out
 
 
-def replace_database(db_file: Path, source: Path, backups: Path, *, label: str) -> Path | None:
+def replace_database(
+    db_file: Path,
+    source: Path,
+    backups: Path,
+    *,
+    label: str,
+    live: LiveDatabase | None = None,
+) -> Path | None:
     """Make ``source`` (a sound file at this app's schema) the content of ``db_file``, after a
     copy of what was there into ``backups`` (returned; None when there was no database).
 
-    ChangedMeanwhile if another program wrote to the database during the backup."""
+    ``live``: the connection the caller read the database through (``copy_to``); a write by
+    anyone else since then raises ChangedMeanwhile and nothing is replaced.
+    """
     if not db_file.exists():
         _put_file(source, db_file)
         return None
     backup: Path | None = None
     try:
-        with live_database(db_file) as live:
-            live.note()
+        if live is not None:
             backup = backup_database(db_file, backups, label=label)
             live.replace_with(source)
+        else:
+            with live_database(db_file) as own:
+                own.note()
+                backup = backup_database(db_file, backups, label=label)
+                own.replace_with(source)
     except sqlite3.DatabaseError:
         # A damaged file SQLite cannot read or write through: keep its files as they are and
         # put the new one in their place (nothing else may have it open at this point).

@@ -108,7 +108,29 @@ def sync_once(
 ) -> SyncResult:
     """Upload what changed since the last acknowledged version. Raises SyncError (SyncBusy
     when another sync of this folder is running, Diverged for another PC's newer copy)."""
-    with sync_lock(data_dir), recorded_failures(data_dir):
+    with sync_lock(data_dir):
+        return sync_unlocked(
+            data_dir,
+            confirm_shrink=confirm_shrink,
+            progress=progress,
+            cancelled=cancelled,
+            connect=connect,
+        )
+
+
+def sync_unlocked(
+    data_dir: Path,
+    *,
+    confirm_shrink: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    connect: Connect = Connection,
+) -> SyncResult:
+    """``sync_once`` for a caller that holds the sync lock already (resolve.py)."""
+    from desktop.sync.resolve import finish_install  # resolve.py builds on this module
+
+    with recorded_failures(data_dir):
+        finish_install(data_dir)
         return _sync(data_dir, confirm_shrink, progress, cancelled or (lambda: False), connect)
 
 
@@ -204,6 +226,9 @@ def _sync(
 
             in_step = ack is not None and (ack.version, ack.sha256) == (state.version, state.sha256)
             if state.version is not None and not in_step:
+                if ack is not None and new.sha256 == ack.sha256:
+                    # Nothing new here: the street office has all of it and more.
+                    raise _diverged(data_dir, branch, state.version, behind=True)
                 known = load_status(data_dir).diverged
                 if known == Divergence(branch, state.version):
                     # Already told and kept aside: wait for the secretary's choice.
@@ -285,12 +310,14 @@ def _upload(
     raise SyncError("上传的数据几次都没能通过街道办的核对，请稍后再试。", retry=True)
 
 
-def _diverged(data_dir: Path, branch: str, version: int | None) -> Diverged:
+def _diverged(
+    data_dir: Path, branch: str, version: int | None, *, behind: bool = False
+) -> Diverged:
     """Note the divergence (the next syncs wait for the secretary) and say so."""
     if version is not None:
         status = load_status(data_dir)
         save_status(data_dir, replace(status, diverged=Divergence(branch, version)))
-    return Diverged(version)
+    return Diverged(version, behind=behind)
 
 
 def _create(server: Connection, pending: _Pending) -> UploadStatus:

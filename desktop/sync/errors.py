@@ -43,14 +43,25 @@ class SyncBusy(SyncError):
 
 class Diverged(SyncError):
     """The street office's current copy was uploaded from another copy of this data folder
-    (a second PC) since this one last synced: neither may silently replace the other."""
+    (a second PC) since this one last synced: neither may silently replace the other.
 
-    def __init__(self, server_version: int | None) -> None:
-        super().__init__(
-            f"本支部的数据已由另一台电脑更新（街道办现存第 {server_version} 版），"
-            "本机的数据不是在那一版的基础上修改的。为防两边互相覆盖，这次没有采用本机的数据"
-            "（已在街道办另存备查）。请在“同步”页查看两边的差别，选择以街道办的数据为准、"
-            "以本机为准，或把两份合并。",
-            retry=False,
-        )
+    ``behind``: this PC has changed nothing since; taking the street office's copy loses
+    nothing here."""
+
+    def __init__(self, server_version: int | None, *, behind: bool = False) -> None:
+        if behind:
+            message = (
+                f"街道办有另一台电脑上传的更新数据（第 {server_version} 版），本机自上次同步以来"
+                "没有新的改动。请在“同步”页选择“以街道办的数据为准”把它取回本机"
+                "（本机数据会先备份）。"
+            )
+        else:
+            message = (
+                f"本支部的数据已由另一台电脑更新（街道办现存第 {server_version} 版），"
+                "本机的数据不是在那一版的基础上修改的。为防两边互相覆盖，这次没有采用本机的数据"
+                "（已在街道办另存备查）。请在“同步”页查看两边的差别，选择以街道办的数据为准、"
+                "以本机为准，或把两份合并。"
+            )
+        super().__init__(message, retry=False)
         self.server_version = server_version
+        self.behind = behind

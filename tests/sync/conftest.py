@@ -18,6 +18,7 @@ Every receiver is stopped at teardown (terminate, then kill). Its stdout and std
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -26,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.demo import make_demo
+from desktop.store.database import open_database
 from desktop.sync.receiver.storage import FAULT_ENV, Storage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,3 +168,20 @@ def add_branch(target: StreetServer | Path, name: str = "测试支部") -> tuple
 def add_street_branch() -> Callable[..., tuple[str, str]]:
     """``add_street_branch(server_or_data_dir, name="测试支部") -> (branch_id, token)``."""
     return add_branch
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo neighborhood (60 per list), made once and copied per test."""
+    folder = tmp_path_factory.mktemp("sync-demo")
+    db = open_database(folder)
+    make_demo(db, scale=60, seed=7)
+    db.close()
+    return folder
+
+
+@pytest.fixture
+def app_dir(tmp_path: Path, demo_template: Path) -> Path:
+    folder = tmp_path / "app"
+    shutil.copytree(demo_template, folder)
+    return folder

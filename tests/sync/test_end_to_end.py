@@ -5,8 +5,6 @@ current copy passes integrity_check and equals a snapshot the client takes now, 
 version the client believes acknowledged is the one the server holds.
 """
 
-import hashlib
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,18 +14,25 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.demo import make_demo
 from desktop.services.needs import NeedQuery, delete_needs, list_needs, purge_needs
 from desktop.store.database import open_database
 from desktop.sync import client
 from desktop.sync.client import ShrinkRefused, SyncError, sync_once
-from desktop.sync.config import SyncConfig, save_config, save_token
+from desktop.sync.config import SyncConfig
 from desktop.sync.protocol import digest_file, integrity_problem
 from desktop.sync.receiver.storage import Storage
 from desktop.sync.snapshot import take_snapshot
 from desktop.sync.status import load_status
 from desktop.sync.transport import Connection, Refused
 
+from .apps import (
+    assert_in_step,
+    assert_nothing_believed_is_missing,
+    configure,
+    edit,
+    sha256_of,
+    synced_branch,
+)
 from .conftest import StreetServer
 from .proxy import Fault, FaultyProxy
 from .workday import a_days_work, edit_one_need
@@ -36,79 +41,9 @@ ROOT = Path(__file__).resolve().parents[2]
 KiB = 1024
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo neighborhood (60 per list), made once and copied per test."""
-    folder = tmp_path_factory.mktemp("sync-demo")
-    db = open_database(folder)
-    make_demo(db, scale=60, seed=7)
-    db.close()
-    return folder
-
-
-@pytest.fixture
-def app_dir(tmp_path: Path, demo_template: Path) -> Path:
-    folder = tmp_path / "app"
-    shutil.copytree(demo_template, folder)
-    return folder
-
-
-def configure(app_dir: Path, url: str, token: str, ca_file: Path | None = None) -> None:
-    save_config(app_dir, SyncConfig(server=url, ca_file=ca_file))
-    save_token(app_dir, token)
-
-
-def edit(app_dir: Path, title: str) -> None:
-    db = open_database(app_dir)
-    try:
-        first = list_needs(db, NeedQuery(), limit=1)[0]
-        edit_one_need(db, first.id, title)
-    finally:
-        db.close()
-
-
-def synced_branch(app_dir: Path, street: StreetServer, add_street_branch: Callable) -> str:
-    """A new branch on ``street``, the app configured for it and its first upload done."""
-    branch, token = add_street_branch(street)
-    configure(app_dir, street.url, token)
-    sync_once(app_dir)
-    return branch
-
-
-def assert_in_step(app_dir: Path, street_dir: Path, branch: str) -> None:
-    storage = Storage(street_dir, create=False)
-    current = storage.current_path(branch)
-    assert current is not None
-    assert integrity_problem(current) is None
-    snapshot = take_snapshot(app_dir / "shuren.sqlite3", app_dir.parent / "check.sqlite3")
-    assert digest_file(snapshot).sha256 == _sha256(current)
-    ack = load_status(app_dir).acknowledged
-    assert ack is not None
-    assert ack.version == storage.current_version(branch)
-    assert ack.sha256 == _sha256(current)
-
-
-def assert_nothing_believed_is_missing(app_dir: Path, street_dir: Path, branch: str) -> None:
-    """Mid-way through faults: whatever the client counts as uploaded, the server holds."""
-    ack = load_status(app_dir).acknowledged
-    storage = Storage(street_dir, create=False)
-    current = storage.current_path(branch)
-    if current is not None:
-        assert integrity_problem(current) is None
-    if ack is None:
-        return
-    assert current is not None
-    assert storage.current_version(branch) >= ack.version
-    assert storage.version_info(branch, ack.version).sha256 == ack.sha256
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _tree(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): _sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): sha256_of(p) for p in sorted(folder.rglob("*")) if p.is_file()
     }
 
 

@@ -119,7 +119,8 @@ def call(
         conn.request(method, path, body=data, headers=sent)
         response = conn.getresponse()
         raw = response.read()
-    return Reply(response.status, json.loads(raw) if raw else {}, raw)
+    is_json = response.getheader("Content-Type", "").startswith("application/json")
+    return Reply(response.status, json.loads(raw) if raw and is_json else {}, raw)
 
 
 class Branch:
