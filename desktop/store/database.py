@@ -67,6 +67,13 @@ class Database:
         finally:
             session.close()
 
+    def reload(self) -> None:
+        """After the file's content was replaced underneath (a restore or a merge): drop the
+        pooled connections and bring the search index up to date with the new content."""
+        self.engine.dispose()
+        if self.search_index is not None:
+            self.search_index.open(self.engine)
+
     def close(self) -> None:
         # Keeps the planner's statistics fresh for the search queries (SQLite's advice).
         try:

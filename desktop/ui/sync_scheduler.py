@@ -59,12 +59,21 @@ class SyncState:
     next_attempt_at: datetime | None = None  # UTC-aware; None: no automatic sync planned
     result: Any = None  # client.SyncResult of the last sync of this session
     cancelled: bool = False  # the last sync was cancelled
+    # Another PC's copy is current at the street office (its version); this PC's waits for
+    # the secretary's choice. ``behind``: nothing changed here since the last sync.
+    diverged: int | None = None
+    behind: bool = False
+    resolving: bool = False  # a restore, a merge or 以本机为准 is running
 
 
 class SyncScheduler(QObject):
     changed = Signal(object)  # SyncState
     # A sync the secretary asked for was refused because lists shrank: {table: (old, new)}.
     shrink_confirmation_needed = Signal(object)
+    # The outcome of ``resolve``: resolve.Restored, resolve.Merged or client.SyncResult; or the
+    # Chinese sentence saying why it failed.
+    resolved = Signal(object)
+    resolve_failed = Signal(str)
 
     def __init__(
         self,
@@ -153,6 +162,72 @@ class SyncScheduler(QObject):
         self._run(manual=True, confirm_shrink=confirm_shrink)
         return True
 
+    def resolve(self, choice: str) -> bool:
+        """Settle a divergence: "server" (以街道办的数据为准), "local" (以本机为准) or
+        "merge" (合并). The outcome comes as ``resolved`` or ``resolve_failed``."""
+        if self._state.running:
+            return False
+        self._timer.stop()
+        self._delay = None
+        self._update(running=True, resolving=True, sent_kib=0, total_kib=0, result=None)
+        data_dir = self._data_dir
+
+        def work(progress: Progress) -> Any:
+            from desktop.sync import resolve
+
+            act = {
+                "server": resolve.restore_from_street,
+                "local": resolve.keep_local,
+                "merge": resolve.merge_with_street,
+            }[choice]
+            return act(
+                data_dir,
+                progress=lambda done, total: progress.report(done // 1024, total // 1024),
+                cancelled=progress.cancelled,
+            )
+
+        self._progress = run_with_progress(
+            work, self._resolve_done, self._resolve_error, self._progressed
+        )
+        return True
+
+    def _resolve_done(self, outcome: Any) -> None:
+        self._progress = None
+        self._failures = 0
+        self._update(
+            running=False,
+            resolving=False,
+            error=None,
+            diverged=None,
+            behind=False,
+            waiting_for_secretary=False,
+            shrunk=None,
+        )
+        self.resolved.emit(outcome)
+        self._plan(SUCCESS_INTERVAL)
+        self.reload()
+        self.refresh_pending()
+
+    def _resolve_error(self, exc: Exception) -> None:
+        from desktop.store.replace import ChangedMeanwhile
+        from desktop.sync.client import SyncError
+
+        self._progress = None
+        self._update(running=False, resolving=False)
+        if isinstance(exc, ChangedMeanwhile):
+            message = translate(
+                "SyncScheduler",
+                "The data was changed while this was being done, so nothing was replaced. "
+                "Please try again.",
+            )
+        elif isinstance(exc, SyncError):
+            message = exc.message
+        else:
+            log.error("resolving a divergence failed", exc_info=exc)
+            message = unexpected_sync_error()
+        self.resolve_failed.emit(message)
+        self.reload()
+
     def cancel(self) -> None:
         if self._progress is not None:
             self._progress.cancel()
@@ -192,6 +267,8 @@ class SyncScheduler(QObject):
         settings, has_token, status = loaded
         configured = bool(settings.server and has_token)
         first = not self._state.loaded
+        if first and status.diverged is not None:  # still unresolved from an earlier session
+            self._update(diverged=status.diverged.server_version, waiting_for_secretary=True)
         self._update(
             loaded=True,
             server=settings.server,
@@ -323,6 +400,8 @@ class SyncScheduler(QObject):
             error=None,
             waiting_for_secretary=False,
             shrunk=None,
+            diverged=None,
+            behind=False,
             last_success_at=datetime.now(UTC),  # until the status file is read again
             version=getattr(result, "version", self._state.version),
         )
@@ -331,12 +410,21 @@ class SyncScheduler(QObject):
         self.refresh_pending()
 
     def _failed(self, exc: Exception) -> None:
-        from desktop.sync.client import Cancelled, ShrinkRefused, SyncError
+        from desktop.sync.client import Cancelled, Diverged, ShrinkRefused, SyncError
 
         self._progress = None
         manual = self._manual
         self._update(running=False)
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, Diverged):
+            # Nothing more goes up until she chooses on the Sync page.
+            self._update(
+                error=exc.message,
+                diverged=exc.server_version,
+                behind=exc.behind,
+                waiting_for_secretary=True,
+            )
+            self._plan(SUCCESS_INTERVAL)
+        elif isinstance(exc, Cancelled):
             self._update(cancelled=True)
             self._plan(SUCCESS_INTERVAL)
         elif isinstance(exc, ShrinkRefused):
@@ -418,6 +506,8 @@ def status_bar_text(state: SyncState) -> str:
         return translate("SyncScheduler", "Sync not set up")
     if state.shrunk:
         return translate("SyncScheduler", "Sync paused: many records are gone, please confirm")
+    if state.diverged is not None:
+        return translate("SyncScheduler", "Sync paused: another PC updated the street copy")
     if state.error:
         return translate("SyncScheduler", "Sync failed: {reason}").format(
             reason=first_sentence(state.error)

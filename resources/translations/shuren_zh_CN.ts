@@ -315,194 +315,194 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="68"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="69"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="72"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="354"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="75"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="355"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="150"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="295"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="309"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="188"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="212"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="226"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="227"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="254"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="255"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="260"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="262"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="263"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="383"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="391"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="407"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="411"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="434"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="429"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -1682,112 +1682,112 @@
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="48"/>
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
         <source>New patrol</source>
         <translation>新建巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="55"/>
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="57"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="60"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="61"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="71"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="72"/>
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="74"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="75"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="113"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="116"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="120"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="121"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="144"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="145"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="158"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="159"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="255"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="253"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2498,32 +2498,32 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="97"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="99"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="117"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="119"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="120"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="121"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -3330,132 +3330,132 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="84"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="249"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="250"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="114"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="128"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="367"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="370"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="359"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="360"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="196"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="197"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="202"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="203"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="244"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="245"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="275"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="276"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="279"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="280"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="356"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="357"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="376"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="377"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="378"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="454"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="456"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
@@ -4165,27 +4165,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="56"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="63"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="184"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="185"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -4430,32 +4430,32 @@
 <context>
     <name>RightUseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="106"/>
         <source>Use of a right</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="117"/>
         <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="119"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="121"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="122"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
@@ -4532,84 +4532,84 @@
 <context>
     <name>SelfOrganizationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="45"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="60"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="51"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="55"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="56"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="57"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="58"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="61"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="62"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="87"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="88"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="97"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="98"/>
         <source>No members recorded.</source>
         <translation>还没有登记成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="100"/>
         <source>No activities recorded.</source>
         <translation>还没有登记活动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="137"/>
         <source>Remove {name} from {group}?</source>
         <translation>将{name}从「{group}」中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="162"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="170"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4840,43 +4840,43 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="179"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="175"/>
         <source>Rest stations for delivery riders</source>
         <translation>骑手暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="178"/>
         <source>Monthly service log</source>
         <translation>月度服务台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="184"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="180"/>
         <source>Log a month</source>
         <translation>登记月度服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="185"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="186"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="242"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="206"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="202"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="216"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="212"/>
         <source>No months logged yet.</source>
         <translation>还没有登记月度服务。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="239"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="234"/>
         <source>Delete the log of {month}?</source>
         <translation>删除{month}的服务登记吗？</translation>
     </message>
@@ -4884,104 +4884,104 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="93"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="83"/>
         <source>Against {baseline}: {change}</source>
         <translation>较{baseline}：{change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="109"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="120"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="110"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="124"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="114"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="375"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="412"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="365"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="402"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="137"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="127"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="141"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="131"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="241"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="231"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="248"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="238"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="285"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="275"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="312"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="302"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="317"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="307"/>
         <source>Needs by status, {period} ({count} in all)</source>
         <translation>需求按状态 · {period}（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="325"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="315"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="331"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="338"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="350"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="340"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="360"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="377"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="367"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="387"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="405"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
@@ -4989,57 +4989,57 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="42"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="43"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="43"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="44"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="44"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="45"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="45"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="46"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="46"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="47"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="47"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="48"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="48"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="49"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="49"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="50"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="56"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="57"/>
         <source>• {list}: from {old} records to {new}</source>
         <translation>• {list}：从 {old} 条减少到 {new} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="68"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="69"/>
         <source>Far fewer records</source>
         <translation>记录少了很多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="69"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="70"/>
         <source>Compared with the copy the street office last received, these lists have far fewer records:
 
 {lines}
@@ -5052,193 +5052,199 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
 如果是误删的，请不要上传，先到「回收站」把记录恢复。只有确实是有意删除的，才上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="78"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="393"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="79"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="396"/>
         <source>Confirm and upload</source>
         <translation>确认并上传</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="80"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="81"/>
         <source>Do not upload</source>
         <translation>不上传</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="105"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="106"/>
         <source>Sync sends this branch&apos;s records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
         <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="126"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="129"/>
         <source>Connection to the street office</source>
         <translation>连接街道办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="131"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="134"/>
         <source>for example https://street.example.cn:8765</source>
         <translation>例如 https://street.example.cn:8765</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="137"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="140"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="142"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="145"/>
         <source>the token the street office gave you</source>
         <translation>街道办给的令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="144"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="147"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="154"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="157"/>
         <source>The token is kept in a private file on this computer. It is not part of the data that is uploaded.</source>
         <translation>令牌保存在这台电脑上的一个私密文件里，不在上传的数据之中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="165"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="168"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="168"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
         <source>none (usually left empty)</source>
         <translation>不需要（一般留空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="169"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="172"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="174"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="181"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="184"/>
         <source>Needed only if the street office gave you a certificate file.</source>
         <translation>只有街道办给了证书文件时才需要选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="186"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="192"/>
         <source>Sync automatically (every 30 minutes, and when the network comes back)</source>
         <translation>自动同步（每 30 分钟一次，网络恢复时也会同步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="197"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="200"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="199"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="202"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="266"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="269"/>
         <source>Certificate file from the street office</source>
         <translation>街道办给的证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="268"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="271"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="320"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="326"/>
         <source>Saved. Sync starts once both the server address and the token are filled in.</source>
         <translation>已保存。服务器地址和令牌都填好后才会开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="334"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="337"/>
         <source>The settings were not saved. Check that the data folder can be written to, then try again.</source>
         <translation>设置没有保存成功。请检查数据文件夹能否写入，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="347"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="350"/>
         <source>Fill in the server address and the token first.</source>
         <translation>请先填写服务器地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="350"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="353"/>
         <source>Connecting to the street office…</source>
         <translation>正在连接街道办…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="361"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="364"/>
         <source>Connected: the street office has this branch registered as {name}</source>
         <translation>连接成功：街道办登记的支部为 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="365"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="368"/>
         <source> (not saved yet: press Save)</source>
         <translation>（尚未保存，请点「保存」）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="376"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="379"/>
         <source>Sync</source>
         <translation>同步情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="382"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="385"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="383"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="386"/>
         <source>Changes waiting to upload</source>
         <translation>待上传的改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="384"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="387"/>
         <source>Last error</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="385"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="388"/>
         <source>Next automatic sync</source>
         <translation>下次自动同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="402"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="405"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="408"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="411"/>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="425"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="428"/>
         <source>never</source>
         <translation>还没有成功同步过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="430"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="433"/>
         <source>Not uploaded yet: waiting for you to confirm (see below)</source>
         <translation>暂未上传：等您确认（见下方）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="433"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <source>Not uploaded: another PC updated the street office&apos;s copy</source>
+        <translation>未上传：另一台电脑更新了街道办的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="440"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="440"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="447"/>
         <source>Not uploaded: these lists have far fewer records than the copy the street office last received.
 {lines}
 If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
@@ -5247,130 +5253,238 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 如果是误删的，请到「回收站」恢复后点「立即同步」；如果确实是有意删除的，请点「确认并上传」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="453"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="461"/>
         <source>Fill in the server address and the token, then save.</source>
         <translation>请先填写服务器地址和令牌，并点「保存」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="463"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="471"/>
         <source>{sent} of {total} sent</source>
         <translation>已上传 {sent} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="470"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="478"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="483"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="491"/>
         <source>being worked out…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="485"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="493"/>
         <source>none: the street office has everything</source>
         <translation>没有，街道办的数据已是最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="490"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
         <source>not set up: fill in the connection above and save</source>
         <translation>未设置：请填写上面的连接信息并保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="500"/>
         <source>automatic sync is off</source>
         <translation>自动同步已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="496"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="504"/>
         <source>paused until you confirm below</source>
         <translation>已暂停：等您在下方确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="506"/>
+        <source>paused until you choose above</source>
+        <translation>已暂停，请在上方选择处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync.py" line="508"/>
         <source>paused: once the last error is dealt with, press Sync now</source>
         <translation>已暂停：处理好上次错误后，请点「立即同步」</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="510"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="520"/>
         <source>Cancelled. What was sent is kept; the next sync carries on from there.</source>
         <translation>已取消。已上传的部分会保留，下次同步接着传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="516"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
         <source>Done: the street office already had everything.</source>
         <translation>同步完成：街道办的数据已是最新，无需上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="517"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="527"/>
         <source>Done: {size} sent, the street office now has version {version}.</source>
         <translation>同步完成：上传了 {size}，街道办现在是第 {version} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="30"/>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="150"/>
+        <source>Another PC updated the street office&apos;s copy</source>
+        <translation>另一台电脑更新了街道办的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="40"/>
+        <source>Show what differs</source>
+        <translation>查看两边的差别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="50"/>
+        <source>Use the street office&apos;s data</source>
+        <translation>以街道办的数据为准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="52"/>
+        <source>Use this PC&apos;s data</source>
+        <translation>以本机为准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="54"/>
+        <source>Merge the two</source>
+        <translation>合并两份数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="96"/>
+        <source>Fetching the street office&apos;s copy and comparing…</source>
+        <translation>正在取回街道办的数据并比较……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="116"/>
+        <source>The two copies could not be compared. {reason}</source>
+        <translation>暂时无法比较两份数据。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="127"/>
+        <source>This PC&apos;s data will be replaced by the street office&apos;s copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
+
+Use the street office&apos;s data?</source>
+        <translation>本机的数据将换成街道办保存的那一份。只在本机登记的内容将不再显示；替换前会先备份到数据文件夹的 backups 中，可在“设置”里恢复。
+
+以街道办的数据为准吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="134"/>
+        <source>This PC&apos;s data will be uploaded as the branch&apos;s data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
+
+Use this PC&apos;s data?</source>
+        <translation>本机的数据将作为本支部的数据上传。另一台电脑登记的内容将不在街道办的当前版本中（仍作为旧版本保存在街道办）。
+
+以本机为准吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="140"/>
+        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC&apos;s data is first saved as a backup.
+
+Merge the two copies?</source>
+        <translation>两份数据的记录将合在一起：只在一边有的记录会加进来；两边都改过的记录保留较晚的修改，另一份修改存入合并记录。合并前会先备份本机的数据。
+
+合并两份数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="154"/>
+        <source>Go ahead</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="160"/>
+        <source>Working… please wait.</source>
+        <translation>正在处理，请稍候……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="169"/>
+        <source>Done: this PC now has the street office&apos;s version {version}.</source>
+        <translation>完成：本机已换成街道办的第 {version} 版数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="176"/>
+        <source>Done: merged and uploaded as version {version}.</source>
+        <translation>完成：已合并并上传，街道办保存为第 {version} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="182"/>
+        <source>Done: this PC&apos;s data was uploaded as version {version}.</source>
+        <translation>完成：已以本机数据为准上传，街道办保存为第 {version} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/sync_diverged.py" line="187"/>
+        <source>The data as it was is kept in {file}.</source>
+        <translation>原来的数据已备份为 {file}。</translation>
     </message>
 </context>
 <context>
     <name>SyncScheduler</name>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="218"/>
+        <source>The data was changed while this was being done, so nothing was replaced. Please try again.</source>
+        <translation>处理期间数据有了改动，为免丢失，这次没有替换。请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="295"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="370"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="458"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="396"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="484"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="398"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="399"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="487"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="413"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="501"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="416"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="504"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="418"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="506"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="420"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="508"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="422"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="510"/>
+        <source>Sync paused: another PC updated the street copy</source>
+        <translation>同步暂停：另一台电脑更新了街道办的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="512"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="426"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="516"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="427"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="517"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="431"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="521"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>
@@ -5401,74 +5515,74 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 <context>
     <name>TalentsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="29"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="30"/>
         <source>Talented residents</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="33"/>
         <source>Discovered on…</source>
         <translation>发现日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="44"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="195"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="41"/>
         <source>Use of the four rights</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="43"/>
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="52"/>
         <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
         <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="107"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="108"/>
         <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
         <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="116"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="130"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="131"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="132"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="133"/>
         <source>{name} — discovered: {date}; rights used: {counts}</source>
         <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="137"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="138"/>
         <source>No cultivation recorded.</source>
         <translation>还没有登记培养情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="141"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="142"/>
         <source>No use of the four rights recorded.</source>
         <translation>还没有四权行使记录。</translation>
     </message>
@@ -5478,7 +5592,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
         <translation>删除这条培养记录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="189"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="188"/>
         <source>Delete this record of a right used?</source>
         <translation>删除这条四权行使记录吗？</translation>
     </message>

@@ -283,3 +283,78 @@ def test_against_a_real_street_office(ctx, qtbot, tmp_path):
         assert page.outcome_label.text() == "同步完成：街道办的数据已是最新，无需上传。"
     finally:
         street.stop()
+
+
+def test_another_pcs_copy_is_shown_compared_and_merged(ctx, qtbot, tmp_path, monkeypatch):
+    """No fakes: this window's folder and a second PC's copy of it, both recording, against a
+    real `shuren-street serve`; the secretary sees the divergence, the difference, and merges."""
+    import shutil
+    from datetime import date
+
+    from desktop.domain.needs import Need
+    from desktop.services import needs
+    from desktop.sync.client import sync_once
+    from desktop.sync.snapshot import take_snapshot
+    from tests.sync.conftest import StreetServer, add_branch
+
+    def add_need(db, title):
+        category = needs.list_categories(db)[0].id
+        need = Need(title=title, category_id=category, raised_by="住户", registered_on=date.today())
+        needs.save_need(db, need)
+
+    street = StreetServer(tmp_path / "street", tmp_path / "street-logs").start()
+    try:
+        _branch, token = add_branch(street, "翠竹苑小区党支部")
+        config.save_config(ctx.data_dir, config.SyncConfig(server=street.url))
+        config.save_token(ctx.data_dir, token)
+        add_need(ctx.db, "两台电脑都有的需求")
+        sync_once(ctx.data_dir)
+        other = tmp_path / "laptop"  # the folder copied to a laptop after that sync
+        other.mkdir()
+        take_snapshot(ctx.data_dir / "shuren.sqlite3", other / "shuren.sqlite3")
+        shutil.copytree(ctx.data_dir / "sync", other / "sync")
+        from desktop.store.database import open_database
+
+        laptop = open_database(other)
+        add_need(laptop, "笔记本上登记的需求")
+        laptop.close()
+        sync_once(other)
+        add_need(ctx.db, "办公室电脑登记的需求")
+
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        page = win.sync_page
+        win.go_to(page)
+        qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=5000)
+        click(qtbot, page.sync_button)
+        box = page.diverged_box
+        qtbot.waitUntil(lambda: box.isVisible(), timeout=30_000)
+        assert "本支部的数据已由另一台电脑更新" in box.message.text()
+        assert win.sync_label.text() == "同步暂停：另一台电脑更新了街道办的数据"
+        assert page.next_label.text() == "已暂停，请在上方选择处理方式"
+
+        click(qtbot, box.compare_button)
+        qtbot.waitUntil(lambda: box.compare_button.isEnabled(), timeout=30_000)
+        shown = box.differences.toPlainText()
+        assert "只在本机：“办公室电脑登记的需求”" in shown
+        assert "“笔记本上登记的需求”" in shown
+
+        def go_ahead(message_box):
+            assert "合并" in message_box.text()
+            next(b for b in message_box.buttons() if b.text() == "确定").click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", go_ahead)
+        changed = []
+        ctx.events.data_changed.connect(changed.append)
+        click(qtbot, box.merge_button)
+        qtbot.waitUntil(lambda: "第 3 版" in box.outcome.text(), timeout=60_000)
+        assert "从另一台电脑加入：需求 1 条。" in box.outcome.text()
+        assert not box.merge_button.isVisible()
+        assert "needs" in changed
+        titles = {n.title for n in needs.list_needs(ctx.db, needs.NeedQuery(), limit=1000)}
+        assert {"笔记本上登记的需求", "办公室电脑登记的需求"} <= titles
+        qtbot.waitUntil(lambda: win.sync_label.text().startswith("已同步 "), timeout=10_000)
+    finally:
+        street.stop()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
+from desktop.ui.pages.sync_diverged import DivergedBox
 from desktop.ui.sync_scheduler import (
     SyncScheduler,
     SyncState,
@@ -111,6 +112,8 @@ class SyncPage(QWidget):
             wordWrap=True,
         )
         layout.addWidget(intro)
+        self.diverged_box = DivergedBox(ctx, scheduler)
+        layout.addWidget(self.diverged_box)
         layout.addWidget(self._settings_box())
         layout.addWidget(self._status_box())
         layout.addStretch()
@@ -429,6 +432,10 @@ class SyncPage(QWidget):
             self.error_label.setText(
                 translate("SyncPage", "Not uploaded yet: waiting for you to confirm (see below)")
             )
+        elif state.diverged is not None:  # said in full at the top of the page
+            self.error_label.setText(
+                translate("SyncPage", "Not uploaded: another PC updated the street office's copy")
+            )
         else:
             self.error_label.setText(state.error or translate("SyncPage", "none"))
         self.error_label.setStyleSheet(BAD if state.error else "")
@@ -446,6 +453,7 @@ class SyncPage(QWidget):
                 ).format(lines=shrink_lines(state.shrunk))
             )
 
+        self.diverged_box.show_state(state)
         self.sync_button.setEnabled(state.configured and not state.running)
         self.sync_button.setToolTip(
             ""
@@ -494,6 +502,8 @@ class SyncPage(QWidget):
             return "—"
         if state.shrunk:
             return translate("SyncPage", "paused until you confirm below")
+        if state.diverged is not None:
+            return translate("SyncPage", "paused until you choose above")
         if state.waiting_for_secretary:
             return translate(
                 "SyncPage", "paused: once the last error is dealt with, press Sync now"
