@@ -25,16 +25,16 @@ No Qt here and nothing from the app's store: the receiver imports this module.
 
 import hashlib
 import re
-import sqlite3
 import struct
 from collections.abc import Iterable, Iterator
-from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import zstandard
+
+from desktop.sync import untrusted
 
 API_PREFIX = "/v1"
 PAYLOAD_MAGIC = b"SRD1"
@@ -88,6 +88,7 @@ class ErrorCode(StrEnum):
     SHRINK = "shrink"  # 409: far fewer records than the current copy; needs confirmation
     BAD_PAYLOAD = "bad_payload"  # 422: payload hash or format wrong; it was discarded
     BAD_RESULT = "bad_result"  # 422: rebuilt file failed length/SHA-256/integrity; discarded
+    BAD_SCHEMA = "bad_schema"  # 422: rebuilt file holds what the app does not write; discarded
 
 
 class UploadState(StrEnum):
@@ -322,10 +323,10 @@ def _read_exact(reader: Any, size: int) -> bytes:
 
 
 def record_counts(path: Path) -> dict[str, int]:
-    """Live records per counted table of a database file, opened read-only."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """Live records per counted table of a database file, opened read-only within its time
+    limit (untrusted.TooSlow beyond it). Check its schema first (untrusted.check_schema)."""
     counts: dict[str, int] = {}
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
+    with untrusted.open_untrusted(path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         for table in COUNTED_TABLES:
             if table not in tables:
@@ -346,11 +347,6 @@ def shrunk_tables(old: dict[str, int], new: dict[str, int]) -> dict[str, tuple[i
 
 
 def integrity_problem(path: Path) -> str | None:
-    """None if SQLite's integrity_check passes on the file (opened read-only), else its report."""
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if rows == ["ok"] else "; ".join(rows[:5])
+    """None if SQLite's integrity_check passes on the file (opened read-only, within its time
+    limit), else its report."""
+    return untrusted.integrity_problem(path)

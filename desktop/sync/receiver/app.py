@@ -38,6 +38,7 @@ STATUS = {
     ErrorCode.SHRINK: 409,
     ErrorCode.BAD_PAYLOAD: 422,
     ErrorCode.BAD_RESULT: 422,
+    ErrorCode.BAD_SCHEMA: 422,
 }
 QUIET_SECONDS = 3.0  # uploads pause this long before old versions are compressed
 BRANCH = API_PREFIX + "/branches/{branch_id}"

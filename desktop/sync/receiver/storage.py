@@ -33,7 +33,7 @@ from typing import Any
 
 import zstandard
 
-from desktop.sync import protocol
+from desktop.sync import protocol, untrusted
 from desktop.sync.protocol import BranchState, ErrorCode, UploadRequest, UploadState, UploadStatus
 
 log = logging.getLogger("shuren.street")
@@ -330,7 +330,12 @@ class Storage:
         path = self._version_path(branch_id, number)
         digest = protocol.digest_file(path)
         moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        counts = protocol.record_counts(path)
+        try:  # a copy an older receiver accepted is checked before it is counted
+            untrusted.check_schema(path)
+            counts = protocol.record_counts(path)
+        except (untrusted.UntrustedFileError, sqlite3.DatabaseError) as exc:
+            log.warning("%s version %d cannot be counted (%s)", branch_id, number, exc)
+            counts = {}
         return VersionInfo(
             number, digest.sha256, digest.length, digest.page_size, iso(moment), counts
         )
@@ -475,7 +480,7 @@ class Storage:
             _check_base(request, current)
             built = self._rebuild(branch_id, upload)
             try:
-                counts = protocol.record_counts(built)
+                counts = self._counts(branch_id, request, built)
                 if current is not None and not confirm_shrink:
                     _check_shrink(current.counts, counts)
                 info = self._commit(branch_id, built, request, counts)
@@ -535,19 +540,33 @@ class Storage:
         except BaseException:
             _remove(built)
             raise
-        problem = _result_problem(built, request)
-        if problem is not None:
+        refusal = _refusal(built, request)
+        if refusal is not None:
             _remove(built)
-            _remove(payload)
-            _remove(self._upload_path(branch_id, request.upload_id, ".json"))
+            self._drop_upload(branch_id, request.upload_id)
             log.warning(
-                "branch %s upload %s: bad result (%s)", branch_id, request.upload_id, problem
+                "branch %s upload %s: %s (%s)",
+                branch_id,
+                request.upload_id,
+                refusal.code,
+                refusal.message,
             )
-            raise StreetError(
-                ErrorCode.BAD_RESULT,
-                f"还原出的数据文件没有通过核对（{problem}），这次上传已作废，请重新完整上传。",
-            )
+            raise refusal
         return built
+
+    def _counts(self, branch_id: str, request: UploadRequest, built: Path) -> dict[str, int]:
+        """The counted lists of a rebuilt file that passed its checks; one that cannot be
+        counted within its time limit is refused like a bad result."""
+        try:
+            return protocol.record_counts(built)
+        except (untrusted.UntrustedFileError, sqlite3.DatabaseError) as exc:
+            self._drop_upload(branch_id, request.upload_id)
+            log.warning("branch %s upload %s: not counted (%s)", branch_id, request.upload_id, exc)
+            raise _bad_result(str(exc)) from None
+
+    def _drop_upload(self, branch_id: str, upload_id: str) -> None:
+        _remove(self._upload_path(branch_id, upload_id, ".payload"))
+        _remove(self._upload_path(branch_id, upload_id, ".json"))
 
     def _commit(
         self, branch_id: str, built: Path, request: UploadRequest, counts: dict[str, int]
@@ -681,14 +700,29 @@ def _check_shrink(before: dict[str, int], after: dict[str, int]) -> None:
         )
 
 
-def _result_problem(path: Path, request: UploadRequest) -> str | None:
+def _refusal(path: Path, request: UploadRequest) -> StreetError | None:
+    """Why the rebuilt file is refused (422), or None. The schema is checked before anything
+    else reads the file: the branch's file is untrusted (untrusted.py)."""
     size = path.stat().st_size
     if size != request.length:
-        return f"长度 {size}，应为 {request.length}"
+        return _bad_result(f"长度 {size}，应为 {request.length}")
     if _sha256(path) != request.sha256:
-        return "SHA-256 不符"
+        return _bad_result("SHA-256 不符")
+    try:
+        untrusted.check_schema(path)
+    except untrusted.BadSchema as exc:
+        return StreetError(ErrorCode.BAD_SCHEMA, f"{exc.reason}，已拒收。")
+    except untrusted.UntrustedFileError as exc:
+        return _bad_result(exc.reason)
     problem = protocol.integrity_problem(path)
-    return None if problem is None else f"完整性检查：{problem}"
+    return None if problem is None else _bad_result(f"完整性检查：{problem}")
+
+
+def _bad_result(problem: str) -> StreetError:
+    return StreetError(
+        ErrorCode.BAD_RESULT,
+        f"还原出的数据文件没有通过核对（{problem}），这次上传已作废，请重新完整上传。",
+    )
 
 
 # --- file helpers ----------------------------------------------------------------------------
