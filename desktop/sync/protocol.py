@@ -46,9 +46,11 @@ MAX_JSON_BODY = 64 * 1024
 MAX_DATABASE = 4 * 1024**3  # a branch file larger than this is refused outright
 ZSTD_LEVEL = 6
 
-BRANCH_ID = re.compile(r"^[0-9a-f]{12}$")
-UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
-SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+# \Z, not $: "$" also matches before a final newline, which must not reach a file name.
+BRANCH_ID = re.compile(r"^[0-9a-f]{12}\Z")
+UPLOAD_ID = re.compile(r"^[0-9a-f]{32}\Z")
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
+MAX_VERSION = 2**63 - 1  # a version number fits SQLite's integer
 
 # Live records of each list: a copy where one of them falls to less than half is refused
 # unless the secretary confirms (e.g. someone emptied the needs list by mistake).
@@ -114,13 +116,13 @@ class UploadRequest:
         """Raises ValueError on anything malformed."""
         try:
             request = cls(
-                upload_id=str(data["upload_id"]),
+                upload_id=_str(data["upload_id"]),
                 base_version=_optional_int(data["base_version"]),
                 length=_int(data["length"]),
-                sha256=str(data["sha256"]),
+                sha256=_str(data["sha256"]),
                 page_size=_int(data["page_size"]),
                 payload_length=_int(data["payload_length"]),
-                payload_sha256=str(data["payload_sha256"]),
+                payload_sha256=_str(data["payload_sha256"]),
             )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"missing or wrong field: {exc}") from exc
@@ -138,8 +140,8 @@ class UploadRequest:
             raise ValueError("length must be a positive multiple of page_size")
         if not 0 < self.payload_length <= MAX_DATABASE:
             raise ValueError("payload_length out of range")
-        if self.base_version is not None and self.base_version < 1:
-            raise ValueError("base_version must be positive")
+        if self.base_version is not None and not 1 <= self.base_version <= MAX_VERSION:
+            raise ValueError("base_version must be a positive 64-bit integer")
 
 
 VALID_PAGE_SIZES = frozenset(2**n for n in range(9, 17))
@@ -189,9 +191,17 @@ class BranchState:
         )
 
 
+# The messages name the type, never the value: a value from the wire may be a list nested
+# hundreds deep (its repr overflows the stack) or thousands of digits long.
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{value!r} is not an integer")
+        raise TypeError(f"{type(value).__name__} is not an integer")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{type(value).__name__} is not a string")
     return value
 
 
