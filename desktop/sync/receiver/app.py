@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop.sync import protocol
 from desktop.sync.protocol import API_PREFIX, ErrorCode, UploadRequest, UploadStatus
+from desktop.sync.receiver import private
 from desktop.sync.receiver.storage import FORBIDDEN_MESSAGE, Storage, StreetError
 
 log = logging.getLogger("shuren.street")
@@ -169,6 +170,7 @@ def _status(status: UploadStatus) -> JSONResponse:
 def create_app(data_dir: Path) -> FastAPI:
     """The receiver for the street office's data dir (created if missing)."""
     storage = Storage(data_dir)
+    private.tighten(storage.data_dir)  # what an older version wrote readable by others
     tidier = Tidier(storage)
 
     @asynccontextmanager

@@ -35,6 +35,7 @@ import zstandard
 
 from desktop.sync import protocol, untrusted
 from desktop.sync.protocol import BranchState, ErrorCode, UploadRequest, UploadState, UploadStatus
+from desktop.sync.receiver.private import private_dirs, private_file
 
 log = logging.getLogger("shuren.street")
 
@@ -204,7 +205,9 @@ class Storage:
         self._locks_guard = threading.Lock()
         if not create and not self.registry_path.is_file():
             raise NoRegistryError(self.registry_path)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dirs(self.data_dir)
+        if not self.registry_path.exists():
+            private_file(self.registry_path)  # SQLite gives -wal and -shm the same mode
         with closing(sqlite3.connect(self.registry_path, timeout=10)) as conn:
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -390,7 +393,7 @@ class Storage:
     def _save_upload(self, branch_id: str, upload: Upload) -> Upload:
         upload = replace(upload, updated_at=iso(self._clock()))
         path = self._upload_path(branch_id, upload.request.upload_id, ".json")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dirs(path.parent)
         _write_json(path, upload.to_json(), self._dir(branch_id, "tmp"))
         return upload
 
@@ -416,8 +419,8 @@ class Storage:
                 return self._done(branch_id, upload, current).status()
             _check_base(request, current)
             payload = self._upload_path(branch_id, request.upload_id, ".payload")
-            payload.parent.mkdir(parents=True, exist_ok=True)
-            payload.write_bytes(b"")
+            private_dirs(payload.parent)
+            private_file(payload).write_bytes(b"")
             return self._save_upload(branch_id, upload).status()
 
     def put_chunk(self, branch_id: str, upload_id: str, offset: int, data: bytes) -> UploadStatus:
@@ -438,7 +441,7 @@ class Storage:
             if offset < 0 or offset + len(data) > upload.request.payload_length:
                 raise StreetError(ErrorCode.BAD_REQUEST, "这一段超出了上传数据的长度。")
             payload = self._upload_path(branch_id, upload_id, ".payload")
-            with payload.open("r+b" if payload.exists() else "w+b") as f:
+            with private_file(payload).open("r+b") as f:
                 f.truncate(offset)
                 f.seek(offset)
                 f.write(data)
@@ -507,7 +510,8 @@ class Storage:
         return self._save_upload(branch_id, done)
 
     def _discard_payload(self, branch_id: str, upload: Upload) -> None:
-        self._upload_path(branch_id, upload.request.upload_id, ".payload").write_bytes(b"")
+        payload = self._upload_path(branch_id, upload.request.upload_id, ".payload")
+        private_file(payload).write_bytes(b"")
         self._save_upload(branch_id, replace(upload, received=0))
 
     def _rebuild(self, branch_id: str, upload: Upload) -> Path:
@@ -517,6 +521,7 @@ class Storage:
         base = None if request.base_version is None else self.current_path(branch_id)
         payload = self._upload_path(branch_id, request.upload_id, ".payload")
         try:
+            private_file(built)
             if base is None:
                 built.write_bytes(b"")
             else:
@@ -573,7 +578,7 @@ class Storage:
     ) -> VersionInfo:
         """Sidecar first, then one rename makes ``built`` the current version."""
         versions = self._dir(branch_id, "versions")
-        versions.mkdir(parents=True, exist_ok=True)
+        private_dirs(versions)
         numbers = [n for n, kinds in self._scan(branch_id).items() if kinds - {"sidecar"}]
         number = max(numbers, default=0) + 1
         info = VersionInfo(
@@ -760,8 +765,8 @@ def fsync_dir(folder: Path) -> None:
 
 def _write_json(path: Path, data: dict[str, Any], tmp_dir: Path) -> None:
     """Atomically: written and fsynced under tmp_dir, renamed into place, folder fsynced."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    part = tmp_dir / f"{path.name}.{secrets.token_hex(4)}.part"
+    private_dirs(tmp_dir)
+    part = private_file(tmp_dir / f"{path.name}.{secrets.token_hex(4)}.part")
     with part.open("w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
         f.flush()
@@ -772,8 +777,8 @@ def _write_json(path: Path, data: dict[str, Any], tmp_dir: Path) -> None:
 
 def compress_file(plain: Path, packed: Path, tmp_dir: Path) -> None:
     """``plain`` as zstd at ``packed``, which appears complete or not at all."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    part = tmp_dir / f"{packed.name}.part"
+    private_dirs(tmp_dir)
+    part = private_file(tmp_dir / f"{packed.name}.part")
     compressor = zstandard.ZstdCompressor(level=protocol.ZSTD_LEVEL)
     with plain.open("rb") as source, part.open("wb") as target:
         compressor.copy_stream(source, target, size=plain.stat().st_size)
