@@ -1,12 +1,14 @@
 """Write known_schemas.json: the schema a snapshot holds at each of the app's Alembic revisions.
 
-    python -m desktop.sync.known_schemas        after adding or changing a migration
+    python -m desktop.sync.known_schemas            after adding or changing a migration
+    python -m desktop.sync.known_schemas --fresh    only what the migrations write now
 
 The receiver compares every uploaded file with these (untrusted.py) and never runs Alembic
 itself. Each revision is migrated to in turn on an empty file, as the app does, and a snapshot
 of it taken with snapshot.py is read. A revision's schema written before keeps its place when
 the new one differs (a library upgrade that lays out the SQL otherwise): files made by the
-older build are still in use. tests/sync/test_untrusted.py fails while the file is stale.
+older build are still in use (``--fresh`` drops them, e.g. after a migration that was never
+released changed). tests/sync/test_untrusted.py fails while the file is stale.
 
 Development only: this imports Alembic and the app's store, which the receiver does not.
 """
@@ -72,14 +74,14 @@ def render(schemas: dict[str, list[frozenset[SchemaRow]]]) -> str:
     return "\n".join(lines)
 
 
-def current_text() -> str:
+def current_text(*, fresh: bool = False) -> str:
     """What known_schemas.json should hold now."""
-    kept = untrusted.known_schemas() if KNOWN_SCHEMAS.is_file() else {}
+    kept = untrusted.known_schemas() if KNOWN_SCHEMAS.is_file() and not fresh else {}
     return render(merged(generate(), kept))
 
 
-def main() -> int:
-    text = current_text()
+def main(argv: list[str] | None = None) -> int:
+    text = current_text(fresh="--fresh" in (sys.argv[1:] if argv is None else argv))
     if KNOWN_SCHEMAS.is_file() and KNOWN_SCHEMAS.read_text(encoding="utf-8") == text:
         print(f"{KNOWN_SCHEMAS} is up to date")
         return 0
