@@ -135,7 +135,11 @@ def _file_source(path: Path) -> Iterator[_Source]:
     # mode=ro: SQLite itself refuses any write; nothing is migrated or repaired.
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True)) as connection:
-        yield _Source(lambda sql, params: connection.execute(sql, params).fetchall())
+        yield _connection_source(connection)
+
+
+def _connection_source(connection: sqlite3.Connection) -> _Source:
+    return _Source(lambda sql, params: connection.execute(sql, params).fetchall())
 
 
 def _days(period: Period) -> tuple[str, str]:
@@ -321,6 +325,14 @@ def compute_indicators_file(
     """
     with _file_source(path) as source:
         return _compute(source, period, baseline)
+
+
+def compute_indicators_connection(
+    connection: sqlite3.Connection, period: Period, baseline: Period | None = None
+) -> Indicators:
+    """The same figures on a connection the caller opened: the street office opens a branch's
+    copy its own way (schema checked, every query time-limited: desktop/sync/untrusted.py)."""
+    return _compute(_connection_source(connection), period, baseline)
 
 
 def trend(db: "Database", year: int) -> dict[str, list[int]]:

@@ -31,16 +31,16 @@ No Qt here and nothing from the app's store: the receiver imports this module.
 
 import hashlib
 import re
-import sqlite3
 import struct
 from collections.abc import Iterable, Iterator
-from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import zstandard
+
+from desktop.sync import untrusted
 
 API_PREFIX = "/v1"
 PAYLOAD_MAGIC = b"SRD1"
@@ -52,9 +52,11 @@ MAX_JSON_BODY = 64 * 1024
 MAX_DATABASE = 4 * 1024**3  # a branch file larger than this is refused outright
 ZSTD_LEVEL = 6
 
-BRANCH_ID = re.compile(r"^[0-9a-f]{12}$")
-UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
-SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+# \Z, not $: "$" also matches before a final newline, which must not reach a file name.
+BRANCH_ID = re.compile(r"^[0-9a-f]{12}\Z")
+UPLOAD_ID = re.compile(r"^[0-9a-f]{32}\Z")
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
+MAX_VERSION = 2**63 - 1  # a version number fits SQLite's integer
 
 # Live records of each list: a copy where one of them falls to less than half is refused
 # unless the secretary confirms (e.g. someone emptied the needs list by mistake).
@@ -94,6 +96,7 @@ class ErrorCode(StrEnum):
     SHRINK = "shrink"  # 409: far fewer records than the current copy; needs confirmation
     BAD_PAYLOAD = "bad_payload"  # 422: payload hash or format wrong; it was discarded
     BAD_RESULT = "bad_result"  # 422: rebuilt file failed length/SHA-256/integrity; discarded
+    BAD_SCHEMA = "bad_schema"  # 422: rebuilt file holds what the app does not write; discarded
     DIVERGED = "diverged"  # 409: not built on the current version (another PC's copy); kept aside
 
 
@@ -122,15 +125,15 @@ class UploadRequest:
         """Raises ValueError on anything malformed."""
         try:
             request = cls(
-                upload_id=str(data["upload_id"]),
+                upload_id=_str(data["upload_id"]),
                 base_version=_optional_int(data["base_version"]),
                 # Clients before lineage sent none: a delta names its parent by its base.
                 parent_version=_optional_int(data.get("parent_version", data["base_version"])),
                 length=_int(data["length"]),
-                sha256=str(data["sha256"]),
+                sha256=_str(data["sha256"]),
                 page_size=_int(data["page_size"]),
                 payload_length=_int(data["payload_length"]),
-                payload_sha256=str(data["payload_sha256"]),
+                payload_sha256=_str(data["payload_sha256"]),
             )
         except (KeyError, TypeError) as exc:
             raise ValueError(f"missing or wrong field: {exc}") from exc
@@ -148,10 +151,10 @@ class UploadRequest:
             raise ValueError("length must be a positive multiple of page_size")
         if not 0 < self.payload_length <= MAX_DATABASE:
             raise ValueError("payload_length out of range")
-        if self.base_version is not None and self.base_version < 1:
-            raise ValueError("base_version must be positive")
-        if self.parent_version is not None and self.parent_version < 1:
-            raise ValueError("parent_version must be positive")
+        if self.base_version is not None and not 1 <= self.base_version <= MAX_VERSION:
+            raise ValueError("base_version must be a positive 64-bit integer")
+        if self.parent_version is not None and not 1 <= self.parent_version <= MAX_VERSION:
+            raise ValueError("parent_version must be a positive 64-bit integer")
 
 
 VALID_PAGE_SIZES = frozenset(2**n for n in range(9, 17))
@@ -213,9 +216,17 @@ DOWNLOAD_PAGE_SIZE = "X-Shuren-Page-Size"
 DOWNLOAD_STREAM_LENGTH = "X-Shuren-Stream-Length"  # of the whole compressed stream
 
 
+# The messages name the type, never the value: a value from the wire may be a list nested
+# hundreds deep (its repr overflows the stack) or thousands of digits long.
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{value!r} is not an integer")
+        raise TypeError(f"{type(value).__name__} is not an integer")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{type(value).__name__} is not a string")
     return value
 
 
@@ -347,10 +358,10 @@ def _read_exact(reader: Any, size: int) -> bytes:
 
 
 def record_counts(path: Path) -> dict[str, int]:
-    """Live records per counted table of a database file, opened read-only."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """Live records per counted table of a database file, opened read-only within its time
+    limit (untrusted.TooSlow beyond it). Check its schema first (untrusted.check_schema)."""
     counts: dict[str, int] = {}
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
+    with untrusted.open_untrusted(path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         for table in COUNTED_TABLES:
             if table not in tables:
@@ -371,11 +382,6 @@ def shrunk_tables(old: dict[str, int], new: dict[str, int]) -> dict[str, tuple[i
 
 
 def integrity_problem(path: Path) -> str | None:
-    """None if SQLite's integrity_check passes on the file (opened read-only), else its report."""
-    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if rows == ["ok"] else "; ".join(rows[:5])
+    """None if SQLite's integrity_check passes on the file (opened read-only, within its time
+    limit), else its report."""
+    return untrusted.integrity_problem(path)

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop.sync import protocol
 from desktop.sync.protocol import API_PREFIX, ErrorCode, UploadRequest, UploadStatus
+from desktop.sync.receiver import private
 from desktop.sync.receiver.storage import FORBIDDEN_MESSAGE, Storage, StreetError
 
 log = logging.getLogger("shuren.street")
@@ -39,6 +40,7 @@ STATUS = {
     ErrorCode.SHRINK: 409,
     ErrorCode.BAD_PAYLOAD: 422,
     ErrorCode.BAD_RESULT: 422,
+    ErrorCode.BAD_SCHEMA: 422,
     ErrorCode.DIVERGED: 409,
 }
 QUIET_SECONDS = 3.0  # uploads pause this long before old versions are compressed
@@ -79,8 +81,15 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         limit = body_limit(scope)
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        try:
+            declared = content_length(dict(scope.get("headers") or []).get(b"content-length"))
+        except ValueError:
+            body = error_body(ErrorCode.BAD_REQUEST, "Content-Length 应为非负整数。")
+            await JSONResponse(body, status_code=400, headers={"Connection": "close"})(
+                scope, receive, send
+            )
+            return
+        if declared is not None and declared > limit:
             await _too_large(limit)(scope, receive, send)
             return
         seen = 0
@@ -106,6 +115,22 @@ class BodyLimitMiddleware:
             log.warning("%s %s: body over %d bytes refused", scope["method"], scope["path"], limit)
             if not started:
                 await _too_large(limit)(scope, receive, send)
+
+
+def non_negative(text: str | bytes, what: str) -> int:
+    """A non-negative integer written in ASCII digits, at most 20 of them; ValueError else.
+
+    ``str.isdigit`` alone accepts "²" and other digits ``int`` refuses, and ``int`` refuses
+    more than 4,300 digits: either would answer 500.
+    """
+    if not (text.isascii() and text.isdigit() and len(text) <= 20):
+        raise ValueError(f"{what} is not a non-negative integer")
+    return int(text)
+
+
+def content_length(value: str | bytes | None) -> int | None:
+    """The Content-Length header's value, or None without one; ValueError if malformed."""
+    return None if value is None else non_negative(value, "Content-Length")
 
 
 def _too_large(limit: int) -> JSONResponse:
@@ -142,7 +167,7 @@ async def _json_object(request: Request) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         data = None
     if not isinstance(data, dict):
         raise StreetError(ErrorCode.BAD_REQUEST, "请求内容不是有效的 JSON 对象。")
@@ -156,6 +181,7 @@ def _status(status: UploadStatus) -> JSONResponse:
 def create_app(data_dir: Path) -> FastAPI:
     """The receiver for the street office's data dir (created if missing)."""
     storage = Storage(data_dir)
+    private.tighten(storage.data_dir)  # what an older version wrote readable by others
     tidier = Tidier(storage)
 
     @asynccontextmanager
@@ -169,6 +195,7 @@ def create_app(data_dir: Path) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
+        redirect_slashes=False,  # no route ends in "/": answer 404 (JSON), not a redirect
         lifespan=lifespan,
     )
     app.state.tidier = tidier
@@ -253,20 +280,22 @@ def create_app(data_dir: Path) -> FastAPI:
     async def put_chunk(branch_id: str, upload_id: str, request: Request) -> Response:
         await authorize(request, branch_id)
         _check_upload_id(upload_id)
-        offset_text = request.query_params.get("offset", "")
-        if not offset_text.isdigit():
-            raise StreetError(ErrorCode.BAD_REQUEST, "offset 参数应为非负整数。")
+        try:
+            offset = non_negative(request.query_params.get("offset", ""), "offset")
+        except ValueError:
+            raise StreetError(ErrorCode.BAD_REQUEST, "offset 参数应为非负整数。") from None
         try:
             data = await request.body()  # at most MAX_CHUNK, enforced by the middleware
         except ClientDisconnect:
-            log.warning("upload %s: chunk at %s cut short, nothing written", upload_id, offset_text)
+            log.warning("upload %s: chunk at %d cut short, nothing written", upload_id, offset)
             return Response(status_code=400)
-        declared = request.headers.get("content-length")
-        if declared is not None and int(declared) != len(data):
-            log.warning("upload %s: chunk at %s cut short, nothing written", upload_id, offset_text)
+        # Well-formed: the middleware answered 400 otherwise.
+        declared = content_length(request.headers.get("content-length"))
+        if declared is not None and declared != len(data):
+            log.warning("upload %s: chunk at %d cut short, nothing written", upload_id, offset)
             raise StreetError(ErrorCode.BAD_REQUEST, "这一段没有收全，未写入。")
         status = await anyio.to_thread.run_sync(
-            storage.put_chunk, branch_id, upload_id, int(offset_text), data
+            storage.put_chunk, branch_id, upload_id, offset, data
         )
         return _status(status)
 

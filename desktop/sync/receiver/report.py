@@ -29,10 +29,11 @@ from desktop.domain.indicators import (
 from desktop.services.indicators import (
     Indicators,
     Sheet,
-    compute_indicators_file,
+    compute_indicators_connection,
     figure_text,
     write_workbook,
 )
+from desktop.sync import untrusted
 from desktop.sync.receiver.storage import BranchRecord, Storage
 
 
@@ -78,7 +79,13 @@ def _branch_figures(
     if path is None:
         return BranchFigures(branch, None, True)  # 数据截至 says 从未上传
     try:
-        figures = compute_indicators_file(path, period, baseline)
+        # The copy is the branch's untrusted file: its schema is checked before any count,
+        # and every query stops at the file's time limit, so one copy cannot stall the report.
+        with untrusted.open_untrusted(path) as connection:
+            untrusted.check_schema(connection)
+            figures = compute_indicators_connection(connection, period, baseline)
+    except untrusted.UntrustedFileError as exc:
+        return BranchFigures(branch, None, stale, f"{exc.reason}，未计入合计")
     except (sqlite3.DatabaseError, OSError) as exc:
         return BranchFigures(branch, None, stale, f"数据文件无法读取（{exc}），未计入合计")
     problem = ""

@@ -35,8 +35,9 @@ from typing import Any
 
 import zstandard
 
-from desktop.sync import protocol
+from desktop.sync import protocol, untrusted
 from desktop.sync.protocol import BranchState, ErrorCode, UploadRequest, UploadState, UploadStatus
+from desktop.sync.receiver.private import private_dirs, private_file
 
 log = logging.getLogger("shuren.street")
 
@@ -226,7 +227,9 @@ class Storage:
         self._locks_guard = threading.Lock()
         if not create and not self.registry_path.is_file():
             raise NoRegistryError(self.registry_path)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dirs(self.data_dir)
+        if not self.registry_path.exists():
+            private_file(self.registry_path)  # SQLite gives -wal and -shm the same mode
         with closing(sqlite3.connect(self.registry_path, timeout=10)) as conn:
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -352,7 +355,12 @@ class Storage:
         path = self._version_path(branch_id, number)
         digest = protocol.digest_file(path)
         moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        counts = protocol.record_counts(path)
+        try:  # a copy an older receiver accepted is checked before it is counted
+            untrusted.check_schema(path)
+            counts = protocol.record_counts(path)
+        except (untrusted.UntrustedFileError, sqlite3.DatabaseError) as exc:
+            log.warning("%s version %d cannot be counted (%s)", branch_id, number, exc)
+            counts = {}
         return VersionInfo(
             number, digest.sha256, digest.length, digest.page_size, iso(moment), counts
         )
@@ -395,7 +403,7 @@ class Storage:
                 return info, self._version_path(branch_id, number, ".sqlite3.zst")
             cache = self._download_path(branch_id, number)
             if not cache.exists():
-                cache.parent.mkdir(parents=True, exist_ok=True)
+                private_dirs(cache.parent)
                 compress_file(
                     self._version_path(branch_id, number), cache, self._dir(branch_id, "tmp")
                 )
@@ -455,7 +463,7 @@ class Storage:
     def _save_upload(self, branch_id: str, upload: Upload) -> Upload:
         upload = replace(upload, updated_at=iso(self._clock()))
         path = self._upload_path(branch_id, upload.request.upload_id, ".json")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dirs(path.parent)
         _write_json(path, upload.to_json(), self._dir(branch_id, "tmp"))
         return upload
 
@@ -481,8 +489,8 @@ class Storage:
                 return self._done(branch_id, upload, current).status()
             _check_base(request, current)
             payload = self._upload_path(branch_id, request.upload_id, ".payload")
-            payload.parent.mkdir(parents=True, exist_ok=True)
-            payload.write_bytes(b"")
+            private_dirs(payload.parent)
+            private_file(payload).write_bytes(b"")
             return self._save_upload(branch_id, upload).status()
 
     def put_chunk(self, branch_id: str, upload_id: str, offset: int, data: bytes) -> UploadStatus:
@@ -503,7 +511,7 @@ class Storage:
             if offset < 0 or offset + len(data) > upload.request.payload_length:
                 raise StreetError(ErrorCode.BAD_REQUEST, "这一段超出了上传数据的长度。")
             payload = self._upload_path(branch_id, upload_id, ".payload")
-            with payload.open("r+b" if payload.exists() else "w+b") as f:
+            with private_file(payload).open("r+b") as f:
                 f.truncate(offset)
                 f.seek(offset)
                 f.write(data)
@@ -552,7 +560,7 @@ class Storage:
             _check_base(request, current)
             built = self._rebuild(branch_id, upload)
             try:
-                counts = protocol.record_counts(built)
+                counts = self._counts(branch_id, request, built)
                 if current is not None and not confirm_shrink:
                     _check_shrink(current.counts, counts)
                 info = self._commit(branch_id, built, request, counts)
@@ -584,7 +592,7 @@ class Storage:
         try:
             request = upload.request
             side = self._dir(branch_id, "side")
-            side.mkdir(parents=True, exist_ok=True)
+            private_dirs(side)
             record = SideCopy(
                 upload_id=request.upload_id,
                 parent=request.parent_version,
@@ -592,7 +600,7 @@ class Storage:
                 sha256=request.sha256,
                 length=request.length,
                 uploaded_at=iso(self._clock()),
-                counts=protocol.record_counts(built),
+                counts=self._counts(branch_id, request, built),
             )
             compress_file(
                 built, side / f"{request.upload_id}.sqlite3.zst", self._dir(branch_id, "tmp")
@@ -613,7 +621,8 @@ class Storage:
         )
 
     def _discard_payload(self, branch_id: str, upload: Upload) -> None:
-        self._upload_path(branch_id, upload.request.upload_id, ".payload").write_bytes(b"")
+        payload = self._upload_path(branch_id, upload.request.upload_id, ".payload")
+        private_file(payload).write_bytes(b"")
         self._save_upload(branch_id, replace(upload, received=0))
 
     def _rebuild(self, branch_id: str, upload: Upload) -> Path:
@@ -623,6 +632,7 @@ class Storage:
         built.parent.mkdir(parents=True, exist_ok=True)
         payload = self._upload_path(branch_id, request.upload_id, ".payload")
         try:
+            private_file(built)
             if request.base_version is None:
                 built.write_bytes(b"")
             else:
@@ -646,18 +656,18 @@ class Storage:
         except BaseException:
             _remove(built)
             raise
-        problem = _result_problem(built, request)
-        if problem is not None:
+        refusal = _refusal(built, request)
+        if refusal is not None:
             _remove(built)
-            _remove(payload)
-            _remove(self._upload_path(branch_id, request.upload_id, ".json"))
+            self._drop_upload(branch_id, request.upload_id)
             log.warning(
-                "branch %s upload %s: bad result (%s)", branch_id, request.upload_id, problem
+                "branch %s upload %s: %s (%s)",
+                branch_id,
+                request.upload_id,
+                refusal.code,
+                refusal.message,
             )
-            raise StreetError(
-                ErrorCode.BAD_RESULT,
-                f"还原出的数据文件没有通过核对（{problem}），这次上传已作废，请重新完整上传。",
-            )
+            raise refusal
         return built
 
     def _copy_version(self, branch_id: str, number: int, out: Path) -> None:
@@ -679,12 +689,26 @@ class Storage:
                 version=self.current_version(branch_id),
             ) from None
 
+    def _counts(self, branch_id: str, request: UploadRequest, built: Path) -> dict[str, int]:
+        """The counted lists of a rebuilt file that passed its checks; one that cannot be
+        counted within its time limit is refused like a bad result."""
+        try:
+            return protocol.record_counts(built)
+        except (untrusted.UntrustedFileError, sqlite3.DatabaseError) as exc:
+            self._drop_upload(branch_id, request.upload_id)
+            log.warning("branch %s upload %s: not counted (%s)", branch_id, request.upload_id, exc)
+            raise _bad_result(str(exc)) from None
+
+    def _drop_upload(self, branch_id: str, upload_id: str) -> None:
+        _remove(self._upload_path(branch_id, upload_id, ".payload"))
+        _remove(self._upload_path(branch_id, upload_id, ".json"))
+
     def _commit(
         self, branch_id: str, built: Path, request: UploadRequest, counts: dict[str, int]
     ) -> VersionInfo:
         """Sidecar first, then one rename makes ``built`` the current version."""
         versions = self._dir(branch_id, "versions")
-        versions.mkdir(parents=True, exist_ok=True)
+        private_dirs(versions)
         numbers = [n for n, kinds in self._scan(branch_id).items() if kinds - {"sidecar"}]
         number = max(numbers, default=0) + 1
         info = VersionInfo(
@@ -849,14 +873,29 @@ def _check_shrink(before: dict[str, int], after: dict[str, int]) -> None:
         )
 
 
-def _result_problem(path: Path, request: UploadRequest) -> str | None:
+def _refusal(path: Path, request: UploadRequest) -> StreetError | None:
+    """Why the rebuilt file is refused (422), or None. The schema is checked before anything
+    else reads the file: the branch's file is untrusted (untrusted.py)."""
     size = path.stat().st_size
     if size != request.length:
-        return f"长度 {size}，应为 {request.length}"
+        return _bad_result(f"长度 {size}，应为 {request.length}")
     if _sha256(path) != request.sha256:
-        return "SHA-256 不符"
+        return _bad_result("SHA-256 不符")
+    try:
+        untrusted.check_schema(path)
+    except untrusted.BadSchema as exc:
+        return StreetError(ErrorCode.BAD_SCHEMA, f"{exc.reason}，已拒收。")
+    except untrusted.UntrustedFileError as exc:
+        return _bad_result(exc.reason)
     problem = protocol.integrity_problem(path)
-    return None if problem is None else f"完整性检查：{problem}"
+    return None if problem is None else _bad_result(f"完整性检查：{problem}")
+
+
+def _bad_result(problem: str) -> StreetError:
+    return StreetError(
+        ErrorCode.BAD_RESULT,
+        f"还原出的数据文件没有通过核对（{problem}），这次上传已作废，请重新完整上传。",
+    )
 
 
 # --- file helpers ----------------------------------------------------------------------------
@@ -894,8 +933,8 @@ def fsync_dir(folder: Path) -> None:
 
 def _write_json(path: Path, data: dict[str, Any], tmp_dir: Path) -> None:
     """Atomically: written and fsynced under tmp_dir, renamed into place, folder fsynced."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    part = tmp_dir / f"{path.name}.{secrets.token_hex(4)}.part"
+    private_dirs(tmp_dir)
+    part = private_file(tmp_dir / f"{path.name}.{secrets.token_hex(4)}.part")
     with part.open("w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False)
         f.flush()
@@ -906,8 +945,8 @@ def _write_json(path: Path, data: dict[str, Any], tmp_dir: Path) -> None:
 
 def compress_file(plain: Path, packed: Path, tmp_dir: Path) -> None:
     """``plain`` as zstd at ``packed``, which appears complete or not at all."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    part = tmp_dir / f"{packed.name}.part"
+    private_dirs(tmp_dir)
+    part = private_file(tmp_dir / f"{packed.name}.part")
     compressor = zstandard.ZstdCompressor(level=protocol.ZSTD_LEVEL)
     with plain.open("rb") as source, part.open("wb") as target:
         compressor.copy_stream(source, target, size=plain.stat().st_size)

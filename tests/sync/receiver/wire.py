@@ -1,14 +1,18 @@
 """Test helpers: small SQLite files, payloads built with the protocol, and a stdlib HTTP caller."""
 
+import atexit
 import hashlib
 import http.client
 import io
 import json
 import secrets
+import shutil
 import sqlite3
 import ssl
+import tempfile
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import EllipsisType
 from typing import Any
@@ -16,32 +20,54 @@ from urllib.parse import urlsplit
 
 from desktop.sync import protocol
 from desktop.sync.protocol import API_PREFIX, FileDigest, UploadRequest
+from desktop.sync.snapshot import take_snapshot
+
+
+@cache
+def app_schema_file() -> Path:
+    """An empty snapshot at the app's newest schema, migrated once per test process: the
+    receiver takes only files whose schema the app writes."""
+    from desktop.store import migrate  # Alembic: the tests' side only
+
+    folder = Path(tempfile.mkdtemp(prefix="shuren-wire-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    migrate.upgrade_to_head(folder / "migrated.sqlite3")
+    return take_snapshot(folder / "migrated.sqlite3", folder / "empty.sqlite3")
+
+
+_STAMP = "2026-01-05 08:00:00.000000"
 
 
 def make_db(path: Path, *, people: int = 30, needs: int = 30, tag: str = "") -> Path:
-    """A closed rollback-journal database with ``people`` and ``needs`` live rows.
+    """A closed rollback-journal database with the app's schema and ``people`` and ``needs``
+    live rows.
 
     Called again on the same path it rewrites rows in place, so most pages stay identical.
     """
+    if not path.exists():
+        shutil.copyfile(app_schema_file(), path)
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, name TEXT, note TEXT)"
-        )
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS need (id INTEGER PRIMARY KEY, title TEXT, deleted_at TEXT)"
-        )
         conn.execute("DELETE FROM person WHERE id > ?", (people,))
         conn.execute("DELETE FROM need WHERE id > ?", (needs,))
         # Rows that did not change are not written, so their pages stay byte-identical.
         conn.executemany(
-            "INSERT INTO person VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE"
+            "INSERT INTO person (id, uuid, name, phone, unit, room, is_party_member, skills,"
+            " talent_rights, note, created_at, updated_at)"
+            " VALUES (?, ?, ?, '', '', '', 0, '', '', ?, ?, ?) ON CONFLICT (id) DO UPDATE"
             " SET name = excluded.name WHERE name IS NOT excluded.name",
-            [(i, f"居民{i}{tag if i == 1 else ''}", f"{i:08x}" * 40) for i in range(1, people + 1)],
+            [
+                (i, f"p-{i}", f"居民{i}{tag if i == 1 else ''}", f"{i:08x}" * 40, _STAMP, _STAMP)
+                for i in range(1, people + 1)
+            ],
         )
         conn.executemany(
-            "INSERT INTO need VALUES (?, ?, NULL) ON CONFLICT (id) DO NOTHING",
-            [(i, f"需求{i}") for i in range(1, needs + 1)],
+            "INSERT INTO need (id, uuid, title, description, category_id, raised_by, phone,"
+            " building, unit, room, source, urgency, status, status_reason, handled_by,"
+            " registered_on, solution, created_at, updated_at)"
+            " VALUES (?, ?, ?, '', 1, '', '', '', '', '', 'visit', 'normal', 'pending', '', '',"
+            " '2026-01-05', '', ?, ?) ON CONFLICT (id) DO NOTHING",
+            [(i, f"n-{i}", f"需求{i}", _STAMP, _STAMP) for i in range(1, needs + 1)],
         )
         conn.commit()
     return path
