@@ -126,6 +126,8 @@ def _select(table: Table, schema: str, tables: dict[str, Table]) -> str:
         return f't."{column}"'
 
     keys = [value(c) for c in table.key]
+    if table.by_uuid:  # a row the app left without one must not stand for all such rows
+        keys = ["COALESCE(t.uuid, 'rowid:' || t.rowid)"]
     values = [value(c) for c in table.columns]
     if table.edited:
         edited = f't."{table.edited}"'

@@ -39,6 +39,13 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
+def _added_uuid() -> Mapped[str]:
+    """The uuid of a table made before revision 0007: nullable in the file (SQLite adds a
+    NOT NULL column only with a constant default) and unique by its own index; always filled
+    here."""
+    return mapped_column(String(36), nullable=True, index=True, unique=True, default=new_uuid)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -48,7 +55,7 @@ class NeighborhoodRecord(Base):
 
     __tablename__ = "neighborhood"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     name: Mapped[str] = mapped_column(String(80), default="")
     community: Mapped[str] = mapped_column(String(80), default="")
     street: Mapped[str] = mapped_column(String(80), default="")
@@ -57,14 +64,14 @@ class NeighborhoodRecord(Base):
 class GridRecord(Base):
     __tablename__ = "grid"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
 
 class BuildingRecord(Base):
     __tablename__ = "building"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     name: Mapped[str] = mapped_column(String(80), unique=True)
     grid_id: Mapped[int | None] = mapped_column(
         ForeignKey("grid.id", ondelete="SET NULL"), nullable=True
@@ -167,7 +174,7 @@ class NeedCategoryRecord(Base):
 
     __tablename__ = "need_category"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     name: Mapped[str] = mapped_column(String(40), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -220,7 +227,7 @@ class NeedStatusChangeRecord(Base):
 
     __tablename__ = "need_status_change"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     to_status: Mapped[str] = mapped_column(String(20))
@@ -293,7 +300,7 @@ class ProjectPartyRecord(Base):
 
     __tablename__ = "project_party"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     project_id: Mapped[int] = mapped_column(
         ForeignKey("project.id", ondelete="CASCADE"), index=True
     )
@@ -393,7 +400,7 @@ class MeetingRecord(Base):
 class MeetingParticipantRecord(Base):
     __tablename__ = "meeting_participant"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -411,7 +418,7 @@ class MeetingParticipantRecord(Base):
 class MeetingTopicRecord(Base):
     __tablename__ = "meeting_topic"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -439,7 +446,7 @@ class MeetingActionRecord(Base):
 
     __tablename__ = "meeting_action"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -458,7 +465,7 @@ class MeetingAmendmentRecord(Base):
 
     __tablename__ = "meeting_amendment"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
@@ -499,7 +506,7 @@ class CompactVersionRecord(Base):
 
     __tablename__ = "compact_version"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     compact_id: Mapped[int] = mapped_column(
         ForeignKey("compact.id", ondelete="CASCADE"), index=True
     )
@@ -588,7 +595,7 @@ class CommitteeTermRecord(Base):
 
     __tablename__ = "committee_term"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
@@ -602,7 +609,7 @@ class CommitteeTermRecord(Base):
 class CommitteeMemberRecord(Base):
     __tablename__ = "committee_member"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     term_id: Mapped[int] = mapped_column(
         ForeignKey("committee_term.id", ondelete="CASCADE"), index=True
     )
@@ -621,7 +628,7 @@ class CrossAppointmentRecord(Base):
 
     __tablename__ = "cross_appointment"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     branch_post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 支部委员
     organization_id: Mapped[int] = mapped_column(
@@ -656,7 +663,7 @@ class EvaluationScoreRecord(Base):
 
     __tablename__ = "evaluation_score"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     evaluation_id: Mapped[int] = mapped_column(
         ForeignKey("evaluation.id", ondelete="CASCADE"), index=True
     )
@@ -687,7 +694,7 @@ class PatrolFindingRecord(Base):
 
     __tablename__ = "patrol_finding"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     patrol_id: Mapped[int] = mapped_column(ForeignKey("patrol.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
     building: Mapped[str] = mapped_column(String(80), default="")
@@ -733,7 +740,7 @@ class StationServiceRecord(Base):
 
     __tablename__ = "station_service"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     resource_id: Mapped[int] = mapped_column(ForeignKey("resource.id", ondelete="CASCADE"))
     month: Mapped[date] = mapped_column(Date)  # the first day of the month
     riders_served: Mapped[int] = mapped_column(Integer, default=0)
@@ -747,7 +754,7 @@ class TalentCultivationRecord(Base):
 
     __tablename__ = "talent_cultivation"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     happened_on: Mapped[date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(20))  # training | role
@@ -761,7 +768,7 @@ class TalentRightUseRecord(Base):
 
     __tablename__ = "talent_right_use"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    uuid: Mapped[str] = _added_uuid()
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     right: Mapped[str] = mapped_column(String(20))  # TalentRight
     used_on: Mapped[date] = mapped_column(Date)

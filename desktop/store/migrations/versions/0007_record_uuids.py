@@ -58,6 +58,11 @@ def derived_uuid(table: str, row_id: int, anchor: str | None) -> str:
 def upgrade() -> None:
     conn = op.get_bind()
     for table, owner, column in TABLES:
+        # ADD COLUMN and a separate unique index, not a batch rebuild: a rebuilt table's SQL
+        # lists its constraints in an order that varies from run to run, and the street
+        # office accepts only a schema the app writes the same way every time. SQLite adds a
+        # NOT NULL column only with a constant default, so the column allows NULL; the
+        # models always fill it.
         op.add_column(table, sa.Column("uuid", sa.String(length=36), nullable=True))
         if owner is not None:
             query = (
@@ -73,9 +78,7 @@ def upgrade() -> None:
                 f'UPDATE "{table}" SET uuid = ? WHERE id = ?',
                 [(derived_uuid(table, row_id, anchor), row_id) for row_id, anchor in rows],
             )
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column("uuid", existing_type=sa.String(length=36), nullable=False)
-            batch_op.create_unique_constraint(batch_op.f(f"uq_{table}_uuid"), ["uuid"])
+        op.create_index(f"ix_{table}_uuid", table, ["uuid"], unique=True)
 
     op.create_table(
         "merge_conflict",
@@ -102,6 +105,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("merge_conflict")
     for table, _owner, _column in reversed(TABLES):
+        op.drop_index(f"ix_{table}_uuid", table_name=table)
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(batch_op.f(f"uq_{table}_uuid"), type_="unique")
             batch_op.drop_column("uuid")
