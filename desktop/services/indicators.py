@@ -14,7 +14,6 @@ No Qt and no ORM here: the street office's receiver imports this module.
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -132,9 +131,11 @@ def _database_source(db: "Database") -> Iterator[_Source]:
 def _file_source(path: Path) -> Iterator[_Source]:
     if not Path(path).is_file():
         raise FileNotFoundError(path)
-    # mode=ro: SQLite itself refuses any write; nothing is migrated or repaired.
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+    # Read-only: SQLite itself refuses any write; nothing is migrated or repaired. Works on a
+    # read-only copy or a full disk too. (Imported here: the receiver uses no app store.)
+    from desktop.store.schema import connect_readonly
+
+    with closing(connect_readonly(Path(path))) as connection:
         yield _Source(lambda sql, params: connection.execute(sql, params).fetchall())
 
 
