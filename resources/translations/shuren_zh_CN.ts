@@ -315,194 +315,194 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="68"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="69"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="72"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="354"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="75"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="355"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="150"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="295"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="309"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="188"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="212"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="226"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="227"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="254"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="255"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="260"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="262"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="263"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="383"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="391"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="407"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="411"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="434"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="429"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -1682,112 +1682,112 @@
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="48"/>
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
         <source>New patrol</source>
         <translation>新建巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="55"/>
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="57"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="60"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="61"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="71"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="72"/>
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="74"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="75"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="113"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="116"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="120"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="121"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="144"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="145"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="158"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="159"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="255"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="253"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2498,32 +2498,32 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="97"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="99"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="117"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="119"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="120"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="121"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -2554,72 +2554,97 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="9"/>
+        <location filename="../../desktop/ui/messages.py" line="10"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10"/>
+        <location filename="../../desktop/ui/messages.py" line="11"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="12"/>
         <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
         <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="14"/>
+        <location filename="../../desktop/ui/messages.py" line="15"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
+        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
         <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31"/>
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41"/>
+        <location filename="../../desktop/ui/messages.py" line="45"/>
+        <source>The disk is full, so this could not be completed. Records saved before are safe. Free some disk space, then try again.</source>
+        <translation>磁盘已满，这次操作没有完成。之前保存的记录不受影响。请腾出一些磁盘空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <source>The disk could not be read or written, so this could not be completed. Records saved before are safe. Check that the disk or USB drive is still connected, then try again.</source>
+        <translation>磁盘读写出错，这次操作没有完成。之前保存的记录不受影响。请检查磁盘或 U 盘是否连接正常，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <source>A file or folder could not be written: it is read-only or you have no permission. Records saved before are safe. Check the folder, or choose one you can write to.</source>
+        <translation>无法写入文件或文件夹：它是只读的，或者没有权限。之前保存的记录不受影响。请检查该文件夹，或换一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <source>The data file is in use by another program, so this could not be completed. Close that program (or the other Shuren Xiaoqu window), then try again.</source>
+        <translation>数据文件正被另一个程序使用，这次操作没有完成。请关闭那个程序（或另一个熟人小区窗口）后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
+        <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="80"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -3330,132 +3355,132 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="84"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="249"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="250"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="114"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="128"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="367"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="370"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="359"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="360"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="196"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="197"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="202"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="203"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="244"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="245"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="275"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="276"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="279"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="280"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="356"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="357"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="376"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="377"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="378"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="454"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="456"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
@@ -4165,27 +4190,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="56"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="63"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="184"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="185"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -4430,32 +4455,32 @@
 <context>
     <name>RightUseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="106"/>
         <source>Use of a right</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="117"/>
         <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="119"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="121"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="122"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
@@ -4532,84 +4557,84 @@
 <context>
     <name>SelfOrganizationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="45"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="60"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="51"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="55"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="56"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="57"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="58"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="61"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="62"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="87"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="88"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="97"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="98"/>
         <source>No members recorded.</source>
         <translation>还没有登记成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="100"/>
         <source>No activities recorded.</source>
         <translation>还没有登记活动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="137"/>
         <source>Remove {name} from {group}?</source>
         <translation>将{name}从「{group}」中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="162"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="170"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4705,45 +4730,50 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="35"/>
-        <location filename="../../desktop/ui/session.py" line="45"/>
-        <location filename="../../desktop/ui/session.py" line="68"/>
-        <location filename="../../desktop/ui/session.py" line="160"/>
+        <location filename="../../desktop/ui/session.py" line="42"/>
+        <location filename="../../desktop/ui/session.py" line="57"/>
+        <location filename="../../desktop/ui/session.py" line="91"/>
+        <location filename="../../desktop/ui/session.py" line="200"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="79"/>
+        <location filename="../../desktop/ui/session.py" line="103"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="96"/>
+        <location filename="../../desktop/ui/session.py" line="125"/>
+        <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
+        <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="134"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="109"/>
+        <location filename="../../desktop/ui/session.py" line="149"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="121"/>
+        <location filename="../../desktop/ui/session.py" line="163"/>
         <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="161"/>
+        <location filename="../../desktop/ui/session.py" line="201"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="178"/>
+        <location filename="../../desktop/ui/session.py" line="216"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="189"/>
+        <location filename="../../desktop/ui/session.py" line="230"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -4840,43 +4870,43 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="179"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="175"/>
         <source>Rest stations for delivery riders</source>
         <translation>骑手暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="178"/>
         <source>Monthly service log</source>
         <translation>月度服务台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="184"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="180"/>
         <source>Log a month</source>
         <translation>登记月度服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="185"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="186"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="242"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="206"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="202"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="216"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="212"/>
         <source>No months logged yet.</source>
         <translation>还没有登记月度服务。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="239"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="234"/>
         <source>Delete the log of {month}?</source>
         <translation>删除{month}的服务登记吗？</translation>
     </message>
@@ -4884,104 +4914,104 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="93"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="83"/>
         <source>Against {baseline}: {change}</source>
         <translation>较{baseline}：{change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="109"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="120"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="110"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="124"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="114"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="375"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="412"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="365"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="402"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="137"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="127"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="141"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="131"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="241"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="231"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="248"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="238"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="285"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="275"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="312"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="302"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="317"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="307"/>
         <source>Needs by status, {period} ({count} in all)</source>
         <translation>需求按状态 · {period}（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="325"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="315"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="331"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="338"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="350"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="340"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="360"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="377"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="367"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="387"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="405"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
@@ -5401,74 +5431,74 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 <context>
     <name>TalentsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="29"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="30"/>
         <source>Talented residents</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="33"/>
         <source>Discovered on…</source>
         <translation>发现日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="44"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="195"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="41"/>
         <source>Use of the four rights</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="43"/>
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="52"/>
         <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
         <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="107"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="108"/>
         <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
         <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="116"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="130"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="131"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="132"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="133"/>
         <source>{name} — discovered: {date}; rights used: {counts}</source>
         <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="137"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="138"/>
         <source>No cultivation recorded.</source>
         <translation>还没有登记培养情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="141"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="142"/>
         <source>No use of the four rights recorded.</source>
         <translation>还没有四权行使记录。</translation>
     </message>
@@ -5478,7 +5508,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
         <translation>删除这条培养记录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="189"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="188"/>
         <source>Delete this record of a right used?</source>
         <translation>删除这条四权行使记录吗？</translation>
     </message>
