@@ -41,15 +41,6 @@ def own_logging() -> Iterator[None]:
         handler.close()
 
 
-@pytest.fixture
-def umask_restored() -> Iterator[None]:
-    """Start-up sets the process's umask (077); the tests after this one keep their own."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
 def log_text(data_dir: Path) -> str:
     return (data_dir / "logs" / "shuren.log").read_text(encoding="utf-8")
 
@@ -76,7 +67,7 @@ def test_a_full_disk_in_a_slot_is_said_and_logged_without_resident_data(
 
 
 def test_start_on_a_full_disk_says_so(
-    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging, umask_restored
+    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging
 ) -> None:
     with small_disk(tmp_path / "disk", "2m") as disk:
         fill(disk)
@@ -85,7 +76,7 @@ def test_start_on_a_full_disk_says_so(
 
 
 def test_a_disk_that_fills_up_while_the_database_is_made(
-    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging, umask_restored
+    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging
 ) -> None:
     with small_disk(tmp_path / "disk", "2m") as disk:
         data_dir = disk / "data"
@@ -101,7 +92,7 @@ def test_a_disk_that_fills_up_while_the_database_is_made(
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows uses the ACLs")
 def test_a_new_data_folder_is_the_users_alone(
-    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging, umask_restored
+    qtbot, tmp_path: Path, shown: list[str], font_families, own_logging
 ) -> None:
     data_dir = tmp_path / "data"
     session = start_session(args(data_dir))
