@@ -61,7 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    started = start(args)
+    try:
+        started = start(args)
+    except Exception as exc:  # a disk error while the window was being built: said, not shown
+        from desktop.ui.session import refuse_start
+
+        return refuse_start(exc)
     if isinstance(started, int):
         return started
     code = app.exec()

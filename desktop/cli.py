@@ -5,15 +5,35 @@ Exit codes: 0 success; 1 the command ran and found a problem; 2 bad usage or bad
 
 import argparse
 import json
-import sqlite3
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop.cli_sync import Refused as CommandRefused
-from desktop.store.datadir import DataDirError, db_path, default_data_dir, ensure_writable
-from desktop.store.schema import HEAD, DatabaseTooNewError, SchemaState, connect_readonly
+from desktop.store.datadir import (
+    DataDirError,
+    db_path,
+    default_data_dir,
+    ensure_writable,
+    private_new_files,
+)
+from desktop.store.errors import (
+    EXIT_CODES,
+    StorageProblem,
+    os_reason,
+    root_error,
+    storage_problem,
+)
+from desktop.store.schema import (
+    HEAD,
+    DatabaseTooNewError,
+    DatabaseTooOldError,
+    SchemaState,
+    connect_readonly,
+)
 
 T = TypeVar("T")
 
@@ -108,13 +128,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
+    private_new_files()
+    # The one line on stderr is the whole report: no warnings of the layers below there.
+    logging.getLogger().addHandler(logging.NullHandler())
+    data_dir: Path | None = None
     try:
         args = build_parser().parse_args(list(argv))
-        data_dir = ensure_writable(args.data_dir or default_data_dir())
+        data_dir = args.data_dir or default_data_dir()
+        if _writes(args):
+            ensure_writable(data_dir)
         handlers = {"demo": cmd_demo, "check": cmd_check, "list": cmd_list, "ledger": cmd_ledger,
                     "print": cmd_print, "sync": cmd_sync, "restore": cmd_restore,
                     "indicators": cmd_indicators}  # fmt: skip
-        return handlers[args.command](args, data_dir)
+        code = handlers[args.command](args, data_dir)
+        sys.stdout.flush()  # a reader gone early (`| head`) shows here at the latest
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except CommandRefused as exc:
         _say(exc.message)
         return exc.code
@@ -122,38 +152,101 @@ def main(argv: Sequence[str]) -> int:
         _say(str(exc))
         return 2
     except DataDirError as exc:
-        _say(f"无法使用数据目录 {exc.path}（{exc.reason}），请换一个可以写入的文件夹。")
+        full = exc.error is not None and storage_problem(exc.error) is StorageProblem.FULL
+        advice = "请腾出磁盘空间后再试" if full else "请换一个可以写入的文件夹"
+        _say(f"无法使用数据目录 {exc.path}（{exc.reason}），{advice}。")
         return 2
     except DatabaseTooNewError as exc:
         _say(f"数据文件由更新版本的熟人小区写入（版本 {exc.revision}），请先升级本软件。")
         return 1
+    except DatabaseTooOldError as exc:
+        _say(
+            f"数据文件是旧版本（版本 {exc.revision or '无'}），要先升级才能读取，但数据目录 "
+            f"{data_dir} 无法写入。请把它复制到可以写入的文件夹后再试。"
+        )
+        return 2
     except Exception as exc:
-        # A damaged file: sqlite3's own error, or the same wrapped by SQLAlchemy (in .orig).
-        cause = getattr(exc, "orig", exc)
-        if type(cause) is not sqlite3.DatabaseError:
+        # The disk or the data file (full, read-only, I/O error, damaged), whether raised by
+        # sqlite3, by SQLAlchemy around it or by the file system: one line, never a traceback
+        # (SQLAlchemy's would show the statement's parameters: residents' data).
+        problem = storage_problem(exc)
+        if problem is None:
             raise
-        _say(f"数据文件已损坏，无法读取（{cause}）。请从 backups 文件夹中的备份恢复。")
-        return 1
+        _say(storage_message(problem, exc, data_dir))
+        return EXIT_CODES[problem]
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether the command writes into the data dir. The others also run on a read-only copy
+    or a full disk (see _open_for_reading)."""
+    if args.command == "ledger":
+        return args.action == "import"
+    return args.command in ("demo", "sync", "restore")
+
+
+def storage_message(problem: StorageProblem, error: BaseException, data_dir: Path | None) -> str:
+    """One Chinese line for a disk or data-file error: what happened and what to do."""
+    cause = root_error(error)
+    if isinstance(cause, OSError) and cause.filename:
+        where = f"“{cause.filename}”"
+    else:
+        where = f"数据目录 {data_dir}" if data_dir else "数据目录"
+    safe = "已保存的记录不受影响"
+    if problem is StorageProblem.FULL:
+        return f"磁盘已满，操作没有完成（{where}）。{safe}，请腾出磁盘空间后再试。"
+    if problem is StorageProblem.IO:
+        return f"读写{where}时磁盘出错，操作没有完成。{safe}，请检查磁盘或 U 盘是否连接正常后再试。"
+    if problem is StorageProblem.NO_ACCESS:
+        reason = os_reason(cause) if isinstance(cause, OSError) else "只读或没有权限"
+        return (
+            f"无法读写{where}（{reason}）。请检查它是否只读、有没有权限，或换一个可以写入的文件夹。"
+        )
+    if problem is StorageProblem.BUSY:
+        return f"数据文件正被另一个程序使用（{where}），请关闭正在使用它的熟人小区后再试。"
+    if problem is StorageProblem.DAMAGED:
+        return f"数据文件已损坏，无法读取（{cause}）。请从 backups 文件夹中的备份恢复。"
+    return f"读写数据文件时出错（{cause}），操作没有完成。{safe}。"
+
+
+def _stdout_closed() -> int:
+    """The reader of stdout went away (`shuren list … | head`). As Python's documentation
+    advises: point stdout at devnull, so that the flush at exit has nothing to complain
+    about, and end quietly with 1."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
 
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _open_for_reading(data_dir: Path):
+    """The database, for a command that only reads it: opened as usual in a writable data dir
+    (an older file is upgraded first), read-only where nothing can be written (a read-only
+    copy, a full disk), so that listing and printing still work there."""
+    from desktop.store.database import open_database, open_database_readonly
+
+    if not db_path(data_dir).exists():
+        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
+    try:
+        ensure_writable(data_dir)
+    except DataDirError:
+        return open_database_readonly(data_dir)
+    return open_database(data_dir)
+
+
 def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from desktop.services.demo import DEFAULT_SCALE, MAX_SCALE, DemoExistsError, make_demo
-    from desktop.store.database import open_database
+    from desktop.services.demo import DEFAULT_SCALE, MAX_SCALE, DemoExistsError, create_demo
 
     scale = DEFAULT_SCALE if args.scale is None else args.scale
     if not 1 <= scale <= MAX_SCALE:
         raise UsageError(f"--scale 应在 1 到 {MAX_SCALE} 之间。")
-    db = open_database(data_dir)
     try:
-        make_demo(db, scale=scale, seed=args.seed)
+        create_demo(data_dir, scale=scale, seed=args.seed)
     except DemoExistsError:
         raise UsageError(f"数据目录 {data_dir} 中已有记录，演示数据只写入空目录。") from None
-    finally:
-        db.close()
     print(f"已生成演示小区：人员、需求、资源、项目各 {scale} 条，数据目录 {data_dir}")
     return 0
 
@@ -165,20 +258,17 @@ def cmd_check(_args: argparse.Namespace, data_dir: Path) -> int:
     path = db_path(data_dir)
     if not path.exists():
         raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    try:
-        state, revision = schema_state(path)
-        if state is SchemaState.NEWER:
-            _say(f"数据文件版本 {revision} 比本软件新（本软件支持到 {HEAD}），请先升级软件。")
-            return 1
-        con = connect_readonly(path)
-        try:
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            fk_problems = con.execute("PRAGMA foreign_key_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        _say(f"数据文件已损坏，无法读取（{exc}）。请从 backups 文件夹中的备份恢复。")
+    # A damaged file raises sqlite3.DatabaseError: main() says so (exit 1).
+    state, revision = schema_state(path)
+    if state is SchemaState.NEWER:
+        _say(f"数据文件版本 {revision} 比本软件新（本软件支持到 {HEAD}），请先升级软件。")
         return 1
+    con = connect_readonly(path)
+    try:
+        problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        fk_problems = con.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        con.close()
     if problems != ["ok"] or fk_problems:
         # SQLite's report can span lines ("*** in database main ***\n..."): keep one line.
         detail = (
@@ -203,16 +293,11 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     if args.kind == "partners":
         from desktop.cli_partners import list_partners
 
-        if not db_path(data_dir).exists():
-            raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-        return list_partners(data_dir, as_json=args.json)
+        return list_partners(_open_for_reading(data_dir), as_json=args.json)
     from desktop.services.neighborhood import list_buildings
     from desktop.services.people import all_people
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         buildings = {b.id: b.name for b in list_buildings(db)}
         people = all_people(db)
@@ -288,11 +373,8 @@ def _list_visits_or_meetings(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.domain.meetings import MeetingQuery
     from desktop.domain.visits import VisitQuery
     from desktop.services import meetings, visits
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         if args.kind == "visits":
             rows, get = (
@@ -334,11 +416,8 @@ def _list_visits_or_meetings(args: argparse.Namespace, data_dir: Path) -> int:
 def _list_compacts(args: argparse.Namespace, data_dir: Path) -> int:
     """Every live compact with all its versions: text, adoption (or null for a draft)."""
     from desktop.services import compacts
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         records = [compacts.get_compact(db, row.id) for row in compacts.list_compacts(db)]
     finally:
@@ -403,12 +482,9 @@ def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
     """needs / resources / projects: every live record, with the fields of its ledger."""
     from desktop.domain.ledger import LedgerKind, label_of
     from desktop.services.ledger import iter_records
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
     kind = LedgerKind(args.kind)
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         with iter_records(db, kind) as records:
             items = list(records)
@@ -449,12 +525,9 @@ def cmd_ledger(args: argparse.Namespace, data_dir: Path) -> int:
 def _ledger_export(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.domain.ledger import LEDGERS, LedgerKind
     from desktop.services.ledger import export_ledger
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
     kind = LedgerKind(args.kind)
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         rows = export_ledger(db, kind, args.out)
     finally:
@@ -589,11 +662,8 @@ def _print_compact(args: argparse.Namespace, data_dir: Path) -> int:
 def _read(data_dir: Path, load: Callable[[Any], T], missing: str) -> T:
     """What a document needs, read from the database; ``missing`` when a record is not there."""
     from desktop.domain.errors import NotFoundError
-    from desktop.store.database import open_database
 
-    if not db_path(data_dir).exists():
-        raise UsageError(f"数据目录 {data_dir} 中没有数据文件。")
-    db = open_database(data_dir)
+    db = _open_for_reading(data_dir)
     try:
         return load(db)
     except NotFoundError:

@@ -4,9 +4,12 @@
 import json
 import sys
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.partners import PartnerTracker, QuotaCell
+
+if TYPE_CHECKING:
+    from desktop.store.database import Database
 
 STATE_WORDS = {"met": "✓", "missing": "缺", "open": "进行中", "not_yet_due": "未到期",
                "not_paired": "未结对"}  # fmt: skip
@@ -29,12 +32,11 @@ def _tracker(t: PartnerTracker) -> dict[str, object]:
     }  # fmt: skip
 
 
-def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -> int:
+def list_partners(db: "Database", *, as_json: bool, today: date | None = None) -> int:
+    """Reads ``db`` and closes it."""
     from desktop.services import partners
-    from desktop.store.database import open_database
 
     today = today or date.today()
-    db = open_database(data_dir)
     try:
         units = partners.list_partners(db)
         trackers = {t.organization_id: t for t in partners.tracker(db, today.year, today)}

@@ -31,6 +31,15 @@ os.environ["FONTCONFIG_FILE"] = str(_fontconfig_without_cjk())
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 
+@pytest.fixture(autouse=True)
+def _same_umask():
+    """Start-up sets the process's umask (077, POSIX): every test starts with the same one."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    yield
+    os.umask(umask)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A fresh, empty data dir for each test."""

@@ -132,9 +132,11 @@ def _database_source(db: "Database") -> Iterator[_Source]:
 def _file_source(path: Path) -> Iterator[_Source]:
     if not Path(path).is_file():
         raise FileNotFoundError(path)
-    # mode=ro: SQLite itself refuses any write; nothing is migrated or repaired.
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+    # Read-only: SQLite itself refuses any write; nothing is migrated or repaired. Works on a
+    # read-only copy or a full disk too. (Imported here: the receiver uses no app store.)
+    from desktop.store.schema import connect_readonly
+
+    with closing(connect_readonly(Path(path))) as connection:
         yield _connection_source(connection)
 
 

@@ -12,6 +12,7 @@ def backup_database(source: Path, folder: Path, *, label: str, keep: int = KEEP_
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"shuren-{stamp}-r{label}.sqlite3"
+    target.touch(mode=0o600)  # a copy of residents' data: the user's alone (POSIX)
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)
     try:

@@ -10,8 +10,15 @@ from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.datadir import backups_dir, db_path
+from desktop.store.errors import storage_detail
 from desktop.store.models import Base
-from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
+from desktop.store.schema import (
+    DatabaseTooNewError,
+    DatabaseTooOldError,
+    SchemaState,
+    connect_readonly,
+    schema_state,
+)
 from desktop.store.search_index import SearchIndex, index_path
 
 log = logging.getLogger(__name__)
@@ -31,8 +38,22 @@ def _apply_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def make_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """``readonly``: through ``connect_readonly``, for a data dir that cannot be written."""
+    # hide_parameters: SQLAlchemy's error text would otherwise carry the statement's values
+    # (residents' names, phones, rooms) into tracebacks and the log file.
+    if readonly:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: connect_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000),
+            hide_parameters=True,
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
+        )
     event.listen(engine, "connect", _apply_pragmas)
     return engine
 
@@ -44,9 +65,12 @@ class Database:
     kept in that file (see search_index.py); without it they scan the lists.
     """
 
-    def __init__(self, path: Path, *, search_index: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, *, search_index: Path | None = None, readonly: bool = False
+    ) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.readonly = readonly
+        self.engine = make_engine(path, readonly=readonly)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.search_index: SearchIndex | None = None
         if search_index is not None:
@@ -77,10 +101,11 @@ class Database:
     def close(self) -> None:
         # Keeps the planner's statistics fresh for the search queries (SQLite's advice).
         try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA optimize")
-        except sqlalchemy_exc.OperationalError:
-            log.warning("PRAGMA optimize skipped", exc_info=True)
+            if not self.readonly:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA optimize")
+        except sqlalchemy_exc.OperationalError as exc:
+            log.warning("PRAGMA optimize skipped: %s", storage_detail(exc))
         self.engine.dispose()
         if self.search_index is not None:
             self.search_index.closed()
@@ -106,3 +131,21 @@ def open_database(data_dir: Path) -> Database:
 
         migrate.upgrade_to_head(path)
     return Database(path, search_index=index_path(data_dir))
+
+
+def open_database_readonly(data_dir: Path) -> Database:
+    """Open the data dir's database for reading only: nothing is created, upgraded, indexed
+    or written, so it works on a read-only copy or a full disk (``connect_readonly``).
+
+    FileNotFoundError without a database; DatabaseTooOldError for a file that needs the
+    upgrade only a writable data dir allows.
+    """
+    path = db_path(data_dir)
+    state, revision = schema_state(path)
+    if state is SchemaState.MISSING:
+        raise FileNotFoundError(path)
+    if state is SchemaState.NEWER:
+        raise DatabaseTooNewError(revision or "?")
+    if state is SchemaState.OLDER:
+        raise DatabaseTooOldError(revision)
+    return Database(path, readonly=True)

@@ -1,20 +1,25 @@
 """The data directory: where the database, backups, logs and the instance lock live."""
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from desktop.store.errors import os_reason
 
 APP_NAME = "ShurenXiaoqu"
 DB_FILENAME = "shuren.sqlite3"
 
 
 class DataDirError(Exception):
-    """The data directory cannot be created or written."""
+    """The data directory cannot be created or written; ``reason`` is said in Chinese."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, error: OSError | None = None) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.error = error
 
 
 def default_data_dir() -> Path:
@@ -29,9 +34,9 @@ def demo_data_dir() -> Path:
 
 
 def ensure_writable(path: Path) -> Path:
-    """Create ``path`` if needed and prove that a file can be written there."""
+    """Create ``path`` if needed, keep it private and prove that a file can be written there."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
         try:
             os.write(fd, b"ok")
@@ -39,9 +44,46 @@ def ensure_writable(path: Path) -> Path:
         finally:
             os.close(fd)
             os.unlink(probe)
+        keep_private(path)
     except OSError as exc:
-        raise DataDirError(path, exc.strerror or str(exc)) from exc
+        raise DataDirError(path, os_reason(exc), exc) from exc
     return path
+
+
+def private_new_files() -> None:
+    """Everything this process creates from now on is readable by the user only: SQLite's
+    files (-wal and -shm take the database's mode), backups, logs, settings, the search
+    index, the sync folder, and the exports, which hold personal data too.
+
+    POSIX only (umask 077). On Windows the per-user data folder (%LOCALAPPDATA%) already keeps
+    other users out, and a umask there would only touch the read-only flag.
+    """
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def keep_private(data_dir: Path) -> None:
+    """Take group and others' access away from the data dir and everything in it (POSIX).
+
+    Data dirs made by earlier versions were readable by everyone (0644 files). A folder that
+    holds other things and no database (a --data-dir chosen carelessly, such as a home folder)
+    is left as it is: what the app writes there is private through ``private_new_files``.
+    """
+    if os.name != "posix":
+        return  # chmod on Windows sets nothing but the read-only flag
+    if any(data_dir.iterdir()) and not db_path(data_dir).exists():
+        return
+    _make_private(data_dir)
+    for root, dirs, files in os.walk(data_dir):
+        for name in dirs + files:
+            _make_private(Path(root, name))
+
+
+def _make_private(path: Path) -> None:
+    with contextlib.suppress(OSError):  # another user's file, a read-only disk: leave it
+        mode = path.lstat().st_mode
+        if not stat.S_ISLNK(mode) and mode & 0o077:
+            path.chmod(stat.S_IMODE(mode) & 0o700)
 
 
 def db_path(data_dir: Path) -> Path:

@@ -3,6 +3,9 @@
 import sqlite3
 from enum import Enum
 from pathlib import Path
+from typing import Any
+
+from desktop.store.errors import StorageProblem, storage_problem
 
 # Every Alembic revision of desktop/store/migrations/versions, oldest first.
 # tests/store/test_migrations.py checks this list against Alembic's own history.
@@ -23,9 +26,46 @@ class DatabaseTooNewError(Exception):
         self.revision = revision
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """Open without any chance of writing to the file."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+class DatabaseTooOldError(Exception):
+    """An older file, which only a writable data dir can upgrade, opened for reading only."""
+
+    def __init__(self, revision: str | None) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+def connect_readonly(path: Path, **options: Any) -> sqlite3.Connection:
+    """Open without any chance of writing to the file.
+
+    SQLite reads a WAL-mode file through its ``-shm`` index, which it creates beside the file
+    even for reading. Where that cannot be done (a read-only copy of the data dir, a full
+    disk), and no write-ahead log holds data, the file alone is the whole database: it is
+    read as immutable. A writer cannot work in such a folder either, and one would first
+    have to fill a log before changing the file.
+    """
+    uri = path.resolve().as_uri()
+    try:
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
+    except sqlite3.OperationalError as exc:
+        _check_immutable_fallback(path, exc)
+    else:
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the -shm
+            return con
+        except sqlite3.OperationalError as exc:
+            con.close()
+            _check_immutable_fallback(path, exc)
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+
+
+def _check_immutable_fallback(path: Path, error: sqlite3.OperationalError) -> None:
+    """Re-raise ``error`` unless the file may be read as immutable (see connect_readonly)."""
+    unwritable = (StorageProblem.NO_ACCESS, StorageProblem.FULL, StorageProblem.IO)
+    wal = path.with_name(path.name + "-wal")
+    if not path.is_file() or storage_problem(error) not in unwritable:
+        raise error
+    if wal.exists() and wal.stat().st_size > 0:
+        raise error  # committed records wait in the log: the file alone would miss them
 
 
 def read_revision(path: Path) -> str | None:

@@ -208,7 +208,7 @@ class LedgerActions(QObject):
             QMessageBox.warning(self.page, translate("LedgerActions", "Excel ledger"), str(exc))
         else:
             QMessageBox.critical(
-                self.page, translate("LedgerActions", "Excel ledger"), unexpected_error_text()
+                self.page, translate("LedgerActions", "Excel ledger"), unexpected_error_text(exc)
             )
 
     def _say(self, text: str) -> None:

@@ -1,6 +1,7 @@
 """Sentences shown to the secretary for domain problems and errors (translated via Qt)."""
 
 from desktop.domain.errors import Problem
+from desktop.store.errors import StorageProblem, storage_problem
 from desktop.ui.i18n import translate
 
 
@@ -37,7 +38,45 @@ def problem_text(problem: Problem) -> str:
     return texts[problem]
 
 
-def unexpected_error_text() -> str:
+def storage_error_text(error: BaseException) -> str | None:
+    """The sentence for a disk or data-file error (full, read-only, I/O, damaged), or None."""
+    problem = storage_problem(error)
+    texts = {
+        StorageProblem.FULL: translate(
+            "Messages",
+            "The disk is full, so this could not be completed. Records saved before are safe. "
+            "Free some disk space, then try again.",
+        ),
+        StorageProblem.IO: translate(
+            "Messages",
+            "The disk could not be read or written, so this could not be completed. Records "
+            "saved before are safe. Check that the disk or USB drive is still connected, then "
+            "try again.",
+        ),
+        StorageProblem.NO_ACCESS: translate(
+            "Messages",
+            "A file or folder could not be written: it is read-only or you have no permission. "
+            "Records saved before are safe. Check the folder, or choose one you can write to.",
+        ),
+        StorageProblem.BUSY: translate(
+            "Messages",
+            "The data file is in use by another program, so this could not be completed. Close "
+            "that program (or the other Shuren Xiaoqu window), then try again.",
+        ),
+        StorageProblem.DAMAGED: translate(
+            "Messages",
+            'The data file is damaged. Copies of it are in the "backups" folder of the data '
+            "folder; ask the street office for help restoring one.",
+        ),
+    }
+    return texts.get(problem) if problem is not None else None
+
+
+def unexpected_error_text(error: BaseException | None = None) -> str:
+    """What to say when an action failed: the disk's trouble when that was the cause."""
+    told = storage_error_text(error) if error is not None else None
+    if told is not None:
+        return told
     return translate(
         "Messages",
         "Something went wrong and the action was not completed. Your saved records are safe. "

@@ -172,8 +172,8 @@ def preview_document(parent: QWidget, title: str, write: Writer) -> None:
             )
         PrintPreview(title, pdf, parent).exec()
 
-    def failed(_exc: Exception) -> None:
+    def failed(exc: Exception) -> None:
         progress.close()
-        QMessageBox.critical(parent, title, unexpected_error_text())
+        QMessageBox.critical(parent, title, unexpected_error_text(exc))
 
     run_task(work, done, failed)

@@ -2,26 +2,33 @@
 
 import argparse
 import logging
-import sqlite3
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from desktop.store.database import Database, open_database
+from desktop.store.database import open_database
 from desktop.store.datadir import (
     DataDirError,
     default_data_dir,
     demo_data_dir,
     ensure_writable,
     looks_like_network_drive,
+    private_new_files,
+)
+from desktop.store.errors import (
+    EXIT_CODES,
+    StorageProblem,
+    log_storage_error,
+    storage_problem,
 )
 from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
 from desktop.ui.fonts import apply_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language, translate
-from desktop.ui.messages import unexpected_error_text
+from desktop.ui.messages import storage_error_text, unexpected_error_text
 from desktop.ui.tasks import run_task, wait_for_tasks
 
 log = logging.getLogger(__name__)
@@ -36,16 +43,32 @@ def show_error(text: str) -> None:
 
 
 def install_error_hook() -> None:
-    """An error in any slot is logged with its traceback and told in plain Chinese."""
+    """An error in any slot is logged with its traceback and told in plain Chinese; a disk
+    or data-file error (full, read-only, I/O) as such, and logged without its text, which in
+    SQLAlchemy's case would carry residents' data."""
 
     def hook(kind: type[BaseException], error: BaseException, tb) -> None:
-        log.error("unexpected error", exc_info=(kind, error, tb))
+        if storage_problem(error) is None:
+            log.error("unexpected error", exc_info=(kind, error, tb))
+        else:
+            log_storage_error(log, "disk or data file error", error, tb)
         if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
             QMessageBox.critical(
-                None, translate("Startup", "Shuren Xiaoqu"), unexpected_error_text()
+                None, translate("Startup", "Shuren Xiaoqu"), unexpected_error_text(error)
             )
 
     sys.excepthook = hook
+
+
+def refuse_start(error: Exception) -> int:
+    """A disk or data-file error before the window is up: said, logged, and the exit code
+    (1 met while starting, 2 a data folder that cannot be written). Other errors re-raised."""
+    problem = storage_problem(error)
+    if problem is None:
+        raise error
+    log_storage_error(log, "cannot start", error)
+    show_error(storage_error_text(error) or unexpected_error_text())
+    return EXIT_CODES[problem]
 
 
 class Session:
@@ -72,6 +95,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
     families = apply_fonts(app)
 
     data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
+    private_new_files()
     try:
         ensure_writable(data_dir)
     except DataDirError as exc:
@@ -86,12 +110,26 @@ def start_session(args: argparse.Namespace) -> Session | int:
 
     from desktop.app import setup_logging
 
-    setup_logging(data_dir)
+    try:
+        setup_logging(data_dir)
+    except OSError as exc:  # the disk filled up since the check above
+        return refuse_start(exc)
     install_error_hook()
     log.info("starting with data dir %s", data_dir)
     lock = QLockFile(str(data_dir / "shuren.lock"))
     lock.setStaleLockTime(0)  # a lock whose process is gone is stale, whatever its age
     if not lock.tryLock(200):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not another window: the disk
+            log.error("lock file not written: %s", lock.error())
+            show_error(
+                translate(
+                    "Startup",
+                    "Cannot write in the data folder {path}: the disk may be full or "
+                    "read-only. Free some disk space or choose a folder you can write to, then "
+                    "start again.",
+                ).format(path=data_dir)
+            )
+            return EXIT_USAGE
         show_error(
             translate(
                 "Startup",
@@ -102,6 +140,8 @@ def start_session(args: argparse.Namespace) -> Session | int:
         return EXIT_PROBLEM
 
     try:
+        if args.demo:
+            _ensure_demo(data_dir)
         db = open_database(data_dir)
     except DatabaseTooNewError as exc:
         lock.unlock()
@@ -114,9 +154,11 @@ def start_session(args: argparse.Namespace) -> Session | int:
             ).format(revision=exc.revision)
         )
         return EXIT_PROBLEM
-    except sqlite3.DatabaseError:
+    except Exception as exc:
         lock.unlock()
-        log.exception("cannot open database")
+        if storage_problem(exc) is not StorageProblem.DAMAGED:
+            return refuse_start(exc)
+        log_storage_error(log, "cannot open database", exc)
         show_error(
             translate(
                 "Startup",
@@ -145,8 +187,6 @@ def start_session(args: argparse.Namespace) -> Session | int:
         font_families=families,
         lang=lang,
     )
-    if args.demo:
-        _ensure_demo(db)
 
     from desktop.ui.main_window import MainWindow
 
@@ -167,28 +207,31 @@ def start_session(args: argparse.Namespace) -> Session | int:
     return Session(ctx, lock, window)
 
 
-def _ensure_demo(db: Database) -> None:
-    """Fill an empty demo data dir, showing progress; runs on the task runner."""
-    from desktop.domain.roster import PeopleQuery
-    from desktop.services.demo import DemoExistsError, make_demo
-    from desktop.services.people import count_people
+def _ensure_demo(data_dir: Path) -> None:
+    """Make the demo neighborhood unless there is one, showing progress; runs on the task
+    runner. Built aside and moved into place (create_demo), so a window closed or killed
+    meanwhile leaves no half demo behind; a disk error is raised here, after the dialog."""
+    from desktop.services.demo import DemoExistsError, create_demo
 
-    if count_people(db, PeopleQuery()) or count_people(db, PeopleQuery(), deleted=True):
-        return
     dialog = QProgressDialog(translate("Startup", "Creating the demo neighborhood…"), "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
     loop = QEventLoop()
+    errors: list[Exception] = []
 
     def done(_result: object) -> None:
         loop.quit()
 
     def failed(exc: Exception) -> None:
-        if not isinstance(exc, DemoExistsError):
+        if storage_problem(exc) is not None or isinstance(exc, DatabaseTooNewError):
+            errors.append(exc)  # said by the caller, as when opening the database
+        elif not isinstance(exc, DemoExistsError):
             show_error(translate("Startup", "The demo neighborhood could not be created."))
         loop.quit()
 
-    run_task(lambda: make_demo(db), done, failed)
+    run_task(lambda: create_demo(data_dir), done, failed)
     loop.exec()
     dialog.close()
+    if errors:
+        raise errors[0]

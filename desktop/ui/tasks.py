@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.store.errors import log_storage_error, storage_problem
+
 log = logging.getLogger(__name__)
 
 _pool = QThreadPool()
@@ -55,7 +57,10 @@ class _Task(QRunnable):
         try:
             result = self.fn(self.progress) if self.with_progress else self.fn()
         except Exception as exc:  # reported on the main thread; never lost
-            log.exception("background task failed")
+            if storage_problem(exc) is None:
+                log.exception("background task failed")
+            else:  # without the text, which in SQLAlchemy's case carries residents' data
+                log_storage_error(log, "background task failed", exc)
             self.bridge.failed.emit(exc)
         else:
             self.bridge.done.emit(result)

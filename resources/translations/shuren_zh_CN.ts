@@ -2554,72 +2554,97 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="9"/>
+        <location filename="../../desktop/ui/messages.py" line="10"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10"/>
+        <location filename="../../desktop/ui/messages.py" line="11"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="12"/>
         <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
         <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="14"/>
+        <location filename="../../desktop/ui/messages.py" line="15"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="17"/>
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="23"/>
+        <location filename="../../desktop/ui/messages.py" line="24"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="26"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
         <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="31"/>
+        <location filename="../../desktop/ui/messages.py" line="32"/>
         <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="41"/>
+        <location filename="../../desktop/ui/messages.py" line="45"/>
+        <source>The disk is full, so this could not be completed. Records saved before are safe. Free some disk space, then try again.</source>
+        <translation>磁盘已满，这次操作没有完成。之前保存的记录不受影响。请腾出一些磁盘空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <source>The disk could not be read or written, so this could not be completed. Records saved before are safe. Check that the disk or USB drive is still connected, then try again.</source>
+        <translation>磁盘读写出错，这次操作没有完成。之前保存的记录不受影响。请检查磁盘或 U 盘是否连接正常，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <source>A file or folder could not be written: it is read-only or you have no permission. Records saved before are safe. Check the folder, or choose one you can write to.</source>
+        <translation>无法写入文件或文件夹：它是只读的，或者没有权限。之前保存的记录不受影响。请检查该文件夹，或换一个可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <source>The data file is in use by another program, so this could not be completed. Close that program (or the other Shuren Xiaoqu window), then try again.</source>
+        <translation>数据文件正被另一个程序使用，这次操作没有完成。请关闭那个程序（或另一个熟人小区窗口）后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
+        <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="80"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -4705,45 +4730,50 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="35"/>
-        <location filename="../../desktop/ui/session.py" line="45"/>
-        <location filename="../../desktop/ui/session.py" line="68"/>
-        <location filename="../../desktop/ui/session.py" line="160"/>
+        <location filename="../../desktop/ui/session.py" line="42"/>
+        <location filename="../../desktop/ui/session.py" line="57"/>
+        <location filename="../../desktop/ui/session.py" line="91"/>
+        <location filename="../../desktop/ui/session.py" line="200"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="79"/>
+        <location filename="../../desktop/ui/session.py" line="103"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="96"/>
+        <location filename="../../desktop/ui/session.py" line="125"/>
+        <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
+        <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="134"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="109"/>
+        <location filename="../../desktop/ui/session.py" line="149"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="121"/>
+        <location filename="../../desktop/ui/session.py" line="163"/>
         <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="161"/>
+        <location filename="../../desktop/ui/session.py" line="201"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="178"/>
+        <location filename="../../desktop/ui/session.py" line="216"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="189"/>
+        <location filename="../../desktop/ui/session.py" line="230"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>

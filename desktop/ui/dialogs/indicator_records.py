@@ -143,9 +143,9 @@ class IndicatorRecordsDialog(QDialog):
         )
         self.status.setText(f"{count_text(len(records))}  {hint}".strip())
 
-    def _failed(self, _exc: Exception) -> None:
+    def _failed(self, exc: Exception) -> None:
         self.loading = False
-        self.status.setText(unexpected_error_text())
+        self.status.setText(unexpected_error_text(exc))
 
     def _activated(self, index: QModelIndex) -> None:
         record = self.model.records[index.row()]

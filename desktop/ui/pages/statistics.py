@@ -324,11 +324,11 @@ class StatisticsPage(QWidget):
             ).format(period=shown)
         )
 
-    def _failed(self, generation: int, _exc: Exception) -> None:
+    def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return
         self.computing = False
-        self.status.setText(unexpected_error_text())
+        self.status.setText(unexpected_error_text(exc))
 
     # -- the records behind a figure ---------------------------------------------------------
     def show_records(self, key: str, group: str | None = None) -> None:
@@ -398,7 +398,7 @@ class StatisticsPage(QWidget):
                 "export again; or choose another folder.",
             ).format(path=path)
         else:
-            text = unexpected_error_text()
+            text = unexpected_error_text(exc)
         QMessageBox.warning(self, translate("StatisticsPage", "Export the figures to Excel"), text)
 
     # -- layout ------------------------------------------------------------------------------
