@@ -5,33 +5,23 @@ The rule, kept simple so a secretary can predict it:
   masked (张三明 → 张*明); office holders (支部, 业委会, 物业, 共建单位) do not;
 - wherever one of those full names appears again — as host, recorder, owner of an action item,
   or inside discussion, consensus, action or amendment text — it is masked the same way;
-- mobile and landline numbers in any text are masked (138****1234);
+- mobile and landline numbers in any text, office holders' names included, are masked
+  (138****1234, 0755-********) however they were typed (see desktop/domain/masking.py);
 - addresses in any text stop at the building (3栋2单元1203 → 3栋).
 """
 
 import re
 from dataclasses import replace
 
-from desktop.domain.masking import building_only, mask_name, mask_phone
-from desktop.domain.meetings import RESIDENT_ROLES, Meeting
+from desktop.domain.masking import building_only, mask_name, mask_phone, mask_phones
+from desktop.domain.meetings import RESIDENT_ROLES, Meeting, Participant
 
-# 138 1234 5678, 13812345678, 0755-26881234, 021 6688 1234 — not inside a longer number.
-_PHONE = re.compile(
-    r"(?<![\d*])(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{2,3}[ -]?\d{7,8})(?![\d*])"
-)  # fmt: skip
-# 3栋2单元1203, 12号楼 3 单元 502室, 5幢1203 — kept up to the building.
+# 3栋2单元1203, 12号楼 3 单元 502室, 5幢1203 — kept up to the building. A room is never the
+# head of a masked phone: 3栋 138****5678 keeps its 138, 3栋 0755-******** its area code.
 _ADDRESS = re.compile(
     r"(\d+\s*(?:栋|号楼|幢|座))"
-    r"(?:\s*\d+\s*单元)?(?:\s*\d{3,4}\s*(?:室|号|房)?)?(?!\d)"
+    r"(?:\s*\d+\s*单元)?(?:\s*\d{3,4}(?![\d*-])(?:\s*(?:室|号|房))?|(?![\d*]))"
 )  # fmt: skip
-
-
-def _mask_phone_match(match: re.Match[str]) -> str:
-    digits = re.sub(r"[ -]", "", match.group(0))
-    if digits.startswith("0"):
-        area = 3 if digits[1] in "12" else 4  # 010, 02x; other area codes have four digits
-        return mask_phone(f"{digits[:area]}-{digits[area:]}")
-    return mask_phone(digits)
 
 
 class NoticeMasker:
@@ -49,8 +39,19 @@ class NoticeMasker:
             return text
         if self._names_re is not None:
             text = self._names_re.sub(lambda m: mask_name(m.group(0)), text)
-        text = _PHONE.sub(_mask_phone_match, text)
+        return self.numbers(text)
+
+    @staticmethod
+    def numbers(text: str) -> str:
+        """Phone numbers and flat numbers hidden; names left as they are."""
+        text = mask_phones(text)
         return _ADDRESS.sub(lambda m: building_only(m.group(1)), text)
+
+    def _participant(self, participant: Participant) -> str:
+        # An office holder's name is shown, but not a number typed into the name field.
+        if participant.role in RESIDENT_ROLES:
+            return mask_name(participant.name)
+        return self.numbers(participant.name)
 
     def meeting(self, meeting: Meeting) -> Meeting:
         """A copy of ``meeting`` as it may be posted."""
@@ -61,7 +62,7 @@ class NoticeMasker:
             host=self.text(meeting.host),
             recorder=self.text(meeting.recorder),
             participants=[
-                replace(p, name=mask_name(p.name) if p.role in RESIDENT_ROLES else p.name,
+                replace(p, name=self._participant(p),
                         organization=self.text(p.organization), phone=mask_phone(p.phone))
                 for p in meeting.participants
             ],

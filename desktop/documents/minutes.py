@@ -32,6 +32,7 @@ from desktop.documents.masking import NoticeMasker
 from desktop.documents.parts import by_role, document_title, particulars, title_block
 from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.dates import to_local
+from desktop.domain.masking import mask_phones
 from desktop.domain.meetings import Attendance, Meeting
 from desktop.domain.numerals import chinese_number
 
@@ -64,6 +65,8 @@ def write_minutes(
     """
     pen = Pen(fonts or font_chain())
     shown = NoticeMasker(meeting).meeting(meeting) if public else meeting
+    if public:  # the name is a setting, but a number typed into it would be posted too
+        neighborhood = mask_phones(neighborhood)
     story = _story(pen, meeting, shown, neighborhood, public=public)
     title = minutes_title(meeting, neighborhood)
     decor = PageDecor(

@@ -134,11 +134,20 @@ def page_texts(pdf: Path) -> list[str]:
     return pdftotext(pdf).split("\f")[:-1]
 
 
-def page_count(pdf: Path) -> int:
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    """The document's information (Title, Author, Pages, …) as pdfinfo prints it."""
+    info = {}
     for line in _run(tool("pdfinfo"), pdf).splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    raise AssertionError("pdfinfo gave no page count")
+        key, _, value = line.partition(":")
+        info[key] = value.strip()
+    return info
+
+
+def page_count(pdf: Path) -> int:
+    pages = pdfinfo(pdf).get("Pages")
+    if pages is None:
+        raise AssertionError("pdfinfo gave no page count")
+    return int(pages)
 
 
 def pdffonts(pdf: Path) -> list[dict[str, str]]:

@@ -1,8 +1,10 @@
 """Minutes on paper: the archive copy a secretary signs, the copy for the notice board."""
 
 import io
+import itertools
 import random
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 
 import pytest
@@ -10,16 +12,26 @@ import pytest
 from desktop.documents import minutes_title, write_minutes
 from desktop.documents.fonts import font_chain
 from desktop.documents.masking import NoticeMasker
-from desktop.domain.meetings import ActionItem, Amendment, MeetingKind, Participant, Topic
+from desktop.domain.meetings import (
+    ActionItem,
+    Amendment,
+    Meeting,
+    MeetingKind,
+    Participant,
+    Topic,
+)
 from tests.documents.conftest import (
     HOOD,
     R,
     big_meeting,
     page_count,
     page_texts,
+    pdfinfo,
     pdftotext,
     sample_meeting,
 )
+
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def flat(text: str) -> str:
@@ -128,12 +140,114 @@ def test_public_copy_masks_an_action_owner_who_is_a_resident(tmp_path):
 
 def test_notice_masker_phones_and_addresses():
     masker = NoticeMasker(sample_meeting())
-    assert masker.text("电话 138 1234 5678 或 0755-26881234") == "电话 138****5678 或 0755-****1234"
+    assert masker.text("电话 138 1234 5678 或 0755-26881234") == "电话 138****5678 或 0755-********"
     assert masker.text("身份证 440301199001011234") == "身份证 440301199001011234"
     assert masker.text("住 12号楼 3 单元 502室，") == "住 12号楼，"
     assert masker.text("5幢1203的住户") == "5幢的住户"
     assert masker.text("3栋12户同意") == "3栋12户同意"
     assert masker.text("") == ""
+
+
+def test_notice_masker_keeps_a_building_before_a_masked_phone():
+    """The room pattern must not eat the 138 a masked phone keeps."""
+    masker = NoticeMasker(sample_meeting())
+    assert masker.text("3栋 13812345678") == "3栋 138****5678"
+    assert masker.text("3栋1203室13812345678") == "3栋138****5678"
+    assert masker.text("3栋2单元1203 +86 138-1234-5678") == "3栋 138****5678"
+    assert masker.text("3栋2单元 0755-26881234") == "3栋 0755-********"
+    assert masker.text("3栋2单元 010 1234 5678") == "3栋 010-********"
+
+
+# Numbers as secretaries type them; every one has 1234 where the mask puts ****.
+TYPED_PHONES = [
+    "13812345601",
+    "+8613812345602",
+    "１３８１２３４５６０３",
+    "138.1234.5604",
+    "138 - 1234 - 5605",
+    "(138)1234-5606",
+    "138\u30001234\u30005607",
+    "1 3 8 1 2 3 4 5 6 0 8",
+    "0755-12345678",
+    "(0755)12345678",
+    "075512345678",
+    "0755 1234 5678",
+]
+
+
+def _strings(record: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text field of a meeting and of its parts, with where it is."""
+    for f in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            yield f"{path}{f.name}", value
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                if is_dataclass(item):
+                    yield from _strings(item, f"{path}{f.name}[{n}].")
+
+
+def _phones_everywhere(meeting: Meeting) -> Meeting:
+    """``meeting`` with a typed phone in every text field, each field its own way."""
+    phones = itertools.cycle(TYPED_PHONES)
+
+    def fill(record):
+        changes = {
+            f.name: f"电话{next(phones)}"
+            for f in fields(record)
+            if isinstance(getattr(record, f.name), str) and f.name != "uuid"
+        }
+        return replace(record, **changes)
+
+    return replace(
+        fill(meeting),
+        participants=[fill(p) for p in meeting.participants],
+        topics=[fill(t) for t in meeting.topics],
+        actions=[fill(a) for a in meeting.actions],
+        amendments=[fill(a) for a in meeting.amendments],
+    )  # fmt: skip
+
+
+def test_notice_masker_masks_a_phone_in_every_text_field():
+    meeting = _phones_everywhere(sample_meeting(final=True))
+    filled = [where for where, value in _strings(meeting) if "电话" in value]
+    assert len(filled) > 40  # every part of the meeting has numbers in it
+    masked = NoticeMasker(meeting).meeting(meeting)
+    for where, value in _strings(masked):
+        if where == "uuid":
+            continue
+        plain = value.translate(FULL_WIDTH_DIGITS)
+        assert "1234" not in "".join(plain.split()).replace(".", "").replace("-", ""), where
+
+
+def test_public_copy_prints_no_phone_however_typed(tmp_path):
+    meeting = sample_meeting(final=True)
+    meeting.topics[0] = replace(
+        meeting.topics[0],
+        discussion="；".join(f"住户{n}电话{phone}" for n, phone in enumerate(TYPED_PHONES)),
+    )
+    meeting.amendments.append(Amendment("更正：电话应为+8613812345630", date(2026, 12, 2)))
+    meeting.actions[1] = replace(meeting.actions[1], owner="物业 138 1234 5631")
+    meeting.participants[1] = replace(meeting.participants[1], name="陈志强13812345632")
+    pdf = tmp_path / "public.pdf"
+    write_minutes(meeting, "阳光花园（热线13812345633）", pdf, public=True)
+    text = pdftotext(pdf)
+    body = flat(pdftotext(pdf, layout=False)).translate(FULL_WIDTH_DIGITS)  # cells kept whole
+    for digits in ("1234", "2345"):
+        assert digits not in body and digits not in flat(text).translate(FULL_WIDTH_DIGITS)
+    for tail in ("5601", "5602", "5603", "5604", "5605", "5606", "5607", "5608", "5630", "5631",
+                 "5632", "5633"):  # fmt: skip
+        assert f"138****{tail}" in body, tail
+    assert body.count("0755-********") == 4
+    assert "更正：电话应为138****5630" in body
+    assert "陈志强138****5632" in body
+    assert "阳光花园（热线138****5633）协商议事会会议纪要" in body
+    info = pdfinfo(pdf)
+    assert "1234" not in info["Title"] and "1234" not in info["Author"]
+    # The archive copy keeps every number as typed.
+    archive = tmp_path / "archive.pdf"
+    write_minutes(meeting, HOOD, archive)
+    assert "+8613812345630" in flat(pdftotext(archive))
 
 
 def test_footer_counts_the_pages(tmp_path):

@@ -68,6 +68,61 @@ def test_print_public_minutes(capsys, data_dir, stored, tmp_path):
     assert "张*明" in body and "张三明" not in body and "签名" not in body
 
 
+# The numbers a resident's phone was found typed as in minutes; 1234 is where the mask goes.
+LEAKED = ["13812345601", "+8613812345602", "１３８１２３４５６０３", "138.1234.5604",
+          "138 - 1234 - 5605", "(138)1234-5606", "138\u30001234\u30005607", "1 3 8 1 2 3 4 5 6 0 8",
+          "0755-12345678", "(0755)12345678", "075512345678", "0755 1234 5678"]  # fmt: skip
+
+
+@pytest.fixture
+def with_phones(data_dir: Path) -> int:
+    """A final, amended meeting with a resident's number typed into every field that prints."""
+    phones = iter(LEAKED * 3)
+    m = sample_meeting()
+    m = replace(
+        m, id=None, title=f"加装电梯（联系{next(phones)}）", place=f"物业办 {next(phones)}",
+        host=f"王建国 {next(phones)}", recorder=f"李秀英{next(phones)}",
+        participants=[replace(p, name=p.name + next(phones) if n == 0 else p.name,
+                              organization=f"{p.organization} {next(phones)}")
+                      for n, p in enumerate(m.participants)],
+        topics=[replace(t, title=t.title + next(phones), discussion=f"电话：{next(phones)}",
+                        consensus=f"由{next(phones)}联系" if t.consensus else "")
+                for t in m.topics],
+        actions=[replace(a, what=f"{a.what} {next(phones)}", owner=a.owner) for a in m.actions],
+    )  # fmt: skip
+    db = open_database(data_dir)
+    try:
+        save_neighborhood(db, Neighborhood(name=HOOD, community="阳光社区", street="南山街道"))
+        meeting = save_meeting(db, m)
+        finalize_meeting(db, meeting.id)
+        add_amendment(db, meeting.id, "更正：电话应为+8613812345630", date(2026, 12, 1))
+        add_amendment(db, meeting.id, f"更正：请联系 {next(phones)}", date(2026, 12, 2))
+    finally:
+        db.close()
+    return meeting.id
+
+
+def test_public_minutes_print_no_phone_however_typed(capsys, data_dir, with_phones, tmp_path):
+    archive, public = tmp_path / "存档.pdf", tmp_path / "公示.pdf"
+    for pdf, extra in ((archive, []), (public, ["--public"])):
+        code, _out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
+                              "--meeting", with_phones, "--out", pdf, *extra)  # fmt: skip
+        assert (code, err) == (0, "")
+    full_width = str.maketrans("０１２３４５６７８９", "0123456789")
+    # The archive copy holds every number: the data really reached the paper.
+    kept = flat(pdftotext(archive)).translate(full_width)
+    assert kept.count("1234") >= 20 and "+8613812345630" in kept
+    for text in (pdftotext(public), pdftotext(public, layout=False)):
+        body = flat(text).translate(full_width)
+        assert "公示版" in body
+        # No middle digits of any number, however the layout cut or joined the lines.
+        for digits in ("1234", "2345", "5678", "81234", "12345"):
+            assert digits not in body, digits
+    body = flat(pdftotext(public, layout=False))
+    assert "更正：电话应为138****5630" in body
+    assert body.count("138****56") >= 20 and body.count("0755-********") >= 8
+
+
 def test_print_signin_sheet_warns_about_unprintable_characters(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "签到表.pdf"
     code, out, err = run(capsys, "print", "signin", "--data-dir", data_dir,
