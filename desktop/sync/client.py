@@ -218,6 +218,10 @@ def _sync(
                 assert state.version is not None
                 ack = _promote(data_dir, branch, pending, state.version, sent=0)
                 pending = None
+            elif state.version is not None and (ack is None or ack.version != state.version):
+                # An older upload of ours, set aside for a newer one, may have landed after
+                # all (its finish arrived late): it is this PC's own, not another's.
+                ack = _adopt_sent(data_dir, branch, state) or ack
             if state.version is not None and state.sha256 == new.sha256:
                 if ack is None or ack.version != state.version:
                     ack = _adopt(data_dir, branch, state.version, new)
@@ -238,6 +242,7 @@ def _sync(
             base = ack if in_step else None
             parent = ack.version if ack else None
             if pending is not None and not _still_fits(pending, new, base, parent):
+                _remember_sent(data_dir, pending)
                 _drop(pending)
                 pending = None
             if pending is None:
@@ -251,6 +256,10 @@ def _sync(
             data_dir, branch, server, pending, confirm_shrink, progress, cancelled
         )
         _promote(data_dir, branch, pending, version, sent=sent)
+        if state.version is not None and version < state.version:
+            # This very upload had landed earlier (its answer was lost) and another PC's has
+            # been made current since: this PC holds nothing newer than that one.
+            raise _diverged(data_dir, branch, state.version, behind=True)
         return SyncResult(version, sent, up_to_date=False)
 
 
@@ -418,6 +427,49 @@ def _still_fits(
         base_version,
         parent,
     )
+
+
+KEEP_SENT = 5  # uploads set aside for newer ones that may still land on the server
+
+
+def _sent_dir(data_dir: Path) -> Path:
+    return sync_dir(data_dir) / "sent"
+
+
+def _remember_sent(data_dir: Path, pending: _Pending) -> None:
+    """Keep what identifies an upload set aside: a late finish may still make it current."""
+    folder = _sent_dir(data_dir)
+    request = pending.request
+    try:
+        write_atomically(folder / f"{request.sha256}.bin", pending.manifest.read_bytes())
+    except OSError:
+        return  # only a convenience: without it a late landing shows as a divergence
+    write_json(folder / f"{request.sha256}.json", request.to_json())
+    kept = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[KEEP_SENT:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".bin").unlink(missing_ok=True)
+
+
+def _adopt_sent(data_dir: Path, branch: str, state: BranchState) -> Acknowledged | None:
+    """The server's current copy is an upload of ours set aside earlier: build on it."""
+    if state.version is None or state.sha256 is None:
+        return None
+    folder = _sent_dir(data_dir)
+    data = read_json(folder / f"{state.sha256}.json")
+    if data is None:
+        return None
+    try:
+        request = UploadRequest.from_json(data)
+        manifest = (folder / f"{state.sha256}.bin").read_bytes()
+    except (ValueError, OSError):
+        return None
+    digest = FileDigest(request.length, request.sha256, request.page_size, manifest)
+    if digest.blocks * request.page_size != request.length:
+        return None
+    ack = _adopt(data_dir, branch, state.version, digest)
+    save_status(data_dir, replace(load_status(data_dir), acknowledged=ack, diverged=None))
+    return ack
 
 
 def _drop(pending: _Pending) -> None:
