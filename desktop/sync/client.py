@@ -13,6 +13,7 @@ chooses in resolve.py which copy to keep, or merges them.
 """
 
 import hashlib
+import logging
 import secrets
 import shutil
 import sqlite3
@@ -61,6 +62,8 @@ __all__ = [
     "sync_once",
     "test_connection",
 ]
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Connect = Callable[[SyncConfig, str], Connection]  # tests hand in a transport of their own
@@ -556,7 +559,10 @@ def _prune_manifests(data_dir: Path, ack: Acknowledged) -> None:
 
 def _record_failure(data_dir: Path, message: str) -> None:
     status = load_status(data_dir)
-    save_status(data_dir, replace(status, last_attempt_at=now(), last_error=message))
+    try:
+        save_status(data_dir, replace(status, last_attempt_at=now(), last_error=message))
+    except OSError:  # a disk too full even for this: the error is still said, just not kept
+        log.warning("could not record the sync failure in the data folder")
 
 
 def _file_sha256(path: Path) -> str:

@@ -17,12 +17,17 @@ def take_snapshot(database: Path, out: Path) -> Path:
         raise FileNotFoundError(database)
     tmp = out.with_name(out.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(tmp)) as copy:
-        source.execute("PRAGMA busy_timeout = 10000")
-        source.backup(copy)  # one step: a single read transaction, so the copy is consistent
-        # A single file the receiver can open read-only: no -wal beside it.
-        copy.execute("PRAGMA journal_mode = DELETE")
-    with tmp.open("rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+    try:
+        with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(tmp)) as copy:
+            source.execute("PRAGMA busy_timeout = 10000")
+            source.backup(copy)  # one step: a single read transaction, so the copy is consistent
+            # A single file the receiver can open read-only: no -wal beside it.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)  # a full disk must not keep what little is left
+        raise
     return out
