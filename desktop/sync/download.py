@@ -15,9 +15,9 @@ from pathlib import Path
 
 import zstandard
 
-from desktop.sync import protocol
+from desktop.sync import protocol, untrusted
 from desktop.sync.errors import Cancelled, SyncError
-from desktop.sync.protocol import FileDigest, digest_file, integrity_problem
+from desktop.sync.protocol import FileDigest, digest_file
 from desktop.sync.transport import Connection, Refused
 
 ATTEMPTS = 5  # resumes within one call before giving up until the next
@@ -168,9 +168,11 @@ def _verified(part: Path, record: Path, out: Path, headers: dict[str, str]) -> D
         if (size, digest.hexdigest()) != (length, sha256):
             problem = "长度或校验值不符"
         else:
-            problem = integrity_problem(tmp)
+            untrusted.check_copy(tmp)  # what came over the network is read like an upload
     except zstandard.ZstdError:
         problem = "压缩数据有误"
+    except untrusted.UntrustedFileError as exc:
+        problem = exc.reason
     if problem is not None:
         tmp.unlink(missing_ok=True)
         part.unlink(missing_ok=True)

@@ -50,6 +50,12 @@ class Refused(Exception):
             return SyncError(
                 "这次要传的数据超过了街道办服务器允许的大小，请联系街道办。", retry=False
             )
+        if self.code == ErrorCode.BAD_SCHEMA:  # the same file is refused again: do not retry
+            return SyncError(
+                f"街道办服务器不接受这份数据文件（{self.body.get('message') or '结构不符'}）。"
+                "请联系街道办。",
+                retry=False,
+            )
         if self.code == ErrorCode.DIVERGED:
             version = self.body.get("version")
             return Diverged(version if isinstance(version, int) else None)
