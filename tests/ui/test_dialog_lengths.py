@@ -383,3 +383,17 @@ def test_every_record_form_is_covered() -> None:
                AgreementDialog, PartnerActivityDialog, OrgActivityDialog, MemberDialog,
                StationMonthDialog, CultivationDialog, RightUseDialog, DiscoveryDialog}  # fmt: skip
     assert forms == covered
+
+
+def test_a_phone_from_a_ledger_survives_the_need_form(ctx, qtbot, tmp_path) -> None:
+    from desktop.services.ledger import import_ledger
+    from tests.services.test_ledger import NEEDS_HEADERS, needs_row, write_sheet
+
+    phone = "13812345678（本人）/13987654321（女儿）"  # 33 characters; the form allowed 30
+    path = write_sheet(tmp_path / "需求.xlsx", [NEEDS_HEADERS, needs_row(联系电话=phone)])
+    assert import_ledger(ctx.db, "needs", path).created == 1
+    need = need_service.get_need(ctx.db, need_service.list_needs(ctx.db, needs.NeedQuery())[0].id)
+    dialog = NeedDialog(ctx, need)
+    qtbot.addWidget(dialog)
+    dialog._save_clicked()
+    assert need_service.get_need(ctx.db, need.id).phone == phone
