@@ -1,6 +1,8 @@
 """`shuren ledger export|import` as a real process: files, exit codes, messages."""
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -8,8 +10,16 @@ import pytest
 
 from desktop.services.ledger import export_ledger
 from desktop.store.database import open_database
+from tests.services.hostile_xlsx import (
+    MIB,
+    batched,
+    good_row,
+    huge_cell,
+    shared_strings,
+    workbook,
+)
 from tests.services.test_ledger import NEEDS_HEADERS, cells, edit, fill, needs_row, write_sheet
-from tests.test_cli import CHINESE, one_chinese_line, shuren
+from tests.test_cli import CHINESE, ROOT, one_chinese_line, shuren
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +111,69 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
                      tmp_path / "none.xlsx")  # fmt: skip
     assert no_file.returncode == 2
     assert "找不到文件" in one_chinese_line(no_file.stderr)
+
+
+# The peak of the process's own memory: VmHWM starts afresh at exec, while getrusage's
+# ru_maxrss keeps that of the process it was forked from (pytest, here: 120–180 MB).
+PEAK_RSS = """
+import re, sys
+import desktop.app
+out, sys.argv = sys.argv[1], sys.argv[:1] + sys.argv[2:]
+try:
+    code = desktop.app.main(sys.argv[1:])
+finally:
+    with open("/proc/self/status") as status, open(out, "w") as f:
+        f.write(re.search(r"VmHWM:\\s*(\\d+) kB", status.read()).group(1))
+raise SystemExit(code)
+"""
+
+
+def shuren_peak_rss(tmp_path: Path, *args: object) -> tuple[subprocess.CompletedProcess, int]:
+    """``shuren *args`` in its own process, and that process's peak memory in MB."""
+    out = tmp_path / "rss.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, out, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    return result, int(out.read_text()) // 1024
+
+
+def merged_cells(path: Path) -> Path:
+    """A good row, and half a million merged cells (which an import has no use for)."""
+    merges = (f'<mergeCell ref="A{n}:B{n}"/>'.encode() for n in range(3, 500_003))
+    after = [b"<mergeCells>", *batched(merges), b"</mergeCells>"]
+    return workbook(path, [good_row()], after=after)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
+@pytest.mark.parametrize(
+    ("make", "code", "said"),
+    [
+        # one cell of 1 GB in a 1 MB file whose directory says 90 MB (was 2.1 GB and 32 s)
+        (lambda p: huge_cell(p, 1024 * MIB, declared=90 * MIB), 2, "单元格的内容超过了上限"),
+        # 2 million shared strings (was 458 MB and 36 s)
+        (lambda p: shared_strings(p, 2_000_000), 2, "共享字符串超过了上限 1,000,000 个"),
+        # what the reader does not need is dropped as it goes (openpyxl kept it: 330 MB)
+        (merged_cells, 0, "将新增 1 条"),
+    ],
+    ids=["huge-cell", "shared-strings", "merged-cells"],
+)
+def test_a_hostile_workbook_costs_little_memory(tmp_path: Path, make, code: int, said: str):
+    path = make(tmp_path / "台账.xlsx")
+    target = tmp_path / "data"
+    result, peak = shuren_peak_rss(
+        tmp_path, "ledger", "import", "--data-dir", target, "--list", "needs", path, "--dry-run"
+    )
+    assert result.returncode == code, result.stderr
+    if code == 2:
+        line = one_chinese_line(result.stderr)
+        assert line.startswith("文件“台账.xlsx”") and said in line
+    else:
+        assert said in result.stdout
+    print(f"peak memory {peak} MB")  # measured: 50–65 MB; a one-row import: 73 MB
+    assert peak < 200

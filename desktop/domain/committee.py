@@ -7,13 +7,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.roster import OrganizationKind
 from desktop.domain.text import clean_text
 
-NAME_MAX = 80
-POST_MAX = 40
+NAME_MAX = 80  # a member's name, a post, a criterion
+POST_MAX = 40  # a member's position (主任 …)
 TEXT_MAX = 4000
+PERIOD_MAX = 6  # 2026Q3
+TERM_MAX_LENGTH = {"note": TEXT_MAX}
+MEMBER_MAX_LENGTH = {"name": NAME_MAX, "position": POST_MAX}
+APPOINTMENT_MAX_LENGTH = {"branch_post": NAME_MAX, "post": NAME_MAX, "note": TEXT_MAX}
+EVALUATION_MAX_LENGTH = {"period": PERIOD_MAX, "evaluators": TEXT_MAX, "comment": TEXT_MAX}
+SCORE_MAX_LENGTH = {"criterion": NAME_MAX, "comment": TEXT_MAX}
 MEMBER_POSITIONS = ("主任", "副主任", "委员")
 # The reform's rule: a newly formed committee has at least half party members.
 PARTY_SHARE_REQUIRED = Fraction(1, 2)
@@ -103,12 +109,11 @@ def validate_term(t: CommitteeTerm) -> dict[str, Problem]:
         problems["organization"] = Problem.REQUIRED
     if not t.members:
         problems["members"] = Problem.REQUIRED
-    elif any(len(m.name) > NAME_MAX or len(m.position) > POST_MAX for m in t.members):
+    elif any(too_long(m, MEMBER_MAX_LENGTH) for m in t.members):
         problems["members"] = Problem.TOO_LONG
     if t.term_end is not None and t.term_end <= t.term_start:
         problems["term_end"] = Problem.TERM_ORDER
-    if len(t.note) > TEXT_MAX:
-        problems["note"] = Problem.TOO_LONG
+    problems.update(too_long(t, TERM_MAX_LENGTH))
     return problems
 
 
@@ -143,13 +148,9 @@ def validate_cross_appointment(a: CrossAppointment) -> dict[str, Problem]:
         problems["organization"] = Problem.REQUIRED
     if not a.post:
         problems["post"] = Problem.REQUIRED
-    for key in ("branch_post", "post"):
-        if len(getattr(a, key)) > NAME_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(a, APPOINTMENT_MAX_LENGTH))
     if a.since and a.until and a.until < a.since:
         problems["until"] = Problem.DATE_ORDER
-    if len(a.note) > TEXT_MAX:
-        problems["note"] = Problem.TOO_LONG
     return problems
 
 
@@ -232,11 +233,9 @@ def validate_evaluation(e: Evaluation) -> dict[str, Problem]:
         problems["scores"] = Problem.REQUIRED
     elif any(not SCORE_MIN <= s.score <= SCORE_MAX for s in e.scores):
         problems["scores"] = Problem.RATING_RANGE
-    elif any(len(s.criterion) > NAME_MAX or len(s.comment) > TEXT_MAX for s in e.scores):
+    elif any(too_long(s, SCORE_MAX_LENGTH) for s in e.scores):
         problems["scores"] = Problem.TOO_LONG
     elif len({s.criterion for s in e.scores}) < len(e.scores):
         problems["scores"] = Problem.DUPLICATE_NAME
-    for key in ("evaluators", "comment"):
-        if len(getattr(e, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update({k: v for k, v in too_long(e, EVALUATION_MAX_LENGTH).items() if k != "period"})
     return problems

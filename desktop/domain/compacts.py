@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.numerals import article_label, chapter_label
 from desktop.domain.text import clean_text
 
+TITLE_MAX = 100
 ARTICLE_MAX = 2000
 MAX_ARTICLES = 300
+VERSION_MAX_LENGTH = {"title": TITLE_MAX, "preamble": 2 * ARTICLE_MAX, "closing": 2 * ARTICLE_MAX}
 
 
 @dataclass
@@ -129,14 +131,14 @@ def validate_version(v: CompactVersion) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not v.title:
         problems["title"] = Problem.REQUIRED
-    elif len(v.title) > 100:
+    elif "title" in too_long(v, VERSION_MAX_LENGTH):
         problems["title"] = Problem.TOO_LONG
     articles = v.articles()
     if not articles or not all(articles):
         problems["articles"] = Problem.REQUIRED
     if len(articles) > MAX_ARTICLES or any(len(a) > ARTICLE_MAX for a in articles):
         problems["articles"] = Problem.TOO_LONG
-    if len(v.preamble) > ARTICLE_MAX * 2 or len(v.closing) > ARTICLE_MAX * 2:
+    if {"preamble", "closing"} & too_long(v, VERSION_MAX_LENGTH).keys():
         problems["preamble"] = Problem.TOO_LONG
     if v.adoption is not None:
         a = v.adoption

@@ -1,5 +1,6 @@
 """Errors the domain raises. Each names *what* is wrong; the UI and CLI word it for people."""
 
+from collections.abc import Mapping
 from enum import Enum
 
 
@@ -19,6 +20,13 @@ class Problem(Enum):
     RATING_RANGE = "rating_range"
     PERIOD_FORMAT = "period_format"  # a quarter (2026Q3) or a year (2026)
     DISPUTE_CATEGORY = "dispute_category"  # 物业矛盾 only for needs of category 物业服务
+
+
+def too_long(record: object, limits: Mapping[str, int]) -> dict[str, Problem]:
+    """TOO_LONG for each text of ``record`` longer than its limit. Each module keeps one such
+    table per record (``MAX_LENGTH``): validation, the forms' maxLength, the ledgers' columns
+    and the database's String(n) all read it, so none can cut what another accepts."""
+    return {k: Problem.TOO_LONG for k, n in limits.items() if len(getattr(record, k)) > n}
 
 
 class DomainError(Exception):

@@ -4,11 +4,13 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 TEXT_MAX = 4000
 LINE_MAX = 80
+PATROL_MAX_LENGTH = {"route": TEXT_MAX, "participants": TEXT_MAX, "note": TEXT_MAX}
+FINDING_MAX_LENGTH = {"description": TEXT_MAX, "building": LINE_MAX}
 
 
 @dataclass
@@ -84,10 +86,7 @@ def validate_patrol(p: Patrol) -> dict[str, Problem]:
         problems["route"] = Problem.REQUIRED
     if not p.participants:
         problems["participants"] = Problem.REQUIRED
-    for key in ("route", "participants", "note"):
-        if len(getattr(p, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
-    for f in p.findings:
-        if len(f.description) > TEXT_MAX or len(f.building) > LINE_MAX:
-            problems["findings"] = Problem.TOO_LONG
+    problems.update(too_long(p, PATROL_MAX_LENGTH))
+    if any(too_long(f, FINDING_MAX_LENGTH) for f in p.findings):
+        problems["findings"] = Problem.TOO_LONG
     return problems

@@ -8,10 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
+TITLE_MAX = 100
+LINE_MAX = 80  # a place, a name: one line
 TEXT_MAX = 20_000
+MAX_LENGTH = {"title": TITLE_MAX, "place": LINE_MAX, "host": LINE_MAX, "recorder": LINE_MAX}
+TOPIC_MAX_LENGTH = {"discussion": TEXT_MAX, "consensus": TEXT_MAX}
 
 
 class MeetingKind(Enum):
@@ -160,13 +164,9 @@ def validate_meeting(m: Meeting) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not m.title:
         problems["title"] = Problem.REQUIRED
-    elif len(m.title) > 100:
-        problems["title"] = Problem.TOO_LONG
-    for key in ("place", "host", "recorder"):
-        if len(getattr(m, key)) > 80:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(m, MAX_LENGTH))
     for topic in m.topics:
-        if len(topic.discussion) > TEXT_MAX or len(topic.consensus) > TEXT_MAX:
+        if too_long(topic, TOPIC_MAX_LENGTH):
             problems["topics"] = Problem.TOO_LONG
         if any(v is not None and v < 0 for v in
                (topic.votes_for, topic.votes_against, topic.votes_abstain)):  # fmt: skip

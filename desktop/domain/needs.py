@@ -4,11 +4,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 TITLE_MAX = 100
+LINE_MAX = 80  # a name, a phone, a place: one line
 TEXT_MAX = 4000
+MAX_LENGTH = {
+    "title": TITLE_MAX, "raised_by": LINE_MAX, "phone": LINE_MAX, "building": LINE_MAX,
+    "unit": LINE_MAX, "room": LINE_MAX, "handled_by": LINE_MAX, "description": TEXT_MAX,
+    "solution": TEXT_MAX, "status_reason": TEXT_MAX,
+}  # fmt: skip
 DEFAULT_CATEGORIES = ("物业服务", "环境卫生", "停车交通", "噪音扰民", "安全隐患", "设施维修",
                       "邻里纠纷", "养老助老", "托育教育", "其他")  # fmt: skip
 # Only needs of this category can be property disputes (物业矛盾), counted by the indicators.
@@ -157,16 +163,9 @@ def validate_need(need: Need, category_name: str | None = None) -> dict[str, Pro
         problems["is_dispute"] = Problem.DISPUTE_CATEGORY
     if not need.title:
         problems["title"] = Problem.REQUIRED
-    elif len(need.title) > TITLE_MAX:
-        problems["title"] = Problem.TOO_LONG
     if need.category_id is None:
         problems["category"] = Problem.REQUIRED
-    for key in ("raised_by", "handled_by", "building", "unit", "room", "phone"):
-        if len(getattr(need, key)) > 80:
-            problems[key] = Problem.TOO_LONG
-    for key in ("description", "solution", "status_reason"):
-        if len(getattr(need, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(need, MAX_LENGTH))
     if need.status in STATUSES_NEEDING_REASON and not need.status_reason:
         problems["status_reason"] = Problem.REASON_REQUIRED
     if need.due_on and need.due_on < need.registered_on:

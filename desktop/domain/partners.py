@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 TEXT_MAX = 4000
+AGREEMENT_MAX_LENGTH = {"content": TEXT_MAX}
+ACTIVITY_MAX_LENGTH = {"participants": TEXT_MAX, "description": TEXT_MAX}
 QUARTERS = (1, 2, 3, 4)
 
 
@@ -152,8 +154,7 @@ def validate_agreement(a: Agreement) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not a.content:
         problems["content"] = Problem.REQUIRED
-    elif len(a.content) > TEXT_MAX:
-        problems["content"] = Problem.TOO_LONG
+    problems.update(too_long(a, AGREEMENT_MAX_LENGTH))
     if a.term_start and a.term_end and a.term_end < a.term_start:
         problems["term_end"] = Problem.TERM_ORDER
     return problems
@@ -172,7 +173,5 @@ def validate_activity(a: PartnerActivity) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not a.description:
         problems["description"] = Problem.REQUIRED
-    for key in ("participants", "description"):
-        if len(getattr(a, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(a, ACTIVITY_MAX_LENGTH))
     return problems

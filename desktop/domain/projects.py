@@ -5,12 +5,18 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.money import MAX_YUAN
 from desktop.domain.text import clean_text
 
 TITLE_MAX = 100
 TEXT_MAX = 4000
+PARTY_NAME_MAX = 160  # a person or an organization, as written
+MAX_LENGTH = {
+    "title": TITLE_MAX, "description": TEXT_MAX, "acceptance_note": TEXT_MAX,
+    "evaluation": TEXT_MAX, "stop_reason": TEXT_MAX,
+}  # fmt: skip
+PARTY_MAX_LENGTH = {"name": PARTY_NAME_MAX}
 
 
 class ProjectKind(Enum):
@@ -134,8 +140,6 @@ def validate_project(p: Project) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not p.title:
         problems["title"] = Problem.REQUIRED
-    elif len(p.title) > TITLE_MAX:
-        problems["title"] = Problem.TOO_LONG
     for key in ("budget", "spent"):
         amount = getattr(p, key)
         if amount < 0:
@@ -150,10 +154,8 @@ def validate_project(p: Project) -> dict[str, Problem]:
         problems["rating_count"] = Problem.RATING_RANGE
     if p.rating_average is not None and not (1 <= p.rating_average <= 5):
         problems["rating_average"] = Problem.RATING_RANGE
-    for key in ("description", "acceptance_note", "evaluation", "stop_reason"):
-        if len(getattr(p, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(p, MAX_LENGTH))
     for party in p.parties:
-        if len(party.name) > 160:
+        if too_long(party, PARTY_MAX_LENGTH):
             problems[party.role.value] = Problem.TOO_LONG
     return problems

@@ -4,11 +4,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 TITLE_MAX = 100
+LINE_MAX = 200  # the provider, when it is available, a contact, a phone: one line
 TEXT_MAX = 4000
+MAX_LENGTH = {
+    "title": TITLE_MAX, "provider": LINE_MAX, "availability": LINE_MAX, "contact": LINE_MAX,
+    "phone": LINE_MAX, "description": TEXT_MAX,
+}  # fmt: skip
 
 
 class ResourceKind(Enum):
@@ -88,13 +93,7 @@ def validate_resource(r: Resource) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not r.title:
         problems["title"] = Problem.REQUIRED
-    elif len(r.title) > TITLE_MAX:
-        problems["title"] = Problem.TOO_LONG
-    for key in ("provider", "availability", "contact", "phone"):
-        if len(getattr(r, key)) > 200:
-            problems[key] = Problem.TOO_LONG
-    if len(r.description) > TEXT_MAX:
-        problems["description"] = Problem.TOO_LONG
+    problems.update(too_long(r, MAX_LENGTH))
     if r.valid_until and r.valid_until < r.registered_on:
         problems["valid_until"] = Problem.DATE_ORDER
     return problems

@@ -4,18 +4,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.partners import PartnerType
 from desktop.domain.phone import is_valid_phone, normalize_phone
 from desktop.domain.text import clean_text
 
-NAME_MAX = 40
+NAME_MAX = 40  # a person's, a building's, a unit's, a room's name
+ORGANIZATION_NAME_MAX = 2 * NAME_MAX
+PHONE_MAX = 30  # as typed, blanks and brackets included; a valid number has at most 20
 # Two-character surnames, so 欧阳振华 masks as 欧阳*华 (not 欧*振华).
 COMPOUND_SURNAMES = frozenset({
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
     "司徒", "夏侯", "长孙", "宇文", "端木", "轩辕", "呼延", "西门", "南宫", "独孤",
 })  # fmt: skip
 TEXT_MAX = 2000
+PERSON_MAX_LENGTH = {"name": NAME_MAX, "phone": PHONE_MAX, "skills": TEXT_MAX, "note": TEXT_MAX}
+ADDRESS_MAX_LENGTH = {"unit": NAME_MAX, "room": NAME_MAX}
+ORGANIZATION_MAX_LENGTH = {
+    "name": ORGANIZATION_NAME_MAX, "contact_name": NAME_MAX, "phone": PHONE_MAX, "note": TEXT_MAX,
+}  # fmt: skip
+NEIGHBORHOOD_MAX_LENGTH = {"name": NAME_MAX, "community": NAME_MAX, "street": NAME_MAX}
+BUILDING_MAX_LENGTH = {"name": NAME_MAX}  # a grid's name too (validate_name)
 
 
 class PersonRole(Enum):
@@ -177,13 +186,8 @@ def validate_person(person: Person) -> dict[str, Problem]:
         problems["name"] = p
     if p := validate_phone(person.phone):
         problems["phone"] = p
-    for key, value in (("unit", person.address.unit), ("room", person.address.room)):
-        if len(value) > NAME_MAX:
-            problems[key] = Problem.TOO_LONG
-    if len(person.note) > TEXT_MAX:
-        problems["note"] = Problem.TOO_LONG
-    if len(person.skills) > TEXT_MAX:
-        problems["skills"] = Problem.TOO_LONG
+    problems.update(too_long(person.address, ADDRESS_MAX_LENGTH))
+    problems.update(too_long(person, {k: n for k, n in PERSON_MAX_LENGTH.items() if k != "name"}))
     return problems
 
 
@@ -207,25 +211,20 @@ def validate_organization(org: Organization) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not org.name:
         problems["name"] = Problem.REQUIRED
-    elif len(org.name) > 2 * NAME_MAX:
-        problems["name"] = Problem.TOO_LONG
-    if len(org.contact_name) > NAME_MAX:
-        problems["contact_name"] = Problem.TOO_LONG
     if p := validate_phone(org.phone):
         problems["phone"] = p
     if org.term_start and org.term_end and org.term_end < org.term_start:
         problems["term_end"] = Problem.TERM_ORDER
-    if len(org.note) > TEXT_MAX:
-        problems["note"] = Problem.TOO_LONG
+    problems.update(too_long(org, ORGANIZATION_MAX_LENGTH))
     return problems
 
 
 def validate_neighborhood(hood: Neighborhood) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
-    for key in ("name", "community", "street"):
+    for key, limit in NEIGHBORHOOD_MAX_LENGTH.items():
         value = clean_text(getattr(hood, key), single_line=True)
         if not value:
             problems[key] = Problem.REQUIRED
-        elif len(value) > NAME_MAX:
+        elif len(value) > limit:
             problems[key] = Problem.TOO_LONG
     return problems

@@ -4,14 +4,16 @@ organization itself (Organization.incubated_on)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 # Offered in the form; any other kind may be typed.
 ACTIVITY_KINDS = ("开放日", "公益服务", "美食节", "文体活动", "志愿服务", "邻里互助", "学习交流")
 MEMBER_ROLES = ("负责人", "骨干", "成员")
-KIND_MAX = 40
+KIND_MAX = 40  # an activity's kind, a member's role
 TEXT_MAX = 4000
+ACTIVITY_MAX_LENGTH = {"kind": KIND_MAX, "participants": TEXT_MAX, "description": TEXT_MAX}
+MEMBER_MAX_LENGTH = {"role": KIND_MAX}
 
 
 @dataclass
@@ -59,13 +61,9 @@ def validate_activity(a: Activity) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if not a.kind:
         problems["kind"] = Problem.REQUIRED
-    elif len(a.kind) > KIND_MAX:
-        problems["kind"] = Problem.TOO_LONG
     if a.participant_count is not None and a.participant_count < 0:
         problems["participant_count"] = Problem.NEGATIVE_AMOUNT
-    for key in ("participants", "description"):
-        if len(getattr(a, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(a, ACTIVITY_MAX_LENGTH))
     return problems
 
 
@@ -75,4 +73,4 @@ def clean_member(m: Member) -> Member:
 
 
 def validate_member(m: Member) -> dict[str, Problem]:
-    return {"role": Problem.TOO_LONG} if len(m.role) > KIND_MAX else {}
+    return too_long(m, MEMBER_MAX_LENGTH)

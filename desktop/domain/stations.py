@@ -4,10 +4,11 @@ service log — one entry per station per month."""
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.text import clean_text
 
 TEXT_MAX = 2000
+MAX_LENGTH = {"services": TEXT_MAX, "note": TEXT_MAX}
 
 
 def month_start(day: date) -> date:
@@ -44,7 +45,5 @@ def validate_station_month(m: StationMonth) -> dict[str, Problem]:
     problems: dict[str, Problem] = {}
     if m.riders_served < 0:
         problems["riders_served"] = Problem.NEGATIVE_AMOUNT
-    for key in ("services", "note"):
-        if len(getattr(m, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(m, MAX_LENGTH))
     return problems

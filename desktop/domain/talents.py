@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.roster import TalentRight
 from desktop.domain.text import clean_text
 
 TEXT_MAX = 2000
+CULTIVATION_MAX_LENGTH = {"description": TEXT_MAX}
+RIGHT_USE_MAX_LENGTH = {"note": TEXT_MAX}
 
 
 class CultivationKind(Enum):
@@ -80,7 +82,7 @@ def clean_cultivation(c: Cultivation) -> Cultivation:
 def validate_cultivation(c: Cultivation) -> dict[str, Problem]:
     if not c.description:
         return {"description": Problem.REQUIRED}
-    return {"description": Problem.TOO_LONG} if len(c.description) > TEXT_MAX else {}
+    return too_long(c, CULTIVATION_MAX_LENGTH)
 
 
 def clean_right_use(u: RightUse) -> RightUse:
@@ -94,6 +96,5 @@ def validate_right_use(u: RightUse) -> dict[str, Problem]:
         problems["source"] = Problem.REQUIRED
     if not u.note:
         problems["note"] = Problem.REQUIRED
-    elif len(u.note) > TEXT_MAX:
-        problems["note"] = Problem.TOO_LONG
+    problems.update(too_long(u, RIGHT_USE_MAX_LENGTH))
     return problems

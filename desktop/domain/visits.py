@@ -4,11 +4,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem
+from desktop.domain.errors import Problem, too_long
 from desktop.domain.needs import Satisfaction
 from desktop.domain.text import clean_text
 
+LINE_MAX = 80  # a name, a phone, a place: one line
 TEXT_MAX = 4000
+MAX_LENGTH = {
+    "resident": LINE_MAX, "phone": LINE_MAX, "building": LINE_MAX, "unit": LINE_MAX,
+    "room": LINE_MAX, "issue": TEXT_MAX, "handling": TEXT_MAX, "outcome": TEXT_MAX,
+}  # fmt: skip
 
 
 class VisitKind(Enum):
@@ -85,12 +90,7 @@ def validate_visit(v: Visit) -> dict[str, Problem]:
         problems["resident"] = Problem.REQUIRED
     if not v.issue:
         problems["issue"] = Problem.REQUIRED
-    for key in ("resident", "phone", "building", "unit", "room"):
-        if len(getattr(v, key)) > 80:
-            problems[key] = Problem.TOO_LONG
-    for key in ("issue", "handling", "outcome"):
-        if len(getattr(v, key)) > TEXT_MAX:
-            problems[key] = Problem.TOO_LONG
+    problems.update(too_long(v, MAX_LENGTH))
     if v.follow_up_on and v.follow_up_on < v.visited_on:
         problems["follow_up_on"] = Problem.DATE_ORDER
     return problems

@@ -2,15 +2,16 @@
 
 Export streams the rows into a workbook made by openpyxl (write-only), under a temporary name
 that replaces the target only when complete. Import checks every row and writes in one
-transaction, only when no row is bad: an import with one bad row writes nothing. Both report
+transaction, only when no row is bad: an import with one bad row writes nothing; it reads the
+workbook with desktop.services.xlsx, within limits that refuse a hostile file. Both report
 progress as ``progress(done, total)`` and can be stopped with ``cancelled()``, which raises
 :class:`LedgerCancelled`.
 """
 
 import contextlib
+import itertools
 import os
 import re
-import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -76,6 +77,8 @@ from desktop.domain.text import clean_text
 from desktop.services.needs import _to_need, save_need
 from desktop.services.projects import _to_project, save_project
 from desktop.services.resources import _to_resource, save_resource
+from desktop.services.xlsx import LimitExceeded, Sheet, WorkbookReader
+from desktop.services.xlsx import Row as XlsxRow
 from desktop.store.database import Database
 from desktop.store.models import (
     NeedCategoryRecord,
@@ -518,14 +521,18 @@ def import_ledger(
     """Read a ledger and create or update records: a row whose 编号 is known updates that
     record, any other row creates one (keeping a well-formed 编号 as its uuid). Every row is
     checked; if any is bad, or with ``dry_run``, nothing is written. Raises LedgerFileError
-    when the file is not a readable .xlsx workbook."""
+    when the file is not a readable .xlsx workbook or breaks one of the limits of
+    :mod:`desktop.services.xlsx`."""
     spec = _spec(kind)
     report = ImportReport(spec.kind, dry_run=dry_run)
-    with _open_sheet(path, spec) as (sheet, total):
+    with _open_sheet(path, spec) as (book, sheet, total):
         report.sheet = sheet.title
-        rows = _read_rows(sheet, path)
-        header = next(rows, None)
-        columns, report.errors = _header_columns(spec, sheet.title, header)
+        rows = _read_rows(book, sheet, path)
+        first = next(rows, None)
+        if first is not None and first[0] != 1:  # row 1 is empty: no header
+            rows = itertools.chain([first], rows)
+            first = None
+        columns, report.errors = _header_columns(spec, sheet.title, first[1] if first else {})
         if report.errors:
             if not columns:
                 _look_for_a_lower_header(spec, sheet.title, rows, report)
@@ -535,8 +542,8 @@ def import_ledger(
             with db.session() as s:
                 importer.start(s)
                 chunk: list[_Row] = []
-                for done, values in enumerate(rows, start=1):
-                    row = _parse_row(spec, sheet.title, columns, done + 1, values, report)
+                for done, (number, values) in enumerate(rows, start=1):
+                    row = _parse_row(spec, sheet.title, columns, number, values, report)
                     if row is not None:
                         chunk.append(row)
                     if len(chunk) >= CHUNK:
@@ -564,87 +571,63 @@ def probe_ledger(path: Path | str, kind: LedgerKind | str) -> tuple[str, int]:
     """The sheet an import would read and its row count as the file declares it (0 when it
     declares none); raises LedgerFileError, as the import would, for a file that is not a
     readable .xlsx workbook. Cheap: reads no rows."""
-    with _open_sheet(path, _spec(kind)) as (sheet, total):
+    with _open_sheet(path, _spec(kind)) as (_book, sheet, total):
         return sheet.title, total
 
 
 @contextlib.contextmanager
 def _open_sheet(path: Path | str, spec: LedgerSpec):
-    """The ledger's sheet (by its name, else the first), and its declared data row count."""
-    from openpyxl import load_workbook
-
+    """The workbook, the ledger's sheet in it (by its name, else the first) and the sheet's
+    data row count as declared (or counted, when it declares none)."""
     path = Path(path)
     try:
-        # A file object: given a name, openpyxl refuses one that does not end in .xlsx.
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except FileNotFoundError:
         raise LedgerFileError(f"找不到文件“{path}”。") from None
     except OSError as exc:
         raise LedgerFileError(f"无法读取文件“{path}”（{exc.strerror or exc}）。") from exc
-    workbook = None
     try:
         try:
-            with warnings.catch_warnings():
-                # openpyxl warns about what it drops on reading (styles, extensions): harmless.
-                warnings.simplefilter("ignore")
-                workbook = load_workbook(handle, read_only=True, data_only=True)
-            sheets = workbook.worksheets
-            if not sheets:
+            book = WorkbookReader(handle)
+            if not book.sheets:
                 raise LedgerFileError(f"文件“{path.name}”中没有工作表。")
-            sheet = workbook[spec.title] if spec.title in workbook.sheetnames else sheets[0]
-            declared = sheet.max_row or 0
-            # openpyxl's write-only mode (our own exports) declares one row: count them.
-            total = max((declared if declared > 1 else _count_rows(sheet)) - 1, 0)
-            sheet.reset_dimensions()  # read every row, whatever size the file declares
+            sheet = next((s for s in book.sheets if s.title == spec.title), book.sheets[0])
+            declared = book.declared_rows(sheet)
+            # openpyxl's write-only mode declares one row: count them.
+            total = max((declared if declared > 1 else book.count_rows(sheet)) - 1, 0)
         except LedgerFileError:
             raise
-        except Exception as exc:  # zip, XML, missing parts: all mean "not a readable .xlsx"
-            raise _not_a_workbook(path) from exc
-        yield sheet, total
+        except Exception as exc:  # zip, XML, missing parts, limits
+            raise _unreadable(path, exc) from exc
+        yield book, sheet, total
     finally:
-        if workbook is not None:
-            workbook.close()
         handle.close()
 
 
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-
-
-def _count_rows(sheet) -> int:
-    """Rows in a sheet's XML, counted without parsing it (~0.3 s at 100,000 rows); for
-    progress only, so 0 when it cannot be done."""
-    count, carry = 0, b""
-    try:
-        with sheet._get_source() as source:  # openpyxl's stream of the sheet's XML
-            while chunk := source.read(1 << 20):
-                buffer = carry + chunk
-                cut = max(len(buffer) - 32, 0)  # a tag starting before cut is whole
-                count += sum(1 for m in _ROW_TAG.finditer(buffer) if m.start() < cut)
-                carry = buffer[cut:]
-    except Exception:
-        return 0
-    return count + len(_ROW_TAG.findall(carry))
-
-
-def _not_a_workbook(path: Path) -> LedgerFileError:
+def _unreadable(path: Path, exc: Exception) -> LedgerFileError:
+    if isinstance(exc, LimitExceeded):
+        return LedgerFileError(
+            f"文件“{path.name}”{exc}，不能导入。正常的台账远在这个上限之内：请确认文件的来源；"
+            "如果它确是台账，请在 Excel 或 WPS 中打开它，删去过长或多余的内容（行数很多时拆分成"
+            "几个文件），另存为“Excel 工作簿（*.xlsx）”后再导入。"
+        )
     return LedgerFileError(
         f"文件“{path.name}”不是 Excel 工作簿（.xlsx），或文件已损坏，无法读取。"
         "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再导入。"
     )
 
 
-def _read_rows(sheet, path: Path | str) -> Iterator[tuple]:
-    """The sheet's rows as values; damage found while reading is a LedgerFileError."""
-    rows = sheet.iter_rows(values_only=True)
+def _read_rows(book: WorkbookReader, sheet: Sheet, path: Path | str) -> Iterator[XlsxRow]:
+    """The sheet's rows: (Excel row number, {0-based column: value}), rows and cells the file
+    leaves out left out; damage or a limit met while reading is a LedgerFileError."""
+    rows = book.rows(sheet)
     while True:
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                row = next(rows)
+            row = next(rows)
         except StopIteration:
             return
         except Exception as exc:
-            raise _not_a_workbook(Path(path)) from exc
+            raise _unreadable(Path(path), exc) from exc
         yield row
 
 
@@ -662,21 +645,21 @@ def _header_text(value: object) -> str:
 
 
 def _header_columns(
-    spec: LedgerSpec, sheet: str, header: tuple | None
+    spec: LedgerSpec, sheet: str, header: dict[int, object]
 ) -> tuple[dict[int, Column], list[RowError]]:
     """Which column of the sheet is which; problems with the header row as errors."""
     errors: list[RowError] = []
     columns: dict[int, Column] = {}
-    names = [_header_text(v) for v in header or ()]
+    names = {index: _header_text(header[index]) for index in sorted(header)}
     expected = f"{spec.title}的表头为：{'、'.join(spec.headers)}"
-    if not any(names):
+    if not any(names.values()):
         return {}, [RowError(sheet, 1, "", f"第一行应是表头，但它是空的。{expected}。")]
-    other = _other_ledger(spec, names)
+    other = _other_ledger(spec, list(names.values()))
     if other is not None:
         message = f"这是一份{other.title}，不是{spec.title}。请改为导入{other.title}，或换文件。"
         return {}, [RowError(sheet, 1, "", message)]
     seen: set[str] = set()
-    for index, name in enumerate(names):
+    for index, name in names.items():
         if not name:
             continue
         column = spec.column(name)
@@ -697,12 +680,12 @@ def _header_columns(
     return columns, errors
 
 
-def _look_for_a_lower_header(spec, sheet: str, rows: Iterator[tuple], report) -> None:
+def _look_for_a_lower_header(spec, sheet: str, rows: Iterator[XlsxRow], report) -> None:
     """Many hand-made 台账 put a title row above the headers: say so, plainly."""
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
         if number > 6:
             return
-        names = {_header_text(v) for v in values}
+        names = {_header_text(v) for v in values.values()}
         if all(c.header in names for c in spec.columns if c.required):
             message = (f"表头应在第 1 行，但它在第 {number} 行。请删除表头上方的"
                        f"{number - 1} 行（如大标题）后再导入。")  # fmt: skip
@@ -728,17 +711,17 @@ def _parse_row(
     sheet: str,
     columns: dict[int, Column],
     number: int,
-    values: tuple,
+    values: dict[int, object],
     report: ImportReport,
 ) -> _Row | None:
     """The row's cells as field values, or None (errors reported) when a cell is bad."""
-    if all(is_blank(v) for v in values):
+    if all(is_blank(v) for v in values.values()):
         return None
     report.rows += 1
     row = _Row(number, {})
     errors_before = len(report.errors)
     for index, column in columns.items():
-        value = values[index] if index < len(values) else None
+        value = values.get(index)
         if column is _IGNORED:
             continue
         try:
@@ -750,7 +733,7 @@ def _parse_row(
             report.errors.append(RowError(sheet, number, column.header, "必填，不能为空。"))
             continue
         row.values[column.field] = parsed
-    for index in range(len(values)):
+    for index in sorted(values):
         if index not in columns and not is_blank(values[index]):
             # Data under a column with no header would be silently lost.
             message = "这一列没有表头，内容无法导入。请补上表头，或删除这个单元格的内容。"
@@ -1064,19 +1047,23 @@ def _write_report(workbook, report: ImportReport, source_path, by_row) -> None:
 
     pink = PatternFill("solid", fgColor="FFC7CE")
     bold = Font(bold=True)
-    with _open_sheet(source_path, LEDGERS[report.kind]) as (sheet, _total):
+    with _open_sheet(source_path, LEDGERS[report.kind]) as (book, sheet, _total):
         result = workbook.create_sheet(sheet.title)
         result.freeze_panes = "B2"
         result.column_dimensions["A"].width = 50
-        for number, values in enumerate(_read_rows(sheet, source_path), start=1):
-            messages = by_row.get(number)
-            first = ERROR_HEADER if number == 1 else "；".join(messages or ())
-            cells = [_report_cell(result, v) for v in (first, *values)]
-            if number == 1:
-                cells = [_styled(result, c, font=bold) for c in cells]
-            elif messages:
-                cells = [_styled(result, c, fill=pink) for c in cells]
-            result.append(cells)
+        written = 0
+        for number, found in _read_rows(book, sheet, source_path):
+            for row in range(written + 1, number + 1):  # with the rows the file leaves out
+                values = _dense(found) if row == number else []
+                messages = by_row.get(row)
+                first = ERROR_HEADER if row == 1 else "；".join(messages or ())
+                cells = [_report_cell(result, v) for v in (first, *values)]
+                if row == 1:
+                    cells = [_styled(result, c, font=bold) for c in cells]
+                elif messages:
+                    cells = [_styled(result, c, fill=pink) for c in cells]
+                result.append(cells)
+            written = number
     errors = workbook.create_sheet(ERROR_SHEET)
     for letter, width in zip("ABCD", (12, 6, 14, 80), strict=True):
         errors.column_dimensions[letter].width = width
@@ -1086,6 +1073,10 @@ def _write_report(workbook, report: ImportReport, source_path, by_row) -> None:
         errors.append([_report_cell(errors, v) for v in row])
     errors.append([])
     errors.append([_report_cell(errors, report.summary())])
+
+
+def _dense(values: dict[int, object]) -> list[object]:
+    return [values.get(i) for i in range(max(values) + 1)] if values else []
 
 
 def _report_cell(sheet, value: object) -> object:

@@ -1,4 +1,9 @@
-"""SQLAlchemy models. Every change here needs a migration in migrations/versions."""
+"""SQLAlchemy models. Every change here needs a migration in migrations/versions.
+
+A text column's String(n) is its field's limit in the domain (the one table each record's
+module keeps). SQLite does not enforce it, so when a limit changes, the files keep the length
+their migration wrote, and no migration is needed: the check of these models against the
+migrations does not compare VARCHAR lengths (tests/store/test_database.py)."""
 
 import uuid as uuid_module
 from datetime import UTC, date, datetime
@@ -19,6 +24,19 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.domain import (
+    committee,
+    compacts,
+    federation,
+    meetings,
+    needs,
+    projects,
+    resources,
+    roster,
+    self_organizations,
+    visits,
+)
 
 # Named constraints so that Alembic's batch mode can find and alter them on SQLite.
 NAMING_CONVENTION = {
@@ -56,23 +74,27 @@ class NeighborhoodRecord(Base):
     __tablename__ = "neighborhood"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _added_uuid()
-    name: Mapped[str] = mapped_column(String(80), default="")
-    community: Mapped[str] = mapped_column(String(80), default="")
-    street: Mapped[str] = mapped_column(String(80), default="")
+    name: Mapped[str] = mapped_column(String(roster.NEIGHBORHOOD_MAX_LENGTH["name"]), default="")
+    community: Mapped[str] = mapped_column(
+        String(roster.NEIGHBORHOOD_MAX_LENGTH["community"]), default=""
+    )
+    street: Mapped[str] = mapped_column(
+        String(roster.NEIGHBORHOOD_MAX_LENGTH["street"]), default=""
+    )
 
 
 class GridRecord(Base):
     __tablename__ = "grid"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _added_uuid()
-    name: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(roster.BUILDING_MAX_LENGTH["name"]), unique=True)
 
 
 class BuildingRecord(Base):
     __tablename__ = "building"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _added_uuid()
-    name: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(roster.BUILDING_MAX_LENGTH["name"]), unique=True)
     grid_id: Mapped[int | None] = mapped_column(
         ForeignKey("grid.id", ondelete="SET NULL"), nullable=True
     )
@@ -83,13 +105,13 @@ class PersonRecord(Base):
     __tablename__ = "person"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    name: Mapped[str] = mapped_column(String(80))
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    name: Mapped[str] = mapped_column(String(roster.PERSON_MAX_LENGTH["name"]))
+    phone: Mapped[str] = mapped_column(String(roster.PERSON_MAX_LENGTH["phone"]), default="")
     building_id: Mapped[int | None] = mapped_column(
         ForeignKey("building.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    unit: Mapped[str] = mapped_column(String(40), default="")
-    room: Mapped[str] = mapped_column(String(40), default="")
+    unit: Mapped[str] = mapped_column(String(roster.ADDRESS_MAX_LENGTH["unit"]), default="")
+    room: Mapped[str] = mapped_column(String(roster.ADDRESS_MAX_LENGTH["room"]), default="")
     is_party_member: Mapped[bool] = mapped_column(Boolean, default=False)
     skills: Mapped[str] = mapped_column(Text, default="")
     # Comma-separated TalentRight values; only meaningful for talented residents.
@@ -138,9 +160,11 @@ class OrganizationRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     kind: Mapped[str] = mapped_column(String(40), index=True)
-    name: Mapped[str] = mapped_column(String(160))
-    contact_name: Mapped[str] = mapped_column(String(80), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    name: Mapped[str] = mapped_column(String(roster.ORGANIZATION_MAX_LENGTH["name"]))
+    contact_name: Mapped[str] = mapped_column(
+        String(roster.ORGANIZATION_MAX_LENGTH["contact_name"]), default=""
+    )
+    phone: Mapped[str] = mapped_column(String(roster.ORGANIZATION_MAX_LENGTH["phone"]), default="")
     # The owners' committee's term of office (业委会任期).
     term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -183,26 +207,28 @@ class NeedRecord(Base):
     __tablename__ = "need"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["title"]))
     description: Mapped[str] = mapped_column(Text, default="")
     category_id: Mapped[int] = mapped_column(
         ForeignKey("need_category.id", ondelete="RESTRICT"), index=True
     )
     # Who raised it, as written; person_id links the roster when the name matches.
-    raised_by: Mapped[str] = mapped_column(String(80), default="")
+    raised_by: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["raised_by"]), default="")
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["phone"]), default="")
     # The address as text: a ledger's 楼栋 is kept even when the building is not listed.
-    building: Mapped[str] = mapped_column(String(80), default="", index=True)
-    unit: Mapped[str] = mapped_column(String(40), default="")
-    room: Mapped[str] = mapped_column(String(40), default="")
+    building: Mapped[str] = mapped_column(
+        String(needs.MAX_LENGTH["building"]), default="", index=True
+    )
+    unit: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["unit"]), default="")
+    room: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["room"]), default="")
     source: Mapped[str] = mapped_column(String(30))
     urgency: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
     status_reason: Mapped[str] = mapped_column(Text, default="")
-    handled_by: Mapped[str] = mapped_column(String(80), default="")
+    handled_by: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["handled_by"]), default="")
     registered_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     solution: Mapped[str] = mapped_column(Text, default="")
@@ -239,10 +265,10 @@ class ResourceRecord(Base):
     __tablename__ = "resource"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(resources.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     provider_kind: Mapped[str] = mapped_column(String(30))
-    provider: Mapped[str] = mapped_column(String(200), default="")
+    provider: Mapped[str] = mapped_column(String(resources.MAX_LENGTH["provider"]), default="")
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -250,9 +276,11 @@ class ResourceRecord(Base):
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
     description: Mapped[str] = mapped_column(Text, default="")
-    availability: Mapped[str] = mapped_column(String(200), default="")
-    contact: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    availability: Mapped[str] = mapped_column(
+        String(resources.MAX_LENGTH["availability"]), default=""
+    )
+    contact: Mapped[str] = mapped_column(String(resources.MAX_LENGTH["contact"]), default="")
+    phone: Mapped[str] = mapped_column(String(resources.MAX_LENGTH["phone"]), default="")
     registered_on: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     # A 暖蜂驿站: a rest station for delivery riders, with a monthly service log.
@@ -271,7 +299,7 @@ class ProjectRecord(Base):
     __tablename__ = "project"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(projects.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     stage: Mapped[str] = mapped_column(String(30), index=True)
     stop_reason: Mapped[str] = mapped_column(Text, default="")
@@ -305,7 +333,7 @@ class ProjectPartyRecord(Base):
         ForeignKey("project.id", ondelete="CASCADE"), index=True
     )
     role: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(160))
+    name: Mapped[str] = mapped_column(String(projects.PARTY_MAX_LENGTH["name"]))
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -342,14 +370,14 @@ class VisitRecord(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     kind: Mapped[str] = mapped_column(String(20), index=True)
     visited_on: Mapped[date] = mapped_column(Date)
-    resident: Mapped[str] = mapped_column(String(80))
+    resident: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["resident"]))
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    building: Mapped[str] = mapped_column(String(80), default="")
-    unit: Mapped[str] = mapped_column(String(40), default="")
-    room: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["phone"]), default="")
+    building: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["building"]), default="")
+    unit: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["unit"]), default="")
+    room: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["room"]), default="")
     issue: Mapped[str] = mapped_column(Text, default="")
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("need_category.id", ondelete="SET NULL"), nullable=True
@@ -380,12 +408,12 @@ class MeetingRecord(Base):
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
-    place: Mapped[str] = mapped_column(String(200), default="")
-    host: Mapped[str] = mapped_column(String(80), default="")
-    recorder: Mapped[str] = mapped_column(String(80), default="")
+    place: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["place"]), default="")
+    host: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["host"]), default="")
+    recorder: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["recorder"]), default="")
     # NULL while a draft; set once, when the secretary finalizes the minutes.
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -492,7 +520,7 @@ class CompactRecord(Base):
     __tablename__ = "compact"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(compacts.VERSION_MAX_LENGTH["title"]))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -511,7 +539,7 @@ class CompactVersionRecord(Base):
         ForeignKey("compact.id", ondelete="CASCADE"), index=True
     )
     number: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(compacts.VERSION_MAX_LENGTH["title"]))
     preamble: Mapped[str] = mapped_column(Text, default="")
     # Chapters and their articles as JSON: [{"title": "", "articles": ["…", …]}, …]
     body: Mapped[str] = mapped_column(Text)
@@ -616,8 +644,10 @@ class CommitteeMemberRecord(Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    name: Mapped[str] = mapped_column(String(80))
-    position: Mapped[str] = mapped_column(String(40), default="")  # 主任, 副主任, 委员
+    name: Mapped[str] = mapped_column(String(committee.MEMBER_MAX_LENGTH["name"]))
+    position: Mapped[str] = mapped_column(
+        String(committee.MEMBER_MAX_LENGTH["position"]), default=""
+    )  # 主任, 副主任, 委员
     # As at the term's formation: the 50% party-member rule is judged on that day.
     is_party_member: Mapped[bool] = mapped_column(Boolean, default=False)
     position_order: Mapped[int] = mapped_column(Integer, default=0)
@@ -630,11 +660,15 @@ class CrossAppointmentRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = _added_uuid()
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    branch_post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 支部委员
+    branch_post: Mapped[str] = mapped_column(
+        String(committee.APPOINTMENT_MAX_LENGTH["branch_post"]), default=""
+    )  # e.g. 支部委员
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
-    post: Mapped[str] = mapped_column(String(80), default="")  # e.g. 业委会副主任
+    post: Mapped[str] = mapped_column(
+        String(committee.APPOINTMENT_MAX_LENGTH["post"]), default=""
+    )  # e.g. 业委会副主任
     since: Mapped[date | None] = mapped_column(Date, nullable=True)
     until: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -649,7 +683,9 @@ class EvaluationRecord(Base):
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
-    period: Mapped[str] = mapped_column(String(10))  # 2026Q3 or 2026
+    period: Mapped[str] = mapped_column(
+        String(committee.EVALUATION_MAX_LENGTH["period"])
+    )  # 2026Q3 or 2026
     evaluated_on: Mapped[date] = mapped_column(Date)
     evaluators: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -667,7 +703,7 @@ class EvaluationScoreRecord(Base):
     evaluation_id: Mapped[int] = mapped_column(
         ForeignKey("evaluation.id", ondelete="CASCADE"), index=True
     )
-    criterion: Mapped[str] = mapped_column(String(80))
+    criterion: Mapped[str] = mapped_column(String(committee.SCORE_MAX_LENGTH["criterion"]))
     score: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -697,7 +733,9 @@ class PatrolFindingRecord(Base):
     uuid: Mapped[str] = _added_uuid()
     patrol_id: Mapped[int] = mapped_column(ForeignKey("patrol.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
-    building: Mapped[str] = mapped_column(String(80), default="")
+    building: Mapped[str] = mapped_column(
+        String(federation.FINDING_MAX_LENGTH["building"]), default=""
+    )
     need_id: Mapped[int | None] = mapped_column(
         ForeignKey("need.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -714,7 +752,9 @@ class OrganizationMemberRecord(Base):
     person_id: Mapped[int] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    role: Mapped[str] = mapped_column(String(40), default="")  # 负责人, 成员
+    role: Mapped[str] = mapped_column(
+        String(self_organizations.MEMBER_MAX_LENGTH["role"]), default=""
+    )  # 负责人, 成员
     joined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
@@ -725,7 +765,9 @@ class OrganizationActivityRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))  # free text, offered from a starter list
+    kind: Mapped[str] = mapped_column(
+        String(self_organizations.ACTIVITY_MAX_LENGTH["kind"])
+    )  # free text, offered from a starter list
     held_on: Mapped[date] = mapped_column(Date)
     participants: Mapped[str] = mapped_column(Text, default="")
     participant_count: Mapped[int | None] = mapped_column(Integer, nullable=True)

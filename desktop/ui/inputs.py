@@ -28,6 +28,24 @@ def date_edit(value: date | None = None) -> QDateEdit:
     return edit
 
 
+def line_edit(text: str, max_length: int) -> QLineEdit:
+    """One line of at most ``max_length`` characters, the field's limit in the domain. The
+    limit is set before the text: a QLineEdit cuts what is longer than its maxLength."""
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    edit.setText(text)
+    return edit
+
+
+def editable_combo(items: list[str], text: str, max_length: int) -> QComboBox:
+    """A drop-down to choose from or type in, of at most ``max_length`` characters."""
+    combo = QComboBox(editable=True)
+    combo.lineEdit().setMaxLength(max_length)
+    combo.addItems(items)
+    combo.setEditText(text)
+    return combo
+
+
 def choice_combo(items: list[tuple[str, object]], current: object) -> QComboBox:
     """A drop-down of (label, value) pairs with ``current`` chosen (else the first)."""
     combo = QComboBox()
@@ -82,6 +100,8 @@ class NamePicker(QLineEdit):
 
     ``suggest(text)`` returns ``(label, value)`` pairs; choosing one puts ``value`` in the
     field and calls ``on_pick(value)``. A name that matches nobody is kept as typed.
+    ``max_length``: the field's limit in the domain (set before the text: a QLineEdit cuts
+    what is longer than its maxLength).
     """
 
     def __init__(
@@ -90,8 +110,12 @@ class NamePicker(QLineEdit):
         suggest: Callable[[str], list[tuple[str, str]]],
         on_pick: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
+        *,
+        max_length: int,
     ) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setMaxLength(max_length)
+        self.setText(text)
         self._suggest = suggest
         self._on_pick = on_pick
         self._values: dict[str, str] = {}

@@ -54,19 +54,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="57"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="50"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="58"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="60"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="54"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
@@ -86,27 +86,27 @@
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="33"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="35"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="46"/>
         <source>not counted</source>
         <translation>未统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="52"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="56"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -239,37 +239,37 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="23"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="25"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="32"/>
         <source>e.g. 3栋</source>
         <translation>例如：3栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="34"/>
         <source>(no grid)</source>
         <translation>（未划分网格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="39"/>
         <source>Building</source>
         <translation>楼栋名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="40"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="42"/>
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
@@ -510,93 +510,93 @@
 <context>
     <name>CommitteeTerm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="43"/>
         <source>No members yet: add the members of this term.</source>
         <translation>还没有委员：请添加本届业委会的委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="46"/>
         <source>{party} of the {members} members of this term are party members ({percent}%): the rule of at least 50% party members is met.</source>
         <translation>本届业委会 {members} 名委员中党员 {party} 名（{percent}%），符合“党员不少于 50%”的要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="51"/>
         <source>{party} of the {members} members of this term are party members ({percent}%): the rule of at least 50% party members is NOT met.</source>
         <translation>本届业委会 {members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="73"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="73"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="73"/>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="128"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="83"/>
         <source>Add member</source>
         <translation>添加委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="84"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="162"/>
         <source>Edit committee term</source>
         <translation>编辑业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="164"/>
         <source>New committee term</source>
         <translation>新建业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="178"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="185"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="187"/>
         <source>Formed (elected) on</source>
         <translation>换届选举日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="189"/>
         <source>Term starts</source>
         <translation>期限开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="191"/>
         <source>Term ends</source>
         <translation>期限结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="192"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="195"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/committee_term.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/committee_term.py" line="232"/>
         <source>The term has been saved as recorded; the shortfall is shown on the term and on the home page.</source>
         <translation>本届已按实际情况保存；党员比例不足会在届次和首页上提示。</translation>
     </message>
@@ -847,58 +847,58 @@
 <context>
     <name>CrossAppointment</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="33"/>
         <source>Edit cross-appointment</source>
         <translation>编辑交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="35"/>
         <source>New cross-appointment</source>
         <translation>新建交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="58"/>
         <source>e.g. deputy chair</source>
         <translation>如：业委会副主任</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="55"/>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="60"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="64"/>
         <source>Person (from the roster)</source>
         <translation>人员（从名册中选）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="66"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="68"/>
         <source>Also serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="70"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="72"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="73"/>
         <source>Until</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/cross_appointment.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1888,12 +1888,12 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="69"/>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2083,198 +2083,198 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="72"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="90"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="92"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="103"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="111"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="116"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="119"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="121"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="148"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="357"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="358"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="200"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="230"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="231"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="244"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="245"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="246"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="247"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="252"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="252"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="254"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="262"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="262"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="266"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="326"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="345"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="346"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="346"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="349"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="356"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="357"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
@@ -2498,32 +2498,32 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="98"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="100"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="122"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="124"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="125"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="126"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -2652,7 +2652,7 @@
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../desktop/ui/inputs.py" line="106"/>
+        <location filename="../../desktop/ui/inputs.py" line="130"/>
         <source>Type two characters of a name or room</source>
         <translation>输入姓名或房号的两个字即可选择</translation>
     </message>
@@ -2660,153 +2660,153 @@
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="78"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="75"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="184"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="85"/>
         <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
         <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="98"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="100"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="114"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="117"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="120"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="123"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
         <source>Dispute</source>
         <translation>矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="152"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="159"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="186"/>
         <source>Property dispute (only for the category 物业服务)</source>
         <translation>物业矛盾（仅限“物业服务”类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="223"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="231"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -3015,107 +3015,107 @@
 <context>
     <name>NeighborhoodPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="48"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="54"/>
         <source>Neighborhood</source>
         <translation>小区信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="52"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="58"/>
         <source>Neighborhood name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="53"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="59"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="54"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="60"/>
         <source>Street office</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="63"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="87"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="93"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="90"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="168"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="96"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="174"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="91"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="97"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="92"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="170"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="98"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="176"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="117"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="128"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="157"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="123"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="134"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="163"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="118"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="124"/>
         <source>Grid name:</source>
         <translation>网格名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="140"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="146"/>
         <source>Delete grid</source>
         <translation>删除网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="141"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="147"/>
         <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="152"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="156"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="162"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="164"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="169"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="175"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="202"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="214"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="208"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="220"/>
         <source>Delete building</source>
         <translation>删除楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="203"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="209"/>
         <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋「{name}」？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="215"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="221"/>
         <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
     </message>
@@ -3123,77 +3123,77 @@
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="31"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="33"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="47"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="50"/>
         <source>Record the term of office</source>
         <translation>登记任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="58"/>
         <source>Incubated by the branch</source>
         <translation>由支部孵化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="61"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="72"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="74"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="77"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="79"/>
         <source>Term ends</source>
         <translation>任期结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="81"/>
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="84"/>
         <source>Partner type</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="86"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3488,67 +3488,67 @@
 <context>
     <name>PatrolDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="37"/>
         <source>Edit patrol</source>
         <translation>编辑巡查记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="39"/>
         <source>New joint patrol</source>
         <translation>新建联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="50"/>
         <source>e.g. 1栋 → 2栋 → underground car park → east gate</source>
         <translation>例如：1栋 → 2栋 → 地下车库 → 东门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="54"/>
         <source>Building leaders, property staff … separated by 、</source>
         <translation>楼栋长、物业人员……用「、」分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="60"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="60"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="73"/>
         <source>Add a finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="75"/>
         <source>Remove the finding</source>
         <translation>删除所选问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="88"/>
         <source>Route</source>
         <translation>巡查路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="89"/>
         <source>Who</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="90"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3753,87 +3753,87 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="37"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="39"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="47"/>
         <source>Full name, e.g. 张伟</source>
         <translation>姓名，例如：张伟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="50"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="54"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="64"/>
         <source>e.g. 1203</source>
         <translation>例如：1203</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="74"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="85"/>
         <source>e.g. legal advice, plumbing</source>
         <translation>例如：法律咨询、水电维修</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="99"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="100"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="101"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="103"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="104"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="105"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="106"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="136"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="178"/>
         <source>This person was moved to the trash meanwhile; restore them from the trash to edit.</source>
         <translation>此人已被移入回收站；如需编辑，请先从回收站恢复。</translation>
     </message>
@@ -3904,124 +3904,124 @@
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="112"/>
         <source>Edit project</source>
         <translation>编辑项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="114"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="132"/>
         <source>Required if terminated</source>
         <translation>终止时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="136"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="137"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="147"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="151"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="155"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
         <source>Link resources</source>
         <translation>关联资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="165"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="166"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="167"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="168"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="169"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="170"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="171"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="177"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="178"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="181"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="184"/>
         <source>Residents who rated</source>
         <translation>参与评价人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="188"/>
         <source>Average rating (1–5)</source>
         <translation>平均评分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="192"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="195"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="196"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
@@ -4236,87 +4236,87 @@
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="34"/>
         <source>Edit resource</source>
         <translation>编辑资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="36"/>
         <source>New resource</source>
         <translation>新建资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="45"/>
         <source>e.g. Community hall, weekends</source>
         <translation>例如：党群活动室（周末可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="57"/>
         <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
         <translation>例如：2 间，周六日 9:00–17:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="62"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
         <source>Rest station for delivery riders (monthly service log)</source>
         <translation>骑手暖蜂驿站（按月登记服务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="67"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="68"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="82"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="84"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="86"/>
         <source>Rest station</source>
         <translation>暖蜂驿站</translation>
     </message>
@@ -5746,102 +5746,102 @@ Merge the two copies?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="40"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="41"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="57"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="59"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="68"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="74"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>

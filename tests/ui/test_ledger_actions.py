@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain.needs import NeedQuery
 from desktop.services import needs
+from desktop.services.ledger import LedgerFileError, import_ledger
 from desktop.ui.pages.needs import NeedsPage
+from tests.services.hostile_xlsx import MIB, huge_cell
 from tests.ui.lists_data import fill
 
 
@@ -122,4 +124,21 @@ def test_bad_rows_are_listed_and_nothing_is_written(page, ctx, tmp_path, qtbot, 
     page.ledger.import_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "第 2 行" in shown[0] and "登记日期" in shown[0]
+    assert needs.count_needs(ctx.db, NeedQuery()) == 5
+
+
+def test_a_hostile_workbook_is_refused_with_the_limit_it_breaks(
+    page, ctx, tmp_path, qtbot, monkeypatch
+):
+    # One cell of 1 GB in a 1 MB file whose directory says 90 MB: stopped while unpacking.
+    bad = huge_cell(tmp_path / "台账.xlsx", 1024 * MIB, declared=90 * MIB)
+    with pytest.raises(LedgerFileError) as caught:
+        import_ledger(ctx.db, "needs", bad, dry_run=True)
+    told = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    page.ledger.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [str(caught.value)]  # the same sentence as on the command line
+    assert "单元格的内容超过了上限 32,767 个字符" in told[0]
     assert needs.count_needs(ctx.db, NeedQuery()) == 5

@@ -1,13 +1,14 @@
 """Add or edit a building."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from desktop.domain.errors import Problem
-from desktop.domain.roster import Building, Grid, validate_name
+from desktop.domain.roster import BUILDING_MAX_LENGTH, Building, Grid, validate_name
 from desktop.services import neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
+from desktop.ui.inputs import line_edit
 
 
 class BuildingDialog(RecordForm):
@@ -27,7 +28,7 @@ class BuildingDialog(RecordForm):
         self.ctx = ctx
         self.building = building or Building(name="")
         self.saved: Building | None = None
-        self.name = QLineEdit(self.building.name, maxLength=40)
+        self.name = line_edit(self.building.name, BUILDING_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("BuildingDialog", "e.g. 3栋"))
         self.grid = QComboBox()
         self.grid.addItem(translate("BuildingDialog", "(no grid)"), None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.committee import (
+    MEMBER_MAX_LENGTH,
     MEMBER_POSITIONS,
     CommitteeMember,
     CommitteeTerm,
@@ -31,7 +32,7 @@ from desktop.services import committee, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, editable_combo
 
 NAME, POSITION, PARTY = range(3)
 
@@ -76,7 +77,9 @@ class MembersEditor(QWidget):
         self.table.setColumnWidth(POSITION, 90)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(200)
-        self.picker = NamePicker("", self._suggest, self._picked)
+        self.picker = NamePicker(
+            "", self._suggest, self._picked, max_length=MEMBER_MAX_LENGTH["name"]
+        )
         self.add_button = QPushButton(translate("CommitteeTerm", "Add member"))
         self.remove_button = QPushButton(translate("CommitteeTerm", "Remove selected"))
         self.add_button.clicked.connect(self._add_typed)
@@ -117,9 +120,9 @@ class MembersEditor(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, NAME, QTableWidgetItem(member.name))
-        position = QComboBox(editable=True)
-        position.addItems(MEMBER_POSITIONS)
-        position.setEditText(member.position)
+        position = editable_combo(
+            list(MEMBER_POSITIONS), member.position, MEMBER_MAX_LENGTH["position"]
+        )
         position.currentTextChanged.connect(lambda _t: self._on_change())
         self.table.setCellWidget(row, POSITION, position)
         party = QTableWidgetItem(translate("CommitteeTerm", "Party member"))

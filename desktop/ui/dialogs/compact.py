@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.compacts import (
+    VERSION_MAX_LENGTH,
     Adoption,
     ChangeKind,
     Chapter,
@@ -38,7 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import date_edit
+from desktop.ui.inputs import date_edit, line_edit
 
 CHAPTER, ARTICLE = "chapter", "article"
 
@@ -53,7 +53,7 @@ class CompactEditor(RecordForm):
         self.compact_id = compact_id
         self.draft = draft
         self.saved = None
-        self.title_edit = QLineEdit(draft.title, maxLength=100)
+        self.title_edit = line_edit(draft.title, VERSION_MAX_LENGTH["title"])
         self.preamble = text_box(draft.preamble, 70)
         self.closing = text_box(draft.closing, 50)
         self.entries = QListWidget()

@@ -1,21 +1,22 @@
 """Add or edit a cross-appointment (交叉任职): a person of the branch who also holds a post on
 the owners' committee or at the property company."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.domain.committee import (
+    APPOINTMENT_MAX_LENGTH,
     CrossAppointment,
     clean_cross_appointment,
     validate_cross_appointment,
 )
 from desktop.domain.errors import Problem
-from desktop.domain.roster import PeopleQuery, PersonRow
+from desktop.domain.roster import PERSON_MAX_LENGTH, PeopleQuery, PersonRow
 from desktop.services import committee, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import person_label
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, editable_combo, line_edit
 from desktop.ui.labels import organization_kind_label
 
 BRANCH_POSTS = ("支部书记", "支部副书记", "支部委员", "党员")
@@ -41,16 +42,19 @@ class CrossAppointmentDialog(RecordForm):
         self.appointment = a
         self._person_id = a.person_id
         self._suggested: dict[str, PersonRow] = {}
-        self.person = NamePicker(a.person_name, self._suggest, self._picked)
+        self.person = NamePicker(
+            a.person_name, self._suggest, self._picked, max_length=PERSON_MAX_LENGTH["name"]
+        )
         self.person.textEdited.connect(self._typed)
-        self.branch_post = QComboBox(editable=True)
-        self.branch_post.addItems(BRANCH_POSTS)
-        self.branch_post.setEditText(a.branch_post or BRANCH_POSTS[2])
+        self.branch_post = editable_combo(
+            list(BRANCH_POSTS), a.branch_post or BRANCH_POSTS[2],
+            APPOINTMENT_MAX_LENGTH["branch_post"],
+        )  # fmt: skip
         self.organization = choice_combo(
             [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in orgs],
             a.organization_id,
         )
-        self.post = QLineEdit(a.post, maxLength=80)
+        self.post = line_edit(a.post, APPOINTMENT_MAX_LENGTH["post"])
         self.post.setPlaceholderText(translate("CrossAppointment", "e.g. deputy chair"))
         self.since = OptionalDate(a.since, translate("CrossAppointment", "Set"))
         self.until = OptionalDate(a.until, translate("CrossAppointment", "Set"))

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.committee import (
+    EVALUATION_MAX_LENGTH,
     SCORE_MAX,
     SCORE_MIN,
     Evaluation,
@@ -31,7 +31,7 @@ from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import choice_combo, date_edit
+from desktop.ui.inputs import choice_combo, date_edit, line_edit
 from desktop.ui.labels import organization_kind_label
 
 CRITERION, SCORE, COMMENT = range(3)
@@ -140,10 +140,10 @@ class EvaluationDialog(RecordForm):
             [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in self.orgs],
             e.organization_id,
         )
-        self.period = QLineEdit(e.period, maxLength=10)
+        self.period = line_edit(e.period, EVALUATION_MAX_LENGTH["period"])
         self.period.setPlaceholderText(translate("EvaluationDialog", "2026Q3 or 2026"))
         self.evaluated_on = date_edit(e.evaluated_on)
-        self.evaluators = QLineEdit(e.evaluators)
+        self.evaluators = line_edit(e.evaluators, EVALUATION_MAX_LENGTH["evaluators"])
         self.evaluators.setPlaceholderText(translate("EvaluationDialog", "Names, separated by 、"))
         self.scores = ScoresEditor(e.scores or self._starter(), self.changed)
         self.scores.starter_button.clicked.connect(lambda: self.scores.set_scores(self._starter()))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.meetings import (
+    MAX_LENGTH,
     ActionItem,
     ActionStatus,
     Attendance,
@@ -45,7 +46,7 @@ from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import OptionalDate, choice_combo
+from desktop.ui.inputs import OptionalDate, choice_combo, line_edit
 from desktop.ui.labels import (
     action_status_label,
     attendance_label,
@@ -97,16 +98,16 @@ class MeetingDialog(RecordForm):
         self.meeting = meeting or Meeting(title="")
         self.saved: Meeting | None = None
         m = self.meeting
-        self.title_edit = QLineEdit(m.title, maxLength=100)
+        self.title_edit = line_edit(m.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("MeetingDialog", "e.g. Deliberation on installing lifts in building 3")
         )
         self.kind = choice_combo([(meeting_kind_label(k), k) for k in MeetingKind], m.kind)
         self.starts_at = QDateTimeEdit(QDateTime(m.starts_at), calendarPopup=True)
         self.starts_at.setDisplayFormat("yyyy年M月d日 HH:mm")
-        self.place = QLineEdit(m.place, maxLength=80)
-        self.host = QLineEdit(m.host, maxLength=40)
-        self.recorder = QLineEdit(m.recorder, maxLength=40)
+        self.place = line_edit(m.place, MAX_LENGTH["place"])
+        self.host = line_edit(m.host, MAX_LENGTH["host"])
+        self.recorder = line_edit(m.recorder, MAX_LENGTH["recorder"])
         self.add_field("title", translate("MeetingDialog", "Title"), self.title_edit, True)
         self.add_field("kind", translate("MeetingDialog", "Kind"), self.kind, True)
         self.add_field("starts_at", translate("MeetingDialog", "Date and time"), self.starts_at)

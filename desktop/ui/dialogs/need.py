@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.needs import (
+    MAX_LENGTH,
     PROPERTY_SERVICE_CATEGORY,
     TRANSITIONS,
     Need,
@@ -27,7 +28,14 @@ from desktop.services import needs, neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
+from desktop.ui.inputs import (
+    NamePicker,
+    OptionalDate,
+    choice_combo,
+    date_edit,
+    editable_combo,
+    line_edit,
+)
 from desktop.ui.labels import (
     need_source_label,
     need_status_label,
@@ -65,7 +73,7 @@ class NeedDialog(RecordForm):
         self.saved: Need | None = None
         n = self.need
 
-        self.title_edit = QLineEdit(n.title, maxLength=100)
+        self.title_edit = line_edit(n.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("NeedDialog", "e.g. Lift in building 3 often stops")
         )
@@ -81,14 +89,14 @@ class NeedDialog(RecordForm):
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         self.description = text_box(n.description)
         self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
-                                    self._person_picked)  # fmt: skip
-        self.phone = QLineEdit(n.phone, maxLength=30)
-        self.building = QComboBox(editable=True)
-        self.building.addItems([""] + [b.name for b in neighborhood.list_buildings(ctx.db)])
-        self.building.setEditText(n.building)
-        self.unit = QLineEdit(n.unit, maxLength=20)
+                                    self._person_picked,
+                                    max_length=MAX_LENGTH["raised_by"])  # fmt: skip
+        self.phone = line_edit(n.phone, MAX_LENGTH["phone"])
+        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
+        self.building = editable_combo(buildings, n.building, MAX_LENGTH["building"])
+        self.unit = line_edit(n.unit, MAX_LENGTH["unit"])
         self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
-        self.room = QLineEdit(n.room, maxLength=20)
+        self.room = line_edit(n.room, MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("NeedDialog", "Room"))
         self.source = choice_combo([(need_source_label(s), s) for s in NeedSource], n.source)
         self.urgency = choice_combo([(urgency_label(u), u) for u in Urgency], n.urgency)
@@ -101,13 +109,13 @@ class NeedDialog(RecordForm):
         for s in allowed:
             self.status.addItem(need_status_label(s), s)
         self.status.setCurrentIndex(self.status.findData(n.status))
-        self.reason = QLineEdit(n.status_reason)
+        self.reason = line_edit(n.status_reason, MAX_LENGTH["status_reason"])
         self.reason.setPlaceholderText(
             translate("NeedDialog", "Required when referred or not accepted")
         )
         self.note = QLineEdit()
         self.note.setPlaceholderText(translate("NeedDialog", "What happened (kept in the history)"))
-        self.handled_by = QLineEdit(n.handled_by, maxLength=40)
+        self.handled_by = line_edit(n.handled_by, MAX_LENGTH["handled_by"])
         self.registered_on = date_edit(n.registered_on)
         self.due_on = OptionalDate(n.due_on, translate("NeedDialog", "Set"))
         self.solution = text_box(n.solution)

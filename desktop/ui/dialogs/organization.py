@@ -3,11 +3,12 @@ partner unit."""
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
+    ORGANIZATION_MAX_LENGTH,
     Organization,
     OrganizationKind,
     clean_organization,
@@ -17,7 +18,7 @@ from desktop.services import organizations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import OptionalDate, date_edit
+from desktop.ui.inputs import OptionalDate, date_edit, line_edit
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.partner_labels import partner_type_label
 
@@ -39,9 +40,9 @@ class OrganizationDialog(RecordForm):
         for kind in OrganizationKind:
             self.kind.addItem(organization_kind_label(kind), kind)
         self.kind.setCurrentIndex(self.kind.findData(self.org.kind))
-        self.name = QLineEdit(self.org.name, maxLength=80)
-        self.contact = QLineEdit(self.org.contact_name, maxLength=40)
-        self.phone = QLineEdit(self.org.phone, maxLength=30)
+        self.name = line_edit(self.org.name, ORGANIZATION_MAX_LENGTH["name"])
+        self.contact = line_edit(self.org.contact_name, ORGANIZATION_MAX_LENGTH["contact_name"])
+        self.phone = line_edit(self.org.phone, ORGANIZATION_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("OrganizationDialog", "e.g. 13812345678 or 0755-12345678")
         )

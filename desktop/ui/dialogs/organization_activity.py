@@ -1,11 +1,13 @@
 """Record an activity of a self-organization, and add a member to one."""
 
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
-from desktop.domain.roster import PeopleQuery
+from desktop.domain.roster import PERSON_MAX_LENGTH, PeopleQuery
 from desktop.domain.self_organizations import (
     ACTIVITY_KINDS,
+    ACTIVITY_MAX_LENGTH,
+    MEMBER_MAX_LENGTH,
     MEMBER_ROLES,
     Activity,
     Member,
@@ -20,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, date_edit, editable_combo
 
 NO_COUNT = -1  # the spin box's "not counted" value
 
@@ -37,9 +39,8 @@ class ActivityDialog(RecordForm):
         self.activity = activity
         self.saved: Activity | None = None
         a = activity
-        self.kind = QComboBox(editable=True)  # the starter list, or any kind typed in
-        self.kind.addItems(list(ACTIVITY_KINDS))
-        self.kind.setEditText(a.kind)
+        # the starter list, or any kind typed in
+        self.kind = editable_combo(list(ACTIVITY_KINDS), a.kind, ACTIVITY_MAX_LENGTH["kind"])
         self.held_on = date_edit(a.held_on)
         self.count = QSpinBox(minimum=NO_COUNT, maximum=100_000)
         self.count.setSpecialValueText(translate("ActivityDialog", "not counted"))
@@ -106,13 +107,17 @@ class MemberDialog(RecordForm):
         self._picked: int | None = member.person_id if member else None
         self._labels: dict[str, int] = {}
         self.person = NamePicker(
-            member.name if member else "", lambda t: self._suggest(t), self._pick
+            member.name if member else "",
+            lambda t: self._suggest(t),
+            self._pick,
+            max_length=PERSON_MAX_LENGTH["name"],
         )
         self.person.setEnabled(member is None)
         self.person.textEdited.connect(self._typed)
-        self.role = QComboBox(editable=True)
-        self.role.addItems(list(MEMBER_ROLES))
-        self.role.setEditText(member.role if member else MEMBER_ROLES[-1])
+        self.role = editable_combo(
+            list(MEMBER_ROLES), member.role if member else MEMBER_ROLES[-1],
+            MEMBER_MAX_LENGTH["role"],
+        )  # fmt: skip
         self.joined_on = OptionalDate(
             member.joined_on if member else None, translate("MemberDialog", "Set")
         )

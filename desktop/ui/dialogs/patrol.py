@@ -2,7 +2,6 @@
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -13,13 +12,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import Problem
-from desktop.domain.federation import Finding, Patrol, clean_patrol, validate_patrol
+from desktop.domain.federation import (
+    FINDING_MAX_LENGTH,
+    Finding,
+    Patrol,
+    clean_patrol,
+    validate_patrol,
+)
 from desktop.services import neighborhood, patrols
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import date_edit
+from desktop.ui.inputs import date_edit, editable_combo
 
 DESCRIPTION, BUILDING = range(2)
 
@@ -101,9 +106,7 @@ class PatrolDialog(RecordForm):
         self.findings.insertRow(row)
         item = QTableWidgetItem(finding.description)
         self.findings.setItem(row, DESCRIPTION, item)
-        combo = QComboBox(editable=True)
-        combo.addItems(self.buildings)
-        combo.setEditText(finding.building)
+        combo = editable_combo(self.buildings, finding.building, FINDING_MAX_LENGTH["building"])
         combo.currentTextChanged.connect(self.changed)
         self.findings.setCellWidget(row, BUILDING, combo)
         self._ids.append(finding.id)

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
-    NAME_MAX,
+    ADDRESS_MAX_LENGTH,
+    PERSON_MAX_LENGTH,
     Address,
     Person,
     PersonRole,
@@ -25,6 +25,7 @@ from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
+from desktop.ui.inputs import line_edit
 from desktop.ui.labels import right_label, role_label
 
 
@@ -42,9 +43,9 @@ class PersonDialog(RecordForm):
         self.person = person or Person(name="")
         self.saved: Person | None = None
 
-        self.name = QLineEdit(self.person.name, maxLength=NAME_MAX)
+        self.name = line_edit(self.person.name, PERSON_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("PersonDialog", "Full name, e.g. 张伟"))
-        self.phone = QLineEdit(self.person.phone, maxLength=30)
+        self.phone = line_edit(self.person.phone, PERSON_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("PersonDialog", "e.g. 13812345678 or 0755-12345678")
         )
@@ -58,7 +59,8 @@ class PersonDialog(RecordForm):
             max(0, self.building.findData(self.person.address.building_id))
         )
         self.unit = QComboBox(editable=True)
-        self.room = QLineEdit(self.person.address.room, maxLength=NAME_MAX)
+        self.unit.lineEdit().setMaxLength(ADDRESS_MAX_LENGTH["unit"])
+        self.room = line_edit(self.person.address.room, ADDRESS_MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("PersonDialog", "e.g. 1203"))
         self._fill_units(self.person.address.unit)
         address = QWidget()
@@ -79,7 +81,7 @@ class PersonDialog(RecordForm):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, box in enumerate(self.roles.values()):
             grid.addWidget(box, i // 2, i % 2)
-        self.skills = QLineEdit(self.person.skills)
+        self.skills = line_edit(self.person.skills, PERSON_MAX_LENGTH["skills"])
         self.skills.setPlaceholderText(translate("PersonDialog", "e.g. legal advice, plumbing"))
         self.rights = {
             r: QCheckBox(right_label(r), checked=r in self.person.talent_rights)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import Problem
 from desktop.domain.needs import NeedQuery
 from desktop.domain.projects import (
+    MAX_LENGTH,
+    PARTY_NAME_MAX,
     Party,
     PartyRole,
     Project,
@@ -38,7 +39,14 @@ from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, YuanEdit, choice_combo, date_edit
+from desktop.ui.inputs import (
+    NamePicker,
+    OptionalDate,
+    YuanEdit,
+    choice_combo,
+    date_edit,
+    line_edit,
+)
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
 
 
@@ -111,7 +119,7 @@ class ProjectDialog(RecordForm):
         self.project = project or Project(title="")
         self.saved: Project | None = None
         p = self.project
-        self.title_edit = QLineEdit(p.title, maxLength=100)
+        self.title_edit = line_edit(p.title, MAX_LENGTH["title"])
         self.kind = choice_combo([(project_kind_label(k), k) for k in ProjectKind], p.kind)
         self.stage = QComboBox()
         for s in ProjectStage:
@@ -120,7 +128,7 @@ class ProjectDialog(RecordForm):
             if project is None or can_move(p.stage, s):
                 self.stage.addItem(project_stage_label(s), s)
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
-        self.stop_reason = QLineEdit(p.stop_reason)
+        self.stop_reason = line_edit(p.stop_reason, MAX_LENGTH["stop_reason"])
         self.stop_reason.setPlaceholderText(translate("ProjectDialog", "Required if terminated"))
         self.description = text_box(p.description)
         self.budget = YuanEdit(p.budget)
@@ -129,6 +137,7 @@ class ProjectDialog(RecordForm):
             role: NamePicker(
                 party.name if (party := p.party(role)) else "",
                 lambda t: provider_suggestions(ctx, t),
+                max_length=PARTY_NAME_MAX,
             )
             for role in PartyRole
         }

@@ -1,9 +1,10 @@
 """Add or edit a resource."""
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.resources import (
+    MAX_LENGTH,
     ProviderKind,
     Resource,
     ResourceKind,
@@ -15,7 +16,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, line_edit
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 
 
@@ -39,7 +40,7 @@ class ResourceDialog(RecordForm):
         self.resource = resource or Resource(title="")
         self.saved: Resource | None = None
         r = self.resource
-        self.title_edit = QLineEdit(r.title, maxLength=100)
+        self.title_edit = line_edit(r.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("ResourceDialog", "e.g. Community hall, weekends")
         )
@@ -47,14 +48,16 @@ class ResourceDialog(RecordForm):
         self.provider_kind = choice_combo(
             [(provider_kind_label(k), k) for k in ProviderKind], r.provider_kind
         )
-        self.provider = NamePicker(r.provider, lambda t: provider_suggestions(ctx, t))
+        self.provider = NamePicker(
+            r.provider, lambda t: provider_suggestions(ctx, t), max_length=MAX_LENGTH["provider"]
+        )
         self.description = text_box(r.description)
-        self.availability = QLineEdit(r.availability, maxLength=200)
+        self.availability = line_edit(r.availability, MAX_LENGTH["availability"])
         self.availability.setPlaceholderText(
             translate("ResourceDialog", "e.g. 2 rooms, Saturday and Sunday 9:00–17:00")
         )
-        self.contact = QLineEdit(r.contact, maxLength=40)
-        self.phone = QLineEdit(r.phone, maxLength=30)
+        self.contact = line_edit(r.contact, MAX_LENGTH["contact"])
+        self.phone = line_edit(r.phone, MAX_LENGTH["phone"])
         self.registered_on = date_edit(r.registered_on)
         self.valid_until = OptionalDate(r.valid_until, translate("ResourceDialog", "Set"))
         self.rest_station = QCheckBox(

@@ -1,16 +1,30 @@
 """Record a reception-day or door-knocking visit."""
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.needs import Satisfaction
-from desktop.domain.visits import ReferralTarget, Visit, VisitKind, clean_visit, validate_visit
+from desktop.domain.visits import (
+    MAX_LENGTH,
+    ReferralTarget,
+    Visit,
+    VisitKind,
+    clean_visit,
+    validate_visit,
+)
 from desktop.services import drafts, needs, neighborhood, visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit
+from desktop.ui.inputs import (
+    NamePicker,
+    OptionalDate,
+    choice_combo,
+    date_edit,
+    editable_combo,
+    line_edit,
+)
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 
 
@@ -33,14 +47,15 @@ class VisitDialog(RecordForm):
         v = self.visit
         self.kind = choice_combo([(visit_kind_label(k), k) for k in VisitKind], v.kind)
         self.visited_on = date_edit(v.visited_on)
-        self.resident = NamePicker(v.resident, lambda t: person_suggestions(ctx, t))
-        self.phone = QLineEdit(v.phone, maxLength=30)
-        self.building = QComboBox(editable=True)
-        self.building.addItems([""] + [b.name for b in neighborhood.list_buildings(ctx.db)])
-        self.building.setEditText(v.building)
-        self.unit = QLineEdit(v.unit, maxLength=20)
+        self.resident = NamePicker(
+            v.resident, lambda t: person_suggestions(ctx, t), max_length=MAX_LENGTH["resident"]
+        )
+        self.phone = line_edit(v.phone, MAX_LENGTH["phone"])
+        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
+        self.building = editable_combo(buildings, v.building, MAX_LENGTH["building"])
+        self.unit = line_edit(v.unit, MAX_LENGTH["unit"])
         self.unit.setPlaceholderText(translate("VisitDialog", "Unit"))
-        self.room = QLineEdit(v.room, maxLength=20)
+        self.room = line_edit(v.room, MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("VisitDialog", "Room"))
         address = QWidget()
         row = QHBoxLayout(address)

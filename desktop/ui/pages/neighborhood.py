@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.roster import Building, Grid, Neighborhood, validate_neighborhood
+from desktop.domain.roster import (
+    NEIGHBORHOOD_MAX_LENGTH,
+    Building,
+    Grid,
+    Neighborhood,
+    validate_neighborhood,
+)
 from desktop.services import neighborhood
 from desktop.services.neighborhood import BuildingInUseError
 from desktop.ui.context import AppContext
@@ -53,7 +59,7 @@ class NeighborhoodPage(QWidget):
             ("community", translate("NeighborhoodPage", "Community")),
             ("street", translate("NeighborhoodPage", "Street office")),
         ):
-            edit, error = QLineEdit(maxLength=40), FieldError()
+            edit, error = QLineEdit(maxLength=NEIGHBORHOOD_MAX_LENGTH[key]), FieldError()
             edit.textChanged.connect(self._hood_edited)
             column = QVBoxLayout()
             column.addWidget(edit)
