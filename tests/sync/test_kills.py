@@ -3,7 +3,7 @@ against a real receiver: no data file is ever damaged, and nothing a folder hold
 acknowledged is missing at the street office.
 
 Two PCs of one branch (the second a copy of the first's folder) and a third folder restored
-from the street office take turns. SHUREN_SYNC_KILLS sets the number of kills (default 24;
+from the street office take turns. SHUREN_SYNC_KILLS sets the number of kills (default 12;
 ``SHUREN_SYNC_KILLS=1000 pytest tests/sync/test_kills.py`` for a long run).
 """
 
@@ -40,7 +40,7 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS = int(os.environ.get("SHUREN_SYNC_KILLS", "24"))
+KILLS = int(os.environ.get("SHUREN_SYNC_KILLS", "12"))
 
 
 def add_need(folder: Path, title: str) -> None:
@@ -112,7 +112,9 @@ def test_kills_leave_every_file_sound_and_nothing_acknowledged_lost(
     longest = max(1.0, (time.monotonic() - started) * 1.5)
     counted = {"sync": 0, "restore": 0, "merge": 0, "finished": 0}
 
-    for i in range(KILLS):
+    i = 0
+    while counted["sync"] + counted["restore"] + counted["merge"] < KILLS and i < 4 * KILLS:
+        i += 1
         action = rng.choice(["sync", "restore", "merge"])
         if action == "sync":
             pc = rng.choice([app_dir, pc_b])
@@ -149,5 +151,5 @@ def test_kills_leave_every_file_sound_and_nothing_acknowledged_lost(
     settle(app_dir)
     storage = Storage(street.data_dir, create=False)
     assert load_status(app_dir).acknowledged.version == storage.current_version(branch)
-    print(f"kills: {counted}")  # seen with -s; the long run's figures go in the notes
-    assert counted["sync"] + counted["restore"] + counted["merge"] > KILLS // 3
+    print(f"kills: {counted} in {i} turns")  # seen with -s
+    assert counted["sync"] + counted["restore"] + counted["merge"] == KILLS
