@@ -105,7 +105,7 @@ def schema_tables(conn: sqlite3.Connection) -> list[Table]:
 
 
 def _select(table: Table, schema: str, tables: dict[str, Table]) -> str:
-    """SELECT key..., values..., edit time, owner uuid, title — foreign keys as uuids."""
+    """SELECT key..., values..., edit time — foreign keys as uuids."""
     joins = []
     alias = {}
     for i, (column, target) in enumerate(sorted(table.references.items())):
@@ -135,40 +135,33 @@ def _select(table: Table, schema: str, tables: dict[str, Table]) -> str:
         edited = f'{alias[table.owner[0]]}."{tables[table.owner[1]].edited}"'
     else:
         edited = "NULL"
-    owner = f"{alias[table.owner[0]]}.uuid" if table.owner else "NULL"
-    title = f't."{LISTS[table.name][1]}"' if table.name in LISTS else "NULL"
-    columns = ", ".join([*keys, *values, edited, owner, title])
+    columns = ", ".join([*keys, *values, edited])
     # In the order rows were added there, so a need's history keeps its order here too.
     return f'SELECT {columns} FROM {schema}."{table.name}" t {" ".join(joins)} ORDER BY t.rowid'
 
 
 @dataclass
 class _Side:
-    """One copy of one table: per key, a hash of the values and the edit time."""
+    """One copy of one table: per key, a hash of the values and the edit time. Only one
+    table's three sides are held at a time."""
 
     rows: dict[Key, tuple[int, Any]] = field(default_factory=dict)
-    owners: dict[Key, Any] = field(default_factory=dict)
-    titles: dict[Key, str] = field(default_factory=dict)
 
 
 def _rows(
     conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str, Table]
-) -> Iterator[tuple[Key, tuple[Any, ...], Any, Any, Any]]:
+) -> Iterator[tuple[Key, tuple[Any, ...], Any]]:
     nk, nv = len(table.key), len(table.columns)
     cursor = conn.execute(_select(table, schema, tables))
     while batch := cursor.fetchmany(5000):
         for row in batch:
-            yield row[:nk], row[nk : nk + nv], row[nk + nv], row[nk + nv + 1], row[nk + nv + 2]
+            yield row[:nk], row[nk : nk + nv], row[nk + nv]
 
 
 def _read(conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str, Table]) -> _Side:
     side = _Side()
-    for key, values, edited, owner, title in _rows(conn, table, schema, tables):
+    for key, values, edited in _rows(conn, table, schema, tables):
         side.rows[key] = (hash(values), edited)
-        if owner is not None:
-            side.owners[key] = owner
-        if title is not None:
-            side.titles[key] = short_title(title)
     return side
 
 
@@ -186,6 +179,7 @@ def _values(
 @dataclass
 class _Decision:
     take: set[Key] = field(default_factory=set)  # write theirs over ours (or add it)
+    absent: set[Key] = field(default_factory=set)  # of ``take``, those not here at all
     delete: set[Key] = field(default_factory=set)  # gone there, unchanged here
     conflicts: dict[Key, Side] = field(default_factory=dict)  # both changed: who wins
     only_here: set[Key] = field(default_factory=set)
@@ -205,6 +199,7 @@ def _decide(ours: _Side, theirs: _Side, base: _Side | None) -> _Decision:
             d.only_here.add(key)
         elif o is None:
             d.only_there.add(key)
+            d.absent.add(key)
         if base is not None:
             b = base.rows.get(key)
             b_hash = None if b is None else b[0]
@@ -249,27 +244,107 @@ def _later(ours: tuple[int, Any] | None, theirs: tuple[int, Any] | None) -> Side
 # --- the whole comparison ------------------------------------------------------------------
 
 
+class _Records:
+    """What a changed row belongs to and what its record is called, asked of either copy as
+    needed (a handful of rows, against the hundreds of thousands compared)."""
+
+    def __init__(self, conn: sqlite3.Connection, tables: dict[str, Table]) -> None:
+        self.conn = conn
+        self.tables = tables
+        self._owners: dict[tuple[str, Key], Any] = {}
+        self._titles: dict[tuple[str, Any], str] = {}
+
+    def listed(self, table: str, key: Key) -> tuple[str, Any] | None:
+        """The record of a list a row belongs to: (table, uuid); the row's own if listed."""
+        for _ in range(8):  # owner chains are short; the bound guards against a cycle
+            if table in LISTS:
+                return table, key[0]
+            info = self.tables[table]
+            if info.owner is None:
+                return None
+            owner = self._owner(info, key)
+            if owner is None:
+                return None
+            table, key = info.owner[1], (owner,)
+        return None
+
+    def _owner(self, table: Table, key: Key) -> Any:
+        cached = self._owners.get((table.name, key), self)
+        if cached is not self:
+            return cached
+        assert table.owner is not None
+        column, owner = table.owner
+        found = None
+        for schema in ("main", "theirs"):
+            where, params = _key_where(table, key, schema)
+            row = self.conn.execute(
+                f'SELECT o.uuid FROM {schema}."{table.name}" t JOIN {schema}."{owner}" o'
+                f' ON o.id = t."{column}" WHERE {where}',
+                params,
+            ).fetchone()
+            if row is not None:
+                found = row[0]
+                break
+        self._owners[(table.name, key)] = found
+        return found
+
+    def title(self, table: str, uuid: Any) -> str:
+        """This PC's title, and the other's when it differs (the record was renamed there)."""
+        cached = self._titles.get((table, uuid))
+        if cached is not None:
+            return cached
+        column = LISTS[table][1]
+        here, there = (
+            self.conn.execute(
+                f'SELECT "{column}" FROM {schema}."{table}" WHERE uuid = ?', (uuid,)
+            ).fetchone()
+            for schema in ("main", "theirs")
+        )
+        here_title = None if here is None else short_title(here[0])
+        there_title = None if there is None else short_title(there[0])
+        if here_title and there_title and here_title != there_title:
+            title = f"{here_title} → {there_title}"
+        else:
+            title = here_title or there_title or short_title("")
+        self._titles[(table, uuid)] = title
+        return title
+
+
+def _key_where(table: Table, key: Key, schema: str) -> tuple[str, list[Any]]:
+    """A row of ``table`` found by its key in ``schema``; references by the uuid they point to."""
+    if table.by_uuid:
+        return "t.uuid = ?", [key[0]]
+    parts, params = [], []
+    for column, value in zip(table.key, key, strict=True):
+        if column in table.references:
+            target = table.references[column]
+            parts.append(f't."{column}" = (SELECT id FROM {schema}."{target}" WHERE uuid = ?)')
+        else:
+            parts.append(f't."{column}" IS ?')
+        params.append(value)
+    return " AND ".join(parts), params
+
+
 @dataclass
 class _Comparison:
     tables: list[Table]
     decisions: dict[str, _Decision]
-    sides: dict[str, tuple[_Side, _Side]]
+    records: _Records
     with_base: bool
 
 
 def _compare(conn: sqlite3.Connection, with_base: bool, progress: Progress | None) -> _Comparison:
     tables = schema_tables(conn)
     by_name = {t.name: t for t in tables}
-    decisions, sides = {}, {}
+    decisions = {}
     for done, table in enumerate(tables):
         ours = _read(conn, table, "main", by_name)
         theirs = _read(conn, table, "theirs", by_name)
         base = _read(conn, table, "base", by_name) if with_base else None
         decisions[table.name] = _decide(ours, theirs, base)
-        sides[table.name] = (ours, theirs)
         if progress is not None:
             progress(done + 1, len(tables))
-    return _Comparison(tables, decisions, sides, with_base)
+    return _Comparison(tables, decisions, _Records(conn, by_name), with_base)
 
 
 def _connect(ours: Path, theirs: Path, base: Path | None, *, read_only: bool) -> sqlite3.Connection:
@@ -287,51 +362,29 @@ def compare_copies(
 ) -> CopyDiff:
     """How ``theirs`` differs from ``ours`` (files at this app's schema, read only)."""
     with closing(_connect(ours, theirs, base, read_only=True)) as conn:
-        comparison = _compare(conn, base is not None, progress)
-    return _diff(comparison)
+        return _diff(_compare(conn, base is not None, progress))
 
 
 def _diff(comparison: _Comparison) -> CopyDiff:
     """Per list, the records in each case; a changed part of a record counts as the record."""
-    by_name = {t.name: t for t in comparison.tables}
     cases = ("only_here", "only_there", "edited_both", "edited_here", "edited_there")
     found: dict[str, dict[str, dict[Any, str]]] = {}
-
-    def record(table: str, key: Key) -> tuple[str, Any] | None:
-        """The listed record a row belongs to: (table, its key's first part)."""
-        for _ in range(8):  # owner chains are short; the bound guards against a cycle
-            if table in LISTS:
-                return table, key[0]
-            info = by_name[table]
-            if info.owner is None:
-                return None
-            ours, theirs = comparison.sides[table]
-            owner = ours.owners.get(key, theirs.owners.get(key))
-            if owner is None:
-                return None
-            table, key = info.owner[1], (owner,)
-        return None
-
-    def title(table: str, key: Key) -> str:
-        """This PC's title, and the other's when it differs (the record was renamed there)."""
-        ours, theirs = comparison.sides[table]
-        here, there = ours.titles.get(key), theirs.titles.get(key)
-        if here and there and here != there:
-            return f"{here} → {there}"
-        return here or there or short_title("")
+    records = comparison.records
 
     for table in comparison.tables:
         decision = comparison.decisions[table.name]
         for case in cases:
             for key in getattr(decision, case):
-                target = record(table.name, key)
+                target = records.listed(table.name, key)
                 if target is None:
                     continue
                 listed, uuid = target
                 own = listed == table.name
                 # A part added or removed makes its record edited, not "only here".
                 shown = case if own else _as_edit(case, comparison.with_base)
-                found.setdefault(listed, {}).setdefault(shown, {})[uuid] = title(listed, (uuid,))
+                found.setdefault(listed, {}).setdefault(shown, {})[uuid] = records.title(
+                    listed, uuid
+                )
     lists = []
     for table_name in LISTS:
         if table_name not in found:
@@ -443,13 +496,12 @@ class _Writer:
             return
         theirs = _values(self.conn, table, "theirs", self.tables, decision.take)
         ours = _values(self.conn, table, "main", self.tables, set(decision.conflicts))
-        exists = self.comparison.sides[table.name][0].rows
         for key, values in theirs.items():
             stored = self._stored(table, values)
-            if key in exists:
-                self._update(table, key, stored)
-            else:
+            if key in decision.absent:
                 self._insert(table, key, values, stored)
+            else:
+                self._update(table, key, stored)
         for key, winner in decision.conflicts.items():
             kept, other = (theirs.get(key), ours.get(key))
             if winner is Side.HERE:
@@ -513,24 +565,13 @@ class _Writer:
             counts[table.name] = counts.get(table.name, 0) + 1
 
     def _listed(self, table: str, key: Key) -> tuple[str, Any] | None:
-        for _ in range(8):
-            if table in LISTS:
-                return table, key[0]
-            info = self.tables[table]
-            if info.owner is None:
-                return None
-            ours, theirs = self.comparison.sides[table]
-            owner = ours.owners.get(key, theirs.owners.get(key))
-            if owner is None:
-                return None
-            table, key = info.owner[1], (owner,)
-        return None
+        return self.comparison.records.listed(table, key)
 
     def _title(self, table: str, key: Key) -> tuple[str, str]:
         listed = self._listed(table, key) or (table, key[0])
-        ours, theirs = self.comparison.sides[listed[0]]
-        key = (listed[1],)
-        return listed[0], ours.titles.get(key) or theirs.titles.get(key) or short_title("")
+        if listed[0] not in LISTS:
+            return listed[0], short_title("")
+        return listed[0], self.comparison.records.title(*listed)
 
     def _cannot(self, table: Table, key: Key, why: str) -> str:
         listed, title = self._title(table.name, key)
