@@ -73,6 +73,11 @@ def last_check_failed(data_dir: Path) -> bool:
     return health.last_check_failed(data_dir)
 
 
+def damage_report(data_dir: Path) -> Health | None:
+    """The failed check the data dir remembers, or None."""
+    return health.damage_report(data_dir)
+
+
 # -- the list of backups -------------------------------------------------------------------
 
 

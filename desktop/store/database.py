@@ -106,10 +106,12 @@ class Database:
             session.close()
 
     def close(self) -> None:
-        # Keeps the planner's statistics fresh for the search queries (SQLite's advice).
+        # Keeps the planner's statistics fresh for the search queries (SQLite's advice); not
+        # while writes are held (a damaged file is left as it is).
         try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA optimize")
+            if not self._writes_held:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA optimize")
         except sqlalchemy_exc.OperationalError:
             log.warning("PRAGMA optimize skipped", exc_info=True)
         self.engine.dispose()

@@ -4,6 +4,7 @@ import argparse
 import logging
 import sqlite3
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -16,6 +17,7 @@ from desktop.store.datadir import (
     ensure_writable,
     looks_like_network_drive,
 )
+from desktop.store.health import DamagedDatabaseError
 from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
@@ -114,18 +116,13 @@ def start_session(args: argparse.Namespace) -> Session | int:
             ).format(revision=exc.revision)
         )
         return EXIT_PROBLEM
-    except sqlite3.DatabaseError:
-        lock.unlock()
+    except (DamagedDatabaseError, sqlite3.DatabaseError) as exc:
         log.exception("cannot open database")
-        show_error(
-            translate(
-                "Startup",
-                "The data file is damaged and cannot be opened. Copies made before each "
-                'upgrade are in the "backups" folder of the data folder; ask the street '
-                "office for help restoring one.",
-            )
-        )
-        return EXIT_PROBLEM
+        restored = _restore_at_start(data_dir, exc)
+        if restored is None:
+            lock.unlock()
+            return EXIT_PROBLEM
+        db = restored
 
     settings = open_settings(data_dir)
     saved_lang = str(settings.value("lang", DEFAULT_LANGUAGE))
@@ -150,6 +147,9 @@ def start_session(args: argparse.Namespace) -> Session | int:
 
     from desktop.ui.main_window import MainWindow
 
+    # Nothing is written to the file until the window's check of it has passed.
+    db.hold_writes()
+
     window = MainWindow(ctx)
     window.show()
     # After the first paint; the first upload itself waits a little longer (START_DELAY).
@@ -165,6 +165,44 @@ def start_session(args: argparse.Namespace) -> Session | int:
             ),
         )
     return Session(ctx, lock, window)
+
+
+def _restore_at_start(data_dir: Path, error: Exception) -> Database | None:
+    """The data file cannot be opened: say so, and offer the newest sound backup."""
+    from desktop.services import backups
+    from desktop.services.backups import Backup, Health
+    from desktop.ui.restore import ask_to_restore_after_damage, damaged_text, refused_text, wait_for
+
+    def check() -> tuple[Health, Backup | None]:
+        if isinstance(error, DamagedDatabaseError):  # found by the full check of its copy
+            health = Health(ok=False, problems=error.problems)
+        else:
+            health = backups.check_data_file(data_dir)
+        return health, backups.newest_sound_backup(data_dir)
+
+    health, best = wait_for(check, translate("Startup", "Checking the data file and the backups…"))
+    if health.ok:  # not damage: a locked or unreadable file
+        show_error(
+            translate(
+                "Startup",
+                "The data file could not be opened. Close any other program that may be using "
+                "it and start again; if it keeps happening, ask the street office for help.",
+            )
+        )
+        return None
+    if not ask_to_restore_after_damage(None, best, health, opened=False) or best is None:
+        print(damaged_text(best, opened=False), file=sys.stderr)
+        return None
+    try:
+        wait_for(
+            lambda: backups.restore_backup(data_dir, best.path),
+            translate("Startup", "Restoring the backup…"),
+        )
+        return open_database(data_dir)
+    except Exception as exc:
+        log.exception("restore at start-up failed")
+        show_error(refused_text(exc))
+        return None
 
 
 def _ensure_demo(db: Database) -> None:

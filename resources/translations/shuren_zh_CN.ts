@@ -315,194 +315,194 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="68"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="69"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="72"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="354"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="75"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="355"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="150"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="295"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="309"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="320"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="341"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="188"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="212"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="226"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="227"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="254"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="255"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="260"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="262"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="263"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="383"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="391"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="407"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="411"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="434"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="429"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -1682,112 +1682,112 @@
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="48"/>
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
         <source>New patrol</source>
         <translation>新建巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="55"/>
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="57"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="58"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="60"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="61"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="71"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="72"/>
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="74"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="75"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="113"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="116"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="120"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="121"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="144"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="145"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="158"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="159"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="255"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="253"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -1940,142 +1940,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
+        <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <source>Checking the data file…</source>
+        <translation>正在检查数据文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <source>Checking the data file… (a few seconds when there are many records)</source>
+        <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <source>Data file damaged: no backup made from it</source>
+        <translation>数据文件已损坏：没有用它做备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2498,32 +2523,32 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="97"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="99"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="117"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="119"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="120"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="121"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -3330,132 +3355,132 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="84"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="249"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="250"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="114"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="128"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="367"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="370"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="359"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="360"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="196"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="197"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="202"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="203"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="244"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="245"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="275"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="276"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="279"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="280"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="356"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="357"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="376"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="377"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="378"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="454"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="456"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
@@ -4165,27 +4190,27 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="56"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="63"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="184"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="185"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -4428,34 +4453,239 @@
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="33"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="34"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="35"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="36"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="37"/>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="38"/>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="44"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="45"/>
+        <source>{list} {count}</source>
+        <translation>{list} {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="55"/>
+        <source>the backup of {when} ({counts})</source>
+        <translation>{when} 的备份（{counts}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="65"/>
+        <source>current</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="66"/>
+        <source>older: upgraded after restoring</source>
+        <translation>较旧，恢复后自动升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="67"/>
+        <source>newer version: cannot be restored</source>
+        <translation>较新版本，不能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="69"/>
+        <source>{revision} ({note})</source>
+        <translation>{revision}（{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="76"/>
+        <source>The check at start-up found the data file damaged: some records may not be readable.
+
+Nothing was overwritten: the damaged file was not backed up and will not be uploaded to the street office, and every earlier backup is still there. So that the damage does not spread, records can be viewed but not changed for now.</source>
+        <translation>启动时的检查发现数据文件已损坏，部分记录可能无法读取。
+
+没有覆盖任何文件：这个损坏的文件没有被备份，也不会上传到街道办，以前的备份都还在。为免损坏扩大，现在只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="84"/>
+        <source>The data file is damaged and cannot be opened.
+
+Nothing was overwritten: the damaged file was not backed up or upgraded, and every earlier backup is still there.</source>
+        <translation>数据文件已损坏，无法打开。
+
+没有覆盖任何文件：这个损坏的文件没有被备份或升级，以前的备份都还在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="91"/>
+        <source>No sound backup was found. Do not delete anything in the data folder; ask the street office for help (they keep the copy of your last sync).</source>
+        <translation>没有找到完好的备份。请不要删除数据文件夹中的任何文件，并请街道办帮助恢复（街道办保存着您上次同步的副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="97"/>
+        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
+        <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="112"/>
+        <source>The data file is damaged</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="121"/>
+        <source>Restore this backup</source>
+        <translation>恢复这份备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="123"/>
+        <source>Restore this backup and open</source>
+        <translation>恢复这份备份并打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <source>Later (view only)</source>
+        <translation>稍后（只查看）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="137"/>
+        <source>Replace the current data with {backup}?
+
+What was entered or changed after that backup will be replaced.</source>
+        <translation>用{backup}替换现在的数据吗？
+
+这份备份之后录入或修改的内容会被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="143"/>
+        <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
+        <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="149"/>
+        <source>The current data is not lost: it is first kept as a backup of its own, which you can restore the same way.</source>
+        <translation>现在的数据不会丢失：恢复前会先把它另存为一份备份，需要时可以用同样的方法恢复回来。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="155"/>
+        <source>This backup was made by an older version; it is upgraded after restoring.</source>
+        <translation>这份备份来自较早的版本，恢复后会自动升级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="161"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="162"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="169"/>
+        <source>Restored {backup}.</source>
+        <translation>已恢复{backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="173"/>
+        <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
+        <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="177"/>
+        <source>The data it replaced was kept as a backup of its own.</source>
+        <translation>被替换的数据已另存为一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="183"/>
+        <source>This backup was made by a newer version of Shuren Xiaoqu and cannot be restored here. Nothing was changed.</source>
+        <translation>这份备份来自更新版本的熟人小区，在这里不能恢复。数据没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="189"/>
+        <source>This backup is damaged and cannot be restored. Nothing was changed.</source>
+        <translation>这份备份已损坏，不能恢复。数据没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="192"/>
+        <source>The restore did not finish. The data as it was before is kept; close Shuren Xiaoqu, open it again and try once more. If it happens again, ask the street office for help.</source>
+        <translation>恢复没有完成。原来的数据仍然保留着；请关闭熟人小区，重新打开后再试一次。如果仍然不行，请街道办帮忙。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="217"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="228"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="234"/>
+        <source>Not restored</source>
+        <translation>没有恢复</translation>
+    </message>
+</context>
+<context>
     <name>RightUseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="106"/>
         <source>Use of a right</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="117"/>
         <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="119"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="121"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="122"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
@@ -4532,84 +4762,84 @@
 <context>
     <name>SelfOrganizationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="44"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="45"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="60"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="51"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="55"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="56"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="57"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="58"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="61"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="62"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="87"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="88"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="97"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="98"/>
         <source>No members recorded.</source>
         <translation>还没有登记成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="100"/>
         <source>No activities recorded.</source>
         <translation>还没有登记活动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="137"/>
         <source>Remove {name} from {group}?</source>
         <translation>将{name}从「{group}」中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="162"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="170"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4617,87 +4847,147 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="31"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="32"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="41"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="46"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="65"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="47"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="77"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="86"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="71"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="90"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="76"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="95"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="80"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="99"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="82"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="101"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="83"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="106"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="96"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="116"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="119"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="125"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="131"/>
+        <source>Schema revision</source>
+        <translation>数据版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="133"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="148"/>
+        <source>Restore the chosen backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="174"/>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="185"/>
+        <source>The backups folder could not be read.</source>
+        <translation>无法读取备份文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="206"/>
+        <source>Sound</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="208"/>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏，不能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="215"/>
+        <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
+        <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="226"/>
+        <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
+        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="271"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="128"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="283"/>
+        <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
+        <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="291"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -4705,32 +4995,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="35"/>
-        <location filename="../../desktop/ui/session.py" line="45"/>
-        <location filename="../../desktop/ui/session.py" line="68"/>
+        <location filename="../../desktop/ui/session.py" line="37"/>
+        <location filename="../../desktop/ui/session.py" line="47"/>
+        <location filename="../../desktop/ui/session.py" line="70"/>
         <location filename="../../desktop/ui/session.py" line="160"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="79"/>
+        <location filename="../../desktop/ui/session.py" line="81"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="96"/>
+        <location filename="../../desktop/ui/session.py" line="98"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="109"/>
+        <location filename="../../desktop/ui/session.py" line="111"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session.py" line="121"/>
-        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
-        <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="161"/>
@@ -4738,12 +5023,27 @@
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="178"/>
+        <location filename="../../desktop/ui/session.py" line="183"/>
+        <source>Checking the data file and the backups…</source>
+        <translation>正在检查数据文件和备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="186"/>
+        <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
+        <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="199"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="216"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="189"/>
+        <location filename="../../desktop/ui/session.py" line="227"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -4840,43 +5140,43 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="179"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="175"/>
         <source>Rest stations for delivery riders</source>
         <translation>骑手暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="178"/>
         <source>Monthly service log</source>
         <translation>月度服务台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="184"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="180"/>
         <source>Log a month</source>
         <translation>登记月度服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="185"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="186"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="242"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="206"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="202"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="216"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="212"/>
         <source>No months logged yet.</source>
         <translation>还没有登记月度服务。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="239"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="234"/>
         <source>Delete the log of {month}?</source>
         <translation>删除{month}的服务登记吗？</translation>
     </message>
@@ -4884,104 +5184,104 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="93"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="83"/>
         <source>Against {baseline}: {change}</source>
         <translation>较{baseline}：{change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="109"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="120"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="110"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="124"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="114"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="375"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="412"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="365"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="402"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="137"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="127"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="141"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="131"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="241"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="231"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="248"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="238"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="285"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="275"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="312"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="302"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="317"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="307"/>
         <source>Needs by status, {period} ({count} in all)</source>
         <translation>需求按状态 · {period}（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="325"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="315"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="331"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="338"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="350"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="340"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="360"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="377"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="367"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="387"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="405"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
@@ -5310,67 +5610,77 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="218"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="235"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="370"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="394"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="396"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="403"/>
+        <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
+        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（「设置」→「从备份恢复」）；数据文件通过检查后会重新开始同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="428"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="398"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="430"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="399"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="431"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="413"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="445"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="416"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="448"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="418"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="450"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="420"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="452"/>
+        <source>Sync paused: the data file is damaged</source>
+        <translation>同步已暂停：数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="454"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="422"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="456"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="426"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="460"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="427"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="461"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="431"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="465"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>
@@ -5401,74 +5711,74 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 <context>
     <name>TalentsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="29"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="30"/>
         <source>Talented residents</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="33"/>
         <source>Discovered on…</source>
         <translation>发现日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="44"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="195"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="41"/>
         <source>Use of the four rights</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="43"/>
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="52"/>
         <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
         <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="107"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="108"/>
         <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
         <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="116"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="130"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="131"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="132"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="133"/>
         <source>{name} — discovered: {date}; rights used: {counts}</source>
         <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="137"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="138"/>
         <source>No cultivation recorded.</source>
         <translation>还没有登记培养情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="141"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="142"/>
         <source>No use of the four rights recorded.</source>
         <translation>还没有四权行使记录。</translation>
     </message>
@@ -5478,7 +5788,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
         <translation>删除这条培养记录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="189"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="188"/>
         <source>Delete this record of a right used?</source>
         <translation>删除这条四权行使记录吗？</translation>
     </message>

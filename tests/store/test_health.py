@@ -103,9 +103,8 @@ def test_held_writes_are_refused_by_sqlite_and_reads_go_on(db: Database) -> None
     with db.session() as session:
         session.execute(text("INSERT INTO grid (name) VALUES ('第一网格')"))
     db.hold_writes()
-    with pytest.raises(sqlalchemy_exc.OperationalError, match="readonly"):
-        with db.session() as session:
-            session.execute(text("INSERT INTO grid (name) VALUES ('第二网格')"))
+    with pytest.raises(sqlalchemy_exc.OperationalError, match="readonly"), db.session() as s:
+        s.execute(text("INSERT INTO grid (name) VALUES ('第二网格')"))
     with db.session() as session:
         assert session.execute(text("SELECT count(*) FROM grid")).scalar() == 1
     db.allow_writes()
@@ -117,9 +116,8 @@ def test_held_writes_are_refused_by_sqlite_and_reads_go_on(db: Database) -> None
 def test_held_writes_cover_connections_opened_later(db: Database) -> None:
     db.hold_writes()
     db.release_connections()
-    with pytest.raises(sqlalchemy_exc.OperationalError):
-        with db.session() as session:
-            session.execute(text("INSERT INTO grid (name) VALUES ('第一网格')"))
+    with pytest.raises(sqlalchemy_exc.OperationalError), db.session() as session:
+        session.execute(text("INSERT INTO grid (name) VALUES ('第一网格')"))
     # A plain connection of its own (the restore's) is not held back.
     con = sqlite3.connect(db.path)
     try:
