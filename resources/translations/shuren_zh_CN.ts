@@ -4957,37 +4957,42 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="206"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="191"/>
+        <source>Checking the backups… ({done} of {total})</source>
+        <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="219"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="208"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="221"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="215"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="228"/>
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="226"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="239"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="271"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="284"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="283"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="296"/>
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="291"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="304"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>

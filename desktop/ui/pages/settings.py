@@ -36,7 +36,7 @@ from desktop.ui.restore import (
     revision_text,
 )
 from desktop.ui.status import Tone
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import run_task, run_with_progress
 
 # Columns of the list of backups.
 COL_MADE, COL_REVISION = 0, 1
@@ -185,7 +185,20 @@ class SettingsPage(QWidget):
                     translate("SettingsPage", "The backups folder could not be read.")
                 )
 
-        run_task(lambda: backups.backups_with_checks(self.ctx.data_dir), done, failed)
+        def progressed(done_count: int, total: int) -> None:
+            if isValid(self) and total > 1:
+                self.backups_note.setText(
+                    translate("SettingsPage", "Checking the backups… ({done} of {total})").format(
+                        done=done_count + 1, total=total
+                    )
+                )
+
+        run_with_progress(
+            lambda progress: backups.backups_with_checks(self.ctx.data_dir, progress.report),
+            done,
+            failed,
+            progressed,
+        )
 
     def _show_backups(self, listed: list[Backup]) -> None:
         self.backup_label.setText(backup_status_text(self.ctx))
