@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.errors import storage_detail
+from desktop.store.health import DamagedDatabaseError, Health, record_health
 from desktop.store.models import Base
 from desktop.store.schema import (
     DatabaseTooNewError,
@@ -63,6 +64,10 @@ class Database:
 
     With ``search_index`` (a file path) searches of 3 characters or more use an FTS5 index
     kept in that file (see search_index.py); without it they scan the lists.
+
+    ``hold_writes()`` makes every connection ``PRAGMA query_only``: SQLite itself then
+    refuses any change (services, background work, triggers alike) until ``allow_writes()``
+    — the window holds writes until the data file has passed its check.
     """
 
     def __init__(
@@ -71,12 +76,46 @@ class Database:
         self.path = path
         self.readonly = readonly
         self.engine = make_engine(path, readonly=readonly)
+        self._writes_held = False
+        event.listen(self.engine, "checkout", self._apply_write_hold)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.search_index: SearchIndex | None = None
         if search_index is not None:
             tables = [t.name for t in Base.metadata.sorted_tables if "search_text" in t.c]
             self.search_index = SearchIndex(search_index, path, tables)
             self.search_index.install(self.engine)
+
+    @property
+    def writes_held(self) -> bool:
+        return self._writes_held
+
+    def hold_writes(self) -> None:
+        self._writes_held = True
+
+    def allow_writes(self) -> None:
+        self._writes_held = False
+
+    def _apply_write_hold(self, dbapi_connection, record, _proxy) -> None:
+        held = self._writes_held
+        if record.info.get("query_only") is not held:
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA query_only={'ON' if held else 'OFF'}")
+            cursor.close()
+            record.info["query_only"] = held
+
+    def release_connections(self) -> None:
+        """Close the idle connections, e.g. before another connection replaces the data."""
+        self.engine.dispose()
+
+    def reopen_after_restore(self) -> None:
+        """After the file's content was replaced underneath (a backup or the street office's
+        copy restored, a merge): fresh connections, and the search index rebuilt from the new
+        lists."""
+        self.engine.dispose()
+        if self.search_index is not None:
+            self.search_index.open(self.engine, rebuild=True)
+            # Connections opened meanwhile lack the index's triggers.
+            self.engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -91,17 +130,11 @@ class Database:
         finally:
             session.close()
 
-    def reload(self) -> None:
-        """After the file's content was replaced underneath (a restore or a merge): drop the
-        pooled connections and bring the search index up to date with the new content."""
-        self.engine.dispose()
-        if self.search_index is not None:
-            self.search_index.open(self.engine)
-
     def close(self) -> None:
-        # Keeps the planner's statistics fresh for the search queries (SQLite's advice).
+        # Keeps the planner's statistics fresh for the search queries (SQLite's advice); not
+        # while writes are held (a damaged file is left as it is).
         try:
-            if not self.readonly:
+            if not self.readonly and not self._writes_held:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA optimize")
         except sqlalchemy_exc.OperationalError as exc:
@@ -115,7 +148,8 @@ def open_database(data_dir: Path) -> Database:
     """Open the data dir's database, creating or upgrading it as needed.
 
     A file written by a newer app is refused untouched. An older one is first copied into
-    ``backups/`` with the SQLite backup API, then upgraded.
+    ``backups/`` with the SQLite backup API, then upgraded; when that copy fails its check
+    the file is damaged: DamagedDatabaseError, nothing upgraded, nothing backed up.
     """
     path = db_path(data_dir)
     state, revision = schema_state(path)
@@ -124,7 +158,11 @@ def open_database(data_dir: Path) -> Database:
     if state is SchemaState.OLDER:
         from desktop.store.backup import backup_database
 
-        copy = backup_database(path, backups_dir(data_dir), label=revision or "none")
+        try:
+            copy = backup_database(path, backups_dir(data_dir), label=revision or "none")
+        except DamagedDatabaseError as exc:
+            record_health(data_dir, Health(ok=False, problems=exc.problems))
+            raise
         log.info("backed up %s to %s before upgrading from %s", path, copy, revision)
     if state is not SchemaState.CURRENT:
         from desktop.store import migrate  # Alembic is imported only when it has work to do

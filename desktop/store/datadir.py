@@ -94,6 +94,11 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 
 
+def damaged_files_dir(data_dir: Path) -> Path:
+    """Where a damaged data file is set aside when a backup replaces it; never emptied."""
+    return data_dir / "damaged-files"
+
+
 def logs_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
 

@@ -124,8 +124,11 @@ class SearchIndex:
             """)
 
     # -- at open ------------------------------------------------------------------------------
-    def open(self, engine: Engine) -> None:
-        """Build the file if missing, rebuild the lists found stale, or switch the index off."""
+    def open(self, engine: Engine, *, rebuild: bool = False) -> None:
+        """Build the file if missing, rebuild the lists found stale, or switch the index off.
+
+        ``rebuild``: every list, whatever the index holds (the data was restored from a
+        backup)."""
         self.ready, self.checked = False, False
         self.rebuilt, self.repaired = {}, {}
         stamp = _file_stamp(self.main)  # before our own connection touches the files
@@ -138,7 +141,7 @@ class SearchIndex:
             con = raw.driver_connection
             assert isinstance(con, sqlite3.Connection)
             try:
-                self._check(con, stamp)
+                self._check(con, None if rebuild else stamp, rebuild=rebuild)
             except sqlite3.DatabaseError:
                 if self._file_sound():
                     raise  # the database's own trouble: the app reports it on its first query
@@ -159,14 +162,14 @@ class SearchIndex:
         finally:
             raw.close()
 
-    def _check(self, con: sqlite3.Connection, stamp: str | None) -> None:
+    def _check(self, con: sqlite3.Connection, stamp: str | None, *, rebuild: bool = False) -> None:
         if not _attached(con):
             self._attach(con)
         # IMMEDIATE: proves the file writable now, not at the first save, and keeps a second
         # process opening the same data dir from rebuilding at the same time.
         con.execute("BEGIN IMMEDIATE")
         try:
-            fresh = self._prepare_schema(con)
+            fresh = self._prepare_schema(con) or rebuild
             revision = _main_revision(con)
             if _meta(con, "revision") != revision:
                 fresh = True

@@ -10,6 +10,8 @@ class AppEvents(QObject):
     data_changed = Signal(str)
     # A link was followed (RecordKind.value, id): the main window opens that record.
     record_requested = Signal(str, int)
+    # The data file was checked (at start-up, after a restore): carries the store's Health.
+    data_file_checked = Signal(object)
 
     def changed(self, *kinds: RecordKind) -> None:
         for kind in kinds:

@@ -7,25 +7,32 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
+    QPushButton,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
+from desktop.services.backups import Health
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
 from desktop.ui.pages.settings import backup_status_text
+from desktop.ui.restore import PROGRESS_DELAY_MS, ask_to_restore_after_damage, restore_in_window
 from desktop.ui.sync_scheduler import SyncScheduler, SyncState, status_bar_text
 from desktop.ui.tasks import run_task
 
@@ -40,6 +47,10 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # None while the start-up check runs; then whether the data file passed it. The daily
+        # backup, the drafts' offer and sync wait for it (a damaged file is never copied).
+        self.data_file_ok: bool | None = None
+        self._sync_wanted = False
         self.setWindowTitle(translate("MainWindow", "Shuren Xiaoqu"))
         self.setWindowIcon(icon("app"))
         self.resize(1200, 760)
@@ -95,12 +106,18 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
+        self.damage_banner = self._damage_banner()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.damage_banner)
+        right.addWidget(self.pages, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self.neighborhood_label = QLabel()
@@ -118,9 +135,9 @@ class MainWindow(QMainWindow):
         self._build_menu()
         ctx.events.data_changed.connect(self._data_changed)
         ctx.events.record_requested.connect(self.open_record)
+        ctx.events.data_file_checked.connect(self._data_file_checked)
         self._show_neighborhood()
-        self._daily_backup()
-        QTimer.singleShot(0, self.offer_drafts)
+        self.check_data_file()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
@@ -242,12 +259,110 @@ class MainWindow(QMainWindow):
         )
 
     def start_sync(self) -> None:
-        """Called once the window is on screen, so start-up never waits for the network."""
+        """Called once the window is on screen, so start-up never waits for the network; the
+        scheduler starts once the data file has passed its check."""
         if not self.isVisible():
             return  # closed before the delay ran out: its background load would outlive it
-        self.sync_scheduler.start()
+        self._sync_wanted = True
+        if self.data_file_ok:
+            self.sync_scheduler.start()
+
+    # -- the data file's check ------------------------------------------------------------
+    def _damage_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("damageBanner")
+        banner.setStyleSheet(
+            "#damageBanner { background: #fbdada; border-bottom: 1px solid #a31515; }"
+            "#damageBanner QLabel { color: #a31515; }"
+        )
+        row = QHBoxLayout(banner)
+        text = QLabel(
+            translate(
+                "MainWindow",
+                "The data file is damaged: records can be viewed but not changed. Nothing was "
+                "backed up or uploaded from it. Restore a sound backup to go on working.",
+            ),
+            wordWrap=True,
+        )
+        row.addWidget(text, 1)
+        self.restore_button = QPushButton(translate("MainWindow", "Restore from a backup…"))
+        self.restore_button.clicked.connect(lambda: self.offer_restore())
+        row.addWidget(self.restore_button)
+        banner.hide()
+        return banner
+
+    def check_data_file(self) -> None:
+        """PRAGMA quick_check on the task runner: the window is up at once and can be read;
+        the store holds writes until the check passes (session.py). A check still running
+        after half a second shows a modal note, so a save is not refused by surprise."""
+        self.backup_label.setText(translate("MainWindow", "Checking the data file…"))
+        dialog = QProgressDialog(
+            translate(
+                "MainWindow",
+                "Checking the data file… (a few seconds when there are many records)",
+            ),
+            "",
+            0,
+            0,
+            self,
+        )
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        dialog.setValue(0)  # starts the clock
+
+        def finished(health: Health) -> None:
+            if isValid(dialog):
+                dialog.reset()
+                dialog.deleteLater()
+            if isValid(self):
+                self.ctx.events.data_file_checked.emit(health)
+
+        def failed(exc: Exception) -> None:
+            # A check that could not run proves nothing: treat the file as unchecked-damaged.
+            finished(Health(ok=False, problems=(type(exc).__name__,)))
+
+        run_task(lambda: backups.check_data_file(self.ctx.data_dir), finished, failed)
+
+    def _data_file_checked(self, health: Health) -> None:
+        first = self.data_file_ok is None
+        self.data_file_ok = health.ok
+        self.damage_banner.setVisible(not health.ok)
+        self.sync_scheduler.set_damaged(not health.ok)
+        if not health.ok:
+            self.ctx.db.hold_writes()
+            self.backup_label.setText(
+                translate("MainWindow", "Data file damaged: no backup made from it")
+            )
+            self.backup_label.setStyleSheet("color: #a31515;")
+            if first:
+                QTimer.singleShot(0, lambda: self.offer_restore(health))
+            return
+        self.ctx.db.allow_writes()
+        self.backup_label.setStyleSheet("")
+        self._daily_backup()
+        if first:
+            QTimer.singleShot(0, self.offer_drafts)
+        if self._sync_wanted:
+            self.sync_scheduler.start()
+
+    def offer_restore(self, health: Health | None = None) -> None:
+        """The damage told in plain words, with the newest sound backup offered (finding it
+        may check old backups: on the task runner)."""
+
+        def found(best: backups.Backup | None) -> None:
+            if not isValid(self) or not self.isVisible():
+                return  # closed meanwhile
+            report = health or backups.damage_report(self.ctx.data_dir) or Health(ok=False)
+            if ask_to_restore_after_damage(self, best, report, opened=True) and best:
+                restore_in_window(self, self.ctx, best, lambda _ok: None)
+
+        run_task(lambda: backups.newest_sound_backup(self.ctx.data_dir), found)
 
     def _show_sync(self, state: SyncState) -> None:
+        if state.damaged and self.data_file_ok:
+            # The sync found what the start-up check did not (its snapshot failed the check).
+            self._data_file_checked(backups.damage_report(self.ctx.data_dir) or Health(ok=False))
         self.sync_label.setText(status_bar_text(state))
         self.sync_label.setVisible(state.loaded)
         failed = bool(state.error or state.shrunk) and not state.running
@@ -259,9 +374,16 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(backup_status_text(self.ctx))
 
         def done(_path: object) -> None:
-            self.backup_label.setText(backup_status_text(self.ctx))
+            if isValid(self):
+                self.backup_label.setText(backup_status_text(self.ctx))
 
-        def failed(_exc: Exception) -> None:
+        def failed(exc: Exception) -> None:
+            if not isValid(self):
+                return
+            if isinstance(exc, backups.DamagedDatabaseError):
+                # Damage only the full check of the copy found: the copy was discarded.
+                self._data_file_checked(Health(ok=False, problems=exc.problems))
+                return
             self.backup_label.setText(
                 translate("MainWindow", "Backup failed: check the free disk space")
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from desktop.store.database import open_database
+from desktop.store.database import Database, open_database
 from desktop.store.datadir import (
     DataDirError,
     default_data_dir,
@@ -23,6 +23,7 @@ from desktop.store.errors import (
     log_storage_error,
     storage_problem,
 )
+from desktop.store.health import DamagedDatabaseError
 from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
@@ -154,20 +155,23 @@ def start_session(args: argparse.Namespace) -> Session | int:
             ).format(revision=exc.revision)
         )
         return EXIT_PROBLEM
+    except DamagedDatabaseError as exc:  # found by the check of a copy before an upgrade
+        log.error("data file damaged: %s", "; ".join(exc.problems[:3]))
+        restored = _restore_at_start(data_dir, exc)
+        if restored is None:
+            lock.unlock()
+            return EXIT_PROBLEM
+        db = restored
     except Exception as exc:
-        lock.unlock()
         if storage_problem(exc) is not StorageProblem.DAMAGED:
+            lock.unlock()
             return refuse_start(exc)
         log_storage_error(log, "cannot open database", exc)
-        show_error(
-            translate(
-                "Startup",
-                "The data file is damaged and cannot be opened. Copies made before each "
-                'upgrade are in the "backups" folder of the data folder; ask the street '
-                "office for help restoring one.",
-            )
-        )
-        return EXIT_PROBLEM
+        restored = _restore_at_start(data_dir, exc)
+        if restored is None:
+            lock.unlock()
+            return EXIT_PROBLEM
+        db = restored
 
     settings = open_settings(data_dir)
     saved_lang = str(settings.value("lang", DEFAULT_LANGUAGE))
@@ -190,6 +194,9 @@ def start_session(args: argparse.Namespace) -> Session | int:
 
     from desktop.ui.main_window import MainWindow
 
+    # Nothing is written to the file until the window's check of it has passed.
+    db.hold_writes()
+
     window = MainWindow(ctx)
     window.show()
     # After the first paint; the first upload itself waits a little longer (START_DELAY).
@@ -205,6 +212,44 @@ def start_session(args: argparse.Namespace) -> Session | int:
             ),
         )
     return Session(ctx, lock, window)
+
+
+def _restore_at_start(data_dir: Path, error: Exception) -> Database | None:
+    """The data file cannot be opened: say so, and offer the newest sound backup."""
+    from desktop.services import backups
+    from desktop.services.backups import Backup, Health
+    from desktop.ui.restore import ask_to_restore_after_damage, damaged_text, refused_text, wait_for
+
+    def check() -> tuple[Health, Backup | None]:
+        if isinstance(error, DamagedDatabaseError):  # found by the full check of its copy
+            health = Health(ok=False, problems=error.problems)
+        else:
+            health = backups.check_data_file(data_dir)
+        return health, backups.newest_sound_backup(data_dir)
+
+    health, best = wait_for(check, translate("Startup", "Checking the data file and the backups…"))
+    if health.ok:  # not damage: a locked or unreadable file
+        show_error(
+            translate(
+                "Startup",
+                "The data file could not be opened. Close any other program that may be using "
+                "it and start again; if it keeps happening, ask the street office for help.",
+            )
+        )
+        return None
+    if not ask_to_restore_after_damage(None, best, health, opened=False) or best is None:
+        print(damaged_text(best, opened=False), file=sys.stderr)
+        return None
+    try:
+        wait_for(
+            lambda: backups.restore_backup(data_dir, best.path),
+            translate("Startup", "Restoring the backup…"),
+        )
+        return open_database(data_dir)
+    except Exception as exc:
+        log_storage_error(log, "restore at start-up failed", exc)
+        show_error(refused_text(exc))
+        return None
 
 
 def _ensure_demo(data_dir: Path) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.dates import SHANGHAI, format_date
+from desktop.services import backups
 from desktop.sync import backoff  # plain arithmetic, shared with `shuren sync`
 from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
@@ -64,6 +65,7 @@ class SyncState:
     diverged: int | None = None
     behind: bool = False
     resolving: bool = False  # a restore, a merge or 以本机为准 is running
+    damaged: bool = False  # the data file failed its check: nothing is uploaded
 
 
 class SyncScheduler(QObject):
@@ -135,12 +137,13 @@ class SyncScheduler(QObject):
     def reload(self) -> None:
         """Read the saved settings and the last status (in the background)."""
 
-        def work() -> tuple[Any, bool, Any]:
+        def work() -> tuple[Any, bool, Any, bool]:
             from desktop.sync import config, status
 
             settings = config.load_config(self._data_dir)
             token = config.load_token(self._data_dir)
-            return settings, bool(token), status.load_status(self._data_dir)
+            damaged = backups.last_check_failed(self._data_dir)
+            return settings, bool(token), status.load_status(self._data_dir), damaged
 
         run_task(work, self._loaded, self._load_failed)
 
@@ -153,7 +156,10 @@ class SyncScheduler(QObject):
 
     def sync_now(self, confirm_shrink: bool = False) -> bool:
         """立即同步 or 确认并上传: runs even after an error that stopped automatic sync.
-        False when a sync is already running (this request is merged into it)."""
+        False when a sync is already running (this request is merged into it), and while the
+        data file is damaged."""
+        if self._state.damaged:
+            return False
         if self._state.running:
             self._manual = True  # its outcome is now the secretary's to see
             return False
@@ -228,6 +234,16 @@ class SyncScheduler(QObject):
         self.resolve_failed.emit(message)
         self.reload()
 
+    def set_damaged(self, damaged: bool) -> None:
+        """The window's check of the data file: a damaged file is never uploaded."""
+        if damaged == self._state.damaged:
+            return
+        self._update(damaged=damaged)
+        if damaged:
+            self._plan(SUCCESS_INTERVAL)  # plans nothing while damaged
+        elif self._started and self._state.loaded:
+            self._plan(START_DELAY)
+
     def cancel(self) -> None:
         if self._progress is not None:
             self._progress.cancel()
@@ -263,8 +279,8 @@ class SyncScheduler(QObject):
         run_task(work, done, failed)
 
     # -- loading --------------------------------------------------------------------------
-    def _loaded(self, loaded: tuple[Any, bool, Any]) -> None:
-        settings, has_token, status = loaded
+    def _loaded(self, loaded: tuple[Any, bool, Any, bool]) -> None:
+        settings, has_token, status, damaged = loaded
         configured = bool(settings.server and has_token)
         first = not self._state.loaded
         if first and status.diverged is not None:  # still unresolved from an earlier session
@@ -278,6 +294,7 @@ class SyncScheduler(QObject):
             version=status.version,
             # This session's own outcome is fresher than the file, once there is one.
             error=status.last_error if first else self._state.error,
+            damaged=damaged or self._state.damaged,
         )
         if not configured:
             self._update(pending_bytes=None)
@@ -307,6 +324,7 @@ class SyncScheduler(QObject):
             and s.auto
             and not s.waiting_for_secretary
             and not s.running
+            and not s.damaged
         )
 
     def _plan(self, delay: timedelta) -> None:
@@ -378,6 +396,9 @@ class SyncScheduler(QObject):
         def work(progress: Progress) -> Any:
             from desktop.sync import client
 
+            report = backups.damage_report(data_dir)
+            if report is not None:  # marked damaged since this sync was planned
+                raise backups.DamagedDatabaseError(report.problems)
             # Kibibytes: Qt signals carry 32-bit ints and a file may pass 2 GiB.
             return client.sync_once(
                 data_dir,
@@ -415,7 +436,10 @@ class SyncScheduler(QObject):
         self._progress = None
         manual = self._manual
         self._update(running=False)
-        if isinstance(exc, Diverged):
+        if isinstance(exc, backups.DamagedDatabaseError):
+            self._update(damaged=True, error=damaged_sync_error())
+            self._plan(SUCCESS_INTERVAL)  # plans nothing while damaged
+        elif isinstance(exc, Diverged):
             # Nothing more goes up until she chooses on the Sync page.
             self._update(
                 error=exc.message,
@@ -463,6 +487,14 @@ def unexpected_sync_error() -> str:
     )
 
 
+def damaged_sync_error() -> str:
+    return translate(
+        "SyncScheduler",
+        "Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, "
+        "Restore from a backup); sync starts again once the file passes its check.",
+    )
+
+
 def local_time(value: datetime) -> datetime:
     """A UTC time (aware, or naive as stored) in Asia/Shanghai."""
     if value.tzinfo is None:
@@ -504,6 +536,8 @@ def status_bar_text(state: SyncState) -> str:
         return translate("SyncScheduler", "Syncing…")
     if not state.configured:
         return translate("SyncScheduler", "Sync not set up")
+    if state.damaged:
+        return translate("SyncScheduler", "Sync paused: the data file is damaged")
     if state.shrunk:
         return translate("SyncScheduler", "Sync paused: many records are gone, please confirm")
     if state.diverged is not None:

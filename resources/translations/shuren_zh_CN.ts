@@ -1940,142 +1940,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="43"/>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
+        <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <source>Checking the data file…</source>
+        <translation>正在检查数据文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <source>Checking the data file… (a few seconds when there are many records)</source>
+        <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <source>Data file damaged: no backup made from it</source>
+        <translation>数据文件已损坏：没有用它做备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -4453,6 +4478,211 @@
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="33"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="34"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="35"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="36"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="37"/>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="38"/>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="44"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="45"/>
+        <source>{list} {count}</source>
+        <translation>{list} {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="55"/>
+        <source>the backup of {when} ({counts})</source>
+        <translation>{when} 的备份（{counts}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="65"/>
+        <source>current</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="66"/>
+        <source>older: upgraded after restoring</source>
+        <translation>较旧，恢复后自动升级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="67"/>
+        <source>newer version: cannot be restored</source>
+        <translation>较新版本，不能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="69"/>
+        <source>{revision} ({note})</source>
+        <translation>{revision}（{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="76"/>
+        <source>The check at start-up found the data file damaged: some records may not be readable.
+
+Nothing was overwritten: the damaged file was not backed up and will not be uploaded to the street office, and every earlier backup is still there. So that the damage does not spread, records can be viewed but not changed for now.</source>
+        <translation>启动时的检查发现数据文件已损坏，部分记录可能无法读取。
+
+没有覆盖任何文件：这个损坏的文件没有被备份，也不会上传到街道办，以前的备份都还在。为免损坏扩大，现在只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="84"/>
+        <source>The data file is damaged and cannot be opened.
+
+Nothing was overwritten: the damaged file was not backed up or upgraded, and every earlier backup is still there.</source>
+        <translation>数据文件已损坏，无法打开。
+
+没有覆盖任何文件：这个损坏的文件没有被备份或升级，以前的备份都还在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="91"/>
+        <source>No sound backup was found. Do not delete anything in the data folder; ask the street office for help (they keep the copy of your last sync).</source>
+        <translation>没有找到完好的备份。请不要删除数据文件夹中的任何文件，并请街道办帮助恢复（街道办保存着您上次同步的副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="97"/>
+        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
+        <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="112"/>
+        <source>The data file is damaged</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="121"/>
+        <source>Restore this backup</source>
+        <translation>恢复这份备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="123"/>
+        <source>Restore this backup and open</source>
+        <translation>恢复这份备份并打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <source>Later (view only)</source>
+        <translation>稍后（只查看）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="137"/>
+        <source>Replace the current data with {backup}?
+
+What was entered or changed after that backup will be replaced.</source>
+        <translation>用{backup}替换现在的数据吗？
+
+这份备份之后录入或修改的内容会被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="143"/>
+        <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
+        <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="149"/>
+        <source>The current data is not lost: it is first kept as a backup of its own, which you can restore the same way.</source>
+        <translation>现在的数据不会丢失：恢复前会先把它另存为一份备份，需要时可以用同样的方法恢复回来。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="155"/>
+        <source>This backup was made by an older version; it is upgraded after restoring.</source>
+        <translation>这份备份来自较早的版本，恢复后会自动升级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="159"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="161"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="162"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="169"/>
+        <source>Restored {backup}.</source>
+        <translation>已恢复{backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="173"/>
+        <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
+        <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="177"/>
+        <source>The data it replaced was kept as a backup of its own.</source>
+        <translation>被替换的数据已另存为一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="183"/>
+        <source>This backup was made by a newer version of Shuren Xiaoqu and cannot be restored here. Nothing was changed.</source>
+        <translation>这份备份来自更新版本的熟人小区，在这里不能恢复。数据没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="189"/>
+        <source>This backup is damaged and cannot be restored. Nothing was changed.</source>
+        <translation>这份备份已损坏，不能恢复。数据没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="192"/>
+        <source>The restore did not finish. The data as it was before is kept; close Shuren Xiaoqu, open it again and try once more. If it happens again, ask the street office for help.</source>
+        <translation>恢复没有完成。原来的数据仍然保留着；请关闭熟人小区，重新打开后再试一次。如果仍然不行，请街道办帮忙。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="217"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="228"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="234"/>
+        <source>Not restored</source>
+        <translation>没有恢复</translation>
+    </message>
+</context>
+<context>
     <name>RightUseDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/talent_record.py" line="106"/>
@@ -4642,87 +4872,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="31"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="32"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="41"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="46"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="65"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="47"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="58"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="77"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="86"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="71"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="90"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="76"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="95"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="80"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="99"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="82"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="101"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="83"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="106"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="96"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="116"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="119"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="125"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="131"/>
+        <source>Schema revision</source>
+        <translation>数据版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="133"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="148"/>
+        <source>Restore the chosen backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="174"/>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="185"/>
+        <source>The backups folder could not be read.</source>
+        <translation>无法读取备份文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="191"/>
+        <source>Checking the backups… ({done} of {total})</source>
+        <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="219"/>
+        <source>Sound</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="221"/>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏，不能恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="228"/>
+        <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
+        <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="239"/>
+        <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
+        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="284"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="128"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="296"/>
+        <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
+        <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="304"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -4730,50 +5025,60 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="42"/>
-        <location filename="../../desktop/ui/session.py" line="57"/>
-        <location filename="../../desktop/ui/session.py" line="91"/>
-        <location filename="../../desktop/ui/session.py" line="200"/>
+        <location filename="../../desktop/ui/session.py" line="43"/>
+        <location filename="../../desktop/ui/session.py" line="58"/>
+        <location filename="../../desktop/ui/session.py" line="92"/>
+        <location filename="../../desktop/ui/session.py" line="207"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="103"/>
+        <location filename="../../desktop/ui/session.py" line="104"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="125"/>
+        <location filename="../../desktop/ui/session.py" line="126"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="134"/>
+        <location filename="../../desktop/ui/session.py" line="135"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="149"/>
+        <location filename="../../desktop/ui/session.py" line="150"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="163"/>
-        <source>The data file is damaged and cannot be opened. Copies made before each upgrade are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
-        <translation>数据文件已损坏，无法打开。数据文件夹中的「backups」文件夹里保存有备份，请联系街道协助恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session.py" line="201"/>
+        <location filename="../../desktop/ui/session.py" line="208"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="216"/>
+        <location filename="../../desktop/ui/session.py" line="230"/>
+        <source>Checking the data file and the backups…</source>
+        <translation>正在检查数据文件和备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="233"/>
+        <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
+        <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="246"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="261"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="230"/>
+        <location filename="../../desktop/ui/session.py" line="275"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -5444,77 +5749,87 @@ Merge the two copies?</source>
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="218"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="224"/>
         <source>The data was changed while this was being done, so nothing was replaced. Please try again.</source>
         <translation>处理期间数据有了改动，为免丢失，这次没有替换。请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="295"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="312"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="458"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="482"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="484"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="491"/>
+        <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
+        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（「设置」→「从备份恢复」）；数据文件通过检查后会重新开始同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="516"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="518"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="487"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="519"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="501"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="533"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="504"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="536"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="506"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="538"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="508"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
+        <source>Sync paused: the data file is damaged</source>
+        <translation>同步已暂停：数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="510"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="544"/>
         <source>Sync paused: another PC updated the street copy</source>
         <translation>同步暂停：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="512"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="516"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="550"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="517"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="551"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="521"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>

@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,224 @@ def test_unexpected_error_is_logged_and_told_in_chinese(data_dir, shown, monkeyp
     assert "这次操作没有完成" in shown[0]
     assert "boom in a slot" not in shown[0]  # no traceback for the secretary
     assert "boom in a slot" in caplog.text
+
+
+# -- a damaged data file ------------------------------------------------------------------------
+
+
+def good_backups(data_dir: Path, count: int) -> list[Path]:
+    """``count`` sound backups of a database holding one person, the newest two days old."""
+    import os
+    import time
+
+    from desktop.services import backups
+    from desktop.store.database import open_database
+    from tests.services.conftest import add_person
+
+    db = open_database(data_dir)
+    try:
+        add_person(db, "张伟华")
+        made = [backups.back_up_now(db, data_dir) for _ in range(count)]
+    finally:
+        db.close()
+    for age, path in enumerate(reversed(made), start=2):
+        stamp = time.time() - age * 86400
+        os.utime(path, (stamp, stamp))
+    return made
+
+
+def damaged_after_backups(data_dir: Path, count: int = 10) -> list[Path]:
+    """Good backups, then a second person added, then one page of the file zeroed."""
+    from desktop.store.database import open_database
+    from tests.services.conftest import add_person
+    from tests.store.damage import zero_page
+
+    made = good_backups(data_dir, count)
+    db = open_database(data_dir)
+    try:
+        add_person(db, "李伟")
+    finally:
+        db.close()
+    zero_page(db_path(data_dir))
+    return made
+
+
+@dataclass
+class Answers:
+    """Message boxes shown with exec(): their texts, and the button to press in each."""
+
+    press: str = "稍后（只查看）"
+    texts: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    answered = Answers()
+
+    def answer(box: QMessageBox) -> int:
+        answered.texts.append(box.text())
+        next(b for b in box.buttons() if b.text() == answered.press).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return answered
+
+
+def file_names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_damaged_file_opens_read_only_with_a_warning_and_is_never_backed_up(
+    started, data_dir, qtbot, answers, shown
+):
+    from desktop.store.datadir import backups_dir
+    from desktop.ui.tasks import wait_for_tasks
+
+    damaged_after_backups(data_dir)
+    before = file_names(backups_dir(data_dir))
+
+    session = started()
+    assert isinstance(session, Session)
+    window = session.window
+    window.start_sync()
+    qtbot.waitUntil(lambda: bool(answers.texts), timeout=10_000)
+
+    text = answers.texts[0]
+    assert "数据文件已损坏" in text
+    assert "没有覆盖任何文件" in text and "不会上传" in text
+    assert "只能查看，不能修改" in text
+    assert "建议恢复最近一份完好的备份" in text and "人员 1 条" in text
+    assert "Traceback" not in text and "btree" not in text
+    assert window.damage_banner.isVisible()
+    assert "已损坏" in window.backup_label.text()
+    wait_for_tasks()
+    # No backup of the damaged file; the ten good backups are all still there.
+    assert file_names(backups_dir(data_dir)) == before
+    # Nothing is written to it, and nothing is uploaded.
+    assert session.ctx.db.writes_held
+    assert not window.sync_scheduler._started
+    assert not window.sync_scheduler.sync_now()
+
+
+def test_the_newest_sound_backup_is_restored_from_the_warning(
+    started, data_dir, qtbot, answers, monkeypatch
+):
+    from desktop.domain.roster import PeopleQuery
+    from desktop.services.people import list_people
+    from desktop.store.datadir import damaged_files_dir
+    from desktop.store.health import check_health, last_check_failed
+
+    damaged_after_backups(data_dir, count=3)
+    answers.press = "恢复这份备份"
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+
+    session = started()
+    assert isinstance(session, Session)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+
+    assert told[0].startswith("已恢复")
+    assert "damaged-files" in told[0]
+    qtbot.waitUntil(lambda: session.window.data_file_ok, timeout=5000)
+    assert not session.window.damage_banner.isVisible()
+    assert not session.ctx.db.writes_held
+    assert not last_check_failed(data_dir)
+    people = list_people(session.ctx.db, PeopleQuery(), offset=0, limit=10)
+    assert [p.name for p in people] == ["张伟华"]
+    [kept] = damaged_files_dir(data_dir).glob("shuren-damaged-*.sqlite3")
+    assert not check_health(kept, unchanging=True).ok  # the damaged file, kept as it was
+
+
+def test_writes_wait_for_the_check_which_says_so_when_it_is_slow(
+    started, data_dir, qtbot, monkeypatch
+):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.services import backups
+    from desktop.store.datadir import backups_dir
+
+    good_backups(data_dir, 1)
+    gate = threading.Event()
+    real_check = backups.check_data_file
+
+    def slow_check(folder):
+        assert gate.wait(10)
+        return real_check(folder)
+
+    monkeypatch.setattr(backups, "check_data_file", slow_check)
+    session = started()
+    assert isinstance(session, Session)
+    window = session.window
+    try:
+        assert session.ctx.db.writes_held
+        assert window.data_file_ok is None
+
+        def note_shown() -> bool:
+            return any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+        qtbot.waitUntil(note_shown, timeout=3000)
+        [note] = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        assert note.labelText().startswith("正在检查数据文件")
+        assert len(list(backups_dir(data_dir).glob("*.sqlite3"))) == 1  # no backup yet
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: window.data_file_ok is True, timeout=5000)
+    assert not session.ctx.db.writes_held
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+    # Then the daily backup (the last one is two days old).
+    qtbot.waitUntil(lambda: len(list(backups_dir(data_dir).glob("*.sqlite3"))) == 2, timeout=5000)
+
+
+def test_a_file_that_cannot_be_opened_is_restored_at_start_when_asked(
+    started, data_dir, answers, monkeypatch
+):
+    from desktop.domain.roster import PeopleQuery
+    from desktop.services.people import list_people
+    from tests.store.damage import zero_header
+
+    good_backups(data_dir, 2)
+    zero_header(db_path(data_dir))
+    answers.press = "恢复这份备份并打开"
+
+    session = started()
+
+    assert isinstance(session, Session)
+    assert "无法打开" in answers.texts[0]
+    people = list_people(session.ctx.db, PeopleQuery(), offset=0, limit=10)
+    assert [p.name for p in people] == ["张伟华"]
+
+
+def test_a_file_that_cannot_be_opened_is_left_alone_when_she_quits(
+    started, data_dir, answers, capsys
+):
+    from desktop.store.datadir import backups_dir
+    from tests.store.damage import zero_header
+
+    good_backups(data_dir, 2)
+    zero_header(db_path(data_dir))
+    before = hashlib.sha256(db_path(data_dir).read_bytes()).hexdigest()
+    backups_before = file_names(backups_dir(data_dir))
+    answers.press = "退出"
+
+    assert started() == 1
+
+    assert hashlib.sha256(db_path(data_dir).read_bytes()).hexdigest() == before
+    assert file_names(backups_dir(data_dir)) == backups_before
+    assert "数据文件已损坏，无法打开" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_opened_but_passes_the_check_is_not_called_damaged(
+    started, data_dir, shown, monkeypatch
+):
+    from desktop.ui import session as session_module
+
+    good_backups(data_dir, 1)
+
+    def locked(_data_dir):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(session_module, "open_database", locked)
+    assert started() == 1
+    assert "无法打开数据文件" in shown[0] and "损坏" not in shown[0]

@@ -268,3 +268,43 @@ def test_status_bar_texts(font_families):
         status_bar_text(SyncState(loaded=True, running=True, sent_kib=30, total_kib=120))
         == "同步中… 25%"
     )
+
+
+def damaged_marker(data_dir) -> None:
+    from desktop.store.health import Health, record_health
+
+    record_health(data_dir, Health(ok=False, problems=("Page 33: btreeInitPage() error 11",)))
+
+
+def test_nothing_is_synced_while_the_data_file_is_damaged(ctx, qtbot, fake, network):
+    damaged_marker(ctx.data_dir)  # the last check of the file failed
+    sched = SyncScheduler(ctx.data_dir, ctx.events, network=network, network_spread=NO_SPREAD)
+    sched.start()
+    try:
+        qtbot.waitUntil(lambda: sched.state.loaded and sched.state.configured, timeout=5000)
+        assert sched.state.damaged
+        assert sched.retry_interval() is None and not sched._timer.isActive()
+        assert not sched.sync_now()
+        network.become(Reachability.Disconnected)
+        network.become(Reachability.Online)
+        assert not sched._timer.isActive()
+        assert status_bar_text(sched.state) == "同步已暂停：数据文件已损坏"
+        assert fake.calls == []
+        # A restore (or a passed check) lifts it: the first sync is planned again.
+        from desktop.store.health import marker_path
+
+        marker_path(ctx.data_dir).unlink()
+        sched.set_damaged(False)
+        assert sched.retry_interval() == START_DELAY
+    finally:
+        sched.stop()
+
+
+def test_a_sync_already_planned_does_not_upload_a_file_found_damaged(scheduler, fake, ctx, qtbot):
+    damaged_marker(ctx.data_dir)
+    assert scheduler.sync_now()  # the window had not heard yet
+    qtbot.waitUntil(lambda: not scheduler.state.running, timeout=5000)
+    assert fake.calls == []  # the client was never called
+    assert scheduler.state.damaged
+    assert scheduler.retry_interval() is None
+    assert "数据文件已损坏" in scheduler.state.error

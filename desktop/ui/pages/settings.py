@@ -1,28 +1,47 @@
-"""设置: text size, language, the data folder and its backups, About."""
+"""设置: text size, language, the data folder and its backups (从备份恢复), About."""
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.dates import format_local_datetime
 from desktop.services import backups
+from desktop.services.backups import Backup, Health
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.fonts import app_font
 from desktop.ui.i18n import LANGUAGES, translate
-from desktop.ui.tasks import run_task
+from desktop.ui.restore import (
+    SHOWN_COUNTS,
+    confirm_restore,
+    count_name,
+    restore_in_window,
+    revision_text,
+)
+from desktop.ui.status import Tone
+from desktop.ui.tasks import run_task, run_with_progress
+
+# Columns of the list of backups.
+COL_MADE, COL_REVISION = 0, 1
+COL_COUNTS = 2  # then one column per SHOWN_COUNTS
+COL_CHECK = COL_COUNTS + len(SHOWN_COUNTS)
 
 
 def backup_status_text(ctx: AppContext) -> str:
@@ -92,6 +111,7 @@ class SettingsPage(QWidget):
         buttons.addStretch()
         data_form.addRow("", buttons)
         layout.addWidget(data_box)
+        layout.addWidget(self._restore_box(), 1)
 
         about = QPushButton(translate("SettingsPage", "About Shuren Xiaoqu"))
         about.clicked.connect(lambda: show_about(self))
@@ -99,12 +119,157 @@ class SettingsPage(QWidget):
         about_row.addWidget(about)
         about_row.addStretch()
         layout.addLayout(about_row)
-        layout.addStretch()
+        ctx.events.data_file_checked.connect(self._data_file_checked)
+
+    def _restore_box(self) -> QGroupBox:
+        box = QGroupBox(translate("SettingsPage", "Restore from a backup"))
+        layout = QVBoxLayout(box)
+        self.backup_table = QTableWidget(0, COL_CHECK + 1)
+        self.backup_table.setHorizontalHeaderLabels(
+            [
+                translate("SettingsPage", "Made"),
+                translate("SettingsPage", "Schema revision"),
+                *(count_name(table) for table in SHOWN_COUNTS),
+                translate("SettingsPage", "Check"),
+            ]
+        )
+        self.backup_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.backup_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.backup_table.verticalHeader().hide()
+        header = self.backup_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a dozen rows
+        header.setSectionResizeMode(COL_REVISION, QHeaderView.ResizeMode.Stretch)
+        self.backup_table.itemSelectionChanged.connect(self._backup_selected)
+        self.backup_table.itemActivated.connect(lambda _item: self.restore_selected())
+        layout.addWidget(self.backup_table, 1)
+        self.backups_note = QLabel(wordWrap=True)
+        layout.addWidget(self.backups_note)
+        self.restore_button = QPushButton(translate("SettingsPage", "Restore the chosen backup…"))
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addStretch()
+        layout.addLayout(row)
+        self._backups_loaded = False
+        self._loading_backups = False
+        return box
 
     def showEvent(self, event: QShowEvent) -> None:
         # The daily backup may have finished since the page was built.
         self.backup_label.setText(backup_status_text(self.ctx))
+        if not self._backups_loaded:
+            self.load_backups()
         super().showEvent(event)
+
+    # -- the list of backups ----------------------------------------------------------------
+    def load_backups(self) -> None:
+        """Checks backups never checked before (seconds each on a big file): in the background."""
+        if self._loading_backups:
+            return
+        self._loading_backups = True
+        self._backups_loaded = True
+        self.restore_button.setEnabled(False)
+        self.backups_note.setText(translate("SettingsPage", "Checking the backups…"))
+
+        def done(listed: list[Backup]) -> None:
+            if isValid(self):
+                self._loading_backups = False
+                self._show_backups(listed)
+
+        def failed(_exc: Exception) -> None:
+            if isValid(self):
+                self._loading_backups = False
+                self.backups_note.setText(
+                    translate("SettingsPage", "The backups folder could not be read.")
+                )
+
+        def progressed(done_count: int, total: int) -> None:
+            if isValid(self) and total > 1:
+                self.backups_note.setText(
+                    translate("SettingsPage", "Checking the backups… ({done} of {total})").format(
+                        done=done_count + 1, total=total
+                    )
+                )
+
+        run_with_progress(
+            lambda progress: backups.backups_with_checks(self.ctx.data_dir, progress.report),
+            done,
+            failed,
+            progressed,
+        )
+
+    def _show_backups(self, listed: list[Backup]) -> None:
+        self.backup_label.setText(backup_status_text(self.ctx))
+        table = self.backup_table
+        table.setRowCount(len(listed))
+        for row, backup in enumerate(listed):
+            made = QTableWidgetItem(format_local_datetime(backup.made_at))
+            made.setData(Qt.ItemDataRole.UserRole, backup)
+            table.setItem(row, COL_MADE, made)
+            table.setItem(row, COL_REVISION, QTableWidgetItem(revision_text(backup)))
+            for offset, name in enumerate(SHOWN_COUNTS):
+                count = backup.counts.get(name)
+                item = QTableWidgetItem("—" if count is None else f"{count:,}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, COL_COUNTS + offset, item)
+            tone = Tone.DONE if backup.sound else Tone.OVERDUE
+            check = QTableWidgetItem(
+                translate("SettingsPage", "Sound")
+                if backup.sound
+                else translate("SettingsPage", "Damaged: cannot be restored")
+            )
+            check.setBackground(tone.background)
+            check.setForeground(tone.foreground)
+            table.setItem(row, COL_CHECK, check)
+        if listed:
+            self.backups_note.setText(
+                translate(
+                    "SettingsPage",
+                    "{count} backup(s), newest first. A copy is made once a day and before "
+                    "each upgrade; the newest ten are kept, and the newest sound one before "
+                    "them.",
+                ).format(count=len(listed))
+            )
+            first_restorable = next((r for r, b in enumerate(listed) if b.restorable), 0)
+            table.selectRow(first_restorable)
+        else:
+            self.backups_note.setText(
+                translate(
+                    "SettingsPage",
+                    "No backup yet. A copy is made when the app first opens each day, or press "
+                    "Back up now.",
+                )
+            )
+        self._backup_selected()
+
+    def selected_backup(self) -> Backup | None:
+        rows = self.backup_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.backup_table.item(rows[0].row(), COL_MADE)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _backup_selected(self) -> None:
+        backup = self.selected_backup()
+        self.restore_button.setEnabled(
+            backup is not None and backup.restorable and not self._loading_backups
+        )
+
+    def restore_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is None or not backup.restorable or self._loading_backups:
+            return
+        damaged = backups.last_check_failed(self.ctx.data_dir)
+        if not confirm_restore(self, backup, damaged=damaged):
+            return
+        self.restore_button.setEnabled(False)
+        restore_in_window(self, self.ctx, backup, lambda _ok: self.load_backups())
+
+    def _data_file_checked(self, health: Health) -> None:
+        if health.ok:
+            self.backup_label.setText(backup_status_text(self.ctx))
 
     def _text_size_changed(self, button: QRadioButton) -> None:
         scale = str(button.property("scale"))
@@ -121,9 +286,20 @@ class SettingsPage(QWidget):
         def done(_path: object) -> None:
             self.backup_button.setEnabled(True)
             self.backup_label.setText(backup_status_text(self.ctx))
+            self.load_backups()
 
-        def failed(_exc: Exception) -> None:
+        def failed(exc: Exception) -> None:
             self.backup_button.setEnabled(True)
+            if isinstance(exc, backups.DamagedDatabaseError):
+                self.ctx.events.data_file_checked.emit(Health(ok=False, problems=exc.problems))
+                self.backup_label.setText(
+                    translate(
+                        "SettingsPage",
+                        "No backup was made: the data file is damaged, and a copy of it would "
+                        "be of no use. Restore a sound backup below.",
+                    )
+                )
+                return
             self.backup_label.setText(
                 translate(
                     "SettingsPage",

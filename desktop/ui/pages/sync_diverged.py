@@ -200,5 +200,5 @@ class DivergedBox(QGroupBox):
 
 def data_replaced(ctx: AppContext) -> None:
     """The database's content was replaced under the window: every page reads it again."""
-    ctx.db.reload()
+    ctx.db.reopen_after_restore()
     ctx.events.changed(*RecordKind)
