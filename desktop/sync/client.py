@@ -23,8 +23,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.store.datadir import db_path
+from desktop.store.health import DamagedDatabaseError, check_before_upload
 from desktop.sync.config import SyncConfig, load_config, load_token, sync_dir
-from desktop.sync.errors import Cancelled, Diverged, ShrinkRefused, SyncBusy, SyncError
+from desktop.sync.errors import (
+    Cancelled,
+    DataFileDamaged,
+    Diverged,
+    ShrinkRefused,
+    SyncBusy,
+    SyncError,
+)
 from desktop.sync.files import read_json, write_atomically, write_json
 from desktop.sync.lock import sync_lock
 from desktop.sync.protocol import (
@@ -214,6 +222,10 @@ def _sync(
         state = BranchState.from_json(server.call("GET", ""))
         snapshot = take_snapshot(db_path(data_dir), folder / "snapshot.sqlite3")
         try:
+            try:
+                check_before_upload(data_dir, snapshot)
+            except DamagedDatabaseError as exc:
+                raise DataFileDamaged() from exc
             new = digest_file(snapshot)
             pending = _load_pending(folder)
             if pending is not None and state.sha256 == pending.request.sha256:

@@ -65,3 +65,14 @@ class Diverged(SyncError):
         super().__init__(message, retry=False)
         self.server_version = server_version
         self.behind = behind
+
+
+class DataFileDamaged(SyncError):
+    """The data file failed its check: a damaged copy is never sent to the street office."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机的数据文件已损坏（检查没有通过），为免把损坏的数据传到街道办，没有上传。"
+            "请打开熟人小区，按提示从备份恢复。",
+            retry=False,
+        )

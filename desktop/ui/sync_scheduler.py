@@ -432,11 +432,12 @@ class SyncScheduler(QObject):
 
     def _failed(self, exc: Exception) -> None:
         from desktop.sync.client import Cancelled, Diverged, ShrinkRefused, SyncError
+        from desktop.sync.errors import DataFileDamaged
 
         self._progress = None
         manual = self._manual
         self._update(running=False)
-        if isinstance(exc, backups.DamagedDatabaseError):
+        if isinstance(exc, backups.DamagedDatabaseError | DataFileDamaged):
             self._update(damaged=True, error=damaged_sync_error())
             self._plan(SUCCESS_INTERVAL)  # plans nothing while damaged
         elif isinstance(exc, Diverged):

@@ -268,3 +268,20 @@ def test_three_syncs_at_once_do_not_collide(
     assert "已同步：街道办保存为第 1 版" in said
     assert all("Traceback" not in err for _out, err in outputs)
     assert_in_step(app_dir, shared_street.data_dir, branch)
+
+
+def test_a_damaged_data_file_is_never_uploaded(
+    app_dir: Path, shared_street: StreetServer, add_street_branch: Callable
+) -> None:
+    branch, token = add_street_branch(shared_street)
+    configure(app_dir, shared_street.url, token)
+    sync_once(app_dir)
+    add_need(app_dir, "损坏前的一条")
+    with (app_dir / "shuren.sqlite3").open("r+b") as f:  # dd … seek=32 count=1 conv=notrunc
+        f.seek(32 * 4096)
+        f.write(b"\0" * 4096)
+    run = shuren("sync", "--data-dir", str(app_dir), "--once")
+    assert run.returncode == 1
+    assert "数据文件已损坏" in run.stderr and "Traceback" not in run.stderr
+    assert Storage(shared_street.data_dir, create=False).current_version(branch) == 1
+    assert (app_dir / "damaged.json").exists()  # the window warns, automatic syncs stop
