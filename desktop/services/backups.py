@@ -194,7 +194,7 @@ def restore_backup(
     if db is not None:
         db.hold_writes()
         db.release_connections()
-    kept, kept_damaged = _keep_current(data_dir, live, moving=db is None)
+    kept, kept_damaged = keep_current(data_dir, live, moving=db is None)
     log.info("restoring %s (current data kept as %s)", backup.name, kept and kept.name)
     if live.exists():
         restore_into(live, backup, progress)
@@ -217,8 +217,9 @@ def restore_backup(
     return Restored(chosen, kept, kept_damaged, upgraded_from, after)
 
 
-def _keep_current(data_dir: Path, live: Path, *, moving: bool) -> tuple[Path | None, bool]:
-    """The current data: a backup like any other when it copies soundly, else set aside."""
+def keep_current(data_dir: Path, live: Path, *, moving: bool) -> tuple[Path | None, bool]:
+    """The current data, before something replaces it: a backup like any other when it copies
+    soundly, else set aside in damaged-files/. (kept, whether it was set aside as damaged)"""
     if not live.exists():
         return None, False
     if health.check_health(live).ok:

@@ -1,8 +1,10 @@
-"""Put another copy's content into the data folder's database: a restore or a merged copy.
+"""Put another copy's content into the data folder's database (the street office's copy, a
+merged copy) without losing a write made meanwhile.
 
 The new content goes in with SQLite's backup API, written into the live file as one
 transaction: a crash or a kill leaves the old content or the new, never a mix, and the window
-may keep the file open meanwhile. What was there is first copied into ``backups/``.
+may keep the file open meanwhile. One connection is kept from the first read to the
+replacement, so a write by anyone else in between is noticed and nothing is replaced.
 """
 
 import logging
@@ -11,10 +13,8 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime
 from pathlib import Path
 
-from desktop.store.backup import backup_database
 from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
 
 log = logging.getLogger(__name__)
@@ -90,63 +90,3 @@ def upgraded_copy(source: Path, out: Path) -> Path:
         with closing(sqlite3.connect(out)) as conn:  # one file again, as a backup expects
             conn.execute("PRAGMA journal_mode = DELETE")
     return out
-
-
-def replace_database(
-    db_file: Path,
-    source: Path,
-    backups: Path,
-    *,
-    label: str,
-    live: LiveDatabase | None = None,
-) -> Path | None:
-    """Make ``source`` (a sound file at this app's schema) the content of ``db_file``, after a
-    copy of what was there into ``backups`` (returned; None when there was no database).
-
-    ``live``: the connection the caller read the database through (``copy_to``); a write by
-    anyone else since then raises ChangedMeanwhile and nothing is replaced.
-    """
-    if not db_file.exists():
-        _put_file(source, db_file)
-        return None
-    backup: Path | None = None
-    try:
-        if live is not None:
-            backup = backup_database(db_file, backups, label=label)
-            live.replace_with(source)
-        else:
-            with live_database(db_file) as own:
-                own.note()
-                backup = backup_database(db_file, backups, label=label)
-                own.replace_with(source)
-    except sqlite3.DatabaseError:
-        # A damaged file SQLite cannot read or write through: keep its files as they are and
-        # put the new one in their place (nothing else may have it open at this point).
-        log.warning("the database could not be read or replaced in place; its files set aside")
-        if backup is None:
-            backup = _copy_damaged(db_file, backups)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db_file}{suffix}").unlink(missing_ok=True)
-        _put_file(source, db_file)
-    return backup
-
-
-def _put_file(source: Path, db_file: Path) -> None:
-    tmp = db_file.with_name(db_file.name + ".restore")
-    shutil.copyfile(source, tmp)
-    with tmp.open("rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, db_file)
-
-
-def _copy_damaged(db_file: Path, backups: Path) -> Path:
-    """The files of a database that SQLite cannot read, copied aside as they are."""
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"damaged-{stamp}.sqlite3"
-    shutil.copyfile(db_file, target)
-    for suffix in ("-wal", "-shm"):
-        extra = Path(f"{db_file}{suffix}")
-        if extra.exists():
-            shutil.copyfile(extra, Path(f"{target}{suffix}"))
-    return target

@@ -15,15 +15,18 @@ from is finished by the next sync instead of looking like a divergence.
 """
 
 import shutil
+import sqlite3
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.copies import CopyDiff, MergeReport
-from desktop.store.datadir import backups_dir, db_path
+from desktop.services import backups
+from desktop.store.backup import put_in_place
+from desktop.store.datadir import db_path
 from desktop.store.merge import compare_copies, merge_copies
-from desktop.store.replace import LiveDatabase, live_database, replace_database, upgraded_copy
+from desktop.store.replace import LiveDatabase, live_database, upgraded_copy
 from desktop.sync import client
 from desktop.sync.client import Connect, SyncResult, acknowledged, adopt_version, configured
 from desktop.sync.config import sync_dir
@@ -41,7 +44,7 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class Restored:
     version: int  # the street office's version now in place
-    backup: Path | None  # this folder's data as it was, or None if there was none
+    backup: Path | None  # this folder's data as it was (a backup, or set aside when damaged)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def restore_from_street(
         config, token, branch = configured(data_dir)
         with closing(connect(config, token)) as server:
             street = _fetch_street(server, data_dir, progress, cancelled)
-        backup = _install(data_dir, branch, street, street.path, label="before-restore")
+        backup = _install(data_dir, branch, street, street.path)
         _tidy(data_dir)
         return Restored(street.version, backup)
 
@@ -133,7 +136,7 @@ def merge_with_street(
             there = upgraded_copy(street.path, folder / "there-now.sqlite3")
             before = None if base is None else upgraded_copy(base.path, folder / "base-now.sqlite3")
             report = merge_copies(merged, there, before, progress)
-            backup = _install(data_dir, branch, street, merged, label="before-merge", live=live)
+            backup = _install(data_dir, branch, street, merged, live=live)
         _tidy(data_dir)
         upload = client.sync_unlocked(data_dir, cancelled=cancelled, connect=connect)
         return Merged(report, backup, upload)
@@ -199,10 +202,10 @@ def _install(
     street: Downloaded,
     content: Path,
     *,
-    label: str,
     live: LiveDatabase | None = None,
 ) -> Path | None:
-    """Put ``content`` in place of this folder's data and build on ``street`` from now on."""
+    """Put ``content`` in place of this folder's data and build on ``street`` from now on.
+    The data it replaces is kept first (returned): a backup, or set aside when damaged."""
     folder = work_dir(data_dir)
     installing = upgraded_copy(content, folder / "install.sqlite3")
     intent = {
@@ -215,11 +218,28 @@ def _install(
     }
     write_atomically(folder / "intent.bin", street.digest.manifest)
     write_json(folder / "intent.json", intent)
-    backup = replace_database(
-        db_path(data_dir), installing, backups_dir(data_dir), label=label, live=live
-    )
+    db = db_path(data_dir)
+    if not db.exists():
+        put_in_place(db, installing)
+        kept = None
+    else:
+        with nullcontext(live) if live is not None else live_database(db) as connection:
+            if live is None:
+                connection.note()
+            kept, damaged = backups.keep_current(data_dir, db, moving=False)
+            try:
+                connection.replace_with(installing)
+            except sqlite3.DatabaseError:
+                if not damaged:
+                    raise
+                # SQLite cannot write through the damaged file, which is kept aside: the new
+                # one takes its place whole.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+                put_in_place(db, installing)
     _complete(data_dir, intent)
-    return backup
+    backups.check_data_file(data_dir)  # a damage noted before no longer holds
+    return kept
 
 
 def finish_install(data_dir: Path) -> None:

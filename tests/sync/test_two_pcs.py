@@ -77,6 +77,14 @@ def two_pcs(
     return app_dir, pc_b, branch
 
 
+def kept_file(said: str, before: str) -> Path:
+    """The file a command says it kept the data in (``before`` <path>。)."""
+    line = next(line for line in said.splitlines() if line.startswith(before))
+    path = Path(line.removeprefix(before).removesuffix("。"))
+    assert path.is_file()
+    return path
+
+
 def street_titles(street: StreetServer, branch: str) -> set[str]:
     current = Storage(street.data_dir, create=False).current_path(branch)
     assert current is not None
@@ -128,7 +136,8 @@ def test_merge_joins_both_and_uploads(two_pcs, shared_street) -> None:
     assert both <= titles(pc_b)
     assert both <= street_titles(shared_street, branch)
     assert_in_step(pc_b, shared_street.data_dir, branch)
-    assert list((pc_b / "backups").glob("*before-merge*"))  # the data as it was, kept
+    kept = kept_file(run.stdout, "合并前的数据已备份为 ")  # the data as it was
+    assert "乙电脑：5栋楼道灯不亮" in titles(kept) and "甲电脑：3栋电梯异响" not in titles(kept)
     # A has changed nothing since: it is told to take the street office's copy, and does.
     with pytest.raises(Diverged) as caught:
         sync_once(pc_a)
@@ -148,7 +157,8 @@ def test_taking_the_street_copy_backs_up_first_and_syncs_on_as_a_delta(
     assert run.returncode == 0, run.stderr
     assert "已改用街道办的第 2 版数据" in run.stdout
     assert "乙电脑：5栋楼道灯不亮" not in titles(pc_b)
-    (backup,) = (pc_b / "backups").glob("*before-restore*")
+    backup = kept_file(run.stdout, "本机原来的数据已备份为 ")
+    assert backup.parent == pc_b / "backups"
     assert "乙电脑：5栋楼道灯不亮" in titles(backup)
     add_need(pc_b, "乙电脑：之后的一条")
     result = sync_once(pc_b)
