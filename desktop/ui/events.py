@@ -12,6 +12,9 @@ class AppEvents(QObject):
     record_requested = Signal(str, int)
     # The data file was checked (at start-up, after a restore): carries the store's Health.
     data_file_checked = Signal(object)
+    # Sync's settings or state changed outside the 同步 page (a restore saved the address and
+    # token, and the version it builds on): the scheduler reads them again.
+    sync_state_changed = Signal()
 
     def changed(self, *kinds: RecordKind) -> None:
         for kind in kinds:

@@ -2,7 +2,8 @@
 current data goes) and the restore itself on the task runner, with progress.
 
 Used by the window when the start-up check finds the data file damaged, by 设置 → 从备份恢复,
-and at start-up when the data file cannot be opened at all.
+and at start-up when the data file cannot be opened at all. ``data_replaced`` is also what the
+window does after the street office's copy or a merged one took the data's place.
 """
 
 import logging
@@ -264,3 +265,35 @@ def wait_for(fn: Callable[[], Any], text: str) -> Any:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+def data_replaced(ctx: AppContext) -> None:
+    """The database's content was replaced under the window (the street office's copy, a
+    merge): fresh connections and search index, every page reads again, the window goes by
+    a fresh check of the file, and sync reads its state again."""
+    ctx.db.reopen_after_restore()
+    ctx.events.changed(*RecordKind)
+    ctx.events.sync_state_changed.emit()
+    run_task(lambda: backups.check_data_file(ctx.data_dir), ctx.events.data_file_checked.emit)
+
+
+def restore_from_street(parent: QWidget, ctx: AppContext) -> bool:
+    """从街道办恢复 in the open window: the dialog (address, token, progress), then the pages
+    read the data again and the secretary is told where the data it replaced is kept."""
+    from desktop.ui.dialogs.street_restore import StreetRestoreDialog
+
+    dialog = StreetRestoreDialog(ctx.data_dir, parent)
+    accepted = dialog.exec()
+    dialog.deleteLater()
+    if not accepted or dialog.restored is None:
+        return False
+    data_replaced(ctx)
+    text = translate(
+        "Restore", "Restored the street office's version {version} of this branch's data."
+    ).format(version=dialog.restored.version)
+    if dialog.restored.backup is not None:
+        text += "\n\n" + translate("Restore", "The data it replaced is kept as {name}.").format(
+            name=dialog.restored.backup.name
+        )
+    QMessageBox.information(parent, translate("Restore", "Restored"), text)
+    return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from desktop.store.database import Database, open_database
 from desktop.store.datadir import (
     DataDirError,
+    db_path,
     default_data_dir,
     demo_data_dir,
     ensure_writable,
@@ -34,7 +35,7 @@ from desktop.ui.tasks import run_task, wait_for_tasks
 
 log = logging.getLogger(__name__)
 
-EXIT_PROBLEM, EXIT_USAGE = 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 def show_error(text: str) -> None:
@@ -140,6 +141,12 @@ def start_session(args: argparse.Namespace) -> Session | int:
         )
         return EXIT_PROBLEM
 
+    if not args.demo and not db_path(data_dir).exists():
+        from desktop.ui.first_start import ask_first_start
+
+        if not ask_first_start(data_dir):
+            lock.unlock()
+            return EXIT_OK
     try:
         if args.demo:
             _ensure_demo(data_dir)

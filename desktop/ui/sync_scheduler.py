@@ -107,6 +107,7 @@ class SyncScheduler(QObject):
         self._pending_timer.timeout.connect(self.refresh_pending)
         if events is not None:
             events.data_changed.connect(self._data_changed)
+            events.sync_state_changed.connect(self.settings_changed)
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -283,8 +284,10 @@ class SyncScheduler(QObject):
         settings, has_token, status, damaged = loaded
         configured = bool(settings.server and has_token)
         first = not self._state.loaded
-        if first and status.diverged is not None:  # still unresolved from an earlier session
+        if status.diverged is not None:  # unresolved, maybe from an earlier session
             self._update(diverged=status.diverged.server_version, waiting_for_secretary=True)
+        elif self._state.diverged is not None and not self._state.running:  # settled meanwhile
+            self._update(diverged=None, behind=False)
         self._update(
             loaded=True,
             server=settings.server,

@@ -1173,6 +1173,38 @@
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="19"/>
+        <source>Welcome to Shuren Xiaoqu</source>
+        <translation>欢迎使用熟人小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="20"/>
+        <source>There is no data in this data folder yet.
+
+If this branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed), its data can be restored from the street office. Otherwise, start with empty lists.</source>
+        <translation>这个数据文件夹里还没有数据。
+
+如果本支部以前用过熟人小区，并且同步到了街道办（例如换了新电脑，或硬盘坏了），可以从街道办恢复本支部的数据；否则请从空白开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="29"/>
+        <source>Start with empty lists</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="32"/>
+        <source>Restore from the street office…</source>
+        <translation>从街道办恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="35"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="49"/>
@@ -4480,72 +4512,72 @@
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="33"/>
+        <location filename="../../desktop/ui/restore.py" line="34"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="34"/>
+        <location filename="../../desktop/ui/restore.py" line="35"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="35"/>
+        <location filename="../../desktop/ui/restore.py" line="36"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="36"/>
+        <location filename="../../desktop/ui/restore.py" line="37"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="37"/>
+        <location filename="../../desktop/ui/restore.py" line="38"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="38"/>
+        <location filename="../../desktop/ui/restore.py" line="39"/>
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="44"/>
+        <location filename="../../desktop/ui/restore.py" line="45"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="45"/>
+        <location filename="../../desktop/ui/restore.py" line="46"/>
         <source>{list} {count}</source>
         <translation>{list} {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="55"/>
+        <location filename="../../desktop/ui/restore.py" line="56"/>
         <source>the backup of {when} ({counts})</source>
         <translation>{when} 的备份（{counts}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="65"/>
+        <location filename="../../desktop/ui/restore.py" line="66"/>
         <source>current</source>
         <translation>当前版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="66"/>
+        <location filename="../../desktop/ui/restore.py" line="67"/>
         <source>older: upgraded after restoring</source>
         <translation>较旧，恢复后自动升级</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="67"/>
+        <location filename="../../desktop/ui/restore.py" line="68"/>
         <source>newer version: cannot be restored</source>
         <translation>较新版本，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="69"/>
+        <location filename="../../desktop/ui/restore.py" line="70"/>
         <source>{revision} ({note})</source>
         <translation>{revision}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="76"/>
+        <location filename="../../desktop/ui/restore.py" line="77"/>
         <source>The check at start-up found the data file damaged: some records may not be readable.
 
 Nothing was overwritten: the damaged file was not backed up and will not be uploaded to the street office, and every earlier backup is still there. So that the damage does not spread, records can be viewed but not changed for now.</source>
@@ -4554,7 +4586,7 @@ Nothing was overwritten: the damaged file was not backed up and will not be uplo
 没有覆盖任何文件：这个损坏的文件没有被备份，也不会上传到街道办，以前的备份都还在。为免损坏扩大，现在只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="84"/>
+        <location filename="../../desktop/ui/restore.py" line="85"/>
         <source>The data file is damaged and cannot be opened.
 
 Nothing was overwritten: the damaged file was not backed up or upgraded, and every earlier backup is still there.</source>
@@ -4563,42 +4595,42 @@ Nothing was overwritten: the damaged file was not backed up or upgraded, and eve
 没有覆盖任何文件：这个损坏的文件没有被备份或升级，以前的备份都还在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="91"/>
+        <location filename="../../desktop/ui/restore.py" line="92"/>
         <source>No sound backup was found. Do not delete anything in the data folder; ask the street office for help (they keep the copy of your last sync).</source>
         <translation>没有找到完好的备份。请不要删除数据文件夹中的任何文件，并请街道办帮助恢复（街道办保存着您上次同步的副本）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="97"/>
+        <location filename="../../desktop/ui/restore.py" line="98"/>
         <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
         <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="112"/>
+        <location filename="../../desktop/ui/restore.py" line="113"/>
         <source>The data file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="121"/>
+        <location filename="../../desktop/ui/restore.py" line="122"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="123"/>
+        <location filename="../../desktop/ui/restore.py" line="124"/>
         <source>Restore this backup and open</source>
         <translation>恢复这份备份并打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <location filename="../../desktop/ui/restore.py" line="128"/>
         <source>Later (view only)</source>
         <translation>稍后（只查看）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="127"/>
+        <location filename="../../desktop/ui/restore.py" line="128"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="137"/>
+        <location filename="../../desktop/ui/restore.py" line="138"/>
         <source>Replace the current data with {backup}?
 
 What was entered or changed after that backup will be replaced.</source>
@@ -4607,79 +4639,90 @@ What was entered or changed after that backup will be replaced.</source>
 这份备份之后录入或修改的内容会被替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="143"/>
+        <location filename="../../desktop/ui/restore.py" line="144"/>
         <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
         <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="149"/>
+        <location filename="../../desktop/ui/restore.py" line="150"/>
         <source>The current data is not lost: it is first kept as a backup of its own, which you can restore the same way.</source>
         <translation>现在的数据不会丢失：恢复前会先把它另存为一份备份，需要时可以用同样的方法恢复回来。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="155"/>
+        <location filename="../../desktop/ui/restore.py" line="156"/>
         <source>This backup was made by an older version; it is upgraded after restoring.</source>
         <translation>这份备份来自较早的版本，恢复后会自动升级。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="159"/>
+        <location filename="../../desktop/ui/restore.py" line="160"/>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="161"/>
+        <location filename="../../desktop/ui/restore.py" line="162"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="162"/>
+        <location filename="../../desktop/ui/restore.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="169"/>
+        <location filename="../../desktop/ui/restore.py" line="170"/>
         <source>Restored {backup}.</source>
         <translation>已恢复{backup}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="173"/>
+        <location filename="../../desktop/ui/restore.py" line="174"/>
         <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
         <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="177"/>
+        <location filename="../../desktop/ui/restore.py" line="178"/>
         <source>The data it replaced was kept as a backup of its own.</source>
         <translation>被替换的数据已另存为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="183"/>
+        <location filename="../../desktop/ui/restore.py" line="184"/>
         <source>This backup was made by a newer version of Shuren Xiaoqu and cannot be restored here. Nothing was changed.</source>
         <translation>这份备份来自更新版本的熟人小区，在这里不能恢复。数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="189"/>
+        <location filename="../../desktop/ui/restore.py" line="190"/>
         <source>This backup is damaged and cannot be restored. Nothing was changed.</source>
         <translation>这份备份已损坏，不能恢复。数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="192"/>
+        <location filename="../../desktop/ui/restore.py" line="193"/>
         <source>The restore did not finish. The data as it was before is kept; close Shuren Xiaoqu, open it again and try once more. If it happens again, ask the street office for help.</source>
         <translation>恢复没有完成。原来的数据仍然保留着；请关闭熟人小区，重新打开后再试一次。如果仍然不行，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="217"/>
+        <location filename="../../desktop/ui/restore.py" line="218"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="228"/>
+        <location filename="../../desktop/ui/restore.py" line="229"/>
+        <location filename="../../desktop/ui/restore.py" line="296"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="234"/>
+        <location filename="../../desktop/ui/restore.py" line="235"/>
         <source>Not restored</source>
         <translation>没有恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="289"/>
+        <source>Restored the street office&apos;s version {version} of this branch&apos;s data.</source>
+        <translation>已从街道办恢复第 {version} 版数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/restore.py" line="293"/>
+        <source>The data it replaced is kept as {name}.</source>
+        <translation>原来的数据已保存为 {name}。</translation>
     </message>
 </context>
 <context>
@@ -4872,152 +4915,157 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="52"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="61"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="65"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="68"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="77"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="78"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="86"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="90"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="91"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="95"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="96"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="99"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="100"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="101"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="103"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="107"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="116"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="117"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="125"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="126"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="130"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="131"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="131"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="132"/>
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="133"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="134"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="148"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="149"/>
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="174"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="153"/>
+        <source>Restore from the street office…</source>
+        <translation>从街道办恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="180"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="185"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="191"/>
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="191"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="197"/>
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="219"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="225"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="221"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="227"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="228"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="234"/>
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="239"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="245"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="284"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="295"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="296"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="307"/>
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="304"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="315"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -5025,60 +5073,60 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="43"/>
-        <location filename="../../desktop/ui/session.py" line="58"/>
-        <location filename="../../desktop/ui/session.py" line="92"/>
-        <location filename="../../desktop/ui/session.py" line="207"/>
+        <location filename="../../desktop/ui/session.py" line="44"/>
+        <location filename="../../desktop/ui/session.py" line="59"/>
+        <location filename="../../desktop/ui/session.py" line="93"/>
+        <location filename="../../desktop/ui/session.py" line="214"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="104"/>
+        <location filename="../../desktop/ui/session.py" line="105"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="126"/>
+        <location filename="../../desktop/ui/session.py" line="127"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="135"/>
+        <location filename="../../desktop/ui/session.py" line="136"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="150"/>
+        <location filename="../../desktop/ui/session.py" line="157"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="208"/>
+        <location filename="../../desktop/ui/session.py" line="215"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="230"/>
+        <location filename="../../desktop/ui/session.py" line="237"/>
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="233"/>
+        <location filename="../../desktop/ui/session.py" line="240"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="246"/>
+        <location filename="../../desktop/ui/session.py" line="253"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="261"/>
+        <location filename="../../desktop/ui/session.py" line="268"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="275"/>
+        <location filename="../../desktop/ui/session.py" line="282"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -5319,6 +5367,94 @@ What was entered or changed after that backup will be replaced.</source>
         <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>StreetRestore</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="40"/>
+        <source>Restore from the street office</source>
+        <translation>从街道办恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="44"/>
+        <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
+        <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="56"/>
+        <source>for example https://street.example.cn:8765</source>
+        <translation>例如 https://street.example.cn:8765</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="62"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="66"/>
+        <source>the token the street office gave you</source>
+        <translation>街道办给的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="72"/>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="74"/>
+        <source>none (usually left empty)</source>
+        <translation>不需要（一般留空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="75"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="80"/>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="90"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="112"/>
+        <source>Certificate file from the street office</source>
+        <translation>街道办给的证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="114"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="147"/>
+        <source>Fetching the branch&apos;s copy from the street office…</source>
+        <translation>正在从街道办取回本支部的数据……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="180"/>
+        <source>Cancelled. Nothing on this PC was changed; what was fetched is kept and the next try carries on from there.</source>
+        <translation>已取消。本机的数据没有改动；已下载的部分会保留，下次接着下载。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="188"/>
+        <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
+        <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="200"/>
+        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
+        <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>
 </context>
 <context>
@@ -5749,87 +5885,87 @@ Merge the two copies?</source>
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="224"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="225"/>
         <source>The data was changed while this was being done, so nothing was replaced. Please try again.</source>
         <translation>处理期间数据有了改动，为免丢失，这次没有替换。请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="312"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="315"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="482"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="491"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="495"/>
         <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
         <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（「设置」→「从备份恢复」）；数据文件通过检查后会重新开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="516"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="520"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="518"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="522"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="519"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="523"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="533"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="537"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="536"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="538"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="544"/>
         <source>Sync paused: the data file is damaged</source>
         <translation>同步已暂停：数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="544"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="548"/>
         <source>Sync paused: another PC updated the street copy</source>
         <translation>同步暂停：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="550"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="550"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="554"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="551"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="559"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>

@@ -46,3 +46,12 @@ def no_unexpected_message_boxes(monkeypatch):
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
     monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
+@pytest.fixture(autouse=True)
+def empty_folders_start_with_empty_lists(monkeypatch):
+    """A window started on an empty data folder asks whether to restore from the street
+    office; the tests that do not test that question answer 从空白开始."""
+    from desktop.ui import first_start
+
+    monkeypatch.setattr(first_start, "ask_first_start", lambda _data_dir: True)

@@ -389,4 +389,4 @@ def test_a_file_that_cannot_be_opened_but_passes_the_check_is_not_called_damaged
 
     monkeypatch.setattr(session_module, "open_database", locked)
     assert started() == 1
-    assert "无法打开数据文件" in shown[0] and "损坏" not in shown[0]
+    assert "另一个程序使用" in shown[0] and "损坏" not in shown[0]  # said what it is: locked

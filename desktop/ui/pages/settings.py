@@ -32,6 +32,7 @@ from desktop.ui.restore import (
     SHOWN_COUNTS,
     confirm_restore,
     count_name,
+    restore_from_street,
     restore_in_window,
     revision_text,
 )
@@ -148,8 +149,13 @@ class SettingsPage(QWidget):
         self.restore_button = QPushButton(translate("SettingsPage", "Restore the chosen backup…"))
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.street_restore_button = QPushButton(
+            translate("SettingsPage", "Restore from the street office…")
+        )
+        self.street_restore_button.clicked.connect(self.restore_from_street)
         row = QHBoxLayout()
         row.addWidget(self.restore_button)
+        row.addWidget(self.street_restore_button)
         row.addStretch()
         layout.addLayout(row)
         self._backups_loaded = False
@@ -266,6 +272,11 @@ class SettingsPage(QWidget):
             return
         self.restore_button.setEnabled(False)
         restore_in_window(self, self.ctx, backup, lambda _ok: self.load_backups())
+
+    def restore_from_street(self) -> None:
+        """The branch's copy at the street office, e.g. when no backup here is good enough."""
+        if restore_from_street(self, self.ctx):
+            self.load_backups()
 
     def _data_file_checked(self, health: Health) -> None:
         if health.ok:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.kinds import RecordKind
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
+from desktop.ui.restore import data_replaced
 from desktop.ui.sync_scheduler import SyncScheduler, SyncState
 from desktop.ui.tasks import run_task
 
@@ -196,9 +196,3 @@ class DivergedBox(QGroupBox):
         self.outcome.setStyleSheet(BAD)
         self.outcome.setText(message)
         self.show_state(self.scheduler.state)
-
-
-def data_replaced(ctx: AppContext) -> None:
-    """The database's content was replaced under the window: every page reads it again."""
-    ctx.db.reopen_after_restore()
-    ctx.events.changed(*RecordKind)
