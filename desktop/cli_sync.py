@@ -159,7 +159,7 @@ def _explain_divergence(data_dir: Path, say: Callable[[str], None]) -> None:
     try:
         diff = compare_with_street(data_dir)
     except SyncError as exc:
-        say(f"暂时无法比较两份数据：{exc.message}")
+        say(f"暂时无法比较两份数据：{exc.by_hand()}")
     else:
         say("两份数据的差别：")
         for line in diff.lines():
@@ -199,7 +199,7 @@ def _resolve(choice: str, data_dir: Path, say: Callable[[str], None]) -> int:
         print(exc.message)
         return 0
     except SyncError as exc:
-        say(exc.message)
+        say(exc.by_hand())
         return 1
     except ChangedMeanwhile:
         say("处理期间数据有了改动，为免丢失，这次没有替换。请再运行一次。")
@@ -219,7 +219,7 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path, say: Callable[[str], N
         say(exc.message)
         return 1
     except SyncError as exc:
-        say(exc.message)
+        say(exc.by_hand())
         return 1
     print(f"已从街道办恢复第 {restored.version} 版数据到 {data_dir}。")
     if restored.backup is not None:

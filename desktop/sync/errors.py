@@ -2,6 +2,8 @@
 
 from desktop.sync.protocol import COUNTED_LABELS
 
+AUTOMATIC_RETRY = "稍后会自动再试"  # said of automatic syncs; a restore asked for by hand is not
+
 
 class SyncError(Exception):
     """``message`` says what happened and what to do; ``retry``: try again later by itself."""
@@ -10,6 +12,10 @@ class SyncError(Exception):
         super().__init__(message)
         self.message = message
         self.retry = retry
+
+    def by_hand(self) -> str:
+        """The message for work the secretary started herself, which nothing retries."""
+        return self.message.replace(AUTOMATIC_RETRY, "请稍后再试")
 
 
 class ShrinkRefused(SyncError):

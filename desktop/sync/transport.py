@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.sync.config import SyncConfig, check_server_address
-from desktop.sync.errors import Diverged, SyncError
+from desktop.sync.errors import AUTOMATIC_RETRY, Diverged, SyncError
 from desktop.sync.protocol import API_PREFIX, ErrorCode, token_branch
 
 TIMEOUT = 30  # seconds for a request to make progress
@@ -64,10 +64,10 @@ class Refused(Exception):
                 "街道办服务器核对上传的数据没有通过，下次同步会把全部数据重新上传。", retry=True
             )
         if self.status >= 500:
-            return SyncError("街道办服务器暂时出了故障，稍后会自动再试。", retry=True)
+            return SyncError(f"街道办服务器暂时出了故障，{AUTOMATIC_RETRY}。", retry=True)
         return SyncError(
             f"街道办服务器拒绝了这次上传（{self.body.get('message') or self.status}），"
-            "稍后会自动再试；如一直如此，请联系街道办。",
+            f"{AUTOMATIC_RETRY}；如一直如此，请联系街道办。",
             retry=True,
         )
 
@@ -128,7 +128,7 @@ class Connection:
             if response.status == 200:  # an answer cut short: as good as none
                 self._conn.close()
                 raise SyncError(
-                    "与街道办服务器的连接中断了，可能是网络不稳；稍后会自动再试。", retry=True
+                    f"与街道办服务器的连接中断了，可能是网络不稳；{AUTOMATIC_RETRY}。", retry=True
                 )
             answer = {}
         if response.status != 200:
@@ -183,7 +183,7 @@ class Connection:
         except (OSError, http.client.HTTPException) as exc:
             self._conn.close()  # the next call opens a fresh connection
             raise SyncError(
-                "连不上街道办服务器，可能是网络断了；稍后会自动再试。", retry=True
+                f"连不上街道办服务器，可能是网络断了；{AUTOMATIC_RETRY}。", retry=True
             ) from exc
 
 

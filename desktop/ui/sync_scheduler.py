@@ -228,7 +228,7 @@ class SyncScheduler(QObject):
                 "Please try again.",
             )
         elif isinstance(exc, SyncError):
-            message = exc.message
+            message = exc.by_hand()
         else:
             log.error("resolving a divergence failed", exc_info=exc)
             message = unexpected_sync_error()

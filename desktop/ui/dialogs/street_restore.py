@@ -193,7 +193,7 @@ class StreetRestoreDialog(QDialog):
                 BAD,
             )
         elif isinstance(exc, SyncError):
-            self._say(exc.message, BAD)
+            self._say(exc.by_hand(), BAD)
         else:
             log.error("restore from the street office failed", exc_info=exc)
             self._say(

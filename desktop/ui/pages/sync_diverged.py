@@ -111,7 +111,7 @@ class DivergedBox(QGroupBox):
             from desktop.sync.errors import SyncError
 
             self._comparing = False
-            reason = exc.message if isinstance(exc, SyncError) else ""
+            reason = exc.by_hand() if isinstance(exc, SyncError) else ""
             self.differences.setPlainText(
                 translate("SyncPage", "The two copies could not be compared. {reason}").format(
                     reason=reason
