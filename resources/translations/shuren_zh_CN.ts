@@ -4705,7 +4705,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="229"/>
-        <location filename="../../desktop/ui/restore.py" line="296"/>
+        <location filename="../../desktop/ui/restore.py" line="298"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
@@ -4715,12 +4715,12 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>没有恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="289"/>
+        <location filename="../../desktop/ui/restore.py" line="291"/>
         <source>Restored the street office&apos;s version {version} of this branch&apos;s data.</source>
         <translation>已从街道办恢复第 {version} 版数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/restore.py" line="293"/>
+        <location filename="../../desktop/ui/restore.py" line="295"/>
         <source>The data it replaced is kept as {name}.</source>
         <translation>原来的数据已保存为 {name}。</translation>
     </message>
@@ -4991,8 +4991,8 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="126"/>
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
+        <source>Restore data</source>
+        <translation>恢复数据</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="131"/>

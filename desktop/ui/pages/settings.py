@@ -123,7 +123,7 @@ class SettingsPage(QWidget):
         ctx.events.data_file_checked.connect(self._data_file_checked)
 
     def _restore_box(self) -> QGroupBox:
-        box = QGroupBox(translate("SettingsPage", "Restore from a backup"))
+        box = QGroupBox(translate("SettingsPage", "Restore data"))
         layout = QVBoxLayout(box)
         self.backup_table = QTableWidget(0, COL_CHECK + 1)
         self.backup_table.setHorizontalHeaderLabels(
