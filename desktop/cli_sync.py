@@ -171,57 +171,61 @@ def _explain_divergence(data_dir: Path, say: Callable[[str], None]) -> None:
 
 
 def _resolve(choice: str, data_dir: Path, say: Callable[[str], None]) -> int:
-    from desktop.store.replace import ChangedMeanwhile
     from desktop.sync import resolve
-    from desktop.sync.client import SyncBusy, SyncError
+
+    def server() -> None:
+        restored = resolve.restore_from_street(data_dir)
+        print(f"已改用街道办的第 {restored.version} 版数据。")
+        if restored.backup is not None:
+            print(f"本机原来的数据已备份为 {restored.backup}。")
+
+    def local() -> None:
+        result = resolve.keep_local(data_dir)
+        print(
+            f"已以本机数据为准：街道办保存为第 {result.version} 版；"
+            "另一台电脑上传的数据仍作为旧版本保存在街道办。"
+        )
+
+    def merge() -> None:
+        merged = resolve.merge_with_street(data_dir)
+        for line in merged.report.lines():
+            print(line)
+        if merged.backup is not None:
+            print(f"合并前的数据已备份为 {merged.backup}。")
+        print(f"已合并并同步：街道办保存为第 {merged.upload.version} 版。")
+
+    return _replacing_data(
+        data_dir, say, {"server": server, "local": local, "merge": merge}[choice]
+    )
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path, say: Callable[[str], None]) -> int:
+    from desktop.sync import resolve
+
+    remember_connection(args, data_dir)
+
+    def restore() -> None:
+        restored = resolve.restore_from_street(data_dir)
+        print(f"已从街道办恢复第 {restored.version} 版数据到 {data_dir}。")
+        if restored.backup is not None:
+            print(f"本机原来的数据已备份为 {restored.backup}。")
+
+    return _replacing_data(data_dir, say, restore)
+
+
+def _replacing_data(data_dir: Path, say: Callable[[str], None], work: Callable[[], None]) -> int:
+    """Run work that may replace the data folder's database: never under an open window, and
+    every failure one Chinese line (exit 1)."""
+    from desktop.store.replace import ChangedMeanwhile
+    from desktop.sync.client import SyncError
 
     try:
         with window_closed(data_dir):
-            if choice == "server":
-                restored = resolve.restore_from_street(data_dir)
-                print(f"已改用街道办的第 {restored.version} 版数据。")
-                if restored.backup is not None:
-                    print(f"本机原来的数据已备份为 {restored.backup}。")
-            elif choice == "local":
-                result = resolve.keep_local(data_dir)
-                print(
-                    f"已以本机数据为准：街道办保存为第 {result.version} 版；"
-                    "另一台电脑上传的数据仍作为旧版本保存在街道办。"
-                )
-            else:
-                merged = resolve.merge_with_street(data_dir)
-                for line in merged.report.lines():
-                    print(line)
-                if merged.backup is not None:
-                    print(f"合并前的数据已备份为 {merged.backup}。")
-                print(f"已合并并同步：街道办保存为第 {merged.upload.version} 版。")
-    except SyncBusy as exc:
-        print(exc.message)
-        return 0
-    except SyncError as exc:
+            work()
+    except SyncError as exc:  # SyncBusy included: another sync is not this work
         say(exc.by_hand())
         return 1
     except ChangedMeanwhile:
         say("处理期间数据有了改动，为免丢失，这次没有替换。请再运行一次。")
         return 1
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace, data_dir: Path, say: Callable[[str], None]) -> int:
-    from desktop.sync import resolve
-    from desktop.sync.client import SyncBusy, SyncError
-
-    remember_connection(args, data_dir)
-    try:
-        with window_closed(data_dir):
-            restored = resolve.restore_from_street(data_dir)
-    except SyncBusy as exc:
-        say(exc.message)
-        return 1
-    except SyncError as exc:
-        say(exc.by_hand())
-        return 1
-    print(f"已从街道办恢复第 {restored.version} 版数据到 {data_dir}。")
-    if restored.backup is not None:
-        print(f"本机原来的数据已备份为 {restored.backup}。")
     return 0

@@ -44,10 +44,27 @@ def synced_branch(tmp_path: Path):
     street.stop()
 
 
-def fill_and_restore(dialog: StreetRestoreDialog, url: str, token: str) -> None:
-    dialog.server_edit.setText(url)
-    dialog.token_edit.setText(token)
-    dialog.restore_button.click()
+def restore_once_the_dialog_shows(url: str, token: str) -> None:
+    """Fill in and press 恢复 in the restore dialog as soon as it is on screen (it runs its
+    own event loop, so this waits on a timer)."""
+
+    def attempt() -> None:
+        dialog = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, StreetRestoreDialog) and w.isVisible()
+            ),
+            None,
+        )
+        if dialog is None:
+            QTimer.singleShot(50, attempt)
+            return
+        dialog.server_edit.setText(url)
+        dialog.token_edit.setText(token)
+        dialog.restore_button.click()
+
+    QTimer.singleShot(50, attempt)
 
 
 def test_first_start_on_an_empty_folder_restores_from_the_street_office(
@@ -63,23 +80,9 @@ def test_first_start_on_an_empty_folder_restores_from_the_street_office(
         next(b for b in box.buttons() if b.text() == "从街道办恢复…").click()
         return 0
 
-    def fill_when_shown():
-        dialog = next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, StreetRestoreDialog) and w.isVisible()
-            ),
-            None,
-        )
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(50, fill_when_shown)
-            return
-        fill_and_restore(dialog, street.url, token)
-
     monkeypatch.setattr(QMessageBox, "exec", choose_restore)
     monkeypatch.setattr(first_start, "ask_first_start", REAL_ASK)
-    QTimer.singleShot(50, fill_when_shown)
+    restore_once_the_dialog_shows(street.url, token)
     from desktop.ui.session import start_session
 
     session = start_session(argparse.Namespace(data_dir=new_pc, demo=False, lang="zh_CN"))
@@ -128,21 +131,7 @@ def test_restore_from_settings_replaces_the_data_and_keeps_it(
     monkeypatch.setattr(QMessageBox, "exec", answer)
     monkeypatch.setattr(QMessageBox, "information", lambda *a: answers.append(a[2]))
 
-    def fill():
-        dialog = next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, StreetRestoreDialog) and w.isVisible()
-            ),
-            None,
-        )
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(50, fill)
-            return
-        fill_and_restore(dialog, street.url, token)
-
-    QTimer.singleShot(50, fill)
+    restore_once_the_dialog_shows(street.url, token)
     page.street_restore_button.click()
     qtbot.waitUntil(lambda: "needs" in changed, timeout=30_000)
     titles = {n.title for n in needs.list_needs(ctx.db, needs.NeedQuery())}
