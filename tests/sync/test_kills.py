@@ -27,7 +27,7 @@ from desktop.services import needs
 from desktop.store.database import open_database
 from desktop.sync.client import Diverged, SyncError, sync_once
 from desktop.sync.protocol import integrity_problem
-from desktop.sync.receiver.storage import Storage
+from desktop.sync.receiver.storage import KEEP_LAST, Storage
 from desktop.sync.resolve import merge_with_street
 from desktop.sync.status import load_status
 
@@ -82,6 +82,10 @@ def acknowledged_is_there(folder: Path, storage: Storage, branch: str) -> None:
     ack = load_status(folder).acknowledged
     if ack is None:
         return
+    current = storage.current_version(branch)
+    assert current is not None and ack.version <= current, folder.name
+    if ack.version <= current - KEEP_LAST and not storage.has_version(branch, ack.version):
+        return  # pruned by the receiver's retention long after it was acknowledged
     assert storage.version_info(branch, ack.version).sha256 == ack.sha256, folder.name
 
 

@@ -337,6 +337,10 @@ class Storage:
         plain = [n for n, kinds in self._scan(branch_id).items() if "plain" in kinds]
         return max(plain, default=None)
 
+    def has_version(self, branch_id: str, number: int) -> bool:
+        """Whether version ``number`` is still kept (plain or compressed)."""
+        return bool(self._scan(branch_id).get(number, set()) - {"sidecar"})
+
     def current_path(self, branch_id: str) -> Path | None:
         """The branch's current copy (open it read-only), or None before its first upload."""
         number = self.current_version(branch_id)
