@@ -53,16 +53,16 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 IMAGE_INDENT = 64
 MIN_IMAGE_WIDTH = 420
 RESIZE_DELAY_MS = 250  # the pictures are fitted again once the window stops changing size
-# Widest picture on paper (Qt counts 96 per inch when it prints: 620 is 16.4 cm, inside A4's
+# Widest picture on paper (Qt counts 96 per inch when it prints: 580 is 15.3 cm, inside A4's
 # width less the 2 cm margins Qt keeps on each side).
-PRINT_IMAGE_WIDTH = 620
-PRINT_IMAGE_HEIGHT = 420  # 11 cm: a tall form does not take a page of its own
+PRINT_IMAGE_WIDTH = 580
+PRINT_IMAGE_HEIGHT = 400  # 10.6 cm: a tall form does not take a page of its own
 PRINT_POINT_SIZE = 10.5
 # Space above and below headings, in pixels, by level (Qt's Markdown import leaves none).
 HEADING_MARGINS = {1: (0, 12), 2: (24, 10), 3: (18, 6)}
 # Extra space between lines (pixels): long Chinese steps read easier with some air. Added,
 # not proportional, so that a line holding a picture does not grow by a third.
-LINE_SPACING = 5
+LINE_SPACING = 3
 
 
 @dataclass(frozen=True)
