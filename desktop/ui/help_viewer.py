@@ -237,6 +237,7 @@ class HelpWindow(QWidget):
         self.families = families
         self.guide = read_guide()
         self._rendered: tuple[QFont, int] | None = None  # the font and picture width shown
+        self._section = ""  # the section she went to or scrolled to: kept when refitted
         self._refit = QTimer(self, singleShot=True, interval=RESIZE_DELAY_MS)
         self._refit.timeout.connect(self.render)
 
@@ -260,6 +261,10 @@ class HelpWindow(QWidget):
         self.contents.itemActivated.connect(lambda item, _col: self.show_heading(item.text(0)))
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        # Her own scrolling (wheel, keys, the bar), noted once the view has moved.
+        self.browser.verticalScrollBar().actionTriggered.connect(
+            lambda _action: QTimer.singleShot(0, self._note_section)
+        )
         zoom_in.triggered.connect(lambda: self.browser.zoomIn(2))
         zoom_out.triggered.connect(lambda: self.browser.zoomOut(2))
         splitter = QSplitter()
@@ -289,13 +294,15 @@ class HelpWindow(QWidget):
         width = max(MIN_IMAGE_WIDTH, self.browser.viewport().width() - IMAGE_INDENT)
         if self._rendered is not None and self._rendered == (font, width):
             return
-        shown = self.heading_at_top() if self._rendered is not None else ""
         self._rendered = (font, width)
         doc = build_document(self.guide, font, width)
         doc.setParent(self.browser)  # the browser deletes the one it replaces
         self.browser.setDocument(doc)
-        if shown:
-            self.browser.scrollToAnchor(shown)
+        if self._section:
+            self.browser.scrollToAnchor(self._section)
+
+    def _note_section(self) -> None:
+        self._section = self.heading_at_top()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -310,6 +317,7 @@ class HelpWindow(QWidget):
         self.show_heading(heading)
 
     def show_heading(self, text: str) -> None:
+        self._section = text
         self.render()
         self.browser.scrollToAnchor(text)
         for item in self.contents.findItems(

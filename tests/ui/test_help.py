@@ -158,6 +158,37 @@ def test_the_guide_follows_the_text_size(ctx, qtbot):
         QApplication.setFont(app_font(ctx.font_families))
 
 
+def image_widths(window: HelpWindow) -> dict[str, float]:
+    widths: dict[str, float] = {}
+    block = window.browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            image = it.fragment().charFormat().toImageFormat()
+            if image.isValid():
+                widths[Path(image.name()).name] = image.width()
+            it += 1
+        block = block.next()
+    return widths
+
+
+def test_pictures_fit_the_window_and_keep_their_size_when_they_can(ctx, qtbot):
+    window = HelpWindow(ctx.font_families)
+    qtbot.addWidget(window)
+    window.resize(1500, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("needs")
+    assert (
+        image_widths(window)["need-new.png"]
+        == QImage(str(resources_dir() / "help" / "need-new.png")).width()
+    )
+    window.resize(760, 600)
+    viewport = window.browser.viewport()
+    qtbot.waitUntil(lambda: max(image_widths(window).values()) <= viewport.width(), timeout=3000)
+    assert window.heading_at_top() == "一、登记居民需求，跟进到解决"  # still where she was
+
+
 def pdf_document(data: bytes) -> QPdfDocument:
     document = QPdfDocument()
     buffer = QBuffer(document)
