@@ -48,6 +48,12 @@ def _environment(tmp: Path) -> None:
         sys.path.insert(0, str(ROOT))
 
 
+def _quiet(_mode, _context, message: str) -> None:
+    """Qt's messages, less the offscreen platform's notes on what it cannot do."""
+    if "This plugin does not support" not in message:
+        print(message, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="使用说明的配图：从软件本身截取。")
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "help")
@@ -55,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="shuren-help-") as tmp:
         _environment(Path(tmp))
+        from PySide6.QtCore import qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
+        qInstallMessageHandler(_quiet)
         app = QApplication([sys.argv[0]])
         # Forms closed without saving (项目清单 新建, 共建单位 登记活动) leave reference
         # cycles whose collection crashes PySide6 6.11.3 when two were opened in a row;
