@@ -21,3 +21,11 @@ def translations_dir() -> Path:
 
 def icons_dir() -> Path:
     return resources_dir() / "icons"
+
+
+def docs_dir() -> Path:
+    """The documents for users (the 使用说明 and its pictures' Markdown)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "docs"
+    return Path(__file__).resolve().parent.parent / "docs"

@@ -147,9 +147,26 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        # F1: the guide opens at the section of the page on screen.
+        guide = QAction(
+            translate("MainWindow", "User guide"),
+            self,
+            shortcut=QKeySequence.StandardKey.HelpContents,
+        )
+        guide.triggered.connect(self.show_help)
+        help_menu.addAction(guide)
+        help_menu.addSeparator()
         about = QAction(translate("MainWindow", "About Shuren Xiaoqu"), self)
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
+
+    def show_help(self) -> None:
+        """使用说明, at the section of the page on screen (F1)."""
+        from desktop.ui.help_viewer import show_help  # loaded on first use
+
+        row = self.navigation.currentRow()
+        names = list(self._factories)
+        show_help(self, names[row] if 0 <= row < len(names) else None, self.ctx.font_families)
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built on first use."""

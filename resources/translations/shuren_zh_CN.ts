@@ -1205,6 +1205,41 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="204"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="227"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="312"/>
+        <source>Shuren Xiaoqu user guide</source>
+        <translation>熟人小区使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="205"/>
+        <source>Shuren Xiaoqu</source>
+        <translation>熟人小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="235"/>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="238"/>
+        <source>Larger text</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="240"/>
+        <source>Smaller text</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_viewer.py" line="248"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="49"/>
@@ -2067,72 +2102,77 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
