@@ -1207,34 +1207,34 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="204"/>
-        <location filename="../../desktop/ui/help_viewer.py" line="227"/>
-        <location filename="../../desktop/ui/help_viewer.py" line="312"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="210"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="233"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="341"/>
         <source>Shuren Xiaoqu user guide</source>
         <translation>熟人小区使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="205"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="211"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="235"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="246"/>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="238"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="249"/>
         <source>Larger text</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="240"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="251"/>
         <source>Smaller text</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_viewer.py" line="248"/>
+        <location filename="../../desktop/ui/help_viewer.py" line="259"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
