@@ -2,6 +2,7 @@
 action items. Only drafts are edited; autosaved every 30 s."""
 
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -36,15 +37,14 @@ from desktop.domain.meetings import (
     clean_meeting,
     validate_meeting,
 )
-from desktop.domain.needs import NeedQuery
 from desktop.domain.roster import PeopleQuery
-from desktop.services import drafts, meetings, needs, people, projects
+from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
-from desktop.ui.dialogs.project import LinkList
+from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, choice_combo, line_edit
 from desktop.ui.labels import (
@@ -244,7 +244,7 @@ class MeetingDialog(RecordForm):
         self.consensus = text_box("", 60)
         self.consensus.setPlaceholderText(translate("MeetingDialog", "Leave empty if none"))
         self.topic_needs = LinkList(
-            translate("MeetingDialog", "Link needs"), self._search_needs, {}
+            translate("MeetingDialog", "Link needs"), partial(need_choices, self.ctx.db), {}
         )
         votes = QHBoxLayout()
         for label, box in zip(
@@ -273,7 +273,7 @@ class MeetingDialog(RecordForm):
             *(b.valueChanged for b in self.votes),
         ):
             signal.connect(self._store_topic)
-        self.topic_needs.changed = self._store_topic
+        self.topic_needs.changed.connect(self._store_topic)
         box = QWidget()
         layout = QHBoxLayout(box)
         layout.addLayout(left, 1)
@@ -282,11 +282,6 @@ class MeetingDialog(RecordForm):
         self.topic_list.setCurrentRow(0 if self.topics else -1)
         self.topic_editor.setEnabled(bool(self.topics))
         return box
-
-    def _search_needs(self, text: str) -> list[tuple[int, str]]:
-        return [
-            (r.id, r.title) for r in needs.list_needs(self.ctx.db, NeedQuery(text=text), limit=50)
-        ]
 
     def _show_topic(self, index: int) -> None:
         self._shown_topic = -1  # no storing while the editor is being filled

@@ -1,22 +1,22 @@
 """Record or edit a partner unit's activity — 结对活动, 为民实事 or 纠纷调处 — with the needs
 and projects it answers, picked by searching their titles."""
 
+from functools import partial
+
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.domain.errors import Problem
-from desktop.domain.needs import NeedQuery
 from desktop.domain.partners import (
     PartnerActivity,
     PartnerActivityKind,
     clean_activity,
     validate_activity,
 )
-from desktop.domain.projects import ProjectQuery
-from desktop.services import needs, partners, projects
+from desktop.services import partners, projects
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
-from desktop.ui.dialogs.project import LinkList
+from desktop.ui.dialogs.project import LinkList, need_choices, project_choices
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit
 from desktop.ui.partner_labels import activity_kind_label
@@ -46,12 +46,12 @@ class ActivityDialog(RecordForm):
         self.description = text_box(activity.description, 90)
         self.need_links = LinkList(
             translate("ActivityDialog", "Link needs"),
-            self._search_needs,
+            partial(need_choices, ctx.db),
             projects.need_titles(ctx.db, activity.need_ids),
         )
         self.project_links = LinkList(
             translate("ActivityDialog", "Link projects"),
-            self._search_projects,
+            partial(project_choices, ctx.db),
             partners.project_titles(ctx.db, activity.project_ids),
         )
         self.add_field("kind", translate("ActivityDialog", "Kind"), self.kind, True)
@@ -74,18 +74,10 @@ class ActivityDialog(RecordForm):
             self.description.textChanged,
         ):
             self.watch(signal)
-        self.need_links.changed = self.changed
-        self.project_links.changed = self.changed
+        self.need_links.changed.connect(self.changed)
+        self.project_links.changed.connect(self.changed)
         self.revalidate()
         self.description.setFocus()
-
-    def _search_needs(self, text: str) -> list[tuple[int, str]]:
-        rows = needs.list_needs(self.ctx.db, NeedQuery(text=text), 0, 50)
-        return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
-
-    def _search_projects(self, text: str) -> list[tuple[int, str]]:
-        rows = projects.list_projects(self.ctx.db, ProjectQuery(text=text), 0, 50)
-        return [(r.id, r.title) for r in rows]
 
     def current(self) -> PartnerActivity:
         a = self.activity

@@ -1,9 +1,11 @@
 """Add or edit a project: parties, money, stage, evaluation, and the needs and resources
 it links."""
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,6 +28,7 @@ from desktop.domain.projects import (
     PartyRole,
     Project,
     ProjectKind,
+    ProjectQuery,
     ProjectStage,
     can_move,
     clean_project,
@@ -33,6 +36,7 @@ from desktop.domain.projects import (
 )
 from desktop.domain.resources import ResourceQuery
 from desktop.services import needs, projects, resources
+from desktop.store.database import Database
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
@@ -57,9 +61,21 @@ def _amount(edit: YuanEdit) -> Decimal:
 
 
 class LinkList(QWidget):
-    """Linked records with 添加… and 移除."""
+    """Linked records with 添加… and 移除.
 
-    def __init__(self, title: str, search, titles: dict[int, str]) -> None:
+    ``search(text)`` lists (id, label) to pick from. It must not hold the form this list sits
+    in (a bound method of it): a reference cycle through a child widget makes PySide crash
+    when the garbage collector frees a closed form.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        search: Callable[[str], list[tuple[int, str]]],
+        titles: dict[int, str],
+    ) -> None:
         super().__init__()
         self._title = title
         self._search = search
@@ -93,15 +109,27 @@ class LinkList(QWidget):
         if picker.exec():
             for record_id, label in picker.chosen():
                 self.add(record_id, label)
-            self.changed()
+            self.changed.emit()
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
-        self.changed()
+        self.changed.emit()
 
-    def changed(self) -> None:
-        """Replaced by the form to mark itself changed."""
+
+def need_choices(db: Database, text: str) -> list[tuple[int, str]]:
+    rows = needs.list_needs(db, NeedQuery(text=text), 0, 50)
+    return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
+
+
+def resource_choices(db: Database, text: str) -> list[tuple[int, str]]:
+    rows = resources.list_resources(db, ResourceQuery(text=text), 0, 50)
+    return [(r.id, f"{r.title}（{r.provider}）") for r in rows]
+
+
+def project_choices(db: Database, text: str) -> list[tuple[int, str]]:
+    rows = projects.list_projects(db, ProjectQuery(text=text), 0, 50)
+    return [(r.id, r.title) for r in rows]
 
 
 class ProjectDialog(RecordForm):
@@ -153,12 +181,12 @@ class ProjectDialog(RecordForm):
         self.evaluation = text_box(p.evaluation, 48)
         self.need_links = LinkList(
             translate("ProjectDialog", "Link needs"),
-            self._search_needs,
+            partial(need_choices, ctx.db),
             projects.need_titles(ctx.db, p.need_ids),
         )
         self.resource_links = LinkList(
             translate("ProjectDialog", "Link resources"),
-            self._search_resources,
+            partial(resource_choices, ctx.db),
             projects.resource_titles(ctx.db, p.resource_ids),
         )
 
@@ -215,18 +243,10 @@ class ProjectDialog(RecordForm):
             self.evaluation.textChanged,
         ):
             self.watch(signal)
-        self.need_links.changed = self.changed
-        self.resource_links.changed = self.changed
+        self.need_links.changed.connect(self.changed)
+        self.resource_links.changed.connect(self.changed)
         self.revalidate()
         self.title_edit.setFocus()
-
-    def _search_needs(self, text: str) -> list[tuple[int, str]]:
-        rows = needs.list_needs(self.ctx.db, NeedQuery(text=text), 0, 50)
-        return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
-
-    def _search_resources(self, text: str) -> list[tuple[int, str]]:
-        rows = resources.list_resources(self.ctx.db, ResourceQuery(text=text), 0, 50)
-        return [(r.id, f"{r.title}（{r.provider}）") for r in rows]
 
     def current(self) -> Project:
         old = {party.role: party for party in self.project.parties}
