@@ -10,7 +10,6 @@ Never imported by the app.
 """
 
 import argparse
-import gc
 import os
 import sys
 import tempfile
@@ -66,10 +65,6 @@ def main(argv: list[str] | None = None) -> int:
 
         qInstallMessageHandler(_quiet)
         app = QApplication([sys.argv[0]])
-        # Forms closed without saving (项目清单 新建, 共建单位 登记活动) leave reference
-        # cycles whose collection crashes PySide6 6.11.3 when two were opened in a row;
-        # this short run needs no cycle collector.
-        gc.disable()
         shots = Shots(app, Path(tmp), args.out, args.scale)
         try:
             shots.take_all()
