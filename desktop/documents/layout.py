@@ -109,11 +109,13 @@ def grid_table(
     widths_mm: Sequence[float],
     *,
     repeat_header: bool = True,
+    header: bool = True,
     padding: float = 4,
     centered: Sequence[int] = (),
     extra: Sequence[tuple] = (),
 ) -> Table:
-    """A ruled table whose first row is a grey header repeated on every page.
+    """A ruled table whose first row is a grey header repeated on every page (``header``
+    False: rows only, e.g. the rest of a table begun above).
 
     Cells are paragraphs for user text and plain strings for our own short words (roles,
     dates, numbers: always in the first face, never wrapped, much cheaper to lay out).
@@ -121,7 +123,7 @@ def grid_table(
     table = Table(
         rows,
         colWidths=[w * mm for w in widths_mm],
-        repeatRows=1 if repeat_header else 0,
+        repeatRows=1 if header and repeat_header else 0,
         splitInRow=1,  # a cell with pages of text may continue on the next page
         hAlign="LEFT",
     )
@@ -133,7 +135,7 @@ def grid_table(
                 ("LEADING", (0, 0), (-1, -1), pen.styles.cell.leading),
                 *(("ALIGN", (c, 0), (c, -1), "CENTER") for c in centered),
                 ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                *([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)] if header else []),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), padding),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
@@ -243,6 +245,14 @@ def build_pdf(
     story: list[Flowable], out: Output, pen: Pen, decor: PageDecor, *, title: str, author: str
 ) -> None:
     """Lay out ``story`` on A4 and write the PDF to a path (atomically) or a binary stream."""
+    data, _pages = render_pdf(story, pen, decor, title=title, author=author)
+    write_bytes(data, out)
+
+
+def render_pdf(
+    story: list[Flowable], pen: Pen, decor: PageDecor, *, title: str, author: str
+) -> tuple[bytes, int]:
+    """Lay out ``story`` on A4: the PDF and its number of pages."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
@@ -257,7 +267,7 @@ def build_pdf(
     with build_lock:
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
                   canvasmaker=_numbered_canvas(pen, decor))  # fmt: skip
-    write_bytes(buffer.getvalue(), out)
+    return buffer.getvalue(), doc.page
 
 
 def write_bytes(data: bytes, out: Output) -> None:

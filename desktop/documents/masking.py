@@ -2,7 +2,7 @@
 
 The rule, kept simple so a secretary can predict it:
 - participants whose role is in RESIDENT_ROLES (居民代表, 贤达能人, 楼栋长) have their names
-  masked (张三明 → 张*明); office holders (支部, 业委会, 物业, 共建单位) do not;
+  masked (张三明 → 张*明); office holders (党员和支部委员, 业委会, 物业, 共建单位) do not;
 - wherever one of those full names appears again — as host, recorder, owner of an action item,
   or inside discussion, consensus, action or amendment text — it is masked the same way;
 - mobile and landline numbers in any text, office holders' names included, are masked

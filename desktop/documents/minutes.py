@@ -14,9 +14,10 @@ from desktop.documents.fonts import FontChain, font_chain
 from desktop.documents.labels import (
     ACTION_STATUS,
     ATTENDANCE,
-    PARTICIPANT_ROLE,
+    MINUTES_NAME,
     day,
     meeting_time,
+    participant_role,
     votes,
 )
 from desktop.documents.layout import (
@@ -46,8 +47,8 @@ def _short(text: str) -> str:
 
 
 def minutes_title(meeting: Meeting, neighborhood: str) -> str:
-    """「阳光花园协商议事会会议纪要」, 「阳光花园支部会议会议纪要」, …"""
-    return document_title(meeting, neighborhood, "会议纪要")
+    """「阳光花园协商议事会议纪要」, 「阳光花园支部会议纪要」, 「阳光花园楼栋长月度例会纪要」."""
+    return document_title(neighborhood, MINUTES_NAME[meeting.kind])
 
 
 def write_minutes(
@@ -80,7 +81,8 @@ def write_minutes(
 
 def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: bool):
     s = pen.styles
-    story: list[Flowable] = title_block(pen, shown, hood, "会议纪要", PUBLIC_NOTE if public else "")
+    story: list[Flowable] = title_block(pen, shown, hood, MINUTES_NAME[meeting.kind],
+                                          PUBLIC_NOTE if public else "")  # fmt: skip
     sections = iter(range(1, 100))
 
     def heading(text: str) -> None:
@@ -159,7 +161,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         p, orig = shown.participants[i], meeting.participants[i]
         record = f"参会人 {orig.name}"
         row = [
-            PARTICIPANT_ROLE[p.role],
+            participant_role(orig),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             ATTENDANCE[p.attendance],

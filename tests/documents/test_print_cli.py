@@ -53,7 +53,7 @@ def test_print_archive_minutes(capsys, data_dir, stored, tmp_path):
     assert (code, err) == (0, "")
     assert out.strip() == f"已生成会议纪要（存档版）：{pdf}"
     body = flat(pdftotext(pdf))
-    assert "阳光花园协商议事会会议纪要" in body
+    assert "阳光花园协商议事会议纪要" in body
     assert "签名" in body and "张三明" in body
     assert "2026年12月1日更正：" in body
     assert "草稿" not in body
