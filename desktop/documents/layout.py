@@ -2,7 +2,6 @@
 
 import io
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from desktop.documents.fonts import FontChain, build_lock
 from desktop.documents.text import BoldParagraph, CJKParagraph, UnprintableLog, markup
+from desktop.shared_files import write_shared
 
 Output = str | os.PathLike | BinaryIO
 
@@ -375,16 +375,9 @@ def render_pdf(
 
 
 def write_bytes(data: bytes, out: Output) -> None:
+    """To a binary stream, or to a path whole, with the user's usual file mode: a document is
+    saved to be printed or handed on, not kept in the private data folder."""
     if hasattr(out, "write"):
         out.write(data)  # type: ignore[union-attr]
         return
-    path = Path(out)  # type: ignore[arg-type]
-    # A half-written file must never replace a good one (the viewer may have it open).
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_shared(data, Path(out))  # type: ignore[arg-type]
