@@ -6,6 +6,8 @@ signature lines for the host and the recorder. The public copy (公示版) masks
 printed with a 「草稿」 mark on every page.
 """
 
+from collections.abc import Collection
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -57,15 +59,18 @@ def write_minutes(
     out: Output,
     *,
     public: bool = False,
+    residents: Collection[str] = (),
     fonts: FontChain | None = None,
 ) -> list[Unprintable]:
     """Write the minutes as a PDF to a path or a binary stream.
 
-    ``public`` makes the notice-board copy. Returns the characters no font could print,
-    with the record they are in; the PDF is written all the same.
+    ``public`` makes the notice-board copy; ``residents``: the names of action owners who are
+    people of the roster (services.people.roster_names), hidden there like residents'.
+    Returns the characters no font could print, with the record they are in; the PDF is
+    written all the same.
     """
     pen = Pen(fonts or font_chain())
-    shown = NoticeMasker(meeting).meeting(meeting) if public else meeting
+    shown = NoticeMasker(meeting, residents).meeting(meeting) if public else meeting
     if public:  # the name is a setting, but a number typed into it would be posted too
         neighborhood = mask_phones(neighborhood)
     story = _story(pen, meeting, shown, neighborhood, public=public)

@@ -157,6 +157,20 @@ def test_public_copy_masks_an_action_owner_who_is_a_resident(tmp_path):
     assert meeting.actions[0].owner == "张三明"  # the meeting itself is untouched
 
 
+def test_public_copy_masks_a_person_of_the_roster_named_as_owner(tmp_path):
+    meeting = sample_meeting()
+    meeting.actions += [ActionItem("清点楼道杂物", "王小五"), ActionItem("通报进展", "陈志强")]
+    pdf = tmp_path / "public.pdf"
+    # Both are in the roster; 陈志强 sits at the meeting for the owners' committee.
+    write_minutes(meeting, HOOD, pdf, public=True, residents={"王小五", "陈志强"})
+    body = flat(pdftotext(pdf))
+    assert "王小五" not in body and "王*五" in body
+    assert "陈志强" in body
+    archive = tmp_path / "archive.pdf"
+    write_minutes(meeting, HOOD, archive, residents={"王小五"})
+    assert "王小五" in flat(pdftotext(archive))
+
+
 def test_notice_masker_phones_and_addresses():
     masker = NoticeMasker(sample_meeting())
     assert masker.text("电话 138 1234 5678 或 0755-26881234") == "电话 138****5678 或 0755-********"
