@@ -43,7 +43,7 @@ from desktop.services import drafts, meetings, needs, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import person_suggestions, text_box
+from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList
 from desktop.ui.i18n import translate
@@ -381,6 +381,8 @@ class MeetingDialog(RecordForm):
         owner = NamePicker(a.owner, self._owner_suggestions, max_length=LINE_MAX)
         owner.setPlaceholderText(translate("MeetingDialog", "Name, role or unit"))
         owner.textChanged.connect(self.changed)
+        # 「张伟（3栋 2单元 1203）」 is wider than the column: the list of names may be wider.
+        owner.completer().popup().setMinimumWidth(owner.fontMetrics().horizontalAdvance("国") * 16)
         self.action_table.setCellWidget(row, 1, owner)
         due = OptionalDate(a.due_on, "")
         due.changed.connect(self.changed)
@@ -392,16 +394,21 @@ class MeetingDialog(RecordForm):
         self.changed()
 
     def _owner_suggestions(self, text: str) -> list[tuple[str, str]]:
-        """This meeting's participants first (「张三明（楼栋长）」), then the roster's people."""
+        """This meeting's participants first (「张三明（楼栋长）」), then the roster's people
+        (「张伟（3栋 2单元 1203）」) who are not among them."""
         typed = text.strip()
-        here = []
+        here, invited = [], set()
         for row in range(self.participants.rowCount()):
-            name = self.participants.item(row, 1)
-            if name is not None and typed in name.text() and name.text().strip():
+            item = self.participants.item(row, 1)
+            name = item.text().strip() if item is not None else ""
+            if name and typed in name:
                 role = self.participants.cellWidget(row, 0).currentText()
-                here.append((f"{name.text().strip()}（{role}）", name.text().strip()))
-        taken = {value for _label, value in here}
-        roster = [(label, v) for label, v in person_suggestions(self.ctx, typed) if v not in taken]
+                here.append((f"{name}（{role}）", name))
+            if item is not None:
+                invited.add((item.data(Qt.ItemDataRole.UserRole) or (None, ""))[0])
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=typed), 0, 15)
+        roster = [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
+                  for r in rows if r.id not in invited]  # fmt: skip
         return here + roster
 
     def _remove_rows(self, table: QTableWidget) -> None:
