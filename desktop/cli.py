@@ -581,18 +581,26 @@ def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.documents import write_minutes, write_signin_sheet
     from desktop.services.meetings import get_meeting
     from desktop.services.neighborhood import get_neighborhood
+    from desktop.services.people import roster_names
 
-    meeting, neighborhood = _read(
-        data_dir,
-        lambda db: (get_meeting(db, args.meeting), get_neighborhood(db).name),
-        f"找不到编号为 {args.meeting} 的会议（可能已删除）。",
+    def load(db):
+        meeting = get_meeting(db, args.meeting)
+        residents = roster_names(db, [a.owner for a in meeting.actions])
+        return meeting, get_neighborhood(db).name, residents
+
+    meeting, neighborhood, residents = _read(
+        data_dir, load, f"找不到编号为 {args.meeting} 的会议（可能已删除）。"
     )
     if args.document == "minutes":
         what = "会议纪要（公示版）" if args.public else "会议纪要（存档版）"
         public = args.public
-        return _write_pdf(
-            args.out, what, lambda: write_minutes(meeting, neighborhood, args.out, public=public)
-        )
+
+        def write() -> list:
+            return write_minutes(
+                meeting, neighborhood, args.out, public=public, residents=residents
+            )
+
+        return _write_pdf(args.out, what, write)
     return _write_pdf(
         args.out, "签到表", lambda: write_signin_sheet(meeting, neighborhood, args.out)
     )

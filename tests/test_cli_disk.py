@@ -275,6 +275,8 @@ def test_a_killed_demo_leaves_no_database(tmp_path: Path, moment: tuple[str, int
 # -- who can read the files ----------------------------------------------------------------
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows uses the ACLs")
 def test_a_new_data_dir_and_its_demo_are_the_users_alone(tmp_path: Path) -> None:
+    """…while what she saves to hand on (a ledger, a printed document) gets her usual mode."""
+    os.umask(0o022)  # the usual one; the commands below inherit it
     data_dir = tmp_path / "data"
     assert shuren("demo", "--data-dir", data_dir, "--scale", 20).returncode == 0
     token = tmp_path / "token"
@@ -282,13 +284,19 @@ def test_a_new_data_dir_and_its_demo_are_the_users_alone(tmp_path: Path) -> None
     # Sync remembers its settings in the data dir before it tries the (absent) server.
     shuren("sync", "--data-dir", data_dir, "--server", "http://127.0.0.1:9",
            "--token-file", token, "--once")  # fmt: skip
-    exported = tmp_path / "needs.xlsx"
+    exported, printed = tmp_path / "needs.xlsx", tmp_path / "纪要.pdf"
     assert shuren("ledger", "export", "--data-dir", data_dir, "--list", "needs",
                   "--out", exported).returncode == 0  # fmt: skip
-    modes = {p: p.stat().st_mode & 0o777 for p in [data_dir, *data_dir.rglob("*"), exported]}
+    assert shuren("print", "minutes", "--data-dir", data_dir, "--meeting", 1,
+                  "--out", printed).returncode == 0  # fmt: skip
+    modes = {p: p.stat().st_mode & 0o777 for p in [data_dir, *data_dir.rglob("*")]}
     assert modes[data_dir] == 0o700
     assert (data_dir / "sync") in modes
     assert {str(p): m for p, m in modes.items() if m & 0o077} == {}
+    assert {p.name: p.stat().st_mode & 0o777 for p in (exported, printed)} == {
+        "needs.xlsx": 0o644,
+        "纪要.pdf": 0o644,
+    }
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX; Windows uses the ACLs")

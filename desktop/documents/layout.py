@@ -2,8 +2,8 @@
 
 import io
 import os
-import tempfile
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from desktop.documents.fonts import FontChain, build_lock
 from desktop.documents.text import BoldParagraph, CJKParagraph, UnprintableLog, markup
+from desktop.shared_files import write_shared
 
 Output = str | os.PathLike | BinaryIO
 
@@ -109,11 +110,13 @@ def grid_table(
     widths_mm: Sequence[float],
     *,
     repeat_header: bool = True,
+    header: bool = True,
     padding: float = 4,
     centered: Sequence[int] = (),
     extra: Sequence[tuple] = (),
 ) -> Table:
-    """A ruled table whose first row is a grey header repeated on every page.
+    """A ruled table whose first row is a grey header repeated on every page (``header``
+    False: rows only, e.g. the rest of a table begun above).
 
     Cells are paragraphs for user text and plain strings for our own short words (roles,
     dates, numbers: always in the first face, never wrapped, much cheaper to lay out).
@@ -121,7 +124,7 @@ def grid_table(
     table = Table(
         rows,
         colWidths=[w * mm for w in widths_mm],
-        repeatRows=1 if repeat_header else 0,
+        repeatRows=1 if header and repeat_header else 0,
         splitInRow=1,  # a cell with pages of text may continue on the next page
         hAlign="LEFT",
     )
@@ -133,7 +136,7 @@ def grid_table(
                 ("LEADING", (0, 0), (-1, -1), pen.styles.cell.leading),
                 *(("ALIGN", (c, 0), (c, -1), "CENTER") for c in centered),
                 ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                *([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)] if header else []),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), padding),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
@@ -167,6 +170,94 @@ def plain_table(
     return table
 
 
+# Cell padding (points) of rows to sign on: rows 9.5 mm high, or 8 mm — still room for a
+# signature — where that takes fewer pages.
+ROOMY, SNUG = 6.5, 4.5
+
+
+def row_padding(
+    story: Callable[[float], list[Flowable]], pages: Callable[[list[Flowable]], int]
+) -> float:
+    """ROOMY, or SNUG when ``story`` made with it takes fewer ``pages``."""
+    roomy = pages(story(ROOMY))
+    if roomy > 1 and pages(story(SNUG)) < roomy:
+        return SNUG
+    return ROOMY
+
+
+class BlankRows(Flowable):
+    """Blank rows that end a ruled table begun above (numbered on from ``first``), and what
+    follows them (a total, a line to sign).
+
+    As many rows as the page has room for, from ``fewest`` to ``most``, so that a sheet that
+    can end on this page does and the rows fill it. When not even the fewest fit, ``most`` of
+    them start the next page, under the column ``heads`` again.
+    """
+
+    def __init__(
+        self,
+        pen: Pen,
+        heads: Sequence[str],
+        widths_mm: Sequence[float],
+        blank: Callable[[int], list],
+        rows: tuple[int, int],
+        after: Sequence[Flowable] = (),
+        *,
+        padding: float = 4,
+        centered: Sequence[int] = (),
+    ) -> None:
+        super().__init__()
+        self.pen, self.heads, self.widths, self.blank = pen, heads, widths_mm, blank
+        self.fewest, self.most = rows
+        self.after, self.padding, self.centered = list(after), padding, centered
+        self.moved = False  # to the top of the next page
+        self.parts: list[tuple[Flowable, float]] = []
+
+    def _layout(self, count: int, width: float) -> float:
+        s = self.pen.styles
+        heads = [[self.pen.p(h, s.head) for h in self.heads]] if self.moved else []
+        table = grid_table(self.pen, heads + [self.blank(n) for n in range(count)], self.widths,
+                           header=self.moved, padding=self.padding,
+                           centered=self.centered)  # fmt: skip
+        self.parts = [(f, f.wrap(width, PAGE_HEIGHT)[1]) for f in [table, *self.after]]
+        return sum(h for _f, h in self.parts)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        counts = (self.most,) if self.moved else range(self.most, self.fewest - 1, -1)
+        for count in counts:
+            self.height = self._layout(count, avail_width)
+            if self.height <= avail_height:
+                break
+        self.width = avail_width
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.moved = True  # not even the fewest rows fit: all of them on the next page
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for flowable, height in self.parts:
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+
+
+class SectionStart(Flowable):
+    """Marks the page it lands on, and those after it, as a section's (a building of the
+    signing sheet): pages are numbered within the section and the running head names it.
+    Put it first on a new page."""
+
+    def __init__(self, name: str, markup: str) -> None:
+        super().__init__()
+        self.name, self.markup = name, markup
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.shuren_section = (self.name, self.markup)  # kept with the page's state
+
+
 @dataclass(frozen=True)
 class PageDecor:
     """What is drawn around the flowing content on every page."""
@@ -177,10 +268,17 @@ class PageDecor:
 
 
 def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
-    """A canvas that knows the page count when it draws 第 N 页 共 M 页 (pages kept until save)."""
+    """A canvas that knows the page count when it draws 第 N 页 共 M 页 (pages kept until save).
+
+    In a document of sections (SectionStart) pages are counted within their section, whose
+    name the running head and the footer carry."""
     font = pen.fonts.primary
+    footer_style = pen.styles.running.clone("footer", fontSize=9, leading=11,
+                                            alignment=TA_CENTER)  # fmt: skip
 
     class NumberedCanvas(Canvas):
+        shuren_section: tuple[str, str] | None = None  # (name, markup) once a section starts
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -190,23 +288,31 @@ def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
-            for state in self._pages:
+            sections = [state.get("shuren_section") for state in self._pages]
+            totals = Counter(sections)
+            counted: Counter = Counter()
+            for state, section in zip(self._pages, sections, strict=True):
+                counted[section] += 1
                 self.__dict__.update(state)
-                self._footer(total)
+                self._footer(counted[section], totals[section], section)
                 super().showPage()
             super().save()
 
-        def _footer(self, total: int) -> None:
-            page = self._pageNumber
+        def _footer(self, page: int, total: int, section: tuple[str, str] | None) -> None:
             self.saveState()
             self.setFillColor(GREY)
             self.setFont(font, 9)
-            self.drawCentredString(PAGE_WIDTH / 2, 12 * mm, f"第 {page} 页 共 {total} 页")
+            if section is None:
+                self.drawCentredString(PAGE_WIDTH / 2, 12 * mm, f"第 {page} 页 共 {total} 页")
+            else:
+                footer = CJKParagraph(f"{section[1]}　第 {page} 页 共 {total} 页", footer_style)
+                footer.wrap(CONTENT_WIDTH * 0.6, 20 * mm)
+                footer.drawOn(self, MARGIN_X + CONTENT_WIDTH * 0.2, 12 * mm - 2)
             if decor.edition:
                 self.drawRightString(PAGE_WIDTH - MARGIN_X, 12 * mm, decor.edition)
             if page > 1 and decor.running_head:
-                head = CJKParagraph(decor.running_head, pen.styles.running)
+                running = decor.running_head + (f"　{section[1]}" if section else "")
+                head = CJKParagraph(running, pen.styles.running)
                 _w, h = head.wrap(CONTENT_WIDTH, 20 * mm)
                 head.drawOn(self, MARGIN_X, PAGE_HEIGHT - 11 * mm - h)
                 self.setStrokeColor(GREY)
@@ -243,6 +349,14 @@ def build_pdf(
     story: list[Flowable], out: Output, pen: Pen, decor: PageDecor, *, title: str, author: str
 ) -> None:
     """Lay out ``story`` on A4 and write the PDF to a path (atomically) or a binary stream."""
+    data, _pages = render_pdf(story, pen, decor, title=title, author=author)
+    write_bytes(data, out)
+
+
+def render_pdf(
+    story: list[Flowable], pen: Pen, decor: PageDecor, *, title: str, author: str
+) -> tuple[bytes, int]:
+    """Lay out ``story`` on A4: the PDF and its number of pages."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
@@ -257,20 +371,13 @@ def build_pdf(
     with build_lock:
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
                   canvasmaker=_numbered_canvas(pen, decor))  # fmt: skip
-    write_bytes(buffer.getvalue(), out)
+    return buffer.getvalue(), doc.page
 
 
 def write_bytes(data: bytes, out: Output) -> None:
+    """To a binary stream, or to a path whole, with the user's usual file mode: a document is
+    saved to be printed or handed on, not kept in the private data folder."""
     if hasattr(out, "write"):
         out.write(data)  # type: ignore[union-attr]
         return
-    path = Path(out)  # type: ignore[arg-type]
-    # A half-written file must never replace a good one (the viewer may have it open).
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_shared(data, Path(out))  # type: ignore[arg-type]

@@ -2,7 +2,9 @@
 
 The rule, kept simple so a secretary can predict it:
 - participants whose role is in RESIDENT_ROLES (居民代表, 贤达能人, 楼栋长) have their names
-  masked (张三明 → 张*明); office holders (支部, 业委会, 物业, 共建单位) do not;
+  masked (张三明 → 张*明); office holders (党员和支部委员, 业委会, 物业, 共建单位) do not;
+- so are people of the roster named as an action item's owner (picked from the roster, they
+  need not be among the participants), unless they are office holders at this meeting;
 - wherever one of those full names appears again — as host, recorder, owner of an action item,
   or inside discussion, consensus, action or amendment text — it is masked the same way;
 - mobile and landline numbers in any text, office holders' names included, are masked
@@ -11,6 +13,7 @@ The rule, kept simple so a secretary can predict it:
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from desktop.domain.masking import building_only, mask_name, mask_phone, mask_phones
@@ -25,8 +28,11 @@ _ADDRESS = re.compile(
 
 
 class NoticeMasker:
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, residents: Collection[str] = ()) -> None:
+        """``residents``: more names to hide (the roster's people among the action owners)."""
+        office = {p.name.strip() for p in meeting.participants if p.role not in RESIDENT_ROLES}
         names = {p.name.strip() for p in meeting.participants if p.role in RESIDENT_ROLES}
+        names |= {n.strip() for n in residents} - office
         # One-character names cannot be masked; longest first so 欧阳振华 wins over 欧阳振.
         self.names = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
         self._names_re = (

@@ -6,6 +6,8 @@ signature lines for the host and the recorder. The public copy (公示版) masks
 printed with a 「草稿」 mark on every page.
 """
 
+from collections.abc import Collection
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -14,9 +16,10 @@ from desktop.documents.fonts import FontChain, font_chain
 from desktop.documents.labels import (
     ACTION_STATUS,
     ATTENDANCE,
-    PARTICIPANT_ROLE,
+    MINUTES_NAME,
     day,
     meeting_time,
+    participant_role,
     votes,
 )
 from desktop.documents.layout import (
@@ -46,8 +49,8 @@ def _short(text: str) -> str:
 
 
 def minutes_title(meeting: Meeting, neighborhood: str) -> str:
-    """「阳光花园协商议事会会议纪要」, 「阳光花园支部会议会议纪要」, …"""
-    return document_title(meeting, neighborhood, "会议纪要")
+    """「阳光花园协商议事会议纪要」, 「阳光花园支部会议纪要」, 「阳光花园楼栋长月度例会纪要」."""
+    return document_title(neighborhood, MINUTES_NAME[meeting.kind])
 
 
 def write_minutes(
@@ -56,15 +59,18 @@ def write_minutes(
     out: Output,
     *,
     public: bool = False,
+    residents: Collection[str] = (),
     fonts: FontChain | None = None,
 ) -> list[Unprintable]:
     """Write the minutes as a PDF to a path or a binary stream.
 
-    ``public`` makes the notice-board copy. Returns the characters no font could print,
-    with the record they are in; the PDF is written all the same.
+    ``public`` makes the notice-board copy; ``residents``: the names of action owners who are
+    people of the roster (services.people.roster_names), hidden there like residents'.
+    Returns the characters no font could print, with the record they are in; the PDF is
+    written all the same.
     """
     pen = Pen(fonts or font_chain())
-    shown = NoticeMasker(meeting).meeting(meeting) if public else meeting
+    shown = NoticeMasker(meeting, residents).meeting(meeting) if public else meeting
     if public:  # the name is a setting, but a number typed into it would be posted too
         neighborhood = mask_phones(neighborhood)
     story = _story(pen, meeting, shown, neighborhood, public=public)
@@ -80,7 +86,8 @@ def write_minutes(
 
 def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: bool):
     s = pen.styles
-    story: list[Flowable] = title_block(pen, shown, hood, "会议纪要", PUBLIC_NOTE if public else "")
+    story: list[Flowable] = title_block(pen, shown, hood, MINUTES_NAME[meeting.kind],
+                                          PUBLIC_NOTE if public else "")  # fmt: skip
     sections = iter(range(1, 100))
 
     def heading(text: str) -> None:
@@ -159,7 +166,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         p, orig = shown.participants[i], meeting.participants[i]
         record = f"参会人 {orig.name}"
         row = [
-            PARTICIPANT_ROLE[p.role],
+            participant_role(orig),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             ATTENDANCE[p.attendance],

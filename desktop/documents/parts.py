@@ -3,22 +3,23 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.documents.labels import MEETING_KIND, ROLE_ORDER, meeting_time
+from desktop.documents.labels import ROLE_ORDER, meeting_time
 from desktop.documents.layout import Pen, plain_table
 from desktop.documents.text import BoldParagraph
 from desktop.domain.meetings import Meeting, Participant
 
 
-def document_title(meeting: Meeting, neighborhood: str, suffix: str) -> str:
-    """阳光花园协商议事会会议纪要, 阳光花园楼栋长月度例会签到表, …"""
-    return f"{neighborhood.strip()}{MEETING_KIND[meeting.kind]}{suffix}"
+def document_title(neighborhood: str, name: str) -> str:
+    """阳光花园 + 协商议事会议纪要, 阳光花园 + 楼栋长月度例会签到表, …"""
+    return f"{neighborhood.strip()}{name}"
 
 
 def title_block(
-    pen: Pen, meeting: Meeting, neighborhood: str, suffix: str, note: str = ""
+    pen: Pen, meeting: Meeting, neighborhood: str, name: str, note: str = ""
 ) -> list[Flowable]:
+    """The neighborhood and the document's ``name`` (支部会议纪要, …), then the meeting's title."""
     s = pen.styles
-    title = pen.m(neighborhood.strip(), "小区名称") + pen.m(MEETING_KIND[meeting.kind] + suffix)
+    title = pen.m(neighborhood.strip(), "小区名称") + pen.m(name)
     story: list[Flowable] = [BoldParagraph(title, s.title)]
     if meeting.title.strip():
         story.append(pen.p(meeting.title, s.subtitle, "会议名称"))

@@ -35,6 +35,7 @@ from desktop.domain.indicators import (
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import export_text
 from desktop.domain.text import clean_text
+from desktop.shared_files import share
 
 if TYPE_CHECKING:  # the receiver imports this module without the app's store
     from desktop.store.database import Database
@@ -503,6 +504,7 @@ def write_workbook(path: Path, sheets: list[Sheet]) -> Path:
     temp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         workbook.save(temp)
+        share(temp)  # saved to be handed on: the user's usual mode, not the data folder's
         os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

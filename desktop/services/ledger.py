@@ -79,6 +79,7 @@ from desktop.services.projects import _to_project, save_project
 from desktop.services.resources import _to_resource, save_resource
 from desktop.services.xlsx import LimitExceeded, Sheet, WorkbookReader
 from desktop.services.xlsx import Row as XlsxRow
+from desktop.shared_files import share
 from desktop.store.database import Database
 from desktop.store.models import (
     NeedCategoryRecord,
@@ -337,6 +338,7 @@ def export_ledger(
                         stream.write(tail)
         with open(temp, "r+b") as f:  # Windows flushes only a handle open for writing
             os.fsync(f.fileno())
+        share(temp)  # saved to be handed on: the user's usual mode, not the data folder's
         os.replace(temp, path)
     except OSError as exc:
         raise LedgerFileError(
@@ -1027,6 +1029,7 @@ def save_report(report: ImportReport, source_path: Path | str, out_path: Path | 
         _write_report(workbook, report, source_path, by_row)
         workbook.save(temp)
         saved = True
+        share(temp)
         os.replace(temp, out_path)
     except OSError as exc:
         message = (

@@ -1,5 +1,7 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
+from collections.abc import Iterable
+
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -221,3 +223,19 @@ def all_people(db: Database) -> list[Person]:
             .order_by(PersonRecord.name, PersonRecord.id)
         ).all()
         return [_to_person(r) for r in records]
+
+
+def roster_names(db: Database, names: Iterable[str]) -> set[str]:
+    """Those of ``names`` that are, exactly, the name of someone in the roster (not in the
+    trash): an action item's owner picked from the roster is a resident, masked on the notice
+    board."""
+    wanted = {n.strip() for n in names if n.strip()}
+    if not wanted:
+        return set()
+    with db.session() as s:
+        found = s.scalars(
+            select(PersonRecord.name)
+            .where(PersonRecord.name.in_(sorted(wanted)), PersonRecord.deleted_at.is_(None))
+            .distinct()
+        )
+        return set(found)

@@ -6,6 +6,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from desktop.shared_files import PRIVATE_UMASK, note_user_umask
 from desktop.store.errors import os_reason
 
 APP_NAME = "ShurenXiaoqu"
@@ -53,13 +54,14 @@ def ensure_writable(path: Path) -> Path:
 def private_new_files() -> None:
     """Everything this process creates from now on is readable by the user only: SQLite's
     files (-wal and -shm take the database's mode), backups, logs, settings, the search
-    index, the sync folder, and the exports, which hold personal data too.
+    index, the sync folder. Documents and workbooks she saves elsewhere get her usual mode
+    instead (desktop/shared_files.py, which keeps the umask she started with).
 
     POSIX only (umask 077). On Windows the per-user data folder (%LOCALAPPDATA%) already keeps
     other users out, and a umask there would only touch the read-only flag.
     """
     if os.name == "posix":
-        os.umask(0o077)
+        note_user_umask(os.umask(PRIVATE_UMASK))
 
 
 def keep_private(data_dir: Path) -> None:

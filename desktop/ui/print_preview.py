@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents import Unprintable
+from desktop.shared_files import write_shared
 from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text
 from desktop.ui.tasks import run_task
@@ -99,7 +100,7 @@ class PrintPreview(QDialog):
 
     def save_to(self, path: Path) -> None:
         try:
-            path.write_bytes(self.pdf)
+            write_shared(self.pdf, path)  # whole, and with the user's usual file mode
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -2180,200 +2180,205 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="73"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="91"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="93"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="104"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="116"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="117"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="121"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="122"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="152"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="164"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="164"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="358"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="359"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="201"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="231"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="232"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="245"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="246"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="247"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="248"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="252"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="254"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="254"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="255"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="262"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="266"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="267"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="327"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="346"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="349"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="349"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="350"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="357"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="358"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="382"/>
+        <source>Name, role or unit</source>
+        <translation>姓名、角色或单位</translation>
     </message>
 </context>
 <context>
@@ -2587,7 +2592,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="249"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="253"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -3938,62 +3943,62 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="40"/>
+        <location filename="../../desktop/ui/print_preview.py" line="41"/>
         <source>Print preview — {title}</source>
         <translation>打印预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="57"/>
+        <location filename="../../desktop/ui/print_preview.py" line="58"/>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="59"/>
+        <location filename="../../desktop/ui/print_preview.py" line="60"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="60"/>
+        <location filename="../../desktop/ui/print_preview.py" line="61"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="61"/>
+        <location filename="../../desktop/ui/print_preview.py" line="62"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="62"/>
+        <location filename="../../desktop/ui/print_preview.py" line="63"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="74"/>
+        <location filename="../../desktop/ui/print_preview.py" line="75"/>
         <source>{count} page(s)</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="95"/>
+        <location filename="../../desktop/ui/print_preview.py" line="96"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="107"/>
+        <location filename="../../desktop/ui/print_preview.py" line="108"/>
         <source>The file could not be saved ({reason}). Choose another place.</source>
         <translation>文件没有保存成功（{reason}），请换一个位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="127"/>
+        <location filename="../../desktop/ui/print_preview.py" line="128"/>
         <source>The printer could not be started. Check that it is on.</source>
         <translation>无法启动打印机，请检查打印机是否已打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="147"/>
+        <location filename="../../desktop/ui/print_preview.py" line="148"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="165"/>
+        <location filename="../../desktop/ui/print_preview.py" line="166"/>
         <source>Some characters cannot be printed with the fonts on this computer and will be blank on paper; please write them in by hand:</source>
         <translation>有些字在本机字体中没有，打印出来会是空白，请在纸上手写补上：</translation>
     </message>
@@ -5307,104 +5312,109 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="83"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="84"/>
         <source>Against {baseline}: {change}</source>
         <translation>较{baseline}：{change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="109"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="92"/>
+        <source>This chart counts the needs registered in {period} by the status they have now: {resolved_label} {resolved} of them are resolved. The card {solved_title} ({solved}) counts every need marked resolved in {period}, whenever it was registered. To report the problems solved to the street office, use {solved_title}.</source>
+        <translation>本图按{period}登记的需求现在的状态计数，其中“{resolved_label}”{resolved} 条。上方“{solved_title}”（{solved}）另算：{period}内改为已解决的需求都算，不论何时登记。向街道办报告解决问题的数量，请用“{solved_title}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/statistics.py" line="128"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="110"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="114"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="133"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="119"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="365"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="402"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="138"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="432"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="127"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="146"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="131"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="150"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="231"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="259"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="238"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="266"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="275"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="303"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="302"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="330"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="307"/>
-        <source>Needs by status, {period} ({count} in all)</source>
-        <translation>需求按状态 · {period}（共 {count} 条）</translation>
+        <location filename="../../desktop/ui/pages/statistics.py" line="335"/>
+        <source>Needs registered in {period}, by status now ({count} in all)</source>
+        <translation>{period}登记的需求 · 现在的状态（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="315"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="345"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="351"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="338"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="368"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="340"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="360"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="390"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="367"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="387"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="417"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="425"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>

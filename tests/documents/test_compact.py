@@ -2,6 +2,7 @@
 versions, and `shuren print compact|signing-sheet`."""
 
 import io
+import re
 import subprocess
 import time
 from dataclasses import replace
@@ -12,7 +13,7 @@ import pytest
 
 from desktop import cli
 from desktop.documents import write_compact, write_comparison, write_signing_sheet
-from desktop.documents.signing import BLANK_ROWS
+from desktop.documents.signing import BLANK_ROWS, FEWEST_BLANK_ROWS
 from desktop.domain.compacts import Adoption, Chapter, CompactVersion, compare
 from desktop.domain.numerals import article_label
 from desktop.domain.roster import Address, Building, Neighborhood, Person
@@ -152,23 +153,50 @@ def test_unprintable_characters_are_reported_by_article(tmp_path):
     assert [(u.record, u.char) for u in found] == [("第二条", "\ue000")]
 
 
-def test_signing_sheet_lists_every_household_with_blank_rows(tmp_path):
+def test_signing_sheet_gives_each_building_its_own_pages(tmp_path):
     households = [(f"{b}栋", f"{u}单元", f"{f}0{r}") for b in range(1, 4) for u in (1, 2)
                   for f in range(1, 7) for r in (1, 2)]  # fmt: skip
     households.append(("东区十二号楼A座", "1单元", "A&B"))
     pdf = tmp_path / "签署表.pdf"
     assert write_signing_sheet(big_compact(), BRANCH, households, pdf) == []
-    pages = pdftotext(pdf).split("\f")[:-1]
-    assert len(pages) > 1
-    assert flat(pages[0]).startswith("《翠竹苑小区邻里公约》住户签署表")
-    assert all("户主签字" in page and "楼栋" in page for page in pages)  # header on every page
-    rows = [line.split() for line in "".join(pages).splitlines()]
-    numbered = [r for r in rows if r and r[0].isdigit()]
-    assert [int(r[0]) for r in numbered] == list(range(1, len(households) + BLANK_ROWS + 1))
-    listed = [tuple(r[1:4]) for r in numbered[: len(households) - 1]]
-    assert listed == households[:-1]  # in the order given
-    assert "A&B" in pages[-1] and "东区十二号" in pages[-1]
-    assert all(len(r) == 1 for r in numbered[len(households) :])  # blank rows
+    pages = [flat(page) for page in pdftotext(pdf).split("\f")[:-1]]
+    rows = [[line.split() for line in page.splitlines() if re.match(r"\s*\d+\s", line)]
+            for page in pdftotext(pdf).split("\f")[:-1]]  # fmt: skip
+    buildings = ["1栋", "2栋", "3栋", "东区十二号楼A座"]
+    by_page = []
+    for page, page_rows in zip(pages, rows, strict=True):
+        named = {r[1] for r in page_rows}
+        assert len(named) == 1, named  # one building to a page, blank rows included
+        by_page.append(named.pop())
+        assert "户主签字" in page and "楼栋" in page  # the column heads on every page
+    assert by_page == sorted(by_page, key=buildings.index)
+    assert set(by_page) == set(buildings)
+    for building in buildings:
+        own = [i for i, b in enumerate(by_page) if b == building]
+        first = pages[own[0]]
+        assert first.startswith(f"《翠竹苑小区邻里公约》住户签署表{building}")
+        for n, i in enumerate(own, 1):
+            assert f"{building}第{n}页共{len(own)}页" in pages[i]  # numbered within it
+            if n > 1:  # the running head names the building
+                assert pages[i].startswith(f"《翠竹苑小区邻里公约》住户签署表{building}")
+        listed = [r for i in own for r in rows[i]]
+        homes = [h for h in households if h[0] == building]
+        assert [int(r[0]) for r in listed] == list(range(1, len(listed) + 1))
+        if building != "东区十二号楼A座":  # wraps in its cell
+            assert [tuple(r[1:4]) for r in listed[: len(homes)]] == homes
+        blank = listed[len(homes) :]
+        assert FEWEST_BLANK_ROWS <= len(blank) <= BLANK_ROWS
+        assert all(r[1:] == [building] for r in blank)  # to fill in: unit, room, signature
+        assert f"本栋共{len(homes)}户" in pages[own[-1]]
+    assert "A&B" in pdftotext(pdf)
+
+
+def test_a_building_that_fits_on_a_page_with_lower_rows_gets_them(tmp_path):
+    """20 households and 3 blank rows need two pages at 9.5 mm a row, one at 8 mm."""
+    households = [("1栋", "1单元", f"{n}01") for n in range(1, 21)]
+    pdf = tmp_path / "签署表.pdf"
+    write_signing_sheet(big_compact(), BRANCH, households, pdf)
+    assert page_count(pdf) == 1
 
 
 def test_comparison_shows_added_removed_and_changed_articles(tmp_path):

@@ -56,7 +56,7 @@ def public(tmp_path, final_meeting):
 def test_archive_copy_has_everything_a_secretary_files(archive):
     text = pdftotext(archive)
     body = flat(text)
-    assert "阳光花园协商议事会会议纪要" in body
+    assert "阳光花园协商议事会议纪要" in body
     assert "关于3栋加装电梯等事项的协商" in body
     assert "时间：2026年11月25日14:30" in body
     assert "地点：社区党群服务中心二楼会议室" in body
@@ -99,9 +99,9 @@ def test_a_meeting_not_final_is_marked_draft_on_every_page(tmp_path):
 @pytest.mark.parametrize(
     ("kind", "title"),
     [
-        (MeetingKind.DELIBERATION, "阳光花园协商议事会会议纪要"),
-        (MeetingKind.BUILDING_LEADERS, "阳光花园楼栋长月度例会会议纪要"),
-        (MeetingKind.BRANCH, "阳光花园支部会议会议纪要"),
+        (MeetingKind.DELIBERATION, "阳光花园协商议事会议纪要"),
+        (MeetingKind.BUILDING_LEADERS, "阳光花园楼栋长月度例会纪要"),
+        (MeetingKind.BRANCH, "阳光花园支部会议纪要"),
     ],
 )
 def test_title_names_the_kind_of_meeting(tmp_path, kind, title):
@@ -110,6 +110,25 @@ def test_title_names_the_kind_of_meeting(tmp_path, kind, title):
     pdf = tmp_path / "m.pdf"
     write_minutes(meeting, HOOD, pdf)
     assert flat(pdftotext(pdf)).removeprefix("草稿·未定稿").startswith(title)
+
+
+def test_no_title_says_meeting_twice():
+    for kind in MeetingKind:
+        title = minutes_title(replace(sample_meeting(), kind=kind), HOOD)
+        assert "会会" not in title and "会议会议" not in title, title
+
+
+def test_the_branch_prints_as_committee_members_and_party_members(tmp_path):
+    meeting = sample_meeting()
+    meeting.participants.append(Participant(R.BRANCH, "郑红梅", "党支部"))
+    pdf = tmp_path / "m.pdf"
+    write_minutes(meeting, HOOD, pdf)
+    role = {}
+    for line in pdftotext(pdf).splitlines():
+        words = line.split()
+        if len(words) > 1 and words[1] in ("王建国", "李秀英", "郑红梅"):
+            role[words[1]] = words[0]
+    assert role == {"王建国": "支部委员", "李秀英": "支部委员", "郑红梅": "党员"}
 
 
 def test_public_copy_masks_residents_and_has_nothing_to_sign(public):
@@ -136,6 +155,20 @@ def test_public_copy_masks_an_action_owner_who_is_a_resident(tmp_path):
     assert owners == ["张*明", "陈志强", "李秀英"]
     assert [p.phone for p in masked.participants if p.phone] == ["138****1234"]
     assert meeting.actions[0].owner == "张三明"  # the meeting itself is untouched
+
+
+def test_public_copy_masks_a_person_of_the_roster_named_as_owner(tmp_path):
+    meeting = sample_meeting()
+    meeting.actions += [ActionItem("清点楼道杂物", "王小五"), ActionItem("通报进展", "陈志强")]
+    pdf = tmp_path / "public.pdf"
+    # Both are in the roster; 陈志强 sits at the meeting for the owners' committee.
+    write_minutes(meeting, HOOD, pdf, public=True, residents={"王小五", "陈志强"})
+    body = flat(pdftotext(pdf))
+    assert "王小五" not in body and "王*五" in body
+    assert "陈志强" in body
+    archive = tmp_path / "archive.pdf"
+    write_minutes(meeting, HOOD, archive, residents={"王小五"})
+    assert "王小五" in flat(pdftotext(archive))
 
 
 def test_notice_masker_phones_and_addresses():
@@ -241,7 +274,7 @@ def test_public_copy_prints_no_phone_however_typed(tmp_path):
     assert body.count("0755-********") == 4
     assert "更正：电话应为138****5630" in body
     assert "陈志强138****5632" in body
-    assert "阳光花园（热线138****5633）协商议事会会议纪要" in body
+    assert "阳光花园（热线138****5633）协商议事会议纪要" in body
     info = pdfinfo(pdf)
     assert "1234" not in info["Title"] and "1234" not in info["Author"]
     # The archive copy keeps every number as typed.
@@ -333,7 +366,7 @@ def test_an_empty_meeting_prints(tmp_path):
     pdf = tmp_path / "empty.pdf"
     write_minutes(meeting, "", pdf)
     body = flat(pdftotext(pdf))
-    assert body.removeprefix("草稿·未定稿").startswith("协商议事会会议纪要")
+    assert body.removeprefix("草稿·未定稿").startswith("协商议事会议纪要")
     assert "未登记参会人员" in body and "本次会议未记录议题" in body
 
 

@@ -53,7 +53,7 @@ def test_print_archive_minutes(capsys, data_dir, stored, tmp_path):
     assert (code, err) == (0, "")
     assert out.strip() == f"已生成会议纪要（存档版）：{pdf}"
     body = flat(pdftotext(pdf))
-    assert "阳光花园协商议事会会议纪要" in body
+    assert "阳光花园协商议事会议纪要" in body
     assert "签名" in body and "张三明" in body
     assert "2026年12月1日更正：" in body
     assert "草稿" not in body
@@ -184,3 +184,24 @@ def test_as_a_process(data_dir, stored, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_public_minutes_hide_an_owner_picked_from_the_roster(capsys, data_dir, tmp_path):
+    from desktop.domain.meetings import ActionItem
+    from desktop.domain.roster import Person
+    from desktop.services.people import save_person
+
+    db = open_database(data_dir)
+    try:
+        save_person(db, Person("王小五"))
+        meeting = sample_meeting()
+        meeting.actions.append(ActionItem("清点楼道杂物", "王小五"))
+        stored = save_meeting(db, replace(meeting, id=None))
+    finally:
+        db.close()
+    pdf = tmp_path / "公示.pdf"
+    code, _out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
+                          "--meeting", stored.id, "--out", pdf, "--public")  # fmt: skip
+    assert (code, err) == (0, "")
+    body = flat(pdftotext(pdf))
+    assert "王小五" not in body and "王*五" in body

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from desktop.documents import signin_title, write_signin_sheet
 from desktop.documents.labels import PARTICIPANT_ROLE
-from desktop.documents.signin import WALK_IN_ROWS
+from desktop.documents.signin import FEWEST_WALK_INS, WALK_IN_ROWS
 from desktop.domain.meetings import MeetingKind, Participant
 from tests.documents.conftest import (
     HOOD,
@@ -46,13 +46,63 @@ def test_sheet_lists_the_invited_role_by_role_with_blank_rows(tmp_path):
     walk_ins = [r for r in numbered if len(r) == 1]
     assert len(walk_ins) == WALK_IN_ROWS
     # Grouped in the order of the roles, each person once.
-    role_order = list(PARTICIPANT_ROLE.values())
+    role_order = ["支部委员", *PARTICIPANT_ROLE.values()]
     roles = [r[1] for r in invited]
     assert roles == sorted(roles, key=role_order.index)
     assert sorted(r[2] for r in invited) == sorted(p.name for p in meeting.participants)
     # Within a role, people keep the order they were invited in.
-    branch = [r[2] for r in invited if r[1] == "支部"]
+    branch = [r[2] for r in invited if r[1] == "支部委员"]
     assert branch == ["王建国", "李秀英"]
+
+
+def numbered_rows(pdf) -> list[list[str]]:
+    """The table's rows (序号 first), page by page."""
+    return [
+        [line.split() for line in page.splitlines() if re.match(r"\s*\d{1,3}\s", line + " ")]
+        for page in page_texts(pdf)
+    ]
+
+
+def test_nineteen_invited_fit_on_one_page_with_rows_for_walk_ins(tmp_path):
+    for invited in (19, 21):
+        pdf = tmp_path / f"signin{invited}.pdf"
+        write_signin_sheet(big_meeting(attendees=invited, topics=0), HOOD, pdf)
+        assert page_count(pdf) == 1, invited
+        (rows,) = numbered_rows(pdf)
+        assert [int(r[0]) for r in rows] == list(range(1, len(rows) + 1))
+        assert len(rows) - invited >= FEWEST_WALK_INS
+        assert f"应到{invited}人" in flat(pdftotext(pdf))
+
+
+def test_no_page_holds_blank_rows_alone(tmp_path):
+    """45 invited fill two pages to the last row at 9.5 mm: 8 mm rows keep the walk-ins on
+    page two instead of alone on a third."""
+    pdf = tmp_path / "signin.pdf"
+    write_signin_sheet(big_meeting(attendees=45, topics=0), HOOD, pdf)
+    pages = numbered_rows(pdf)
+    assert len(pages) == 2
+    for rows in pages:
+        assert any(len(r) > 1 for r in rows)  # someone invited on every page
+    walk_ins = [r for r in pages[-1] if len(r) == 1]
+    assert FEWEST_WALK_INS <= len(walk_ins) <= WALK_IN_ROWS
+
+
+def test_branch_members_are_party_members_or_committee_members(tmp_path):
+    meeting = replace(
+        sample_meeting(),
+        kind=MeetingKind.BRANCH,
+        participants=[
+            Participant(R.BRANCH, "王建国", "党支部书记"),
+            Participant(R.BRANCH, "李秀英", "组织委员"),
+            Participant(R.BRANCH, "赵国强", "业委会委员"),
+            Participant(R.BRANCH, "孙丽", ""),
+        ],
+    )
+    pdf = tmp_path / "s.pdf"
+    write_signin_sheet(meeting, HOOD, pdf)
+    roles = {r[2]: r[1] for r in numbered_rows(pdf)[0] if len(r) > 2}
+    assert roles == {"王建国": "支部委员", "李秀英": "支部委员", "赵国强": "党员", "孙丽": "党员"}
+    assert "支部" not in roles.values()
 
 
 def test_header_row_repeats_on_every_page(tmp_path):

@@ -247,6 +247,29 @@ def test_charts_have_a_bar_per_category_and_status_and_a_year_trend(ctx, data, q
     assert len(sets) == 5
 
 
+def test_status_chart_says_how_its_resolved_differs_from_problems_solved(ctx, data, qtbot):
+    """A need registered in Q1 and resolved in Q2 is a problem solved in Q2, yet not among
+    the needs registered in Q2: the two numbers differ, and the caption says why."""
+    earlier = _need(ctx.db, "一季度登记的需求", "环境卫生", date(2025, 3, 20))
+    needs.change_status(ctx.db, earlier, NeedStatus.RESOLVED, "已清理")
+    with ctx.db.session() as s:
+        s.execute(
+            update(NeedStatusChangeRecord)
+            .where(NeedStatusChangeRecord.need_id == earlier)
+            .values(changed_at=datetime(2025, 4, 2, 2))
+        )
+    page = make_page(ctx, qtbot)
+    assert numbers(page)["problems_solved"] == "2"
+    assert "已解决: 1" in [name.replace("：", ": ") for name in page.status_chart.names]
+    assert page.status_chart.chart().title() == "2025年第二季度登记的需求 · 现在的状态（共 4 条）"
+    caption = page.status_caption
+    assert caption.isVisible() and caption.wordWrap()
+    text = caption.text()
+    assert "2025年第二季度登记的需求现在的状态" in text and "“已解决”1 条" in text
+    assert "“解决问题”（2）" in text and "不论何时登记" in text
+    assert text.endswith("向街道办报告解决问题的数量，请用“解决问题”。")
+
+
 def test_page_recomputes_when_records_change(ctx, data, qtbot):
     page = make_page(ctx, qtbot)
     _need(ctx.db, "新的物业矛盾", "物业服务", date(2025, 5, 30), dispute=True)

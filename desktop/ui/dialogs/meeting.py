@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.meetings import (
+    LINE_MAX,
     MAX_LENGTH,
     ActionItem,
     ActionStatus,
@@ -46,7 +47,7 @@ from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import OptionalDate, choice_combo, line_edit
+from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, line_edit
 from desktop.ui.labels import (
     action_status_label,
     attendance_label,
@@ -368,15 +369,42 @@ class MeetingDialog(RecordForm):
         self.action_table.insertRow(row)
         what = QTableWidgetItem(a.what)
         what.setData(Qt.ItemDataRole.UserRole, (a.id, a.project_id))
+        # setItem reports a change: none until the row has all its cells (current() reads them).
+        ready, self._ready = self._ready, False
         self.action_table.setItem(row, 0, what)
-        self.action_table.setItem(row, 1, QTableWidgetItem(a.owner))
+        # A person of this meeting or of the roster, or a role or unit typed as it is.
+        owner = NamePicker(a.owner, self._owner_suggestions, max_length=LINE_MAX)
+        owner.setPlaceholderText(translate("MeetingDialog", "Name, role or unit"))
+        owner.textChanged.connect(self.changed)
+        # 「张伟（3栋 2单元 1203）」 is wider than the column: the list of names may be wider.
+        owner.completer().popup().setMinimumWidth(owner.fontMetrics().horizontalAdvance("国") * 16)
+        self.action_table.setCellWidget(row, 1, owner)
         due = OptionalDate(a.due_on, "")
         due.changed.connect(self.changed)
         self.action_table.setCellWidget(row, 2, due)
         status = choice_combo([(action_status_label(s), s) for s in ActionStatus], a.status)
         status.currentIndexChanged.connect(self.changed)
         self.action_table.setCellWidget(row, 3, status)
+        self._ready = ready
         self.changed()
+
+    def _owner_suggestions(self, text: str) -> list[tuple[str, str]]:
+        """This meeting's participants first (「张三明（楼栋长）」), then the roster's people
+        (「张伟（3栋 2单元 1203）」) who are not among them."""
+        typed = text.strip()
+        here, invited = [], set()
+        for row in range(self.participants.rowCount()):
+            item = self.participants.item(row, 1)
+            name = item.text().strip() if item is not None else ""
+            if name and typed in name:
+                role = self.participants.cellWidget(row, 0).currentText()
+                here.append((f"{name}（{role}）", name))
+            if item is not None:
+                invited.add((item.data(Qt.ItemDataRole.UserRole) or (None, ""))[0])
+        rows = people.list_people(self.ctx.db, PeopleQuery(text=typed), 0, 15)
+        roster = [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
+                  for r in rows if r.id not in invited]  # fmt: skip
+        return here + roster
 
     def _remove_rows(self, table: QTableWidget) -> None:
         for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
@@ -407,11 +435,10 @@ class MeetingDialog(RecordForm):
                 None,
                 None,
             )
-            owner = self.action_table.item(row, 1)
             actions.append(
                 ActionItem(
                     what.text() if what else "",
-                    owner.text() if owner else "",
+                    self.action_table.cellWidget(row, 1).text(),
                     self.action_table.cellWidget(row, 2).value(),
                     self.action_table.cellWidget(row, 3).currentData(),
                     project_id,

@@ -9,7 +9,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
-from desktop.services import meetings, neighborhood
+from desktop.services import meetings, neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.i18n import translate
@@ -238,9 +238,13 @@ class MeetingsPage(ListPage):
             title = minutes_title(meeting, hood)
             if public:
                 title += translate("MeetingsPage", " (notice board)")
-            preview_document(
-                self, title, lambda out: write_minutes(meeting, hood, out, public=public)
-            )
+            db, owners = self.ctx.db, [a.owner for a in meeting.actions]
+
+            def write(out):  # on a pool thread: the roster is looked up there too
+                residents = people.roster_names(db, owners) if public else set()
+                return write_minutes(meeting, hood, out, public=public, residents=residents)
+
+            preview_document(self, title, write)
 
     def delete_records(self, rows: list[MeetingRow]) -> None:
         moved = meetings.delete_meetings(self.ctx.db, [r.id for r in rows])

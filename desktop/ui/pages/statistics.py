@@ -5,7 +5,7 @@ records behind it; charts of needs by category and status and the year's quarter
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -69,6 +69,7 @@ QLabel#figureTitle { color: #333; font-weight: bold; }
 QLabel#figureNumber { color: #222; }
 QLabel#figureNote { color: #0b4f9c; }
 QLabel#figureSummary { color: #555; }
+QLabel#chartCaption { color: #555; }
 """
 
 
@@ -82,6 +83,24 @@ def change_text(pct: float | None, baseline: Period) -> str:
     """较2025年第三季度：下降 65.1% — the domain's words for the change, with the baseline."""
     return translate("StatisticsPage", "Against {baseline}: {change}").format(
         baseline=baseline.title, change=format_change(pct)
+    )
+
+
+def status_caption(period: Period, resolved: int, solved: int) -> str:
+    """Under the status chart: what its 已解决 counts, what the 解决问题 card counts, which to
+    report (their definitions differ: registered in the period, against resolved in it)."""
+    return translate(
+        "StatisticsPage",
+        "This chart counts the needs registered in {period} by the status they have now: "
+        "{resolved_label} {resolved} of them are resolved. The card {solved_title} ({solved}) "
+        "counts every need marked resolved in {period}, whenever it was registered. To report "
+        "the problems solved to the street office, use {solved_title}.",
+    ).format(
+        period=period.title,
+        resolved_label=need_status_label(NeedStatus.RESOLVED),
+        resolved=resolved,
+        solved_title=DEFINITIONS["problems_solved"].title,
+        solved=solved,
     )
 
 
@@ -148,9 +167,18 @@ class StatisticsPage(QWidget):
         self.status_chart.group_activated.connect(
             lambda status: self.show_records("needs_by_status", status)
         )
+        # The status chart and the 解决问题 card count resolved needs differently: the caption
+        # says how, with both numbers, and which one goes to the street office.
+        self.status_caption = QLabel()
+        self.status_caption.setObjectName("chartCaption")
+        self.status_caption.setWordWrap(True)
+        self.status_caption.setTextFormat(Qt.TextFormat.PlainText)
+        status = QVBoxLayout()
+        status.addWidget(self.status_chart, 1)
+        status.addWidget(self.status_caption)
         charts = QHBoxLayout()
         charts.addWidget(self.category_chart, 3)
-        charts.addWidget(self.status_chart, 2)
+        charts.addLayout(status, 2)
 
         content = QWidget()
         body = QVBoxLayout(content)
@@ -304,10 +332,12 @@ class StatisticsPage(QWidget):
         total = sum(indicators.needs_by_status.values())
         self.status_chart.set_data(
             dict(indicators.needs_by_status),
-            translate("StatisticsPage", "Needs by status, {period} ({count} in all)").format(
-                period=shown, count=total
-            ),
+            translate(
+                "StatisticsPage", "Needs registered in {period}, by status now ({count} in all)"
+            ).format(period=shown, count=total),
         )
+        resolved = indicators.needs_by_status.get(NeedStatus.RESOLVED.value, 0)
+        self.status_caption.setText(status_caption(period, resolved, indicators.problems_solved))
         year = period.start.year
         self.trend_chart.set_data(
             {key: list(by_quarter[key]) for key in TREND_KEYS},
