@@ -1955,12 +1955,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="85"/>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="86"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2276,7 +2276,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/meeting.py" line="165"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="359"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="354"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2346,37 +2346,37 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="327"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="347"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="342"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="348"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="343"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="349"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="344"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="350"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="345"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="358"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="353"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="382"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="377"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
     </message>
@@ -4006,124 +4006,124 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="140"/>
         <source>Edit project</source>
         <translation>编辑项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="142"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
         <source>Required if terminated</source>
         <translation>终止时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="145"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="146"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="183"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="188"/>
         <source>Link resources</source>
         <translation>关联资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="193"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="194"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="195"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="196"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="197"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="198"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="199"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="203"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="205"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="206"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="207"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="209"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="212"/>
         <source>Residents who rated</source>
         <translation>参与评价人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="216"/>
         <source>Average rating (1–5)</source>
         <translation>平均评分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="220"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="223"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="224"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
