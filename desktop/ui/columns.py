@@ -109,7 +109,7 @@ class ColumnFitter(QObject):
             model.layoutChanged,
             model.headerDataChanged,
         ):
-            signal.connect(lambda *_args: self._timer.start())
+            signal.connect(self._fit_soon)
         # The stretch is done here: Qt's stretched last section may end narrower than its text.
         self.header.setStretchLastSection(False)
         self.header.sectionResized.connect(self._section_resized)
@@ -119,7 +119,7 @@ class ColumnFitter(QObject):
         if self.plan.name:
             self.header.setSectionsMovable(True)
             self.header.setFirstSectionMovable(True)
-            self.header.sectionMoved.connect(lambda *_args: self._save())
+            self.header.sectionMoved.connect(self._moved)
             self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.header.customContextMenuRequested.connect(self._menu)
             self.header.setToolTip(
@@ -131,6 +131,10 @@ class ColumnFitter(QObject):
             )
         self._arrange(self._saved("columns"), self._saved("hidden"))
         self.fit()
+
+    def _fit_soon(self, *_args: object) -> None:
+        """Rows came or went: one grow-only fit once the model is done (not one per cell)."""
+        self._timer.start()
 
     # -- widths ---------------------------------------------------------------------------
     def fit(self, grow_only: bool = False) -> None:
@@ -332,6 +336,9 @@ class ColumnFitter(QObject):
             self.settings.remove(f"{self.plan.name}/columns")
             self.settings.remove(f"{self.plan.name}/hidden")
         self.fit()
+
+    def _moved(self, *_args: object) -> None:
+        self._save()
 
     def _save(self) -> None:
         if self.settings is None:
