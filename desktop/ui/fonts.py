@@ -44,6 +44,21 @@ def app_font(families: list[str], text_scale: str = "standard") -> QFont:
     return font
 
 
+def set_text_scale(app: QApplication, families: list[str], text_scale: str) -> None:
+    """Apply 标准 / 大 / 特大 at once to every open window and dialog.
+
+    A widget under a style sheet keeps the font it was polished with when only the
+    application font changes (Qt propagates it no further), so each style sheet in use is
+    set again: its widgets are polished anew with the new font. Pages and tables then
+    re-measure themselves on their FontChange event.
+    """
+    app.setFont(app_font(families, text_scale))
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
 def apply_fonts(app: QApplication, text_scale: str = "standard") -> list[str]:
     families = register_bundled_fonts()
     app.setFont(app_font(families, text_scale))

@@ -4,9 +4,19 @@ import logging
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,7 +26,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +41,7 @@ from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
 from desktop.services.backups import Health
+from desktop.ui.columns import em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
@@ -39,8 +53,120 @@ from desktop.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
+# A screen smaller than this gets the window maximized; a bigger one a window of this size.
+ROOMY_SCREEN = QSize(1280, 800)
+GEOMETRY_KEY = "window/geometry"
+
+
 def icon(name: str) -> QIcon:
     return QIcon(str(icons_dir() / f"{name}.svg"))
+
+
+class Navigation(QListWidget):
+    """The pages on the left: as wide as the longest label at the text size in force, and
+    every entry in sight — the spacing tightens, then the icons shrink, and only when even
+    that is not enough does the list scroll."""
+
+    # (vertical padding, icon size), in lines of text: roomiest first.
+    STEPS = ((0.45, 1.3), (0.3, 1.3), (0.2, 1.1), (0.1, 1.0), (0.05, 0.8))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        self._applied: tuple[int, int, int] | None = None
+
+    def fit(self) -> None:
+        line = self.fontMetrics().height()
+        unit = em(self.font())
+        room = self.height() - 2 * self.frameWidth()
+        for padding, icon_lines in self.STEPS:
+            self._apply(round(padding * line), round(icon_lines * line), unit)
+            if self.rows_height() <= room:
+                break
+        scroll = self.rows_height() > room
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) if scroll else 0
+        self.setFixedWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + bar)
+
+    def rows_height(self) -> int:
+        return sum(self.sizeHintForRow(row) for row in range(self.count()))
+
+    def _apply(self, padding: int, icon_size: int, unit: int) -> None:
+        if self._applied == (padding, icon_size, unit):
+            return
+        self._applied = (padding, icon_size, unit)
+        self.setIconSize(QSize(icon_size, icon_size))
+        side = max(4, unit * 3 // 4)
+        margin = max(2, unit // 3)
+        self.setStyleSheet(
+            "QListWidget#navigation { background: #f4f1ec; border: none; }"
+            f"QListWidget#navigation::item {{ padding: {padding}px {side}px; "
+            f"margin: 2px {margin}px; border-radius: 6px; color: #222; }}"
+            "QListWidget#navigation::item:selected { background: #c0392b; color: white; }"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._applied = None
+            QTimer.singleShot(0, self, self.fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.fit()
+
+
+class ElidedLabel(QLabel):
+    """A status bar label that gives way on a narrow window: cut with …, whole in the tooltip
+    (``text()`` stays whole)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 6 * em(self.font())), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        self.setToolTip(self.text() if shown != self.text() else "")
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
+
+
+def scroll_when_too_small(page: QWidget) -> None:
+    """A page taller or wider than the window (the 同步 page at 特大 on a small screen)
+    scrolls instead of squeezing its parts; a page that fits looks as before. A page made
+    of tabs gets this for each tab."""
+    if isinstance(page, QTabWidget):
+        for index in range(page.count()):
+            scroll_when_too_small(page.widget(index))
+        return
+    layout = page.layout()
+    if layout is None:
+        return
+    inner = QWidget()
+    inner.setObjectName("pageContent")
+    inner.setLayout(layout)  # takes the page's layout, and with it the widgets it holds
+    area = QScrollArea()
+    area.setObjectName("pageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
 
 
 class MainWindow(QMainWindow):
@@ -53,14 +179,9 @@ class MainWindow(QMainWindow):
         self._sync_wanted = False
         self.setWindowTitle(translate("MainWindow", "Shuren Xiaoqu"))
         self.setWindowIcon(icon("app"))
-        self.resize(1200, 760)
         self.setStyleSheet((Path(__file__).parent / "style.qss").read_text(encoding="utf-8"))
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(190)
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation = Navigation()
         self.pages = QStackedWidget()
         # Only pages that exist are listed: no placeholders. A page is built the first time it
         # is shown (or asked for), so start-up pays for the home page only.
@@ -103,6 +224,7 @@ class MainWindow(QMainWindow):
         ):
             QListWidgetItem(icon(name), label, self.navigation)
             self.pages.addWidget(QWidget())  # stands in until the page is first shown
+        self.navigation.fit()
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setCurrentRow(0)
 
@@ -120,8 +242,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
-        self.neighborhood_label = QLabel()
-        self.backup_label = QLabel()
+        self.neighborhood_label = ElidedLabel()
+        self.backup_label = ElidedLabel()
         self.statusBar().addPermanentWidget(self.neighborhood_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         # Looks like the other labels; a click (or Enter) opens the 同步 page.
@@ -137,7 +259,31 @@ class MainWindow(QMainWindow):
         ctx.events.record_requested.connect(self.open_record)
         ctx.events.data_file_checked.connect(self._data_file_checked)
         self._show_neighborhood()
+        self.place_on_screen()
         self.check_data_file()
+
+    def place_on_screen(self) -> None:
+        """Where the secretary left the window; the first time, a window that fits the
+        screen's free area, maximized on a small screen (1024×768, 1366×768)."""
+        saved = self.ctx.settings.value(GEOMETRY_KEY)
+        area = self.available_area()
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            # Made on a bigger screen: never larger than this one's free area.
+            if self.width() > area.width() or self.height() > area.height():
+                self.setGeometry(area)
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            return
+        if area.width() < ROOMY_SCREEN.width() or area.height() < ROOMY_SCREEN.height():
+            self.setGeometry(area)  # also the size if the system will not maximize
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+            return
+        size = self.sizeHint()
+        self.resize(size)
+        self.move(area.center() - QRect(0, 0, size.width(), size.height()).center())
+
+    def available_area(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
@@ -176,6 +322,7 @@ class MainWindow(QMainWindow):
             extra = (self.sync_scheduler,) if name == "sync" else ()
             page = getattr(import_module(f"desktop.ui.pages.{module}"), cls)(self.ctx, *extra)
             stand_in = self.pages.widget(index)
+            scroll_when_too_small(page)
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
@@ -409,8 +556,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         log.info("window closed")
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.sync_scheduler.stop()  # a running upload is cancelled, not waited for
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:
-        return QSize(1200, 760)
+        area = self.available_area()
+        return QSize(min(1280, area.width()), min(860, area.height()))

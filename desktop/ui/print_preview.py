@@ -8,7 +8,7 @@ from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -40,7 +40,7 @@ class PrintPreview(QDialog):
         self.setWindowTitle(
             translate("PrintPreview", "Print preview — {title}").format(title=title)
         )
-        self.resize(900, 1000)
+        self.fit_to_screen(parent)
         self.title = title
         self.pdf = pdf
         self._bytes = QByteArray(pdf)
@@ -79,6 +79,16 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
+
+    def fit_to_screen(self, parent: QWidget | None) -> None:
+        """A page's shape (about 900×1000) where the screen allows, never taller or wider
+        than its free area (1024×768, 1366×768 laptops)."""
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        area = screen.availableGeometry()
+        width = min(900, area.width() - 40)
+        height = min(1000, area.height() - 60)  # room for the title bar
+        self.resize(width, height)
+        self.move(area.center() - QRect(0, 0, width, height).center())
 
     def page_count(self) -> int:
         return self.document.pageCount()

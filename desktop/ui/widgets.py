@@ -1,6 +1,6 @@
 """Small widgets every list page shares: debounced search, count, empty state, field errors."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,10 +32,24 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(220)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(lambda: self.search_changed.emit(self.text().strip()))
         self.textChanged.connect(lambda _text: self._timer.start())
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for its hint (「搜索标题、提出人、电话或住址」) at the text size in force."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(self.placeholderText()) + 3 * metrics.horizontalAdvance(
+            "中"
+        )
+        return QSize(max(hint.width(), width), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            max(hint.width(), 10 * self.fontMetrics().horizontalAdvance("中")), hint.height()
+        )
 
 
 class EmptyState(QWidget):

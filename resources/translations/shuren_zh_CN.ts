@@ -114,27 +114,27 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="170"/>
+        <location filename="../../desktop/ui/models/federation.py" line="175"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="171"/>
+        <location filename="../../desktop/ui/models/federation.py" line="176"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="172"/>
+        <location filename="../../desktop/ui/models/federation.py" line="177"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="173"/>
+        <location filename="../../desktop/ui/models/federation.py" line="178"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="174"/>
+        <location filename="../../desktop/ui/models/federation.py" line="179"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -313,196 +313,209 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../desktop/ui/columns.py" line="126"/>
+        <source>Right-click a heading to choose the columns shown; drag a heading to move its column.</source>
+        <translation>右键点列标题可选择显示哪些列；拖动列标题可调整列的顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/columns.py" line="366"/>
+        <source>Restore the default columns</source>
+        <translation>恢复默认的列</translation>
+    </message>
+</context>
+<context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="69"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="70"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="72"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="73"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="75"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="355"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="76"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="358"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="156"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="299"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="309"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="312"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="159"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="161"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="170"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="173"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="326"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="174"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="181"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="347"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="186"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="192"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="216"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="217"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="218"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="227"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="255"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="258"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="264"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="263"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="266"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="328"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="304"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="305"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="346"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="348"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="391"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="394"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="411"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="414"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="429"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="432"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -667,47 +680,47 @@
 <context>
     <name>CompactTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="18"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="19"/>
         <source>Draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="19"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="20"/>
         <source>In force</source>
         <translation>已施行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="20"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="21"/>
         <source>In force, revision drafted</source>
         <translation>已施行，修订稿起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="31"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="32"/>
         <source>Compact</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="32"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="33"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="33"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="34"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="34"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="35"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="35"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="36"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/compacts.py" line="55"/>
+        <location filename="../../desktop/ui/models/compacts.py" line="65"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
@@ -934,17 +947,17 @@
 <context>
     <name>CultivationModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="280"/>
+        <location filename="../../desktop/ui/models/federation.py" line="288"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="281"/>
+        <location filename="../../desktop/ui/models/federation.py" line="289"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="282"/>
+        <location filename="../../desktop/ui/models/federation.py" line="290"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -1058,32 +1071,32 @@
 <context>
     <name>FederationLabels</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="28"/>
+        <location filename="../../desktop/ui/models/federation.py" line="29"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="29"/>
+        <location filename="../../desktop/ui/models/federation.py" line="30"/>
         <source>Role taken on</source>
         <translation>担任角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="35"/>
+        <location filename="../../desktop/ui/models/federation.py" line="36"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="36"/>
+        <location filename="../../desktop/ui/models/federation.py" line="37"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="37"/>
+        <location filename="../../desktop/ui/models/federation.py" line="38"/>
         <source>Evaluation</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="38"/>
+        <location filename="../../desktop/ui/models/federation.py" line="39"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1147,27 +1160,27 @@
 <context>
     <name>FindingModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="86"/>
+        <location filename="../../desktop/ui/models/federation.py" line="89"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="87"/>
+        <location filename="../../desktop/ui/models/federation.py" line="90"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="88"/>
+        <location filename="../../desktop/ui/models/federation.py" line="91"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="99"/>
+        <location filename="../../desktop/ui/models/federation.py" line="102"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="101"/>
+        <location filename="../../desktop/ui/models/federation.py" line="104"/>
         <source>Not yet</source>
         <translation>未登记</translation>
     </message>
@@ -1749,17 +1762,17 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46"/>
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="48"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
@@ -1779,82 +1792,82 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="55"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="56"/>
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="58"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="59"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="61"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="62"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="72"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="73"/>
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="75"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="76"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="114"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="116"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="117"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="121"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="122"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="145"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="146"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="159"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="160"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="253"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="254"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -1968,38 +1981,58 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="42"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="43"/>
+        <source>Select a record to see its details</source>
+        <translation>选择一条记录查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/list_page.py" line="59"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="148"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="62"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="90"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/list_page.py" line="91"/>
+        <source>Show or hide the details pane</source>
+        <translation>显示或收起详情栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/list_page.py" line="146"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="168"/>
+        <source>{count} records selected</source>
+        <translation>已选择 {count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/list_page.py" line="248"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="249"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="312"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2007,172 +2040,172 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2384,57 +2417,57 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MeetingTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="19"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="20"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="21"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="22"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="32"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="33"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="33"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="34"/>
         <source>Meeting</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="34"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="35"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="35"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="36"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="36"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="37"/>
         <source>Present</source>
         <translation>到会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="37"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="38"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="38"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="39"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="39"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="40"/>
         <source>Open actions</source>
         <translation>待落实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="40"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="41"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
@@ -2447,152 +2480,152 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="39"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="38"/>
         <source>Search meeting title, place or host</source>
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="42"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="39"/>
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="43"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="40"/>
         <source>Add a correction…</source>
         <translation>添加更正……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="48"/>
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="54"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="56"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="53"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="60"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="57"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="65"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="62"/>
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="69"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="66"/>
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="70"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="67"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="71"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="68"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="87"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="84"/>
         <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="103"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="107"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="104"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="109"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="112"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="109"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="110"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="114"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="117"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="114"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="128"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="125"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="141"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="145"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="142"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="146"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="143"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="147"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="169"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="166"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="190"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="187"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="209"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="206"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="240"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="237"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="253"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="250"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -2633,22 +2666,22 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="145"/>
+        <location filename="../../desktop/ui/models/federation.py" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="146"/>
+        <location filename="../../desktop/ui/models/federation.py" line="150"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="147"/>
+        <location filename="../../desktop/ui/models/federation.py" line="151"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="148"/>
+        <location filename="../../desktop/ui/models/federation.py" line="152"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -2916,47 +2949,48 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="21"/>
+        <location filename="../../desktop/ui/models/needs.py" line="22"/>
+        <location filename="../../desktop/ui/models/needs.py" line="45"/>
         <source>{status} · overdue</source>
         <translation>{status} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="33"/>
+        <location filename="../../desktop/ui/models/needs.py" line="34"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="34"/>
+        <location filename="../../desktop/ui/models/needs.py" line="35"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="35"/>
+        <location filename="../../desktop/ui/models/needs.py" line="36"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="36"/>
+        <location filename="../../desktop/ui/models/needs.py" line="37"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="37"/>
+        <location filename="../../desktop/ui/models/needs.py" line="38"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="38"/>
+        <location filename="../../desktop/ui/models/needs.py" line="39"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="39"/>
+        <location filename="../../desktop/ui/models/needs.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="40"/>
+        <location filename="../../desktop/ui/models/needs.py" line="41"/>
         <source>Due</source>
         <translation>办结期限</translation>
     </message>
@@ -2964,152 +2998,152 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="37"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="36"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="41"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="38"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="43"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="40"/>
         <source>Categories…</source>
         <translation>类别管理……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="47"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="51"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="48"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="52"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="49"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="58"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="55"/>
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="72"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="80"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="77"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="120"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="117"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="170"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="167"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="173"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="170"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="199"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="196"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -3303,27 +3337,27 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>OrganizationTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="22"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="23"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="23"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="24"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="25"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="25"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="26"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/organizations.py" line="26"/>
+        <location filename="../../desktop/ui/models/organizations.py" line="27"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
@@ -3331,52 +3365,52 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="22"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="21"/>
         <source>Search name, contact or phone</source>
         <translation>搜索名称、联系人或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="25"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="23"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="45"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="43"/>
         <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
         <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="53"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="51"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="54"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="52"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="55"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="53"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="60"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="58"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="66"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="64"/>
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="68"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="66"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="85"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="83"/>
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
     </message>
@@ -3457,132 +3491,132 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="85"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="250"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="260"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="91"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="115"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="116"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="129"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="368"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="373"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="370"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="369"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="374"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="134"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="139"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="141"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="360"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="142"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="365"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="197"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="201"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="203"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="207"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="245"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="255"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="276"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="286"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="280"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="290"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="357"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="362"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="376"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="381"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="378"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="383"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="454"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="459"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="455"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="460"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
@@ -3658,27 +3692,27 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>PatrolModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="59"/>
+        <location filename="../../desktop/ui/models/federation.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="60"/>
+        <location filename="../../desktop/ui/models/federation.py" line="62"/>
         <source>Route</source>
         <translation>巡查路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="61"/>
+        <location filename="../../desktop/ui/models/federation.py" line="63"/>
         <source>Who</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="62"/>
+        <location filename="../../desktop/ui/models/federation.py" line="64"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="74"/>
+        <location filename="../../desktop/ui/models/federation.py" line="76"/>
         <source>{count}, {registered} registered as needs</source>
         <translation>{count} 个，已登记需求 {registered} 个</translation>
     </message>
@@ -3686,102 +3720,102 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="22"/>
+        <location filename="../../desktop/ui/pages/people.py" line="21"/>
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="26"/>
+        <location filename="../../desktop/ui/pages/people.py" line="23"/>
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="31"/>
+        <location filename="../../desktop/ui/pages/people.py" line="28"/>
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="32"/>
+        <location filename="../../desktop/ui/pages/people.py" line="29"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="33"/>
+        <location filename="../../desktop/ui/pages/people.py" line="30"/>
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="44"/>
+        <location filename="../../desktop/ui/pages/people.py" line="41"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="64"/>
+        <location filename="../../desktop/ui/pages/people.py" line="61"/>
         <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="74"/>
+        <location filename="../../desktop/ui/pages/people.py" line="71"/>
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="79"/>
+        <location filename="../../desktop/ui/pages/people.py" line="76"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="81"/>
+        <location filename="../../desktop/ui/pages/people.py" line="78"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="85"/>
+        <location filename="../../desktop/ui/pages/people.py" line="82"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="86"/>
+        <location filename="../../desktop/ui/pages/people.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="88"/>
+        <location filename="../../desktop/ui/pages/people.py" line="85"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="91"/>
+        <location filename="../../desktop/ui/pages/people.py" line="88"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="96"/>
+        <location filename="../../desktop/ui/pages/people.py" line="93"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="99"/>
+        <location filename="../../desktop/ui/pages/people.py" line="96"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="103"/>
+        <location filename="../../desktop/ui/pages/people.py" line="100"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="125"/>
+        <location filename="../../desktop/ui/pages/people.py" line="122"/>
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="130"/>
+        <location filename="../../desktop/ui/pages/people.py" line="127"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="131"/>
+        <location filename="../../desktop/ui/pages/people.py" line="128"/>
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -3789,42 +3823,42 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>PeopleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="20"/>
+        <location filename="../../desktop/ui/models/people.py" line="21"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="21"/>
+        <location filename="../../desktop/ui/models/people.py" line="22"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="22"/>
+        <location filename="../../desktop/ui/models/people.py" line="23"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="23"/>
+        <location filename="../../desktop/ui/models/people.py" line="24"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="24"/>
+        <location filename="../../desktop/ui/models/people.py" line="25"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="25"/>
+        <location filename="../../desktop/ui/models/people.py" line="26"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="26"/>
+        <location filename="../../desktop/ui/models/people.py" line="27"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/people.py" line="50"/>
+        <location filename="../../desktop/ui/models/people.py" line="52"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3978,27 +4012,27 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="96"/>
+        <location filename="../../desktop/ui/print_preview.py" line="106"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="108"/>
+        <location filename="../../desktop/ui/print_preview.py" line="118"/>
         <source>The file could not be saved ({reason}). Choose another place.</source>
         <translation>文件没有保存成功（{reason}），请换一个位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="128"/>
+        <location filename="../../desktop/ui/print_preview.py" line="138"/>
         <source>The printer could not be started. Check that it is on.</source>
         <translation>无法启动打印机，请检查打印机是否已打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="148"/>
+        <location filename="../../desktop/ui/print_preview.py" line="158"/>
         <source>Preparing the document…</source>
         <translation>正在生成文档……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="166"/>
+        <location filename="../../desktop/ui/print_preview.py" line="176"/>
         <source>Some characters cannot be printed with the fonts on this computer and will be blank on paper; please write them in by hand:</source>
         <translation>有些字在本机字体中没有，打印出来会是空白，请在纸上手写补上：</translation>
     </message>
@@ -4131,42 +4165,42 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="25"/>
+        <location filename="../../desktop/ui/models/projects.py" line="26"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="26"/>
+        <location filename="../../desktop/ui/models/projects.py" line="27"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="27"/>
+        <location filename="../../desktop/ui/models/projects.py" line="28"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="28"/>
+        <location filename="../../desktop/ui/models/projects.py" line="29"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="29"/>
+        <location filename="../../desktop/ui/models/projects.py" line="30"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="30"/>
+        <location filename="../../desktop/ui/models/projects.py" line="31"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="31"/>
+        <location filename="../../desktop/ui/models/projects.py" line="32"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="32"/>
+        <location filename="../../desktop/ui/models/projects.py" line="33"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -4174,117 +4208,117 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="26"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="25"/>
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="30"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="28"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="34"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="32"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="55"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="53"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="70"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="68"/>
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="72"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="73"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="76"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="79"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="80"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="78"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="81"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="79"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="82"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="80"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="83"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="81"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="82"/>
         <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="85"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="83"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="86"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="93"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="91"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="96"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="94"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="133"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="131"/>
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="134"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="132"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="142"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="140"/>
         <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目「{title}」解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="151"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="149"/>
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -4426,42 +4460,43 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ResourceTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="24"/>
+        <location filename="../../desktop/ui/models/resources.py" line="25"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="25"/>
+        <location filename="../../desktop/ui/models/resources.py" line="26"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="26"/>
+        <location filename="../../desktop/ui/models/resources.py" line="27"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="27"/>
+        <location filename="../../desktop/ui/models/resources.py" line="28"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="28"/>
+        <location filename="../../desktop/ui/models/resources.py" line="29"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="29"/>
+        <location filename="../../desktop/ui/models/resources.py" line="30"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="30"/>
+        <location filename="../../desktop/ui/models/resources.py" line="31"/>
         <source>Used by projects</source>
         <translation>使用项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="57"/>
+        <location filename="../../desktop/ui/models/resources.py" line="50"/>
+        <location filename="../../desktop/ui/models/resources.py" line="79"/>
         <source>{date} (expired)</source>
         <translation>{date}（已过期）</translation>
     </message>
@@ -4469,87 +4504,87 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="24"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="23"/>
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="29"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="26"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="30"/>
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="36"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="55"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="52"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="63"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="73"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="74"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="75"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="76"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="73"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="80"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="77"/>
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="105"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="102"/>
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -4806,22 +4841,22 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>RightUseModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="302"/>
+        <location filename="../../desktop/ui/models/federation.py" line="311"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="303"/>
+        <location filename="../../desktop/ui/models/federation.py" line="312"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="304"/>
+        <location filename="../../desktop/ui/models/federation.py" line="313"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="305"/>
+        <location filename="../../desktop/ui/models/federation.py" line="314"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4847,27 +4882,27 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SelfOrganizationModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="117"/>
+        <location filename="../../desktop/ui/models/federation.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="118"/>
+        <location filename="../../desktop/ui/models/federation.py" line="122"/>
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="119"/>
+        <location filename="../../desktop/ui/models/federation.py" line="123"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="120"/>
+        <location filename="../../desktop/ui/models/federation.py" line="124"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="121"/>
+        <location filename="../../desktop/ui/models/federation.py" line="125"/>
         <source>Last activity</source>
         <translation>最近活动</translation>
     </message>
@@ -4875,24 +4910,24 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SelfOrganizationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="45"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="49"/>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="60"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="61"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="51"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
@@ -4907,52 +4942,52 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="57"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="58"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="59"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="60"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="62"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="88"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="89"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="98"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
         <source>No members recorded.</source>
         <translation>还没有登记成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="100"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="101"/>
         <source>No activities recorded.</source>
         <translation>还没有登记活动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="137"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="138"/>
         <source>Remove {name} from {group}?</source>
         <translation>将{name}从「{group}」中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="141"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="162"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="163"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="167"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -4990,127 +5025,132 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="78"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="81"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="87"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="90"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="91"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="94"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="96"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="99"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="100"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="103"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="105"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="103"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="106"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="107"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="110"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="117"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="120"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="126"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="129"/>
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="131"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="134"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="132"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="135"/>
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="134"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="137"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="149"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="152"/>
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="153"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="156"/>
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="180"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="183"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="191"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="194"/>
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="197"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="200"/>
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="225"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="228"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="227"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="230"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="234"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="237"/>
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="245"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="248"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="295"/>
+        <source>Text size is now {size}, in every window.</source>
+        <translation>文字大小已改为「{size}」，所有窗口立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="305"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="307"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="317"/>
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="315"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="325"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -5179,27 +5219,27 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StationModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="198"/>
+        <location filename="../../desktop/ui/models/federation.py" line="204"/>
         <source>Rest station</source>
         <translation>暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="199"/>
+        <location filename="../../desktop/ui/models/federation.py" line="205"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="200"/>
+        <location filename="../../desktop/ui/models/federation.py" line="206"/>
         <source>Months logged</source>
         <translation>已登记月数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="201"/>
+        <location filename="../../desktop/ui/models/federation.py" line="207"/>
         <source>Riders served</source>
         <translation>服务骑手人次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="202"/>
+        <location filename="../../desktop/ui/models/federation.py" line="208"/>
         <source>Last month</source>
         <translation>最近月份</translation>
     </message>
@@ -5245,22 +5285,22 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StationMonthModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="226"/>
+        <location filename="../../desktop/ui/models/federation.py" line="233"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="227"/>
+        <location filename="../../desktop/ui/models/federation.py" line="234"/>
         <source>Riders served</source>
         <translation>服务骑手人次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="228"/>
+        <location filename="../../desktop/ui/models/federation.py" line="235"/>
         <source>Services</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="229"/>
+        <location filename="../../desktop/ui/models/federation.py" line="236"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5268,43 +5308,43 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="175"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="177"/>
         <source>Rest stations for delivery riders</source>
         <translation>骑手暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="178"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="180"/>
         <source>Monthly service log</source>
         <translation>月度服务台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="180"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
         <source>Log a month</source>
         <translation>登记月度服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="182"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="237"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="183"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="238"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="202"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="203"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="212"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="213"/>
         <source>No months logged yet.</source>
         <translation>还没有登记月度服务。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="234"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="235"/>
         <source>Delete the log of {month}?</source>
         <translation>删除{month}的服务登记吗？</translation>
     </message>
@@ -6023,22 +6063,22 @@ Merge the two copies?</source>
 <context>
     <name>TalentModel</name>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="252"/>
+        <location filename="../../desktop/ui/models/federation.py" line="259"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="253"/>
+        <location filename="../../desktop/ui/models/federation.py" line="260"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="254"/>
+        <location filename="../../desktop/ui/models/federation.py" line="261"/>
         <source>Discovered on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/federation.py" line="255"/>
+        <location filename="../../desktop/ui/models/federation.py" line="262"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
@@ -6051,79 +6091,79 @@ Merge the two copies?</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="33"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
         <source>Discovered on…</source>
         <translation>发现日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="45"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="194"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="41"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
         <source>Use of the four rights</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="43"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="49"/>
         <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
         <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="108"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="105"/>
         <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
         <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="114"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="131"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="128"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="133"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="130"/>
         <source>{name} — discovered: {date}; rights used: {counts}</source>
         <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="138"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="135"/>
         <source>No cultivation recorded.</source>
         <translation>还没有登记培养情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="142"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="139"/>
         <source>No use of the four rights recorded.</source>
         <translation>还没有四权行使记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="174"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="171"/>
         <source>Delete this cultivation record?</source>
         <translation>删除这条培养记录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="188"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="185"/>
         <source>Delete this record of a right used?</source>
         <translation>删除这条四权行使记录吗？</translation>
     </message>
@@ -6164,82 +6204,82 @@ Merge the two copies?</source>
 <context>
     <name>TrashTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="14"/>
+        <location filename="../../desktop/ui/models/trash.py" line="15"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="15"/>
+        <location filename="../../desktop/ui/models/trash.py" line="16"/>
         <source>Organization</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="16"/>
+        <location filename="../../desktop/ui/models/trash.py" line="17"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="17"/>
+        <location filename="../../desktop/ui/models/trash.py" line="18"/>
         <source>Resource</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="18"/>
+        <location filename="../../desktop/ui/models/trash.py" line="19"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="19"/>
+        <location filename="../../desktop/ui/models/trash.py" line="20"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="20"/>
+        <location filename="../../desktop/ui/models/trash.py" line="21"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="21"/>
+        <location filename="../../desktop/ui/models/trash.py" line="22"/>
         <source>Compact</source>
         <translation>公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="22"/>
+        <location filename="../../desktop/ui/models/trash.py" line="23"/>
         <source>Joint patrol</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="23"/>
+        <location filename="../../desktop/ui/models/trash.py" line="24"/>
         <source>Self-organization activity</source>
         <translation>自组织活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="26"/>
+        <location filename="../../desktop/ui/models/trash.py" line="27"/>
         <source>Partner agreement</source>
         <translation>共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="27"/>
+        <location filename="../../desktop/ui/models/trash.py" line="28"/>
         <source>Partner activity</source>
         <translation>共建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="28"/>
+        <location filename="../../desktop/ui/models/trash.py" line="29"/>
         <source>Evaluation</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="38"/>
+        <location filename="../../desktop/ui/models/trash.py" line="39"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="39"/>
+        <location filename="../../desktop/ui/models/trash.py" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/trash.py" line="40"/>
+        <location filename="../../desktop/ui/models/trash.py" line="41"/>
         <source>Deleted on</source>
         <translation>删除日期</translation>
     </message>
@@ -6350,42 +6390,43 @@ Merge the two copies?</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="25"/>
+        <location filename="../../desktop/ui/models/visits.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="26"/>
+        <location filename="../../desktop/ui/models/visits.py" line="27"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="27"/>
+        <location filename="../../desktop/ui/models/visits.py" line="28"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="28"/>
+        <location filename="../../desktop/ui/models/visits.py" line="29"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="29"/>
+        <location filename="../../desktop/ui/models/visits.py" line="30"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="30"/>
+        <location filename="../../desktop/ui/models/visits.py" line="31"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="31"/>
+        <location filename="../../desktop/ui/models/visits.py" line="32"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="57"/>
+        <location filename="../../desktop/ui/models/visits.py" line="51"/>
+        <location filename="../../desktop/ui/models/visits.py" line="78"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
@@ -6393,92 +6434,92 @@ Merge the two copies?</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="25"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="24"/>
         <source>Search resident, phone, address or issue</source>
         <translation>搜索居民、电话、住址或问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="28"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="25"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="33"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="30"/>
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="49"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="46"/>
         <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="67"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="69"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="69"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="73"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="70"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="75"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="75"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="79"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="76"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="81"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="92"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="89"/>
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="126"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="123"/>
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="131"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="128"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="138"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="135"/>
         <source>{count} visit(s) moved to the trash.</source>
         <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>

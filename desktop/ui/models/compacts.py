@@ -8,6 +8,7 @@ from desktop.domain.compacts import CompactRow, CompactState
 from desktop.domain.dates import format_date
 from desktop.services import compacts
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.status import Tone
@@ -33,6 +34,15 @@ class CompactTableModel(PagedTableModel[CompactRow]):
             translate("CompactTableModel", "Version"),
             translate("CompactTableModel", "Adopted on"),
             translate("CompactTableModel", "Articles"),
+        )
+        self.plan = ColumnPlan(
+            name="compacts",
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE}),
+            samples={
+                self.STATE: tuple(state_label(s) for s in CompactState),
+                self.ADOPTED: (widest_date(),),
+            },
         )
         super().__init__(
             fetch=lambda after, _limit: [] if after is not None else self._matching(db),

@@ -12,6 +12,7 @@ from desktop.domain.roster import TalentRight
 from desktop.domain.self_organizations import Activity, Member, SelfOrganizationRow
 from desktop.domain.stations import StationMonth, StationRow
 from desktop.domain.talents import Cultivation, CultivationKind, RightSource, RightUse, TalentRow
+from desktop.ui.columns import ColumnPlan
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
 from desktop.ui.models.paged import Row, RowTableModel
@@ -52,6 +53,7 @@ class ListModel(RowTableModel[Row]):
 
 class PatrolModel(ListModel[PatrolRow]):
     DATE, ROUTE, WHO, FINDINGS = range(4)
+    plan = ColumnPlan(stretch=ROUTE, elide=frozenset({ROUTE, WHO}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,7 @@ class PatrolModel(ListModel[PatrolRow]):
 
 class FindingModel(ListModel[Finding]):
     DESCRIPTION, BUILDING, NEED = range(3)
+    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -110,6 +113,7 @@ class FindingModel(ListModel[Finding]):
 
 class SelfOrganizationModel(ListModel[SelfOrganizationRow]):
     NAME, INCUBATED, MEMBERS, ACTIVITIES, LAST = range(5)
+    plan = ColumnPlan(stretch=NAME, elide=frozenset({NAME}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -163,6 +167,7 @@ class MemberModel(ListModel[Member]):
 
 class ActivityModel(ListModel[Activity]):
     DATE, KIND, COUNT, PARTICIPANTS, DESCRIPTION = range(5)
+    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({PARTICIPANTS, DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -191,6 +196,7 @@ class ActivityModel(ListModel[Activity]):
 
 class StationModel(ListModel[StationRow]):
     TITLE, PROVIDER, MONTHS, RIDERS, LAST = range(5)
+    plan = ColumnPlan(stretch=TITLE, elide=frozenset({TITLE, PROVIDER}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -219,6 +225,7 @@ class StationModel(ListModel[StationRow]):
 
 class StationMonthModel(ListModel[StationMonth]):
     MONTH, RIDERS, SERVICES, NOTE = range(4)
+    plan = ColumnPlan(stretch=NOTE, elide=frozenset({NOTE}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -273,6 +280,7 @@ class TalentModel(ListModel[TalentRow]):
 
 class CultivationModel(ListModel[Cultivation]):
     DATE, KIND, DESCRIPTION = range(3)
+    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -295,6 +303,7 @@ class CultivationModel(ListModel[Cultivation]):
 
 class RightUseModel(ListModel[RightUse]):
     DATE, RIGHT, SOURCE, NOTE = range(4)
+    plan = ColumnPlan(stretch=NOTE, elide=frozenset({NOTE}))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

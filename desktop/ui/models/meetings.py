@@ -5,9 +5,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.domain.dates import format_date
-from desktop.domain.meetings import MeetingQuery, MeetingRow
+from desktop.domain.meetings import MeetingKind, MeetingQuery, MeetingRow
 from desktop.services import meetings
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import meeting_kind_label
 from desktop.ui.models.paged import PagedTableModel
@@ -38,6 +39,28 @@ class MeetingTableModel(PagedTableModel[MeetingRow]):
             translate("MeetingTableModel", "Consensus"),
             translate("MeetingTableModel", "Open actions"),
             translate("MeetingTableModel", "Minutes"),
+        )
+        # When, what, whether the minutes are final, and what came of it; the place last.
+        self.plan = ColumnPlan(
+            name="meetings",
+            order=(
+                self.STARTS,
+                self.TITLE,
+                self.STATE,
+                self.TOPICS,
+                self.CONSENSUS,
+                self.OPEN_ACTIONS,
+                self.PRESENT,
+                self.KIND,
+                self.PLACE,
+            ),
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE, self.PLACE}),
+            samples={
+                self.STARTS: (f"{widest_date()} 20:30",),
+                self.KIND: tuple(meeting_kind_label(k) for k in MeetingKind),
+                self.STATE: (minutes_state(True), minutes_state(False)),
+            },
         )
         super().__init__(
             fetch=lambda after, limit: meetings.list_meetings(

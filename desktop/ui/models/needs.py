@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from desktop.domain.dates import format_date
-from desktop.domain.needs import NeedQuery, NeedRow
+from desktop.domain.needs import NeedQuery, NeedRow, NeedStatus, Urgency
 from desktop.services import needs
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import need_status_label, urgency_label
 from desktop.ui.models.paged import PagedTableModel
@@ -38,6 +39,32 @@ class NeedTableModel(PagedTableModel[NeedRow]):
             translate("NeedTableModel", "Urgency"),
             translate("NeedTableModel", "Status"),
             translate("NeedTableModel", "Due"),
+        )
+        statuses = [need_status_label(s) for s in NeedStatus]
+        overdue = [
+            translate("NeedTableModel", "{status} · overdue").format(status=s) for s in statuses
+        ]
+        # What the secretary acts on first: the status (with 已逾期), the title, the deadline.
+        self.plan = ColumnPlan(
+            name="needs",
+            order=(
+                self.STATUS,
+                self.TITLE,
+                self.DUE,
+                self.URGENCY,
+                self.CATEGORY,
+                self.BUILDING,
+                self.RAISED_BY,
+                self.REGISTERED,
+            ),
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE}),
+            samples={
+                self.STATUS: (*statuses, *overdue),
+                self.URGENCY: tuple(urgency_label(u) for u in Urgency),
+                self.DUE: (widest_date(),),
+                self.REGISTERED: (widest_date(),),
+            },
         )
         super().__init__(
             fetch=lambda after, limit: needs.list_needs(db, self.query, after=after, limit=limit),

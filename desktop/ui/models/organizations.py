@@ -6,6 +6,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.paged import PagedTableModel
@@ -24,6 +25,13 @@ class OrganizationTableModel(PagedTableModel[Organization]):
             translate("OrganizationTableModel", "Contact"),
             translate("OrganizationTableModel", "Phone"),
             translate("OrganizationTableModel", "Term"),
+        )
+        self.plan = ColumnPlan(
+            name="organizations",
+            order=(self.NAME, self.KIND, self.CONTACT, self.PHONE, self.TERM),
+            stretch=self.NAME,
+            elide=frozenset({self.NAME}),
+            samples={self.KIND: tuple(organization_kind_label(k) for k in OrganizationKind)},
         )
         super().__init__(
             # A short list, paged by offset: the rows loaded so far come before ``after``.

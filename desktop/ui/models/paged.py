@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.ui.columns import ColumnPlan
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,6 +20,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Read-only rows of plain data with column headers; ``display`` words each cell."""
 
     headers: Sequence[str] = ()
+    plan: ColumnPlan = ColumnPlan()  # which columns come first, which stretches (columns.py)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

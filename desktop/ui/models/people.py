@@ -5,6 +5,7 @@ from typing import Any
 from desktop.domain.roster import PeopleQuery, PersonRow
 from desktop.services import people
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan
 from desktop.ui.i18n import translate
 from desktop.ui.labels import role_label
 from desktop.ui.models.paged import PagedTableModel
@@ -25,6 +26,7 @@ class PeopleTableModel(PagedTableModel[PersonRow]):
             translate("PeopleTableModel", "Party member"),
             translate("PeopleTableModel", "Roles"),
         )
+        self.plan = ColumnPlan(name="people", stretch=self.ROLES, elide=frozenset({self.ROLES}))
         super().__init__(
             fetch=lambda after, limit: people.list_people(db, self.query, after=after, limit=limit),
             count=lambda: people.count_people(db, self.query),

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.dates import format_date
 from desktop.domain.money import format_yuan
-from desktop.domain.projects import ProjectQuery, ProjectRow
+from desktop.domain.projects import ProjectKind, ProjectQuery, ProjectRow, ProjectStage
 from desktop.services import projects
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import project_kind_label, project_stage_label
 from desktop.ui.models.paged import PagedTableModel
@@ -30,6 +31,26 @@ class ProjectTableModel(PagedTableModel[ProjectRow]):
             translate("ProjectTableModel", "Spent (yuan)"),
             translate("ProjectTableModel", "Needs"),
             translate("ProjectTableModel", "Resources"),
+        )
+        self.plan = ColumnPlan(
+            name="projects",
+            order=(
+                self.STAGE,
+                self.TITLE,
+                self.KIND,
+                self.BUDGET,
+                self.SPENT,
+                self.NEEDS,
+                self.RESOURCES,
+                self.REGISTERED,
+            ),
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE}),
+            samples={
+                self.STAGE: tuple(project_stage_label(s) for s in ProjectStage),
+                self.KIND: tuple(project_kind_label(k) for k in ProjectKind),
+                self.REGISTERED: (widest_date(),),
+            },
         )
         super().__init__(
             fetch=lambda after, limit: projects.list_projects(

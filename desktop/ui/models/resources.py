@@ -5,9 +5,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.domain.dates import format_date
-from desktop.domain.resources import ResourceQuery, ResourceRow
+from desktop.domain.resources import ProviderKind, ResourceKind, ResourceQuery, ResourceRow
 from desktop.services import resources
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.paged import PagedTableModel
@@ -28,6 +29,27 @@ class ResourceTableModel(PagedTableModel[ResourceRow]):
             translate("ResourceTableModel", "Quantity / availability"),
             translate("ResourceTableModel", "Valid until"),
             translate("ResourceTableModel", "Used by projects"),
+        )
+        self.plan = ColumnPlan(
+            name="resources",
+            order=(
+                self.TITLE,
+                self.KIND,
+                self.VALID_UNTIL,
+                self.AVAILABILITY,
+                self.PROVIDER,
+                self.PROVIDER_KIND,
+                self.PROJECTS,
+            ),
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE, self.AVAILABILITY, self.PROVIDER}),
+            samples={
+                self.KIND: tuple(resource_kind_label(k) for k in ResourceKind),
+                self.PROVIDER_KIND: tuple(provider_kind_label(k) for k in ProviderKind),
+                self.VALID_UNTIL: (
+                    translate("ResourceTableModel", "{date} (expired)").format(date=widest_date()),
+                ),
+            },
         )
         super().__init__(
             fetch=lambda after, limit: resources.list_resources(

@@ -5,6 +5,7 @@ from typing import Any
 from desktop.domain.dates import format_date, to_local
 from desktop.domain.kinds import RecordKind
 from desktop.services.trash import TrashItem
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import RowTableModel
 
@@ -38,6 +39,11 @@ class TrashTableModel(RowTableModel[TrashItem]):
             translate("TrashTableModel", "Kind"),
             translate("TrashTableModel", "Name"),
             translate("TrashTableModel", "Deleted on"),
+        )
+        self.plan = ColumnPlan(
+            stretch=self.TITLE,
+            elide=frozenset({self.TITLE}),
+            samples={self.DELETED: (widest_date(),)},
         )
 
     @property

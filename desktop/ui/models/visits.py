@@ -6,9 +6,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.domain.dates import format_date
-from desktop.domain.visits import VisitQuery, VisitRow
+from desktop.domain.visits import VisitKind, VisitQuery, VisitRow
 from desktop.services import visits
 from desktop.store.database import Database
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import visit_kind_label
 from desktop.ui.models.paged import PagedTableModel
@@ -29,6 +30,26 @@ class VisitTableModel(PagedTableModel[VisitRow]):
             translate("VisitTableModel", "What was raised"),
             translate("VisitTableModel", "Follow up on"),
             translate("VisitTableModel", "Need"),
+        )
+        self.plan = ColumnPlan(
+            name="visits",
+            order=(
+                self.VISITED,
+                self.ISSUE,
+                self.FOLLOW_UP,
+                self.NEED,
+                self.RESIDENT,
+                self.BUILDING,
+                self.KIND,
+            ),
+            stretch=self.ISSUE,
+            elide=frozenset({self.ISSUE}),
+            samples={
+                self.VISITED: (widest_date(),),
+                self.FOLLOW_UP: (widest_date(),),
+                self.KIND: tuple(visit_kind_label(k) for k in VisitKind),
+                self.NEED: (translate("VisitTableModel", "Registered"),),
+            },
         )
         super().__init__(
             fetch=lambda after, limit: visits.list_visits(db, self.query, after=after, limit=limit),

@@ -34,6 +34,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.services import committee, evaluations, neighborhood
+from desktop.ui.columns import ColumnFitter, ColumnPlan, em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
 from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
@@ -41,7 +42,7 @@ from desktop.ui.dialogs.evaluation import EvaluationDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
-from desktop.ui.pages.list_page import details_table
+from desktop.ui.pages.list_page import details_table, no_selection_html
 from desktop.ui.widgets import count_text
 
 WATCHED = {
@@ -59,7 +60,7 @@ WATCHED = {
 class Section(QWidget):
     """Toolbar (新建 · 编辑 · 删除 …), a table, a count and a details pane."""
 
-    def __init__(self, headers: list[str], widths: list[int], empty: str) -> None:
+    def __init__(self, headers: list[str], empty: str, plan: ColumnPlan | None = None) -> None:
         super().__init__()
         self.rows: list[Any] = []
         self.empty_text = empty
@@ -87,15 +88,16 @@ class Section(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+        self.columns = ColumnFitter(self.table, plan)  # widths from the font and the rows
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenLinks(False)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([640, 320])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([40 * em(self.font()), 14 * em(self.font())])
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
         top.addStretch()
@@ -138,7 +140,9 @@ class Section(QWidget):
             self.details.setHtml(self.details_of(row))
         else:
             self.details.setHtml(
-                f"<p style='color:#555'>{escape(self.empty_text)}</p>" if not self.rows else ""
+                f"<p style='color:#555'>{escape(self.empty_text)}</p>"
+                if not self.rows
+                else no_selection_html()
             )
 
 
@@ -154,11 +158,12 @@ class CommitteePage(QWidget):
                 translate("CommitteePage", "Members"),
                 translate("CommitteePage", "Party members"),
             ],
-            [170, 110, 210, 50, 200],
             translate(
                 "CommitteePage",
                 'No committee terms yet. Click "New" to record the current term and its members.',
             ),
+            # The share of party members is what the page is for: right after the name.
+            ColumnPlan(order=(0, 4, 3, 1, 2), stretch=0, elide=frozenset({0})),
         )
         self.appointments = Section(
             [
@@ -168,7 +173,6 @@ class CommitteePage(QWidget):
                 translate("CommitteePage", "Post there"),
                 translate("CommitteePage", "Period"),
             ],
-            [100, 110, 220, 140, 200],
             translate("CommitteePage", 'No cross-appointments yet. Click "New" to record one.'),
         )
         self.evaluations = Section(
@@ -179,7 +183,6 @@ class CommitteePage(QWidget):
                 translate("CommitteePage", "Evaluated on"),
                 translate("CommitteePage", "Average"),
             ],
-            [220, 110, 140, 130, 80],
             translate(
                 "CommitteePage",
                 'No evaluations yet. Click "New" to evaluate the property company or the '

@@ -27,7 +27,7 @@ class CompactsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = CompactTableModel(ctx.db, self)
-        self.build(translate("CompactsPage", "Search compact title"), [260, 180, 80, 130])
+        self.build(translate("CompactsPage", "Search compact title"))
         self.adopt_action = QAction(translate("CompactsPage", "Record adoption…"), self)
         self.revise_action = QAction(translate("CompactsPage", "Start a revision"), self)
         self.compare_action = QAction(translate("CompactsPage", "Compare versions…"), self)

@@ -42,20 +42,21 @@ class SelfOrganizationsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.groups = Section(translate("SelfOrganizationsTab", "Self-organizations"),
-                              SelfOrganizationModel(self), [170, 120, 50, 50])  # fmt: skip
+        self.groups = Section(
+            translate("SelfOrganizationsTab", "Self-organizations"), SelfOrganizationModel(self)
+        )
         self.groups.button(translate("SelfOrganizationsTab", "New"), self.new_group)
         self.groups.button(translate("SelfOrganizationsTab", "Edit"), self.edit_group, True)
         self.groups.view.selectionModel().selectionChanged.connect(lambda *_a: self.load_detail())
         self.groups.view.activated.connect(lambda _i: self.edit_group())
-        self.members = Section(translate("SelfOrganizationsTab", "Members"), MemberModel(self),
-                               [110, 70, 80])  # fmt: skip
+        self.members = Section(translate("SelfOrganizationsTab", "Members"), MemberModel(self))
         self.members.button(translate("SelfOrganizationsTab", "Add a member"), self.add_member)
         self.members.button(translate("SelfOrganizationsTab", "Edit"), self.edit_member, True)
         self.members.button(translate("SelfOrganizationsTab", "Remove"), self.remove_member, True)
         self.members.view.activated.connect(lambda _i: self.edit_member())
-        self.activities = Section(translate("SelfOrganizationsTab", "Activities"),
-                                  ActivityModel(self), [120, 80, 50, 150])  # fmt: skip
+        self.activities = Section(
+            translate("SelfOrganizationsTab", "Activities"), ActivityModel(self)
+        )
         self.activities.button(translate("SelfOrganizationsTab", "New activity"), self.new_activity)
         self.activities.button(translate("SelfOrganizationsTab", "Edit"), self.edit_activity, True)
         self.activities.button(
@@ -172,11 +173,11 @@ class StationsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.stations = Section(translate("StationsTab", "Rest stations for delivery riders"),
-                                StationModel(self), [180, 150, 70, 80])  # fmt: skip
+        self.stations = Section(
+            translate("StationsTab", "Rest stations for delivery riders"), StationModel(self)
+        )
         self.stations.view.selectionModel().selectionChanged.connect(lambda *_a: self.load_log())
-        self.log = Section(translate("StationsTab", "Monthly service log"),
-                           StationMonthModel(self), [100, 80, 200])  # fmt: skip
+        self.log = Section(translate("StationsTab", "Monthly service log"), StationMonthModel(self))
         self.log.button(translate("StationsTab", "Log a month"), self.new_month)
         self.log.button(translate("StationsTab", "Edit"), self.edit_month, True)
         self.log.button(translate("StationsTab", "Delete"), self.delete_month, True)

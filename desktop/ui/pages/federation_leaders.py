@@ -24,6 +24,7 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting, MeetingKind, Participant, ParticipantRole
 from desktop.services import needs, patrols
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.patrol import PatrolDialog
@@ -44,16 +45,16 @@ class LeadersTab(QWidget):
         self.overview.setHeaderLabels(
             [translate("LeadersTab", "Grid / building"), translate("LeadersTab", "Building leader")]
         )
-        self.overview.setColumnWidth(0, 130)
-        self.patrols = Section(translate("LeadersTab", "Joint patrols"), PatrolModel(self),
-                               [120, 200, 160])  # fmt: skip
+        self.overview_columns = ColumnFitter(self.overview)
+        self.patrols = Section(translate("LeadersTab", "Joint patrols"), PatrolModel(self))
         self.patrols.button(translate("LeadersTab", "New patrol"), self.new_patrol)
         self.patrols.button(translate("LeadersTab", "Edit"), self.edit_patrol, needs_row=True)
         self.patrols.button(translate("LeadersTab", "Delete"), self.delete_patrol, needs_row=True)
         self.patrols.view.selectionModel().selectionChanged.connect(self._patrol_selected)
         self.patrols.view.activated.connect(lambda _i: self.edit_patrol())
-        self.findings = Section(translate("LeadersTab", "Findings of the selected patrol"),
-                                FindingModel(self), [300, 80])  # fmt: skip
+        self.findings = Section(
+            translate("LeadersTab", "Findings of the selected patrol"), FindingModel(self)
+        )
         self.category = QComboBox()
         self.findings.buttons.addWidget(QLabel(translate("LeadersTab", "Category")))
         self.findings.buttons.addWidget(self.category)

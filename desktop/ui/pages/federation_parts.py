@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.models.federation import ListModel
 from desktop.ui.widgets import make_table_view
 
@@ -19,8 +20,7 @@ from desktop.ui.widgets import make_table_view
 class Section(QWidget):
     """A heading, buttons beside it, a one-row-at-a-time table and a line for an empty list."""
 
-    def __init__(self, title: str, model: ListModel, widths: list[int],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, title: str, model: ListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.title = QLabel(f"<b>{title}</b>")
@@ -32,8 +32,7 @@ class Section(QWidget):
         self.view: QTableView = make_table_view()
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setModel(model)
-        for column, width in enumerate(widths):
-            self.view.setColumnWidth(column, width)
+        self.columns = ColumnFitter(self.view, model.plan)  # widths from the font and the rows
         self.empty = QLabel(wordWrap=True)
         self.empty.setObjectName("emptyLabel")
         layout = QVBoxLayout(self)

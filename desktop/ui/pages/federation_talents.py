@@ -27,19 +27,16 @@ class TalentsTab(QWidget):
         self.ctx = ctx
         self.refreshing = False
         self.again = False
-        self.people = Section(translate("TalentsTab", "Talented residents"), TalentModel(self),
-                              [90, 60, 120, 50, 50, 50, 50])  # fmt: skip
+        self.people = Section(translate("TalentsTab", "Talented residents"), TalentModel(self))
         self.people.button(
             translate("TalentsTab", "Discovered on…"), self.set_discovered, needs_row=True
         )
         self.people.view.selectionModel().selectionChanged.connect(lambda *_a: self.load_detail())
         self.summary = QLabel(wordWrap=True)
-        self.cultivation = Section(translate("TalentsTab", "Cultivation"), CultivationModel(self),
-                                   [120, 80])  # fmt: skip
+        self.cultivation = Section(translate("TalentsTab", "Cultivation"), CultivationModel(self))
         self.cultivation.button(translate("TalentsTab", "Add"), self.add_cultivation)
         self.cultivation.button(translate("TalentsTab", "Delete"), self.delete_cultivation, True)
-        self.uses = Section(translate("TalentsTab", "Use of the four rights"), RightUseModel(self),
-                            [120, 60, 60])  # fmt: skip
+        self.uses = Section(translate("TalentsTab", "Use of the four rights"), RightUseModel(self))
         self.uses.button(translate("TalentsTab", "Record by hand"), self.add_use)
         self.delete_use_button = self.uses.button(
             translate("TalentsTab", "Delete"), self.delete_use, True

@@ -3,8 +3,8 @@
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,15 +15,32 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.ledger import LedgerKind
+from desktop.ui.columns import ColumnFitter, em
 from desktop.ui.context import AppContext
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
+
+DETAILS_EM = 16  # the details pane's width at first, in Chinese characters
+DETAILS_MIN_EM = 8
+DETAILS_SHARE = 0.3  # of the room beside the list, at most, until the secretary moves it
+
+
+def pane_note_html(text: str) -> str:
+    """A quiet line in an otherwise empty details pane."""
+    return f"<p style='color:#666; margin-top:24px' align='center'>{escape(text)}</p>"
+
+
+def no_selection_html() -> str:
+    """What the details pane says when no single record is chosen."""
+    return pane_note_html(translate("ListPage", "Select a record to see its details"))
 
 
 class ListPage(QWidget):
@@ -35,7 +52,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
 
-    def build(self, search_hint: str, column_widths: list[int]) -> None:
+    def build(self, search_hint: str) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_action = QAction(
@@ -61,15 +78,19 @@ class ListPage(QWidget):
         self._filter_widgets: list[QComboBox | QCheckBox] = []
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.filters = QHBoxLayout()
+        # The search box and the filters wrap to a second line when the window is narrow.
+        self.filters = FlowLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        self.filters.addWidget(self.search)
         top = QHBoxLayout()
-        top.addWidget(self.toolbar)
-        top.addStretch()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addLayout(self.filters)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
+        top.addWidget(self.toolbar, 1)
+        top.addWidget(self.count_label)
+        # The details pane folds away to give the list the room; the choice is remembered.
+        self.details_toggle = QToolButton(checkable=True, checked=True, autoRaise=True)
+        self.details_toggle.setText(translate("ListPage", "Details"))
+        self.details_toggle.setToolTip(translate("ListPage", "Show or hide the details pane"))
+        self.details_toggle.toggled.connect(self._details_toggled)
+        top.addWidget(self.details_toggle)
 
         self.view = make_table_view()
         self.view.setModel(self.model)
@@ -79,8 +100,8 @@ class ListPage(QWidget):
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate(column_widths):
-            self.view.setColumnWidth(column, width)
+        # Widths from the font and a sample of the rows; order and hidden columns remembered.
+        self.columns = ColumnFitter(self.view, self.model.plan, self.ctx.settings)
         self.view.activated.connect(lambda _index: self._edit_current())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -93,17 +114,21 @@ class ListPage(QWidget):
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
         self.details.setObjectName("details")
-        splitter = QSplitter()
-        splitter.addWidget(self.stack)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 260])
+        self.details.setHtml(no_selection_html())
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the list, not the pane
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._save_details_width())
+        self._details_fitted = False
+        self._fit_details()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.splitter, 1)
 
     # -- state ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -137,7 +162,56 @@ class ListPage(QWidget):
         rows = self.selected_rows()
         self.edit_action.setEnabled(len(rows) == 1)
         self.delete_action.setEnabled(bool(rows))
-        self.details.setHtml(self.details_html(rows[0]) if len(rows) == 1 else "")
+        if len(rows) == 1:
+            self.details.setHtml(self.details_html(rows[0]))
+        elif rows:
+            text = translate("ListPage", "{count} records selected").format(count=len(rows))
+            self.details.setHtml(pane_note_html(text))
+        else:
+            self.details.setHtml(no_selection_html())
+
+    # -- the details pane -------------------------------------------------------------------
+    def _settings_key(self, key: str) -> str:
+        return f"{self.model.plan.name or type(self).__name__}/{key}"
+
+    def _fit_details(self) -> None:
+        """The pane's width is counted in characters, so it grows with 大 and 特大: as the
+        secretary left it, or at first at most a third of the room (the list's first columns
+        come first); shown or folded as she left it."""
+        unit = em(self.font())
+        self.details.setMinimumWidth(DETAILS_MIN_EM * unit)
+        total = self.splitter.width() - self.splitter.handleWidth()
+        try:
+            width = round(
+                float(self.ctx.settings.value(self._settings_key("details_width"))) * unit
+            )
+        except (TypeError, ValueError):
+            width = min(DETAILS_EM * unit, round(total * DETAILS_SHARE))
+        width = max(width, DETAILS_MIN_EM * unit)
+        self.splitter.setSizes([max(total - width, 1), width])
+        shown = self.ctx.settings.value(self._settings_key("details_shown"), "true") != "false"
+        self.details_toggle.setChecked(shown)
+        self.details.setVisible(shown)
+
+    def _details_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.ctx.settings.setValue(self._settings_key("details_shown"), str(shown).lower())
+
+    def _save_details_width(self) -> None:
+        if self.details.isVisible():
+            chars = self.splitter.sizes()[1] / em(self.font())
+            self.ctx.settings.setValue(self._settings_key("details_width"), f"{chars:.1f}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+            self._fit_details()  # 设置 → 特大: the pane keeps its width in characters
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._details_fitted:  # the room is known once the page is first shown
+            self._details_fitted = True
+            self._fit_details()
 
     def add_ledger_actions(self, kind: LedgerKind) -> None:
         """导入 · 导出 for a list that has an Excel ledger."""

@@ -35,10 +35,7 @@ class MeetingsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = MeetingTableModel(ctx.db, self)
-        self.build(
-            translate("MeetingsPage", "Search meeting title, place or host"),
-            [150, 250, 120, 120, 50, 50, 50, 60],
-        )
+        self.build(translate("MeetingsPage", "Search meeting title, place or host"))
         self.finalize_action = QAction(translate("MeetingsPage", "Finalize minutes"), self)
         self.amend_action = QAction(translate("MeetingsPage", "Add a correction…"), self)
         self.finalize_action.triggered.connect(self.finalize)

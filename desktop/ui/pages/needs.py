@@ -33,10 +33,7 @@ class NeedsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = NeedTableModel(ctx.db, self)
-        self.build(
-            translate("NeedsPage", "Search title, name, phone or address"),
-            [124, 250, 80, 80, 60, 70, 140, 124],
-        )
+        self.build(translate("NeedsPage", "Search title, name, phone or address"))
         self.add_ledger_actions(LedgerKind.NEEDS)
         self.project_action = QAction(translate("NeedsPage", "Create project"), self)
         self.project_action.triggered.connect(self.create_project)

@@ -18,9 +18,7 @@ class OrganizationsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = OrganizationTableModel(ctx.db, self)
-        self.build(
-            translate("OrganizationsPage", "Search name, contact or phone"), [110, 220, 90, 130]
-        )
+        self.build(translate("OrganizationsPage", "Search name, contact or phone"))
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("OrganizationsPage", "All kinds"), None)
         for kind in OrganizationKind:

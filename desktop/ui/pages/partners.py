@@ -39,6 +39,7 @@ from desktop.domain.partners import (
 )
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations, partners, projects
+from desktop.ui.columns import ColumnFitter, ColumnPlan
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
@@ -131,14 +132,16 @@ class PartnersPage(QWidget):
                 translate("PartnersPage", "What was done"),
                 translate("PartnersPage", "Participants"),
                 translate("PartnersPage", "Linked"),
-            ]
+            ],
+            ColumnPlan(stretch=2, elide=frozenset({2, 3})),
         )
         self.agreement_table = self._table(
             [
                 translate("PartnersPage", "Signed on"),
                 translate("PartnersPage", "Term"),
                 translate("PartnersPage", "Content"),
-            ]
+            ],
+            ColumnPlan(stretch=2, elide=frozenset({2})),
         )
         self.activity_table.itemSelectionChanged.connect(self._activity_selected)
         self.agreement_table.itemSelectionChanged.connect(self._buttons)
@@ -178,7 +181,7 @@ class PartnersPage(QWidget):
         self.reload()
 
     # -- building blocks ------------------------------------------------------------------
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], plan: ColumnPlan) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -187,6 +190,7 @@ class PartnersPage(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(False)
+        table.columns = ColumnFitter(table, plan)  # widths from the font and the rows
         return table
 
     def _tracker_table(self) -> QTableWidget:
@@ -209,8 +213,14 @@ class PartnersPage(QWidget):
         grid.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        height = grid.horizontalHeader().sizeHint().height() + 3 * grid.rowHeight(0) + 4
-        grid.setFixedHeight(height)
+        # Quarters as wide as their words, rows as tall as the text size; set again at 特大.
+        grid.columns = ColumnFitter(grid)
+        grid.columns.fitted.connect(
+            lambda: grid.setFixedHeight(
+                grid.horizontalHeader().sizeHint().height() + 3 * grid.rowHeight(0) + 4
+            )
+        )
+        grid.columns.fit()
         return grid
 
     def _set_cell(self, row: int, column: int, cell: QuotaCell | None) -> None:
@@ -310,9 +320,6 @@ class PartnersPage(QWidget):
                       str(links) if links else ""]  # fmt: skip
             for column, text in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
-        table.setColumnWidth(2, 300)
 
     def _show_agreements(self) -> None:
         table = self.agreement_table
@@ -325,8 +332,6 @@ class PartnersPage(QWidget):
             )
             for column, text in enumerate([format_date(a.signed_on), term, first_line(a.content)]):
                 table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnToContents(0)
-        table.setColumnWidth(1, 260)
 
     def _selected(self) -> PartnerActivity | Agreement | None:
         if self.tabs.currentIndex() == 0:

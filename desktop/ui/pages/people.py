@@ -18,10 +18,7 @@ class PeoplePage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = PeopleTableModel(ctx.db, self)
-        self.build(
-            translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)"),
-            [110, 130, 80, 60, 80, 70],
-        )
+        self.build(translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)"))
         self.role_filter = QComboBox()
         self.role_filter.addItem(translate("PeoplePage", "All roles"), None)
         for role in PersonRole:

@@ -22,9 +22,7 @@ class ProjectsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ProjectTableModel(ctx.db, self)
-        self.build(
-            translate("ProjectsPage", "Search project title"), [110, 260, 120, 90, 110, 110, 60]
-        )
+        self.build(translate("ProjectsPage", "Search project title"))
         self.add_ledger_actions(LedgerKind.PROJECTS)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("ProjectsPage", "All kinds"), None)

@@ -20,10 +20,7 @@ class ResourcesPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ResourceTableModel(ctx.db, self)
-        self.build(
-            translate("ResourcesPage", "Search resource, provider or contact"),
-            [220, 80, 100, 180, 200, 140],
-        )
+        self.build(translate("ResourcesPage", "Search resource, provider or contact"))
         self.add_ledger_actions(LedgerKind.RESOURCES)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(translate("ResourcesPage", "All kinds"), None)

@@ -26,7 +26,7 @@ from desktop.services import backups
 from desktop.services.backups import Backup, Health
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
-from desktop.ui.fonts import app_font
+from desktop.ui.fonts import set_text_scale
 from desktop.ui.i18n import LANGUAGES, translate
 from desktop.ui.restore import (
     SHOWN_COUNTS,
@@ -72,6 +72,9 @@ class SettingsPage(QWidget):
             self.text_group.addButton(button)
             row.addWidget(button)
         row.addStretch()
+        self.text_note = QLabel()  # says what changed, right away
+        self.text_note.setObjectName("formNote")
+        row.addWidget(self.text_note)
         self.text_group.buttonClicked.connect(self._text_size_changed)
         layout.addWidget(text_box)
 
@@ -285,7 +288,14 @@ class SettingsPage(QWidget):
     def _text_size_changed(self, button: QRadioButton) -> None:
         scale = str(button.property("scale"))
         self.ctx.settings.setValue("text_scale", scale)
-        QApplication.setFont(app_font(self.ctx.font_families, scale))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        set_text_scale(app, self.ctx.font_families, scale)
+        self.text_note.setText(
+            translate("SettingsPage", "Text size is now {size}, in every window.").format(
+                size=button.text()
+            )
+        )
 
     def _language_changed(self) -> None:
         self.ctx.settings.setValue("lang", self.language.currentData())

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from desktop.services import trash
 from desktop.services.trash import TRASHABLE, TrashItem
+from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.models.trash import TrashTableModel
@@ -17,8 +18,7 @@ class TrashPage(QWidget):
         self.model = TrashTableModel(self)
         self.view = make_table_view()
         self.view.setModel(self.model)
-        self.view.setColumnWidth(0, 90)
-        self.view.setColumnWidth(1, 240)
+        self.columns = ColumnFitter(self.view, self.model.plan)
         self.restore_button = QPushButton(translate("TrashPage", "Restore"))
         self.purge_button = QPushButton(translate("TrashPage", "Delete permanently…"))
         self.restore_button.clicked.connect(self.restore_selected)

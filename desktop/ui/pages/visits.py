@@ -21,10 +21,7 @@ class VisitsPage(ListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = VisitTableModel(ctx.db, self)
-        self.build(
-            translate("VisitsPage", "Search resident, phone, address or issue"),
-            [124, 90, 90, 70, 300, 124],
-        )
+        self.build(translate("VisitsPage", "Search resident, phone, address or issue"))
         self.need_action = QAction(translate("VisitsPage", "Register as need"), self)
         self.need_action.triggered.connect(self.register_need)
         self.toolbar.addSeparator()
