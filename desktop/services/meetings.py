@@ -405,6 +405,21 @@ def meetings_of_need(db: Database, need_id: int) -> list[tuple[int, str]]:
         return [(r[0], r[1]) for r in rows]
 
 
+def topics_of_need(db: Database, need_id: int) -> list[tuple[int, str, datetime, str]]:
+    """The meeting topics that took a need up, oldest meeting first: (meeting id, meeting
+    title, local start time, topic title)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(MeetingRecord.id, MeetingRecord.title, MeetingRecord.starts_at,
+                   MeetingTopicRecord.title)
+            .join(MeetingTopicRecord, MeetingTopicRecord.meeting_id == MeetingRecord.id)
+            .join(MeetingTopicNeedRecord, MeetingTopicNeedRecord.topic_id == MeetingTopicRecord.id)
+            .where(MeetingTopicNeedRecord.need_id == need_id, MeetingRecord.deleted_at.is_(None))
+            .order_by(MeetingRecord.starts_at, MeetingRecord.id, MeetingTopicRecord.position)
+        ).all()  # fmt: skip
+    return [(r[0], r[1], utc_to_local(r[2]), r[3]) for r in rows]
+
+
 def delete_meetings(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, MeetingRecord, ids)
 

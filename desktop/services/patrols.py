@@ -195,6 +195,21 @@ def patrol_of_need(db: Database, need_id: int) -> PatrolRow | None:
     return PatrolRow(*found) if found else None
 
 
+def finding_of_need(db: Database, need_id: int) -> tuple[PatrolRow, str] | None:
+    """The live patrol a need came from and the words of the finding it was registered from."""
+    patrol = patrol_of_need(db, need_id)
+    if patrol is None:
+        return None
+    with db.session() as s:
+        text = s.scalar(
+            select(PatrolFindingRecord.description)
+            .where(PatrolFindingRecord.need_id == need_id,
+                   PatrolFindingRecord.patrol_id == patrol.id)
+            .limit(1)
+        )  # fmt: skip
+    return patrol, text or ""
+
+
 def delete_patrols(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, PatrolRecord, ids)
 

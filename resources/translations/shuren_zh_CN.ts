@@ -1794,32 +1794,32 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="196"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="197"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="218"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="228"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="241"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="253"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="259"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2072,67 +2072,67 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2919,152 +2919,172 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="37"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="44"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="41"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="48"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="43"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
         <source>Categories…</source>
         <translation>类别管理……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="57"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="51"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="58"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="52"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="59"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="58"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="65"/>
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="82"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="80"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="87"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="120"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="127"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="155"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="157"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="158"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="159"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="160"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="161"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="163"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="170"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="177"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="173"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="181"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="199"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="193"/>
+        <source>{date} {kind}: {resident}, {issue}</source>
+        <translation>{date} {kind}：{resident}，{issue}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="202"/>
+        <source>{date} {meeting}, topic: {topic}</source>
+        <translation>{date} {meeting}，议题：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="213"/>
+        <source>{date} joint patrol ({route}): {finding}</source>
+        <translation>{date} 联合巡查（{route}）：{finding}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="224"/>
+        <source>Where it came from</source>
+        <translation>来源记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="249"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>

@@ -171,13 +171,19 @@ class LeadersTab(QWidget):
 
     def edit_patrol(self) -> None:
         row = self.patrols.current()
-        if row is None:
-            return
+        if row is not None:
+            self.open_patrol(row.id)
+
+    def open_patrol(self, patrol_id: int) -> None:
+        """Select the patrol (its findings show beside it) and open it."""
         try:
-            patrol = patrols.get_patrol(self.ctx.db, row.id)
+            patrol = patrols.get_patrol(self.ctx.db, patrol_id)
         except NotFoundError:
             self.load_patrols()
             return
+        ids = [r.id for r in self.patrols.model.rows]
+        if patrol_id in ids:
+            self.patrols.view.selectRow(ids.index(patrol_id))
         dialog = PatrolDialog(self.ctx, patrol, parent=self)
         run_form(dialog, self.ctx.events, RecordKind.PATROL)
 
