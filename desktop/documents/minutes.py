@@ -14,7 +14,6 @@ from desktop.documents.fonts import FontChain, font_chain
 from desktop.documents.labels import (
     ACTION_STATUS,
     ATTENDANCE,
-    PARTICIPANT_ROLE,
     day,
     meeting_time,
     votes,
@@ -29,7 +28,13 @@ from desktop.documents.layout import (
     plain_table,
 )
 from desktop.documents.masking import NoticeMasker
-from desktop.documents.parts import by_role, document_title, particulars, title_block
+from desktop.documents.parts import (
+    by_role,
+    document_title,
+    particulars,
+    roles_cell,
+    title_block,
+)
 from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.dates import to_local
 from desktop.domain.masking import mask_phones
@@ -159,7 +164,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         p, orig = shown.participants[i], meeting.participants[i]
         record = f"参会人 {orig.name}"
         row = [
-            PARTICIPANT_ROLE[p.role],
+            roles_cell(pen, p),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             ATTENDANCE[p.attendance],

@@ -3,7 +3,7 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.documents.labels import MEETING_KIND, ROLE_ORDER, meeting_time
+from desktop.documents.labels import MEETING_KIND, PARTICIPANT_ROLE, ROLE_ORDER, meeting_time
 from desktop.documents.layout import Pen, plain_table
 from desktop.documents.text import BoldParagraph
 from desktop.domain.meetings import Meeting, Participant
@@ -48,6 +48,19 @@ def particulars(pen: Pen, meeting: Meeting, shown: Meeting | None = None) -> Flo
     return plain_table(pen, rows, (17, 68, 17, 68))
 
 
+def roles_text(participant: Participant) -> str:
+    """Every role of the person, once: 楼栋长、业委会."""
+    return "、".join(PARTICIPANT_ROLE[r] for r in participant.roles)
+
+
+def roles_cell(pen: Pen, participant: Participant):
+    """The roles in a table cell: a plain string for one role (the common, cheap case), a
+    paragraph that wraps for several."""
+    text = roles_text(participant)
+    return text if len(participant.roles) == 1 else pen.p(text, pen.styles.cell_center)
+
+
 def by_role(participants: list[Participant]) -> list[int]:
-    """Indexes of ``participants`` grouped role by role, keeping the order within a role."""
+    """Indexes of ``participants`` grouped role by role (a person with several roles under
+    the first), keeping the order within a role."""
     return sorted(range(len(participants)), key=lambda i: ROLE_ORDER[participants[i].role])

@@ -5,9 +5,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.documents.fonts import FontChain, font_chain
-from desktop.documents.labels import PARTICIPANT_ROLE, meeting_time
+from desktop.documents.labels import meeting_time
 from desktop.documents.layout import GRID, Output, PageDecor, Pen, build_pdf, grid_table
-from desktop.documents.parts import by_role, document_title, particulars, title_block
+from desktop.documents.parts import (
+    by_role,
+    document_title,
+    particulars,
+    roles_cell,
+    title_block,
+)
 from desktop.documents.text import Unprintable
 from desktop.domain.meetings import Meeting
 
@@ -52,7 +58,7 @@ def _table(pen: Pen, meeting: Meeting):
         record = f"参会人 {p.name}"
         rows.append([
             str(n),
-            PARTICIPANT_ROLE[p.role],
+            roles_cell(pen, p),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             "",

@@ -54,7 +54,7 @@ def leaders_by_grid(db: Database) -> list[GridLeaders]:
             .join(PersonRoleRecord, PersonRoleRecord.person_id == PersonRecord.id)
             .where(PersonRoleRecord.role == PersonRole.BUILDING_LEADER.value,
                    PersonRecord.deleted_at.is_(None), PersonRecord.building_id.is_not(None))
-            .order_by(PersonRecord.name, PersonRecord.id)
+            .order_by(PersonRecord.name_key, PersonRecord.id)
         ).all()  # fmt: skip
     by_building: dict[int, list[Leader]] = {}
     for person_id, name, phone, building_id in leaders:

@@ -34,6 +34,11 @@ def problem_text(problem: Problem) -> str:
             'Only a need of the category "Property services" can be marked as a property '
             "dispute; choose that category or clear the mark.",
         ),
+        Problem.DUPLICATE_PERSON: translate(
+            "Messages",
+            "The same person is listed twice. Keep one row per person and tick all their "
+            "roles in it.",
+        ),
     }
     return texts[problem]
 
