@@ -259,8 +259,12 @@ class LeadersTab(QWidget):
         title = translate("LeadersTab", "Building leaders meeting, {month}").format(
             month=f"{starts.year}年{starts.month}月"
         )
+        # With their roster links: two leaders of one name are two people, each invited.
         invited = [
-            Participant(ParticipantRole.BUILDING_LEADER, name)
-            for name in patrols.leader_names(self.ctx.db)
-        ]
+            Participant(ParticipantRole.BUILDING_LEADER, leader.name, f"{b.building}楼栋长",
+                        leader.id, leader.phone)
+            for group in patrols.leaders_by_grid(self.ctx.db)
+            for b in group.buildings
+            for leader in b.leaders
+        ]  # fmt: skip
         return Meeting(title, MeetingKind.BUILDING_LEADERS, starts, participants=invited)
