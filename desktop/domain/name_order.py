@@ -13,14 +13,14 @@ before the 章; a shorter name before a longer one that starts the same.
   of (𠮷 as 吉), or else after every name with a reading, in code-point order: it never
   vanishes and never stops the list.
 - Latin letters sort as themselves among the syllables (Tom between tang and tong), digits
-  before letters; spaces and punctuation (the 「·」 of 阿卜杜·热合曼) are ignored.
+  before letters; spaces and punctuation (the 「·」 of 阿依·买买提) are ignored.
 
 Changing the key changes the order of stored rows until they are saved again: a new rule needs
 a migration that fills the key again (as 0008 did first).
 """
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Compound and polyphonic surnames, read as surnames. Longest first is checked.
 SURNAMES: dict[str, tuple[str, ...]] = {
@@ -31,6 +31,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "单于": ("chan2", "yu2"),
     "令狐": ("ling2", "hu2"),
     "亓官": ("qi2", "guan1"),
+    "诸葛": ("zhu1", "ge3"),
     "单": ("shan4",),
     "曾": ("zeng1",),
     "仇": ("qiu2",),
@@ -63,12 +64,13 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "燕": ("yan1",),
     "过": ("guo1",),
     "重": ("chong2",),
+    "卜": ("bu3",),
     "都": ("du1",),
 }
 # Characters outside the pinyin tables that are variants of one inside them.
 VARIANTS = {"𠮷": "吉"}
 NO_READING = "{"  # sorts after every letter: a name no reading is known for comes last
-_MARK = "\x00"  # what the converter hands back for a character it has no reading for
+_MARK = "\x00"  # marks what the converter hands back for a character with no reading
 
 
 @lru_cache(maxsize=1)
@@ -76,13 +78,10 @@ def _converter():
     # pypinyin loads its tables (~0.15 s) on first use, not when the app starts.
     from pypinyin import Style, lazy_pinyin
 
-    def convert(text: str) -> list[str]:
-        return lazy_pinyin(
-            text,
-            style=Style.TONE3,
-            neutral_tone_with_five=True,
-            errors=lambda run: [_MARK + ch for ch in run],
-        )
+    def convert(ch: str) -> str | None:
+        [item] = lazy_pinyin(ch, style=Style.TONE3, neutral_tone_with_five=True,
+                             errors=lambda run: [_MARK + run])  # fmt: skip
+        return None if item.startswith(_MARK) else item
 
     return convert
 
@@ -91,23 +90,23 @@ def _is_han(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("CJK ")
 
 
-def _readings(text: str) -> list[str | None]:
-    """One syllable (with its tone digit) per character of ``text``; None for a character
-    that has none (a letter, a mark, or a Han character outside the tables)."""
-    items = _converter()("".join(VARIANTS.get(ch, ch) for ch in text))
-    if len(items) != len(text):  # never seen; keep the characters' own order then
-        return [None] * len(text)
-    return [None if item.startswith(_MARK) else item for item in items]
+@cache
+def _reading(ch: str) -> str | None:
+    """The syllable of one character, with its tone digit (its first reading: names are read
+    a character at a time, not as words, so 于思敏 is yú sī mǐn); None for a character without
+    one (a letter, a mark, or a Han character outside the tables)."""
+    if not _is_han(ch):
+        return None
+    return _converter()(VARIANTS.get(ch, ch))
 
 
-@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The sort key of a person's name (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", name).strip()  # full-width Ｔｏｍ as Tom
-    readings = _readings(text)
-    surname = next((s for s in sorted(SURNAMES, key=len, reverse=True) if text.startswith(s)),
-                   "")  # fmt: skip
-    readings[: len(surname)] = SURNAMES.get(surname, ())
+    readings = [_reading(ch) for ch in text]
+    surname = text[:2] if text[:2] in SURNAMES else text[:1]  # compound surnames first
+    if surname in SURNAMES:
+        readings[: len(surname)] = SURNAMES[surname]
     words: list[str] = []
     latin = ""
     for ch, reading in zip(text, readings, strict=True):

@@ -208,9 +208,9 @@ class MeetingDialog(RecordForm):
                 translate("MeetingDialog", "Attendance"),
             ]
         )
-        self.participants.setColumnWidth(0, 130)
-        self.participants.setColumnWidth(1, 130)
-        self.participants.setColumnWidth(2, 240)
+        self.participants.setColumnWidth(0, 180)  # room for two roles: 贤达能人、居民代表
+        self.participants.setColumnWidth(1, 120)
+        self.participants.setColumnWidth(2, 210)
         for p in self.meeting.participants:
             self.add_participant(p)
         self.role_for_new = choice_combo(

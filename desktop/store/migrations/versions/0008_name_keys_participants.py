@@ -55,6 +55,10 @@ def upgrade() -> None:
         unique=False,
         sqlite_where=sa.text("deleted_at IS NULL"),
     )
+    # Statistics (PRAGMA optimize keeps them) that know the old indexes but not the new one
+    # make the planner count the roster through it: 2.6 → 15 ms at 100,000 people.
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        conn.exec_driver_sql("ANALYZE person")
     _one_row_per_person(conn)
 
 
