@@ -55,9 +55,11 @@ def roles_text(participant: Participant) -> str:
 
 def roles_cell(pen: Pen, participant: Participant):
     """The roles in a table cell: a plain string for one role (the common, cheap case), a
-    paragraph that wraps for several."""
-    text = roles_text(participant)
-    return text if len(participant.roles) == 1 else pen.p(text, pen.styles.cell_center)
+    paragraph with one role a line for several (never a role broken in two)."""
+    if len(participant.roles) == 1:
+        return roles_text(participant)
+    return pen.p("、\n".join(PARTICIPANT_ROLE[r] for r in participant.roles),
+                 pen.styles.cell_center)  # fmt: skip
 
 
 def by_role(participants: list[Participant]) -> list[int]:
