@@ -317,7 +317,8 @@ def add_amendment(db: Database, meeting_id: int, text: str, made_on: date | None
         rec = s.get(MeetingRecord, meeting_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"meeting {meeting_id}")
-        made_on = made_on or date.today()
+        # Today where the minutes are kept (the date they were finalized on is read there too).
+        made_on = made_on or utc_to_local(utcnow()).date()
         finalized_on = None if rec.finalized_at is None else utc_to_local(rec.finalized_at).date()
         # A draft is edited instead; a correction cannot predate the minutes it corrects.
         if problem := amendment_date_problem(made_on, finalized_on):

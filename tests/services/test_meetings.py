@@ -11,6 +11,7 @@ from uuid import uuid4
 import pytest
 from sqlalchemy import func, select
 
+from desktop.domain.dates import utc_to_local
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import (
@@ -55,6 +56,7 @@ from desktop.store.models import (
     MeetingRecord,
     MeetingTopicNeedRecord,
     MeetingTopicRecord,
+    utcnow,
 )
 from tests.services.conftest import add_person
 from tests.services.migrated import copy_of
@@ -336,7 +338,7 @@ def test_amendments_are_added_to_final_minutes(db: Database) -> None:
     assert all(a.made_at is not None for a in got.amendments)
     assert get_meeting(db, saved.id or 0).amendments == got.amendments
     default = add_amendment(db, saved.id or 0, "今日更正")
-    assert default.amendments[-1].made_on == date.today()
+    assert default.amendments[-1].made_on == utc_to_local(utcnow()).date()  # Beijing's today
 
 
 def test_amendments_are_refused_on_a_draft_or_when_empty(db: Database) -> None:
