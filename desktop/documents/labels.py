@@ -54,12 +54,13 @@ ACTION_STATUS = {
 ROLE_ORDER = {role: i for i, role in enumerate(ParticipantRole)}
 
 
-def participant_role(p: Participant) -> str:
-    """The role printed beside a name: a member of the branch is 支部委员 when the title beside
-    the name is a post of the branch committee, otherwise 党员; the other roles as they are."""
-    if p.role is ParticipantRole.BRANCH and _BRANCH_POST.search(p.organization):
+def role_label(p: Participant, role: ParticipantRole) -> str:
+    """One of a participant's roles as printed: a member of the branch is 支部委员 when the
+    title beside the name is a post of the branch committee, otherwise 党员; the other roles
+    as they are."""
+    if role is ParticipantRole.BRANCH and _BRANCH_POST.search(p.organization):
         return "支部委员"
-    return PARTICIPANT_ROLE[p.role]
+    return PARTICIPANT_ROLE[role]
 
 
 def meeting_time(value: datetime) -> str:

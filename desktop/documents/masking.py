@@ -1,8 +1,9 @@
 """What the notice-board version (公示版) hides, applied to a whole meeting.
 
 The rule, kept simple so a secretary can predict it:
-- participants whose role is in RESIDENT_ROLES (居民代表, 贤达能人, 楼栋长) have their names
-  masked (张三明 → 张*明); office holders (党员和支部委员, 业委会, 物业, 共建单位) do not;
+- participants with a role in RESIDENT_ROLES (居民代表, 贤达能人, 楼栋长) have their names
+  masked (张三明 → 张*明), also when they hold an office besides; office holders (党员和支部委员,
+  业委会, 物业, 共建单位) do not;
 - so are people of the roster named as an action item's owner (picked from the roster, they
   need not be among the participants), unless they are office holders at this meeting;
 - wherever one of those full names appears again — as host, recorder, owner of an action item,
@@ -17,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from desktop.domain.masking import building_only, mask_name, mask_phone, mask_phones
-from desktop.domain.meetings import RESIDENT_ROLES, Meeting, Participant
+from desktop.domain.meetings import Meeting, Participant
 
 # 3栋2单元1203, 12号楼 3 单元 502室, 5幢1203 — kept up to the building. A room is never the
 # head of a masked phone: 3栋 138****5678 keeps its 138, 3栋 0755-******** its area code.
@@ -30,8 +31,8 @@ _ADDRESS = re.compile(
 class NoticeMasker:
     def __init__(self, meeting: Meeting, residents: Collection[str] = ()) -> None:
         """``residents``: more names to hide (the roster's people among the action owners)."""
-        office = {p.name.strip() for p in meeting.participants if p.role not in RESIDENT_ROLES}
-        names = {p.name.strip() for p in meeting.participants if p.role in RESIDENT_ROLES}
+        office = {p.name.strip() for p in meeting.participants if not p.is_resident}
+        names = {p.name.strip() for p in meeting.participants if p.is_resident}
         names |= {n.strip() for n in residents} - office
         # One-character names cannot be masked; longest first so 欧阳振华 wins over 欧阳振.
         self.names = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
@@ -55,7 +56,7 @@ class NoticeMasker:
 
     def _participant(self, participant: Participant) -> str:
         # An office holder's name is shown, but not a number typed into the name field.
-        if participant.role in RESIDENT_ROLES:
+        if participant.is_resident:
             return mask_name(participant.name)
         return self.numbers(participant.name)
 

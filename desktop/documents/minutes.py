@@ -19,7 +19,6 @@ from desktop.documents.labels import (
     MINUTES_NAME,
     day,
     meeting_time,
-    participant_role,
     votes,
 )
 from desktop.documents.layout import (
@@ -32,7 +31,13 @@ from desktop.documents.layout import (
     plain_table,
 )
 from desktop.documents.masking import NoticeMasker
-from desktop.documents.parts import by_role, document_title, particulars, title_block
+from desktop.documents.parts import (
+    by_role,
+    document_title,
+    particulars,
+    roles_cell,
+    title_block,
+)
 from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.dates import to_local
 from desktop.domain.masking import mask_phones
@@ -166,7 +171,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
         p, orig = shown.participants[i], meeting.participants[i]
         record = f"参会人 {orig.name}"
         row = [
-            participant_role(orig),
+            roles_cell(pen, orig),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             ATTENDANCE[p.attendance],

@@ -3,7 +3,7 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.documents.labels import ROLE_ORDER, meeting_time
+from desktop.documents.labels import ROLE_ORDER, meeting_time, role_label
 from desktop.documents.layout import Pen, plain_table
 from desktop.documents.text import BoldParagraph
 from desktop.domain.meetings import Meeting, Participant
@@ -49,6 +49,21 @@ def particulars(pen: Pen, meeting: Meeting, shown: Meeting | None = None) -> Flo
     return plain_table(pen, rows, (17, 68, 17, 68))
 
 
+def roles_text(participant: Participant) -> str:
+    """Every role of the person, once: 楼栋长、业委会."""
+    return "、".join(role_label(participant, r) for r in participant.roles)
+
+
+def roles_cell(pen: Pen, participant: Participant):
+    """The roles in a table cell: a plain string for one role (the common, cheap case), a
+    paragraph with one role a line for several (never a role broken in two)."""
+    if len(participant.roles) == 1:
+        return roles_text(participant)
+    return pen.p("、\n".join(role_label(participant, r) for r in participant.roles),
+                 pen.styles.cell_center)  # fmt: skip
+
+
 def by_role(participants: list[Participant]) -> list[int]:
-    """Indexes of ``participants`` grouped role by role, keeping the order within a role."""
+    """Indexes of ``participants`` grouped role by role (a person with several roles under
+    the first), keeping the order within a role."""
     return sorted(range(len(participants)), key=lambda i: ROLE_ORDER[participants[i].role])

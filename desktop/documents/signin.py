@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents.fonts import FontChain, font_chain
-from desktop.documents.labels import MEETING_KIND, meeting_time, participant_role
+from desktop.documents.labels import MEETING_KIND, meeting_time
 from desktop.documents.layout import (
     GRID,
     BlankRows,
@@ -17,7 +17,7 @@ from desktop.documents.layout import (
     render_pdf,
     row_padding,
 )
-from desktop.documents.parts import by_role, document_title, particulars, title_block
+from desktop.documents.parts import by_role, document_title, particulars, roles_cell, title_block
 from desktop.documents.text import Unprintable
 from desktop.domain.meetings import Meeting
 
@@ -83,7 +83,7 @@ def _invited(pen: Pen, meeting: Meeting, padding: float):
         record = f"参会人 {p.name}"
         rows.append([
             str(n),
-            participant_role(p),
+            roles_cell(pen, p),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
             "",

@@ -20,6 +20,7 @@ class Problem(Enum):
     RATING_RANGE = "rating_range"
     PERIOD_FORMAT = "period_format"  # a quarter (2026Q3) or a year (2026)
     DISPUTE_CATEGORY = "dispute_category"  # 物业矛盾 only for needs of category 物业服务
+    DUPLICATE_PERSON = "duplicate_person"  # one person in two rows of a list
 
 
 def too_long(record: object, limits: Mapping[str, int]) -> dict[str, Problem]:

@@ -18,6 +18,7 @@ from sqlalchemy import Date, DateTime, event, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError
+from desktop.domain.name_order import name_key
 from desktop.domain.needs import (
     DEFAULT_CATEGORIES,
     NeedSource,
@@ -36,6 +37,7 @@ from desktop.services.demo_partners import make_demo_partners
 from desktop.store.database import Database, make_engine, open_database
 from desktop.store.datadir import db_path
 from desktop.store.models import (
+    NAME_KEYS,
     Base,
     BuildingRecord,
     CompactRecord,
@@ -946,6 +948,11 @@ def _insert(s: Session, model: type[Base], columns: tuple[str, ...], rows: list[
     if not rows:
         return
     table = model.__table__
+    if table.name in NAME_KEYS and NAME_KEYS[table.name][1] not in columns:
+        # The pinyin sort key the models add on every other insert.
+        source = columns.index(NAME_KEYS[table.name][0])
+        columns = (*columns, NAME_KEYS[table.name][1])
+        rows = [(*row, name_key(row[source] or "")) for row in rows]
     if "uuid" in table.c and "uuid" not in columns:
         # Child rows get theirs here; seeded from the rows themselves, so a seed still gives
         # the same demo.

@@ -16,8 +16,10 @@ from desktop.domain.meetings import (
     Participant,
     ParticipantRole,
     Topic,
+    merge_participants,
 )
 from desktop.domain.needs import NeedSource, Satisfaction
+from desktop.domain.numerals import chinese_number
 from desktop.domain.roster import OrganizationKind, PersonRole
 from desktop.domain.visits import ReferralTarget, Visit, VisitKind
 from desktop.services import meetings, visits
@@ -164,29 +166,29 @@ def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None
     for kind, title, offset, state in MEETING_PLANS:
         day = today + timedelta(days=offset)
         starts = datetime.combine(day, time(rng.choice((9, 14, 15, 19)), rng.choice((0, 30))))
-        participants = [
+        invited = [
             Participant(ParticipantRole.BRANCH, p[1], "党支部", p[0])
             for p in rng.sample(party, min(2, len(party)))
         ]
-        participants += [
+        invited += [
             Participant(ParticipantRole.BUILDING_LEADER, p[1], f"{p[3]}楼栋长", p[0])
             for p in pick(roles.get(PersonRole.BUILDING_LEADER.value, []), 5)
         ]
         if kind is not MeetingKind.BUILDING_LEADERS:
-            participants += [
+            invited += [
                 Participant(ParticipantRole.OWNERS_COMMITTEE, p[1], "业委会委员", p[0])
                 for p in pick(roles.get(PersonRole.OWNERS_COMMITTEE_MEMBER.value, []), 3)
             ]
-            participants += [
+            invited += [
                 Participant(ParticipantRole.PROPERTY_COMPANY, o[2], o[1])
                 for o in orgs
                 if o[0] == OrganizationKind.PROPERTY_COMPANY.value
             ]
-            participants += [
+            invited += [
                 Participant(ParticipantRole.TALENT, p[1], "贤达能人", p[0])
                 for p in pick(roles.get(PersonRole.TALENT.value, []), 2)
             ]
-            participants += [
+            invited += [
                 Participant(
                     ParticipantRole.RESIDENT_REPRESENTATIVE,
                     p[1],
@@ -196,18 +198,25 @@ def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None
                 )
                 for p in rng.sample(list(by_id.values()), min(4, len(by_id)))
             ]
-            participants += [
+            invited += [
                 Participant(ParticipantRole.PARTNER_UNIT, o[2], o[1])
                 for o in orgs
                 if o[0] == OrganizationKind.PARTNER_UNIT.value
             ][:2]
+        # A building leader on the owners' committee is invited once, with both roles.
+        participants = merge_participants(invited)
         held = state != "planned"
+        host = participants[0].name if participants else ""
+        recorder = participants[1].name if len(participants) > 1 else ""
         for p in participants:
-            p.attendance = (
-                rng.choice((Attendance.PRESENT,) * 6 + (Attendance.EXCUSED, Attendance.ABSENT))
-                if held
-                else Attendance.UNKNOWN
-            )
+            if not held:
+                p.attendance = Attendance.UNKNOWN
+            elif p.name in (host, recorder):  # who chairs or takes the minutes is there
+                p.attendance = Attendance.PRESENT
+            else:
+                p.attendance = rng.choice(
+                    (Attendance.PRESENT,) * 6 + (Attendance.EXCUSED, Attendance.ABSENT)
+                )
         topics = []
         for n in range(rng.randint(1, 3)):
             subject = {
@@ -256,19 +265,29 @@ def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None
                 kind=kind,
                 starts_at=starts,
                 place="小区党群服务站二楼会议室",
-                host=participants[0].name if participants else "",
-                recorder=participants[1].name if len(participants) > 1 else "",
+                host=host,
+                recorder=recorder,
                 participants=participants,
                 topics=topics,
                 actions=actions,
             ),
         )
         if state.startswith("final") and saved.id is not None:
-            meetings.finalize_meeting(db, saved.id)
+            # Finalized the day after the meeting; a correction comes after that.
+            finalized = datetime.combine(day + timedelta(days=1), time(10, 0))
+            meetings.finalize_meeting(db, saved.id, at=finalized)
             if state == "final_amended":
                 meetings.add_amendment(
-                    db,
-                    saved.id,
-                    "第二项议题表决结果更正为：同意 15 票，反对 2 票，弃权 1 票。",
-                    day + timedelta(days=3),
+                    db, saved.id, _correction(saved.topics), day + timedelta(days=3)
                 )
+
+
+def _correction(topics: list[Topic]) -> str:
+    """A correction that names a topic the minutes have, and a tally that adds up to no more
+    than the votes first recorded."""
+    voted = [(n, t) for n, t in enumerate(topics, 1) if t.votes_for is not None]
+    if not voted:
+        return f"议题{chinese_number(1)}讨论情况补充：会后物业书面确认了施工时间安排。"
+    n, topic = voted[-1]
+    cast = (topic.votes_for or 0) + (topic.votes_against or 0) + (topic.votes_abstain or 0)
+    return f"议题{chinese_number(n)}表决结果更正为：同意 {cast - 3} 票，反对 2 票，弃权 1 票。"

@@ -84,6 +84,8 @@ def meeting_from_json(data: dict[str, Any]) -> Meeting:
                 p["person_id"],
                 p["phone"],
                 Attendance(p["attendance"]),
+                # Drafts kept before a participant could hold several roles have none.
+                tuple(ParticipantRole(r) for r in p.get("more_roles", ())),
             )
             for p in data["participants"]
         ],

@@ -12,6 +12,7 @@ from desktop.domain.meetings import (
     ActionStatus,
     Amendment,
     Attendance,
+    Inconsistency,
     Meeting,
     MeetingKind,
     MeetingQuery,
@@ -19,7 +20,11 @@ from desktop.domain.meetings import (
     Participant,
     ParticipantRole,
     Topic,
+    amendment_date_problem,
     clean_meeting,
+    contradictions,
+    roles_from_value,
+    roles_value,
     validate_meeting,
 )
 from desktop.domain.projects import Project
@@ -48,6 +53,21 @@ SORT_COLUMNS = {
 
 class MeetingFinalError(DomainError):
     """Final minutes are never edited; add an amendment instead."""
+
+
+class MeetingContradictionError(DomainError):
+    """The minutes would contradict themselves (one person twice, an absent host …); they
+    stay a draft until the secretary corrects them."""
+
+    def __init__(self, found: list[Inconsistency]) -> None:
+        super().__init__(", ".join(i.contradiction.value for i in found))
+        self.found = found
+
+
+def has_role(role: ParticipantRole):
+    """A participant row holding ``role`` among its roles (see ``roles_value``)."""
+    column = MeetingParticipantRecord.role
+    return func.instr("," + column + ",", f",{role.value},") > 0
 
 
 # -- the list ------------------------------------------------------------------------------
@@ -172,17 +192,7 @@ def _load(s: Session, rec: MeetingRecord) -> Meeting:
         place=rec.place,
         host=rec.host,
         recorder=rec.recorder,
-        participants=[
-            Participant(
-                ParticipantRole(p.role),
-                p.name,
-                p.organization,
-                p.person_id,
-                p.phone,
-                Attendance(p.attendance),
-            )
-            for p in children(MeetingParticipantRecord)
-        ],
+        participants=[_participant(p) for p in children(MeetingParticipantRecord)],
         topics=topics,
         actions=[
             ActionItem(a.what, a.owner, a.due_on, ActionStatus(a.status), a.project_id, a.id)
@@ -193,6 +203,12 @@ def _load(s: Session, rec: MeetingRecord) -> Meeting:
         id=rec.id,
         uuid=rec.uuid,
     )
+
+
+def _participant(p: MeetingParticipantRecord) -> Participant:
+    roles = roles_from_value(p.role)
+    return Participant(roles[0], p.name, p.organization, p.person_id, p.phone,
+                       Attendance(p.attendance), roles[1:])  # fmt: skip
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -244,7 +260,7 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
             MeetingParticipantRecord(
                 meeting_id=meeting_id,
                 position=i,
-                role=p.role.value,
+                role=roles_value(p.roles),
                 name=p.name,
                 organization=p.organization,
                 person_id=p.person_id,
@@ -278,14 +294,18 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
         s.add(rec)
 
 
-def finalize_meeting(db: Database, meeting_id: int) -> Meeting:
-    """From now on the minutes are fixed; corrections become amendments."""
+def finalize_meeting(db: Database, meeting_id: int, at: datetime | None = None) -> Meeting:
+    """From now on the minutes are fixed; corrections become amendments. Refused
+    (MeetingContradictionError) while the minutes contradict themselves. ``at``: the local
+    time of finalizing when it is not now (the demo's history)."""
     with db.session() as s:
         rec = s.get(MeetingRecord, meeting_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"meeting {meeting_id}")
         if rec.finalized_at is None:
-            rec.finalized_at = utcnow()
+            if found := contradictions(_load(s, rec)):
+                raise MeetingContradictionError(found)
+            rec.finalized_at = utcnow() if at is None else local_to_utc(at)
         return _load(s, rec)
 
 
@@ -297,11 +317,15 @@ def add_amendment(db: Database, meeting_id: int, text: str, made_on: date | None
         rec = s.get(MeetingRecord, meeting_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"meeting {meeting_id}")
-        if rec.finalized_at is None:
-            raise ValidationError({"amendment": Problem.STATUS_FLOW})  # edit the draft instead
+        # Today where the minutes are kept (the date they were finalized on is read there too).
+        made_on = made_on or utc_to_local(utcnow()).date()
+        finalized_on = None if rec.finalized_at is None else utc_to_local(rec.finalized_at).date()
+        # A draft is edited instead; a correction cannot predate the minutes it corrects.
+        if problem := amendment_date_problem(made_on, finalized_on):
+            raise ValidationError({"amendment": problem})
         s.add(
             MeetingAmendmentRecord(
-                meeting_id=meeting_id, text=text, made_on=made_on or date.today(), made_at=utcnow()
+                meeting_id=meeting_id, text=text, made_on=made_on, made_at=utcnow()
             )
         )
         s.flush()
@@ -403,6 +427,21 @@ def meetings_of_need(db: Database, need_id: int) -> list[tuple[int, str]]:
             .distinct()
         ).all()
         return [(r[0], r[1]) for r in rows]
+
+
+def topics_of_need(db: Database, need_id: int) -> list[tuple[int, str, datetime, str]]:
+    """The meeting topics that took a need up, oldest meeting first: (meeting id, meeting
+    title, local start time, topic title)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(MeetingRecord.id, MeetingRecord.title, MeetingRecord.starts_at,
+                   MeetingTopicRecord.title)
+            .join(MeetingTopicRecord, MeetingTopicRecord.meeting_id == MeetingRecord.id)
+            .join(MeetingTopicNeedRecord, MeetingTopicNeedRecord.topic_id == MeetingTopicRecord.id)
+            .where(MeetingTopicNeedRecord.need_id == need_id, MeetingRecord.deleted_at.is_(None))
+            .order_by(MeetingRecord.starts_at, MeetingRecord.id, MeetingTopicRecord.position)
+        ).all()  # fmt: skip
+    return [(r[0], r[1], utc_to_local(r[2]), r[3]) for r in rows]
 
 
 def delete_meetings(db: Database, ids: list[int]) -> int:

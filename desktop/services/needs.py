@@ -52,7 +52,7 @@ SORT_COLUMNS = {
     "status": NeedRecord.status,
     "urgency": NeedRecord.urgency,
     "building": NeedRecord.building,
-    "raised_by": NeedRecord.raised_by,
+    "raised_by": NeedRecord.raised_by_key,  # pinyin order
 }
 
 

@@ -54,7 +54,7 @@ def leaders_by_grid(db: Database) -> list[GridLeaders]:
             .join(PersonRoleRecord, PersonRoleRecord.person_id == PersonRecord.id)
             .where(PersonRoleRecord.role == PersonRole.BUILDING_LEADER.value,
                    PersonRecord.deleted_at.is_(None), PersonRecord.building_id.is_not(None))
-            .order_by(PersonRecord.name, PersonRecord.id)
+            .order_by(PersonRecord.name_key, PersonRecord.id)
         ).all()  # fmt: skip
     by_building: dict[int, list[Leader]] = {}
     for person_id, name, phone, building_id in leaders:
@@ -193,6 +193,21 @@ def patrol_of_need(db: Database, need_id: int) -> PatrolRow | None:
     with db.session() as s:
         found = s.execute(rows.limit(1)).first()
     return PatrolRow(*found) if found else None
+
+
+def finding_of_need(db: Database, need_id: int) -> tuple[PatrolRow, str] | None:
+    """The live patrol a need came from and the words of the finding it was registered from."""
+    patrol = patrol_of_need(db, need_id)
+    if patrol is None:
+        return None
+    with db.session() as s:
+        text = s.scalar(
+            select(PatrolFindingRecord.description)
+            .where(PatrolFindingRecord.need_id == need_id,
+                   PatrolFindingRecord.patrol_id == patrol.id)
+            .limit(1)
+        )  # fmt: skip
+    return patrol, text or ""
 
 
 def delete_patrols(db: Database, ids: list[int]) -> int:

@@ -23,7 +23,7 @@ from desktop.store.search import index_fallback, search_filter
 from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
 
 SORT_COLUMNS = {
-    "name": PersonRecord.name,
+    "name": PersonRecord.name_key,  # pinyin order (domain/name_order.py)
     "phone": PersonRecord.phone,
     "building": or_empty(BuildingRecord.name),  # no building sorts as ""
     "unit": PersonRecord.unit,
@@ -46,7 +46,7 @@ def _filtered(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
     stmt = stmt.where(*search_filter(db, PersonRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is PersonRecord.name
+    walk = session is not None and not deleted and _sort(query) is PersonRecord.name_key
     hint = likely if walk else (lambda condition: condition)
     if query.role is not None:
         stmt = stmt.where(
@@ -66,7 +66,7 @@ def _filtered(
 
 
 def _sort(query: PeopleQuery):
-    return SORT_COLUMNS.get(query.sort, PersonRecord.name)
+    return SORT_COLUMNS.get(query.sort, PersonRecord.name_key)
 
 
 @index_fallback
@@ -215,12 +215,13 @@ def purge_people(db: Database, ids: list[int]) -> int:
 
 
 def all_people(db: Database) -> list[Person]:
-    """Every live person, in name order, with roles (for export and the command line)."""
+    """Every live person, in name (pinyin) order, with roles (for export and the command
+    line)."""
     with db.session() as s:
         records = s.scalars(
             select(PersonRecord)
             .where(PersonRecord.deleted_at.is_(None))
-            .order_by(PersonRecord.name, PersonRecord.id)
+            .order_by(PersonRecord.name_key, PersonRecord.id)
         ).all()
         return [_to_person(r) for r in records]
 

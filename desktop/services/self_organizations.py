@@ -63,7 +63,7 @@ def list_members(db: Database, organization_id: int) -> list[Member]:
         .where(OrganizationMemberRecord.organization_id == organization_id,
                PersonRecord.deleted_at.is_(None))
         .order_by(OrganizationMemberRecord.role != "负责人",
-                  OrganizationMemberRecord.joined_on, PersonRecord.name)
+                  OrganizationMemberRecord.joined_on, PersonRecord.name_key)
     )  # fmt: skip
     with db.session() as s:
         return [Member(r[0], r[1], r[2] or "", r[3], r[4]) for r in s.execute(stmt).all()]

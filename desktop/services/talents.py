@@ -24,6 +24,7 @@ from desktop.domain.talents import (
     validate_cultivation,
     validate_right_use,
 )
+from desktop.services.meetings import has_role
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -63,7 +64,7 @@ def list_talents(db: Database) -> list[TalentRow]:
             .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
             .where(PersonRoleRecord.role == PersonRole.TALENT.value,
                    PersonRecord.deleted_at.is_(None))
-            .order_by(PersonRecord.name, PersonRecord.id)
+            .order_by(PersonRecord.name_key, PersonRecord.id)
         ).all()  # fmt: skip
         trained = Counter(dict(s.execute(
             select(TalentCultivationRecord.person_id, func.count())
@@ -189,7 +190,7 @@ def _wanted(s: Session) -> dict[Key, tuple[date, str]]:
                MeetingRecord.title)
         .join(MeetingRecord, MeetingRecord.id == MeetingParticipantRecord.meeting_id)
         .where(MeetingRecord.finalized_at.is_not(None), MeetingRecord.deleted_at.is_(None),
-               MeetingParticipantRecord.role == ParticipantRole.TALENT.value,
+               has_role(ParticipantRole.TALENT),
                MeetingParticipantRecord.attendance == Attendance.PRESENT.value,
                MeetingParticipantRecord.person_id.is_not(None))
     )  # fmt: skip

@@ -26,7 +26,7 @@ from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_tr
 
 SORT_COLUMNS = {
     "visited": VisitRecord.visited_on,
-    "resident": VisitRecord.resident,
+    "resident": VisitRecord.resident_key,  # pinyin order
     "building": VisitRecord.building,
     "follow_up": dated(VisitRecord.follow_up_on),
 }

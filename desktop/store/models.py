@@ -21,8 +21,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.domain import (
@@ -37,6 +39,7 @@ from desktop.domain import (
     self_organizations,
     visits,
 )
+from desktop.domain.name_order import name_key
 
 # Named constraints so that Alembic's batch mode can find and alter them on SQLite.
 NAMING_CONVENTION = {
@@ -66,6 +69,28 @@ def _added_uuid() -> Mapped[str]:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# Name columns sorted by pinyin: table -> (name column, its sort-key column).
+NAME_KEYS: dict[str, tuple[str, str]] = {
+    "person": ("name", "name_key"),
+    "need": ("raised_by", "raised_by_key"),
+    "visit": ("resident", "resident_key"),
+}
+
+
+def _sort_key_column(source: str) -> Mapped[str]:
+    """The pinyin sort key of the name in column ``source`` (domain/name_order.py). An insert
+    that does not give it gets it from the name (SQLAlchemy Core inserts too); the ORM sets it
+    whenever the name is set (``_keep_name_keys``); the demo's driver-level inserts add it
+    themselves. Never NULL: the lists' keyset paging compares it."""
+
+    def from_name(context: DefaultExecutionContext) -> str:
+        return name_key(context.get_current_parameters().get(source) or "")
+
+    # TEXT, not VARCHAR(n): a parenthesis in a column added after a generated one breaks
+    # SQLAlchemy's reading of the generated column's expression (and so the model check).
+    return mapped_column(Text, default=from_name, server_default=text("''"))
 
 
 class NeighborhoodRecord(Base):
@@ -128,6 +153,7 @@ class PersonRecord(Base):
     search_text: Mapped[str] = mapped_column(
         Text, Computed("name || ' ' || phone || ' ' || room", persisted=True)
     )
+    name_key: Mapped[str] = _sort_key_column("name")
 
     roles: Mapped[list["PersonRoleRecord"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
@@ -143,6 +169,15 @@ class PersonRecord(Base):
             sqlite_where=text("deleted_at IS NULL"),
         ),
         Index("ix_person_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+        # The same in pinyin order (the roster's default); the index above still finds a
+        # person by the exact name (ledger imports link names to people through it).
+        Index(
+            "ix_person_live_name_key",
+            "name_key",
+            "search_text",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
 
@@ -242,6 +277,7 @@ class NeedRecord(Base):
         Text, Computed("title || ' ' || raised_by || ' ' || phone || ' ' || building || ' '"
                        " || room || ' ' || handled_by", persisted=True)
     )  # fmt: skip
+    raised_by_key: Mapped[str] = _sort_key_column("raised_by")
     __table_args__ = (
         *_live_trash_indexes("need", "registered_on", "search_text"),
         Index("ix_need_open", "status", "due_on", sqlite_where=text("deleted_at IS NULL")),
@@ -401,6 +437,7 @@ class VisitRecord(Base):
             persisted=True,
         ),
     )
+    resident_key: Mapped[str] = _sort_key_column("resident")
     __table_args__ = _live_trash_indexes("visit", "visited_on", "search_text")
 
 
@@ -433,7 +470,8 @@ class MeetingParticipantRecord(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
-    role: Mapped[str] = mapped_column(String(30))
+    # Every role of the person, comma-separated, first role first (domain/meetings.py).
+    role: Mapped[str] = mapped_column(String(160))
     name: Mapped[str] = mapped_column(String(80))
     organization: Mapped[str] = mapped_column(String(160), default="")
     person_id: Mapped[int | None] = mapped_column(
@@ -841,3 +879,17 @@ class MergeConflictRecord(Base):
     kept_values: Mapped[str] = mapped_column(Text)  # JSON of the row kept
     other_values: Mapped[str] = mapped_column(Text)  # JSON of the row set aside ("null": deleted)
     __table_args__ = (CheckConstraint("kept_side IN ('here','there')", name="kept_side"),)
+
+
+def _keep_name_keys() -> None:
+    """Whenever the ORM sets a name, its sort key follows (new records and edits alike)."""
+    models = {m.__tablename__: m for m in (PersonRecord, NeedRecord, VisitRecord)}
+    for table, (source, key) in NAME_KEYS.items():
+
+        def follow(target, value, _old, _initiator, key: str = key) -> None:
+            setattr(target, key, name_key(value or ""))
+
+        event.listen(getattr(models[table], source), "set", follow)
+
+
+_keep_name_keys()

@@ -9,7 +9,7 @@ from desktop.store.errors import StorageProblem, storage_problem
 
 # Every Alembic revision of desktop/store/migrations/versions, oldest first.
 # tests/store/test_migrations.py checks this list against Alembic's own history.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
 
 

@@ -1,6 +1,12 @@
 """Words shown for the domain's enums."""
 
-from desktop.domain.meetings import ActionStatus, Attendance, MeetingKind, ParticipantRole
+from desktop.domain.meetings import (
+    ActionStatus,
+    Attendance,
+    MeetingKind,
+    Participant,
+    ParticipantRole,
+)
 from desktop.domain.needs import NeedSource, NeedStatus, Satisfaction, Urgency
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
@@ -156,6 +162,11 @@ def participant_role_label(role: ParticipantRole) -> str:
         ParticipantRole.RESIDENT_REPRESENTATIVE: translate("Labels", "Resident representative"),
         ParticipantRole.PARTNER_UNIT: translate("Labels", "Partner unit"),
     }[role]
+
+
+def participant_roles_label(participant: Participant) -> str:
+    """Every role of a participant: 楼栋长、业委会."""
+    return "、".join(participant_role_label(r) for r in participant.roles)
 
 
 def attendance_label(value: Attendance) -> str:

@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
             RecordKind.COMPACT.value: "compacts",
             RecordKind.PARTNER_UNIT.value: "partners",
             RecordKind.COMMITTEE_TERM.value: "committee",
+            RecordKind.PATROL.value: "federation",
         }.get(kind)
         if name is not None:
             page = self.page(name)

@@ -1,6 +1,7 @@
 """Sentences shown to the secretary for domain problems and errors (translated via Qt)."""
 
 from desktop.domain.errors import Problem
+from desktop.domain.meetings import Contradiction, Inconsistency
 from desktop.store.errors import StorageProblem, storage_problem
 from desktop.ui.i18n import translate
 
@@ -34,8 +35,35 @@ def problem_text(problem: Problem) -> str:
             'Only a need of the category "Property services" can be marked as a property '
             "dispute; choose that category or clear the mark.",
         ),
+        Problem.DUPLICATE_PERSON: translate(
+            "Messages",
+            "The same person is listed twice. Keep one row per person and tick all their "
+            "roles in it.",
+        ),
     }
     return texts[problem]
+
+
+def contradiction_text(found: Inconsistency) -> str:
+    """What makes the minutes contradict themselves, in a sentence that says what to do."""
+    texts = {
+        Contradiction.DUPLICATE_PERSON: translate(
+            "Messages",
+            '"{name}" is listed in more than one row. Keep one row per person and tick all '
+            "their roles in it.",
+        ),
+        Contradiction.HOST_NOT_PRESENT: translate(
+            "Messages",
+            'The host "{name}" is listed as excused or absent. Correct this before the minutes '
+            "are finalized.",
+        ),
+        Contradiction.RECORDER_NOT_PRESENT: translate(
+            "Messages",
+            'The recorder "{name}" is listed as excused or absent. Correct this before the '
+            "minutes are finalized.",
+        ),
+    }
+    return texts[found.contradiction].format(name=found.name)
 
 
 def storage_error_text(error: BaseException) -> str | None:

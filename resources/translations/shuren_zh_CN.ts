@@ -1455,306 +1455,306 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="14"/>
-        <location filename="../../desktop/ui/labels.py" line="154"/>
+        <location filename="../../desktop/ui/labels.py" line="20"/>
+        <location filename="../../desktop/ui/labels.py" line="160"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="15"/>
-        <location filename="../../desktop/ui/labels.py" line="90"/>
-        <location filename="../../desktop/ui/labels.py" line="155"/>
+        <location filename="../../desktop/ui/labels.py" line="21"/>
+        <location filename="../../desktop/ui/labels.py" line="96"/>
+        <location filename="../../desktop/ui/labels.py" line="161"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="16"/>
+        <location filename="../../desktop/ui/labels.py" line="22"/>
         <source>Owners&apos; committee member</source>
         <translation>业委会委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="17"/>
+        <location filename="../../desktop/ui/labels.py" line="23"/>
         <source>Self-organization member</source>
         <translation>自组织成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="18"/>
+        <location filename="../../desktop/ui/labels.py" line="24"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="24"/>
+        <location filename="../../desktop/ui/labels.py" line="30"/>
         <source>Deliberation</source>
         <translation>议事权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="25"/>
+        <location filename="../../desktop/ui/labels.py" line="31"/>
         <source>Suggestion</source>
         <translation>建议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="26"/>
+        <location filename="../../desktop/ui/labels.py" line="32"/>
         <source>Supervision</source>
         <translation>监督权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="27"/>
+        <location filename="../../desktop/ui/labels.py" line="33"/>
         <source>Evaluation</source>
         <translation>评议权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="33"/>
-        <location filename="../../desktop/ui/labels.py" line="92"/>
-        <location filename="../../desktop/ui/labels.py" line="134"/>
-        <location filename="../../desktop/ui/labels.py" line="153"/>
+        <location filename="../../desktop/ui/labels.py" line="39"/>
+        <location filename="../../desktop/ui/labels.py" line="98"/>
+        <location filename="../../desktop/ui/labels.py" line="140"/>
+        <location filename="../../desktop/ui/labels.py" line="159"/>
         <source>Property company</source>
         <translation>物业服务企业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="34"/>
-        <location filename="../../desktop/ui/labels.py" line="135"/>
-        <location filename="../../desktop/ui/labels.py" line="152"/>
+        <location filename="../../desktop/ui/labels.py" line="40"/>
+        <location filename="../../desktop/ui/labels.py" line="141"/>
+        <location filename="../../desktop/ui/labels.py" line="158"/>
         <source>Owners&apos; committee</source>
         <translation>业主委员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="35"/>
-        <location filename="../../desktop/ui/labels.py" line="91"/>
+        <location filename="../../desktop/ui/labels.py" line="41"/>
+        <location filename="../../desktop/ui/labels.py" line="97"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="36"/>
-        <location filename="../../desktop/ui/labels.py" line="89"/>
-        <location filename="../../desktop/ui/labels.py" line="157"/>
+        <location filename="../../desktop/ui/labels.py" line="42"/>
+        <location filename="../../desktop/ui/labels.py" line="95"/>
+        <location filename="../../desktop/ui/labels.py" line="163"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="42"/>
-        <location filename="../../desktop/ui/labels.py" line="126"/>
+        <location filename="../../desktop/ui/labels.py" line="48"/>
+        <location filename="../../desktop/ui/labels.py" line="132"/>
         <source>Reception day</source>
         <translation>书记接待日</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="43"/>
-        <location filename="../../desktop/ui/labels.py" line="127"/>
+        <location filename="../../desktop/ui/labels.py" line="49"/>
+        <location filename="../../desktop/ui/labels.py" line="133"/>
         <source>Door-knocking</source>
         <translation>敲门行动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="44"/>
-        <location filename="../../desktop/ui/labels.py" line="143"/>
+        <location filename="../../desktop/ui/labels.py" line="50"/>
+        <location filename="../../desktop/ui/labels.py" line="149"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="45"/>
+        <location filename="../../desktop/ui/labels.py" line="51"/>
         <source>Building leader patrol</source>
         <translation>楼栋长巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="46"/>
-        <location filename="../../desktop/ui/labels.py" line="83"/>
-        <location filename="../../desktop/ui/labels.py" line="93"/>
-        <location filename="../../desktop/ui/labels.py" line="102"/>
-        <location filename="../../desktop/ui/labels.py" line="137"/>
+        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <location filename="../../desktop/ui/labels.py" line="89"/>
+        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <location filename="../../desktop/ui/labels.py" line="108"/>
+        <location filename="../../desktop/ui/labels.py" line="143"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="52"/>
+        <location filename="../../desktop/ui/labels.py" line="58"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="53"/>
+        <location filename="../../desktop/ui/labels.py" line="59"/>
         <source>Urgent</source>
         <translation>较急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="54"/>
+        <location filename="../../desktop/ui/labels.py" line="60"/>
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="60"/>
+        <location filename="../../desktop/ui/labels.py" line="66"/>
         <source>Pending</source>
         <translation>待受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="61"/>
-        <location filename="../../desktop/ui/labels.py" line="173"/>
+        <location filename="../../desktop/ui/labels.py" line="67"/>
+        <location filename="../../desktop/ui/labels.py" line="184"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="62"/>
+        <location filename="../../desktop/ui/labels.py" line="68"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="63"/>
+        <location filename="../../desktop/ui/labels.py" line="69"/>
         <source>Referred</source>
         <translation>已转办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="64"/>
+        <location filename="../../desktop/ui/labels.py" line="70"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="70"/>
+        <location filename="../../desktop/ui/labels.py" line="76"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="71"/>
+        <location filename="../../desktop/ui/labels.py" line="77"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="72"/>
+        <location filename="../../desktop/ui/labels.py" line="78"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="78"/>
+        <location filename="../../desktop/ui/labels.py" line="84"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="79"/>
+        <location filename="../../desktop/ui/labels.py" line="85"/>
         <source>Funds</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="80"/>
+        <location filename="../../desktop/ui/labels.py" line="86"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="81"/>
+        <location filename="../../desktop/ui/labels.py" line="87"/>
         <source>Goods</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="82"/>
+        <location filename="../../desktop/ui/labels.py" line="88"/>
         <source>Volunteer service</source>
         <translation>志愿服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="99"/>
+        <location filename="../../desktop/ui/labels.py" line="105"/>
         <source>Livelihood micro-project</source>
         <translation>民生微实事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="100"/>
+        <location filename="../../desktop/ui/labels.py" line="106"/>
         <source>Partnership project</source>
         <translation>共建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="101"/>
+        <location filename="../../desktop/ui/labels.py" line="107"/>
         <source>Self-governance project</source>
         <translation>自治项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="108"/>
+        <location filename="../../desktop/ui/labels.py" line="114"/>
         <source>Proposed</source>
         <translation>立项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="109"/>
+        <location filename="../../desktop/ui/labels.py" line="115"/>
         <source>Under way</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="110"/>
+        <location filename="../../desktop/ui/labels.py" line="116"/>
         <source>Awaiting acceptance</source>
         <translation>待验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="111"/>
+        <location filename="../../desktop/ui/labels.py" line="117"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="112"/>
+        <location filename="../../desktop/ui/labels.py" line="118"/>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="118"/>
+        <location filename="../../desktop/ui/labels.py" line="124"/>
         <source>Initiator</source>
         <translation>发起人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="119"/>
+        <location filename="../../desktop/ui/labels.py" line="125"/>
         <source>Organizer</source>
         <translation>组织者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="120"/>
+        <location filename="../../desktop/ui/labels.py" line="126"/>
         <source>Implementer</source>
         <translation>实施者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="133"/>
+        <location filename="../../desktop/ui/labels.py" line="139"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="136"/>
+        <location filename="../../desktop/ui/labels.py" line="142"/>
         <source>Street office department</source>
         <translation>街道科室</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="144"/>
+        <location filename="../../desktop/ui/labels.py" line="150"/>
         <source>Monthly building leaders&apos; meeting</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="145"/>
+        <location filename="../../desktop/ui/labels.py" line="151"/>
         <source>Branch meeting</source>
         <translation>支部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="151"/>
+        <location filename="../../desktop/ui/labels.py" line="157"/>
         <source>Party branch</source>
         <translation>支部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="156"/>
+        <location filename="../../desktop/ui/labels.py" line="162"/>
         <source>Resident representative</source>
         <translation>居民代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="163"/>
+        <location filename="../../desktop/ui/labels.py" line="174"/>
         <source>Present</source>
         <translation>到会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="164"/>
+        <location filename="../../desktop/ui/labels.py" line="175"/>
         <source>Excused</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="165"/>
+        <location filename="../../desktop/ui/labels.py" line="176"/>
         <source>Absent</source>
         <translation>缺席</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="166"/>
+        <location filename="../../desktop/ui/labels.py" line="177"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="172"/>
+        <location filename="../../desktop/ui/labels.py" line="183"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="174"/>
+        <location filename="../../desktop/ui/labels.py" line="185"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -1842,32 +1842,32 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="197"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="192"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="198"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="213"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="219"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="223"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="229"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求「{title}」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="236"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="242"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="254"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="260"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2145,67 +2145,67 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2213,203 +2213,208 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="80"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="99"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="144"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="146"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="157"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="165"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="166"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="167"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="168"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="169"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="170"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="177"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="178"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="179"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="206"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="208"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="209"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="220"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="221"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="165"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="354"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="222"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="423"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="270"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="300"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="301"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="246"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="315"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="317"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="253"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="254"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="255"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="263"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="332"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="333"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="334"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="335"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="267"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="336"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="391"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="342"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="411"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="343"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="412"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="344"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="345"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="414"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="353"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="422"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="446"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
     </message>
@@ -2475,157 +2480,166 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="29"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="31"/>
         <source>For {f}, against {a}, abstain {n}</source>
         <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="38"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="40"/>
         <source>Search meeting title, place or host</source>
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="39"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="41"/>
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="40"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="42"/>
         <source>Add a correction…</source>
         <translation>添加更正……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="50"/>
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="53"/>
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="53"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="55"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="57"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="59"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="62"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="64"/>
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="66"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="68"/>
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="69"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="70"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="84"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="86"/>
         <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="103"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="105"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="104"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="108"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="109"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="110"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="112"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="115"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="114"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="125"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="127"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="141"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="143"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="142"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="143"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="145"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="146"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="166"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="168"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="187"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="189"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="206"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="205"/>
+        <source>The minutes cannot be finalized yet:
+{reasons}
+Edit the meeting to correct this, then finalize again.</source>
+        <translation>纪要还不能定稿：
+{reasons}
+请先编辑会议改正，再定稿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/meetings.py" line="224"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="237"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="255"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="250"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="268"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -2689,97 +2703,117 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10"/>
+        <location filename="../../desktop/ui/messages.py" line="11"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="12"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="12"/>
+        <location filename="../../desktop/ui/messages.py" line="13"/>
         <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
         <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="15"/>
+        <location filename="../../desktop/ui/messages.py" line="16"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="21"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="29"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29"/>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
         <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
         <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32"/>
+        <location filename="../../desktop/ui/messages.py" line="33"/>
         <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="45"/>
+        <location filename="../../desktop/ui/messages.py" line="38"/>
+        <source>The same person is listed twice. Keep one row per person and tick all their roles in it.</source>
+        <translation>同一个人列了两次。一人只列一行，在这一行里勾选他的全部角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <source>&quot;{name}&quot; is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
+        <translation>「{name}」列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <source>The host &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <translation>主持人「{name}」登记为请假或缺席。定稿前请改正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <source>The recorder &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <translation>记录人「{name}」登记为请假或缺席。定稿前请改正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="73"/>
         <source>The disk is full, so this could not be completed. Records saved before are safe. Free some disk space, then try again.</source>
         <translation>磁盘已满，这次操作没有完成。之前保存的记录不受影响。请腾出一些磁盘空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <location filename="../../desktop/ui/messages.py" line="78"/>
         <source>The disk could not be read or written, so this could not be completed. Records saved before are safe. Check that the disk or USB drive is still connected, then try again.</source>
         <translation>磁盘读写出错，这次操作没有完成。之前保存的记录不受影响。请检查磁盘或 U 盘是否连接正常，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <location filename="../../desktop/ui/messages.py" line="84"/>
         <source>A file or folder could not be written: it is read-only or you have no permission. Records saved before are safe. Check the folder, or choose one you can write to.</source>
         <translation>无法写入文件或文件夹：它是只读的，或者没有权限。之前保存的记录不受影响。请检查该文件夹，或换一个可以写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <location filename="../../desktop/ui/messages.py" line="89"/>
         <source>The data file is in use by another program, so this could not be completed. Close that program (or the other Shuren Xiaoqu window), then try again.</source>
         <translation>数据文件正被另一个程序使用，这次操作没有完成。请关闭那个程序（或另一个熟人小区窗口）后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <location filename="../../desktop/ui/messages.py" line="94"/>
         <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <location filename="../../desktop/ui/messages.py" line="108"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -2998,152 +3032,172 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="36"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="43"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="38"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="45"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="40"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="47"/>
         <source>Categories…</source>
         <translation>类别管理……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="47"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="54"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="48"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="55"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="49"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="56"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="55"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="62"/>
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="72"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="79"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="77"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="84"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="117"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="124"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="155"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="157"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="158"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="160"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="167"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="174"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="170"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="178"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="196"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="190"/>
+        <source>{date} {kind}: {resident}, {issue}</source>
+        <translation>{date} {kind}：{resident}，{issue}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="199"/>
+        <source>{date} {meeting}, topic: {topic}</source>
+        <translation>{date} {meeting}，议题：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="210"/>
+        <source>{date} joint patrol ({route}): {finding}</source>
+        <translation>{date} 联合巡查（{route}）：{finding}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="221"/>
+        <source>Where it came from</source>
+        <translation>来源记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/needs.py" line="246"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>

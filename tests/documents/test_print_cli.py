@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,8 @@ from desktop.services.meetings import add_amendment, finalize_meeting, save_meet
 from desktop.services.neighborhood import save_neighborhood
 from desktop.store.database import open_database
 from tests.documents.conftest import HOOD, pdftotext, sample_meeting
+
+FINALIZED = datetime(2026, 11, 26, 10, 0)  # the morning after the meeting, before corrections
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +32,7 @@ def stored(data_dir: Path) -> dict[str, int]:
     try:
         save_neighborhood(db, Neighborhood(name=HOOD, community="阳光社区", street="南山街道"))
         final = save_meeting(db, replace(sample_meeting(), id=None))
-        finalize_meeting(db, final.id)
+        finalize_meeting(db, final.id, at=FINALIZED)
         add_amendment(db, final.id, "议题一中“30 户同意”应为“31 户同意”。", date(2026, 12, 1))
         draft = sample_meeting()
         draft.participants[0] = replace(draft.participants[0], name="王\ue000国")
@@ -94,7 +96,7 @@ def with_phones(data_dir: Path) -> int:
     try:
         save_neighborhood(db, Neighborhood(name=HOOD, community="阳光社区", street="南山街道"))
         meeting = save_meeting(db, m)
-        finalize_meeting(db, meeting.id)
+        finalize_meeting(db, meeting.id, at=FINALIZED)
         add_amendment(db, meeting.id, "更正：电话应为+8613812345630", date(2026, 12, 1))
         add_amendment(db, meeting.id, f"更正：请联系 {next(phones)}", date(2026, 12, 2))
     finally:

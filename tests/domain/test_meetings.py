@@ -8,13 +8,22 @@ from desktop.domain.meetings import (
     ActionItem,
     ActionStatus,
     Attendance,
+    Contradiction,
     Meeting,
     MeetingKind,
     Participant,
     ParticipantRole,
     Topic,
+    amendment_date_problem,
     clean_meeting,
+    contradictions,
+    duplicated_people,
+    merge_participants,
+    roles_from_value,
+    roles_value,
+    same_person,
     validate_meeting,
+    with_roles,
 )
 
 
@@ -114,3 +123,86 @@ def test_validate_refuses_negative_votes() -> None:
             "topics": Problem.NEGATIVE_AMOUNT
         }
     assert validate_meeting(Meeting(title="议事", topics=[Topic("议题", "", 0, 0, 0)])) == {}
+
+
+# --- one row per person, and minutes that do not contradict themselves ----------------------
+
+
+def test_merge_participants_keeps_one_row_per_person_with_every_role() -> None:
+    rows = [
+        Participant(ParticipantRole.BRANCH, "王书记", "党支部", 1, attendance=Attendance.PRESENT),
+        Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长", 7,
+                    attendance=Attendance.ABSENT),
+        Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "汪文雨", "3栋2单元"),
+        Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员", 7, "138",
+                    Attendance.PRESENT),
+        Participant(ParticipantRole.TALENT, "汪文雨", "贤达能人", 9,
+                    attendance=Attendance.EXCUSED),
+    ]  # fmt: skip
+    merged = merge_participants(rows)
+    assert [p.name for p in merged] == ["王书记", "林磊玉", "汪文雨"]
+    lin, wang = merged[1], merged[2]
+    assert lin.roles == (ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE)
+    assert (lin.organization, lin.person_id, lin.phone) == ("8栋楼栋长、业委会委员", 7, "138")
+    assert lin.attendance is Attendance.PRESENT  # whoever was there was there
+    assert wang.roles == (ParticipantRole.RESIDENT_REPRESENTATIVE, ParticipantRole.TALENT)
+    assert (wang.person_id, wang.attendance) == (9, Attendance.EXCUSED)
+    assert duplicated_people(rows) == ["林磊玉", "汪文雨"]
+    assert duplicated_people(merged) == []
+
+
+def test_namesakes_from_the_roster_are_two_people() -> None:
+    a = Participant(ParticipantRole.TALENT, "张伟", person_id=1)
+    b = Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "张伟", person_id=2)
+    assert not same_person(a, b)
+    assert len(merge_participants([a, b])) == 2
+    assert same_person(a, Participant(ParticipantRole.BRANCH, " 张伟 "))  # typed by hand
+
+
+def test_roles_are_stored_in_one_value_and_read_back() -> None:
+    again = (ParticipantRole.OWNERS_COMMITTEE, ParticipantRole.BUILDING_LEADER)
+    p = Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", more_roles=again)
+    assert p.roles == (ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE)
+    assert roles_value(p.roles) == "building_leader,owners_committee"
+    assert roles_from_value("building_leader,owners_committee") == p.roles
+    assert roles_from_value("talent") == (ParticipantRole.TALENT,)
+    assert with_roles(p, (ParticipantRole.TALENT,)).roles == (ParticipantRole.TALENT,)
+
+
+def test_a_resident_holding_an_office_is_still_masked() -> None:
+    leader_on_committee = Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉",
+                                      more_roles=(ParticipantRole.BUILDING_LEADER,))  # fmt: skip
+    assert leader_on_committee.is_resident
+    assert not Participant(ParticipantRole.OWNERS_COMMITTEE, "陈静").is_resident
+
+
+def test_contradictions() -> None:
+    m = Meeting(
+        title="议事会", host="王书记", recorder="李伟",
+        participants=[
+            Participant(ParticipantRole.BRANCH, "王书记", attendance=Attendance.EXCUSED),
+            Participant(ParticipantRole.BRANCH, "李伟", attendance=Attendance.ABSENT),
+            Participant(ParticipantRole.TALENT, "汪文雨"),
+            Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "汪文雨"),
+        ],
+    )  # fmt: skip
+    assert [(i.contradiction, i.name) for i in contradictions(m)] == [
+        (Contradiction.DUPLICATE_PERSON, "汪文雨"),
+        (Contradiction.HOST_NOT_PRESENT, "王书记"),
+        (Contradiction.RECORDER_NOT_PRESENT, "李伟"),
+    ]
+    assert validate_meeting(m) == {"participants": Problem.DUPLICATE_PERSON}
+    m.participants = merge_participants(m.participants)
+    for p in m.participants:
+        p.attendance = Attendance.PRESENT
+    assert contradictions(m) == [] and validate_meeting(m) == {}
+    # A host who is not on the list, or whose attendance is not recorded yet: no contradiction.
+    m.host = "街道干部"
+    m.participants[1].attendance = Attendance.UNKNOWN
+    assert contradictions(m) == []
+
+
+def test_a_correction_is_dated_on_or_after_finalizing() -> None:
+    assert amendment_date_problem(date(2026, 9, 26), date(2026, 9, 27)) is Problem.DATE_ORDER
+    assert amendment_date_problem(date(2026, 9, 27), date(2026, 9, 27)) is None
+    assert amendment_date_problem(date(2026, 9, 28), None) is Problem.STATUS_FLOW

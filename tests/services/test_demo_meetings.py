@@ -1,9 +1,14 @@
 """Demo visits and meetings: every state, with votes, consensus and action items."""
 
+import re
 from dataclasses import asdict
 from datetime import date
 
-from desktop.domain.meetings import ActionStatus, MeetingQuery
+import pytest
+
+from desktop.domain.dates import utc_to_local
+from desktop.domain.meetings import ActionStatus, Attendance, MeetingQuery, contradictions
+from desktop.domain.numerals import chinese_number
 from desktop.domain.visits import VisitQuery
 from desktop.services import meetings, visits
 from desktop.services.demo import make_demo
@@ -61,3 +66,26 @@ def test_same_seed_same_meetings(tmp_path):
         return result
 
     assert content(tmp_path / "a") == content(tmp_path / "b")
+
+
+@pytest.mark.parametrize(("scale", "seed"), [(600, 1), (60, 3), (30, 9)])
+def test_demo_minutes_do_not_contradict_themselves(db, scale, seed):
+    """One row per person (the sign-in sheet asks each to sign once and 应到 counts each
+    once), the host and the recorder at meetings that were held, and a correction dated after
+    the minutes were finalized that names a topic they have."""
+    make_demo(db, scale=scale, seed=seed, today=TODAY)
+    all_meetings = meetings_of(db)
+    assert any(len(p.roles) > 1 for m in all_meetings for p in m.participants)
+    for m in all_meetings:
+        assert contradictions(m) == [], m.title
+        people = [p.person_id or p.name for p in m.participants]
+        assert len(people) == len(set(people)), m.title
+        if m.starts_at.date() < TODAY:  # held: the host chaired and the recorder wrote
+            chair = [p for p in m.participants if p.name in (m.host, m.recorder)]
+            assert {p.name for p in chair} == {m.host, m.recorder}, m.title
+            assert all(p.attendance is Attendance.PRESENT for p in chair), m.title
+        for amendment in m.amendments:
+            assert m.finalized_at is not None
+            assert amendment.made_on >= utc_to_local(m.finalized_at).date(), m.title
+            for numeral in re.findall(r"议题([一二三四五六七八九十]+)", amendment.text):
+                assert numeral in [chinese_number(n) for n in range(1, len(m.topics) + 1)]

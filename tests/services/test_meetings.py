@@ -11,12 +11,14 @@ from uuid import uuid4
 import pytest
 from sqlalchemy import func, select
 
+from desktop.domain.dates import utc_to_local
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import (
     ActionItem,
     ActionStatus,
     Attendance,
+    Contradiction,
     Meeting,
     MeetingKind,
     MeetingQuery,
@@ -28,6 +30,7 @@ from desktop.domain.needs import Need
 from desktop.domain.projects import ProjectStage
 from desktop.services import trash
 from desktop.services.meetings import (
+    MeetingContradictionError,
     MeetingFinalError,
     add_amendment,
     count_meetings,
@@ -53,7 +56,9 @@ from desktop.store.models import (
     MeetingRecord,
     MeetingTopicNeedRecord,
     MeetingTopicRecord,
+    utcnow,
 )
+from tests.services.conftest import add_person
 from tests.services.migrated import copy_of
 
 STARTS = datetime(2026, 11, 25, 14, 30)  # Shanghai wall-clock time
@@ -323,7 +328,7 @@ def test_final_minutes_are_never_edited(db: Database) -> None:
 
 def test_amendments_are_added_to_final_minutes(db: Database) -> None:
     saved = add(db)
-    finalize_meeting(db, saved.id or 0)
+    finalize_meeting(db, saved.id or 0, at=datetime(2026, 11, 25, 18, 0))  # the evening after
     add_amendment(db, saved.id or 0, " 第二项表决结果更正为同意18票 ", date(2026, 11, 26))
     got = add_amendment(db, saved.id or 0, "参会人员补记：孙喆", date(2026, 11, 27))
     assert [(a.text, a.made_on) for a in got.amendments] == [
@@ -333,7 +338,7 @@ def test_amendments_are_added_to_final_minutes(db: Database) -> None:
     assert all(a.made_at is not None for a in got.amendments)
     assert get_meeting(db, saved.id or 0).amendments == got.amendments
     default = add_amendment(db, saved.id or 0, "今日更正")
-    assert default.amendments[-1].made_on == date.today()
+    assert default.amendments[-1].made_on == utc_to_local(utcnow()).date()  # Beijing's today
 
 
 def test_amendments_are_refused_on_a_draft_or_when_empty(db: Database) -> None:
@@ -350,6 +355,121 @@ def test_amendments_are_refused_on_a_draft_or_when_empty(db: Database) -> None:
         add_amendment(db, 999, "更正")
     with pytest.raises(NotFoundError):
         finalize_meeting(db, 999)
+
+
+# --- minutes that do not contradict themselves -------------------------------------------------
+
+
+def test_a_person_with_several_roles_is_one_row(db: Database) -> None:
+    lin = Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长、业委会委员",
+                      person_id=None, attendance=Attendance.PRESENT,
+                      more_roles=(ParticipantRole.OWNERS_COMMITTEE,))  # fmt: skip
+    saved = add(db, participants=[lin, Participant(ParticipantRole.BRANCH, "王书记")])
+    got = get_meeting(db, saved.id or 0)
+    assert got.participants[0].roles == (
+        ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE
+    )  # fmt: skip
+    assert got.participants == saved.participants
+    with db.session() as s:
+        stored = s.scalars(select(MeetingParticipantRecord.role)).all()
+    assert stored == ["building_leader,owners_committee", "branch"]
+    [row] = list_meetings(db, MeetingQuery())
+    assert row.attendees == 1  # counted once
+
+
+def test_one_person_in_two_rows_is_refused(db: Database) -> None:
+    lin = add_person(db, "林磊玉")
+    twice = [
+        Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长", lin,
+                    attendance=Attendance.ABSENT),
+        Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员", lin,
+                    attendance=Attendance.PRESENT),
+    ]  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        add(db, participants=twice)
+    assert caught.value.problems == {"participants": Problem.DUPLICATE_PERSON}
+    # Typed by hand, the same name twice is the same person too.
+    by_hand = [Participant(ParticipantRole.TALENT, "汪文雨"),
+               Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, " 汪文雨 ")]  # fmt: skip
+    with pytest.raises(ValidationError):
+        add(db, participants=by_hand)
+    assert count(db, MeetingRecord) == 0
+    # Two roster people who share a name are two people.
+    one, two = add_person(db, "张伟"), add_person(db, "张伟")
+    namesakes = [
+        Participant(ParticipantRole.TALENT, "张伟", person_id=one),
+        Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "张伟", person_id=two),
+    ]
+    assert len(add(db, participants=namesakes).participants) == 2
+
+
+def held(host_attendance: Attendance, recorder_attendance: Attendance, **fields: Any) -> Meeting:
+    return Meeting(
+        title="议事会", starts_at=STARTS, host="王书记", recorder="李伟",
+        participants=[
+            Participant(ParticipantRole.BRANCH, "王书记", attendance=host_attendance),
+            Participant(ParticipantRole.BRANCH, "李伟", attendance=recorder_attendance),
+            Participant(ParticipantRole.TALENT, "陈静", attendance=Attendance.EXCUSED),
+        ], **fields,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("host", "recorder", "found"),
+    [
+        (Attendance.EXCUSED, Attendance.PRESENT, [(Contradiction.HOST_NOT_PRESENT, "王书记")]),
+        (Attendance.PRESENT, Attendance.EXCUSED, [(Contradiction.RECORDER_NOT_PRESENT, "李伟")]),
+        (Attendance.ABSENT, Attendance.ABSENT, [(Contradiction.HOST_NOT_PRESENT, "王书记"),
+                                                (Contradiction.RECORDER_NOT_PRESENT, "李伟")]),
+    ],
+)  # fmt: skip
+def test_finalizing_is_refused_while_the_host_or_recorder_is_away(
+    db: Database, host: Attendance, recorder: Attendance, found: list
+) -> None:
+    draft = save(db, held(host, recorder))  # a draft may say so while it is corrected
+    with pytest.raises(MeetingContradictionError) as caught:
+        finalize_meeting(db, draft.id or 0)
+    assert [(i.contradiction, i.name) for i in caught.value.found] == found
+    assert not get_meeting(db, draft.id or 0).is_final
+    fixed = held(Attendance.PRESENT, Attendance.PRESENT, id=draft.id)
+    save_meeting(db, fixed)
+    assert finalize_meeting(db, draft.id or 0).is_final
+
+
+def test_attendance_not_yet_recorded_does_not_stop_finalizing(db: Database) -> None:
+    draft = save(db, held(Attendance.UNKNOWN, Attendance.UNKNOWN))
+    assert finalize_meeting(db, draft.id or 0).is_final
+
+
+def test_rows_of_one_person_left_by_an_older_version_stop_finalizing(db: Database) -> None:
+    draft = save(db, held(Attendance.PRESENT, Attendance.PRESENT))
+    with db.session() as s:
+        s.add(MeetingParticipantRecord(meeting_id=draft.id, position=9, role="talent",
+                                       name="李伟", attendance="present"))  # fmt: skip
+    with pytest.raises(MeetingContradictionError) as caught:
+        finalize_meeting(db, draft.id or 0)
+    assert [(i.contradiction, i.name) for i in caught.value.found] == [
+        (Contradiction.DUPLICATE_PERSON, "李伟")
+    ]
+
+
+def test_a_correction_cannot_predate_the_minutes(db: Database) -> None:
+    saved = add(db)
+    finalize_meeting(db, saved.id or 0, at=datetime(2026, 11, 27, 9, 0))
+    with pytest.raises(ValidationError) as caught:
+        add_amendment(db, saved.id or 0, "第一项表决结果更正", date(2026, 11, 26))
+    assert caught.value.problems == {"amendment": Problem.DATE_ORDER}
+    got = add_amendment(db, saved.id or 0, "第一项表决结果更正", date(2026, 11, 27))
+    assert [a.made_on for a in got.amendments] == [date(2026, 11, 27)]  # the same day is fine
+
+
+def test_finalized_at_a_given_time(db: Database) -> None:
+    saved = add(db)
+    final = finalize_meeting(db, saved.id or 0, at=datetime(2026, 11, 26, 10, 0))
+    with db.session() as s:
+        stored = s.scalar(select(MeetingRecord.finalized_at).where(MeetingRecord.id == saved.id))
+    assert stored == datetime(2026, 11, 26, 2, 0)  # UTC
+    assert final.finalized_at == stored
 
 
 # --- the list --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.name_order import name_key
 from desktop.domain.needs import NeedQuery, NeedSource, NeedStatus, Satisfaction
 from desktop.domain.roster import Address
 from desktop.domain.visits import ReferralTarget, Visit, VisitKind, VisitQuery, VisitRow
@@ -392,7 +393,8 @@ def by_keyset(db: Database, query: VisitQuery, size: int, **kw: Any) -> list[int
 def sort_value(row: VisitRow, key: str) -> Any:
     if key == "follow_up":
         return row.follow_up_on or date.max
-    return {"visited": row.visited_on, "resident": row.resident, "building": row.building}[key]
+    resident = name_key(row.resident)  # residents by pinyin
+    return {"visited": row.visited_on, "resident": resident, "building": row.building}[key]
 
 
 @pytest.mark.parametrize("key", [*visits_service.SORT_COLUMNS, "nonsense"])

@@ -4,7 +4,8 @@ action items. Only drafts are edited; autosaved every 30 s."""
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +39,8 @@ from desktop.domain.meetings import (
     ParticipantRole,
     Topic,
     clean_meeting,
+    contradictions,
+    same_person,
     validate_meeting,
 )
 from desktop.domain.roster import PeopleQuery
@@ -54,6 +59,8 @@ from desktop.ui.labels import (
     meeting_kind_label,
     participant_role_label,
 )
+from desktop.ui.messages import contradiction_text
+from desktop.ui.widgets import FieldError
 
 NO_VOTE = -1  # the spin boxes' "not voted" value
 
@@ -77,6 +84,52 @@ def _vote_box(value: int | None) -> QSpinBox:
 
 def _vote(box: QSpinBox) -> int | None:
     return None if box.value() == NO_VOTE else box.value()
+
+
+class RolesButton(QToolButton):
+    """A participant's roles: a menu of every role to tick, as many as the person holds
+    (楼栋长 and 业委会, say); the first ticked is the one the minutes list them under."""
+
+    changed = Signal()
+
+    def __init__(self, roles: tuple[ParticipantRole, ...]) -> None:
+        super().__init__()
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setAccessibleName(translate("MeetingDialog", "Roles"))
+        self._roles = list(dict.fromkeys(roles))
+        menu = QMenu(self)
+        self.actions_by_role: dict[ParticipantRole, QAction] = {}
+        for role in ParticipantRole:
+            action = menu.addAction(participant_role_label(role))
+            action.setCheckable(True)
+            action.setChecked(role in self._roles)
+            action.toggled.connect(lambda on, r=role: self._toggle(r, on))
+            self.actions_by_role[role] = action
+        self.setMenu(menu)
+        self._show()
+
+    def roles(self) -> tuple[ParticipantRole, ...]:
+        return tuple(self._roles)
+
+    def add_role(self, role: ParticipantRole) -> None:
+        self.actions_by_role[role].setChecked(True)
+
+    def _toggle(self, role: ParticipantRole, on: bool) -> None:
+        if on and role not in self._roles:
+            self._roles.append(role)
+        elif not on and role in self._roles:
+            if len(self._roles) == 1:  # a participant always has a role
+                self.actions_by_role[role].setChecked(True)
+                return
+            self._roles.remove(role)
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        labels = [participant_role_label(r) for r in self._roles]
+        self.setText("、".join(labels))
+        self.setToolTip("、".join(labels))
 
 
 class MeetingDialog(RecordForm):
@@ -116,6 +169,10 @@ class MeetingDialog(RecordForm):
         self.add_field("host", translate("MeetingDialog", "Host"), self.host)
         self.add_field("recorder", translate("MeetingDialog", "Recorder"), self.recorder)
 
+        # What would make the minutes contradict themselves, said as it happens: one person
+        # in two rows stops 保存; an absent host or recorder stops 定稿 only.
+        self.contradiction_note = FieldError()
+        self.body.addWidget(self.contradiction_note)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._participants_tab(), translate("MeetingDialog", "Participants"))
         self.tabs.addTab(self._topics_tab(), translate("MeetingDialog", "Topics"))
@@ -152,9 +209,9 @@ class MeetingDialog(RecordForm):
                 translate("MeetingDialog", "Attendance"),
             ]
         )
-        self.participants.setColumnWidth(0, 130)
-        self.participants.setColumnWidth(1, 130)
-        self.participants.setColumnWidth(2, 240)
+        self.participants.setColumnWidth(0, 180)  # room for two roles: 贤达能人、居民代表
+        self.participants.setColumnWidth(1, 120)
+        self.participants.setColumnWidth(2, 210)
         for p in self.meeting.participants:
             self.add_participant(p)
         self.role_for_new = choice_combo(
@@ -179,18 +236,30 @@ class MeetingDialog(RecordForm):
         return box
 
     def add_participant(self, p: Participant) -> None:
+        """A row for the person, or, when they are listed already, their new role ticked in
+        their row: one row per person."""
+        for row in range(self.participants.rowCount()):
+            if p.person_id is not None and same_person(self._participant(row), p):
+                roles: RolesButton = self.participants.cellWidget(row, 0)
+                for role in p.roles:
+                    roles.add_role(role)
+                self.participants.selectRow(row)
+                return
         row = self.participants.rowCount()
         self.participants.insertRow(row)
-        role = choice_combo([(participant_role_label(r), r) for r in ParticipantRole], p.role)
+        role = RolesButton(p.roles)
         attendance = choice_combo([(attendance_label(a), a) for a in Attendance], p.attendance)
-        role.currentIndexChanged.connect(self.changed)
+        role.changed.connect(self.changed)
         attendance.currentIndexChanged.connect(self.changed)
+        # The row is read whole (current()) only once every cell of it is there.
+        self.participants.blockSignals(True)
         self.participants.setCellWidget(row, 0, role)
         name = QTableWidgetItem(p.name)
         name.setData(Qt.ItemDataRole.UserRole, (p.person_id, p.phone))
         self.participants.setItem(row, 1, name)
         self.participants.setItem(row, 2, QTableWidgetItem(p.organization))
         self.participants.setCellWidget(row, 3, attendance)
+        self.participants.blockSignals(False)
         self.changed()
 
     def invite_from_roster(self) -> None:
@@ -397,7 +466,7 @@ class MeetingDialog(RecordForm):
             item = self.participants.item(row, 1)
             name = item.text().strip() if item is not None else ""
             if name and typed in name:
-                role = self.participants.cellWidget(row, 0).currentText()
+                role = self.participants.cellWidget(row, 0).text()
                 here.append((f"{name}（{role}）", name))
             if item is not None:
                 invited.add((item.data(Qt.ItemDataRole.UserRole) or (None, ""))[0])
@@ -412,22 +481,23 @@ class MeetingDialog(RecordForm):
         self.changed()
 
     # -- the record ---------------------------------------------------------------------------
+    def _participant(self, row: int) -> Participant:
+        name = self.participants.item(row, 1)
+        person_id, phone = (name.data(Qt.ItemDataRole.UserRole) if name else None) or (None, "")
+        unit = self.participants.item(row, 2)
+        roles = self.participants.cellWidget(row, 0).roles()
+        return Participant(
+            roles[0],
+            name.text() if name else "",
+            unit.text() if unit else "",
+            person_id,
+            phone,
+            self.participants.cellWidget(row, 3).currentData(),
+            roles[1:],
+        )
+
     def current(self) -> Meeting:
-        participants = []
-        for row in range(self.participants.rowCount()):
-            name = self.participants.item(row, 1)
-            person_id, phone = (name.data(Qt.ItemDataRole.UserRole) if name else None) or (None, "")
-            unit = self.participants.item(row, 2)
-            participants.append(
-                Participant(
-                    self.participants.cellWidget(row, 0).currentData(),
-                    name.text() if name else "",
-                    unit.text() if unit else "",
-                    person_id,
-                    phone,
-                    self.participants.cellWidget(row, 3).currentData(),
-                )
-            )
+        participants = [self._participant(row) for row in range(self.participants.rowCount())]
         actions = []
         for row in range(self.action_table.rowCount()):
             what = self.action_table.item(row, 0)
@@ -466,6 +536,12 @@ class MeetingDialog(RecordForm):
 
     def problems(self) -> dict[str, Problem]:
         return validate_meeting(self.current())
+
+    def revalidate(self) -> bool:
+        valid = super().revalidate()
+        found = contradictions(self.current())
+        self.contradiction_note.set_error("\n".join(contradiction_text(i) for i in found))
+        return valid
 
     def save(self) -> bool:
         try:

@@ -24,6 +24,11 @@ class FederationPage(QTabWidget):
         # The uses of the four rights are derived when the talents are looked at.
         self.currentChanged.connect(self._tab_shown)
 
+    def open_record(self, patrol_id: int) -> None:
+        """Follow a link (e.g. from a need that came from a patrol) to a joint patrol."""
+        self.setCurrentWidget(self.leaders)
+        self.leaders.open_patrol(patrol_id)
+
     def _tab_shown(self, index: int) -> None:
         if self.widget(index) is self.talents:
             self.talents.refresh_uses()

@@ -172,13 +172,19 @@ class LeadersTab(QWidget):
 
     def edit_patrol(self) -> None:
         row = self.patrols.current()
-        if row is None:
-            return
+        if row is not None:
+            self.open_patrol(row.id)
+
+    def open_patrol(self, patrol_id: int) -> None:
+        """Select the patrol (its findings show beside it) and open it."""
         try:
-            patrol = patrols.get_patrol(self.ctx.db, row.id)
+            patrol = patrols.get_patrol(self.ctx.db, patrol_id)
         except NotFoundError:
             self.load_patrols()
             return
+        ids = [r.id for r in self.patrols.model.rows]
+        if patrol_id in ids:
+            self.patrols.view.selectRow(ids.index(patrol_id))
         dialog = PatrolDialog(self.ctx, patrol, parent=self)
         run_form(dialog, self.ctx.events, RecordKind.PATROL)
 
@@ -254,8 +260,12 @@ class LeadersTab(QWidget):
         title = translate("LeadersTab", "Building leaders meeting, {month}").format(
             month=f"{starts.year}年{starts.month}月"
         )
+        # With their roster links: two leaders of one name are two people, each invited.
         invited = [
-            Participant(ParticipantRole.BUILDING_LEADER, name)
-            for name in patrols.leader_names(self.ctx.db)
-        ]
+            Participant(ParticipantRole.BUILDING_LEADER, leader.name, f"{b.building}楼栋长",
+                        leader.id, leader.phone)
+            for group in patrols.leaders_by_grid(self.ctx.db)
+            for b in group.buildings
+            for leader in b.leaders
+        ]  # fmt: skip
         return Meeting(title, MeetingKind.BUILDING_LEADERS, starts, participants=invited)

@@ -10,6 +10,7 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
 from desktop.services import meetings, neighborhood, people
+from desktop.services.meetings import MeetingContradictionError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.i18n import translate
@@ -17,8 +18,9 @@ from desktop.ui.labels import (
     action_status_label,
     attendance_label,
     meeting_kind_label,
-    participant_role_label,
+    participant_roles_label,
 )
+from desktop.ui.messages import contradiction_text
 from desktop.ui.models.meetings import MeetingTableModel, minutes_state
 from desktop.ui.pages.list_page import ListPage, details_table
 
@@ -118,7 +120,7 @@ class MeetingsPage(ListPage):
         ]
         html = details_table(m.title, lines)
         people = "".join(
-            f"<li>{escape(participant_role_label(p.role))}：{escape(p.name)}"
+            f"<li>{escape(participant_roles_label(p))}：{escape(p.name)}"
             f"（{escape(attendance_label(p.attendance))}）</li>"
             for p in m.participants
         )
@@ -192,9 +194,25 @@ class MeetingsPage(ListPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
             meetings.finalize_meeting(self.ctx.db, rows[0].id)
-            self.ctx.events.changed(RecordKind.MEETING)
+        except MeetingContradictionError as refused:
+            QMessageBox.warning(
+                self,
+                self.finalize_action.text(),
+                translate(
+                    "MeetingsPage",
+                    "The minutes cannot be finalized yet:\n{reasons}\nEdit the meeting to "
+                    "correct this, then finalize again.",
+                ).format(reasons="\n".join(contradiction_text(i) for i in refused.found)),
+            )
+            return
+        except NotFoundError:
+            self.reload()
+            return
+        self.ctx.events.changed(RecordKind.MEETING)
 
     def amend(self) -> None:
         rows = self.selected_rows()

@@ -10,7 +10,7 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.needs import NeedRow, NeedStatus
-from desktop.services import needs, neighborhood, projects
+from desktop.services import meetings, needs, neighborhood, patrols, projects, visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.categories import CategoriesDialog
 from desktop.ui.dialogs.need import NeedDialog
@@ -21,12 +21,19 @@ from desktop.ui.labels import (
     need_status_label,
     satisfaction_label,
     urgency_label,
+    visit_kind_label,
 )
 from desktop.ui.models.needs import NeedTableModel
 from desktop.ui.pages.list_page import ListPage, details_links, details_table
 from desktop.ui.pages.periods import period_combo, period_range
 
 OPEN, OVERDUE = "open", "overdue"
+_QUOTED = 30  # characters of an issue or a finding quoted in a link
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
 
 
 class NeedsPage(ListPage):
@@ -167,9 +174,52 @@ class NeedsPage(ListPage):
         history_heading = escape(translate("NeedsPage", "History"))
         return (
             details_table(need.title, lines)
+            + self._origins_html(need.id or 0)
             + details_links(translate("NeedsPage", "Projects answering it"), "projects", linked)
             + f"<h4>{history_heading}</h4><ul>{history_html}</ul>"
         )
+
+    def _origins_html(self, need_id: int) -> str:
+        """Where the need came from: the visit, the meeting topic or the patrol finding, each
+        a link that opens its record."""
+        db = self.ctx.db
+        came_from = [
+            (
+                RecordKind.VISIT,
+                v.id,
+                translate("NeedsPage", "{date} {kind}: {resident}, {issue}").format(
+                    date=format_date(v.visited_on), kind=visit_kind_label(v.kind),
+                    resident=v.resident, issue=_quoted(v.issue)),
+            )
+            for v in visits.visits_of_need(db, need_id)
+        ] + [
+            (
+                RecordKind.MEETING,
+                meeting_id,
+                translate("NeedsPage", "{date} {meeting}, topic: {topic}").format(
+                    date=format_date(starts_at), meeting=title, topic=topic),
+            )
+            for meeting_id, title, starts_at, topic in meetings.topics_of_need(db, need_id)
+        ]  # fmt: skip
+        if (found := patrols.finding_of_need(db, need_id)) is not None:
+            patrol, finding = found
+            came_from.append(
+                (
+                    RecordKind.PATROL,
+                    patrol.id,
+                    translate("NeedsPage", "{date} joint patrol ({route}): {finding}").format(
+                        date=format_date(patrol.held_on), route=_quoted(patrol.route),
+                        finding=_quoted(finding)),
+                )
+            )  # fmt: skip
+        if not came_from:
+            return ""
+        links = "".join(
+            f"<li><a href='{kind.value}:{record_id}'>{escape(label)}</a></li>"
+            for kind, record_id, label in came_from
+        )
+        heading = escape(translate("NeedsPage", "Where it came from"))
+        return f"<h4>{heading}</h4><ul>{links}</ul>"
 
     def create_record(self) -> None:
         dialog = NeedDialog(self.ctx, parent=self)
