@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(
+            translate("MainWindow", "First-start guide…"),
+            lambda: import_module("desktop.ui.first_start").open_guide(self),
+        )
         about = QAction(translate("MainWindow", "About Shuren Xiaoqu"), self)
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
@@ -253,9 +257,7 @@ class MainWindow(QMainWindow):
         self.neighborhood_label.setText(
             f"{hood.street} · {hood.community} · {hood.name}"
             if hood.name
-            else translate(
-                "MainWindow", "Neighborhood not set: enter it under People and organizations"
-            )
+            else translate("MainWindow", "Neighborhood not set: Help → First-start guide")
         )
 
     def start_sync(self) -> None:
