@@ -5,10 +5,11 @@ record; on a new data folder, what to do first."""
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +39,10 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import action_status_label
 from desktop.ui.partner_labels import gap_text
 from desktop.ui.status import Tone
+
+# Two columns of sections when the page is at least this many characters wide.
+TWO_COLUMNS_EM = 56
+SHOWN_ROWS = 7  # in one column: a section's least height, header and buttons included
 
 WATCHED = {
     k.value
@@ -126,6 +132,47 @@ class Row:
     tip: str = ""  # the whole text, and more than the cells say (an action item's meeting)
 
 
+class TodoTable(QTableWidget):
+    """Columns that share the width: each narrow one as wide as its contents, the ``stretch``
+    one (what the row is about) the rest, and never narrower than ``STRETCH_MIN_EM``
+    characters — when there is not room for that, the narrow ones give way and wrap, rather
+    than squeeze it to a character a line."""
+
+    STRETCH_MIN_EM = 8
+
+    def __init__(self, headers: list[str], stretch: int) -> None:
+        super().__init__(0, len(headers))
+        self.stretch = stretch
+        self.setHorizontalHeaderLabels(headers)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        width = self.viewport().width()
+        # A few dozen rows at most: measuring the contents costs nothing here.
+        wanted = {
+            c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.columnCount())
+            if c != self.stretch
+        }
+        room = width - self.STRETCH_MIN_EM * self.fontMetrics().horizontalAdvance("中")
+        total = sum(wanted.values())
+        scale = min(1.0, max(room, 0) / total) if total else 1.0
+        used = 0
+        for column, wish in wanted.items():
+            size = int(wish * scale)
+            header.resizeSection(column, size)
+            used += size
+        header.resizeSection(self.stretch, max(0, width - used))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 class Section(QGroupBox):
     """A short list as a table: a few columns, the widest wrapping, the whole text in a
     tooltip, no sideways scrolling; Enter or a double-click opens the row's record. An empty
@@ -133,8 +180,7 @@ class Section(QGroupBox):
 
     def __init__(self, headers: list[str], stretch: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table = TodoTable(headers, stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -144,12 +190,6 @@ class Section(QGroupBox):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column in range(len(headers)):
-            # A few dozen rows at most: sizing to the contents costs nothing here.
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(wordWrap=True)
         self.empty.setObjectName("homeEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -175,6 +215,7 @@ class Section(QGroupBox):
                     if c == 1:
                         item.setFont(bold)
                 self.table.setItem(r, c, item)
+        self.table.fit_columns()
         self.table.setVisible(bool(rows))
         self.empty.setText(empty)
         self.empty.setVisible(not rows)
@@ -338,23 +379,57 @@ class HomePage(QWidget):
         self.set_up_box.guide_button.clicked.connect(self.open_guide)
 
         # Two columns, each sharing its height on its own: the follow-ups take the room the
-        # few upcoming meetings do not need.
+        # few upcoming meetings do not need. On a narrow page (large text on a small screen)
+        # one column, each section tall enough for a few rows, and the page scrolls.
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.sections["follow_ups"], 3)
         left.addWidget(self.sections["upcoming"], 2)
         right.addWidget(self.sections["overdue"], 1)
         right.addWidget(self.sections["actions"], 1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 1)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.demo_note)
         layout.addWidget(self.set_up_box)
-        layout.addLayout(columns, 5)
+        layout.addLayout(self.columns, 5)
         layout.addWidget(self.sections["quota"], 2)
         layout.addWidget(committee_box, 1)  # shown only while a term is short
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.two_columns: bool | None = None
         ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
         self.reload()
+
+    def _arrange(self) -> None:
+        em = self.fontMetrics().horizontalAdvance("中")
+        two = self.scroll.viewport().width() >= TWO_COLUMNS_EM * em
+        if two == self.two_columns:
+            return
+        self.two_columns = two
+        self.columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if two else QBoxLayout.Direction.TopToBottom
+        )
+        tall = 0 if two else SHOWN_ROWS * (self.fontMetrics().height() + 10)
+        for section in self.sections.values():
+            section.setMinimumHeight(tall)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # 设置 → 文字大小
+            self.two_columns = None
+            self._arrange()
 
     def _buttons(self, name: str, *buttons: QPushButton) -> None:
         row = QHBoxLayout()

@@ -23,7 +23,7 @@ class VisitsPage(ListPage):
         self.model = VisitTableModel(ctx.db, self)
         self.build(
             translate("VisitsPage", "Search resident, phone, address or issue"),
-            [124, 90, 90, 70, 300, 124],
+            [124, 90, 90, 70, 300, 196],  # 回访日期 with 已回访 / 未回访
         )
         self.need_action = QAction(translate("VisitsPage", "Register as need"), self)
         self.need_action.triggered.connect(self.register_need)
