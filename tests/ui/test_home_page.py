@@ -177,3 +177,20 @@ def test_the_demo_says_it_is_the_demo(ctx, qtbot):
     page.show()
     assert page.demo_note.isVisible() and "虚构" in page.demo_note.text()
     assert not page.set_up_box.isVisible()  # the demo's steps are not hers to do
+
+
+def test_large_text_on_a_small_screen_gives_one_column(ctx, qtbot, font_families):
+    from desktop.ui.fonts import app_font
+
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.two_columns is True
+    page.setFont(app_font(font_families, "extra_large"))  # 设置 → 文字大小 → 特大
+    assert page.two_columns is False
+    overdue = page.sections["overdue"]
+    assert overdue.minimumHeight() > 0  # each section keeps room for a few rows; the page scrolls
+    follow_ups = page.sections["follow_ups"]
+    qtbot.waitUntil(lambda: overdue.geometry().top() > follow_ups.geometry().bottom())  # below

@@ -41,8 +41,8 @@ from desktop.ui.partner_labels import gap_text
 from desktop.ui.status import Tone
 
 # Two columns of sections when the page is at least this many characters wide.
-TWO_COLUMNS_EM = 56
-SHOWN_ROWS = 7  # in one column: a section's least height, header and buttons included
+TWO_COLUMNS_EM = 58
+SHOWN_ROWS = 8  # in one column: the rows a section shows at least, when it has them
 
 WATCHED = {
     k.value
@@ -410,16 +410,24 @@ class HomePage(QWidget):
 
     def _arrange(self) -> None:
         em = self.fontMetrics().horizontalAdvance("中")
-        two = self.scroll.viewport().width() >= TWO_COLUMNS_EM * em
+        # The page's own width: when it is resized, the scroll area inside is not yet.
+        two = self.contentsRect().width() >= TWO_COLUMNS_EM * em
         if two == self.two_columns:
             return
         self.two_columns = two
         self.columns.setDirection(
             QBoxLayout.Direction.LeftToRight if two else QBoxLayout.Direction.TopToBottom
         )
-        tall = 0 if two else SHOWN_ROWS * (self.fontMetrics().height() + 10)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """In one column the page scrolls: each section as tall as a few of its rows need
+        (up to SHOWN_ROWS), so a long list does not sit squeezed beside an empty one."""
+        line = self.fontMetrics().height() + 10
         for section in self.sections.values():
-            section.setMinimumHeight(tall)
+            rows = min(max(len(section.rows), 2), SHOWN_ROWS)
+            extra = section.sizeHint().height() - section.table.sizeHint().height()
+            section.setMinimumHeight(0 if self.two_columns else (rows + 1) * line + max(extra, 0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -454,6 +462,7 @@ class HomePage(QWidget):
         self.set_up_box.show_state(s.set_up)
         self.set_up_box.setVisible(not s.set_up.done and not self.ctx.demo)
         self._enable_buttons()
+        self._fit_heights()
 
     def _follow_ups(self, s: HomeSummary) -> None:
         self.sections["follow_ups"].setTitle(
