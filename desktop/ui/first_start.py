@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 
 BUILDING_SUFFIX = "栋"  # buildings added by number are named as residents say them: 3栋
 MAX_BUILDING_NUMBER = 200
+GUIDE_SIZE_EM = (46, 32)  # the guide's width and height, in characters of the text size
 
 
 class FirstStart(Enum):
@@ -63,6 +65,21 @@ class FirstStart(Enum):
     NEW = "new"  # a new, empty data file; the guide follows once the window is up
     RESTORED = "restored"  # the street office's copy is in place (in the welcome: asked for)
     DEMO = "demo"  # the demo neighborhood was opened in its own window instead
+
+
+def choice_row(grid: QGridLayout, title: str, description: str) -> QPushButton:
+    """One way to go on: a button, and beside it what it does, in the text size she chose
+    (wrapped, never cut)."""
+    row = grid.rowCount()
+    button = QPushButton(title)
+    button.setAccessibleDescription(description)
+    button.setMinimumWidth(button.sizeHint().width() + 16)
+    label = QLabel(description, wordWrap=True)
+    label.setObjectName("formNote")
+    grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+    grid.addWidget(label, row, 1)
+    grid.setColumnStretch(1, 1)
+    return button
 
 
 # -- before the database: the welcome ---------------------------------------------------------
@@ -80,6 +97,8 @@ class WelcomeDialog(QDialog):
             ),
             wordWrap=True,
         )
+        self.choices = QGridLayout()
+        self.choices.setVerticalSpacing(12)
         self.new_button = self._choice(
             FirstStart.NEW,
             translate("FirstStart", "Set up my neighborhood"),
@@ -117,14 +136,15 @@ class WelcomeDialog(QDialog):
         bottom.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        for button in (self.new_button, self.restore_button, self.demo_button):
-            layout.addWidget(button)
+        layout.addSpacing(6)
+        layout.addLayout(self.choices)
+        layout.addSpacing(6)
         layout.addLayout(bottom)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.new_button.setFocus()
 
-    def _choice(self, choice: FirstStart, text: str, description: str) -> QCommandLinkButton:
-        button = QCommandLinkButton(text, description)
+    def _choice(self, choice: FirstStart, text: str, description: str) -> QPushButton:
+        button = choice_row(self.choices, text, description)
         button.clicked.connect(lambda: self._chosen(choice))
         return button
 
@@ -458,7 +478,10 @@ class NextStep(QWizardPage):
             row.addWidget(button)
             self.import_buttons[kind] = button
         row.addStretch()
-        self.restore_button = QCommandLinkButton(
+        others = QGridLayout()
+        others.setVerticalSpacing(12)
+        self.restore_button = choice_row(
+            others,
             translate("FirstStartGuide", "Restore from the street office…"),
             translate(
                 "FirstStartGuide",
@@ -467,7 +490,8 @@ class NextStep(QWizardPage):
             ),
         )
         self.restore_button.clicked.connect(self.restore_requested)
-        self.demo_button = QCommandLinkButton(
+        self.demo_button = choice_row(
+            others,
             translate("FirstStartGuide", "Look at the demo data"),
             translate(
                 "FirstStartGuide",
@@ -481,9 +505,9 @@ class NextStep(QWizardPage):
         layout.addWidget(ledgers)
         layout.addWidget(ledgers_note)
         layout.addLayout(row)
-        layout.addSpacing(8)
-        layout.addWidget(self.restore_button)
-        layout.addWidget(self.demo_button)
+        layout.addSpacing(12)
+        layout.addWidget(_bold(QLabel(translate("FirstStartGuide", "Or"))))
+        layout.addLayout(others)
         layout.addWidget(self.message)
         layout.addStretch()
 
@@ -509,7 +533,16 @@ class FirstStartGuide(QWizard):
         self.next_step = NextStep()
         for page in (self.neighborhood_step, self.buildings_step, self.next_step):
             self.addPage(page)
-        self.setMinimumSize(620, 460)
+        # Sized in characters, so 大 and 特大 text get the room they need (a wrapped label
+        # does not make the wizard grow by itself); never beyond the screen.
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resize(GUIDE_SIZE_EM[0] * em, GUIDE_SIZE_EM[1] * em)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height() - 40))
+        super().showEvent(event)
 
 
 def open_guide(window: "MainWindow") -> FirstStartGuide:

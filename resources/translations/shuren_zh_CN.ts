@@ -1175,57 +1175,57 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="74"/>
+        <location filename="../../desktop/ui/first_start.py" line="89"/>
         <source>Welcome to Shuren Xiaoqu</source>
         <translation>欢迎使用熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="77"/>
+        <location filename="../../desktop/ui/first_start.py" line="92"/>
         <source>There is no data in this data folder yet. How would you like to begin?</source>
         <translation>这个数据文件夹里还没有数据。您想怎样开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="85"/>
+        <location filename="../../desktop/ui/first_start.py" line="102"/>
         <source>Set up my neighborhood</source>
         <translation>建立我的小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="86"/>
+        <location filename="../../desktop/ui/first_start.py" line="103"/>
         <source>Enter the neighborhood&apos;s name, community, street and buildings, then import your Excel ledgers or start recording.</source>
         <translation>填写小区名称、所属社区、街道和楼栋，然后从 Excel 导入台账，或直接开始登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="94"/>
+        <location filename="../../desktop/ui/first_start.py" line="111"/>
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="95"/>
+        <location filename="../../desktop/ui/first_start.py" line="112"/>
         <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office&apos;s address and the branch&apos;s token.</source>
         <translation>本支部以前用过熟人小区并同步到了街道办（例如换了新电脑，或硬盘坏了）：用街道办的地址和本支部的令牌取回数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="104"/>
+        <location filename="../../desktop/ui/first_start.py" line="121"/>
         <source>Look at the demo data first</source>
         <translation>先看演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="105"/>
+        <location filename="../../desktop/ui/first_start.py" line="122"/>
         <source>Open a made-up demo neighborhood to see how the app works. Your data folder stays as it is; the next time you open Shuren Xiaoqu you start here again.</source>
         <translation>打开一个虚构的演示小区，看看软件怎么用。您的数据文件夹保持不变，下次打开熟人小区仍从这里开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="111"/>
+        <location filename="../../desktop/ui/first_start.py" line="128"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="201"/>
+        <location filename="../../desktop/ui/first_start.py" line="219"/>
         <source>Demo neighborhood</source>
         <translation>演示小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="202"/>
+        <location filename="../../desktop/ui/first_start.py" line="220"/>
         <source>The demo neighborhood could not be opened. Start Shuren Xiaoqu again and try once more; if it keeps happening, ask the street office for help.</source>
         <translation>演示小区没能打开。请重新打开熟人小区再试一次；如果一直这样，请联系街道办。</translation>
     </message>
@@ -1233,183 +1233,188 @@
 <context>
     <name>FirstStartGuide</name>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="225"/>
+        <location filename="../../desktop/ui/first_start.py" line="243"/>
         <source>1. Your neighborhood</source>
         <translation>第一步：您的小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="227"/>
+        <location filename="../../desktop/ui/first_start.py" line="245"/>
         <source>They head the minutes and the reports to the street office, and show in the status bar.</source>
         <translation>会议纪要和报给街道的数据都以此为抬头，窗口底部的状态栏也会显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="237"/>
+        <location filename="../../desktop/ui/first_start.py" line="255"/>
         <source>Neighborhood name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="238"/>
+        <location filename="../../desktop/ui/first_start.py" line="256"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="239"/>
+        <location filename="../../desktop/ui/first_start.py" line="257"/>
         <source>Street office</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="242"/>
+        <location filename="../../desktop/ui/first_start.py" line="260"/>
         <source>e.g. {example}</source>
         <translation>例如：{example}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="252"/>
+        <location filename="../../desktop/ui/first_start.py" line="270"/>
         <source>You can close this guide at any step: what you entered is kept, and Help → First-start guide opens it again.</source>
         <translation>任何一步都可以关闭本向导，已填写的内容会保存；以后在「帮助 → 首次使用向导」中可以再次打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="302"/>
+        <location filename="../../desktop/ui/first_start.py" line="320"/>
         <source>2. Buildings</source>
         <translation>第二步：楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="304"/>
+        <location filename="../../desktop/ui/first_start.py" line="322"/>
         <source>Forms offer them when you record a resident, a need or a visit. Grids and the number of units can be set later under People and organizations → Neighborhood and buildings.</source>
         <translation>登记居民、需求和走访时可以直接选择楼栋。网格和每栋的单元数，以后可以在「人员与组织 → 小区与楼栋」中设置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="315"/>
-        <location filename="../../desktop/ui/first_start.py" line="327"/>
+        <location filename="../../desktop/ui/first_start.py" line="333"/>
+        <location filename="../../desktop/ui/first_start.py" line="345"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="318"/>
+        <location filename="../../desktop/ui/first_start.py" line="336"/>
         <source>Numbered buildings from</source>
         <translation>按编号添加：从</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="320"/>
+        <location filename="../../desktop/ui/first_start.py" line="338"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="325"/>
+        <location filename="../../desktop/ui/first_start.py" line="343"/>
         <source>or one by its name, e.g. A座</source>
         <translation>或按名称逐个添加，例如：A座</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="337"/>
+        <location filename="../../desktop/ui/first_start.py" line="355"/>
         <source>Remove the chosen building</source>
         <translation>删除选中的楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="362"/>
+        <location filename="../../desktop/ui/first_start.py" line="380"/>
         <source>Buildings so far: {count}</source>
         <translation>已有楼栋：{count} 栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="364"/>
+        <location filename="../../desktop/ui/first_start.py" line="382"/>
         <source>No buildings yet.</source>
         <translation>还没有楼栋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="383"/>
+        <location filename="../../desktop/ui/first_start.py" line="401"/>
         <source>{added} building(s) added; {skipped} were there already and stay as they are.</source>
         <translation>已添加 {added} 栋；{skipped} 栋原来就有，保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="388"/>
+        <location filename="../../desktop/ui/first_start.py" line="406"/>
         <source>{count} building(s) added.</source>
         <translation>已添加 {count} 栋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="412"/>
+        <location filename="../../desktop/ui/first_start.py" line="430"/>
         <source>This building has residents in the roster, so it stays. Move them first under People and organizations.</source>
         <translation>花名册里有居民住在这栋楼，所以不能删除。请先在「人员与组织」中修改他们的住址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="433"/>
+        <location filename="../../desktop/ui/first_start.py" line="451"/>
         <source>3. Bring in your records</source>
         <translation>第三步：导入已有的台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="435"/>
+        <location filename="../../desktop/ui/first_start.py" line="453"/>
         <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
         <translation>也可以直接点「完成」，边用边登记：每个清单页都有「新建」。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="440"/>
+        <location filename="../../desktop/ui/first_start.py" line="458"/>
         <source>Import a ledger from Excel</source>
         <translation>从 Excel 导入台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="442"/>
+        <location filename="../../desktop/ui/first_start.py" line="460"/>
         <source>Each of the three lists has its ledger. The workbook is checked first; nothing is written until you confirm.</source>
         <translation>三张清单各有一个台账。导入前先检查表格，您确认后才会写入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="452"/>
+        <location filename="../../desktop/ui/first_start.py" line="470"/>
         <source>Needs ledger…</source>
         <translation>需求清单台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="453"/>
+        <location filename="../../desktop/ui/first_start.py" line="471"/>
         <source>Resources ledger…</source>
         <translation>资源清单台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="454"/>
+        <location filename="../../desktop/ui/first_start.py" line="472"/>
         <source>Projects ledger…</source>
         <translation>项目清单台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="462"/>
+        <location filename="../../desktop/ui/first_start.py" line="483"/>
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="463"/>
+        <location filename="../../desktop/ui/first_start.py" line="484"/>
         <source>This branch&apos;s data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
         <translation>本支部的数据已经在街道办（以前用过熟人小区）：取回这些数据。取回的数据会替换这里的数据，被替换的数据会另外保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="471"/>
+        <location filename="../../desktop/ui/first_start.py" line="493"/>
         <source>Look at the demo data</source>
         <translation>先看演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="472"/>
+        <location filename="../../desktop/ui/first_start.py" line="494"/>
         <source>Opens a made-up demo neighborhood in a window of its own. Your data is not touched; close that window to come back here.</source>
         <translation>在另一个窗口打开虚构的演示小区。您的数据不受影响；关闭那个窗口就回到这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="497"/>
+        <location filename="../../desktop/ui/first_start.py" line="507"/>
+        <source>Or</source>
+        <translation>或者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="519"/>
         <source>First-start guide</source>
         <translation>首次使用向导</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="501"/>
+        <location filename="../../desktop/ui/first_start.py" line="523"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="502"/>
+        <location filename="../../desktop/ui/first_start.py" line="524"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="503"/>
+        <location filename="../../desktop/ui/first_start.py" line="525"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="504"/>
+        <location filename="../../desktop/ui/first_start.py" line="526"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="536"/>
+        <location filename="../../desktop/ui/first_start.py" line="558"/>
         <source>The demo neighborhood opens in a window of its own (it takes a few seconds). Close it when you are done: this window keeps your data.</source>
         <translation>演示小区正在另一个窗口中打开（需要几秒钟）。看完关闭它即可，这个窗口里仍是您自己的数据。</translation>
     </message>
@@ -1460,250 +1465,250 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="74"/>
+        <location filename="../../desktop/ui/pages/home.py" line="80"/>
         <source>{committee} (formed {date}): {party} of {members} members are party members ({percent}%), below the required 50%.</source>
         <translation>{committee}（{date}换届）：{members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="83"/>
+        <location filename="../../desktop/ui/pages/home.py" line="89"/>
         <source>{days} days overdue</source>
         <translation>逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="90"/>
+        <location filename="../../desktop/ui/pages/home.py" line="96"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="91"/>
+        <location filename="../../desktop/ui/pages/home.py" line="97"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="102"/>
+        <location filename="../../desktop/ui/pages/home.py" line="108"/>
         <source>Pairing activity this quarter</source>
         <translation>本季度结对活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="103"/>
+        <location filename="../../desktop/ui/pages/home.py" line="109"/>
         <source>Practical service this quarter</source>
         <translation>本季度为民实事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="106"/>
+        <location filename="../../desktop/ui/pages/home.py" line="112"/>
         <source>Dispute mediation this year</source>
         <translation>今年纠纷调处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="112"/>
+        <location filename="../../desktop/ui/pages/home.py" line="118"/>
         <source>{title} ({count}, {overdue} overdue)</source>
         <translation>{title}（{count}，其中逾期 {overdue}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="115"/>
+        <location filename="../../desktop/ui/pages/home.py" line="121"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="204"/>
+        <location filename="../../desktop/ui/pages/home.py" line="245"/>
         <source>Getting started: do these first</source>
         <translation>刚开始使用：请先做这几件事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="210"/>
+        <location filename="../../desktop/ui/pages/home.py" line="251"/>
         <source>Open the first-start guide…</source>
         <translation>打开首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="223"/>
+        <location filename="../../desktop/ui/pages/home.py" line="264"/>
         <source>1. Neighborhood filled in: {name}</source>
         <translation>1. 小区信息已填写：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="227"/>
+        <location filename="../../desktop/ui/pages/home.py" line="268"/>
         <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="233"/>
+        <location filename="../../desktop/ui/pages/home.py" line="274"/>
         <source>2. {count} building(s) added.</source>
         <translation>2. 已添加 {count} 栋楼。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="235"/>
+        <location filename="../../desktop/ui/pages/home.py" line="276"/>
         <source>2. Add the buildings (1栋, 2栋 …).</source>
         <translation>2. 添加楼栋（1栋、2栋……）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="238"/>
+        <location filename="../../desktop/ui/pages/home.py" line="279"/>
         <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点「新建」开始登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="254"/>
+        <location filename="../../desktop/ui/pages/home.py" line="295"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="255"/>
-        <location filename="../../desktop/ui/pages/home.py" line="264"/>
-        <location filename="../../desktop/ui/pages/home.py" line="276"/>
+        <location filename="../../desktop/ui/pages/home.py" line="296"/>
+        <location filename="../../desktop/ui/pages/home.py" line="305"/>
+        <location filename="../../desktop/ui/pages/home.py" line="317"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="256"/>
+        <location filename="../../desktop/ui/pages/home.py" line="297"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="257"/>
+        <location filename="../../desktop/ui/pages/home.py" line="298"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="263"/>
-        <location filename="../../desktop/ui/pages/home.py" line="275"/>
+        <location filename="../../desktop/ui/pages/home.py" line="304"/>
+        <location filename="../../desktop/ui/pages/home.py" line="316"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="265"/>
+        <location filename="../../desktop/ui/pages/home.py" line="306"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="266"/>
+        <location filename="../../desktop/ui/pages/home.py" line="307"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="271"/>
+        <location filename="../../desktop/ui/pages/home.py" line="312"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="271"/>
+        <location filename="../../desktop/ui/pages/home.py" line="312"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="277"/>
+        <location filename="../../desktop/ui/pages/home.py" line="318"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="278"/>
+        <location filename="../../desktop/ui/pages/home.py" line="319"/>
         <source>Action item</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="284"/>
+        <location filename="../../desktop/ui/pages/home.py" line="325"/>
         <source>Days left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="285"/>
+        <location filename="../../desktop/ui/pages/home.py" line="326"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="286"/>
+        <location filename="../../desktop/ui/pages/home.py" line="327"/>
         <source>Still owed</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="308"/>
+        <location filename="../../desktop/ui/pages/home.py" line="349"/>
         <source>Record the follow-up result…</source>
         <translation>记录回访结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="309"/>
+        <location filename="../../desktop/ui/pages/home.py" line="350"/>
         <source>Open the visit</source>
         <translation>打开走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="315"/>
+        <location filename="../../desktop/ui/pages/home.py" line="356"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="316"/>
+        <location filename="../../desktop/ui/pages/home.py" line="357"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="324"/>
+        <location filename="../../desktop/ui/pages/home.py" line="365"/>
         <source>This is the demo neighborhood: its names, phones and records are made up, and it is kept apart from your own data. Close this window when you are done; the next time you open Shuren Xiaoqu, it opens your own data.</source>
         <translation>这是演示小区：其中的姓名、电话和记录都是虚构的，与您自己的数据分开保存。看完关闭这个窗口即可；下次打开熟人小区，打开的仍是您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="386"/>
+        <location filename="../../desktop/ui/pages/home.py" line="470"/>
         <source>Follow-up visits due this week</source>
         <translation>本周需回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="408"/>
+        <location filename="../../desktop/ui/pages/home.py" line="492"/>
         <source>No follow-ups due. A visit with a follow-up date shows here from its week on, until its result is recorded.</source>
         <translation>没有需要回访的走访。走访填了回访日期的，到那一周就列在这里，记录回访结果后移除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="417"/>
+        <location filename="../../desktop/ui/pages/home.py" line="501"/>
         <source>Overdue needs</source>
         <translation>逾期未办结的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="436"/>
+        <location filename="../../desktop/ui/pages/home.py" line="520"/>
         <source>No overdue needs. A need not resolved by its due date shows here.</source>
         <translation>没有逾期的需求。需求过了办结期限还未办结，就会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="444"/>
+        <location filename="../../desktop/ui/pages/home.py" line="528"/>
         <source>Upcoming meetings</source>
         <translation>近期会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="457"/>
+        <location filename="../../desktop/ui/pages/home.py" line="541"/>
         <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在「协商议事」页安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="462"/>
+        <location filename="../../desktop/ui/pages/home.py" line="546"/>
         <source>Open action items</source>
         <translation>待落实事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="484"/>
+        <location filename="../../desktop/ui/pages/home.py" line="568"/>
         <source>From: {meeting}</source>
         <translation>来自：{meeting}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="489"/>
+        <location filename="../../desktop/ui/pages/home.py" line="573"/>
         <source>No open action items. What a meeting decides to do, with its owner and due date, shows here until it is done.</source>
         <translation>没有待落实的事项。会议决定要办的事（负责人、期限）会列在这里，直到办完。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="498"/>
+        <location filename="../../desktop/ui/pages/home.py" line="582"/>
         <source>Partner units: three-ones still owed ({count})</source>
         <translation>共建单位“三个一”待完成（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="505"/>
+        <location filename="../../desktop/ui/pages/home.py" line="589"/>
         <source>{days} days</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="518"/>
+        <location filename="../../desktop/ui/pages/home.py" line="602"/>
         <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在「共建单位」页点「新建共建单位」添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="524"/>
+        <location filename="../../desktop/ui/pages/home.py" line="608"/>
         <source>Nothing owed soon. In the last month of a quarter (the last two of the year) this box warns of any three-ones activity still missing.</source>
         <translation>近期没有到期未完成的“三个一”。每季度最后一个月（全年为最后两个月），这里会提醒还缺哪一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="532"/>
+        <location filename="../../desktop/ui/pages/home.py" line="616"/>
         <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>

@@ -81,7 +81,7 @@ def test_the_welcome_offers_three_ways_and_writes_nothing(
         "建立我的小区", "从街道办恢复…", "先看演示数据", "退出",
     ]  # fmt: skip
     assert welcome.new_button.isDefault()  # Enter
-    assert "虚构" in welcome.demo_button.description()
+    assert "虚构" in welcome.demo_button.accessibleDescription()
     assert not db_path(tmp_path).exists()
 
 
