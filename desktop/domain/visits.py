@@ -21,6 +21,25 @@ class VisitKind(Enum):
     DOOR_KNOCKING = "door_knocking"  # 敲门行动: the secretary goes to the household
 
 
+class FollowUpState(Enum):
+    """Where a visit's follow-up (回访) stands. It is done once its result is recorded in the
+    visit's outcome (结果): that is what the secretary writes after calling back."""
+
+    NONE = "none"  # no follow-up planned
+    WAITING = "waiting"  # planned, its day not yet passed
+    OVERDUE = "overdue"  # its day passed and no result recorded
+    DONE = "done"  # the result is recorded
+
+
+def follow_up_state(follow_up_on: date | None, done: bool, today: date) -> FollowUpState:
+    """``done``: the visit's outcome is recorded (see ``Visit.followed_up``)."""
+    if follow_up_on is None:
+        return FollowUpState.NONE
+    if done:
+        return FollowUpState.DONE
+    return FollowUpState.OVERDUE if follow_up_on < today else FollowUpState.WAITING
+
+
 class ReferralTarget(Enum):
     COMMUNITY = "community"  # 社区
     PROPERTY_COMPANY = "property_company"  # 物业
@@ -50,6 +69,11 @@ class Visit:
     id: int | None = None
     uuid: str | None = None
 
+    @property
+    def followed_up(self) -> bool:
+        """The result is recorded: a planned follow-up is done and leaves the to-do list."""
+        return bool(self.outcome.strip())
+
 
 @dataclass
 class VisitRow:
@@ -61,6 +85,10 @@ class VisitRow:
     issue: str
     follow_up_on: date | None
     need_id: int | None
+    followed_up: bool = False  # the follow-up's result (the outcome) is recorded
+
+    def follow_up_state(self, today: date) -> FollowUpState:
+        return follow_up_state(self.follow_up_on, self.followed_up, today)
 
 
 @dataclass
@@ -69,6 +97,8 @@ class VisitQuery:
     kind: VisitKind | None = None
     follow_up_from: date | None = None
     follow_up_to: date | None = None
+    # Only visits with a follow-up planned and no result recorded yet (回访待办).
+    follow_up_open: bool = False
     sort: str = "visited"
     descending: bool = True
 

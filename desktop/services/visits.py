@@ -1,11 +1,11 @@
 """Visits: reception-day and door-knocking records; a visit can become a need."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
 from desktop.domain.needs import Need, NeedCategory, NeedSource, Satisfaction
 from desktop.domain.visits import (
     ReferralTarget,
@@ -47,7 +47,14 @@ def _filtered(db: Database, stmt: Select, query: VisitQuery, deleted: bool) -> S
         stmt = stmt.where(VisitRecord.follow_up_on >= query.follow_up_from)
     if query.follow_up_to is not None:
         stmt = stmt.where(VisitRecord.follow_up_on <= query.follow_up_to)
+    if query.follow_up_open:
+        stmt = stmt.where(VisitRecord.follow_up_on.is_not(None), _no_outcome())
     return stmt
+
+
+def _no_outcome():
+    """No result recorded: the outcome is empty (save_visit strips it, so blanks count too)."""
+    return func.trim(VisitRecord.outcome) == ""
 
 
 @index_fallback
@@ -76,6 +83,7 @@ def list_visits(
         VisitRecord.issue,
         VisitRecord.follow_up_on,
         VisitRecord.need_id,
+        ~_no_outcome(),
     )
     stmt = ordered_page(
         _filtered(db, stmt, query, deleted),
@@ -98,6 +106,7 @@ def list_visits(
             issue=r[5],
             follow_up_on=r[6],
             need_id=r[7],
+            followed_up=bool(r[8]),
         )
         for r in rows
     ]
@@ -244,6 +253,7 @@ def visits_of_need(db: Database, need_id: int) -> list[VisitRow]:
             v.issue,
             v.follow_up_on,
             v.need_id,
+            v.followed_up,
         )
         for v in rows
     ]
@@ -255,6 +265,38 @@ def follow_ups_between(db: Database, first: date, last: date) -> list[VisitRow]:
         VisitQuery(follow_up_from=first, follow_up_to=last, sort="follow_up", descending=False),
         limit=500,
     )
+
+
+def open_follow_ups_query(last: date) -> VisitQuery:
+    """Follow-ups due by ``last`` (overdue ones included) whose result is not recorded yet,
+    the longest overdue first."""
+    return VisitQuery(follow_up_to=last, follow_up_open=True, sort="follow_up", descending=False)
+
+
+def open_follow_ups(db: Database, last: date, limit: int = 50) -> list[VisitRow]:
+    return list_visits(db, open_follow_ups_query(last), limit=limit)
+
+
+def count_open_follow_ups(db: Database, last: date, *, before: date | None = None) -> int:
+    """How many follow-ups are due by ``last`` and not done; with ``before``, only those
+    whose day is earlier (the overdue ones, when ``before`` is today)."""
+    query = open_follow_ups_query(last)
+    if before is not None:
+        query.follow_up_to = min(last, before - timedelta(days=1))
+    return count_visits(db, query)
+
+
+def record_follow_up(
+    db: Database, visit_id: int, outcome: str, satisfaction: Satisfaction | None
+) -> Visit:
+    """The follow-up is done: its result (and the resident's satisfaction) kept on the visit."""
+    visit = get_visit(db, visit_id)
+    visit.outcome = outcome
+    visit.satisfaction = satisfaction
+    visit = clean_visit(visit)
+    if not visit.outcome:
+        raise ValidationError({"outcome": Problem.REQUIRED})
+    return save_visit(db, visit)
 
 
 def delete_visits(db: Database, ids: list[int]) -> int:

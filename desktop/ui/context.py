@@ -17,6 +17,7 @@ class AppContext:
     settings: QSettings
     font_families: list[str]
     lang: str
+    demo: bool = False  # the demo neighborhood (shuren --demo), not her own data
 
 
 def open_settings(data_dir: Path) -> QSettings:

@@ -301,6 +301,10 @@ class MainWindow(QMainWindow):
         )
         guide.triggered.connect(self.show_help)
         help_menu.addAction(guide)
+        help_menu.addAction(
+            translate("MainWindow", "First-start guide…"),
+            lambda: import_module("desktop.ui.first_start").open_guide(self),
+        )
         help_menu.addSeparator()
         about = QAction(translate("MainWindow", "About Shuren Xiaoqu"), self)
         about.triggered.connect(lambda: show_about(self))
@@ -418,9 +422,7 @@ class MainWindow(QMainWindow):
         self.neighborhood_label.setText(
             f"{hood.street} · {hood.community} · {hood.name}"
             if hood.name
-            else translate(
-                "MainWindow", "Neighborhood not set: enter it under People and organizations"
-            )
+            else translate("MainWindow", "Neighborhood not set: Help → First-start guide")
         )
 
     def start_sync(self) -> None:

@@ -141,12 +141,16 @@ def start_session(args: argparse.Namespace) -> Session | int:
         )
         return EXIT_PROBLEM
 
+    new_data_file = False  # then the first-start guide follows once the window is up
     if not args.demo and not db_path(data_dir).exists():
-        from desktop.ui.first_start import ask_first_start
+        from desktop.ui import first_start
+        from desktop.ui.first_start import FirstStart
 
-        if not ask_first_start(data_dir):
-            lock.unlock()
+        choice = first_start.ask_first_start(data_dir, args.lang)
+        if choice in (FirstStart.QUIT, FirstStart.DEMO):
+            lock.unlock()  # the demo, if chosen, runs in its own window on its own folder
             return EXIT_OK
+        new_data_file = choice is FirstStart.NEW
     try:
         if args.demo:
             _ensure_demo(data_dir)
@@ -197,6 +201,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
         settings=settings,
         font_families=families,
         lang=lang,
+        demo=bool(args.demo),
     )
 
     from desktop.ui.main_window import MainWindow
@@ -205,7 +210,13 @@ def start_session(args: argparse.Namespace) -> Session | int:
     db.hold_writes()
 
     window = MainWindow(ctx)
+    if args.demo:
+        window.setWindowTitle(translate("Startup", "Shuren Xiaoqu — demo neighborhood"))
     window.show()
+    if new_data_file:
+        from desktop.ui import first_start
+
+        first_start.open_guide_at_start(window)
     # After the first paint; the first upload itself waits a little longer (START_DELAY).
     QTimer.singleShot(500, window, window.start_sync)
     if looks_like_network_drive(data_dir):

@@ -1188,33 +1188,291 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="19"/>
+        <location filename="../../desktop/ui/first_start.py" line="91"/>
         <source>Welcome to Shuren Xiaoqu</source>
         <translation>欢迎使用熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="20"/>
-        <source>There is no data in this data folder yet.
-
-If this branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed), its data can be restored from the street office. Otherwise, start with empty lists.</source>
-        <translation>这个数据文件夹里还没有数据。
-
-如果本支部以前用过熟人小区，并且同步到了街道办（例如换了新电脑，或硬盘坏了），可以从街道办恢复本支部的数据；否则请从空白开始。</translation>
+        <location filename="../../desktop/ui/first_start.py" line="94"/>
+        <source>There is no data in this data folder yet. How would you like to begin?</source>
+        <translation>这个数据文件夹里还没有数据。您想怎样开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="29"/>
-        <source>Start with empty lists</source>
-        <translation>从空白开始</translation>
+        <location filename="../../desktop/ui/first_start.py" line="104"/>
+        <source>Set up my neighborhood</source>
+        <translation>建立我的小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="32"/>
+        <location filename="../../desktop/ui/first_start.py" line="105"/>
+        <source>Enter the neighborhood&apos;s name, community, street and buildings, then import your Excel ledgers or start recording.</source>
+        <translation>填写小区名称、所属社区、街道和楼栋，然后从 Excel 导入台账，或直接开始登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="113"/>
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="35"/>
+        <location filename="../../desktop/ui/first_start.py" line="114"/>
+        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office&apos;s address and the branch&apos;s token.</source>
+        <translation>本支部以前用过熟人小区并同步到了街道办（例如换了新电脑，或硬盘坏了）：用街道办的地址和本支部的令牌取回数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="123"/>
+        <source>Look at the demo data first</source>
+        <translation>先看演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="124"/>
+        <source>Open a made-up demo neighborhood to see how the app works. Your data folder stays as it is; the next time you open Shuren Xiaoqu you start here again.</source>
+        <translation>打开一个虚构的演示小区，看看软件怎么用。您的数据文件夹保持不变，下次打开熟人小区仍从这里开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="130"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="221"/>
+        <source>Demo neighborhood</source>
+        <translation>演示小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="222"/>
+        <source>The demo neighborhood could not be opened. Start Shuren Xiaoqu again and try once more; if it keeps happening, ask the street office for help.</source>
+        <translation>演示小区没能打开。请重新打开熟人小区再试一次；如果一直这样，请联系街道办。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartGuide</name>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="245"/>
+        <source>1. Your neighborhood</source>
+        <translation>第一步：您的小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="247"/>
+        <source>They head the minutes and the reports to the street office, and show in the status bar.</source>
+        <translation>会议纪要和报给街道的数据都以此为抬头，窗口底部的状态栏也会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="257"/>
+        <source>Neighborhood name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="258"/>
+        <source>Community</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="259"/>
+        <source>Street office</source>
+        <translation>所属街道</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="262"/>
+        <source>e.g. {example}</source>
+        <translation>例如：{example}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="272"/>
+        <source>You can close this guide at any step: what you entered is kept, and Help → First-start guide opens it again.</source>
+        <translation>任何一步都可以关闭本向导，已填写的内容会保存；以后在「帮助 → 首次使用向导」中可以再次打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="322"/>
+        <source>2. Buildings</source>
+        <translation>第二步：楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="324"/>
+        <source>Forms offer them when you record a resident, a need or a visit. Grids and the number of units can be set later under People and organizations → Neighborhood and buildings.</source>
+        <translation>登记居民、需求和走访时可以直接选择楼栋。网格和每栋的单元数，以后可以在「人员与组织 → 小区与楼栋」中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="335"/>
+        <location filename="../../desktop/ui/first_start.py" line="347"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="338"/>
+        <source>Numbered buildings from</source>
+        <translation>按编号添加：从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="340"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="345"/>
+        <source>or one by its name, e.g. A座</source>
+        <translation>或按名称逐个添加，例如：A座</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="357"/>
+        <source>Remove the chosen building</source>
+        <translation>删除选中的楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="382"/>
+        <source>Buildings so far: {count}</source>
+        <translation>已有楼栋：{count} 栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="384"/>
+        <source>No buildings yet.</source>
+        <translation>还没有楼栋。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="403"/>
+        <source>{added} building(s) added; {skipped} were there already and stay as they are.</source>
+        <translation>已添加 {added} 栋；{skipped} 栋原来就有，保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="408"/>
+        <source>{count} building(s) added.</source>
+        <translation>已添加 {count} 栋。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="432"/>
+        <source>This building has residents in the roster, so it stays. Move them first under People and organizations.</source>
+        <translation>花名册里有居民住在这栋楼，所以不能删除。请先在「人员与组织」中修改他们的住址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="453"/>
+        <source>3. Bring in your records</source>
+        <translation>第三步：导入已有的台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="455"/>
+        <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
+        <translation>也可以直接点「完成」，边用边登记：每个清单页都有「新建」。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="460"/>
+        <source>Import a ledger from Excel</source>
+        <translation>从 Excel 导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="462"/>
+        <source>Each of the three lists has its ledger. The workbook is checked first; nothing is written until you confirm.</source>
+        <translation>三张清单各有一个台账。导入前先检查表格，您确认后才会写入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="472"/>
+        <source>Needs ledger…</source>
+        <translation>需求清单台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="473"/>
+        <source>Resources ledger…</source>
+        <translation>资源清单台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="474"/>
+        <source>Projects ledger…</source>
+        <translation>项目清单台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="485"/>
+        <source>Restore from the street office…</source>
+        <translation>从街道办恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="486"/>
+        <source>This branch&apos;s data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
+        <translation>本支部的数据已经在街道办（以前用过熟人小区）：取回这些数据。取回的数据会替换这里的数据，被替换的数据会另外保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="495"/>
+        <source>Look at the demo data</source>
+        <translation>先看演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="496"/>
+        <source>Opens a made-up demo neighborhood in a window of its own. Your data is not touched; close that window to come back here.</source>
+        <translation>在另一个窗口打开虚构的演示小区。您的数据不受影响；关闭那个窗口就回到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="509"/>
+        <source>Or</source>
+        <translation>或者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="521"/>
+        <source>First-start guide</source>
+        <translation>首次使用向导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="525"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="526"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="527"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="528"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="569"/>
+        <source>The demo neighborhood opens in a window of its own (it takes a few seconds). Close it when you are done: this window keeps your data.</source>
+        <translation>演示小区正在另一个窗口中打开（需要几秒钟）。看完关闭它即可，这个窗口里仍是您自己的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="21"/>
+        <source>Record the follow-up result</source>
+        <translation>记录回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="27"/>
+        <source>{resident}, visited {date}: {issue}</source>
+        <translation>{resident}，{date}走访：{issue}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="34"/>
+        <source>What the follow-up found, e.g. 已修好，居民满意</source>
+        <translation>回访了解到的情况，例如：已修好，居民满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="37"/>
+        <source>(not rated)</source>
+        <translation>（未评价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="41"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="42"/>
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="44"/>
+        <source>Result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/follow_up.py" line="46"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>
@@ -1255,77 +1513,250 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="49"/>
+        <location filename="../../desktop/ui/pages/home.py" line="80"/>
         <source>{committee} (formed {date}): {party} of {members} members are party members ({percent}%), below the required 50%.</source>
         <translation>{committee}（{date}换届）：{members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="75"/>
+        <location filename="../../desktop/ui/pages/home.py" line="89"/>
+        <source>{days} days overdue</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="96"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="97"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="108"/>
+        <source>Pairing activity this quarter</source>
+        <translation>本季度结对活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="109"/>
+        <source>Practical service this quarter</source>
+        <translation>本季度为民实事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="112"/>
+        <source>Dispute mediation this year</source>
+        <translation>今年纠纷调处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="118"/>
+        <source>{title} ({count}, {overdue} overdue)</source>
+        <translation>{title}（{count}，其中逾期 {overdue}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="121"/>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="245"/>
+        <source>Getting started: do these first</source>
+        <translation>刚开始使用：请先做这几件事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="251"/>
+        <source>Open the first-start guide…</source>
+        <translation>打开首次使用向导…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="264"/>
+        <source>1. Neighborhood filled in: {name}</source>
+        <translation>1. 小区信息已填写：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="268"/>
+        <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
+        <translation>1. 填写小区名称、所属社区和街道。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="274"/>
+        <source>2. {count} building(s) added.</source>
+        <translation>2. 已添加 {count} 栋楼。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="276"/>
+        <source>2. Add the buildings (1栋, 2栋 …).</source>
+        <translation>2. 添加楼栋（1栋、2栋……）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="279"/>
+        <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
+        <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点「新建」开始登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="295"/>
+        <source>Follow up on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="296"/>
+        <location filename="../../desktop/ui/pages/home.py" line="305"/>
+        <location filename="../../desktop/ui/pages/home.py" line="317"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="297"/>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="298"/>
+        <source>What was raised</source>
+        <translation>反映的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="304"/>
+        <location filename="../../desktop/ui/pages/home.py" line="316"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="306"/>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="307"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="312"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="312"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="318"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="319"/>
+        <source>Action item</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="325"/>
+        <source>Days left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="326"/>
+        <source>Partner unit</source>
+        <translation>共建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="327"/>
+        <source>Still owed</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="349"/>
+        <source>Record the follow-up result…</source>
+        <translation>记录回访结果…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="350"/>
+        <source>Open the visit</source>
+        <translation>打开走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="356"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="76"/>
+        <location filename="../../desktop/ui/pages/home.py" line="357"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="121"/>
-        <source>Follow-up visits due this week ({count})</source>
-        <translation>本周需回访（{count}）</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="365"/>
+        <source>This is the demo neighborhood: its names, phones and records are made up, and it is kept apart from your own data. Close this window when you are done; the next time you open Shuren Xiaoqu, it opens your own data.</source>
+        <translation>这是演示小区：其中的姓名、电话和记录都是虚构的，与您自己的数据分开保存。看完关闭这个窗口即可；下次打开熟人小区，打开的仍是您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="126"/>
-        <source>Overdue needs ({count})</source>
-        <translation>逾期未办结的需求（{count}）</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="470"/>
+        <source>Follow-up visits due this week</source>
+        <translation>本周需回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="129"/>
-        <source>Upcoming meetings ({count})</source>
-        <translation>近期会议（{count}）</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="492"/>
+        <source>No follow-ups due. A visit with a follow-up date shows here from its week on, until its result is recorded.</source>
+        <translation>没有需要回访的走访。走访填了回访日期的，到那一周就列在这里，记录回访结果后移除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="134"/>
-        <source>Open action items ({count})</source>
-        <translation>待落实事项（{count}）</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="501"/>
+        <source>Overdue needs</source>
+        <translation>逾期未办结的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="146"/>
-        <source>No follow-ups due.</source>
-        <translation>本周没有需要回访的。</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="520"/>
+        <source>No overdue needs. A need not resolved by its due date shows here.</source>
+        <translation>没有逾期的需求。需求过了办结期限还未办结，就会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="154"/>
-        <source>due {date}</source>
-        <translation>期限 {date}</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="528"/>
+        <source>Upcoming meetings</source>
+        <translation>近期会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="159"/>
-        <source>No overdue needs.</source>
-        <translation>没有逾期的需求。</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="541"/>
+        <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
+        <translation>没有已安排的会议。可以在「协商议事」页安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="167"/>
-        <source>No meetings planned.</source>
-        <translation>近期没有安排会议。</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="546"/>
+        <source>Open action items</source>
+        <translation>待落实事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="180"/>
-        <source>No open action items.</source>
-        <translation>没有待落实的事项。</translation>
+        <location filename="../../desktop/ui/pages/home.py" line="568"/>
+        <source>From: {meeting}</source>
+        <translation>来自：{meeting}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="183"/>
+        <location filename="../../desktop/ui/pages/home.py" line="573"/>
+        <source>No open action items. What a meeting decides to do, with its owner and due date, shows here until it is done.</source>
+        <translation>没有待落实的事项。会议决定要办的事（负责人、期限）会列在这里，直到办完。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="589"/>
+        <source>{days} days</source>
+        <translation>还剩 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="602"/>
+        <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
+        <translation>还没有共建单位。在「共建单位」页点「新建共建单位」添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="608"/>
+        <source>Nothing owed soon. In the last month of a quarter (the last two of the year) this box warns of any three-ones activity still missing.</source>
+        <translation>近期没有到期未完成的“三个一”。每季度最后一个月（全年为最后两个月），这里会提醒还缺哪一项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/home.py" line="582"/>
         <source>Partner units: three-ones still owed ({count})</source>
         <translation>共建单位“三个一”待完成（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="190"/>
-        <source>No partner unit is behind on its three-ones.</source>
-        <translation>各共建单位的“三个一”都已按期完成。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/home.py" line="192"/>
+        <location filename="../../desktop/ui/pages/home.py" line="616"/>
         <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
@@ -2141,71 +2572,76 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <source>First-start guide…</source>
+        <translation>首次使用向导…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
-        <source>Neighborhood not set: enter it under People and organizations</source>
-        <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <source>Neighborhood not set: Help → First-start guide</source>
+        <translation>尚未填写小区信息：请打开「帮助 → 首次使用向导」</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="447"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -5215,7 +5651,7 @@ What was entered or changed after that backup will be replaced.</source>
         <location filename="../../desktop/ui/session.py" line="44"/>
         <location filename="../../desktop/ui/session.py" line="59"/>
         <location filename="../../desktop/ui/session.py" line="93"/>
-        <location filename="../../desktop/ui/session.py" line="214"/>
+        <location filename="../../desktop/ui/session.py" line="225"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
@@ -5235,37 +5671,42 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="157"/>
+        <location filename="../../desktop/ui/session.py" line="161"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="215"/>
+        <location filename="../../desktop/ui/session.py" line="214"/>
+        <source>Shuren Xiaoqu — demo neighborhood</source>
+        <translation>熟人小区 — 演示小区（虚构数据）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="226"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="237"/>
+        <location filename="../../desktop/ui/session.py" line="248"/>
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="240"/>
+        <location filename="../../desktop/ui/session.py" line="251"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="253"/>
+        <location filename="../../desktop/ui/session.py" line="264"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="268"/>
+        <location filename="../../desktop/ui/session.py" line="279"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="282"/>
+        <location filename="../../desktop/ui/session.py" line="293"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -6376,67 +6817,72 @@ Merge the two copies?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="80"/>
+        <source>Once filled in, follow-up done</source>
+        <translation>填写后，这次回访即算完成，不再列在首页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="82"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -6479,10 +6925,21 @@ Merge the two copies?</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/visits.py" line="51"/>
-        <location filename="../../desktop/ui/models/visits.py" line="78"/>
+        <location filename="../../desktop/ui/models/visits.py" line="50"/>
+        <location filename="../../desktop/ui/models/visits.py" line="97"/>
+        <source>{date} (not done)</source>
+        <translation>{date}（未回访）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="53"/>
+        <location filename="../../desktop/ui/models/visits.py" line="80"/>
         <source>Registered</source>
         <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/visits.py" line="95"/>
+        <source>{date} (done)</source>
+        <translation>{date}（已回访）</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,13 @@ from uuid import uuid4
 import pytest
 
 from desktop.domain.meetings import ActionItem, ActionStatus, Meeting
-from desktop.domain.needs import Need, NeedQuery, NeedStatus
-from desktop.domain.visits import Visit, VisitKind
-from desktop.services import home, needs
-from desktop.services.home import home_summary
+from desktop.domain.needs import Need, NeedQuery, NeedStatus, Satisfaction
+from desktop.domain.roster import Building, Neighborhood, Organization, OrganizationKind
+from desktop.domain.visits import FollowUpState, Visit, VisitKind
+from desktop.services import home, needs, neighborhood, organizations
+from desktop.services.home import SetUp, action_overdue, home_summary
 from desktop.services.meetings import delete_meetings, save_meeting, set_action_status
-from desktop.services.visits import delete_visits, save_visit
+from desktop.services.visits import delete_visits, get_visit, record_follow_up, save_visit
 from desktop.store.database import Database
 from tests.services.migrated import copy_of
 
@@ -172,3 +173,71 @@ def test_open_actions(db: Database) -> None:
     ]
     set_action_status(db, meeting.actions[2].id or 0, ActionStatus.DONE)
     assert [a.what for a, _, _ in home_summary(db, TODAY).open_actions] == ["逾期", "无期限"]
+
+
+def test_a_follow_up_whose_result_is_recorded_leaves_the_list(db: Database) -> None:
+    """The list empties as the secretary works through it: a follow-up with its result
+    recorded (the visit's outcome) is done, however long ago its day was."""
+    waiting = add_visit(db, "待回访", TODAY - timedelta(days=2))
+    done_id = add_visit(db, "已回访", TODAY - timedelta(days=60))
+    done = get_visit(db, done_id)
+    done.outcome, done.satisfaction = "已解决，居民表示感谢", Satisfaction.SATISFIED
+    save_visit(db, done)
+    summary = home_summary(db, TODAY)
+    assert [r.id for r in summary.follow_ups] == [waiting]
+    assert summary.follow_up_count == 1
+    record_follow_up(db, waiting, "已修好", None)
+    summary = home_summary(db, TODAY)
+    assert summary.follow_ups == [] and summary.follow_up_count == 0
+
+
+def test_overdue_follow_ups_are_counted_apart(db: Database) -> None:
+    add_visit(db, "上周", TODAY - timedelta(days=3))
+    add_visit(db, "上个月", TODAY - timedelta(days=30))
+    add_visit(db, "今天", TODAY)
+    add_visit(db, "周日", date(2026, 11, 29))
+    summary = home_summary(db, TODAY)
+    assert (summary.follow_up_count, summary.follow_ups_overdue) == (4, 2)
+    states = [r.follow_up_state(TODAY) for r in summary.follow_ups]
+    assert states == [FollowUpState.OVERDUE] * 2 + [FollowUpState.WAITING] * 2
+
+
+def test_overdue_action_items_are_counted(db: Database) -> None:
+    save_meeting(
+        db,
+        Meeting(
+            title="议事会",
+            starts_at=datetime(2026, 11, 2, 14, 30),
+            actions=[
+                ActionItem("逾期", due_on=TODAY - timedelta(days=1)),
+                ActionItem("今天到期", due_on=TODAY),
+                ActionItem("逾期已完成", due_on=TODAY - timedelta(days=9),
+                           status=ActionStatus.DONE),
+                ActionItem("无期限"),
+            ],
+        ),
+    )  # fmt: skip
+    summary = home_summary(db, TODAY)
+    assert (summary.open_action_count, summary.actions_overdue) == (3, 1)
+    assert [action_overdue(a, TODAY) for a, _m, _t in summary.open_actions] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_a_new_data_folder_is_not_set_up(db: Database) -> None:
+    first = home_summary(db, TODAY).set_up
+    assert first == SetUp(neighborhood="", buildings=0, has_records=False, partner_units=0)
+    assert not first.done
+    neighborhood.save_neighborhood(db, Neighborhood("翠竹苑", "翠竹社区", "南园街道"))
+    neighborhood.save_building(db, Building("1栋"))
+    named = home_summary(db, TODAY).set_up
+    assert named is not None and (named.neighborhood, named.buildings) == ("翠竹苑", 1)
+    assert not named.done  # nothing recorded yet
+    need = add_need(db, "楼道灯", None)
+    assert home_summary(db, TODAY).set_up.done
+    needs.delete_needs(db, [need])  # in the trash: nothing recorded any more
+    assert not home_summary(db, TODAY).set_up.done
+    organizations.save_organization(db, Organization(OrganizationKind.PARTNER_UNIT, "南园供电所"))
+    assert home_summary(db, TODAY).set_up.partner_units == 1

@@ -16,7 +16,14 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.name_order import name_key
 from desktop.domain.needs import NeedQuery, NeedSource, NeedStatus, Satisfaction
 from desktop.domain.roster import Address
-from desktop.domain.visits import ReferralTarget, Visit, VisitKind, VisitQuery, VisitRow
+from desktop.domain.visits import (
+    FollowUpState,
+    ReferralTarget,
+    Visit,
+    VisitKind,
+    VisitQuery,
+    VisitRow,
+)
 from desktop.services import trash
 from desktop.services import visits as visits_service
 from desktop.services.needs import (
@@ -29,12 +36,15 @@ from desktop.services.needs import (
 )
 from desktop.services.visits import (
     AlreadyANeedError,
+    count_open_follow_ups,
     count_visits,
     delete_visits,
     follow_ups_between,
     get_visit,
     list_visits,
+    open_follow_ups,
     purge_visits,
+    record_follow_up,
     restore_visits,
     save_visit,
     visit_to_need,
@@ -614,3 +624,55 @@ def test_a_refused_need_leaves_the_visit_alone(
     assert get_visit(db, visit.id or 0).need_id is None
     monkeypatch.undo()
     assert visit_to_need(db, visit.id or 0).id is not None
+
+
+# --- the follow-up (回访) ----------------------------------------------------------------
+
+
+def due(db: Database, on: date | None = None, **fields: Any) -> Visit:
+    """A visit made ten days before its follow-up (or today, with none planned)."""
+    return add(db, visited_on=(on or DAY) - timedelta(days=10), follow_up_on=on, **fields)
+
+
+def test_a_follow_up_is_done_once_its_result_is_recorded(db: Database) -> None:
+    later = due(db, DAY + timedelta(days=2))
+    late = due(db, DAY - timedelta(days=3))
+    none = due(db)
+    state = {r.id: r.follow_up_state(DAY) for r in list_visits(db, VisitQuery())}
+    assert state == {
+        later.id: FollowUpState.WAITING,
+        late.id: FollowUpState.OVERDUE,
+        none.id: FollowUpState.NONE,
+    }
+    done = record_follow_up(db, late.id or 0, "  已修好，居民表示感谢 ", Satisfaction.SATISFIED)
+    assert (done.outcome, done.satisfaction) == ("已修好，居民表示感谢", Satisfaction.SATISFIED)
+    assert done.followed_up and get_visit(db, late.id or 0).followed_up
+    state = {r.id: r.follow_up_state(DAY) for r in list_visits(db, VisitQuery())}
+    assert state[late.id] is FollowUpState.DONE and state[later.id] is FollowUpState.WAITING
+
+
+def test_recording_a_follow_up_needs_its_result(db: Database) -> None:
+    visit = due(db, DAY)
+    with pytest.raises(ValidationError) as raised:
+        record_follow_up(db, visit.id or 0, " \n ", None)
+    assert raised.value.problems == {"outcome": Problem.REQUIRED}
+    assert not get_visit(db, visit.id or 0).followed_up
+
+
+def test_open_follow_ups_leave_out_the_done_and_count_the_overdue(db: Database) -> None:
+    sunday = DAY + timedelta(days=4)
+    late = due(db, DAY - timedelta(days=9))
+    today = due(db, DAY)
+    due(db, DAY - timedelta(days=20), outcome="已解决，居民表示感谢")
+    due(db, DAY - timedelta(days=2), outcome="   ")  # blanks are no result
+    due(db, sunday + timedelta(days=1))  # next week
+    due(db)  # no follow-up planned
+    rows = open_follow_ups(db, sunday)
+    assert [r.follow_up_on for r in rows] == [
+        DAY - timedelta(days=9),
+        DAY - timedelta(days=2),
+        DAY,
+    ]  # the longest overdue first
+    assert late.id in ids(rows) and today.id in ids(rows)
+    assert count_open_follow_ups(db, sunday) == 3
+    assert count_open_follow_ups(db, sunday, before=DAY) == 2  # the overdue ones

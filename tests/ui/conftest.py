@@ -50,8 +50,9 @@ def no_unexpected_message_boxes(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def empty_folders_start_with_empty_lists(monkeypatch):
-    """A window started on an empty data folder asks whether to restore from the street
-    office; the tests that do not test that question answer 从空白开始."""
+    """A window started on an empty data folder asks how to begin, and then opens the
+    first-start guide; the tests that do not test those answer 建立我的小区 and skip the guide."""
     from desktop.ui import first_start
 
-    monkeypatch.setattr(first_start, "ask_first_start", lambda _data_dir: True)
+    monkeypatch.setattr(first_start, "ask_first_start", lambda *_args: first_start.FirstStart.NEW)
+    monkeypatch.setattr(first_start, "open_guide_at_start", lambda _window: None)

@@ -66,6 +66,7 @@ from desktop.ui.dialogs.committee_term import CommitteeTermDialog
 from desktop.ui.dialogs.compact import CompactEditor
 from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
 from desktop.ui.dialogs.evaluation import EvaluationDialog
+from desktop.ui.dialogs.follow_up import FollowUpDialog
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.dialogs.need import NeedDialog
@@ -163,6 +164,14 @@ def visit_case(ctx, fill: Fill) -> Case:
     before = visit_service.get_visit(ctx.db, visit_service.save_visit(ctx.db, record).id)
     reload = lambda: visit_service.get_visit(ctx.db, before.id)  # noqa: E731
     return Case(VisitDialog(ctx, before), before, reload)
+
+
+def follow_up_case(ctx, fill: Fill) -> Case:
+    visit = visits.Visit(visits.VisitKind.DOOR_KNOCKING, follow_up_on=date.today())
+    record = fill.record(visit, visits.MAX_LENGTH)
+    before = visit_service.get_visit(ctx.db, visit_service.save_visit(ctx.db, record).id)
+    reload = lambda: visit_service.get_visit(ctx.db, before.id)  # noqa: E731
+    return Case(FollowUpDialog(ctx, before.id), before, reload)
 
 
 def meeting_case(ctx, fill: Fill) -> Case:
@@ -346,7 +355,8 @@ CASES = [need_case, resource_case, project_case, visit_case, meeting_case, compa
          person_case, organization_case, building_case, committee_term_case,
          cross_appointment_case, evaluation_case, patrol_case, partner_agreement_case,
          partner_activity_case, organization_activity_case, organization_member_case,
-         station_month_case, cultivation_case, right_use_case, discovery_case]  # fmt: skip
+         station_month_case, cultivation_case, right_use_case, discovery_case,
+         follow_up_case]  # fmt: skip
 
 
 @pytest.mark.parametrize("make", CASES, ids=[c.__name__.removesuffix("_case") for c in CASES])
@@ -381,7 +391,8 @@ def test_every_record_form_is_covered() -> None:
                CompactEditor, PersonDialog, OrganizationDialog, BuildingDialog,
                CommitteeTermDialog, CrossAppointmentDialog, EvaluationDialog, PatrolDialog,
                AgreementDialog, PartnerActivityDialog, OrgActivityDialog, MemberDialog,
-               StationMonthDialog, CultivationDialog, RightUseDialog, DiscoveryDialog}  # fmt: skip
+               StationMonthDialog, CultivationDialog, RightUseDialog, DiscoveryDialog,
+               FollowUpDialog}  # fmt: skip
     assert forms == covered
 
 

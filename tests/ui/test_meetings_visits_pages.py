@@ -167,18 +167,18 @@ def test_home_page_lists_what_is_due_with_counts(ctx, visit, meeting, qtbot):
     assert page.boxes["overdue"].title() == f"逾期未办结的需求（{overdue}）"
     requested = []
     ctx.events.record_requested.connect(lambda kind, rid: requested.append((kind, rid)))
-    page.upcoming.itemActivated.emit(page.upcoming.item(0))
+    page.upcoming.itemActivated.emit(page.upcoming.item(0, 0))
     assert requested == [(RecordKind.MEETING.value, meeting.id)]
 
 
 def test_home_page_action_item_becomes_a_project_then_done(ctx, meeting, qtbot):
     page = HomePage(ctx)
     qtbot.addWidget(page)
-    page.actions.setCurrentRow(0)
+    page.actions.selectRow(0)
     page.create_project()
     item = meetings.get_meeting(ctx.db, meeting.id).actions[0]
     assert item.project_id is not None and item.status is ActionStatus.IN_PROGRESS
-    page.actions.setCurrentRow(0)
+    page.actions.selectRow(0)
     page.mark_done()
     assert page.boxes["actions"].title() == "待落实事项（0）"
 

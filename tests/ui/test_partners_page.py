@@ -138,11 +138,11 @@ def test_home_warns_of_a_gap_and_opens_the_partner(ctx, school, qtbot, monkeypat
     )
     page = HomePage(ctx)
     qtbot.addWidget(page)
-    texts = [page.quota.item(i).text() for i in range(page.quota.count())]
+    texts = page.sections["quota"].row_texts()
     assert len(texts) == 2 and all(NAME in t and "12" in t for t in texts)
     requested = []
     ctx.events.record_requested.connect(lambda kind, rid: requested.append((kind, rid)))
-    page.quota.itemActivated.emit(page.quota.item(0))
+    page.quota.itemActivated.emit(page.quota.item(0, 0))
     assert requested == [(RecordKind.PARTNER_UNIT.value, school)]
     partners_page = page_for(ctx, qtbot)
     other = organizations.save_organization(

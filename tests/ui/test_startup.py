@@ -50,7 +50,9 @@ def test_window_opens_on_demo_data_in_chinese(started, qtbot):
     assert isinstance(session, Session)
     window = session.window
     qtbot.waitExposed(window)
-    assert window.windowTitle() == "熟人小区"
+    # The demo says so, and how to get back to her own data.
+    assert window.windowTitle() == "熟人小区 — 演示小区（虚构数据）"
+    assert window.home.demo_note.isVisible() and "下次打开熟人小区" in window.home.demo_note.text()
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert labels == [
         "首页",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.domain.needs import Need
 from desktop.services import needs
@@ -75,12 +75,12 @@ def test_first_start_on_an_empty_folder_restores_from_the_street_office(
     new_pc.mkdir()
     asked = []
 
-    def choose_restore(box):
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == "从街道办恢复…").click()
-        return 0
+    def choose_restore(welcome):
+        asked.append(welcome.findChild(QLabel).text())
+        welcome.restore_button.click()
+        return welcome.result()
 
-    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    monkeypatch.setattr(first_start.WelcomeDialog, "exec", choose_restore)
     monkeypatch.setattr(first_start, "ask_first_start", REAL_ASK)
     restore_once_the_dialog_shows(street.url, token)
     from desktop.ui.session import start_session
@@ -97,12 +97,13 @@ def test_first_start_on_an_empty_folder_restores_from_the_street_office(
 
 
 def test_first_start_can_begin_with_empty_lists(qtbot, tmp_path, monkeypatch):
-    def choose_fresh(box):
-        box.defaultButton().click()  # Enter
-        return 0
+    def choose_fresh(welcome):
+        assert welcome.new_button.isDefault()  # Enter
+        welcome.new_button.click()
+        return welcome.result()
 
-    monkeypatch.setattr(QMessageBox, "exec", choose_fresh)
-    assert REAL_ASK(tmp_path) is True
+    monkeypatch.setattr(first_start.WelcomeDialog, "exec", choose_fresh)
+    assert REAL_ASK(tmp_path) is first_start.FirstStart.NEW
     assert not (tmp_path / "shuren.sqlite3").exists()
 
 

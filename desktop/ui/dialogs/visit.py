@@ -77,6 +77,7 @@ class VisitDialog(RecordForm):
         )
         self.follow_up_on = OptionalDate(v.follow_up_on, translate("VisitDialog", "Set"))
         self.outcome = text_box(v.outcome, 48)
+        self.outcome.setPlaceholderText(translate("VisitDialog", "Once filled in, follow-up done"))
         self.satisfaction = choice_combo(
             [(translate("VisitDialog", "(not rated)"), None)]
             + [(satisfaction_label(s), s) for s in Satisfaction],

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.domain.dates import format_date
-from desktop.domain.visits import VisitKind, VisitQuery, VisitRow
+from desktop.domain.visits import FollowUpState, VisitKind, VisitQuery, VisitRow
 from desktop.services import visits
 from desktop.store.database import Database
 from desktop.ui.columns import ColumnPlan, widest_date
@@ -46,7 +46,9 @@ class VisitTableModel(PagedTableModel[VisitRow]):
             elide=frozenset({self.ISSUE}),
             samples={
                 self.VISITED: (widest_date(),),
-                self.FOLLOW_UP: (widest_date(),),
+                self.FOLLOW_UP: (
+                    translate("VisitTableModel", "{date} (not done)").format(date=widest_date()),
+                ),
                 self.KIND: tuple(visit_kind_label(k) for k in VisitKind),
                 self.NEED: (translate("VisitTableModel", "Registered"),),
             },
@@ -73,13 +75,24 @@ class VisitTableModel(PagedTableModel[VisitRow]):
             case self.ISSUE:
                 return row.issue.replace("\n", " ")
             case self.FOLLOW_UP:
-                return format_date(row.follow_up_on)
+                return follow_up_text(row, date.today())
             case self.NEED:
                 return translate("VisitTableModel", "Registered") if row.need_id else ""
         return ""
 
     def extra_data(self, row: VisitRow, column: int, role: int) -> Any:
-        due = row.follow_up_on is not None and row.follow_up_on < date.today()
-        if column == self.FOLLOW_UP and due and role == Qt.ItemDataRole.ForegroundRole:
+        overdue = row.follow_up_state(date.today()) is FollowUpState.OVERDUE
+        if column == self.FOLLOW_UP and overdue and role == Qt.ItemDataRole.ForegroundRole:
             return Tone.OVERDUE.foreground
         return None
+
+
+def follow_up_text(row: VisitRow, today: date) -> str:
+    """The follow-up's day and, once it is due, where it stands: 已回访 or 未回访 (red)."""
+    state = row.follow_up_state(today)
+    day = format_date(row.follow_up_on)
+    if state is FollowUpState.DONE:
+        return translate("VisitTableModel", "{date} (done)").format(date=day)
+    if state is FollowUpState.OVERDUE:
+        return translate("VisitTableModel", "{date} (not done)").format(date=day)
+    return day
