@@ -1405,6 +1405,14 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     </message>
 </context>
 <context>
+    <name>Inputs</name>
+    <message>
+        <location filename="../../desktop/ui/inputs.py" line="50"/>
+        <source>e.g. 13812345678 or 0755-12345678</source>
+        <translation>例如：13812345678 或 0755-12345678</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desktop/ui/labels.py" line="14"/>
@@ -2611,97 +2619,107 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="10"/>
+        <location filename="../../desktop/ui/messages.py" line="11"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="12"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="12"/>
-        <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
-        <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messages.py" line="15"/>
+        <location filename="../../desktop/ui/messages.py" line="13"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="18"/>
+        <location filename="../../desktop/ui/messages.py" line="16"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="24"/>
+        <location filename="../../desktop/ui/messages.py" line="22"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="27"/>
+        <location filename="../../desktop/ui/messages.py" line="25"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
         <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="32"/>
+        <location filename="../../desktop/ui/messages.py" line="30"/>
         <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="45"/>
+        <location filename="../../desktop/ui/messages.py" line="42"/>
+        <source>A mobile number has 11 digits, this one {count}: please check.</source>
+        <translation>手机号是 11 位，这里是 {count} 位，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="46"/>
+        <source>Add the area code to a landline, e.g. 0755-26881234.</source>
+        <translation>座机号请加区号，如 0755-26881234。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="47"/>
+        <source>Not like a mobile or a landline: please check.</source>
+        <translation>不像手机号或座机号，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="54"/>
         <source>The disk is full, so this could not be completed. Records saved before are safe. Free some disk space, then try again.</source>
         <translation>磁盘已满，这次操作没有完成。之前保存的记录不受影响。请腾出一些磁盘空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <location filename="../../desktop/ui/messages.py" line="59"/>
         <source>The disk could not be read or written, so this could not be completed. Records saved before are safe. Check that the disk or USB drive is still connected, then try again.</source>
         <translation>磁盘读写出错，这次操作没有完成。之前保存的记录不受影响。请检查磁盘或 U 盘是否连接正常，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="56"/>
+        <location filename="../../desktop/ui/messages.py" line="65"/>
         <source>A file or folder could not be written: it is read-only or you have no permission. Records saved before are safe. Check the folder, or choose one you can write to.</source>
         <translation>无法写入文件或文件夹：它是只读的，或者没有权限。之前保存的记录不受影响。请检查该文件夹，或换一个可以写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="61"/>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
         <source>The data file is in use by another program, so this could not be completed. Close that program (or the other Shuren Xiaoqu window), then try again.</source>
         <translation>数据文件正被另一个程序使用，这次操作没有完成。请关闭那个程序（或另一个熟人小区窗口）后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="66"/>
+        <location filename="../../desktop/ui/messages.py" line="75"/>
         <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="80"/>
+        <location filename="../../desktop/ui/messages.py" line="89"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -2709,7 +2727,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../desktop/ui/inputs.py" line="130"/>
+        <location filename="../../desktop/ui/inputs.py" line="144"/>
         <source>Type two characters of a name or room</source>
         <translation>输入姓名或房号的两个字即可选择</translation>
     </message>
@@ -2717,153 +2735,153 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="67"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="67"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="79"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="185"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="86"/>
         <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
         <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="99"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="101"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="115"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="118"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="121"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="124"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="137"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
         <source>Dispute</source>
         <translation>矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="147"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="150"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="153"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="160"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="187"/>
         <source>Property dispute (only for the category 物业服务)</source>
         <translation>物业矛盾（仅限“物业服务”类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="232"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -4247,27 +4265,63 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="78"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="83"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="85"/>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存，关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="294"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="256"/>
+        <source>Please check {fields}; if it is right, press Save again.</source>
+        <translation>请核对{fields}；无误的话，再按一次“保存”即可保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="313"/>
+        <source>Not saved yet: please fill in {missing} and correct {wrong}.</source>
+        <translation>还没有保存：请填写{missing}，并改正{wrong}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="317"/>
+        <source>Not saved yet: please fill in {fields}.</source>
+        <translation>还没有保存：请填写{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="321"/>
+        <source>Not saved yet: please correct {fields} (see the note under it).</source>
+        <translation>还没有保存：请按下方红字改正{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="339"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="351"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="352"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -4293,87 +4347,87 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="41"/>
         <source>Edit resource</source>
         <translation>编辑资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="43"/>
         <source>New resource</source>
         <translation>新建资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="52"/>
         <source>e.g. Community hall, weekends</source>
         <translation>例如：党群活动室（周末可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
         <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
         <translation>例如：2 间，周六日 9:00–17:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="71"/>
         <source>Rest station for delivery riders (monthly service log)</source>
         <translation>骑手暖蜂驿站（按月登记服务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="74"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="75"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="83"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="86"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="87"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="89"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="91"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="93"/>
         <source>Rest station</source>
         <translation>暖蜂驿站</translation>
     </message>
@@ -6197,102 +6251,102 @@ Merge the two copies?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="41"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="42"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="58"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="60"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="69"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="75"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="82"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
