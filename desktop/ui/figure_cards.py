@@ -64,6 +64,8 @@ class FigureCard(QFrame):
         self.key = key
         self.definition = definition
         self.setObjectName("figureCard")
+        self.setAccessibleName(definition.title)
+        self.setAccessibleDescription(definition.counted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(translate("FigureCard", "Click to list the records behind this figure"))

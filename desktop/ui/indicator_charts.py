@@ -96,6 +96,7 @@ class _Chart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(title)
+        self.setAccessibleName(title)
         return chart
 
 

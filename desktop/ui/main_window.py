@@ -28,6 +28,7 @@ from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
 from desktop.services.backups import Health
+from desktop.ui.access import RecordMenu, name_views
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(translate("MainWindow", "Navigation"))
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.sync_scheduler.changed.connect(self._show_sync)
         self._show_sync(self.sync_scheduler.state)
         self._build_menu()
+        self.record_menu = RecordMenu(self, self.pages)
         ctx.events.data_changed.connect(self._data_changed)
         ctx.events.record_requested.connect(self.open_record)
         ctx.events.data_file_checked.connect(self._data_file_checked)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
+            name_views(page, self.navigation.item(index).text())
             self._built[name] = page
         return self._built[name]
 

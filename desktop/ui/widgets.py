@@ -31,6 +31,8 @@ class SearchBox(QLineEdit):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
+        self.setAccessibleName(placeholder)
+        self.setToolTip(translate("Widgets", "{hint} (Ctrl+F)").format(hint=placeholder))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(220)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

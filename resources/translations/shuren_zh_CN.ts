@@ -26,6 +26,39 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="45"/>
+        <source>{action} ({keys})</source>
+        <translation>{action}（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="73"/>
+        <source>{context}: details</source>
+        <translation>{context}：详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="78"/>
+        <source>{context}: scroll</source>
+        <translation>{context}：滚动区域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="129"/>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="133"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="138"/>
+        <source>(nothing to do on this page)</source>
+        <translation>（此页没有可用的操作）</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="30"/>
@@ -315,194 +348,194 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="69"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="70"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="72"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="73"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="75"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="355"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="76"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="358"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="151"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="152"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="296"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="299"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="153"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="297"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="156"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="154"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="309"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="312"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="161"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="165"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="321"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="167"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="322"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="170"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="168"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="323"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="326"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="169"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="178"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="181"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击「新建」登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="342"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="344"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="347"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="186"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="192"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="216"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="217"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="218"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="227"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="255"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="258"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="264"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="263"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="266"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="328"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="304"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="305"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="343"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="346"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="348"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="391"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="394"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="411"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="414"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="429"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="432"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
     </message>
@@ -976,6 +1009,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/evaluation.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="88"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
@@ -1005,52 +1039,52 @@
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="128"/>
         <source>Edit evaluation</source>
         <translation>编辑评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="130"/>
         <source>New evaluation</source>
         <translation>新建评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="145"/>
         <source>2026Q3 or 2026</source>
         <translation>2026Q3 或 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="148"/>
         <source>Names, separated by 、</source>
         <translation>姓名，用“、”隔开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="154"/>
         <source>Organization evaluated</source>
         <translation>被评价单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="156"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="158"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="160"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="161"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="163"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
@@ -1134,12 +1168,12 @@
         <translation>口径说明：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_cards.py" line="69"/>
+        <location filename="../../desktop/ui/figure_cards.py" line="71"/>
         <source>Click to list the records behind this figure</source>
         <translation>点击查看这个数字所依据的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_cards.py" line="85"/>
+        <location filename="../../desktop/ui/figure_cards.py" line="87"/>
         <source>How it is counted</source>
         <translation>口径说明</translation>
     </message>
@@ -1285,43 +1319,43 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>IndicatorCharts</name>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="116"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="117"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="131"/>
-        <location filename="../../desktop/ui/indicator_charts.py" line="187"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="132"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="188"/>
         <source>Number of needs</source>
         <translation>需求数（条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="170"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="171"/>
         <source>{status}: {count}</source>
         <translation>{status}：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="220"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="221"/>
         <source>Q1</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="221"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="222"/>
         <source>Q2</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="222"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="223"/>
         <source>Q3</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="223"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="224"/>
         <source>Q4</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="229"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="230"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -1941,38 +1975,38 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="42"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="123"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="126"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="45"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="46"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="48"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="49"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="121"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="124"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="174"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="177"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="175"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="178"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="238"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="241"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -1980,167 +2014,172 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
         <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开「同步」页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -4265,63 +4304,63 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="87"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="89"/>
         <source>Close without saving (Esc)</source>
         <translation>不保存，关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="171"/>
-        <location filename="../../desktop/ui/dialogs/form.py" line="294"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="309"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="271"/>
         <source>Please check {fields}; if it is right, press Save again.</source>
         <translation>请核对{fields}；无误的话，再按一次“保存”即可保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="328"/>
         <source>Not saved yet: please fill in {missing} and correct {wrong}.</source>
         <translation>还没有保存：请填写{missing}，并改正{wrong}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="317"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="332"/>
         <source>Not saved yet: please fill in {fields}.</source>
         <translation>还没有保存：请填写{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="321"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="336"/>
         <source>Not saved yet: please correct {fields} (see the note under it).</source>
         <translation>还没有保存：请按下方红字改正{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="339"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="354"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="351"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="366"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="352"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="367"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -5127,60 +5166,60 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="44"/>
-        <location filename="../../desktop/ui/session.py" line="59"/>
-        <location filename="../../desktop/ui/session.py" line="93"/>
-        <location filename="../../desktop/ui/session.py" line="214"/>
+        <location filename="../../desktop/ui/session.py" line="45"/>
+        <location filename="../../desktop/ui/session.py" line="60"/>
+        <location filename="../../desktop/ui/session.py" line="94"/>
+        <location filename="../../desktop/ui/session.py" line="218"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="105"/>
+        <location filename="../../desktop/ui/session.py" line="109"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="127"/>
+        <location filename="../../desktop/ui/session.py" line="131"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="136"/>
+        <location filename="../../desktop/ui/session.py" line="140"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="157"/>
+        <location filename="../../desktop/ui/session.py" line="161"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="215"/>
+        <location filename="../../desktop/ui/session.py" line="219"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="237"/>
+        <location filename="../../desktop/ui/session.py" line="241"/>
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="240"/>
+        <location filename="../../desktop/ui/session.py" line="244"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="253"/>
+        <location filename="../../desktop/ui/session.py" line="257"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="268"/>
+        <location filename="../../desktop/ui/session.py" line="272"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="282"/>
+        <location filename="../../desktop/ui/session.py" line="286"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -6493,6 +6532,11 @@ Merge the two copies?</source>
         <location filename="../../desktop/ui/widgets.py" line="23"/>
         <source>{count} in total</source>
         <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="35"/>
+        <source>{hint} (Ctrl+F)</source>
+        <translation>{hint}（Ctrl+F）</translation>
     </message>
 </context>
 </TS>

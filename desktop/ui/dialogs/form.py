@@ -30,6 +30,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.phone import phone_doubt
 from desktop.services import drafts
 from desktop.store.database import Database
+from desktop.ui.access import name_controls, name_views
 from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
@@ -102,6 +103,8 @@ class RecordForm(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
+        # Not a stop of its own for Tab: it follows the field that has the cursor.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -143,6 +146,8 @@ class RecordForm(QDialog):
         super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
+        # Lists and tables a subclass put beside the rows (in tabs) are named by their tab.
+        name_views(self, self.windowTitle())
         # As tall as the fields need, but never taller than the screen.
         screen = self.screen().availableGeometry() if self.screen() else None
         wanted = self.body.sizeHint().height() + self.buttons.sizeHint().height() + 80
@@ -176,9 +181,10 @@ class RecordForm(QDialog):
             caption.setBuddy(target)
         if label and not widget.accessibleName():
             widget.setAccessibleName(label)
+        self.form.addRow(caption, box)
+        name_controls(widget, label)
         if required:
             widget.setAccessibleDescription(translate("RecordForm", "Required"))
-        self.form.addRow(caption, box)
         self.errors[key] = error
         self._fields[key] = (label, widget, box)
         self._opened_with[key] = widget.text() if isinstance(widget, QLineEdit) else None

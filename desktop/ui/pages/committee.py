@@ -34,6 +34,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.services import committee, evaluations, neighborhood
+from desktop.ui.access import shortcut_tip
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
 from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
@@ -75,7 +76,9 @@ class Section(QWidget):
             translate("CommitteePage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
         )
         for action in (self.new_action, self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # In the whole window; only the section of the tab shown is active.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(shortcut_tip(action))
             self.toolbar.addAction(action)
             self.addAction(action)
         self.count_label = QLabel()
@@ -206,7 +209,7 @@ class CommitteePage(QWidget):
             section.new_action.triggered.connect(create)
             section.edit_action.triggered.connect(edit)
             section.delete_action.triggered.connect(delete)
-            section.table.doubleClicked.connect(lambda _i, edit=edit: edit())
+            section.table.activated.connect(lambda _i, edit=edit: edit())  # Enter or double-click
         self.notice = QLabel(wordWrap=True)
         self.notice.setObjectName("emptyLabel")
         self.tabs = QTabWidget()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.ledger import LedgerKind
+from desktop.ui.access import shortcut_tip
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
@@ -48,7 +49,9 @@ class ListPage(QWidget):
             translate("ListPage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
         )
         for action in (self.new_action, self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # In the whole window (the navigation too); a hidden page's actions are inactive.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(shortcut_tip(action))
             self.toolbar.addAction(action)
             self.addAction(action)
         self.new_action.triggered.connect(self.create_record)
