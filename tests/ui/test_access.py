@@ -3,7 +3,7 @@ can say, forms are walked by Tab in the order the eye reads them, and the 记录
 tooltips show the shortcuts that work."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -209,3 +209,57 @@ def test_the_records_menu_and_the_tooltips_show_the_shortcuts(active):
     active.go_to(active.settings_page)  # no toolbar: said so, and 查找 greyed out
     menu.aboutToShow.emit()
     assert [a.isEnabled() for a in menu.actions() if not a.isSeparator()] == [False, False]
+
+
+# -- focus ----------------------------------------------------------------------------------
+def focus_shows(widget: QWidget, elsewhere: QWidget) -> bool:
+    """The window around ``widget`` looks different once ``widget`` has the keyboard."""
+    window = widget.window()
+    area = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).adjusted(-6, -6, 6, 6)
+    elsewhere.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    before = window.grab(area).toImage()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    return widget.hasFocus() and window.grab(area).toImage() != before
+
+
+def test_the_focus_shows_on_every_kind_of_control(active, ctx, qtbot, qapp) -> None:
+    from PySide6.QtWidgets import QCheckBox, QComboBox
+
+    from desktop.ui.access import show_focus_everywhere
+    from desktop.ui.dialogs.person import PersonDialog
+
+    show_focus_everywhere(qapp)  # as the session does
+    page = active.needs
+    active.go_to(page)
+    page.view.selectRow(0)
+    controls = {
+        "navigation": active.navigation,
+        "list": page.view,
+        "search box": page.search,
+        "filter": page.findChildren(QComboBox)[0],
+        "check box filter": page.findChildren(QCheckBox)[0],
+        "details": page.details,
+    }
+    hidden = [
+        n
+        for n, w in controls.items()
+        if not focus_shows(w, page.search if w is active.navigation else active.navigation)
+    ]
+    form = PersonDialog(ctx, None, active)
+    qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "_dirty", False))
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    fields = {
+        "line": form.name,
+        "drop-down": form.building,
+        "editable drop-down": form.unit,
+        "check box": form.party,
+        "text box": form.note,
+        "保存": form.save_button,
+        "取消": form.buttons.buttons()[-1],
+    }
+    hidden += [f"form {n}" for n, w in fields.items() if not focus_shows(w, form.phone)]
+    assert hidden == []

@@ -294,7 +294,7 @@ class CommitteePage(QWidget):
     # -- details ----------------------------------------------------------------------------
     def _term_html(self, term: CommitteeTerm) -> str:
         share = term.party_share
-        colour = "#1a7f37" if share.meets_rule else "#a31515"
+        colour = "#1e6b2e" if share.meets_rule else "#a31515"
         lines = [
             (translate("CommitteePage", "Formed on"), format_date(term.formed_on)),
             (translate("CommitteePage", "Term"), self._span(term.term_start, term.term_end)),
