@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QFormLayout,
     QGroupBox,
+    QLabel,
+    QLayout,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -66,22 +69,39 @@ def name_controls(widget: QWidget, label: str) -> None:
         control.setAccessibleName(f"{label}：{hint}" if hint and len(controls) > 1 else label)
 
 
-def name_views(root: QWidget, fallback: str) -> None:
-    """Name each list, table and details pane inside ``root`` that has no name, after what it
-    sits in: its tab, its group box, else ``fallback`` (the page's title). A screen reader then
-    says 「需求清单 表格」 rather than 「表格」."""
+def name_unnamed(root: QWidget, fallback: str) -> None:
+    """Name what a screen reader could not name inside ``root``: a field of a form row that is a
+    layout (the label names only a widget) after the row's label; each list, table and details
+    pane after what it sits in — its tab, its group box, else ``fallback`` (the page's or the
+    dialog's title). A screen reader then says 「需求清单 表格」 rather than 「表格」."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            caption = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = caption.widget() if caption is not None else None
+            if isinstance(label, QLabel) and field is not None and field.layout() is not None:
+                _name_layout(field.layout(), label)
     for view in root.findChildren(QAbstractScrollArea):
         if view.accessibleName() or not view.focusPolicy() & Qt.FocusPolicy.TabFocus:
             continue
         context = _context(view, root) or fallback
         if isinstance(view, QTextBrowser):
-            view.setAccessibleName(
-                translate("Access", "{context}: details").format(context=context)
-            )
+            details = translate("Access", "{context}: details")
+            view.setAccessibleName(details.format(context=context))
         elif isinstance(view, QAbstractItemView):
             view.setAccessibleName(context)
         else:
             view.setAccessibleName(translate("Access", "{context}: scroll").format(context=context))
+
+
+def _name_layout(layout: QLayout, label: QLabel) -> None:
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+    controls = [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    if controls and label.buddy() is None:
+        label.setBuddy(controls[0])
+    for control in controls:
+        if not accessible_name(control):
+            control.setAccessibleName(label.text().replace("&", ""))
 
 
 def _context(widget: QWidget, root: QWidget) -> str:

@@ -28,7 +28,7 @@ from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
 from desktop.services.backups import Health
-from desktop.ui.access import RecordMenu, name_views
+from desktop.ui.access import RecordMenu, name_unnamed
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
-            name_views(page, self.navigation.item(index).text())
+            name_unnamed(page, self.navigation.item(index).text())
             self._built[name] = page
         return self._built[name]
 

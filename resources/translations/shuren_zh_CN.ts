@@ -28,32 +28,32 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../desktop/ui/access.py" line="45"/>
+        <location filename="../../desktop/ui/access.py" line="54"/>
         <source>{action} ({keys})</source>
         <translation>{action}（{keys}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/access.py" line="73"/>
+        <location filename="../../desktop/ui/access.py" line="89"/>
         <source>{context}: details</source>
         <translation>{context}：详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/access.py" line="78"/>
+        <location filename="../../desktop/ui/access.py" line="94"/>
         <source>{context}: scroll</source>
         <translation>{context}：滚动区域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/access.py" line="129"/>
+        <location filename="../../desktop/ui/access.py" line="157"/>
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/access.py" line="133"/>
+        <location filename="../../desktop/ui/access.py" line="161"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/access.py" line="138"/>
+        <location filename="../../desktop/ui/access.py" line="166"/>
         <source>(nothing to do on this page)</source>
         <translation>（此页没有可用的操作）</translation>
     </message>
@@ -175,52 +175,52 @@
 <context>
     <name>AdoptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="233"/>
         <source>Adopted at a deliberation meeting</source>
         <translation>协商议事会表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="234"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="235"/>
         <source>(meeting not recorded)</source>
         <translation>（未登记会议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="244"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="245"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="245"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="246"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="249"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="249"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="250"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="250"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="251"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="257"/>
         <source>Households represented</source>
         <translation>参与表决户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="262"/>
         <source>Record adoption</source>
         <translation>登记表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="265"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -310,37 +310,37 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="32"/>
         <source>Need categories</source>
         <translation>需求类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
         <source>Rename…</source>
         <translation>改名……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="36"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="70"/>
         <source>Category name:</source>
         <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="97"/>
         <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
     </message>
@@ -637,62 +637,62 @@
 <context>
     <name>CompactEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="51"/>
         <source>Edit compact draft</source>
         <translation>编辑公约草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
         <source>Add article</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
         <source>Add chapter</source>
         <translation>添加章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
         <source>Split at cursor</source>
         <translation>从光标处拆分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="72"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
         <source>Title</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
         <source>Preamble</source>
         <translation>序言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="85"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="86"/>
         <source>Closing clause</source>
         <translation>附则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="161"/>
         <source>New chapter</source>
         <translation>新的一章</translation>
     </message>
@@ -846,33 +846,33 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="291"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="292"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="292"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="293"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="301"/>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="302"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="326"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="319"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="320"/>
         <source>Compare versions</source>
         <translation>版本对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="333"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="334"/>
         <source>Print…</source>
         <translation>打印……</translation>
     </message>
@@ -1363,77 +1363,77 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>IndicatorRecords</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
         <source>Partner agreement</source>
         <translation>共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="51"/>
         <source>Partner activity</source>
         <translation>共建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="65"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="86"/>
         <source>Double-click to open this record</source>
         <translation>双击打开这条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="117"/>
         <source>Reading the records…</source>
         <translation>正在读取记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="142"/>
         <source>Double-click a record to open it.</source>
         <translation>双击一条记录可以打开它。</translation>
     </message>
@@ -4368,17 +4368,17 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="29"/>
         <source>Search by title</source>
         <translation>按标题搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="38"/>
         <source>Link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5169,57 +5169,57 @@ What was entered or changed after that backup will be replaced.</source>
         <location filename="../../desktop/ui/session.py" line="45"/>
         <location filename="../../desktop/ui/session.py" line="60"/>
         <location filename="../../desktop/ui/session.py" line="94"/>
-        <location filename="../../desktop/ui/session.py" line="218"/>
+        <location filename="../../desktop/ui/session.py" line="219"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="109"/>
+        <location filename="../../desktop/ui/session.py" line="110"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="131"/>
+        <location filename="../../desktop/ui/session.py" line="132"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="140"/>
+        <location filename="../../desktop/ui/session.py" line="141"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="161"/>
+        <location filename="../../desktop/ui/session.py" line="162"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="219"/>
+        <location filename="../../desktop/ui/session.py" line="220"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="241"/>
+        <location filename="../../desktop/ui/session.py" line="242"/>
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="244"/>
+        <location filename="../../desktop/ui/session.py" line="245"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="257"/>
+        <location filename="../../desktop/ui/session.py" line="258"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="272"/>
+        <location filename="../../desktop/ui/session.py" line="273"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="286"/>
+        <location filename="../../desktop/ui/session.py" line="287"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -5465,87 +5465,87 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StreetRestore</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="41"/>
         <source>Restore from the street office</source>
         <translation>从街道办恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="45"/>
         <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
         <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="57"/>
         <source>for example https://street.example.cn:8765</source>
         <translation>例如 https://street.example.cn:8765</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="63"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="67"/>
         <source>the token the street office gave you</source>
         <translation>街道办给的令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="73"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="75"/>
         <source>none (usually left empty)</source>
         <translation>不需要（一般留空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="76"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="81"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="91"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="114"/>
         <source>Certificate file from the street office</source>
         <translation>街道办给的证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="116"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="149"/>
         <source>Fetching the branch&apos;s copy from the street office…</source>
         <translation>正在从街道办取回本支部的数据……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="182"/>
         <source>Cancelled. Nothing on this PC was changed; what was fetched is kept and the next try carries on from there.</source>
         <translation>已取消。本机的数据没有改动；已下载的部分会保留，下次接着下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="190"/>
         <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
         <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="202"/>
         <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
         <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>

@@ -66,6 +66,35 @@ def test_every_control_of_every_form_has_a_name(ctx, qtbot, make) -> None:
     assert unnamed(dialog, dialog.windowTitle()) == []
 
 
+def other_dialogs(ctx) -> list[QWidget]:
+    """The dialogs that are not record forms, each as the window opens it."""
+    from desktop.domain.compacts import CompactVersion
+    from desktop.ui.dialogs.categories import CategoriesDialog
+    from desktop.ui.dialogs.compact import AdoptDialog, CompareDialog
+    from desktop.ui.dialogs.indicator_records import IndicatorRecordsDialog
+    from desktop.ui.dialogs.picker import RecordPicker
+    from desktop.ui.dialogs.street_restore import StreetRestoreDialog
+
+    versions = [CompactVersion(1, "文明养犬公约"), CompactVersion(2, "文明养犬公约")]
+    return [
+        CategoriesDialog(ctx),
+        AdoptDialog(ctx),
+        CompareDialog(versions),
+        IndicatorRecordsDialog("协商议事会", list, lambda _kind, _id: None),
+        RecordPicker("关联需求", lambda _text: [(1, "3栋电梯经常停运")]),
+        StreetRestoreDialog(ctx.data_dir),
+    ]
+
+
+def test_every_control_of_the_other_dialogs_has_a_name(ctx, qtbot) -> None:
+    missing = []
+    for dialog in other_dialogs(ctx):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        missing += unnamed(dialog, dialog.windowTitle())
+    assert missing == [], "\n".join(missing)
+
+
 def in_a_view(widget: QWidget) -> bool:
     """A cell's editor: the table moves between its cells itself."""
     parent = widget.parentWidget()

@@ -30,7 +30,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.phone import phone_doubt
 from desktop.services import drafts
 from desktop.store.database import Database
-from desktop.ui.access import name_controls, name_views
+from desktop.ui.access import name_controls, name_unnamed
 from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
@@ -147,7 +147,7 @@ class RecordForm(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         # Lists and tables a subclass put beside the rows (in tabs) are named by their tab.
-        name_views(self, self.windowTitle())
+        name_unnamed(self, self.windowTitle())
         # As tall as the fields need, but never taller than the screen.
         screen = self.screen().availableGeometry() if self.screen() else None
         wanted = self.body.sizeHint().height() + self.buttons.sizeHint().height() + 80
