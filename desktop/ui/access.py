@@ -104,6 +104,19 @@ def _name_layout(layout: QLayout, label: QLabel) -> None:
             control.setAccessibleName(label.text().replace("&", ""))
 
 
+def tab_after(container: QWidget, widget: QWidget) -> None:
+    """Move ``widget`` in the Tab order to just after everything inside ``container`` (a page
+    built after the status bar would otherwise come after it)."""
+    last, current = None, container.nextInFocusChain()
+    while current is not container:
+        takes_focus = current.focusPolicy() != Qt.FocusPolicy.NoFocus  # Qt orders only those
+        if container.isAncestorOf(current) and takes_focus:
+            last = current
+        current = current.nextInFocusChain()
+    if last is not None:
+        QWidget.setTabOrder(last, widget)
+
+
 def _context(widget: QWidget, root: QWidget) -> str:
     child, parent = widget, widget.parentWidget()
     while parent is not None and child is not root:

@@ -28,7 +28,7 @@ from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
 from desktop.services.backups import Health
-from desktop.ui.access import RecordMenu, name_unnamed
+from desktop.ui.access import RecordMenu, name_unnamed, tab_after
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_label.clicked.connect(lambda: self.go_to(self.sync_page))
         self.statusBar().addPermanentWidget(self.sync_label)
+        tab_after(self.pages, self.sync_label)
         self.sync_scheduler.changed.connect(self._show_sync)
         self._show_sync(self.sync_scheduler.state)
         self._build_menu()
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
             name_unnamed(page, self.navigation.item(index).text())
+            if hasattr(self, "sync_label"):  # Tab: navigation, the page, then the status bar
+                tab_after(self.pages, self.sync_label)
             self._built[name] = page
         return self._built[name]
 

@@ -292,3 +292,26 @@ def test_the_focus_shows_on_every_kind_of_control(active, ctx, qtbot, qapp) -> N
     }
     hidden += [f"form {n}" for n, w in fields.items() if not focus_shows(w, form.phone)]
     assert hidden == []
+
+
+def tab_stops(window: QWidget, start: QWidget) -> list[QWidget]:
+    stops, widget = [], start.nextInFocusChain()
+    while widget is not start:
+        if takes_the_keyboard(widget, window) and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_tab_walks_a_list_page_from_search_to_filters_list_details_then_status(window) -> None:
+    window.sync_label.show()  # the status bar's sync state, as when sync is set up
+    for page in (window.needs, window.resources, window.projects, window.visits, window.meetings):
+        window.go_to(page)
+        stops = tab_stops(window, window.navigation)
+        assert stops == [
+            page.search,
+            *page._filter_widgets,
+            page.view,
+            page.details,
+            window.sync_label,
+        ], window.navigation.currentItem().text()

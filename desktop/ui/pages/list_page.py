@@ -196,8 +196,11 @@ class ListPage(QWidget):
     # -- hooks ----------------------------------------------------------------------------
     def add_filter(self, widget: QComboBox | QCheckBox) -> None:
         """A filter beside the search box; changing it applies the filters at once."""
+        previous = self._filter_widgets[-1] if self._filter_widgets else self.search
         self._filter_widgets.append(widget)
         self.filters.addWidget(widget)
+        QWidget.setTabOrder(previous, widget)  # Tab: search, filters left to right, list
+        QWidget.setTabOrder(widget, self.view)
         if isinstance(widget, QCheckBox):
             widget.toggled.connect(lambda _on: self.apply_filters())
         else:
