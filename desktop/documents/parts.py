@@ -10,7 +10,7 @@ from desktop.domain.meetings import Meeting, Participant
 
 
 def document_title(meeting: Meeting, neighborhood: str, suffix: str) -> str:
-    """阳光花园协商议事会会议纪要, 阳光花园楼栋长月度例会签到表, …"""
+    """阳光花园协商议事会会议纪要, 阳光花园楼栋长月度例会签到表……"""
     return f"{neighborhood.strip()}{MEETING_KIND[meeting.kind]}{suffix}"
 
 

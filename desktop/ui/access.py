@@ -38,7 +38,7 @@ PLACEHOLDER = "#6a6a6a"
 FOCUS_RING = "#1f5f99"
 RING_WIDTH = 2
 RING_GAP = 2  # between the control's edge and the ring
-_COUNT = re.compile(r"\s*[（(][^）)]*[）)]\s*$")  # 「2026年活动（6）」: the count changes
+_COUNT = re.compile(r"\s*[（(][^）)]*[）)]\s*$")  # “2026年活动（6）”: the count changes
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -48,7 +48,7 @@ def accessible_name(widget: QWidget) -> str:
 
 
 def shortcut_tip(action: QAction) -> str:
-    """「新建（Ctrl+N）」: an action's tooltip with its shortcut, as the menu shows it."""
+    """“新建（Ctrl+N）”: an action's tooltip with its shortcut, as the menu shows it."""
     text = action.text().replace("&", "")
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     return translate("Access", "{action} ({keys})").format(action=text, keys=keys) if keys else text
@@ -73,7 +73,7 @@ def name_unnamed(root: QWidget, fallback: str) -> None:
     """Name what a screen reader could not name inside ``root``: a field of a form row that is a
     layout (the label names only a widget) after the row's label; each list, table and details
     pane after what it sits in — its tab, its group box, else ``fallback`` (the page's or the
-    dialog's title). A screen reader then says 「需求清单 表格」 rather than 「表格」."""
+    dialog's title). A screen reader then says “需求清单 表格” rather than “表格”."""
     for form in root.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             caption = form.itemAt(row, QFormLayout.ItemRole.LabelRole)

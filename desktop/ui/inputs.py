@@ -97,7 +97,7 @@ class OptionalDate(QWidget):
 
 
 class YuanEdit(QLineEdit):
-    """An amount in yuan, exact to the fen: 「12,345.67」."""
+    """An amount in yuan, exact to the fen: “12,345.67”."""
 
     def __init__(self, value: Decimal, parent: QWidget | None = None) -> None:
         super().__init__(format_yuan(value), parent)

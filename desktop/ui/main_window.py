@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if not pending:
             return
         names = "、".join(
-            f"「{d.record.title if isinstance(d.record, Meeting) else d.record.resident}」"
+            f"“{d.record.title if isinstance(d.record, Meeting) else d.record.resident}”"
             for d in pending[:5]
         )
         box = QMessageBox(

@@ -19,7 +19,7 @@ SEARCH_DELAY_MS = 200
 
 
 def count_text(total: int) -> str:
-    """「共 1,234 条」 — the figure always visible above a list."""
+    """“共 1,234 条” — the figure always visible above a list."""
     return translate("Widgets", "{count} in total").format(count=f"{total:,}")
 
 

@@ -317,12 +317,12 @@
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
         <source>Add…</source>
-        <translation>添加……</translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
         <source>Rename…</source>
-        <translation>改名……</translation>
+        <translation>改名…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="36"/>
@@ -342,7 +342,7 @@
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="97"/>
         <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
-        <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
+        <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
 </context>
 <context>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="161"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
-        <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
+        <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="168"/>
@@ -429,7 +429,7 @@
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="175"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
-        <translation>还没有交叉任职记录。点击「新建」登记。</translation>
+        <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="179"/>
@@ -456,7 +456,7 @@
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="186"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
-        <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
+        <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="192"/>
@@ -481,7 +481,7 @@
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="230"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
-        <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
+        <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="258"/>
@@ -537,7 +537,7 @@
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="432"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
-        <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
+        <translation>把这份评价移到回收站？可以在“回收站”页面恢复。</translation>
     </message>
 </context>
 <context>
@@ -755,7 +755,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="31"/>
         <source>Record adoption…</source>
-        <translation>登记表决通过……</translation>
+        <translation>登记表决通过…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="32"/>
@@ -765,7 +765,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="33"/>
         <source>Compare versions…</source>
-        <translation>版本对比……</translation>
+        <translation>版本对比…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="39"/>
@@ -790,7 +790,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="69"/>
         <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
-        <translation>还没有邻里公约。点击「新建」，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
+        <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="93"/>
@@ -874,7 +874,7 @@
     <message>
         <location filename="../../desktop/ui/dialogs/compact.py" line="334"/>
         <source>Print…</source>
-        <translation>打印……</translation>
+        <translation>打印…</translation>
     </message>
 </context>
 <context>
@@ -1430,7 +1430,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/dialogs/indicator_records.py" line="117"/>
         <source>Reading the records…</source>
-        <translation>正在读取记录…</translation>
+        <translation>正在读取记录……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/indicator_records.py" line="142"/>
@@ -1828,7 +1828,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="145"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
-        <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
+        <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="159"/>
@@ -1843,7 +1843,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="191"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
-        <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>将{date}的巡查记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="212"/>
@@ -1853,7 +1853,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="222"/>
         <source>Registered as need &quot;{title}&quot;.</source>
-        <translation>已登记为需求「{title}」。</translation>
+        <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="235"/>
@@ -1930,7 +1930,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/ledger_actions.py" line="166"/>
         <source>Save error report…</source>
-        <translation>保存错误报告……</translation>
+        <translation>保存错误报告…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ledger_actions.py" line="168"/>
@@ -1964,7 +1964,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="69"/>
         <source>Add…</source>
-        <translation>添加……</translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="70"/>
@@ -2003,7 +2003,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/list_page.py" line="178"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
-        <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
+        <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/list_page.py" line="241"/>
@@ -2146,7 +2146,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Neighborhood not set: enter it under People and organizations</source>
-        <translation>尚未填写小区信息：请在「人员与组织」中填写</translation>
+        <translation>尚未填写小区信息：请在“人员与组织”中填写</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="284"/>
@@ -2161,12 +2161,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Checking the data file…</source>
-        <translation>正在检查数据文件…</translation>
+        <translation>正在检查数据文件……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
-        <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
+        <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="339"/>
@@ -2176,7 +2176,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Click to open the Sync page</source>
-        <translation>点击打开「同步」页</translation>
+        <translation>点击打开“同步”页</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="392"/>
@@ -2274,7 +2274,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
         <source>Invite from the roster…</source>
-        <translation>从名册邀请……</translation>
+        <translation>从名册邀请…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
@@ -2461,7 +2461,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="43"/>
         <source>Add a correction…</source>
-        <translation>添加更正……</translation>
+        <translation>添加更正…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
@@ -2506,7 +2506,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="87"/>
         <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
-        <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
+        <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
@@ -2576,12 +2576,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="169"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
-        <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
+        <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="190"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
-        <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
+        <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="209"/>
@@ -2988,7 +2988,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="43"/>
         <source>Categories…</source>
-        <translation>类别管理……</translation>
+        <translation>类别管理…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="50"/>
@@ -3023,7 +3023,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="120"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
-        <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
+        <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="136"/>
@@ -3195,7 +3195,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="147"/>
         <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
-        <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
+        <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
@@ -3226,12 +3226,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="209"/>
         <source>Delete the building &quot;{name}&quot;?</source>
-        <translation>删除楼栋「{name}」？</translation>
+        <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="221"/>
         <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
-        <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
+        <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
 <context>
@@ -3355,7 +3355,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="45"/>
         <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
-        <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
+        <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="53"/>
@@ -3561,7 +3561,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="245"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
-        <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
+        <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="276"/>
@@ -3596,7 +3596,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="455"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
-        <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
 </context>
 <context>
@@ -3619,7 +3619,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/dialogs/patrol.py" line="54"/>
         <source>Building leaders, property staff … separated by 、</source>
-        <translation>楼栋长、物业人员……用「、」分隔</translation>
+        <translation>楼栋长、物业人员……用“、”分隔</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/patrol.py" line="60"/>
@@ -3730,7 +3730,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="64"/>
         <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
-        <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
+        <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="74"/>
@@ -3962,12 +3962,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="57"/>
         <source>Print…</source>
-        <translation>打印……</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="59"/>
         <source>Save as PDF…</source>
-        <translation>另存为 PDF……</translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="60"/>
@@ -4203,7 +4203,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="55"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
-        <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
+        <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="70"/>
@@ -4288,12 +4288,12 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="134"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
-        <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
+        <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为“已解决”吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="142"/>
         <source>Resolved by the project &quot;{title}&quot;</source>
-        <translation>由项目「{title}」解决</translation>
+        <translation>由项目“{title}”解决</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="151"/>
@@ -4539,7 +4539,7 @@ If this branch used Shuren Xiaoqu before and synced with the street office (a ne
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="55"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
-        <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
+        <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="66"/>
@@ -4794,7 +4794,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/restore.py" line="218"/>
         <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
+        <translation>正在恢复备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="229"/>
@@ -4972,7 +4972,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="88"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
-        <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
+        <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="98"/>
@@ -4987,7 +4987,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="137"/>
         <source>Remove {name} from {group}?</source>
-        <translation>将{name}从「{group}」中移除吗？</translation>
+        <translation>将{name}从“{group}”中移除吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
@@ -4997,7 +4997,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="162"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
-        <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>将{date}的活动移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="166"/>
@@ -5115,7 +5115,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="180"/>
         <source>Checking the backups…</source>
-        <translation>正在检查备份…</translation>
+        <translation>正在检查备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="191"/>
@@ -5125,7 +5125,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="197"/>
         <source>Checking the backups… ({done} of {total})</source>
-        <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
+        <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="225"/>
@@ -5145,7 +5145,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="245"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
-        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
+        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="295"/>
@@ -5201,7 +5201,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/session.py" line="242"/>
         <source>Checking the data file and the backups…</source>
-        <translation>正在检查数据文件和备份…</translation>
+        <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="245"/>
@@ -5211,7 +5211,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/session.py" line="258"/>
         <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
+        <translation>正在恢复备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="273"/>
@@ -5344,7 +5344,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="202"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
-        <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
+        <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="212"/>
@@ -5409,7 +5409,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="275"/>
         <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <translation>正在统计……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="302"/>
@@ -5613,7 +5613,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
 
 {lines}
 
-如果是误删的，请不要上传，先到「回收站」把记录恢复。只有确实是有意删除的，才上传。</translation>
+如果是误删的，请不要上传，先到“回收站”把记录恢复。只有确实是有意删除的，才上传。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="79"/>
@@ -5739,7 +5739,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="353"/>
         <source>Connecting to the street office…</source>
-        <translation>正在连接街道办…</translation>
+        <translation>正在连接街道办……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="364"/>
@@ -5749,7 +5749,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="368"/>
         <source> (not saved yet: press Save)</source>
-        <translation>（尚未保存，请点「保存」）</translation>
+        <translation>（尚未保存，请点“保存”）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="379"/>
@@ -5814,12 +5814,12 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
 If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
         <translation>暂未上传：下面这些清单的记录比街道办上次收到的少了很多。
 {lines}
-如果是误删的，请到「回收站」恢复后点「立即同步」；如果确实是有意删除的，请点「确认并上传」。</translation>
+如果是误删的，请到“回收站”恢复后点“立即同步”；如果确实是有意删除的，请点“确认并上传”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="461"/>
         <source>Fill in the server address and the token, then save.</source>
-        <translation>请先填写服务器地址和令牌，并点「保存」。</translation>
+        <translation>请先填写服务器地址和令牌，并点“保存”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="471"/>
@@ -5829,12 +5829,12 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="478"/>
         <source>Preparing…</source>
-        <translation>正在准备…</translation>
+        <translation>正在准备……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="491"/>
         <source>being worked out…</source>
-        <translation>正在计算…</translation>
+        <translation>正在计算……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="493"/>
@@ -5864,7 +5864,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="508"/>
         <source>paused: once the last error is dealt with, press Sync now</source>
-        <translation>已暂停：处理好上次错误后，请点「立即同步」</translation>
+        <translation>已暂停：处理好上次错误后，请点“立即同步”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="520"/>
@@ -5985,7 +5985,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="315"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
-        <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
+        <translation>读不出同步设置。请打开“同步”页重新填写并保存。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
@@ -5995,7 +5995,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="495"/>
         <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
-        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（「设置」→「从备份恢复」）；数据文件通过检查后会重新开始同步。</translation>
+        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（“设置”→“从备份恢复”）；数据文件通过检查后会重新开始同步。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="520"/>
@@ -6015,12 +6015,12 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="537"/>
         <source>Syncing… {percent}%</source>
-        <translation>同步中… {percent}%</translation>
+        <translation>同步中…… {percent}%</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
         <source>Syncing…</source>
-        <translation>同步中…</translation>
+        <translation>同步中……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
@@ -6138,7 +6138,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
-        <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
+        <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="131"/>
@@ -6181,12 +6181,12 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="23"/>
         <source>Delete permanently…</source>
-        <translation>彻底删除……</translation>
+        <translation>彻底删除…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="28"/>
         <source>Deleted records wait here. Restore puts them back in their list; deleting permanently cannot be undone.</source>
-        <translation>删除的记录暂存在这里。「恢复」会把记录放回原来的清单；「彻底删除」后无法找回。</translation>
+        <translation>删除的记录暂存在这里。“恢复”会把记录放回原来的清单；“彻底删除”后无法找回。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="77"/>
@@ -6453,7 +6453,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="49"/>
         <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
-        <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
+        <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="65"/>
@@ -6518,7 +6518,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="131"/>
         <source>Registered as need &quot;{title}&quot;.</source>
-        <translation>已登记为需求「{title}」。</translation>
+        <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="138"/>

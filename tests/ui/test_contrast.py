@@ -113,7 +113,7 @@ def test_the_palette_words(palette, backgrounds) -> None:
             faint += too_faint(colour(text), f"{group.name} {text.name}", backgrounds)
         pairs = [
             (role.HighlightedText, role.Highlight),  # the selected row
-            (role.PlaceholderText, role.Base),  # 「例如：13812345678」 in an empty field
+            (role.PlaceholderText, role.Base),  # “例如：13812345678” in an empty field
             (role.ToolTipText, role.ToolTipBase),
             (role.Link, role.Base),
         ]

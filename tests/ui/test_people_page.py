@@ -142,7 +142,7 @@ def test_delete_asks_then_moves_to_trash_and_restore_brings_back(page, ctx, qtbo
     page.view.selectRow(0)
     victim = page.selected_rows()[0]
     page.delete_action.trigger()
-    assert questions == ["将 1 条记录移入回收站？之后可以在「回收站」中恢复。"]
+    assert questions == ["将 1 条记录移入回收站？之后可以在“回收站”中恢复。"]
     assert page.model.total() == 299
     assert page.count_label.text() == "共 299 条"
     assert [i.id for i in trash_page.model.items] == [victim.id]

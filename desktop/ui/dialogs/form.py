@@ -314,7 +314,7 @@ class RecordForm(QDialog):
         return caption.text() if isinstance(caption, QLabel) else ""
 
     def _names(self, keys: list[str]) -> str:
-        """「“姓名”、“电话”」: the fields' labels as the form shows them."""
+        """“姓名”、“电话”: the fields' labels as the form shows them."""
         names = [self._fields[k][0] or self._fields[k][1].property("text") or k for k in keys]
         return "、".join(f"“{name}”" for name in names)
 

@@ -53,7 +53,7 @@ def text_box(value: str, height: int = 64) -> QPlainTextEdit:
 
 
 def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
-    """「张伟（3栋 2单元 1203）」 → 张伟, for the name pickers."""
+    """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
     rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
     return [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
             for r in rows]  # fmt: skip
