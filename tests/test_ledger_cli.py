@@ -66,8 +66,8 @@ def test_bad_rows_exit_1_with_each_error_on_its_own_line(tmp_path: Path) -> None
     assert result.stdout == "" and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert "2 处错误" in lines[0] and "未导入任何记录" in lines[0]
-    assert lines[1].startswith("「需求清单」第 3 行「紧急程度」列：")
-    assert lines[2].startswith("「需求清单」第 4 行「登记日期」列：")
+    assert lines[1].startswith("“需求清单”第 3 行“紧急程度”列：")
+    assert lines[2].startswith("“需求清单”第 4 行“登记日期”列：")
     assert all(CHINESE.search(line) for line in lines)
     assert need_count(target) == 0  # the good row 2 was not written either
     assert openpyxl.load_workbook(report).sheetnames == ["需求清单", "错误列表"]

@@ -4,7 +4,7 @@ The notice is posted on the board: A4, or an A3 poster whose type is scaled up s
 reads from a distance. Articles hang their number (第一条 …, from ``CompactVersion.numbered``,
 never typed) in a left column with the text wrapped beside it. An adopted version ends with
 the adoption statement and the branch's name and date, with room for the seal; a draft
-carries a 「草案」 mark on every page.
+carries a “草案” mark on every page.
 """
 
 import io
@@ -61,7 +61,7 @@ def compact_title(version: CompactVersion) -> str:
 
 
 def adoption_statement(adoption: Adoption) -> str:
-    """「本公约经2026年11月25日小区协商议事会表决通过，自公布之日起施行。」 and the vote."""
+    """“本公约经2026年11月25日小区协商议事会表决通过，自公布之日起施行。” and the vote."""
     text = f"本公约经{format_date(adoption.adopted_on)}小区协商议事会表决通过，自公布之日起施行。"
     a = adoption
     parts = []
@@ -126,7 +126,7 @@ def _canvas(font: str, sheet: Sheet) -> type[Canvas]:
 
 
 def _draft_mark(canvas: Canvas, font: str, sheet: Sheet) -> None:
-    """「草案」 across the page under the text, and boxed at the top right."""
+    """“草案” across the page under the text, and boxed at the top right."""
     width, height = sheet.size
     k = sheet.scale
     canvas.saveState()
@@ -210,7 +210,7 @@ def write_compact(
 ) -> list[Unprintable]:
     """Write the compact as a notice (A4, or an A3 poster) to a path or a binary stream.
 
-    ``branch`` signs it (翠竹苑小区党支部). ``draft_mark``: the 「草案」 mark on every page;
+    ``branch`` signs it (翠竹苑小区党支部). ``draft_mark``: the “草案” mark on every page;
     by default when the version is not adopted. Returns the characters no font could print.
     """
     if paper not in PAPERS:

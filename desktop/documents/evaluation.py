@@ -32,7 +32,7 @@ def _branch(neighborhood: str) -> str:
 
 
 def evaluation_title(evaluation: Evaluation, neighborhood: str) -> str:
-    """「翠竹苑小区党支部对物业服务企业的评价表（2026年第三季度）」"""
+    """“翠竹苑小区党支部对物业服务企业的评价表（2026年第三季度）”"""
     kind = KIND.get(evaluation.organization_kind, "") if evaluation.organization_kind else ""
     return f"{_branch(neighborhood)}对{kind}的评价表（{period_label(evaluation.period)}）"
 

@@ -21,7 +21,7 @@ MEETING_KIND = {
     MeetingKind.BUILDING_LEADERS: "楼栋长月度例会",
     MeetingKind.BRANCH: "支部会议",
 }
-# What the minutes of each kind are called: 「协商议事会」+「会议纪要」 would say 会 twice.
+# What the minutes of each kind are called: “协商议事会”+“会议纪要” would say 会 twice.
 MINUTES_NAME = {
     MeetingKind.DELIBERATION: "协商议事会议纪要",
     MeetingKind.BUILDING_LEADERS: "楼栋长月度例会纪要",

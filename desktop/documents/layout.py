@@ -66,7 +66,7 @@ def make_styles(fonts: FontChain) -> Styles:
         subheading=style("subheading", fontSize=11.5, leading=18, spaceBefore=7, spaceAfter=2),
         # Body text may hang ，。 in the margin, as Word does; a table cell never does.
         body=style("body", hangPunctuation=True),
-        # 「讨论情况：」 then the text, its later lines aligned after the five-character label.
+        # “讨论情况：” then the text, its later lines aligned after the five-character label.
         item=style("item", leftIndent=55, firstLineIndent=-55, hangPunctuation=True),
         label=style("label", fontSize=10.5, leading=16),
         cell=style("cell", fontSize=10, leading=14),
@@ -97,7 +97,7 @@ class Pen:
         return CJKParagraph(self.m(text, record), style)
 
     def labelled(self, label: str, text: str | None, style: ParagraphStyle, record: str = ""):
-        """「时间：2026年…」: our label, then the user's text."""
+        """“时间：2026年……”: our label, then the user's text."""
         return CJKParagraph(self.m(label) + self.m(text, record), style)
 
     def bold(self, text: str | None, style: ParagraphStyle, record: str = "") -> BoldParagraph:
@@ -325,7 +325,7 @@ def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
 
 
 def _draft_mark(canvas: Canvas, font: str) -> None:
-    """「草稿」 across the page, under the text, and boxed at the top right."""
+    """“草稿” across the page, under the text, and boxed at the top right."""
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.5, 0.5, 0.5, alpha=0.18))
     canvas.setFont(font, 150)

@@ -3,7 +3,7 @@
 The archive copy (存档版) has every name, a signature column in the attendance table and
 signature lines for the host and the recorder. The public copy (公示版) masks residents
 (see desktop/documents/masking.py) and has nothing to sign. A meeting that is not final is
-printed with a 「草稿」 mark on every page.
+printed with a “草稿” mark on every page.
 """
 
 from collections.abc import Collection
@@ -54,7 +54,7 @@ def _short(text: str) -> str:
 
 
 def minutes_title(meeting: Meeting, neighborhood: str) -> str:
-    """「阳光花园协商议事会议纪要」, 「阳光花园支部会议纪要」, 「阳光花园楼栋长月度例会纪要」."""
+    """“阳光花园协商议事会议纪要”“阳光花园支部会议纪要”“阳光花园楼栋长月度例会纪要”。"""
     return document_title(neighborhood, MINUTES_NAME[meeting.kind])
 
 
@@ -112,7 +112,7 @@ def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: boo
     if not shown.topics:
         story.append(pen.p("（本次会议未记录议题）", s.body))
     for n, (topic, orig) in enumerate(zip(shown.topics, meeting.topics, strict=True), 1):
-        record = f"议题{n}『{_short(orig.title)}』"
+        record = f"议题{n}‘{_short(orig.title)}’"
         story.append(CondPageBreak(25 * mm))
         title = pen.m(f"议题{chinese_number(n)}：") + pen.m(topic.title, record)
         story.append(BoldParagraph(title, s.subheading))
@@ -190,7 +190,7 @@ def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
     s = pen.styles
     rows: list[list] = [[pen.p(h, s.head) for h in ("序号", "事项", "负责人", "完成期限", "状态")]]
     for n, (a, orig) in enumerate(zip(shown.actions, meeting.actions, strict=True), 1):
-        record = f"待办事项{n}『{_short(orig.what)}』"
+        record = f"待办事项{n}‘{_short(orig.what)}’"
         rows.append([
             str(n),
             pen.p(a.what, s.cell, record),

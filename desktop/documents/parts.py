@@ -10,7 +10,7 @@ from desktop.domain.meetings import Meeting, Participant
 
 
 def document_title(neighborhood: str, name: str) -> str:
-    """阳光花园 + 协商议事会议纪要, 阳光花园 + 楼栋长月度例会签到表, …"""
+    """阳光花园 + 协商议事会议纪要, 阳光花园 + 楼栋长月度例会签到表……"""
     return f"{neighborhood.strip()}{name}"
 
 

@@ -36,14 +36,14 @@ _VARIATION_SELECTORS = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
 class Unprintable:
     """A character of a record that no font can draw: it prints as nothing."""
 
-    record: str  # e.g. 参会人 王䶮, 议题2『加装电梯』
+    record: str  # e.g. 参会人 王䶮, 议题2‘加装电梯’
     char: str
 
     @property
     def message(self) -> str:
-        """记录「参会人 王䶮」中的字「䶮」（U+4DAE）无法打印 — always encodable as UTF-8."""
+        """记录“参会人 王䶮”中的字“䶮”（U+4DAE）无法打印 — always encodable as UTF-8."""
         record, char = _displayable(self.record), _displayable(self.char)
-        return f"记录「{record}」中的字「{char}」（U+{ord(self.char):04X}）无法打印"
+        return f"记录“{record}”中的字“{char}”（U+{ord(self.char):04X}）无法打印"
 
 
 def _displayable(text: str) -> str:

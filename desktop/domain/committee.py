@@ -195,7 +195,7 @@ class EvaluationRow:
 
 
 def format_average(value: Fraction | None) -> str:
-    """「4.2」: one decimal, rounded half up; 「—」 when nothing was scored."""
+    """“4.2”: one decimal, rounded half up; “—” when nothing was scored."""
     if value is None:
         return "—"
     tenths = int(value * 10 + Fraction(1, 2))

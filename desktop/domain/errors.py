@@ -9,7 +9,6 @@ class Problem(Enum):
 
     REQUIRED = "required"
     TOO_LONG = "too_long"
-    PHONE_FORMAT = "phone_format"
     UNKNOWN_BUILDING = "unknown_building"
     TERM_ORDER = "term_order"
     DUPLICATE_NAME = "duplicate_name"

@@ -52,7 +52,7 @@ class Finding:
 class Patrol:
     held_on: date = field(default_factory=date.today)
     route: str = ""
-    participants: str = ""  # who walked it, as written: 「张伟、李伟、物业王经理」
+    participants: str = ""  # who walked it, as written: “张伟、李伟、物业王经理”
     note: str = ""
     findings: list[Finding] = field(default_factory=list)
     id: int | None = None

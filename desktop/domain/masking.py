@@ -180,7 +180,7 @@ def _mask_number(digits: str, cuts: list[int], *, plus: bool) -> tuple[str, bool
 
 
 def _widen(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
-    """Take in a bracket the number opened or closed: (0755)26881234 → no stray 「(」."""
+    """Take in a bracket the number opened or closed: (0755)26881234 → no stray “(”."""
     depth = unopened = 0
     for ch in text[start:end]:
         if ch in _OPENERS:

@@ -16,7 +16,7 @@ def from_fen(fen: int) -> Decimal:
 
 
 def parse_yuan(text: str) -> Decimal | None:
-    """「1,234.50」「¥800」「800元」 → Decimal; None when it is not an amount."""
+    """“1,234.50”“¥800”“800元” → Decimal; None when it is not an amount."""
     cleaned = text.strip().replace(",", "").replace("，", "").lstrip("¥￥").removesuffix("元")
     if not cleaned:
         return None

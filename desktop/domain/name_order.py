@@ -13,7 +13,7 @@ before the 章; a shorter name before a longer one that starts the same.
   of (𠮷 as 吉), or else after every name with a reading, in code-point order: it never
   vanishes and never stops the list.
 - Latin letters sort as themselves among the syllables (Tom between tang and tong), digits
-  before letters; spaces and punctuation (the 「·」 of 阿依·买买提) are ignored.
+  before letters; spaces and punctuation (the “·” of 阿依·买买提) are ignored.
 
 Changing the key changes the order of stored rows until they are saved again: a new rule needs
 a migration that fills the key again (as 0008 did first).

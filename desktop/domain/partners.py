@@ -68,7 +68,7 @@ class PartnerActivity:
     organization_id: int
     kind: PartnerActivityKind
     held_on: date = field(default_factory=date.today)
-    participants: str = ""  # as written: 「张伟、区医院李医生」
+    participants: str = ""  # as written: “张伟、区医院李医生”
     description: str = ""
     need_ids: list[int] = field(default_factory=list)
     project_ids: list[int] = field(default_factory=list)

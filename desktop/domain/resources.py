@@ -44,7 +44,7 @@ class Resource:
     organization_id: int | None = None
     person_id: int | None = None
     description: str = ""
-    availability: str = ""  # quantity or when it can be used: 「活动室，周末全天」
+    availability: str = ""  # quantity or when it can be used: “活动室，周末全天”
     contact: str = ""
     phone: str = ""
     registered_on: date = field(default_factory=date.today)

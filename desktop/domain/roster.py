@@ -6,7 +6,7 @@ from enum import Enum
 
 from desktop.domain.errors import Problem, too_long
 from desktop.domain.partners import PartnerType
-from desktop.domain.phone import is_valid_phone, normalize_phone
+from desktop.domain.phone import tidy_phone
 from desktop.domain.text import clean_text
 
 NAME_MAX = 40  # a person's, a building's, a unit's, a room's name
@@ -145,7 +145,7 @@ def clean_person(person: Person) -> Person:
     """Return the person with cleaned text, ready to validate and store."""
     return Person(
         name=clean_text(person.name, single_line=True),
-        phone=normalize_phone(clean_text(person.phone, single_line=True)),
+        phone=tidy_phone(clean_text(person.phone, single_line=True)),
         address=Address(
             building_id=person.address.building_id,
             unit=clean_text(person.address.unit, single_line=True),
@@ -174,10 +174,11 @@ def validate_name(name: str) -> Problem | None:
 
 
 def validate_phone(phone: str, *, required: bool = False) -> Problem | None:
-    text = clean_text(phone, single_line=True)
-    if not text:
+    """Only a missing number is a problem: a doubtful one is a warning the form shows
+    (``phone.phone_doubt``), never a refusal."""
+    if not clean_text(phone, single_line=True):
         return Problem.REQUIRED if required else None
-    return None if is_valid_phone(text) else Problem.PHONE_FORMAT
+    return None
 
 
 def validate_person(person: Person) -> dict[str, Problem]:
@@ -196,7 +197,7 @@ def clean_organization(org: Organization) -> Organization:
         kind=org.kind,
         name=clean_text(org.name, single_line=True),
         contact_name=clean_text(org.contact_name, single_line=True),
-        phone=normalize_phone(clean_text(org.phone, single_line=True)),
+        phone=tidy_phone(clean_text(org.phone, single_line=True)),
         term_start=org.term_start,
         term_end=org.term_end,
         note=clean_text(org.note),

@@ -118,8 +118,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        column = f"「{self.column}」列" if self.column else ""
-        return f"「{self.sheet}」第 {self.row} 行{column}：{self.message}"
+        column = f"“{self.column}”列" if self.column else ""
+        return f"“{self.sheet}”第 {self.row} 行{column}：{self.message}"
 
 
 @dataclass

@@ -83,7 +83,7 @@ class WorkbookError(Exception):
 
 class LimitExceeded(WorkbookError):
     """The file breaks one of the limits; ``str()`` is a Chinese clause naming it, to follow
-    「文件“名称”」."""
+    文件“名称”."""
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def likely(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     """A filter of a page in an indexed order (e.g. needs by registration date): tells SQLite
     the condition holds for most rows, so that it walks the order's index and stops after a
     page, instead of fetching every match through the filter's own index and sorting them
-    (measured at 100,000 needs: 65 ms → 2–5 ms for 「待处理」; a rare value costs at most a
+    (measured at 100,000 needs: 65 ms → 2–5 ms for “待处理”; a rare value costs at most a
     walk through the whole index, what an unindexed order costs anyway)."""
     return func.likelihood(condition, literal_column("0.9"))  # a literal: SQLite's rule
 

@@ -1,5 +1,5 @@
 """A figure card on the 统计 page: the big number, its Chinese title, a one-line definition,
-and 「口径说明」 for the full written definition. Clicking the card (or Enter on it) asks for
+and “口径说明” for the full written definition. Clicking the card (or Enter on it) asks for
 the records behind the figure."""
 
 from html import escape
@@ -64,6 +64,8 @@ class FigureCard(QFrame):
         self.key = key
         self.definition = definition
         self.setObjectName("figureCard")
+        self.setAccessibleName(definition.title)
+        self.setAccessibleDescription(definition.counted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(translate("FigureCard", "Click to list the records behind this figure"))

@@ -62,6 +62,9 @@ class _Chart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart().setMargins(QMargins(4, 4, 4, 4))
         self.chart().legend().setVisible(False)
+        # Not a Tab stop: its bars answer the mouse only; the figure cards above list the same
+        # records from the keyboard (and a screen reader still finds the chart by its title).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -96,6 +99,7 @@ class _Chart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(title)
+        self.setAccessibleName(title)
         return chart
 
 

@@ -37,6 +37,20 @@ def line_edit(text: str, max_length: int) -> QLineEdit:
     return edit
 
 
+class PhoneEdit(QLineEdit):
+    """A phone number. The form warns under it when the number is neither a mobile nor a
+    landline with its area code, and saves it all the same."""
+
+
+def phone_edit(text: str, max_length: int) -> PhoneEdit:
+    """A phone field of at most ``max_length`` characters (set before the text)."""
+    edit = PhoneEdit()
+    edit.setMaxLength(max_length)
+    edit.setText(text)
+    edit.setPlaceholderText(translate("Inputs", "e.g. 13812345678 or 0755-12345678"))
+    return edit
+
+
 def editable_combo(items: list[str], text: str, max_length: int) -> QComboBox:
     """A drop-down to choose from or type in, of at most ``max_length`` characters."""
     combo = QComboBox(editable=True)
@@ -83,7 +97,7 @@ class OptionalDate(QWidget):
 
 
 class YuanEdit(QLineEdit):
-    """An amount in yuan, exact to the fen: 「12,345.67」."""
+    """An amount in yuan, exact to the fen: “12,345.67”."""
 
     def __init__(self, value: Decimal, parent: QWidget | None = None) -> None:
         super().__init__(format_yuan(value), parent)

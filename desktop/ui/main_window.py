@@ -41,6 +41,7 @@ from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
 from desktop.services import backups, drafts, neighborhood
 from desktop.services.backups import Health
+from desktop.ui.access import RecordMenu, name_unnamed
 from desktop.ui.columns import em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
@@ -163,10 +164,17 @@ def scroll_when_too_small(page: QWidget) -> None:
     area.setObjectName("pageScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # The area is a frame, not a stop: Tab goes from the navigation straight to the page's fields.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(inner)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
+    # Moving the widgets put them in Tab order as laid out; a page that set its own order
+    # (``order_tabs``, which returns the last control Tab reaches) sets it again.
+    order_tabs = getattr(page, "order_tabs", None)
+    if order_tabs is not None:
+        order_tabs()
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +190,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet((Path(__file__).parent / "style.qss").read_text(encoding="utf-8"))
 
         self.navigation = Navigation()
+        self.navigation.setAccessibleName(translate("MainWindow", "Navigation"))
         self.pages = QStackedWidget()
         # Only pages that exist are listed: no placeholders. A page is built the first time it
         # is shown (or asked for), so start-up pays for the home page only.
@@ -252,9 +261,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_label.clicked.connect(lambda: self.go_to(self.sync_page))
         self.statusBar().addPermanentWidget(self.sync_label)
+        self._status_last(self.pages.currentWidget())
         self.sync_scheduler.changed.connect(self._show_sync)
         self._show_sync(self.sync_scheduler.state)
         self._build_menu()
+        self.record_menu = RecordMenu(self, self.pages)
         ctx.events.data_changed.connect(self._data_changed)
         ctx.events.record_requested.connect(self.open_record)
         ctx.events.data_file_checked.connect(self._data_file_checked)
@@ -330,8 +341,28 @@ class MainWindow(QMainWindow):
             self.pages.insertWidget(index, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
+            name_unnamed(page, self.navigation.item(index).text())
+            if hasattr(self, "sync_label"):
+                self._status_last(page)
             self._built[name] = page
         return self._built[name]
+
+    def _status_last(self, page: QWidget) -> None:
+        """Tab: navigation, the page, then the status bar. A page built later joins the
+        window's Tab order after the status bar, so the status bar's label moves behind the
+        page's last control. (Qt's focus chain is not walked: see ``chain_tab_order``.)"""
+        order_tabs = getattr(page, "order_tabs", None)
+        if order_tabs is not None:
+            last: QWidget | None = order_tabs()
+        else:  # the controls in the order they were made, as Qt's own Tab order has them
+            stops = [
+                w
+                for w in page.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self
+            ]
+            last = stops[-1] if stops else None
+        if last is not None:
+            QWidget.setTabOrder(last, self.sync_label)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._factories):
@@ -380,7 +411,7 @@ class MainWindow(QMainWindow):
         if not pending:
             return
         names = "、".join(
-            f"「{d.record.title if isinstance(d.record, Meeting) else d.record.resident}」"
+            f"“{d.record.title if isinstance(d.record, Meeting) else d.record.resident}”"
             for d in pending[:5]
         )
         box = QMessageBox(

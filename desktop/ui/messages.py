@@ -2,6 +2,7 @@
 
 from desktop.domain.errors import Problem
 from desktop.domain.meetings import Contradiction, Inconsistency
+from desktop.domain.phone import PhoneDoubt, normalize_phone
 from desktop.store.errors import StorageProblem, storage_problem
 from desktop.ui.i18n import translate
 
@@ -10,9 +11,6 @@ def problem_text(problem: Problem) -> str:
     texts = {
         Problem.REQUIRED: translate("Messages", "This field is required."),
         Problem.TOO_LONG: translate("Messages", "This is too long; please shorten it."),
-        Problem.PHONE_FORMAT: translate(
-            "Messages", "Enter an 11-digit mobile number or a landline such as 0755-12345678."
-        ),
         Problem.UNKNOWN_BUILDING: translate(
             "Messages", "This building is not in the list; choose another."
         ),
@@ -64,6 +62,17 @@ def contradiction_text(found: Inconsistency) -> str:
         ),
     }
     return texts[found.contradiction].format(name=found.name)
+
+
+def phone_doubt_text(doubt: PhoneDoubt, value: str) -> str:
+    """A warning under a phone field, short enough for one line: the number may be right."""
+    if doubt is PhoneDoubt.MOBILE_LENGTH:
+        return translate(
+            "Messages", "A mobile number has 11 digits, this one {count}: please check."
+        ).format(count=len(normalize_phone(value)))
+    if doubt is PhoneDoubt.NO_AREA_CODE:
+        return translate("Messages", "Add the area code to a landline, e.g. 0755-26881234.")
+    return translate("Messages", "Not like a mobile or a landline: please check.")
 
 
 def storage_error_text(error: BaseException) -> str | None:

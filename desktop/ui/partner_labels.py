@@ -30,7 +30,7 @@ def activity_kind_label(kind: PartnerActivityKind) -> str:
 
 
 def quota_state_label(state: QuotaState, count: int = 0) -> str:
-    """「✓ 2 次」, 「缺」, 「进行中」, 「未到期」, 「未结对」."""
+    """“✓ 2 次”, “缺”, “进行中”, “未到期”, “未结对”."""
     return {
         QuotaState.MET: translate("PartnerLabels", "✓ {count}").format(count=count),
         QuotaState.MISSING: translate("PartnerLabels", "Missing"),
@@ -41,7 +41,7 @@ def quota_state_label(state: QuotaState, count: int = 0) -> str:
 
 
 def gap_text(gap: QuotaGap) -> str:
-    """The home page's line: 「XX单位本季度尚无结对活动（本季度还剩 12 天）」."""
+    """The home page's line: “XX单位本季度尚无结对活动（本季度还剩 12 天）”."""
     texts = {
         PartnerActivityKind.PAIRING: translate(
             "PartnerLabels",

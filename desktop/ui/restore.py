@@ -41,7 +41,7 @@ def count_name(table: str) -> str:
 
 
 def counts_text(backup: Backup) -> str:
-    """「需求 600 条、资源 600 条、项目 12 条、人员 830 条」."""
+    """“需求 600 条、资源 600 条、项目 12 条、人员 830 条”."""
     return translate("Restore", ", ").join(
         translate("Restore", "{list} {count}").format(
             list=count_name(table), count=f"{backup.counts[table]:,}"
@@ -52,7 +52,7 @@ def counts_text(backup: Backup) -> str:
 
 
 def backup_summary(backup: Backup) -> str:
-    """「2026年11月25日 14:30 的备份（需求 600 条、…）」."""
+    """“2026年11月25日 14:30 的备份（需求 600 条、……）”."""
     return translate("Restore", "the backup of {when} ({counts})").format(
         when=format_local_datetime(backup.made_at), counts=counts_text(backup)
     )

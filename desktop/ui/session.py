@@ -26,6 +26,7 @@ from desktop.store.errors import (
 )
 from desktop.store.health import DamagedDatabaseError
 from desktop.store.schema import DatabaseTooNewError
+from desktop.ui.access import readable_palette, show_focus_everywhere
 from desktop.ui.context import AppContext, open_settings
 from desktop.ui.events import AppEvents
 from desktop.ui.fonts import apply_fonts
@@ -92,6 +93,10 @@ def start_session(args: argparse.Namespace) -> Session | int:
     app.setApplicationName("ShurenXiaoqu")
     app.setApplicationDisplayName(translate("Startup", "Shuren Xiaoqu"))
     app.setStyle("Fusion")
+    # Fusion's light colours on every machine (the style sheet assumes them), with words on
+    # the selection and in empty fields dark enough to read (access.py).
+    app.setPalette(readable_palette(app.style().standardPalette()))
+    show_focus_everywhere(app)
     lang = args.lang or DEFAULT_LANGUAGE
     install_language(app, lang)
     families = apply_fonts(app)

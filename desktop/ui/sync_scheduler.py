@@ -507,7 +507,7 @@ def local_time(value: datetime) -> datetime:
 
 
 def short_time(value: datetime) -> str:
-    """「11月25日 14:30」 this year, with the year otherwise."""
+    """“11月25日 14:30” this year, with the year otherwise."""
     local = local_time(value)
     if local.year == datetime.now(SHANGHAI).year:
         return f"{local.month}月{local.day}日 {local:%H:%M}"
@@ -529,7 +529,7 @@ def first_sentence(text: str, limit: int = 40) -> str:
 
 
 def status_bar_text(state: SyncState) -> str:
-    """「已同步 11月25日 14:30」 / 「同步中…」 / 「同步失败：…」 / 「未设置同步」."""
+    """“已同步 11月25日 14:30” / “同步中……” / “同步失败：……” / “未设置同步”."""
     if not state.loaded:
         return ""
     if state.running:

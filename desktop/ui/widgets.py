@@ -1,6 +1,6 @@
 """Small widgets every list page shares: debounced search, count, empty state, field errors."""
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +19,7 @@ SEARCH_DELAY_MS = 200
 
 
 def count_text(total: int) -> str:
-    """「共 1,234 条」 — the figure always visible above a list."""
+    """“共 1,234 条” — the figure always visible above a list."""
     return translate("Widgets", "{count} in total").format(count=f"{total:,}")
 
 
@@ -31,13 +31,15 @@ class SearchBox(QLineEdit):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
+        self.setAccessibleName(placeholder)
+        self.setToolTip(translate("Widgets", "{hint} (Ctrl+F)").format(hint=placeholder))
         self.setClearButtonEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(lambda: self.search_changed.emit(self.text().strip()))
         self.textChanged.connect(lambda _text: self._timer.start())
 
     def sizeHint(self) -> QSize:
-        """Wide enough for its hint (「搜索标题、提出人、电话或住址」) at the text size in force."""
+        """Wide enough for its hint (“搜索标题、提出人、电话或住址”) at the text size in force."""
         hint = super().sizeHint()
         metrics = self.fontMetrics()
         width = metrics.horizontalAdvance(self.placeholderText()) + 3 * metrics.horizontalAdvance(
@@ -78,17 +80,48 @@ class EmptyState(QWidget):
 
 
 class FieldError(QLabel):
-    """The reason under a form field, in red text (the words, not only the colour)."""
+    """The reason under a form field, in red text (the words, not only the colour); a
+    warning (``warning=True``) in brown, for what may be right after all.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``reserve``: the line keeps one line of room while empty, so the rows below do not move
+    when a reason appears. A line that had to show a reason keeps its room from then on."""
+
+    def __init__(self, parent: QWidget | None = None, *, reserve: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.hide()
+        self.setProperty("warning", False)
+        self.reserve = reserve
+        self._fit_one_line()
+        self.setVisible(reserve)
 
-    def set_error(self, text: str | None) -> None:
+    def set_error(self, text: str | None, *, warning: bool = False) -> None:
+        if bool(self.property("warning")) != (bool(text) and warning):
+            self.setProperty("warning", bool(text) and warning)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.setText(text or "")
-        self.setVisible(bool(text))
+        self.reserve = self.reserve or bool(text)
+        self.setVisible(self.reserve)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            self._fit_one_line()
+        super().changeEvent(event)
+
+    def _fit_one_line(self) -> None:
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
+
+
+def focus_target(widget: QWidget) -> QWidget | None:
+    """The control inside ``widget`` that takes the keyboard: itself, or its first child that
+    does (an address row's building box, a date's check box)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return widget
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and not child.isHidden():
+            return child
+    return None
 
 
 def make_table_view(parent: QWidget | None = None) -> QTableView:

@@ -26,6 +26,39 @@
     </message>
 </context>
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="55"/>
+        <source>{action} ({keys})</source>
+        <translation>{action}（{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="90"/>
+        <source>{context}: details</source>
+        <translation>{context}：详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="95"/>
+        <source>{context}: scroll</source>
+        <translation>{context}：滚动区域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="169"/>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="173"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/access.py" line="178"/>
+        <source>(nothing to do on this page)</source>
+        <translation>（此页没有可用的操作）</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="30"/>
@@ -142,52 +175,52 @@
 <context>
     <name>AdoptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="233"/>
         <source>Adopted at a deliberation meeting</source>
         <translation>协商议事会表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="234"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="235"/>
         <source>(meeting not recorded)</source>
         <translation>（未登记会议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="244"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="245"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="245"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="246"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="249"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="249"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="250"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="250"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="251"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="257"/>
         <source>Households represented</source>
         <translation>参与表决户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="262"/>
         <source>Record adoption</source>
         <translation>登记表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="265"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -277,39 +310,39 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="32"/>
         <source>Need categories</source>
         <translation>需求类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="33"/>
-        <source>Add…</source>
-        <translation>添加……</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
-        <source>Rename…</source>
-        <translation>改名……</translation>
+        <source>Add…</source>
+        <translation>添加…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="36"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="70"/>
         <source>Category name:</source>
         <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="97"/>
         <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
-        <translation>有 {count} 条需求（含回收站）使用「{name}」，不能删除；可以改名。</translation>
+        <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
 </context>
 <context>
@@ -328,196 +361,196 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="70"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="73"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="76"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="358"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="77"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="361"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="155"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="156"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="299"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="159"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="157"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="160"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="303"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="312"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="161"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="315"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="159"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="162"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="161"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
-        <translation>还没有业委会届次记录。点击「新建」登记本届业委会及其委员。</translation>
+        <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="170"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="173"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="171"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="324"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="174"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="172"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="328"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="173"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="326"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="329"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="174"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="185"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="330"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
-        <translation>还没有交叉任职记录。点击「新建」登记。</translation>
+        <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="180"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="181"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="345"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="186"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="348"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="347"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="187"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="350"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="186"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
-        <translation>还没有评价记录。点击「新建」评价物业服务企业或业委会。</translation>
+        <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="192"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="195"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="216"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="219"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="217"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="220"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="218"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="221"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="233"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
-        <translation>请先在「人员与组织 → 组织」中添加业主委员会和物业服务企业。</translation>
+        <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="258"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="264"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="267"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="266"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="269"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="301"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="328"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="304"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="331"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="304"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="307"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="305"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="346"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="349"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="348"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="351"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="394"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="397"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="414"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="417"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="432"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="435"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
-        <translation>把这份评价移到回收站？可以在「回收站」页面恢复。</translation>
+        <translation>把这份评价移到回收站？可以在“回收站”页面恢复。</translation>
     </message>
 </context>
 <context>
@@ -617,62 +650,62 @@
 <context>
     <name>CompactEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="51"/>
         <source>Edit compact draft</source>
         <translation>编辑公约草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
         <source>Add article</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
         <source>Add chapter</source>
         <translation>添加章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
         <source>Split at cursor</source>
         <translation>从光标处拆分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="72"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
         <source>Title</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
         <source>Preamble</source>
         <translation>序言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="85"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="86"/>
         <source>Closing clause</source>
         <translation>附则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="161"/>
         <source>New chapter</source>
         <translation>新的一章</translation>
     </message>
@@ -735,7 +768,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="31"/>
         <source>Record adoption…</source>
-        <translation>登记表决通过……</translation>
+        <translation>登记表决通过…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="32"/>
@@ -745,7 +778,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="33"/>
         <source>Compare versions…</source>
-        <translation>版本对比……</translation>
+        <translation>版本对比…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="39"/>
@@ -770,7 +803,7 @@
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="69"/>
         <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
-        <translation>还没有邻里公约。点击「新建」，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
+        <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="93"/>
@@ -826,35 +859,35 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="291"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="292"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="292"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="293"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="301"/>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="302"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="326"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="319"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="320"/>
         <source>Compare versions</source>
         <translation>版本对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="333"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="334"/>
         <source>Print…</source>
-        <translation>打印……</translation>
+        <translation>打印…</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1022,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/evaluation.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="88"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
@@ -1018,52 +1052,52 @@
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="128"/>
         <source>Edit evaluation</source>
         <translation>编辑评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="130"/>
         <source>New evaluation</source>
         <translation>新建评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="145"/>
         <source>2026Q3 or 2026</source>
         <translation>2026Q3 或 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="148"/>
         <source>Names, separated by 、</source>
         <translation>姓名，用“、”隔开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="154"/>
         <source>Organization evaluated</source>
         <translation>被评价单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="156"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="158"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="160"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="161"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="163"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
@@ -1147,12 +1181,12 @@
         <translation>口径说明：{title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_cards.py" line="69"/>
+        <location filename="../../desktop/ui/figure_cards.py" line="71"/>
         <source>Click to list the records behind this figure</source>
         <translation>点击查看这个数字所依据的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/figure_cards.py" line="85"/>
+        <location filename="../../desktop/ui/figure_cards.py" line="87"/>
         <source>How it is counted</source>
         <translation>口径说明</translation>
     </message>
@@ -1278,7 +1312,7 @@
     <message>
         <location filename="../../desktop/ui/first_start.py" line="272"/>
         <source>You can close this guide at any step: what you entered is kept, and Help → First-start guide opens it again.</source>
-        <translation>任何一步都可以关闭本向导，已填写的内容会保存；以后在「帮助 → 首次使用向导」中可以再次打开。</translation>
+        <translation>任何一步都可以关闭本向导，已填写的内容会保存；以后在“帮助 → 首次使用向导”中可以再次打开。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="322"/>
@@ -1288,7 +1322,7 @@
     <message>
         <location filename="../../desktop/ui/first_start.py" line="324"/>
         <source>Forms offer them when you record a resident, a need or a visit. Grids and the number of units can be set later under People and organizations → Neighborhood and buildings.</source>
-        <translation>登记居民、需求和走访时可以直接选择楼栋。网格和每栋的单元数，以后可以在「人员与组织 → 小区与楼栋」中设置。</translation>
+        <translation>登记居民、需求和走访时可以直接选择楼栋。网格和每栋的单元数，以后可以在“人员与组织 → 小区与楼栋”中设置。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="335"/>
@@ -1339,7 +1373,7 @@
     <message>
         <location filename="../../desktop/ui/first_start.py" line="432"/>
         <source>This building has residents in the roster, so it stays. Move them first under People and organizations.</source>
-        <translation>花名册里有居民住在这栋楼，所以不能删除。请先在「人员与组织」中修改他们的住址。</translation>
+        <translation>花名册里有居民住在这栋楼，所以不能删除。请先在“人员与组织”中修改他们的住址。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="453"/>
@@ -1349,7 +1383,7 @@
     <message>
         <location filename="../../desktop/ui/first_start.py" line="455"/>
         <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
-        <translation>也可以直接点「完成」，边用边登记：每个清单页都有「新建」。</translation>
+        <translation>也可以直接点“完成”，边用边登记：每个清单页都有“新建”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="460"/>
@@ -1492,7 +1526,7 @@
     <message>
         <location filename="../../desktop/ui/help_viewer.py" line="246"/>
         <source>Print…</source>
-        <translation>打印……</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/help_viewer.py" line="249"/>
@@ -1590,7 +1624,7 @@
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="279"/>
         <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
-        <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点「新建」开始登记。</translation>
+        <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="295"/>
@@ -1718,7 +1752,7 @@
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="541"/>
         <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
-        <translation>没有已安排的会议。可以在「协商议事」页安排会议。</translation>
+        <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="546"/>
@@ -1743,7 +1777,7 @@
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="602"/>
         <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
-        <translation>还没有共建单位。在「共建单位」页点「新建共建单位」添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
+        <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="608"/>
@@ -1764,43 +1798,43 @@
 <context>
     <name>IndicatorCharts</name>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="116"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="120"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="131"/>
-        <location filename="../../desktop/ui/indicator_charts.py" line="187"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="135"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="191"/>
         <source>Number of needs</source>
         <translation>需求数（条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="170"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="174"/>
         <source>{status}: {count}</source>
         <translation>{status}：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="220"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="224"/>
         <source>Q1</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="221"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="225"/>
         <source>Q2</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="222"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="226"/>
         <source>Q3</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="223"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="227"/>
         <source>Q4</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="229"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="233"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -1808,79 +1842,87 @@
 <context>
     <name>IndicatorRecords</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
         <source>Partner agreement</source>
         <translation>共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="51"/>
         <source>Partner activity</source>
         <translation>共建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="65"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="86"/>
         <source>Double-click to open this record</source>
         <translation>双击打开这条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="117"/>
         <source>Reading the records…</source>
-        <translation>正在读取记录…</translation>
+        <translation>正在读取记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="142"/>
         <source>Double-click a record to open it.</source>
         <translation>双击一条记录可以打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <location filename="../../desktop/ui/inputs.py" line="50"/>
+        <source>e.g. 13812345678 or 0755-12345678</source>
+        <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
 </context>
 <context>
@@ -2265,7 +2307,7 @@
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="146"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
-        <translation>还没有联合巡查记录。巡查结束后点击「新建巡查」。</translation>
+        <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="160"/>
@@ -2280,7 +2322,7 @@
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="198"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
-        <translation>将{date}的巡查记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>将{date}的巡查记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="219"/>
@@ -2290,7 +2332,7 @@
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="229"/>
         <source>Registered as need &quot;{title}&quot;.</source>
-        <translation>已登记为需求「{title}」。</translation>
+        <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="242"/>
@@ -2367,7 +2409,7 @@
     <message>
         <location filename="../../desktop/ui/ledger_actions.py" line="166"/>
         <source>Save error report…</source>
-        <translation>保存错误报告……</translation>
+        <translation>保存错误报告…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/ledger_actions.py" line="168"/>
@@ -2401,7 +2443,7 @@
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="85"/>
         <source>Add…</source>
-        <translation>添加……</translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="86"/>
@@ -2412,58 +2454,58 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="43"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="44"/>
         <source>Select a record to see its details</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="59"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="60"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="152"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="62"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="63"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="65"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="66"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="90"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="93"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="91"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="94"/>
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="146"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="150"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="168"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="172"/>
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="248"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="252"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="249"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="253"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
-        <translation>将 {count} 条记录移入回收站？之后可以在「回收站」中恢复。</translation>
+        <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="312"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="326"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2471,177 +2513,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>First-start guide…</source>
         <translation>首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Neighborhood not set: Help → First-start guide</source>
-        <translation>尚未填写小区信息：请打开「帮助 → 首次使用向导」</translation>
+        <translation>尚未填写小区信息：请打开“帮助 → 首次使用向导”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Checking the data file…</source>
-        <translation>正在检查数据文件…</translation>
+        <translation>正在检查数据文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
-        <translation>正在检查数据文件…（记录很多时需要几秒钟）</translation>
+        <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="568"/>
         <source>Click to open the Sync page</source>
-        <translation>点击打开「同步」页</translation>
+        <translation>点击打开“同步”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555"/>
+        <location filename="../../desktop/ui/main_window.py" line="586"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2741,7 +2788,7 @@
     <message>
         <location filename="../../desktop/ui/dialogs/meeting.py" line="220"/>
         <source>Invite from the roster…</source>
-        <translation>从名册邀请……</translation>
+        <translation>从名册邀请…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/meeting.py" line="221"/>
@@ -2933,7 +2980,7 @@
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="42"/>
         <source>Add a correction…</source>
-        <translation>添加更正……</translation>
+        <translation>添加更正…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="50"/>
@@ -2978,7 +3025,7 @@
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="86"/>
         <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
-        <translation>还没有会议记录。点击「新建」准备下一次协商议事会。</translation>
+        <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="105"/>
@@ -3048,12 +3095,12 @@
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="168"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
-        <translation>这份纪要已定稿，不能再修改。如需更正，请使用「添加更正」，更正会打印在纪要之后。</translation>
+        <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="189"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
-        <translation>将「{title}」的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
+        <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="205"/>
@@ -3139,117 +3186,127 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="11"/>
+        <location filename="../../desktop/ui/messages.py" line="12"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="12"/>
+        <location filename="../../desktop/ui/messages.py" line="13"/>
         <source>This is too long; please shorten it.</source>
         <translation>内容过长，请精简。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="13"/>
-        <source>Enter an 11-digit mobile number or a landline such as 0755-12345678.</source>
-        <translation>请填写 11 位手机号，或 0755-12345678 这样的固定电话。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/messages.py" line="16"/>
+        <location filename="../../desktop/ui/messages.py" line="14"/>
         <source>This building is not in the list; choose another.</source>
         <translation>楼栋不在列表中，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="19"/>
+        <location filename="../../desktop/ui/messages.py" line="17"/>
         <source>The end of the term must come after its start.</source>
         <translation>任期结束日期应晚于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="20"/>
+        <location filename="../../desktop/ui/messages.py" line="18"/>
         <source>This name is already used; choose another.</source>
         <translation>这个名称已经用过了，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="21"/>
+        <location filename="../../desktop/ui/messages.py" line="19"/>
         <source>Please give the reason.</source>
         <translation>请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="22"/>
+        <location filename="../../desktop/ui/messages.py" line="20"/>
         <source>This date cannot be earlier than the one above.</source>
         <translation>这个日期不能早于上面的日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="25"/>
+        <location filename="../../desktop/ui/messages.py" line="23"/>
         <source>The status cannot go there from where it is now.</source>
         <translation>当前状态不能直接改成这个状态。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="28"/>
+        <location filename="../../desktop/ui/messages.py" line="26"/>
         <source>Enter an amount of 0 or more, in yuan.</source>
         <translation>请填写不小于 0 的金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="29"/>
+        <location filename="../../desktop/ui/messages.py" line="27"/>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分应在 1 到 5 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="30"/>
+        <location filename="../../desktop/ui/messages.py" line="28"/>
         <source>Write a quarter such as 2026Q3 or a year such as 2026.</source>
         <translation>请填写季度（如 2026Q3）或年度（如 2026）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="33"/>
+        <location filename="../../desktop/ui/messages.py" line="31"/>
         <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="38"/>
+        <location filename="../../desktop/ui/messages.py" line="36"/>
         <source>The same person is listed twice. Keep one row per person and tick all their roles in it.</source>
         <translation>同一个人列了两次。一人只列一行，在这一行里勾选他的全部角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="50"/>
+        <location filename="../../desktop/ui/messages.py" line="48"/>
         <source>&quot;{name}&quot; is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
-        <translation>「{name}」列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
+        <translation>“{name}”列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="55"/>
+        <location filename="../../desktop/ui/messages.py" line="53"/>
         <source>The host &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
-        <translation>主持人「{name}」登记为请假或缺席。定稿前请改正。</translation>
+        <translation>主持人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="60"/>
+        <location filename="../../desktop/ui/messages.py" line="58"/>
         <source>The recorder &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
-        <translation>记录人「{name}」登记为请假或缺席。定稿前请改正。</translation>
+        <translation>记录人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="73"/>
+        <location filename="../../desktop/ui/messages.py" line="70"/>
+        <source>A mobile number has 11 digits, this one {count}: please check.</source>
+        <translation>手机号是 11 位，这里是 {count} 位，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="74"/>
+        <source>Add the area code to a landline, e.g. 0755-26881234.</source>
+        <translation>座机号请加区号，如 0755-26881234。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="75"/>
+        <source>Not like a mobile or a landline: please check.</source>
+        <translation>不像手机号或座机号，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/messages.py" line="82"/>
         <source>The disk is full, so this could not be completed. Records saved before are safe. Free some disk space, then try again.</source>
         <translation>磁盘已满，这次操作没有完成。之前保存的记录不受影响。请腾出一些磁盘空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="78"/>
+        <location filename="../../desktop/ui/messages.py" line="87"/>
         <source>The disk could not be read or written, so this could not be completed. Records saved before are safe. Check that the disk or USB drive is still connected, then try again.</source>
         <translation>磁盘读写出错，这次操作没有完成。之前保存的记录不受影响。请检查磁盘或 U 盘是否连接正常，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="84"/>
+        <location filename="../../desktop/ui/messages.py" line="93"/>
         <source>A file or folder could not be written: it is read-only or you have no permission. Records saved before are safe. Check the folder, or choose one you can write to.</source>
         <translation>无法写入文件或文件夹：它是只读的，或者没有权限。之前保存的记录不受影响。请检查该文件夹，或换一个可以写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="89"/>
+        <location filename="../../desktop/ui/messages.py" line="98"/>
         <source>The data file is in use by another program, so this could not be completed. Close that program (or the other Shuren Xiaoqu window), then try again.</source>
         <translation>数据文件正被另一个程序使用，这次操作没有完成。请关闭那个程序（或另一个熟人小区窗口）后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="94"/>
+        <location filename="../../desktop/ui/messages.py" line="103"/>
         <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/messages.py" line="108"/>
+        <location filename="../../desktop/ui/messages.py" line="117"/>
         <source>Something went wrong and the action was not completed. Your saved records are safe. Please try again; if it happens again, tell the street office and send them the log file from the data folder.</source>
         <translation>出了点问题，这次操作没有完成，已保存的记录不受影响。请再试一次；如果仍然不行，请联系街道，并把数据文件夹中的日志文件发给他们。</translation>
     </message>
@@ -3257,7 +3314,7 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../desktop/ui/inputs.py" line="130"/>
+        <location filename="../../desktop/ui/inputs.py" line="144"/>
         <source>Type two characters of a name or room</source>
         <translation>输入姓名或房号的两个字即可选择</translation>
     </message>
@@ -3265,153 +3322,153 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="67"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="67"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="79"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="185"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="86"/>
         <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
         <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="99"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="101"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="115"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="118"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="121"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="124"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="137"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
         <source>Dispute</source>
         <translation>矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="147"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="150"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="153"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="160"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="187"/>
         <source>Property dispute (only for the category 物业服务)</source>
         <translation>物业矛盾（仅限“物业服务”类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="232"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -3480,7 +3537,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="47"/>
         <source>Categories…</source>
-        <translation>类别管理……</translation>
+        <translation>类别管理…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="54"/>
@@ -3515,7 +3572,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="124"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
-        <translation>还没有需求记录。点击「新建」或从 Excel 导入。</translation>
+        <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="140"/>
@@ -3707,7 +3764,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="147"/>
         <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
-        <translation>删除网格「{name}」？其中的楼栋会保留，只是不再属于任何网格。</translation>
+        <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="158"/>
@@ -3738,12 +3795,12 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="209"/>
         <source>Delete the building &quot;{name}&quot;?</source>
-        <translation>删除楼栋「{name}」？</translation>
+        <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="221"/>
         <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
-        <translation>名册中（含回收站）还有 {count} 人住在「{name}」，请先把他们改到其他楼栋。</translation>
+        <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
 <context>
@@ -3867,7 +3924,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="43"/>
         <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
-        <translation>还没有组织记录。点击「新建」添加物业服务企业、业主委员会、自组织和共建单位。</translation>
+        <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="51"/>
@@ -4073,7 +4130,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="255"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
-        <translation>还没有共建单位。点击「新建共建单位」，添加与支部结对共建的机关、企业和学校。</translation>
+        <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="286"/>
@@ -4108,7 +4165,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="460"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
-        <translation>把这条记录移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
 </context>
 <context>
@@ -4131,7 +4188,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/dialogs/patrol.py" line="54"/>
         <source>Building leaders, property staff … separated by 、</source>
-        <translation>楼栋长、物业人员……用「、」分隔</translation>
+        <translation>楼栋长、物业人员……用“、”分隔</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/patrol.py" line="60"/>
@@ -4242,7 +4299,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="61"/>
         <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
-        <translation>名册中还没有人员。点击「新建」添加第一位居民。</translation>
+        <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="71"/>
@@ -4474,12 +4531,12 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="58"/>
         <source>Print…</source>
-        <translation>打印……</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="60"/>
         <source>Save as PDF…</source>
-        <translation>另存为 PDF……</translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/print_preview.py" line="61"/>
@@ -4715,7 +4772,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="53"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
-        <translation>还没有项目记录。点击「新建」，或在需求清单中选中一条需求后点「转为项目」。</translation>
+        <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="68"/>
@@ -4800,12 +4857,12 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="132"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
-        <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为「已解决」吗？</translation>
+        <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为“已解决”吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="140"/>
         <source>Resolved by the project &quot;{title}&quot;</source>
-        <translation>由项目「{title}」解决</translation>
+        <translation>由项目“{title}”解决</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="149"/>
@@ -4816,27 +4873,63 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="87"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="89"/>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存，关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="309"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="271"/>
+        <source>Please check {fields}; if it is right, press Save again.</source>
+        <translation>请核对{fields}；无误的话，再按一次“保存”即可保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="328"/>
+        <source>Not saved yet: please fill in {missing} and correct {wrong}.</source>
+        <translation>还没有保存：请填写{missing}，并改正{wrong}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="332"/>
+        <source>Not saved yet: please fill in {fields}.</source>
+        <translation>还没有保存：请填写{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="336"/>
+        <source>Not saved yet: please correct {fields} (see the note under it).</source>
+        <translation>还没有保存：请按下方红字改正{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="354"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="366"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="367"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -4844,17 +4937,17 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="29"/>
         <source>Search by title</source>
         <translation>按标题搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="38"/>
         <source>Link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/picker.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/picker.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4862,87 +4955,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="41"/>
         <source>Edit resource</source>
         <translation>编辑资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="43"/>
         <source>New resource</source>
         <translation>新建资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="52"/>
         <source>e.g. Community hall, weekends</source>
         <translation>例如：党群活动室（周末可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
         <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
         <translation>例如：2 间，周六日 9:00–17:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="69"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="71"/>
         <source>Rest station for delivery riders (monthly service log)</source>
         <translation>骑手暖蜂驿站（按月登记服务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="74"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="75"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="83"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="86"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="87"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="89"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="91"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="93"/>
         <source>Rest station</source>
         <translation>暖蜂驿站</translation>
     </message>
@@ -5016,7 +5109,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="52"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
-        <translation>还没有资源记录。点击「新建」或从 Excel 导入。</translation>
+        <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="63"/>
@@ -5271,7 +5364,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/restore.py" line="218"/>
         <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
+        <translation>正在恢复备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="229"/>
@@ -5449,7 +5542,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="89"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
-        <translation>还没有自组织。点击「新建」登记支部孵化的自组织。</translation>
+        <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
@@ -5464,7 +5557,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="138"/>
         <source>Remove {name} from {group}?</source>
-        <translation>将{name}从「{group}」中移除吗？</translation>
+        <translation>将{name}从“{group}”中移除吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="141"/>
@@ -5474,7 +5567,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="163"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
-        <translation>将{date}的活动移到回收站吗？可以在「回收站」页面恢复。</translation>
+        <translation>将{date}的活动移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="167"/>
@@ -5592,7 +5685,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="183"/>
         <source>Checking the backups…</source>
-        <translation>正在检查备份…</translation>
+        <translation>正在检查备份……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="194"/>
@@ -5602,7 +5695,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="200"/>
         <source>Checking the backups… ({done} of {total})</source>
-        <translation>正在检查备份…（第 {done} 份，共 {total} 份）</translation>
+        <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="228"/>
@@ -5622,12 +5715,12 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="248"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
-        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击「立即备份」。</translation>
+        <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="295"/>
         <source>Text size is now {size}, in every window.</source>
-        <translation>文字大小已改为「{size}」，所有窗口立即生效。</translation>
+        <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="305"/>
@@ -5648,65 +5741,65 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="44"/>
-        <location filename="../../desktop/ui/session.py" line="59"/>
-        <location filename="../../desktop/ui/session.py" line="93"/>
-        <location filename="../../desktop/ui/session.py" line="225"/>
+        <location filename="../../desktop/ui/session.py" line="45"/>
+        <location filename="../../desktop/ui/session.py" line="60"/>
+        <location filename="../../desktop/ui/session.py" line="94"/>
+        <location filename="../../desktop/ui/session.py" line="230"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="105"/>
+        <location filename="../../desktop/ui/session.py" line="110"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="127"/>
+        <location filename="../../desktop/ui/session.py" line="132"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="136"/>
+        <location filename="../../desktop/ui/session.py" line="141"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="161"/>
+        <location filename="../../desktop/ui/session.py" line="166"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="214"/>
+        <location filename="../../desktop/ui/session.py" line="219"/>
         <source>Shuren Xiaoqu — demo neighborhood</source>
         <translation>熟人小区 — 演示小区（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="226"/>
+        <location filename="../../desktop/ui/session.py" line="231"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="248"/>
+        <location filename="../../desktop/ui/session.py" line="253"/>
         <source>Checking the data file and the backups…</source>
-        <translation>正在检查数据文件和备份…</translation>
+        <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="251"/>
+        <location filename="../../desktop/ui/session.py" line="256"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="264"/>
+        <location filename="../../desktop/ui/session.py" line="269"/>
         <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
+        <translation>正在恢复备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="279"/>
+        <location filename="../../desktop/ui/session.py" line="284"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="293"/>
+        <location filename="../../desktop/ui/session.py" line="298"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -5831,7 +5924,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="203"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
-        <translation>还没有暖蜂驿站。请在「资源清单」中新建或编辑资源，勾选「暖蜂驿站」。</translation>
+        <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="213"/>
@@ -5901,7 +5994,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="303"/>
         <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <translation>正在统计……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="330"/>
@@ -5957,87 +6050,87 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StreetRestore</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="41"/>
         <source>Restore from the street office</source>
         <translation>从街道办恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="45"/>
         <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
         <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="57"/>
         <source>for example https://street.example.cn:8765</source>
         <translation>例如 https://street.example.cn:8765</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="63"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="67"/>
         <source>the token the street office gave you</source>
         <translation>街道办给的令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="73"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="75"/>
         <source>none (usually left empty)</source>
         <translation>不需要（一般留空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="76"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="81"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="91"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="114"/>
         <source>Certificate file from the street office</source>
         <translation>街道办给的证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="116"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="149"/>
         <source>Fetching the branch&apos;s copy from the street office…</source>
         <translation>正在从街道办取回本支部的数据……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="182"/>
         <source>Cancelled. Nothing on this PC was changed; what was fetched is kept and the next try carries on from there.</source>
         <translation>已取消。本机的数据没有改动；已下载的部分会保留，下次接着下载。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="190"/>
         <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
         <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/street_restore.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/street_restore.py" line="202"/>
         <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
         <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>
@@ -6105,7 +6198,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
 
 {lines}
 
-如果是误删的，请不要上传，先到「回收站」把记录恢复。只有确实是有意删除的，才上传。</translation>
+如果是误删的，请不要上传，先到“回收站”把记录恢复。只有确实是有意删除的，才上传。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="79"/>
@@ -6231,7 +6324,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="353"/>
         <source>Connecting to the street office…</source>
-        <translation>正在连接街道办…</translation>
+        <translation>正在连接街道办……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="364"/>
@@ -6241,7 +6334,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="368"/>
         <source> (not saved yet: press Save)</source>
-        <translation>（尚未保存，请点「保存」）</translation>
+        <translation>（尚未保存，请点“保存”）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="379"/>
@@ -6306,12 +6399,12 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
 If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
         <translation>暂未上传：下面这些清单的记录比街道办上次收到的少了很多。
 {lines}
-如果是误删的，请到「回收站」恢复后点「立即同步」；如果确实是有意删除的，请点「确认并上传」。</translation>
+如果是误删的，请到“回收站”恢复后点“立即同步”；如果确实是有意删除的，请点“确认并上传”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="461"/>
         <source>Fill in the server address and the token, then save.</source>
-        <translation>请先填写服务器地址和令牌，并点「保存」。</translation>
+        <translation>请先填写服务器地址和令牌，并点“保存”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="471"/>
@@ -6321,12 +6414,12 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="478"/>
         <source>Preparing…</source>
-        <translation>正在准备…</translation>
+        <translation>正在准备……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="491"/>
         <source>being worked out…</source>
-        <translation>正在计算…</translation>
+        <translation>正在计算……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="493"/>
@@ -6356,7 +6449,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="508"/>
         <source>paused: once the last error is dealt with, press Sync now</source>
-        <translation>已暂停：处理好上次错误后，请点「立即同步」</translation>
+        <translation>已暂停：处理好上次错误后，请点“立即同步”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="520"/>
@@ -6477,7 +6570,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="315"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
-        <translation>读不出同步设置。请打开「同步」页重新填写并保存。</translation>
+        <translation>读不出同步设置。请打开“同步”页重新填写并保存。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
@@ -6487,7 +6580,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="495"/>
         <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
-        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（「设置」→「从备份恢复」）；数据文件通过检查后会重新开始同步。</translation>
+        <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（“设置”→“从备份恢复”）；数据文件通过检查后会重新开始同步。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="520"/>
@@ -6507,12 +6600,12 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="537"/>
         <source>Syncing… {percent}%</source>
-        <translation>同步中… {percent}%</translation>
+        <translation>同步中…… {percent}%</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
         <source>Syncing…</source>
-        <translation>同步中…</translation>
+        <translation>同步中……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
@@ -6630,7 +6723,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="114"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
-        <translation>还没有贤达能人。请在「人员与组织」中为居民勾选「贤达能人」角色。</translation>
+        <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="128"/>
@@ -6673,12 +6766,12 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="23"/>
         <source>Delete permanently…</source>
-        <translation>彻底删除……</translation>
+        <translation>彻底删除…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="28"/>
         <source>Deleted records wait here. Restore puts them back in their list; deleting permanently cannot be undone.</source>
-        <translation>删除的记录暂存在这里。「恢复」会把记录放回原来的清单；「彻底删除」后无法找回。</translation>
+        <translation>删除的记录暂存在这里。“恢复”会把记录放回原来的清单；“彻底删除”后无法找回。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/trash.py" line="77"/>
@@ -6782,107 +6875,107 @@ Merge the two copies?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="41"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="42"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="58"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="60"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="69"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="75"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
         <source>Once filled in, follow-up done</source>
         <translation>填写后，这次回访即算完成，不再列在首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="83"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="98"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -6962,7 +7055,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="46"/>
         <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
-        <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击「新建」登记。</translation>
+        <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="62"/>
@@ -7027,7 +7120,7 @@ Merge the two copies?</source>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="128"/>
         <source>Registered as need &quot;{title}&quot;.</source>
-        <translation>已登记为需求「{title}」。</translation>
+        <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="135"/>
@@ -7041,6 +7134,11 @@ Merge the two copies?</source>
         <location filename="../../desktop/ui/widgets.py" line="23"/>
         <source>{count} in total</source>
         <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="35"/>
+        <source>{hint} (Ctrl+F)</source>
+        <translation>{hint}（Ctrl+F）</translation>
     </message>
 </context>
 </TS>

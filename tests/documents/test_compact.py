@@ -38,7 +38,7 @@ def flat(text: str) -> str:
 
 
 def big_compact(articles: int = 60, *, adopted: bool = True) -> CompactVersion:
-    """Articles 「条款N：…」 of one to three sentences, in three chapters."""
+    """Articles “条款N：……” of one to three sentences, in three chapters."""
     texts = [f"条款{n}：" + CLAUSE * (1 + n % 3) for n in range(1, articles + 1)]
     third = articles // 3
     return CompactVersion(

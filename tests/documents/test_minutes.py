@@ -321,10 +321,10 @@ def test_unprintable_characters_are_reported_with_their_record(tmp_path):
     reported = write_minutes(meeting, HOOD, tmp_path / "m.pdf")
     assert [(u.record, u.char) for u in reported] == [
         ("参会人 王\ue000明", "\ue000"),
-        ("议题2『小区南门非机动车乱停放』", "😀"),
-        ("待办事项2『买\ue000灯泡』", "\ue000"),
+        ("议题2‘小区南门非机动车乱停放’", "😀"),
+        ("待办事项2‘买\ue000灯泡’", "\ue000"),
     ]
-    assert reported[0].message == "记录「参会人 王\ue000明」中的字「\ue000」（U+E000）无法打印"
+    assert reported[0].message == "记录“参会人 王\ue000明”中的字“\ue000”（U+E000）无法打印"
 
 
 def test_a_character_in_the_neighborhood_name_is_reported_once(tmp_path):

@@ -132,7 +132,7 @@ def test_print_signin_sheet_warns_about_unprintable_characters(capsys, data_dir,
     assert code == 0
     assert out.strip() == f"已生成签到表：{pdf}"
     assert err.splitlines() == [
-        "注意：记录「参会人 王\ue000国」中的字「\ue000」（U+E000）无法打印，纸上该处为空白。"
+        "注意：记录“参会人 王\ue000国”中的字“\ue000”（U+E000）无法打印，纸上该处为空白。"
     ]
     assert "阳光花园协商议事会签到表楼道堆物清理" in flat(pdftotext(pdf))
 

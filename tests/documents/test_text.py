@@ -105,7 +105,7 @@ def test_characters_no_face_has_are_reported_with_their_record(fonts):
     reported = log.items()
     assert [u.char for u in reported] == ["\ue000", "😀", "❤", "👨", "👩", "👧"]
     assert {u.record for u in reported} == {"参会人 王\ue000明"}
-    assert reported[0].message == "记录「参会人 王\ue000明」中的字「\ue000」（U+E000）无法打印"
+    assert reported[0].message == "记录“参会人 王\ue000明”中的字“\ue000”（U+E000）无法打印"
     # Joiners and variation selectors have no glyph of their own: nothing to report.
     assert "\u200d" not in text and "\ufe0f" not in text
 

@@ -1,8 +1,14 @@
-"""Mainland phone numbers: what a secretary types must be accepted, typos refused."""
+"""Mainland phone numbers: what a secretary types must be accepted, typos doubted."""
 
 import pytest
 
-from desktop.domain.phone import is_valid_phone, normalize_phone
+from desktop.domain.phone import (
+    PhoneDoubt,
+    is_valid_phone,
+    normalize_phone,
+    phone_doubt,
+    tidy_phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +74,35 @@ def test_mobile_typed_in_groups_is_stored_as_digits() -> None:
     assert normalize_phone("138-1234-5678") == "13812345678"
     assert is_valid_phone("138-1234-5678")
     assert normalize_phone("0755-26881234") == "0755-26881234"  # a landline keeps its dash
+
+
+@pytest.mark.parametrize(
+    ("value", "doubt"),
+    [
+        ("", None),
+        ("  ", None),
+        ("13812345678", None),
+        ("138 1234 5678", None),
+        ("0755-26881234", None),
+        ("0755-26881234-801", None),
+        ("123", PhoneDoubt.MOBILE_LENGTH),
+        ("1381234567", PhoneDoubt.MOBILE_LENGTH),  # one digit short
+        ("138123456789", PhoneDoubt.MOBILE_LENGTH),  # one digit long
+        ("26881234", PhoneDoubt.NO_AREA_CODE),
+        ("2688123", PhoneDoubt.NO_AREA_CODE),
+        ("12345678901", PhoneDoubt.UNUSUAL),  # 11 digits, but no mobile starts with 12
+        ("0755-123456", PhoneDoubt.UNUSUAL),
+        ("95598", PhoneDoubt.UNUSUAL),
+        ("+852 2123 4567", PhoneDoubt.UNUSUAL),
+        ("13812345678（本人）/13987654321（女儿）", PhoneDoubt.UNUSUAL),
+        ("张三家", PhoneDoubt.UNUSUAL),
+    ],
+)
+def test_a_number_neither_mobile_nor_landline_is_doubted(value: str, doubt) -> None:
+    assert phone_doubt(value) is doubt
+
+
+def test_tidy_keeps_a_doubtful_number_as_typed() -> None:
+    assert tidy_phone(" +86 138 1234 5678 ") == "13812345678"
+    assert tidy_phone("（0755）2688 1234") == "075526881234"
+    assert tidy_phone(" 26881234（白天） ") == "26881234（白天）"

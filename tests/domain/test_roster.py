@@ -45,10 +45,12 @@ def test_name_length_limit_counts_characters_not_bytes() -> None:
     assert validate_person(Person(name="𠮷" * (NAME_MAX + 1))) == {"name": Problem.TOO_LONG}
 
 
-def test_bad_phone() -> None:
-    assert validate_person(Person(name="张伟", phone="12345678901")) == {
-        "phone": Problem.PHONE_FORMAT
-    }
+def test_a_doubtful_phone_is_kept_as_typed_not_refused() -> None:
+    """The form warns about it (phone_doubt); the record is still valid and keeps the text."""
+    person = clean_person(Person(name="张伟", phone=" 26881234（白天） "))
+    assert validate_person(person) == {}
+    assert person.phone == "26881234（白天）"
+    assert clean_person(Person(name="张伟", phone="+86 138 1234 5678")).phone == "13812345678"
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -61,7 +63,6 @@ def test_every_problem_is_reported_at_once() -> None:
     )
     assert validate_person(person) == {
         "name": Problem.REQUIRED,
-        "phone": Problem.PHONE_FORMAT,
         "unit": Problem.TOO_LONG,
         "room": Problem.TOO_LONG,
         "skills": Problem.TOO_LONG,
@@ -126,7 +127,6 @@ def test_organization_rules() -> None:
     )
     assert validate_organization(bad) == {
         "name": Problem.REQUIRED,
-        "phone": Problem.PHONE_FORMAT,
         "contact_name": Problem.TOO_LONG,
         "term_end": Problem.TERM_ORDER,
         "note": Problem.TOO_LONG,

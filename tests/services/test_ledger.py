@@ -459,7 +459,7 @@ def test_bad_needs_input_is_named_and_writes_nothing(
     assert RowError("需求清单", row, column, report.errors[0].message) in report.errors
     error = next(e for e in report.errors if (e.row, e.column) == (row, column))
     assert fragment in error.message
-    assert str(error).startswith(f"「需求清单」第 {row} 行「{column}」列：")
+    assert str(error).startswith(f"“需求清单”第 {row} 行“{column}”列：")
     assert (report.created, report.updated) == (0, 0)
     assert snapshot(db) == before
 
@@ -487,7 +487,7 @@ def test_duplicate_ids_data_without_header_and_another_kind(db: Database, tmp_pa
     assert "第 2 行" in report.errors[1].message
     wrong = import_ledger(db, "resources", tmp_path / "n.xlsx")
     assert [str(e) for e in wrong.errors] == [
-        "「需求清单」第 1 行：这是一份需求清单，不是资源清单。请改为导入需求清单，或换文件。"
+        "“需求清单”第 1 行：这是一份需求清单，不是资源清单。请改为导入需求清单，或换文件。"
     ]
 
 

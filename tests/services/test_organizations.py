@@ -133,7 +133,6 @@ def test_validation(db: Database) -> None:
         )
     assert caught.value.problems == {
         "name": Problem.REQUIRED,
-        "phone": Problem.PHONE_FORMAT,
         "term_end": Problem.TERM_ORDER,
     }
     assert count_organizations(db) == 0

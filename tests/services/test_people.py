@@ -113,7 +113,6 @@ def test_validation_errors_name_every_problem(db: Database) -> None:
         )
     assert caught.value.problems == {
         "name": Problem.REQUIRED,
-        "phone": Problem.PHONE_FORMAT,
         "room": Problem.TOO_LONG,
         "building": Problem.UNKNOWN_BUILDING,
     }

@@ -380,7 +380,7 @@ def test_resolving_the_needs_of_a_completed_project(db: Database) -> None:
         project.stage = stage
         project = save_project(db, project)
     open_ids = open_needs_of_project(db, project.id)
-    assert resolve_needs(db, open_ids, "项目「车库改造」验收完成") == 2
+    assert resolve_needs(db, open_ids, "项目“车库改造”验收完成") == 2
     assert open_needs_of_project(db, project.id) == []
     for need_id, before in ((waiting, NeedStatus.PENDING), (working, NeedStatus.IN_PROGRESS)):
         assert get_need(db, need_id).status is NeedStatus.RESOLVED
@@ -388,7 +388,7 @@ def test_resolving_the_needs_of_a_completed_project(db: Database) -> None:
         assert (last.from_status, last.to_status, last.note) == (
             before,
             NeedStatus.RESOLVED,
-            "项目「车库改造」验收完成",
+            "项目“车库改造”验收完成",
         )
 
 

@@ -43,7 +43,7 @@ def test_a_term_short_of_the_rule_says_so_and_is_saved(ctx, orgs, qtbot, monkeyp
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dialog = CommitteeTermDialog(ctx)
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()  # no members yet
+    assert not dialog.is_valid()  # no members yet
     # Picked from the roster: the person's party membership is the default.
     dialog.members._suggest(NAME[:2])
     dialog.members._picked(next(iter(dialog.members._suggested)))
@@ -91,10 +91,10 @@ def test_cross_appointment_needs_a_person_from_the_roster(ctx, orgs, qtbot):
     type_text(dialog.person, "张伟")
     dialog.person._timer.stop()  # the suggestions are asked for below, without the pop-up
     type_text(dialog.post, "业委会副主任")
-    assert not dialog.save_button.isEnabled()  # typed, not picked
+    assert not dialog.is_valid()  # typed, not picked
     assert dialog._suggest("张伟") == [("张伟", "张伟")]
     dialog._picked("张伟")
-    assert dialog.save_button.isEnabled()
+    assert dialog.is_valid()
     dialog.save_button.click()
     assert dialog.saved is not None and dialog.saved.person_id == person.id
     page = CommitteePage(ctx)
@@ -111,11 +111,12 @@ def test_new_evaluation_offers_the_starter_criteria_per_kind(ctx, orgs, qtbot):
     dialog.organization.setCurrentIndex(dialog.organization.findData(orgs["board"]))
     assert [s.criterion for s in dialog.scores.scores()][:2] == ["依法履职", "财务公开"]
     dialog.period.setText("2026Q5")
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.is_valid()
+    dialog.save_button.click()  # not saved: the reason shows under the field
     assert "2026Q3" in dialog.errors["period"].text()
     dialog.period.setText("2026Q4")
     dialog.scores.add(EvaluationScore(NAME, 2, "<i>慢</i>"))
-    assert dialog.save_button.isEnabled()
+    assert dialog.is_valid()
     dialog.save_button.click()
     saved = evaluations.get_evaluation(ctx.db, dialog.saved.id or 0)
     assert saved.scores[-1] == EvaluationScore(NAME, 2, "<i>慢</i>")

@@ -153,8 +153,8 @@ def test_the_guide_reopens_from_help_and_from_the_home_page(ctx, qtbot):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.neighborhood_label.text() == "尚未填写小区信息：请打开「帮助 → 首次使用向导」"
-    help_menu = window.menuBar().actions()[1].menu()
+    assert window.neighborhood_label.text() == "尚未填写小区信息：请打开“帮助 → 首次使用向导”"
+    help_menu = window.menuBar().actions()[-1].menu()  # 帮助 is the last menu
     [entry] = [a for a in help_menu.actions() if a.text() == "首次使用向导…"]
     entry.trigger()
     guide = open_guide(qtbot)

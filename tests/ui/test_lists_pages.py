@@ -95,11 +95,12 @@ def test_referring_a_need_requires_a_reason_and_keeps_history(ctx, data, qtbot):
     dialog = NeedDialog(ctx, need)
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData(NeedStatus.REFERRED))
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.is_valid()
+    dialog.save_button.click()  # says why, under the field
     assert dialog.errors["status_reason"].text() == "请说明原因。"
     type_text(dialog.reason, "转社区工作站")
     type_text(dialog.note, "已电话告知居民")
-    assert dialog.save_button.isEnabled()
+    assert dialog.is_valid()
     dialog.save_button.click()
     history = needs.status_history(ctx.db, need.id)
     assert [h.to_status for h in history] == [NeedStatus.PENDING, NeedStatus.REFERRED]

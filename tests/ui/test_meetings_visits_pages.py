@@ -90,10 +90,10 @@ def test_register_a_visit_as_a_need(ctx, visit, qtbot):
 def test_new_visit_dialog_validates_and_saves(ctx, qtbot):
     dialog = VisitDialog(ctx)
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.is_valid()
     type_text(dialog.resident, "喆一")
     type_text(dialog.issue, "车位被占")
-    assert dialog.save_button.isEnabled()
+    assert dialog.is_valid()
     dialog.save_button.click()
     assert visits.get_visit(ctx.db, dialog.saved.id).resident == "喆一"
 

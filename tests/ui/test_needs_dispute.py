@@ -26,7 +26,7 @@ def test_the_mark_only_applies_to_property_services(ctx, qtbot):
     assert "物业服务" in dialog.dispute.text()
     dialog.category.setCurrentIndex(dialog.category.findData(category(ctx, "物业服务")))
     dialog.dispute.setChecked(True)
-    assert dialog.save_button.isEnabled()
+    assert dialog.is_valid()
     dialog.save_button.click()
     assert dialog.saved is not None and dialog.saved.is_dispute
     assert needs.count_needs(ctx.db, NeedQuery(disputes_only=True)) == 1

@@ -100,8 +100,11 @@ def test_record_an_activity_with_a_linked_need(ctx, school, qtbot, monkeypatch):
 def test_an_activity_without_description_cannot_be_saved(ctx, school, qtbot):
     dialog = ActivityDialog(ctx, PartnerActivity(school, PartnerActivityKind.PAIRING))
     qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.is_valid()
+    dialog.save_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.errors["description"].isVisibleTo(dialog)
+    assert dialog.errors["description"].text() == "此项必填。"
 
 
 def test_delete_an_activity_to_the_trash(ctx, school, qtbot, monkeypatch):

@@ -1,4 +1,4 @@
-"""「另存为 PDF」 in the print preview: the whole file, with the user's usual file mode."""
+"""“另存为 PDF” in the print preview: the whole file, with the user's usual file mode."""
 
 import io
 import os

@@ -112,7 +112,7 @@ def test_test_connection_names_the_branch(page, fake, qtbot):
     click(qtbot, page.test_button)
     qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=5000)
     assert page.settings_message.text() == (
-        "连接成功：街道办登记的支部为 翠竹苑小区党支部（尚未保存，请点「保存」）"
+        "连接成功：街道办登记的支部为 翠竹苑小区党支部（尚未保存，请点“保存”）"
     )
     assert fake.tested == [(config.SyncConfig(server=SERVER), TOKEN)]
 
@@ -154,7 +154,7 @@ def test_sync_now_shows_progress_then_the_result(window, fake, qtbot):
     assert page.progress_bar.isVisible() and page.progress_bar.value() == 500
     assert page.cancel_button.isVisible()
     assert not page.sync_button.isEnabled()
-    assert window.sync_label.text() == "同步中… 50%"
+    assert window.sync_label.text() == "同步中…… 50%"
     fake.release()
     qtbot.waitUntil(lambda: window.sync_label.text().startswith("已同步 "), timeout=5000)
     assert page.outcome_label.text() == "同步完成：上传了 约 84 KB，街道办现在是第 12 版。"

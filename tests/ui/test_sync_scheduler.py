@@ -263,10 +263,10 @@ def test_status_bar_texts(font_families):
     assert status_bar_text(SyncState()) == ""
     assert status_bar_text(SyncState(loaded=True)) == "未设置同步"
     assert status_bar_text(SyncState(loaded=True, configured=True)) == "尚未同步"
-    assert status_bar_text(SyncState(loaded=True, running=True)) == "同步中…"
+    assert status_bar_text(SyncState(loaded=True, running=True)) == "同步中……"
     assert (
         status_bar_text(SyncState(loaded=True, running=True, sent_kib=30, total_kib=120))
-        == "同步中… 25%"
+        == "同步中…… 25%"
     )
 
 

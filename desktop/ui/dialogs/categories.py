@@ -19,6 +19,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import NeedCategory
 from desktop.services import needs
 from desktop.services.needs import CategoryInUseError
+from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
@@ -48,6 +49,7 @@ class CategoriesDialog(QDialog):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        name_unnamed(self, self.windowTitle())
         self.reload()
 
     def reload(self) -> None:

@@ -38,7 +38,7 @@ NAME, POSITION, PARTY = range(3)
 
 
 def verdict_text(share: PartyShare) -> str:
-    """The rule's verdict in words, e.g. 「本届业委会 9 名委员中党员 3 名（33%），未达到…」."""
+    """The rule's verdict in words, e.g. “本届业委会 9 名委员中党员 3 名（33%），未达到……”."""
     if not share.members:
         return translate("CommitteeTerm", "No members yet: add the members of this term.")
     values = {"members": share.members, "party": share.party_members, "percent": share.percent}

@@ -34,6 +34,7 @@ from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.meetings import MeetingKind, MeetingQuery
 from desktop.domain.numerals import article_label, chapter_label
 from desktop.services import compacts, meetings
+from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
@@ -340,6 +341,7 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
         layout.addWidget(self.view, 1)
+        name_unnamed(self, self.windowTitle())
         self.refresh()
 
     def chosen(self) -> tuple[CompactVersion, CompactVersion]:

@@ -85,6 +85,7 @@ class ScoresEditor(QWidget):
         self.table.setItem(row, CRITERION, QTableWidgetItem(score.criterion))
         spin = QSpinBox(minimum=SCORE_MIN, maximum=SCORE_MAX, value=score.score)
         spin.setSuffix(translate("EvaluationDialog", " pt"))
+        spin.setAccessibleName(translate("EvaluationDialog", "Score"))
         spin.valueChanged.connect(lambda _v: self._on_change())
         self.table.setCellWidget(row, SCORE, spin)
         self.table.setItem(row, COMMENT, QTableWidgetItem(score.comment))

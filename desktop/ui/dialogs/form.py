@@ -1,5 +1,7 @@
-"""What every record form shares: 保存 enabled only when valid, Ctrl+S saves, Esc asks before
-throwing away changes, and each field's problem shown under it."""
+"""What every record form shares: Ctrl+S saves, Esc asks before throwing away changes, and each
+field's problem shown under it — once the field is left or 保存 is pressed, never before
+anything is typed. 保存 is never greyed out: pressing it with something missing says what, in a
+line above the buttons, and puts the cursor there."""
 
 import logging
 from collections.abc import Callable
@@ -7,28 +9,48 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.phone import phone_doubt
 from desktop.services import drafts
 from desktop.store.database import Database
+from desktop.ui.access import name_controls, name_unnamed
 from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
-from desktop.ui.messages import problem_text
-from desktop.ui.widgets import FieldError
+from desktop.ui.inputs import PhoneEdit
+from desktop.ui.messages import phone_doubt_text, problem_text
+from desktop.ui.widgets import FieldError, focus_target
 
 AUTOSAVE_MS = 30_000
 log = logging.getLogger(__name__)
+
+# Fields in which the domain finds something wrong besides a missing value (a required field is
+# marked ＊ and keeps its room anyway): a date before another, a reason a status asks for, a
+# number out of range, a text too long for its box. Their error line keeps its room from the
+# start, so the rows below never move when a reason appears; other rows stay compact (a
+# reason only a service finds, e.g. a name already used, appears on save).
+CHECKED_KEYS = frozenset({
+    "adoption", "articles", "due_on", "end_on", "findings", "follow_up_on", "is_dispute",
+    "members", "participant_count", "period", "preamble", "rating_average", "rating_count",
+    "riders_served", "scores", "status_reason", "stop_reason", "term_end", "topics", "until",
+    "valid_until",
+})  # fmt: skip
 
 
 def run_form(dialog: "RecordForm", events: AppEvents, kind: RecordKind) -> bool:
@@ -49,6 +71,10 @@ class RecordForm(QDialog):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.errors: dict[str, FieldError] = {}
+        self._fields: dict[str, tuple[str, QWidget, QWidget]] = {}  # key → label, widget, row
+        self._opened_with: dict[str, str | None] = {}  # a line's text as the form opened
+        self._touched: set[str] = set()  # fields left once: their problems show from then on
+        self._show_all = False  # after 保存 was pressed: every problem shows
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,10 +84,15 @@ class RecordForm(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             translate("RecordForm", "Cancel")
         )
+        self.save_button.setToolTip(translate("RecordForm", "Save (Ctrl+S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            translate("RecordForm", "Close without saving (Esc)")
+        )
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel(translate("RecordForm", "Fields marked ＊ are required."))
-        note.setObjectName("formNote")
+        # The note on ＊ until 保存 finds something missing: then what is missing, in red.
+        self.summary = QLabel(wordWrap=True)
+        self._show_note()
         # The fields scroll when the screen is small (1366×768 office screens); 保存 and
         # 取消 stay in view below them.
         content = QWidget()
@@ -72,12 +103,17 @@ class RecordForm(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
+        # Not a stop of its own for Tab: it follows the field that has the cursor.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(note)
+        layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_clicked)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self._dirty = False
         self._autosave: QTimer | None = None
         self._draft_id: int | None = None
@@ -110,6 +146,8 @@ class RecordForm(QDialog):
         super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
+        # Lists and tables a subclass put beside the rows (in tabs) are named by their tab.
+        name_unnamed(self, self.windowTitle())
         # As tall as the fields need, but never taller than the screen.
         screen = self.screen().availableGeometry() if self.screen() else None
         wanted = self.body.sizeHint().height() + self.buttons.sizeHint().height() + 80
@@ -122,16 +160,34 @@ class RecordForm(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def add_field(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
-        """A row: label (＊ when required), the widget and its error line beneath."""
-        error = FieldError()
+        """A row: label (＊ when required), the widget and its error line beneath. The label
+        names the field for screen readers too."""
+        target = focus_target(widget)
+        # A choice that always holds a value (a list, a date) cannot be left empty.
+        typed = isinstance(target, QLineEdit | QPlainTextEdit | QTextEdit) or (
+            isinstance(target, QComboBox) and target.isEditable()
+        )
+        error = FieldError(
+            reserve=(required and typed) or key in CHECKED_KEYS or isinstance(widget, PhoneEdit)
+        )
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
-        self.form.addRow(f"{label}{'＊' if required else ''}", box)
+        caption = QLabel(f"{label}{'＊' if required else ''}")
+        if target is not None:
+            caption.setBuddy(target)
+        if label and not widget.accessibleName():
+            widget.setAccessibleName(label)
+        self.form.addRow(caption, box)
+        name_controls(widget, label)
+        if required:
+            widget.setAccessibleDescription(translate("RecordForm", "Required"))
         self.errors[key] = error
+        self._fields[key] = (label, widget, box)
+        self._opened_with[key] = widget.text() if isinstance(widget, QLineEdit) else None
 
     def watch(self, signal) -> None:
         signal.connect(self.changed)
@@ -141,20 +197,46 @@ class RecordForm(QDialog):
         self.revalidate()
 
     def revalidate(self) -> bool:
+        """Show the problem (or else the warning) of each field left once, or of every field
+        after 保存 was pressed; True when nothing stops saving."""
         problems = self.problems()
+        warnings = self.warnings()
         for key, label in self.errors.items():
-            label.set_error(problem_text(problems[key]) if key in problems else None)
-        self.save_button.setEnabled(not problems)
+            shown = self._show_all or key in self._touched
+            if shown and key in problems:
+                label.set_error(problem_text(problems[key]))
+            elif shown and key in warnings:
+                label.set_error(warnings[key], warning=True)
+            else:
+                label.set_error(None)
+            self._describe(key)
+        if not problems and self.summary.objectName() == "formSummary":
+            self._show_note()  # all put right: the note on ＊ again
         return not problems
+
+    def is_valid(self) -> bool:
+        """Nothing stops saving (warnings do not)."""
+        return not self.problems()
 
     def show_problems(self, problems: dict[str, Problem]) -> None:
         """Problems the service found that the form could not know (e.g. duplicate names)."""
         for key, problem in problems.items():
             if key in self.errors:
                 self.errors[key].set_error(problem_text(problem))
+                self._describe(key)
+        self._explain_problems(problems)
 
     def problems(self) -> dict[str, Problem]:
         raise NotImplementedError
+
+    def warnings(self) -> dict[str, str]:
+        """What looks wrong but may be right (a phone number that is neither a mobile nor a
+        landline): shown under the field like a problem, never stopping 保存."""
+        found = {}
+        for key, (_label, widget, _box) in self._fields.items():
+            if isinstance(widget, PhoneEdit) and (doubt := phone_doubt(widget.text())):
+                found[key] = phone_doubt_text(doubt, widget.text())
+        return found
 
     def save(self) -> bool:
         """Store the record; True closes the dialog."""
@@ -173,9 +255,109 @@ class RecordForm(QDialog):
         return True
 
     def _save_clicked(self) -> None:
-        if self.revalidate() and self.save():
+        warnings = self.warnings()
+        # A warning on a value typed now that the secretary has not seen yet stops this press
+        # once; the next one saves. A record opened as it was stored saves at once.
+        unseen = [
+            k for k, text in warnings.items() if self.errors[k].text() != text and self._typed(k)
+        ]
+        self._show_all = True
+        problems = self.problems()
+        if not self.revalidate():
+            self._explain_problems(problems)
+            return
+        if unseen:
+            self._explain(
+                translate(
+                    "RecordForm", "Please check {fields}; if it is right, press Save again."
+                ).format(fields=self._names(unseen)),
+                unseen[0],
+            )
+            return
+        if self.save():
             self._dirty = False
             self.accept()
+
+    # -- telling what is wrong --------------------------------------------------------------
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A field is left when the focus goes to another field or button of this form; a
+        pop-up (calendar, list, suggestions) or another window does not count."""
+        if old is None or new is None or new.window() is not self:
+            return
+        left = self._key_of(old)
+        if left is not None and left != self._key_of(new) and left not in self._touched:
+            self._touched.add(left)
+            self.revalidate()
+
+    def _typed(self, key: str) -> bool:
+        widget = self._fields[key][1]
+        return not isinstance(widget, QLineEdit) or widget.text() != self._opened_with[key]
+
+    def _key_of(self, widget: QWidget) -> str | None:
+        rows = {box: key for key, (_label, _widget, box) in self._fields.items()}
+        current: QWidget | None = widget
+        while current is not None and current is not self:
+            if current in rows:
+                return rows[current]
+            current = current.parentWidget()
+        return None
+
+    def _describe(self, key: str) -> None:
+        """A screen reader reads the reason with the field's name when the field gets focus."""
+        _label, widget, _box = self._fields[key]
+        text = self.errors[key].text()
+        required = translate("RecordForm", "Required") if "＊" in self._caption(key) else ""
+        widget.setAccessibleDescription(text or required)
+
+    def _caption(self, key: str) -> str:
+        caption = self.form.labelForField(self._fields[key][2])
+        return caption.text() if isinstance(caption, QLabel) else ""
+
+    def _names(self, keys: list[str]) -> str:
+        """“姓名”、“电话”: the fields' labels as the form shows them."""
+        names = [self._fields[k][0] or self._fields[k][1].property("text") or k for k in keys]
+        return "、".join(f"“{name}”" for name in names)
+
+    def _explain_problems(self, problems: dict[str, Problem]) -> None:
+        keys = [k for k in self._fields if k in problems]  # in the form's order
+        if not keys:
+            return
+        missing = [k for k in keys if problems[k] is Problem.REQUIRED]
+        wrong = [k for k in keys if problems[k] is not Problem.REQUIRED]
+        if missing and wrong:
+            text = translate(
+                "RecordForm", "Not saved yet: please fill in {missing} and correct {wrong}."
+            ).format(missing=self._names(missing), wrong=self._names(wrong))
+        elif missing:
+            text = translate("RecordForm", "Not saved yet: please fill in {fields}.").format(
+                fields=self._names(missing)
+            )
+        else:
+            text = translate(
+                "RecordForm", "Not saved yet: please correct {fields} (see the note under it)."
+            ).format(fields=self._names(wrong))
+        self._explain(text, keys[0])
+
+    def _explain(self, text: str, key: str) -> None:
+        """Say it above the buttons and put the cursor in the field concerned."""
+        self.summary.setObjectName("formSummary")
+        self.summary.setText(text)
+        self._repolish(self.summary)
+        _label, widget, box = self._fields[key]
+        self.scroll.ensureWidgetVisible(box)
+        target = focus_target(widget)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_note(self) -> None:
+        self.summary.setObjectName("formNote")
+        self.summary.setText(translate("RecordForm", "Fields marked ＊ are required."))
+        self._repolish(self.summary)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def reject(self) -> None:
         if self._dirty:

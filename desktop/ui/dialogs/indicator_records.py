@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import format_date
 from desktop.domain.kinds import RecordKind
 from desktop.services.indicators import IndicatorRecord
+from desktop.ui.access import name_unnamed
 from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text
 from desktop.ui.tasks import run_task
@@ -129,6 +130,7 @@ class IndicatorRecordsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        name_unnamed(self, title)
         self.resize(720, 480)
         self.loading = True
         run_task(load, self._loaded, self._failed)

@@ -445,7 +445,7 @@ class MeetingDialog(RecordForm):
         owner = NamePicker(a.owner, self._owner_suggestions, max_length=LINE_MAX)
         owner.setPlaceholderText(translate("MeetingDialog", "Name, role or unit"))
         owner.textChanged.connect(self.changed)
-        # 「张伟（3栋 2单元 1203）」 is wider than the column: the list of names may be wider.
+        # “张伟（3栋 2单元 1203）” is wider than the column: the list of names may be wider.
         owner.completer().popup().setMinimumWidth(owner.fontMetrics().horizontalAdvance("国") * 16)
         self.action_table.setCellWidget(row, 1, owner)
         due = OptionalDate(a.due_on, "")
@@ -458,8 +458,8 @@ class MeetingDialog(RecordForm):
         self.changed()
 
     def _owner_suggestions(self, text: str) -> list[tuple[str, str]]:
-        """This meeting's participants first (「张三明（楼栋长）」), then the roster's people
-        (「张伟（3栋 2单元 1203）」) who are not among them."""
+        """This meeting's participants first (“张三明（楼栋长）”), then the roster's people
+        (“张伟（3栋 2单元 1203）”) who are not among them."""
         typed = text.strip()
         here, invited = [], set()
         for row in range(self.participants.rowCount()):

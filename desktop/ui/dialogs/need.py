@@ -35,6 +35,7 @@ from desktop.ui.inputs import (
     date_edit,
     editable_combo,
     line_edit,
+    phone_edit,
 )
 from desktop.ui.labels import (
     need_source_label,
@@ -52,7 +53,7 @@ def text_box(value: str, height: int = 64) -> QPlainTextEdit:
 
 
 def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
-    """「张伟（3栋 2单元 1203）」 → 张伟, for the name pickers."""
+    """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
     rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
     return [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
             for r in rows]  # fmt: skip
@@ -91,7 +92,7 @@ class NeedDialog(RecordForm):
         self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
                                     self._person_picked,
                                     max_length=MAX_LENGTH["raised_by"])  # fmt: skip
-        self.phone = line_edit(n.phone, MAX_LENGTH["phone"])
+        self.phone = phone_edit(n.phone, MAX_LENGTH["phone"])
         buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
         self.building = editable_combo(buildings, n.building, MAX_LENGTH["building"])
         self.unit = line_edit(n.unit, MAX_LENGTH["unit"])

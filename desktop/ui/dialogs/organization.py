@@ -18,7 +18,7 @@ from desktop.services import organizations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import OptionalDate, date_edit, line_edit
+from desktop.ui.inputs import OptionalDate, date_edit, line_edit, phone_edit
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.partner_labels import partner_type_label
 
@@ -42,7 +42,7 @@ class OrganizationDialog(RecordForm):
         self.kind.setCurrentIndex(self.kind.findData(self.org.kind))
         self.name = line_edit(self.org.name, ORGANIZATION_MAX_LENGTH["name"])
         self.contact = line_edit(self.org.contact_name, ORGANIZATION_MAX_LENGTH["contact_name"])
-        self.phone = line_edit(self.org.phone, ORGANIZATION_MAX_LENGTH["phone"])
+        self.phone = phone_edit(self.org.phone, ORGANIZATION_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("OrganizationDialog", "e.g. 13812345678 or 0755-12345678")
         )

@@ -134,7 +134,7 @@ class MemberDialog(RecordForm):
         self.person.setFocus()
 
     def _suggest(self, text: str) -> list[tuple[str, str]]:
-        """「张伟（3栋 2单元 1203）」 → 张伟; the label remembers which resident it is."""
+        """“张伟（3栋 2单元 1203）” → 张伟; the label remembers which resident it is."""
         self._labels: dict[str, int] = {}
         pairs = []
         for row in people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15):

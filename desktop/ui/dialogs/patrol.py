@@ -98,6 +98,7 @@ class PatrolDialog(RecordForm):
         ):
             self.watch(signal)
         self.revalidate()
+        self._dirty = False  # the stored findings were added above: nothing changed yet
         self.route.setFocus()
 
     def add_finding(self, finding: Finding) -> None:

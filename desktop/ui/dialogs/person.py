@@ -25,7 +25,7 @@ from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import line_edit
+from desktop.ui.inputs import line_edit, phone_edit
 from desktop.ui.labels import right_label, role_label
 
 
@@ -45,7 +45,7 @@ class PersonDialog(RecordForm):
 
         self.name = line_edit(self.person.name, PERSON_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("PersonDialog", "Full name, e.g. 张伟"))
-        self.phone = line_edit(self.person.phone, PERSON_MAX_LENGTH["phone"])
+        self.phone = phone_edit(self.person.phone, PERSON_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("PersonDialog", "e.g. 13812345678 or 0755-12345678")
         )

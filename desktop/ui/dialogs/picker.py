@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.access import name_unnamed
 from desktop.ui.i18n import translate
 from desktop.ui.widgets import SearchBox
 
@@ -45,6 +46,7 @@ class RecordPicker(QDialog):
         layout.addWidget(self.box)
         layout.addWidget(self.results, 1)
         layout.addWidget(buttons)
+        name_unnamed(self, self.windowTitle())
         self.refresh("")
 
     def refresh(self, text: str) -> None:

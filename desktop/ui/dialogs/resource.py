@@ -16,7 +16,14 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
-from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, line_edit
+from desktop.ui.inputs import (
+    NamePicker,
+    OptionalDate,
+    choice_combo,
+    date_edit,
+    line_edit,
+    phone_edit,
+)
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 
 
@@ -57,7 +64,7 @@ class ResourceDialog(RecordForm):
             translate("ResourceDialog", "e.g. 2 rooms, Saturday and Sunday 9:00–17:00")
         )
         self.contact = line_edit(r.contact, MAX_LENGTH["contact"])
-        self.phone = line_edit(r.phone, MAX_LENGTH["phone"])
+        self.phone = phone_edit(r.phone, MAX_LENGTH["phone"])
         self.registered_on = date_edit(r.registered_on)
         self.valid_until = OptionalDate(r.valid_until, translate("ResourceDialog", "Set"))
         self.rest_station = QCheckBox(

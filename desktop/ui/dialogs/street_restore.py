@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.access import name_unnamed
 from desktop.ui.i18n import translate
 from desktop.ui.tasks import Progress, run_with_progress
 from desktop.ui.widgets import FieldError
@@ -95,6 +96,7 @@ class StreetRestoreDialog(QDialog):
         self.restore_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
         layout.addWidget(self.buttons)
+        name_unnamed(self, self.windowTitle())
         self._load_saved()
 
     def _load_saved(self) -> None:

@@ -24,6 +24,7 @@ from desktop.ui.inputs import (
     date_edit,
     editable_combo,
     line_edit,
+    phone_edit,
 )
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 
@@ -50,7 +51,7 @@ class VisitDialog(RecordForm):
         self.resident = NamePicker(
             v.resident, lambda t: person_suggestions(ctx, t), max_length=MAX_LENGTH["resident"]
         )
-        self.phone = line_edit(v.phone, MAX_LENGTH["phone"])
+        self.phone = phone_edit(v.phone, MAX_LENGTH["phone"])
         buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
         self.building = editable_combo(buildings, v.building, MAX_LENGTH["building"])
         self.unit = line_edit(v.unit, MAX_LENGTH["unit"])

@@ -95,7 +95,7 @@ class PagedTableModel(RowTableModel[Row]):
         self.endResetModel()
 
     def total(self) -> int:
-        """Rows matching the filters, loaded or not (the 「共 N 条」 figure)."""
+        """Rows matching the filters, loaded or not (the “共 N 条” figure)."""
         return self._total
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

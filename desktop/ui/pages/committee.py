@@ -34,6 +34,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.services import committee, evaluations, neighborhood
+from desktop.ui.access import shortcut_tip
 from desktop.ui.columns import ColumnFitter, ColumnPlan, em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
@@ -76,7 +77,9 @@ class Section(QWidget):
             translate("CommitteePage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
         )
         for action in (self.new_action, self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # In the whole window; only the section of the tab shown is active.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(shortcut_tip(action))
             self.toolbar.addAction(action)
             self.addAction(action)
         self.count_label = QLabel()
@@ -209,7 +212,7 @@ class CommitteePage(QWidget):
             section.new_action.triggered.connect(create)
             section.edit_action.triggered.connect(edit)
             section.delete_action.triggered.connect(delete)
-            section.table.doubleClicked.connect(lambda _i, edit=edit: edit())
+            section.table.activated.connect(lambda _i, edit=edit: edit())  # Enter or double-click
         self.notice = QLabel(wordWrap=True)
         self.notice.setObjectName("emptyLabel")
         self.tabs = QTabWidget()
@@ -294,7 +297,7 @@ class CommitteePage(QWidget):
     # -- details ----------------------------------------------------------------------------
     def _term_html(self, term: CommitteeTerm) -> str:
         share = term.party_share
-        colour = "#1a7f37" if share.meets_rule else "#a31515"
+        colour = "#1e6b2e" if share.meets_rule else "#a31515"
         lines = [
             (translate("CommitteePage", "Formed on"), format_date(term.formed_on)),
             (translate("CommitteePage", "Term"), self._span(term.term_start, term.term_end)),

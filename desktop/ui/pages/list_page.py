@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.ledger import LedgerKind
+from desktop.ui.access import chain_tab_order, shortcut_tip
 from desktop.ui.columns import ColumnFitter, em
 from desktop.ui.context import AppContext
 from desktop.ui.flow_layout import FlowLayout
@@ -35,7 +36,7 @@ DETAILS_SHARE = 0.3  # of the room beside the list, at most, until the secretary
 
 def pane_note_html(text: str) -> str:
     """A quiet line in an otherwise empty details pane."""
-    return f"<p style='color:#666; margin-top:24px' align='center'>{escape(text)}</p>"
+    return f"<p style='color:#595959; margin-top:24px' align='center'>{escape(text)}</p>"
 
 
 def no_selection_html() -> str:
@@ -65,7 +66,9 @@ class ListPage(QWidget):
             translate("ListPage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
         )
         for action in (self.new_action, self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # In the whole window (the navigation too); a hidden page's actions are inactive.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(shortcut_tip(action))
             self.toolbar.addAction(action)
             self.addAction(action)
         self.new_action.triggered.connect(self.create_record)
@@ -129,6 +132,7 @@ class ListPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.filters)
         layout.addWidget(self.splitter, 1)
+        self.order_tabs()
 
     # -- state ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -264,11 +268,21 @@ class ListPage(QWidget):
         else:
             self.create_record()
 
+    def order_tabs(self) -> QWidget:
+        """Tab: the search box, the filters left to right, the list, then the details pane's
+        switch just before the pane it folds. Returns the last (the window's status bar
+        comes after it)."""
+        chain_tab_order(
+            [self.search, *self._filter_widgets, self.view, self.details_toggle, self.details]
+        )
+        return self.details
+
     # -- hooks ----------------------------------------------------------------------------
     def add_filter(self, widget: QComboBox | QCheckBox) -> None:
         """A filter beside the search box; changing it applies the filters at once."""
         self._filter_widgets.append(widget)
         self.filters.addWidget(widget)
+        self.order_tabs()
         if isinstance(widget, QCheckBox):
             widget.toggled.connect(lambda _on: self.apply_filters())
         else:

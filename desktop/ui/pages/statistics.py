@@ -1,6 +1,6 @@
 """统计: the branch's figures for a quarter or a year, each with its written definition and the
 records behind it; charts of needs by category and status and the year's quarterly trend;
-「导出 Excel」. Everything is computed on a pool thread (run_task), never on the GUI thread."""
+“导出 Excel”. Everything is computed on a pool thread (run_task), never on the GUI thread."""
 
 from datetime import date
 from pathlib import Path
