@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QStyle,
     QTableView,
     QTabWidget,
@@ -379,3 +380,33 @@ def test_the_print_preview_fits_the_screen(qtbot):
     area = preview.screen().availableGeometry()
     assert preview.height() <= area.height() and preview.width() <= area.width()
     assert area.contains(preview.geometry())
+
+
+@pytest.mark.parametrize(("screen", "scale"), [("1024×768", "extra_large"), ("1366×768", "large")])
+def test_no_page_scrolls_sideways_and_partner_units_read_whole(
+    demo, qtbot, restore_text_size, screen, scale
+):
+    """The page itself never needs a sideways scroll (the 统计 choices wrap, the 共建单位 list
+    goes above the quarters), and each partner unit's name is whole in its list."""
+    window = open_window(demo, qtbot, SCREENS[screen])
+    choose_text_size(window, qtbot, scale)
+    window.resize(*SCREENS[screen])
+    wide: list[str] = []
+    for row, name in enumerate(window._factories):
+        window.navigation.setCurrentRow(row)
+        page = window.page(name)
+        for _ in tabs_in(page):
+            settle(qtbot)
+            for area in page.findChildren(QScrollArea, "pageScroll"):
+                if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+                    wide.append(f"{name}: {area.horizontalScrollBar().maximum()}px too wide")
+    assert wide == []
+    window.go_to(window.partners)
+    settle(qtbot)
+    units = window.partners.units
+    metrics = QFontMetrics(units.font())
+    for row in range(units.count()):
+        rect = units.visualItemRect(units.item(row))
+        text = units.item(row).text()
+        assert metrics.horizontalAdvance(text) <= rect.width(), text
+        assert units.viewport().rect().contains(rect), text

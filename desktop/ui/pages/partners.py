@@ -5,7 +5,7 @@ organization dialog."""
 from datetime import date
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,6 +66,8 @@ WATCHED = {
     )
 }
 YEARS_BACK = 4
+UNITS_WIDTH_EM = 8  # the list is at least this many characters wide, else as its longest name
+UNITS_ROWS_ABOVE = 4  # names shown at once when the list goes above the figures
 
 
 def first_line(text: str) -> str:
@@ -80,6 +82,8 @@ class PartnersPage(QWidget):
         self.activities: list[PartnerActivity] = []
         self.agreements: list[Agreement] = []
         self.tracked: PartnerTracker | None = None
+        # (list above the figures, list width) as last arranged; None until then
+        self._arrangement: tuple[bool, int] | None = None
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -166,19 +170,50 @@ class PartnersPage(QWidget):
         column.addWidget(self.details)
         self.empty = EmptyState()
         self.empty.button.clicked.connect(self.create_unit)
-        splitter = QSplitter()
-        splitter.addWidget(self.units)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 760])
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.units)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
+        self.grid.columns.fitted.connect(self._arrange)  # the quarters widen at 特大
         self.reload()
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The units beside their figures when both fit whole; on a narrow window at a large
+        text size the list goes above them, so no name and no quarter is cut."""
+        em = self.fontMetrics().horizontalAdvance("国")
+        metrics = self.units.fontMetrics()
+        names = (self.units.item(row).text() for row in range(self.units.count()))
+        longest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        extras = 2 * self.units.frameWidth() + self.units.verticalScrollBar().sizeHint().width()
+        units_width = max(longest + extras + em, UNITS_WIDTH_EM * em)
+        beside = units_width + self.splitter.handleWidth() + self.grid.minimumWidth() + 2 * em
+        vertical = self.width() < beside
+        arrangement = (vertical, units_width)
+        if arrangement == self._arrangement:
+            return
+        self._arrangement = arrangement
+        self.units.setMinimumWidth(0 if vertical else units_width)
+        if vertical:  # a few names, then the figures
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            rows = min(max(self.units.count(), 2), UNITS_ROWS_ABOVE)
+            height = rows * max(self.units.sizeHintForRow(0), em) + 2 * self.units.frameWidth()
+            self.splitter.setSizes([height, 10 * height])
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.splitter.setSizes([units_width, 3 * units_width])
 
     # -- building blocks ------------------------------------------------------------------
     def _table(self, headers: list[str], plan: ColumnPlan) -> QTableWidget:
@@ -247,8 +282,10 @@ class PartnersPage(QWidget):
         self.units.clear()
         for p in self.partner_list:
             kind = f"（{partner_type_label(p.partner_type)}）" if p.partner_type else ""
-            QListWidgetItem(f"{p.name}{kind}", self.units)
+            item = QListWidgetItem(f"{p.name}{kind}", self.units)
+            item.setToolTip(item.text())  # the whole name where the list is narrow
         self.units.blockSignals(False)
+        self._arrange()  # a longer name may need the list above the figures
         self.count_label.setText(count_text(len(self.partner_list)))
         if not self.partner_list:
             self.empty.show_message(

@@ -41,6 +41,7 @@ from desktop.services.indicators import (
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.indicator_records import IndicatorRecordsDialog
 from desktop.ui.figure_cards import FigureCard
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.indicator_charts import CategoryChart, StatusChart, TrendChart
 from desktop.ui.labels import need_status_label
@@ -109,6 +110,16 @@ def _documents() -> Path:
     return Path(folder or Path.home())
 
 
+def beside(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that wrap as one (a label and its drop-downs)."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
+
+
 class StatisticsPage(QWidget):
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
@@ -142,14 +153,21 @@ class StatisticsPage(QWidget):
         self.status.setObjectName("formNote")
         self.status.setWordWrap(True)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(translate("StatisticsPage", "Period")))
-        bar.addWidget(self.kind_combo)
-        bar.addWidget(self.period_combo)
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(translate("StatisticsPage", "Property disputes compared with")))
-        bar.addWidget(self.baseline_combo)
-        bar.addStretch()
+        # The choices wrap to a second line on a narrow window at 特大 rather than widen the
+        # page past the screen; each label stays with its drop-downs.
+        bar = FlowLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(
+            beside(
+                QLabel(translate("StatisticsPage", "Period")), self.kind_combo, self.period_combo
+            )
+        )
+        bar.addWidget(
+            beside(
+                QLabel(translate("StatisticsPage", "Property disputes compared with")),
+                self.baseline_combo,
+            )
+        )
         bar.addWidget(self.export_button)
 
         self.cards = {key: FigureCard(key, DEFINITIONS[key]) for key in CARD_KEYS}
