@@ -98,6 +98,7 @@ class SyncScheduler(QObject):
         self._delay: timedelta | None = None
         self._progress: Progress | None = None
         self._manual = False  # the running sync was asked for by the secretary
+        self._reads = 0  # settings and status reads started (see ``reload``)
         self._settings_changed = False
         self._pending_busy = False
         self._pending_again = False
@@ -146,7 +147,15 @@ class SyncScheduler(QObject):
             damaged = backups.last_check_failed(self._data_dir)
             return settings, bool(token), status.load_status(self._data_dir), damaged
 
-        run_task(work, self._loaded, self._load_failed)
+        # Reads overlap (a sync ends while the last one is still reading): only the newest may
+        # set the state, or an older status file would undo what a sync just did.
+        self._reads += 1
+        read = self._reads
+        run_task(
+            work,
+            lambda loaded: read == self._reads and self._loaded(loaded),
+            lambda exc: read == self._reads and self._load_failed(exc),
+        )
 
     def settings_changed(self) -> None:
         """The secretary saved new settings: whatever stopped automatic sync may be fixed."""

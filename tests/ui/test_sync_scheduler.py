@@ -308,3 +308,25 @@ def test_a_sync_already_planned_does_not_upload_a_file_found_damaged(scheduler, 
     assert scheduler.state.damaged
     assert scheduler.retry_interval() is None
     assert "数据文件已损坏" in scheduler.state.error
+
+
+def test_an_older_read_of_the_status_never_undoes_a_newer_one(ctx, scheduler, monkeypatch):
+    """A sync that ends while the status is still being read after the one before: the read
+    that finishes last is not the newest, and must not put 尚未同步 back."""
+    from desktop.sync import status as sync_status
+    from desktop.ui import sync_scheduler
+
+    started = []
+    monkeypatch.setattr(
+        sync_scheduler, "run_task", lambda work, done, failed: started.append((work, done))
+    )
+    scheduler.reload()
+    (older_work, older_done) = started[0]
+    older = older_work()  # read before the sync's success was written
+    synced_at = datetime(2026, 12, 7, 8, 30, tzinfo=UTC)
+    sync_status.save_status(ctx.data_dir, sync_status.SyncStatus(last_success_at=synced_at))
+    scheduler.reload()
+    (newer_work, newer_done) = started[1]
+    newer_done(newer_work())
+    older_done(older)  # arrives last
+    assert scheduler.state.last_success_at == synced_at
