@@ -71,6 +71,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Tracked:
+    """The columns of a record the secretary keeps: its uuid (which joins two copies of the
+    data), when it was made and last changed, and when it went to the 回收站 (NULL while
+    live). Declared once; the tables made before revision 0007 carry ``_added_uuid`` instead."""
+
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 # Name columns sorted by pinyin: table -> (name column, its sort-key column).
 NAME_KEYS: dict[str, tuple[str, str]] = {
     "person": ("name", "name_key"),
@@ -126,10 +137,9 @@ class BuildingRecord(Base):
     unit_count: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class PersonRecord(Base):
+class PersonRecord(Tracked, Base):
     __tablename__ = "person"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(roster.PERSON_MAX_LENGTH["name"]))
     phone: Mapped[str] = mapped_column(String(roster.PERSON_MAX_LENGTH["phone"]), default="")
     building_id: Mapped[int | None] = mapped_column(
@@ -144,10 +154,7 @@ class PersonRecord(Base):
     # When the branch first noticed this talented resident (发现); cultivation is its own table.
     talent_discovered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     # Set when moved to the trash (回收站); NULL for a live record.
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # What the search box looks in, kept by SQLite itself: one column to scan instead of
     # three halves the time of a 1–2 character search at 100,000 people.
     search_text: Mapped[str] = mapped_column(
@@ -190,10 +197,9 @@ class PersonRoleRecord(Base):
     __table_args__ = (Index("ix_person_role_role", "role", "person_id"),)
 
 
-class OrganizationRecord(Base):
+class OrganizationRecord(Tracked, Base):
     __tablename__ = "organization"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     kind: Mapped[str] = mapped_column(String(40), index=True)
     name: Mapped[str] = mapped_column(String(roster.ORGANIZATION_MAX_LENGTH["name"]))
     contact_name: Mapped[str] = mapped_column(
@@ -208,8 +214,6 @@ class OrganizationRecord(Base):
     # When a self-organization was incubated (孵化) by the branch.
     incubated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
     __table_args__ = (
         CheckConstraint(
@@ -238,10 +242,9 @@ class NeedCategoryRecord(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class NeedRecord(Base):
+class NeedRecord(Tracked, Base):
     __tablename__ = "need"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     title: Mapped[str] = mapped_column(String(needs.MAX_LENGTH["title"]))
     description: Mapped[str] = mapped_column(Text, default="")
     category_id: Mapped[int] = mapped_column(
@@ -270,9 +273,6 @@ class NeedRecord(Base):
     satisfaction: Mapped[str | None] = mapped_column(String(30), nullable=True)
     # A property dispute (物业矛盾): counted against a baseline period by the indicators.
     is_dispute: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(
         Text, Computed("title || ' ' || raised_by || ' ' || phone || ' ' || building || ' '"
                        " || room || ' ' || handled_by", persisted=True)
@@ -297,10 +297,9 @@ class NeedStatusChangeRecord(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class ResourceRecord(Base):
+class ResourceRecord(Tracked, Base):
     __tablename__ = "resource"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     title: Mapped[str] = mapped_column(String(resources.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     provider_kind: Mapped[str] = mapped_column(String(30))
@@ -321,9 +320,6 @@ class ResourceRecord(Base):
     valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     # A 暖蜂驿站: a rest station for delivery riders, with a monthly service log.
     is_rest_station: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(
         Text, Computed("title || ' ' || provider || ' ' || availability || ' ' || contact"
                        " || ' ' || phone", persisted=True)
@@ -331,10 +327,9 @@ class ResourceRecord(Base):
     __table_args__ = _live_trash_indexes("resource", "registered_on", "search_text")
 
 
-class ProjectRecord(Base):
+class ProjectRecord(Tracked, Base):
     __tablename__ = "project"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     title: Mapped[str] = mapped_column(String(projects.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     stage: Mapped[str] = mapped_column(String(30), index=True)
@@ -352,9 +347,6 @@ class ProjectRecord(Base):
     # The average rating ×100 (4.35 → 435), exact like money.
     rating_average_centi: Mapped[int | None] = mapped_column(Integer, nullable=True)
     evaluation: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(Text, Computed("title", persisted=True))
     __table_args__ = _live_trash_indexes("project", "registered_on", "search_text")
 
@@ -398,12 +390,11 @@ class ProjectResourceRecord(Base):
     )
 
 
-class VisitRecord(Base):
+class VisitRecord(Tracked, Base):
     """A reception-day or door-knocking visit."""
 
     __tablename__ = "visit"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     kind: Mapped[str] = mapped_column(String(20), index=True)
     visited_on: Mapped[date] = mapped_column(Date)
     resident: Mapped[str] = mapped_column(String(visits.MAX_LENGTH["resident"]))
@@ -427,9 +418,6 @@ class VisitRecord(Base):
     need_id: Mapped[int | None] = mapped_column(
         ForeignKey("need.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(
         Text,
         Computed(
@@ -441,10 +429,9 @@ class VisitRecord(Base):
     __table_args__ = _live_trash_indexes("visit", "visited_on", "search_text")
 
 
-class MeetingRecord(Base):
+class MeetingRecord(Tracked, Base):
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     title: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["title"]))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # UTC
@@ -453,9 +440,6 @@ class MeetingRecord(Base):
     recorder: Mapped[str] = mapped_column(String(meetings.MAX_LENGTH["recorder"]), default="")
     # NULL while a draft; set once, when the secretary finalizes the minutes.
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(
         Text, Computed("title || ' ' || place || ' ' || host", persisted=True)
     )
@@ -552,16 +536,12 @@ class DraftRecord(Base):
     saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class CompactRecord(Base):
+class CompactRecord(Tracked, Base):
     """A neighborhood compact (邻里公约); its text lives in its versions."""
 
     __tablename__ = "compact"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     title: Mapped[str] = mapped_column(String(compacts.VERSION_MAX_LENGTH["title"]))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     search_text: Mapped[str] = mapped_column(Text, Computed("title", persisted=True))
     __table_args__ = _live_trash_indexes("compact", "title")
 
@@ -597,12 +577,11 @@ class CompactVersionRecord(Base):
 # --- Partners, committees, federation, self-organizations, talents (migration 0006) -------
 
 
-class PartnerAgreementRecord(Base):
+class PartnerAgreementRecord(Tracked, Base):
     """A 共建协议 signed with a partner unit (an organization of kind partner_unit)."""
 
     __tablename__ = "partner_agreement"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
@@ -610,25 +589,18 @@ class PartnerAgreementRecord(Base):
     term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     content: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
-class PartnerActivityRecord(Base):
+class PartnerActivityRecord(Tracked, Base):
     """One of the 三个一: a pairing activity, a practical service or a dispute mediation."""
 
     __tablename__ = "partner_activity"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(30))  # PartnerActivityKind
     held_on: Mapped[date] = mapped_column(Date)
     participants: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     __table_args__ = (
         CheckConstraint("kind IN ('pairing','practical_service','dispute_mediation')", name="kind"),
         Index("ix_partner_activity_org", "organization_id", "held_on"),
@@ -712,12 +684,11 @@ class CrossAppointmentRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class EvaluationRecord(Base):
+class EvaluationRecord(Tracked, Base):
     """The branch's periodic evaluation (评价) of the property company or the committee."""
 
     __tablename__ = "evaluation"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
@@ -727,9 +698,6 @@ class EvaluationRecord(Base):
     evaluated_on: Mapped[date] = mapped_column(Date)
     evaluators: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class EvaluationScoreRecord(Base):
@@ -748,19 +716,15 @@ class EvaluationScoreRecord(Base):
     __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score"),)
 
 
-class PatrolRecord(Base):
+class PatrolRecord(Tracked, Base):
     """A joint patrol (联合巡查) of the building-leader federation."""
 
     __tablename__ = "patrol"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     held_on: Mapped[date] = mapped_column(Date, index=True)
     route: Mapped[str] = mapped_column(Text, default="")
     participants: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class PatrolFindingRecord(Base):
