@@ -1,4 +1,4 @@
-"""Headless subcommands (ARCHITECTURE.md, "Command line"). Messages are Chinese, one line.
+"""Headless subcommands (docs/architecture.md, "Command line"). Messages are Chinese, one line.
 
 Exit codes: 0 success; 1 the command ran and found a problem; 2 bad usage or bad input.
 """

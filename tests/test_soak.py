@@ -1,7 +1,8 @@
 """Soak: Qt methods that return None, far past where a bad PySide6/CPython pairing dies.
 
 PySide6 6.12.0 on CPython 3.11 aborts with "Fatal Python error: none_dealloc" after ~5,300
-such calls (ARCHITECTURE.md, Pitfalls): every returned None drops a reference it never took.
+such calls (docs/architecture.md, "Pitfalls already met"): every returned None drops a
+reference it never took.
 The child makes 1.6 million of them (200,000 rounds of 8); a bad pairing dies early on.
 """
 

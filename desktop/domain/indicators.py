@@ -1,4 +1,5 @@
-"""The figures the street office reports (DOMAIN.md): their keys, periods and written definitions.
+"""The figures the street office reports (统计, `shuren indicators`): their keys, periods and
+written definitions.
 
 The keys are a contract (`shuren indicators --json`, the street report): never rename them.
 """

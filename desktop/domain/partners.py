@@ -1,6 +1,6 @@
 """Partner units (共建单位), their agreements (共建协议) and the 三个一 quota: every quarter at
 least one pairing activity and one practical service, every year at least one dispute
-mediation (DOMAIN.md)."""
+mediation (docs/architecture.md, "Words")."""
 
 from dataclasses import dataclass, field
 from datetime import date

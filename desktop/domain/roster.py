@@ -28,7 +28,7 @@ BUILDING_MAX_LENGTH = {"name": NAME_MAX}  # a grid's name too (validate_name)
 
 
 class PersonRole(Enum):
-    """Roles a resident can hold in the branch's work (DOMAIN.md)."""
+    """Roles a resident can hold in the branch's work (docs/architecture.md, "Words")."""
 
     BUILDING_LEADER = "building_leader"
     TALENT = "talent"

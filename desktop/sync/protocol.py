@@ -1,4 +1,4 @@
-"""The sync protocol shared by the app and the street-office receiver (ARCHITECTURE.md, "Sync").
+"""The sync protocol the app and the street-office receiver share (docs/architecture.md, "Sync").
 
 A branch uploads a consistent snapshot of its SQLite file. The file is cut into blocks of one
 database page; the client sends only the blocks whose hash differs from the manifest of the

@@ -3,7 +3,7 @@
 from desktop.domain.partners import PartnerActivityKind, PartnerType, QuotaGap, QuotaState
 from desktop.ui.i18n import translate
 
-# Colour backs the word up, never replaces it (UI.md): green met, red missing, blue open.
+# Colour backs the word up, never replaces it (docs/ui.md): green met, red missing, blue open.
 STATE_COLOURS = {
     QuotaState.MET: ("#1e7b34", "#e6f4ea"),
     QuotaState.MISSING: ("#a31515", "#fde8e8"),

@@ -23,7 +23,7 @@ from desktop.ui.tasks import Progress, run_task, run_with_progress
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DELAY_MS = 500  # UI.md: anything over half a second shows progress
+PROGRESS_DELAY_MS = 500  # docs/ui.md: anything over half a second shows progress
 
 # The lists a backup's description counts, in the order the secretary thinks of them.
 SHOWN_COUNTS = ("need", "resource", "project", "person", "visit", "meeting")

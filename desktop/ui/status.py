@@ -1,4 +1,4 @@
-"""Status shown as coloured labels (UI.md): waiting grey, in progress blue, done green,
+"""Status shown as coloured labels (docs/ui.md): waiting grey, in progress blue, done green,
 overdue red. The word is always there too; colour is never the only signal."""
 
 from enum import Enum

@@ -1,4 +1,4 @@
-"""Sync to the street office in the background (ARCHITECTURE.md, "Sync", item 6).
+"""Sync to the street office in the background (docs/architecture.md, "Sync").
 
 One sync at a time: a request while one runs is merged into it. Automatic syncs come from a
 timer (every 30 minutes after a success, back-off 1, 2, 4 … 60 minutes after trouble the

@@ -50,7 +50,8 @@ def test_title_for_the_committee_and_a_year():
 
 
 def test_rare_characters_are_drawn(tmp_path):
-    """𠮷's text extraction is wrong in ReportLab (ARCHITECTURE.md): look at the page."""
+    """𠮷's text extraction is wrong in ReportLab (docs/architecture.md, "Pitfalls already
+    met"): look at the page."""
     ev = sample()
     ev.evaluators = "欧阳䶮𠮷"
     pdf = tmp_path / "e.pdf"

@@ -1,4 +1,4 @@
-"""`shuren-street`: serve, add-branch, list (ARCHITECTURE.md, "Command line").
+"""`shuren-street`: serve, add-branch, list (docs/architecture.md, "Command line").
 
 Exit codes: 0 success; 1 the command ran and found a problem; 2 bad usage or bad input, with a
 one-line Chinese message on stderr. ``--json`` prints one JSON document on stdout, nothing else.

@@ -1,4 +1,5 @@
-"""The shape every list page shares (UI.md): toolbar, search, filters, count, list, details."""
+"""The shape every list page shares (docs/ui.md, "Every list page looks the same"): toolbar,
+search, filters, count, list, details."""
 
 from html import escape
 from typing import Any
