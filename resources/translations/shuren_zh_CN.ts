@@ -1842,77 +1842,77 @@
 <context>
     <name>IndicatorRecords</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="38"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="39"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="40"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="41"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="42"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
         <source>Partner agreement</source>
         <translation>共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
         <source>Partner activity</source>
         <translation>共建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="59"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="60"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="81"/>
         <source>Double-click to open this record</source>
         <translation>双击打开这条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="112"/>
         <source>Reading the records…</source>
         <translation>正在读取记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="137"/>
         <source>Double-click a record to open it.</source>
         <translation>双击一条记录可以打开它。</translation>
     </message>

@@ -126,3 +126,8 @@ PAGES: tuple[PageSpec, ...] = (
         attribute="settings_page",
     ),
 )
+
+
+def page_opening(kind: RecordKind) -> PageSpec | None:
+    """The page a link to a record of ``kind`` opens on; None when no page opens it."""
+    return next((spec for spec in PAGES if kind in spec.opens), None)
