@@ -46,6 +46,8 @@ from desktop.ui.columns import em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
+from desktop.ui.pages import registry
+from desktop.ui.pages.registry import PageSpec
 from desktop.ui.pages.settings import backup_status_text
 from desktop.ui.restore import PROGRESS_DELAY_MS, ask_to_restore_after_damage, restore_in_window
 from desktop.ui.sync_scheduler import SyncScheduler, SyncState, status_bar_text
@@ -194,44 +196,14 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         # Only pages that exist are listed: no placeholders. A page is built the first time it
         # is shown (or asked for), so start-up pays for the home page only.
-        self._factories = {
-            "home": "home:HomePage",
-            "needs": "needs:NeedsPage",
-            "resources": "resources:ResourcesPage",
-            "projects": "projects:ProjectsPage",
-            "visits": "visits:VisitsPage",
-            "meetings": "meetings:MeetingsPage",
-            "compacts": "compacts:CompactsPage",
-            "partners": "partners:PartnersPage",
-            "committee": "committee:CommitteePage",
-            "roster": "roster:RosterPage",
-            "federation": "federation:FederationPage",
-            "statistics": "statistics:StatisticsPage",
-            "sync": "sync:SyncPage",
-            "trash": "trash:TrashPage",
-            "settings": "settings:SettingsPage",
-        }
+        self.page_specs: tuple[PageSpec, ...] = registry.PAGES
+        self._handles = {spec.handle: spec.name for spec in self.page_specs}
+        self._opens = {kind.value: spec.name for spec in self.page_specs for kind in spec.opens}
         self._built: dict[str, QWidget] = {}
         # Built now but idle until start_sync(): a window in a test syncs nothing.
         self.sync_scheduler = SyncScheduler(ctx.data_dir, ctx.events, parent=self)
-        for name, label in (
-            ("home", translate("MainWindow", "Home")),
-            ("needs", translate("MainWindow", "Needs")),
-            ("resources", translate("MainWindow", "Resources")),
-            ("projects", translate("MainWindow", "Projects")),
-            ("visits", translate("MainWindow", "Visits")),
-            ("meetings", translate("MainWindow", "Meetings")),
-            ("compacts", translate("MainWindow", "Compacts")),
-            ("partners", translate("MainWindow", "Partner units")),
-            ("committee", translate("MainWindow", "Committee and property company")),
-            ("roster", translate("MainWindow", "People and organizations")),
-            ("federation", translate("MainWindow", "Buildings and self-organizations")),
-            ("statistics", translate("MainWindow", "Statistics")),
-            ("sync", translate("MainWindow", "Sync")),
-            ("trash", translate("MainWindow", "Trash")),
-            ("settings", translate("MainWindow", "Settings")),
-        ):
-            QListWidgetItem(icon(name), label, self.navigation)
+        for spec in self.page_specs:
+            QListWidgetItem(icon(spec.icon), spec.label(), self.navigation)
             self.pages.addWidget(QWidget())  # stands in until the page is first shown
         self.navigation.fit()
         self.navigation.currentRowChanged.connect(self._show_row)
@@ -325,16 +297,16 @@ class MainWindow(QMainWindow):
         """使用说明, at the section of the page on screen (F1)."""
         from desktop.ui.help_viewer import show_help  # loaded on first use
 
-        row = self.navigation.currentRow()
-        names = list(self._factories)
-        show_help(self, names[row] if 0 <= row < len(names) else None, self.ctx.font_families)
+        spec = self._spec_at(self.navigation.currentRow())
+        show_help(self, spec.name if spec else None, self.ctx.font_families)
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built on first use."""
         if name not in self._built:
-            index = list(self._factories).index(name)
-            module, cls = self._factories[name].split(":")
-            extra = (self.sync_scheduler,) if name == "sync" else ()
+            index = [spec.name for spec in self.page_specs].index(name)
+            spec = self.page_specs[index]
+            module, cls = spec.build.split(":")
+            extra = [getattr(self, attribute) for attribute in spec.window_args]
             page = getattr(import_module(f"desktop.ui.pages.{module}"), cls)(self.ctx, *extra)
             stand_in = self.pages.widget(index)
             scroll_when_too_small(page)
@@ -364,42 +336,28 @@ class MainWindow(QMainWindow):
         if last is not None:
             QWidget.setTabOrder(last, self.sync_label)
 
-    def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self._factories):
-            self.pages.setCurrentWidget(self.page(list(self._factories)[row]))
+    def _spec_at(self, row: int) -> PageSpec | None:
+        return self.page_specs[row] if 0 <= row < len(self.page_specs) else None
 
-    home = property(lambda self: self.page("home"))
-    needs = property(lambda self: self.page("needs"))
-    resources = property(lambda self: self.page("resources"))
-    projects = property(lambda self: self.page("projects"))
-    visits = property(lambda self: self.page("visits"))
-    meetings = property(lambda self: self.page("meetings"))
-    compacts = property(lambda self: self.page("compacts"))
-    partners = property(lambda self: self.page("partners"))
-    committee = property(lambda self: self.page("committee"))
-    roster = property(lambda self: self.page("roster"))
-    federation = property(lambda self: self.page("federation"))
-    statistics = property(lambda self: self.page("statistics"))
-    sync_page = property(lambda self: self.page("sync"))
-    trash = property(lambda self: self.page("trash"))
-    settings_page = property(lambda self: self.page("settings"))
+    def _show_row(self, row: int) -> None:
+        spec = self._spec_at(row)
+        if spec is not None:
+            self.pages.setCurrentWidget(self.page(spec.name))
+
+    def __getattr__(self, attribute: str) -> QWidget:
+        """``window.needs``, ``window.sync_page``…: the page of that handle (``PageSpec``),
+        built on first use."""
+        name = self.__dict__.get("_handles", {}).get(attribute)
+        if name is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {attribute!r}")
+        return self.page(name)
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Follow a link from a details pane: show the record's page and open the record."""
-        name = {
-            RecordKind.NEED.value: "needs",
-            RecordKind.RESOURCE.value: "resources",
-            RecordKind.PROJECT.value: "projects",
-            RecordKind.VISIT.value: "visits",
-            RecordKind.MEETING.value: "meetings",
-            RecordKind.COMPACT.value: "compacts",
-            RecordKind.PARTNER_UNIT.value: "partners",
-            RecordKind.COMMITTEE_TERM.value: "committee",
-            RecordKind.PATROL.value: "federation",
-        }.get(kind)
+        name = self._opens.get(kind)
         if name is not None:
             page = self.page(name)
             self.go_to(page)

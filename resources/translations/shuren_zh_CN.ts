@@ -1842,77 +1842,77 @@
 <context>
     <name>IndicatorRecords</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="38"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="39"/>
         <source>Deliberation meeting</source>
         <translation>协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="40"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="41"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="42"/>
         <source>Self-organization</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="43"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="44"/>
         <source>Talented resident</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="45"/>
         <source>Partner agreement</source>
         <translation>共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="46"/>
         <source>Partner activity</source>
         <translation>共建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="59"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="60"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="81"/>
         <source>Double-click to open this record</source>
         <translation>双击打开这条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="112"/>
         <source>Reading the records…</source>
         <translation>正在读取记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/indicator_records.py" line="137"/>
         <source>Double-click a record to open it.</source>
         <translation>双击一条记录可以打开它。</translation>
     </message>
@@ -2513,182 +2513,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="36"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="39"/>
         <source>Needs</source>
         <translation>需求清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="46"/>
         <source>Resources</source>
         <translation>资源清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="53"/>
         <source>Projects</source>
         <translation>项目清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="60"/>
         <source>Visits</source>
         <translation>接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="67"/>
         <source>Meetings</source>
         <translation>协商议事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="74"/>
         <source>Compacts</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="81"/>
         <source>Partner units</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="88"/>
         <source>Committee and property company</source>
         <translation>业委会与物业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="95"/>
         <source>People and organizations</source>
         <translation>人员与组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="101"/>
         <source>Buildings and self-organizations</source>
         <translation>楼栋与自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="108"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="114"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="120"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/pages/registry.py" line="123"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>First-start guide…</source>
         <translation>首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Neighborhood not set: Help → First-start guide</source>
         <translation>尚未填写小区信息：请打开“帮助 → 首次使用向导”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="568"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>Click to open the Sync page</source>
         <translation>点击打开“同步”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="586"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -4038,132 +4038,132 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="86"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="260"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="297"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="87"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="91"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="88"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="92"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="89"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="93"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="94"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="91"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="95"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="116"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="120"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="130"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="373"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="134"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="410"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="131"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="135"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="132"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="375"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="136"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="412"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="133"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="374"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="411"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="134"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="140"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="144"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="141"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="145"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="142"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="365"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="146"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="402"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="201"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="236"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="207"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="242"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="255"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="292"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="286"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="323"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="290"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="327"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="362"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="399"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="381"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="418"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="383"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="420"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="459"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="496"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="460"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="497"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
@@ -5940,109 +5940,109 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="84"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="85"/>
         <source>Against {baseline}: {change}</source>
         <translation>较{baseline}：{change}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="92"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="93"/>
         <source>This chart counts the needs registered in {period} by the status they have now: {resolved_label} {resolved} of them are resolved. The card {solved_title} ({solved}) counts every need marked resolved in {period}, whenever it was registered. To report the problems solved to the street office, use {solved_title}.</source>
         <translation>本图按{period}登记的需求现在的状态计数，其中“{resolved_label}”{resolved} 条。上方“{solved_title}”（{solved}）另算：{period}内改为已解决的需求都算，不论何时登记。向街道办报告解决问题的数量，请用“{solved_title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="128"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="139"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="129"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="140"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="133"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="144"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="138"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="395"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="432"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="149"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="413"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="450"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="146"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="162"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="150"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="167"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="259"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="277"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="266"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="284"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="303"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="330"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="335"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="353"/>
         <source>Needs registered in {period}, by status now ({count} in all)</source>
         <translation>{period}登记的需求 · 现在的状态（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="345"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="363"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="351"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="369"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="368"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="386"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="370"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="388"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="390"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="408"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="397"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="415"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="417"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="435"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="425"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="443"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
@@ -6563,87 +6563,87 @@ Merge the two copies?</source>
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="225"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="234"/>
         <source>The data was changed while this was being done, so nothing was replaced. Please try again.</source>
         <translation>处理期间数据有了改动，为免丢失，这次没有替换。请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="315"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="324"/>
         <source>The sync settings could not be read. Open the Sync page and save them again.</source>
         <translation>读不出同步设置。请打开“同步”页重新填写并保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="486"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="495"/>
         <source>The sync stopped because of an unexpected problem. It will be tried again later; if this keeps happening, tell the street office and send them the log file from the data folder.</source>
         <translation>同步因意外问题中断，稍后会自动再试。如果一直这样，请告诉街道办，并把数据文件夹里的日志文件发给他们。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="495"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="504"/>
         <source>Nothing was uploaded: the data file is damaged. Restore a sound backup (Settings, Restore from a backup); sync starts again once the file passes its check.</source>
         <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（“设置”→“从备份恢复”）；数据文件通过检查后会重新开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="520"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="529"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="522"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="531"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="523"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="532"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="537"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中…… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="540"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="549"/>
         <source>Syncing…</source>
         <translation>同步中……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="551"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="544"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="553"/>
         <source>Sync paused: the data file is damaged</source>
         <translation>同步已暂停：数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="548"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="557"/>
         <source>Sync paused: another PC updated the street copy</source>
         <translation>同步暂停：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="550"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="559"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="554"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="563"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="564"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="559"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="568"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>

@@ -87,7 +87,7 @@ def test_every_page_of_the_window_has_a_section(ctx, qtbot):
     guide = read_guide()
     headings = [h.text for h in guide.headings]
     assert len(headings) == len(set(headings))  # each is an anchor
-    assert set(guide.pages) == set(window._factories)
+    assert set(guide.pages) == {spec.name for spec in window.page_specs}
     assert set(guide.pages.values()) <= set(headings)
 
 
@@ -99,7 +99,7 @@ def test_f1_on_each_page_opens_its_section(ctx, qtbot):
     window.show()
     qtbot.waitExposed(window)
     guide = read_guide()
-    for name in window._factories:
+    for name in (spec.name for spec in window.page_specs):
         window.go_to(window.page(name))
         window.windowHandle().requestActivate()  # the guide took the focus last time
         qtbot.waitUntil(window.isActiveWindow)

@@ -186,7 +186,7 @@ def test_every_page_shows_whole_headings_key_cells_and_navigation(
         window.resize(*size)
         settle(qtbot)
         problems += [f"{screen} {p}" for p in navigation_cut(window)]
-        for row, name in enumerate(window._factories):
+        for row, name in enumerate(spec.name for spec in window.page_specs):
             window.navigation.setCurrentRow(row)
             settle(qtbot)
             page = window.page(name)
@@ -347,7 +347,7 @@ def test_at_extra_large_every_page_still_fits_a_1024_by_768_screen(demo, qtbot, 
     the screen, nor squeezes its wrapped text (the 同步 page at 特大)."""
     window = open_window(demo, qtbot, SCREENS["1024×768"])
     choose_text_size(window, qtbot, "extra_large")
-    for row, name in enumerate(window._factories):
+    for row, name in enumerate(spec.name for spec in window.page_specs):
         window.navigation.setCurrentRow(row)
         settle(qtbot)
         minimum = window.minimumSizeHint()
@@ -392,7 +392,7 @@ def test_no_page_scrolls_sideways_and_partner_units_read_whole(
     choose_text_size(window, qtbot, scale)
     window.resize(*SCREENS[screen])
     wide: list[str] = []
-    for row, name in enumerate(window._factories):
+    for row, name in enumerate(spec.name for spec in window.page_specs):
         window.navigation.setCurrentRow(row)
         page = window.page(name)
         for _ in tabs_in(page):

@@ -19,22 +19,17 @@ from desktop.services.indicators import IndicatorRecord
 from desktop.ui.access import name_unnamed
 from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text
+from desktop.ui.pages import registry
 from desktop.ui.tasks import run_task
 from desktop.ui.widgets import count_text, make_table_view
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Kinds the main window can open (MainWindow.open_record); the others are listed only.
-OPENABLE = frozenset(
-    {
-        RecordKind.NEED,
-        RecordKind.RESOURCE,
-        RecordKind.PROJECT,
-        RecordKind.VISIT,
-        RecordKind.MEETING,
-        RecordKind.COMPACT,
-    }
-)
+
+def openable(kind: RecordKind) -> bool:
+    """Whether the main window opens records of ``kind`` (on the page that declares it); the
+    others are listed only."""
+    return registry.page_opening(kind) is not None
 
 
 def kind_label(kind: RecordKind) -> str:
@@ -82,7 +77,7 @@ class IndicatorRecordModel(QAbstractTableModel):
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (format_date(record.on), kind_label(record.kind), record.title)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and record.kind in OPENABLE:
+        if role == Qt.ItemDataRole.ToolTipRole and openable(record.kind):
             return translate("IndicatorRecords", "Double-click to open this record")
         return None
 
@@ -140,7 +135,7 @@ class IndicatorRecordsDialog(QDialog):
         self.model.set_records(records)
         hint = (
             translate("IndicatorRecords", "Double-click a record to open it.")
-            if any(r.kind in OPENABLE for r in records)
+            if any(openable(r.kind) for r in records)
             else ""
         )
         self.status.setText(f"{count_text(len(records))}  {hint}".strip())
@@ -151,5 +146,5 @@ class IndicatorRecordsDialog(QDialog):
 
     def _activated(self, index: QModelIndex) -> None:
         record = self.model.records[index.row()]
-        if record.kind in OPENABLE:
+        if openable(record.kind):
             self._open_record(record.kind.value, record.id)
