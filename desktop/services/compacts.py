@@ -23,7 +23,7 @@ from desktop.store.models import (
     CompactVersionRecord,
     PersonRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 
 class CompactAdoptedError(DomainError):
@@ -246,11 +246,3 @@ def _version_row(s: Session, compact_id: int, number: int) -> CompactVersionReco
 
 def delete_compacts(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, CompactRecord, ids)
-
-
-def restore_compacts(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, CompactRecord, ids)
-
-
-def purge_compacts(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, CompactRecord, ids)

@@ -20,7 +20,7 @@ from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import check_organization
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
-from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 
 def starter_evaluation(kind: OrganizationKind) -> list[EvaluationScore]:
@@ -109,11 +109,3 @@ def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
 
 def delete_evaluations(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, EvaluationRecord, ids)
-
-
-def restore_evaluations(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, EvaluationRecord, ids)
-
-
-def purge_evaluations(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, EvaluationRecord, ids)

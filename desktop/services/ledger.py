@@ -259,15 +259,6 @@ _RECORDS = {
 }
 
 
-def count_records(db: Database, kind: LedgerKind | str) -> int:
-    """Live records of a list: the rows an export writes."""
-    model = _RECORDS[LedgerKind(kind)][1]
-    with db.session() as s:
-        return (
-            s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
-        )
-
-
 @contextlib.contextmanager
 def iter_records(db: Database, kind: LedgerKind | str) -> Iterator[Iterator[dict[str, Any]]]:
     """Every live record of a list, as exported: a dict keyed by the domain's field names

@@ -42,7 +42,7 @@ from desktop.store.models import (
     utcnow,
 )
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
     "starts": MeetingRecord.starts_at,
@@ -446,11 +446,3 @@ def topics_of_need(db: Database, need_id: int) -> list[tuple[int, str, datetime,
 
 def delete_meetings(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, MeetingRecord, ids)
-
-
-def restore_meetings(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, MeetingRecord, ids)
-
-
-def purge_meetings(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, MeetingRecord, ids)

@@ -33,7 +33,7 @@ from desktop.store.models import (
     utcnow,
 )
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 
 # The category as a subquery rather than a join: with the join, SQLite walks the needs category
@@ -307,11 +307,3 @@ def status_history(db: Database, need_id: int) -> list[StatusChange]:
 
 def delete_needs(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, NeedRecord, ids)
-
-
-def restore_needs(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, NeedRecord, ids)
-
-
-def purge_needs(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, NeedRecord, ids)

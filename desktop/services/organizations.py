@@ -12,7 +12,7 @@ from desktop.domain.roster import (
 )
 from desktop.store.database import Database
 from desktop.store.models import OrganizationRecord
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 
 def _to_organization(rec: OrganizationRecord) -> Organization:
@@ -116,11 +116,3 @@ def save_organization(db: Database, org: Organization) -> Organization:
 def delete_organizations(db: Database, ids: list[int]) -> int:
     """Move to the trash; returns how many were moved."""
     return move_to_trash(db, OrganizationRecord, ids)
-
-
-def restore_organizations(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, OrganizationRecord, ids)
-
-
-def purge_organizations(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, OrganizationRecord, ids)

@@ -42,12 +42,7 @@ from desktop.store.models import (
     PartnerAgreementRecord,
     ProjectRecord,
 )
-from desktop.store.trash import (
-    move_to_trash,
-    purge_from_trash,
-    record_to_save,
-    restore_from_trash,
-)
+from desktop.store.trash import move_to_trash, record_to_save
 
 YEAR_WARN_DAYS = 60  # the year's mediation is flagged in its last two months
 PARTNER = OrganizationKind.PARTNER_UNIT.value
@@ -132,14 +127,6 @@ def save_agreement(db: Database, agreement: Agreement) -> Agreement:
 
 def delete_agreements(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, PartnerAgreementRecord, ids)
-
-
-def restore_agreements(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, PartnerAgreementRecord, ids)
-
-
-def purge_agreements(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, PartnerAgreementRecord, ids)
 
 
 # -- activities ----------------------------------------------------------------------------
@@ -254,14 +241,6 @@ def project_titles(db: Database, ids: list[int]) -> dict[int, str]:
 
 def delete_activities(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, PartnerActivityRecord, ids)
-
-
-def restore_activities(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, PartnerActivityRecord, ids)
-
-
-def purge_activities(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, PartnerActivityRecord, ids)
 
 
 # -- the 三个一 tracker --------------------------------------------------------------------

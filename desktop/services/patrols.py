@@ -31,7 +31,7 @@ from desktop.store.models import (
     PersonRecord,
     PersonRoleRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 OTHER_CATEGORY = "其他"
 
@@ -212,11 +212,3 @@ def finding_of_need(db: Database, need_id: int) -> tuple[PatrolRow, str] | None:
 
 def delete_patrols(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, PatrolRecord, ids)
-
-
-def restore_patrols(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, PatrolRecord, ids)
-
-
-def purge_patrols(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, PatrolRecord, ids)

@@ -20,7 +20,7 @@ from desktop.store.database import Database
 from desktop.store.keyset import likely, or_empty, ordered_page
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
     "name": PersonRecord.name_key,  # pinyin order (domain/name_order.py)
@@ -204,14 +204,6 @@ def save_person(db: Database, person: Person) -> Person:
 def delete_people(db: Database, ids: list[int]) -> int:
     """Move to the trash; returns how many were moved."""
     return move_to_trash(db, PersonRecord, ids)
-
-
-def restore_people(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, PersonRecord, ids)
-
-
-def purge_people(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, PersonRecord, ids)
 
 
 def all_people(db: Database) -> list[Person]:

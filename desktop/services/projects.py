@@ -30,7 +30,7 @@ from desktop.store.models import (
     ProjectResourceRecord,
 )
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
     "registered": ProjectRecord.registered_on,
@@ -259,11 +259,3 @@ def resource_titles(db: Database, ids: list[int]) -> dict[int, str]:
 
 def delete_projects(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, ProjectRecord, ids)
-
-
-def restore_projects(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, ProjectRecord, ids)
-
-
-def purge_projects(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, ProjectRecord, ids)

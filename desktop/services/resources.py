@@ -20,7 +20,7 @@ from desktop.store.database import Database
 from desktop.store.keyset import dated, likely, ordered_page
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
     "registered": ResourceRecord.registered_on,
@@ -158,11 +158,3 @@ def _save(s: Session, r: Resource) -> Resource:
 
 def delete_resources(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, ResourceRecord, ids)
-
-
-def restore_resources(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, ResourceRecord, ids)
-
-
-def purge_resources(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, ResourceRecord, ids)

@@ -22,7 +22,7 @@ from desktop.store.models import (
     OrganizationRecord,
     PersonRecord,
 )
-from desktop.store.trash import move_to_trash, purge_from_trash, record_to_save, restore_from_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 
 def _live_activities():
@@ -146,11 +146,3 @@ def save_activity(db: Database, activity: Activity) -> Activity:
 
 def delete_activities(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, OrganizationActivityRecord, ids)
-
-
-def restore_activities(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, OrganizationActivityRecord, ids)
-
-
-def purge_activities(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, OrganizationActivityRecord, ids)

@@ -22,7 +22,7 @@ from desktop.store.database import Database
 from desktop.store.keyset import dated, ordered_page
 from desktop.store.models import VisitRecord
 from desktop.store.search import index_fallback, search_filter
-from desktop.store.trash import move_to_trash, purge_from_trash, restore_from_trash
+from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
     "visited": VisitRecord.visited_on,
@@ -301,11 +301,3 @@ def record_follow_up(
 
 def delete_visits(db: Database, ids: list[int]) -> int:
     return move_to_trash(db, VisitRecord, ids)
-
-
-def restore_visits(db: Database, ids: list[int]) -> int:
-    return restore_from_trash(db, VisitRecord, ids)
-
-
-def purge_visits(db: Database, ids: list[int]) -> int:
-    return purge_from_trash(db, VisitRecord, ids)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import PeopleQuery
 from desktop.services import backups
 from desktop.services.backups import Restored, RestoreRefusedError, Revision, restore_backup
@@ -20,6 +21,7 @@ from desktop.store.health import check_health, last_check_failed, record_health
 from desktop.store.search_index import index_path
 from tests.services.conftest import add_person
 from tests.store.damage import zero_header, zero_page
+from tests.trash_items import purge_records
 
 
 def digest(path: Path) -> str:
@@ -37,10 +39,10 @@ def backed_up(db: Database, data_dir: Path) -> Path:
     li = add_person(db, "李伟")
     path = backups.back_up_now(db, data_dir)
     add_person(db, "王䶮")
-    from desktop.services.people import delete_people, purge_people
+    from desktop.services.people import delete_people
 
     delete_people(db, [li])
-    purge_people(db, [li])
+    purge_records(db, RecordKind.PERSON, [li])
     return path
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop.domain.compacts import Adoption, Chapter, CompactState, CompactVersion
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Address, Building
 from desktop.services import compacts
 from desktop.services.compacts import CompactAdoptedError, DraftExistsError
@@ -18,6 +19,7 @@ from desktop.store.database import Database
 from desktop.store.models import CompactVersionRecord
 from tests.services.conftest import add_person
 from tests.services.migrated import copy_of_migrated
+from tests.trash_items import purge_records, restore_records
 
 ADOPTION = Adoption(None, date(2026, 10, 20), 41, 3, 2, 46)
 
@@ -270,11 +272,11 @@ def test_trash(db):
     ):
         with pytest.raises(NotFoundError):
             call()
-    assert compacts.restore_compacts(db, [gone]) == 1
+    assert restore_records(db, RecordKind.COMPACT, [gone]) == 1
     restored = compacts.get_compact(db, gone)
     assert restored.state is CompactState.ADOPTED and restored.current.adoption == ADOPTION
     compacts.delete_compacts(db, [gone])
-    assert compacts.purge_compacts(db, [gone]) == 1
+    assert purge_records(db, RecordKind.COMPACT, [gone]) == 1
     assert compacts.list_compacts(db, deleted=True) == []
     assert stored_rows(db, gone) == []  # the versions go with it
 

@@ -13,10 +13,12 @@ from desktop.domain.committee import (
     validate_evaluation,
 )
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import evaluations
 from desktop.services.organizations import save_organization
 from desktop.store.database import Database
+from tests.trash_items import restore_records
 
 NAME = "欧阳䶮𠮷 <b>&"
 
@@ -100,7 +102,7 @@ def test_trash(db: Database) -> None:
     assert evaluations.list_evaluations(db) == []
     with pytest.raises(NotFoundError):
         evaluations.get_evaluation(db, saved.id or 0)
-    assert evaluations.restore_evaluations(db, [saved.id or 0]) == 1
+    assert restore_records(db, RecordKind.EVALUATION, [saved.id or 0]) == 1
     assert len(evaluations.list_evaluations(db)) == 1
 
 
@@ -113,7 +115,6 @@ def test_labels() -> None:
 
 
 def test_a_deleted_evaluation_is_in_the_trash(db: Database) -> None:
-    from desktop.domain.kinds import RecordKind
     from desktop.services import trash
 
     company = org(db, OrganizationKind.PROPERTY_COMPANY, "物业")

@@ -41,8 +41,6 @@ from desktop.services.meetings import (
     meetings_of_need,
     open_actions,
     project_from_action,
-    purge_meetings,
-    restore_meetings,
     save_meeting,
     set_action_status,
     upcoming_meetings,
@@ -60,6 +58,7 @@ from desktop.store.models import (
 )
 from tests.services.conftest import add_person
 from tests.services.migrated import copy_of
+from tests.trash_items import purge_records, restore_records
 
 STARTS = datetime(2026, 11, 25, 14, 30)  # Shanghai wall-clock time
 
@@ -618,7 +617,7 @@ def test_open_actions(db: Database) -> None:
     assert [a.what for a, _, _ in open_actions(db, limit=2)] == ["最早", "十二月"]
     set_action_status(db, second.actions[0].id or 0, ActionStatus.DONE)
     assert open_actions(db)[0][0].what == "十二月"
-    restore_meetings(db, [gone.id or 0])
+    restore_records(db, RecordKind.MEETING, [gone.id or 0])
     assert open_actions(db)[0][0].what == "不该出现"
 
 
@@ -688,9 +687,10 @@ def test_delete_restore_purge(db: Database) -> None:
     assert [r.id for r in list_meetings(db, MeetingQuery(), deleted=True)] == [saved.id]
     assert count_meetings(db, MeetingQuery(), deleted=True) == 1
     assert meetings_of_need(db, need) == []
-    assert restore_meetings(db, [saved.id or 0]) == 1
+    assert restore_records(db, RecordKind.MEETING, [saved.id or 0]) == 1
     assert get_meeting(db, saved.id or 0) == before
-    assert purge_meetings(db, [saved.id or 0]) == 0  # a live meeting is never purged
+    # A live meeting is never purged.
+    assert purge_records(db, RecordKind.MEETING, [saved.id or 0]) == 0
     delete_meetings(db, [saved.id or 0])
     assert trash.purge(db, trash.list_trash(db)) == 1
     # Its parts go with it; the project it called for and the other meeting stay.
@@ -700,4 +700,4 @@ def test_delete_restore_purge(db: Database) -> None:
     assert count(db, MeetingActionRecord) == 1
     assert get_project(db, project.id or 0).need_ids == [need]
     assert get_meeting(db, kept.id or 0).actions[0].what == "留下的事项"
-    assert restore_meetings(db, [saved.id or 0]) == 0
+    assert restore_records(db, RecordKind.MEETING, [saved.id or 0]) == 0

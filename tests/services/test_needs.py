@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import (
     DEFAULT_CATEGORIES,
     Need,
@@ -30,8 +31,6 @@ from desktop.services.needs import (
     list_categories,
     list_needs,
     needs_buildings,
-    purge_needs,
-    restore_needs,
     save_category,
     save_need,
     status_history,
@@ -41,6 +40,7 @@ from desktop.store.database import Database
 from desktop.store.models import NeedStatusChangeRecord
 from tests.services.conftest import Roster, add_person
 from tests.services.migrated import copy_of_migrated
+from tests.trash_items import purge_records, restore_records
 
 P, W, R, F, J = (NeedStatus.PENDING, NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED,
                  NeedStatus.REFERRED, NeedStatus.REJECTED)  # fmt: skip
@@ -142,7 +142,7 @@ def test_delete_refused_while_needs_use_it_even_in_the_trash(db: Database) -> No
     delete_needs(db, everything)
     with pytest.raises(CategoryInUseError):
         delete_category(db, used)
-    assert purge_needs(db, everything) == 2
+    assert purge_records(db, RecordKind.NEED, everything) == 2
     delete_category(db, used)
     assert "养老助老" not in [c.name for c in list_categories(db)]
     assert first.id not in [n.id for n in list_needs(db, NeedQuery(), deleted=True)]
@@ -489,13 +489,14 @@ def test_delete_restore_purge(db: Database, spread: dict[str, int]) -> None:
     with pytest.raises(NotFoundError):
         change_status(db, doomed[1], W)
 
-    assert restore_needs(db, [doomed[0]]) == 1
+    assert restore_records(db, RecordKind.NEED, [doomed[0]]) == 1
     assert get_need(db, doomed[0]).title == "电梯停运"
 
     live = spread["楼道灯不亮"]
-    assert purge_needs(db, [doomed[1], live]) == 1  # a live need is never destroyed
+    # A live need is never destroyed.
+    assert purge_records(db, RecordKind.NEED, [doomed[1], live]) == 1
     assert get_need(db, live).title == "楼道灯不亮"
     assert count_needs(db, NeedQuery(), deleted=True) == 0
     assert count_needs(db, NeedQuery()) == 6
     assert status_history(db, doomed[1]) == []  # its history went with it
-    assert restore_needs(db, [doomed[1]]) == 0
+    assert restore_records(db, RecordKind.NEED, [doomed[1]]) == 0

@@ -3,6 +3,7 @@
 import pytest
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import NAME_MAX, Address, Building, Grid, Neighborhood, PeopleQuery
 from desktop.services.neighborhood import (
     BuildingInUseError,
@@ -20,11 +21,10 @@ from desktop.services.people import (
     count_people,
     delete_people,
     get_person,
-    purge_people,
-    restore_people,
 )
 from desktop.store.database import Database
 from tests.services.conftest import add_person
+from tests.trash_items import purge_records, restore_records
 
 
 def test_neighborhood_empty_then_saved(db: Database) -> None:
@@ -128,10 +128,10 @@ def test_residents_in_the_trash_still_block_deletion(db: Database) -> None:
         delete_building(db, building.id)
     assert caught.value.people == 1
     # Restoring must find the address intact.
-    restore_people(db, [pid])
+    restore_records(db, RecordKind.PERSON, [pid])
     assert get_person(db, pid).address.building_id == building.id
     delete_people(db, [pid])
-    purge_people(db, [pid])
+    purge_records(db, RecordKind.PERSON, [pid])
     delete_building(db, building.id)
     assert list_buildings(db) == []
     assert count_people(db, PeopleQuery(), deleted=True) == 0

@@ -5,17 +5,17 @@ from datetime import date
 import pytest
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services.organizations import (
     count_organizations,
     delete_organizations,
     get_organization,
     list_organizations,
-    purge_organizations,
-    restore_organizations,
     save_organization,
 )
 from desktop.store.database import Database
+from tests.trash_items import purge_records, restore_records
 
 TERM = (date(2024, 6, 1), date(2029, 5, 31))
 
@@ -199,13 +199,13 @@ def test_trash_restore_purge(db: Database, orgs: dict[str, Organization]) -> Non
     assert count_organizations(db, deleted=True) == 1
     with pytest.raises(NotFoundError):
         get_organization(db, gone)
-    assert restore_organizations(db, [gone]) == 1
+    assert restore_records(db, RecordKind.ORGANIZATION, [gone]) == 1
     assert count_organizations(db) == 6
     assert get_organization(db, gone).name == "鹏安物业"
 
     delete_organizations(db, [gone])
-    assert purge_organizations(db, [gone, kept]) == 1
+    assert purge_records(db, RecordKind.ORGANIZATION, [gone, kept]) == 1
     assert count_organizations(db) == 5
     assert count_organizations(db, deleted=True) == 0
     assert get_organization(db, kept).name == "亲子读书会"
-    assert restore_organizations(db, [gone]) == 0
+    assert restore_records(db, RecordKind.ORGANIZATION, [gone]) == 0

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import Need, NeedQuery, NeedStatus, Urgency
 from desktop.domain.projects import Project, ProjectKind, ProjectQuery, ProjectStage
 from desktop.domain.resources import ProviderKind, Resource, ResourceKind, ResourceQuery
@@ -21,6 +22,7 @@ from desktop.domain.roster import Address, Building, PeopleQuery, Person
 from desktop.services import needs, people, projects, resources
 from desktop.services.neighborhood import save_building
 from desktop.store.database import Database, open_database
+from tests.trash_items import purge_records, restore_records
 
 
 @dataclass(frozen=True)
@@ -31,18 +33,18 @@ class Paged:
     count: Callable[..., int]
     sort_keys: tuple[str, ...]
     delete: Callable[[Database, list[int]], int]
-    restore: Callable[[Database, list[int]], int]
+    kind: RecordKind  # the trash's kind, to put deleted records back
 
 
 LISTS = (
     Paged("people", PeopleQuery, people.list_people, people.count_people,
-          tuple(people.SORT_COLUMNS), people.delete_people, people.restore_people),
+          tuple(people.SORT_COLUMNS), people.delete_people, RecordKind.PERSON),
     Paged("needs", NeedQuery, needs.list_needs, needs.count_needs,
-          tuple(needs.SORT_COLUMNS), needs.delete_needs, needs.restore_needs),
+          tuple(needs.SORT_COLUMNS), needs.delete_needs, RecordKind.NEED),
     Paged("resources", ResourceQuery, resources.list_resources, resources.count_resources,
-          tuple(resources.SORT_COLUMNS), resources.delete_resources, resources.restore_resources),
+          tuple(resources.SORT_COLUMNS), resources.delete_resources, RecordKind.RESOURCE),
     Paged("projects", ProjectQuery, projects.list_projects, projects.count_projects,
-          tuple(projects.SORT_COLUMNS), projects.delete_projects, projects.restore_projects),
+          tuple(projects.SORT_COLUMNS), projects.delete_projects, RecordKind.PROJECT),
 )  # fmt: skip
 CASES = [(p, key) for p in LISTS for key in (*p.sort_keys, "nonsense")]
 N = 37  # records per list
@@ -153,7 +155,7 @@ def test_keyset_pages_of_a_search_and_of_the_trash(filled: Database, lst: Paged)
         live = [r.id for r in lst.page(filled, query, 0, 10_000)]
         assert by_keyset(filled, lst, query, 5) == live
     finally:
-        lst.restore(filled, trashed)
+        restore_records(filled, lst.kind, trashed)
 
 
 FILTERED = [
@@ -221,5 +223,5 @@ def test_after_a_row_that_is_gone_ends_the_list(db: Database) -> None:
     assert [r.id for r in people.list_people(db, PeopleQuery(), after=rows[0])] == [
         r.id for r in rows[1:]
     ]
-    people.purge_people(db, [rows[0].id])
+    purge_records(db, RecordKind.PERSON, [rows[0].id])
     assert people.list_people(db, PeopleQuery(), after=rows[0]) == []

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import Need
 from desktop.domain.partners import (
     Agreement,
@@ -18,6 +19,7 @@ from desktop.domain.projects import Project
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import needs, organizations, partners, projects
 from desktop.services.trash import list_trash, restore
+from tests.trash_items import restore_records
 
 PAIRING = PartnerActivityKind.PAIRING
 SERVICE = PartnerActivityKind.PRACTICAL_SERVICE
@@ -165,7 +167,7 @@ def test_agreements_saved_listed_validated_and_trashed(db):
         partners.save_agreement(db, Agreement(not_partner, content="x"))
     assert partners.delete_agreements(db, [older.id]) == 1
     assert [a.id for a in partners.list_agreements(db, org)] == [saved.id]
-    assert partners.restore_agreements(db, [older.id]) == 1
+    assert restore_records(db, RecordKind.PARTNER_AGREEMENT, [older.id]) == 1
 
 
 def test_activity_links_to_needs_and_projects(db):
@@ -186,7 +188,7 @@ def test_activity_links_to_needs_and_projects(db):
     assert partners.get_activity(db, saved.id).need_ids == [need_a]
     got.need_ids = [need_a]
     partners.save_activity(db, got)
-    needs.restore_needs(db, [need_b])
+    restore_records(db, RecordKind.NEED, [need_b])
     assert partners.get_activity(db, saved.id).need_ids == sorted([need_a, need_b])
     # Removing a link in the form drops it.
     got.need_ids, got.project_ids = [need_b], []

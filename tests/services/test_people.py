@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import (
     NAME_MAX,
     Address,
@@ -18,13 +19,12 @@ from desktop.services.people import (
     delete_people,
     get_person,
     list_people,
-    purge_people,
-    restore_people,
     save_person,
 )
 from desktop.store.database import Database
 from desktop.store.models import PersonRoleRecord
 from tests.services.conftest import Roster, add_person
+from tests.trash_items import purge_records, restore_records
 
 RARE_NAMES = ["䶮", "𠮷", "堃", "喆", "王䶮", "𠮷祥", "李堃喆", "欧阳𠮷䶮"]
 
@@ -325,20 +325,20 @@ def test_delete_moves_to_trash_and_restore_brings_back(db: Database, roster: Ros
     # Deleting again changes nothing.
     assert delete_people(db, [pid]) == 0
 
-    assert restore_people(db, [pid]) == 1
+    assert restore_records(db, RecordKind.PERSON, [pid]) == 1
     assert count_people(db, PeopleQuery()) == total
     assert get_person(db, pid).name == "张伟"
     assert count_people(db, PeopleQuery(), deleted=True) == 0
-    assert restore_people(db, [pid]) == 0
+    assert restore_records(db, RecordKind.PERSON, [pid]) == 0
 
 
 def test_purge_destroys_only_trashed_people(db: Database, roster: Roster) -> None:
     gone, kept = roster.people["李伟"], roster.people["赵堃"]
     delete_people(db, [gone])
-    assert purge_people(db, [gone, kept]) == 1
+    assert purge_records(db, RecordKind.PERSON, [gone, kept]) == 1
     assert count_people(db, PeopleQuery(), deleted=True) == 0
     assert get_person(db, kept).name == "赵堃"
-    assert restore_people(db, [gone]) == 0
+    assert restore_records(db, RecordKind.PERSON, [gone]) == 0
     with pytest.raises(NotFoundError):
         get_person(db, gone)
     with db.session() as s:
@@ -355,7 +355,7 @@ def test_purged_name_does_not_survive_in_the_file(db: Database) -> None:
     add_person(db, "留下的人", note="普通备注")
     gone = add_person(db, secret, phone="13899990000", note=secret * 3)
     delete_people(db, [gone])
-    purge_people(db, [gone])
+    purge_records(db, RecordKind.PERSON, [gone])
     db.close()  # the last connection checkpoints the WAL into the file
     content = db.path.read_bytes()
     assert "留下的人".encode() in content

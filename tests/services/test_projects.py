@@ -27,7 +27,6 @@ from desktop.services.needs import (
     delete_needs,
     get_need,
     list_categories,
-    purge_needs,
     save_need,
     status_history,
 )
@@ -42,15 +41,14 @@ from desktop.services.projects import (
     open_needs_of_project,
     projects_of_need,
     projects_of_resource,
-    purge_projects,
     resolve_needs,
-    restore_projects,
     save_project,
 )
-from desktop.services.resources import delete_resources, purge_resources, save_resource
+from desktop.services.resources import delete_resources, save_resource
 from desktop.store.database import Database
 from tests.services.conftest import Roster, add_person
 from tests.services.migrated import copy_of_migrated
+from tests.trash_items import purge_records, restore_records
 
 PROPOSED, IN_PROGRESS, AWAITING, COMPLETED, TERMINATED = (
     ProjectStage.PROPOSED,
@@ -398,7 +396,7 @@ def test_trashed_projects_leave_the_links_of_needs_and_resources(db: Database) -
     delete_projects(db, [project.id])
     assert projects_of_need(db, noise) == []
     assert projects_of_resource(db, hall) == []
-    restore_projects(db, [project.id])
+    restore_records(db, RecordKind.PROJECT, [project.id])
     assert titles(projects_of_need(db, noise)) == ["地下车库照明改造"]
 
 
@@ -407,9 +405,9 @@ def test_purged_needs_and_resources_leave_the_project(db: Database) -> None:
     project = add(db, need_ids=[noise, lights], resource_ids=[hall])
     delete_needs(db, [noise])
     assert get_project(db, project.id).need_ids == sorted([noise, lights])
-    purge_needs(db, [noise])
+    purge_records(db, RecordKind.NEED, [noise])
     delete_resources(db, [hall])
-    purge_resources(db, [hall])
+    purge_records(db, RecordKind.RESOURCE, [hall])
     got = get_project(db, project.id)
     assert (got.need_ids, got.resource_ids) == ([lights], [])
 
@@ -489,9 +487,10 @@ def test_delete_restore_purge(db: Database, spread: dict[str, int]) -> None:
     }
     with pytest.raises(NotFoundError):
         get_project(db, doomed)
-    assert restore_projects(db, [spread["暖蜂驿站"]]) == 1
+    assert restore_records(db, RecordKind.PROJECT, [spread["暖蜂驿站"]]) == 1
     live = spread["车库照明改造"]
-    assert purge_projects(db, [doomed, live]) == 1  # a live project is never destroyed
+    # A live project is never destroyed.
+    assert purge_records(db, RecordKind.PROJECT, [doomed, live]) == 1
     assert get_project(db, live).title == "车库照明改造"
     assert count_projects(db, ProjectQuery(), deleted=True) == 0
     assert get_need(db, noise).title == "装修噪音"  # the need stays, unlinked

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.projects import Project
 from desktop.domain.resources import ProviderKind, Resource, ResourceKind, ResourceQuery
 from desktop.domain.roster import Organization, OrganizationKind
@@ -18,13 +19,12 @@ from desktop.services.resources import (
     delete_resources,
     get_resource,
     list_resources,
-    purge_resources,
-    restore_resources,
     save_resource,
 )
 from desktop.store.database import Database
 from tests.services.conftest import Roster, add_person
 from tests.services.migrated import copy_of_migrated
+from tests.trash_items import purge_records, restore_records
 
 TODAY = date.today()  # expiry is judged against the real today
 DAY = TODAY - timedelta(days=200)
@@ -284,11 +284,12 @@ def test_delete_restore_purge(db: Database, spread: dict[str, int]) -> None:
     with pytest.raises(NotFoundError):
         get_resource(db, used)
 
-    assert restore_resources(db, [spread["图书"]]) == 1
+    assert restore_records(db, RecordKind.RESOURCE, [spread["图书"]]) == 1
     assert get_resource(db, spread["图书"]).title == "图书"
 
     live = spread["法律咨询"]
-    assert purge_resources(db, [used, live]) == 1  # a live resource is never destroyed
+    # A live resource is never destroyed.
+    assert purge_records(db, RecordKind.RESOURCE, [used, live]) == 1
     assert get_resource(db, live).title == "法律咨询"
     assert count_resources(db, ResourceQuery(), deleted=True) == 0
     # The project forgets the destroyed resource, and the resource its project.

@@ -31,7 +31,6 @@ from desktop.services.needs import (
     delete_needs,
     get_need,
     list_categories,
-    purge_needs,
     status_history,
 )
 from desktop.services.visits import (
@@ -43,9 +42,7 @@ from desktop.services.visits import (
     get_visit,
     list_visits,
     open_follow_ups,
-    purge_visits,
     record_follow_up,
-    restore_visits,
     save_visit,
     visit_to_need,
     visits_of_need,
@@ -54,6 +51,7 @@ from desktop.store.database import Database
 from desktop.store.models import NeedRecord, VisitRecord
 from tests.services.conftest import Roster, add_person
 from tests.services.migrated import copy_of
+from tests.trash_items import purge_records, restore_records
 
 DAY = date(2026, 11, 25)
 
@@ -474,13 +472,13 @@ def test_delete_restore_purge(db: Database) -> None:
     assert delete_visits(db, [first.id or 0]) == 0  # already in the trash
     [item] = trash.list_trash(db)
     assert (item.kind, item.id, item.title) == (RecordKind.VISIT, first.id, "王䶮")
-    assert restore_visits(db, [first.id or 0]) == 1
+    assert restore_records(db, RecordKind.VISIT, [first.id or 0]) == 1
     assert get_visit(db, first.id or 0).resident == "王䶮"
     assert trash.list_trash(db) == []
-    assert purge_visits(db, [first.id or 0]) == 0  # a live visit is never purged
+    assert purge_records(db, RecordKind.VISIT, [first.id or 0]) == 0  # a live visit is never purged
     delete_visits(db, [first.id or 0])
-    assert purge_visits(db, [first.id or 0]) == 1
-    assert restore_visits(db, [first.id or 0]) == 0
+    assert purge_records(db, RecordKind.VISIT, [first.id or 0]) == 1
+    assert restore_records(db, RecordKind.VISIT, [first.id or 0]) == 0
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(VisitRecord)) == 1
     assert get_visit(db, second.id or 0).resident == "𠮷祥"
@@ -588,7 +586,7 @@ def test_purging_the_need_unlinks_the_visit(db: Database) -> None:
     visit = add(db)
     need = visit_to_need(db, visit.id or 0)
     delete_needs(db, [need.id or 0])
-    purge_needs(db, [need.id or 0])
+    purge_records(db, RecordKind.NEED, [need.id or 0])
     assert get_visit(db, visit.id or 0).need_id is None
     assert visit_to_need(db, visit.id or 0).id is not None  # it can become a need again
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.copies import Side
+from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Topic
 from desktop.domain.needs import Need, NeedStatus
 from desktop.services import meetings, needs
@@ -19,6 +20,7 @@ from desktop.store.database import Database, open_database
 from desktop.store.merge import compare_copies, merge_copies
 from desktop.sync.protocol import integrity_problem
 from desktop.sync.snapshot import take_snapshot
+from tests.trash_items import purge_records
 
 DAY = date(2026, 11, 20)
 
@@ -190,7 +192,7 @@ def test_a_deletion_on_the_other_pc_is_merged_with_the_base(pcs) -> None:
     row = sorted(needs.list_needs(b.db, needs.NeedQuery(), limit=100), key=lambda n: n.id)[3]
     victim = needs.get_need(b.db, row.id)
     needs.delete_needs(b.db, [victim.id])
-    needs.purge_needs(b.db, [victim.id])
+    purge_records(b.db, RecordKind.NEED, [victim.id])
     ours, theirs = a.snapshot("ours"), b.snapshot("theirs")
     report = merge_copies(ours, theirs, base)
     assert report.removed == {"need": 1}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import Need
 from desktop.domain.roster import Address, Person
 from desktop.services import needs, people
@@ -17,6 +18,7 @@ from desktop.store.datadir import db_path
 from desktop.store.models import Base
 from desktop.store.search_index import INDEX_FILENAME
 from tests.store.search_data import LISTS, brute_force, fill
+from tests.trash_items import purge_records, restore_records
 
 # Every list with a search_text column, the four of search_data among them.
 TABLES = {t.name for t in Base.metadata.sorted_tables if "search_text" in t.c}
@@ -117,10 +119,10 @@ def test_the_index_keeps_up_with_every_change(filled: Database, data_dir: Path) 
 
     people.delete_people(filled, [saved.id])  # to the trash: not in the list
     assert PEOPLE.ids(filled, "钱少少") == []
-    people.restore_people(filled, [saved.id])
+    restore_records(filled, RecordKind.PERSON, [saved.id])
     assert PEOPLE.ids(filled, "钱少少") == [saved.id]
     people.delete_people(filled, [saved.id])
-    people.purge_people(filled, [saved.id])
+    purge_records(filled, RecordKind.PERSON, [saved.id])
     assert indexed(data_dir, "person").get(saved.id) is None
 
     category = needs.list_categories(filled)[0].id

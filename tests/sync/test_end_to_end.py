@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.needs import NeedQuery, delete_needs, list_needs, purge_needs
+from desktop.domain.kinds import RecordKind
+from desktop.services.needs import NeedQuery, delete_needs, list_needs
 from desktop.store.database import open_database
 from desktop.sync import client
 from desktop.sync.client import ShrinkRefused, SyncError, sync_once
@@ -24,6 +25,7 @@ from desktop.sync.receiver.storage import Storage
 from desktop.sync.snapshot import take_snapshot
 from desktop.sync.status import load_status
 from desktop.sync.transport import Connection, Refused
+from tests.trash_items import purge_records
 
 from .apps import (
     assert_in_step,
@@ -436,7 +438,7 @@ def test_a_record_deleted_for_good_does_not_travel_in_free_pages(
     db = open_database(app_dir)
     try:
         delete_needs(db, [first.id])
-        purge_needs(db, [first.id])
+        purge_records(db, RecordKind.NEED, [first.id])
     finally:
         db.close()
     sync_once(app_dir)

@@ -4,11 +4,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import NeedQuery
 from desktop.services import needs
 from desktop.services.ledger import LedgerFileError, import_ledger
 from desktop.ui.pages.needs import NeedsPage
 from tests.services.hostile_xlsx import MIB, huge_cell
+from tests.trash_items import purge_records
 from tests.ui.lists_data import fill
 
 
@@ -42,7 +44,7 @@ def test_import_checks_first_then_asks_then_writes(page, ctx, tmp_path, qtbot, m
     wait_idle(qtbot, page)
     gone = page.model.row_at(0).id
     needs.delete_needs(ctx.db, [gone])
-    needs.purge_needs(ctx.db, [gone])
+    purge_records(ctx.db, RecordKind.NEED, [gone])
     page.reload()
     assert page.model.total() == 4
 

@@ -20,6 +20,7 @@ from desktop.store.models import NeedStatusChangeRecord
 from desktop.ui.dialogs.indicator_records import IndicatorRecordModel, kind_label
 from desktop.ui.fonts import app_font
 from desktop.ui.pages.statistics import StatisticsPage
+from desktop.ui.tasks import pending_tasks
 
 RARE = "欧阳䶮𠮷 <b>&"
 
@@ -150,10 +151,8 @@ def test_a_result_for_an_older_choice_is_dropped(ctx, data, qtbot):
     page.select_period("2025Q1")
     page.select_period("2025Q3")  # chosen before the 2025Q1 figures arrive
     wait_computed(qtbot, page)
-    from desktop.ui.tasks import wait_for_tasks
-
-    wait_for_tasks()
-    qtbot.wait(50)
+    # Both computations have reported (the older one's result is not merely late).
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
     assert page.indicators.period.label == "2025Q3"
     assert numbers(page)["meetings_held"] == "1"
 
@@ -278,8 +277,11 @@ def test_page_recomputes_when_records_change(ctx, data, qtbot):
 
     page.hide()  # off screen: counted when shown again, not on every change
     _need(ctx.db, "又一件", "物业服务", date(2025, 5, 31), dispute=True)
-    ctx.events.changed(RecordKind.NEED)
-    qtbot.wait(250)
+    # The change reaches the page once the burst of changes is over (a debounce); by the time
+    # that has fired, a recomputation would have started: none may have.
+    with qtbot.waitSignal(page._debounce.timeout, timeout=10_000):
+        ctx.events.changed(RecordKind.NEED)
+    assert not page.computing
     assert page.cards["property_disputes"].number.text() == "3"
     page.show()
     qtbot.waitUntil(lambda: page.cards["property_disputes"].number.text() == "4", timeout=10_000)

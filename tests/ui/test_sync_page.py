@@ -221,15 +221,20 @@ def test_shrink_after_sync_now_asks_and_uploads_only_on_confirm(window, fake, qt
 
 
 def test_shrink_declined_uploads_nothing(window, fake, qtbot, monkeypatch):
+    asked = []
+
     def decline(box):
+        asked.append(box.text())
         box.defaultButton().click()  # Enter: the default
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", decline)
     fake.outcomes.append(raising(ShrinkRefused({"need": (120, 3)})))
     click(qtbot, window.sync_page.sync_button)
-    qtbot.waitUntil(lambda: window.sync_scheduler.state.shrunk is not None, timeout=5000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    # Her answer is acted on as the question returns: an upload would be under way by now.
+    assert not window.sync_scheduler.state.running
+    assert window.sync_scheduler.state.shrunk is not None
     assert fake.calls == [False]
     assert window.sync_page.confirm_button.isVisible()  # she can still change her mind
 

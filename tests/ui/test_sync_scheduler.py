@@ -230,7 +230,10 @@ def test_pending_size_is_worked_out_once_edits_pause(scheduler, fake, ctx, qtbot
     for _ in range(5):
         ctx.events.changed(RecordKind.NEED)
     qtbot.waitUntil(lambda: scheduler.state.pending_bytes == 200 * 1024, timeout=5000)
-    qtbot.wait(300)
+    # Every look asked for has reported (one more would have started as the last one ended)
+    # and none is planned: the count is final.
+    qtbot.waitUntil(lambda: not scheduler._pending_busy, timeout=5000)
+    assert not scheduler._pending_timer.isActive()
     assert fake.pending_calls == before + 1  # debounced: one look for five edits
 
 
