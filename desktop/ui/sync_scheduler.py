@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain.dates import SHANGHAI, format_date
+from desktop.domain.dates import SHANGHAI, format_date, to_local
 from desktop.services import backups
 from desktop.sync import backoff  # plain arithmetic, shared with `shuren sync`
 from desktop.ui.events import AppEvents
@@ -508,16 +508,9 @@ def damaged_sync_error() -> str:
     )
 
 
-def local_time(value: datetime) -> datetime:
-    """A UTC time (aware, or naive as stored) in Asia/Shanghai."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(SHANGHAI)
-
-
 def short_time(value: datetime) -> str:
     """“11月25日 14:30” this year, with the year otherwise."""
-    local = local_time(value)
+    local = to_local(value) or value
     if local.year == datetime.now(SHANGHAI).year:
         return f"{local.month}月{local.day}日 {local:%H:%M}"
     return f"{format_date(local)} {local:%H:%M}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import format_local_datetime, to_local
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.pages.sync_diverged import DivergedBox
@@ -28,7 +29,6 @@ from desktop.ui.sync_scheduler import (
     SyncScheduler,
     SyncState,
     human_size,
-    local_time,
     unexpected_sync_error,
 )
 from desktop.ui.tasks import run_task
@@ -480,8 +480,7 @@ class SyncPage(QWidget):
 
     @staticmethod
     def _when(value: Any) -> str:
-        local = local_time(value)
-        return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+        return format_local_datetime(value)
 
     @staticmethod
     def _pending_text(state: SyncState) -> str:
@@ -510,7 +509,7 @@ class SyncPage(QWidget):
             )
         if state.next_attempt_at is None:
             return "—"
-        return f"{local_time(state.next_attempt_at):%H:%M}"
+        return f"{to_local(state.next_attempt_at):%H:%M}"
 
     @staticmethod
     def _outcome_text(state: SyncState) -> str:
