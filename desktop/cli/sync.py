@@ -9,16 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.common import Refused, require_data_file, say
+
 RESOLUTIONS = ("server", "local", "merge")
-
-
-class Refused(Exception):
-    """The command cannot go on: exit with ``code`` after the Chinese ``message``."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 def add_arguments(sub: Any) -> None:
@@ -101,18 +94,15 @@ def window_closed(data_dir: Path) -> Iterator[None]:
         lock.unlock()
 
 
-def cmd_sync(args: argparse.Namespace, data_dir: Path, say: Callable[[str], None]) -> int:
-    from desktop.store.datadir import db_path
-
-    if not db_path(data_dir).exists():
-        raise Refused(f"数据目录 {data_dir} 中没有数据文件。", 2)
+def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
+    require_data_file(data_dir)
     remember_connection(args, data_dir)
     if args.resolve:
-        return _resolve(args.resolve, data_dir, say)
-    return _sync_loop(args, data_dir, say)
+        return _resolve(args.resolve, data_dir)
+    return _sync_loop(args, data_dir)
 
 
-def _sync_loop(args: argparse.Namespace, data_dir: Path, say: Callable[[str], None]) -> int:
+def _sync_loop(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.sync.backoff import retry_delay
     from desktop.sync.client import Diverged, SyncBusy, SyncError, sync_once
 
@@ -129,7 +119,7 @@ def _sync_loop(args: argparse.Namespace, data_dir: Path, say: Callable[[str], No
             if exc.behind:
                 say("请运行 shuren sync --resolve server 取回街道办的数据。")
             else:
-                _explain_divergence(data_dir, say)
+                _explain_divergence(data_dir)
             return 1
         except SyncError as exc:
             say(exc.message)
@@ -151,7 +141,7 @@ def _sync_loop(args: argparse.Namespace, data_dir: Path, say: Callable[[str], No
             return 0
 
 
-def _explain_divergence(data_dir: Path, say: Callable[[str], None]) -> None:
+def _explain_divergence(data_dir: Path) -> None:
     """What differs between the two copies, and how to choose (on stderr)."""
     from desktop.sync.errors import SyncError
     from desktop.sync.resolve import compare_with_street
@@ -170,7 +160,7 @@ def _explain_divergence(data_dir: Path, say: Callable[[str], None]) -> None:
     )
 
 
-def _resolve(choice: str, data_dir: Path, say: Callable[[str], None]) -> int:
+def _resolve(choice: str, data_dir: Path) -> int:
     from desktop.sync import resolve
 
     def server() -> None:
@@ -194,12 +184,10 @@ def _resolve(choice: str, data_dir: Path, say: Callable[[str], None]) -> int:
             print(f"合并前的数据已备份为 {merged.backup}。")
         print(f"已合并并同步：街道办保存为第 {merged.upload.version} 版。")
 
-    return _replacing_data(
-        data_dir, say, {"server": server, "local": local, "merge": merge}[choice]
-    )
+    return _replacing_data(data_dir, {"server": server, "local": local, "merge": merge}[choice])
 
 
-def cmd_restore(args: argparse.Namespace, data_dir: Path, say: Callable[[str], None]) -> int:
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     from desktop.sync import resolve
 
     remember_connection(args, data_dir)
@@ -210,10 +198,10 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path, say: Callable[[str], N
         if restored.backup is not None:
             print(f"本机原来的数据已备份为 {restored.backup}。")
 
-    return _replacing_data(data_dir, say, restore)
+    return _replacing_data(data_dir, restore)
 
 
-def _replacing_data(data_dir: Path, say: Callable[[str], None], work: Callable[[], None]) -> int:
+def _replacing_data(data_dir: Path, work: Callable[[], None]) -> int:
     """Run work that may replace the data folder's database: never under an open window, and
     every failure one Chinese line (exit 1)."""
     from desktop.store.replace import ChangedMeanwhile

@@ -1,15 +1,11 @@
 """`shuren list partners`: partner units with their agreements, activities and this year's
 三个一 tracker (the JSON a street office or a script reads)."""
 
-import json
-import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
+from desktop.cli.common import open_data_file, write_json
 from desktop.domain.partners import PartnerTracker, QuotaCell
-
-if TYPE_CHECKING:
-    from desktop.store.database import Database
 
 STATE_WORDS = {"met": "✓", "missing": "缺", "open": "进行中", "not_yet_due": "未到期",
                "not_paired": "未结对"}  # fmt: skip
@@ -17,7 +13,7 @@ TYPE_WORDS = {"agency": "机关", "enterprise": "企业", "school": "学校"}
 
 
 def _cell(cell: QuotaCell) -> dict[str, object]:
-    return {"state": cell.state.value, "count": cell.count}
+    return {"state": cell.state, "count": cell.count}
 
 
 def _tracker(t: PartnerTracker) -> dict[str, object]:
@@ -32,36 +28,31 @@ def _tracker(t: PartnerTracker) -> dict[str, object]:
     }  # fmt: skip
 
 
-def list_partners(db: "Database", *, as_json: bool, today: date | None = None) -> int:
-    """Reads ``db`` and closes it."""
+def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -> int:
     from desktop.services import partners
 
     today = today or date.today()
-    try:
+    with open_data_file(data_dir) as db:
         units = partners.list_partners(db)
         trackers = {t.organization_id: t for t in partners.tracker(db, today.year, today)}
         agreements = {p.id: partners.list_agreements(db, p.id) for p in units}
         activities = {p.id: partners.list_activities(db, p.id) for p in units}
-    finally:
-        db.close()
     if as_json:
         items = [
             {
                 "id": p.id,
                 "name": p.name,
-                "partner_type": p.partner_type.value if p.partner_type else None,
+                "partner_type": p.partner_type,
                 "contact_name": p.contact_name,
                 "phone": p.phone,
                 "agreements": [
-                    {"id": a.id, "uuid": a.uuid, "signed_on": a.signed_on.isoformat(),
-                     "term_start": a.term_start.isoformat() if a.term_start else None,
-                     "term_end": a.term_end.isoformat() if a.term_end else None,
-                     "content": a.content}
+                    {"id": a.id, "uuid": a.uuid, "signed_on": a.signed_on,
+                     "term_start": a.term_start, "term_end": a.term_end, "content": a.content}
                     for a in agreements[p.id]
                 ],
                 "activities": [
-                    {"id": a.id, "uuid": a.uuid, "kind": a.kind.value,
-                     "held_on": a.held_on.isoformat(), "participants": a.participants,
+                    {"id": a.id, "uuid": a.uuid, "kind": a.kind,
+                     "held_on": a.held_on, "participants": a.participants,
                      "description": a.description, "need_ids": a.need_ids,
                      "project_ids": a.project_ids}
                     for a in activities[p.id]
@@ -70,9 +61,7 @@ def list_partners(db: "Database", *, as_json: bool, today: date | None = None) -
             }
             for p in units
         ]  # fmt: skip
-        doc = {"kind": "partners", "count": len(items), "items": items}
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        write_json({"kind": "partners", "count": len(items), "items": items})
         return 0
     for p in units:
         t = trackers[p.id]
