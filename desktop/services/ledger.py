@@ -74,9 +74,9 @@ from desktop.domain.resources import (
     validate_resource,
 )
 from desktop.domain.text import clean_text
-from desktop.services.needs import _to_need, save_need
-from desktop.services.projects import _to_project, save_project
-from desktop.services.resources import _to_resource, save_resource
+from desktop.services.needs import need_from_record, save_need
+from desktop.services.projects import project_from_record, save_project
+from desktop.services.resources import resource_from_record, save_resource
 from desktop.services.xlsx import LimitExceeded, Sheet, WorkbookReader
 from desktop.services.xlsx import Row as XlsxRow
 from desktop.shared_files import share
@@ -852,7 +852,7 @@ class _NeedImporter(_Importer):
 
     def build(self, s: Session, row: _Row, rec: NeedRecord | None) -> tuple[Need, bool]:
         values = row.values
-        before = _to_need(rec) if rec is not None else None
+        before = need_from_record(rec) if rec is not None else None
         need = replace(before) if before else Need(title="", uuid=values.get("uuid"))
         self.fill(need, row, self.FIELDS)
         for name in ("source", "urgency", "status", "is_dispute"):  # empty: as it was
@@ -895,7 +895,7 @@ class _ResourceImporter(_Importer):
 
     def build(self, s: Session, row: _Row, rec: ResourceRecord | None) -> tuple[Resource, bool]:
         values = row.values
-        before = _to_resource(rec) if rec is not None else None
+        before = resource_from_record(rec) if rec is not None else None
         resource = replace(before) if before else Resource(title="", uuid=values.get("uuid"))
         self.fill(resource, row, self.FIELDS)
         for name in ("kind", "provider_kind"):
@@ -934,7 +934,7 @@ class _ProjectImporter(_Importer):
 
     def build(self, s: Session, row: _Row, rec: ProjectRecord | None) -> tuple[Project, bool]:
         values = row.values
-        before = _to_project(s, rec) if rec is not None else None
+        before = project_from_record(s, rec) if rec is not None else None
         project = (
             replace(before, parties=list(before.parties))
             if before
