@@ -13,14 +13,14 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, ValidationError
@@ -43,15 +43,10 @@ from desktop.domain.ledger import (
     problem_message,
     to_cell,
 )
-from desktop.domain.money import from_fen
 from desktop.domain.needs import (
     STATUSES_NEEDING_REASON,
     TRANSITIONS,
     Need,
-    NeedSource,
-    NeedStatus,
-    Satisfaction,
-    Urgency,
     clean_need,
     validate_need,
 )
@@ -60,20 +55,29 @@ from desktop.domain.projects import (
     Party,
     PartyRole,
     Project,
-    ProjectKind,
-    ProjectStage,
     clean_project,
     validate_project,
 )
 from desktop.domain.projects import can_move as stage_can_move
 from desktop.domain.resources import (
-    ProviderKind,
     Resource,
-    ResourceKind,
     clean_resource,
     validate_resource,
 )
 from desktop.domain.text import clean_text
+from desktop.services.ledger.common import (
+    ERROR_HEADER,
+    ERROR_SHEET,
+    RESULT_SHEET,
+    Cancelled,
+    ImportReport,
+    LedgerCancelled,
+    LedgerFileError,
+    Progress,
+    RowError,
+    spec_of,
+)
+from desktop.services.ledger.records import count_live, count_records, iter_records, read_records
 from desktop.services.needs import need_from_record, save_need
 from desktop.services.projects import project_from_record, save_project
 from desktop.services.resources import resource_from_record, save_resource
@@ -84,197 +88,11 @@ from desktop.store.database import Database
 from desktop.store.models import (
     NeedCategoryRecord,
     NeedRecord,
-    ProjectNeedRecord,
-    ProjectPartyRecord,
     ProjectRecord,
-    ProjectResourceRecord,
     ResourceRecord,
 )
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 CHUNK = 500  # rows between progress reports, cancel checks and batched look-ups
-ERROR_HEADER = "错误"
-ERROR_SHEET = "错误列表"
-RESULT_SHEET = "导入结果"
-
-
-class LedgerFileError(Exception):
-    """The file cannot be read or written as a ledger; ``str()`` is the Chinese sentence."""
-
-
-class LedgerCancelled(Exception):
-    """``cancelled()`` answered True: nothing was written (a partial export is deleted)."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem in the file: the sheet, the Excel row number (1 is the header row), the
-    column's header ("" for the row as a whole) and a Chinese sentence saying what to do."""
-
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        column = f"“{self.column}”列" if self.column else ""
-        return f"“{self.sheet}”第 {self.row} 行{column}：{self.message}"
-
-
-@dataclass
-class ImportReport:
-    """What an import did. With errors nothing was written and the counts are 0; with
-    ``dry_run`` nothing was written and the counts say what an import would do."""
-
-    kind: LedgerKind
-    sheet: str = ""
-    rows: int = 0  # data rows read (blank rows are skipped)
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def summary(self) -> str:
-        title = LEDGERS[self.kind].title
-        if self.errors:
-            return (
-                f"{title}中有 {len(self.errors)} 处错误，未导入任何记录。"
-                "请按错误说明修改表格后重新导入。"
-            )
-        counts = f"新增 {self.created} 条，更新 {self.updated} 条，未变 {self.unchanged} 条"
-        if self.dry_run:
-            return f"试导入{title}（未写入）：共 {self.rows} 行，将{counts}。"
-        return f"已导入{title}：共 {self.rows} 行，{counts}。"
-
-
-def _spec(kind: LedgerKind | str) -> LedgerSpec:
-    return LEDGERS[LedgerKind(kind)]
-
-
-# -- reading the database ------------------------------------------------------------------
-def _need_records(s: Session) -> Iterator[dict[str, Any]]:
-    stmt = (
-        select(NeedRecord.id, NeedRecord.uuid, NeedRecord.title, NeedRecord.description,
-               NeedRecord.raised_by, NeedRecord.phone, NeedRecord.building, NeedRecord.unit,
-               NeedRecord.room, NeedCategoryRecord.name.label("category"), NeedRecord.source,
-               NeedRecord.urgency, NeedRecord.status, NeedRecord.status_reason,
-               NeedRecord.handled_by, NeedRecord.registered_on, NeedRecord.due_on,
-               NeedRecord.solution, NeedRecord.satisfaction, NeedRecord.is_dispute)
-        .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
-        .where(NeedRecord.deleted_at.is_(None))
-        .order_by(NeedRecord.registered_on, NeedRecord.id)
-    )  # fmt: skip
-    for row in s.execute(stmt.execution_options(yield_per=CHUNK)):
-        record = dict(row._mapping)
-        record["source"] = NeedSource(record["source"])
-        record["urgency"] = Urgency(record["urgency"])
-        record["status"] = NeedStatus(record["status"])
-        sat = record["satisfaction"]
-        record["satisfaction"] = Satisfaction(sat) if sat else None
-        record["is_dispute"] = bool(record["is_dispute"])
-        yield record
-
-
-def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
-    stmt = (
-        select(ResourceRecord.id, ResourceRecord.uuid, ResourceRecord.title, ResourceRecord.kind,
-               ResourceRecord.provider_kind, ResourceRecord.provider,
-               ResourceRecord.description, ResourceRecord.availability, ResourceRecord.contact,
-               ResourceRecord.phone, ResourceRecord.registered_on, ResourceRecord.valid_until)
-        .where(ResourceRecord.deleted_at.is_(None))
-        .order_by(ResourceRecord.registered_on, ResourceRecord.id)
-    )  # fmt: skip
-    for row in s.execute(stmt.execution_options(yield_per=CHUNK)):
-        record = dict(row._mapping)
-        record["kind"] = ResourceKind(record["kind"])
-        record["provider_kind"] = ProviderKind(record["provider_kind"])
-        yield record
-
-
-def _project_records(s: Session) -> Iterator[dict[str, Any]]:
-    stmt = (
-        select(ProjectRecord.id, ProjectRecord.uuid, ProjectRecord.title, ProjectRecord.kind,
-               ProjectRecord.stage, ProjectRecord.stop_reason, ProjectRecord.description,
-               ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
-               ProjectRecord.start_on, ProjectRecord.end_on, ProjectRecord.accepted_on,
-               ProjectRecord.acceptance_note, ProjectRecord.rating_count,
-               ProjectRecord.rating_average_centi, ProjectRecord.evaluation)
-        .where(ProjectRecord.deleted_at.is_(None))
-        .order_by(ProjectRecord.registered_on, ProjectRecord.id)
-    )  # fmt: skip
-    rows = [dict(r._mapping) for r in s.execute(stmt)]
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        ids = [r["id"] for r in chunk]
-        parties: dict[int, dict[str, str]] = {}
-        for project_id, role, name in s.execute(
-            select(ProjectPartyRecord.project_id, ProjectPartyRecord.role, ProjectPartyRecord.name)
-            .where(ProjectPartyRecord.project_id.in_(ids))
-            .order_by(ProjectPartyRecord.id)
-        ):
-            parties.setdefault(project_id, {}).setdefault(role, name)
-        # Only links to live records: the trash is not exported (and is kept on re-import).
-        need_links = _links(s, ProjectNeedRecord, NeedRecord, "need_id", ids)
-        resource_links = _links(s, ProjectResourceRecord, ResourceRecord, "resource_id", ids)
-        for r in chunk:
-            named = parties.get(r["id"], {})
-            average = r.pop("rating_average_centi")
-            yield {
-                **r,
-                "kind": ProjectKind(r["kind"]),
-                "stage": ProjectStage(r["stage"]),
-                "budget": from_fen(r.pop("budget_fen")),
-                "spent": from_fen(r.pop("spent_fen")),
-                "rating_average": from_fen(average) if average is not None else None,
-                "initiator": named.get(PartyRole.INITIATOR.value, ""),
-                "organizer": named.get(PartyRole.ORGANIZER.value, ""),
-                "implementer": named.get(PartyRole.IMPLEMENTER.value, ""),
-                "need_uuids": need_links.get(r["id"], []),
-                "resource_uuids": resource_links.get(r["id"], []),
-            }
-
-
-def _links(s: Session, link, model, column: str, project_ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for project_id, uuid in s.execute(
-        select(link.project_id, model.uuid)
-        .join(model, model.id == getattr(link, column))
-        .where(link.project_id.in_(project_ids), model.deleted_at.is_(None))
-        .order_by(model.registered_on, model.id)
-    ):
-        found.setdefault(project_id, []).append(uuid)
-    return found
-
-
-_RECORDS = {
-    LedgerKind.NEEDS: (_need_records, NeedRecord),
-    LedgerKind.RESOURCES: (_resource_records, ResourceRecord),
-    LedgerKind.PROJECTS: (_project_records, ProjectRecord),
-}
-
-
-def count_records(db: Database, kind: LedgerKind | str) -> int:
-    """Live records of a list: the rows an export writes."""
-    model = _RECORDS[LedgerKind(kind)][1]
-    with db.session() as s:
-        return (
-            s.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
-        )
-
-
-@contextlib.contextmanager
-def iter_records(db: Database, kind: LedgerKind | str) -> Iterator[Iterator[dict[str, Any]]]:
-    """Every live record of a list, as exported: a dict keyed by the domain's field names
-    (plus ``id``, ``category`` by name, parties by role, linked ``need_uuids`` and
-    ``resource_uuids``), in registration order. Streams: one read transaction throughout."""
-    with db.session() as s:
-        yield _RECORDS[LedgerKind(kind)][0](s)
 
 
 # -- export --------------------------------------------------------------------------------
@@ -294,7 +112,7 @@ def export_ledger(
     rows are then streamed into its sheet as XML directly: openpyxl's per-cell writer costs
     ~0.45 ms a row here (45 s at 100,000 needs), this ~0.1 ms.
     """
-    spec = _spec(kind)
+    spec = spec_of(kind)
     path = Path(path)
     if not path.parent.is_dir():
         raise LedgerFileError(f"文件夹“{path.parent}”不存在，请换一个保存位置。")
@@ -303,9 +121,7 @@ def export_ledger(
     written = 0
     try:
         with db.session() as s:  # one read transaction: the count and the rows agree
-            model = _RECORDS[spec.kind][1]
-            total = s.scalar(select(func.count()).select_from(model)
-                             .where(model.deleted_at.is_(None))) or 0  # fmt: skip
+            total = count_live(s, spec.kind)
             categories = list(s.scalars(select(NeedCategoryRecord.name)
                                         .order_by(NeedCategoryRecord.position)))  # fmt: skip
             styles = _write_skeleton(skeleton, spec, categories)
@@ -324,7 +140,7 @@ def export_ledger(
                     with target.open(info, "w", force_zip64=True) as stream:
                         stream.write(head)
                         batch: list[str] = []
-                        for record in _RECORDS[spec.kind][0](s):
+                        for record in read_records(s, spec.kind):
                             written += 1
                             batch.append(rows.xml(written + 1, record))
                             if written % CHUNK == 0:
@@ -525,7 +341,7 @@ def import_ledger(
     checked; if any is bad, or with ``dry_run``, nothing is written. Raises LedgerFileError
     when the file is not a readable .xlsx workbook or breaks one of the limits of
     :mod:`desktop.services.xlsx`."""
-    spec = _spec(kind)
+    spec = spec_of(kind)
     report = ImportReport(spec.kind, dry_run=dry_run)
     with _open_sheet(path, spec) as (book, sheet, total):
         report.sheet = sheet.title
@@ -573,7 +389,7 @@ def probe_ledger(path: Path | str, kind: LedgerKind | str) -> tuple[str, int]:
     """The sheet an import would read and its row count as the file declares it (0 when it
     declares none); raises LedgerFileError, as the import would, for a file that is not a
     readable .xlsx workbook. Cheap: reads no rows."""
-    with _open_sheet(path, _spec(kind)) as (_book, sheet, total):
+    with _open_sheet(path, spec_of(kind)) as (_book, sheet, total):
         return sheet.title, total
 
 
@@ -1102,3 +918,24 @@ def _styled(sheet, value: object, *, font=None, fill=None):
     if fill is not None:
         cell.fill = fill
     return cell
+
+
+__all__ = [
+    "CHUNK",
+    "ERROR_HEADER",
+    "ERROR_SHEET",
+    "RESULT_SHEET",
+    "ROLE_FIELDS",
+    "Cancelled",
+    "ImportReport",
+    "LedgerCancelled",
+    "LedgerFileError",
+    "Progress",
+    "RowError",
+    "count_records",
+    "export_ledger",
+    "import_ledger",
+    "iter_records",
+    "probe_ledger",
+    "save_report",
+]
