@@ -11,8 +11,7 @@ progress as ``progress(done, total)`` and can be stopped with ``cancelled()``, w
 import contextlib
 import itertools
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,16 +24,11 @@ from desktop.domain.ledger import (
     IMPORT_NOTE,
     IMPORT_REASON,
     LEDGERS,
-    CellError,
     Column,
-    ColumnType,
     LedgerKind,
     LedgerSpec,
-    cell_text,
     export_text,
-    is_blank,
     label_of,
-    parse_cell,
     problem_message,
 )
 from desktop.domain.needs import (
@@ -72,13 +66,18 @@ from desktop.services.ledger.common import (
     spec_of,
 )
 from desktop.services.ledger.export import export_ledger
+from desktop.services.ledger.parse import (
+    ParsedRow,
+    header_columns,
+    look_for_a_lower_header,
+    parse_row,
+)
+from desktop.services.ledger.reading import open_sheet, probe_ledger, read_rows
 from desktop.services.ledger.records import count_records, iter_records
-from desktop.services.ledger.sheet_writer import column_letter, discard_sheet
+from desktop.services.ledger.sheet_writer import discard_sheet
 from desktop.services.needs import need_from_record, save_need
 from desktop.services.projects import project_from_record, save_project
 from desktop.services.resources import resource_from_record, save_resource
-from desktop.services.xlsx import LimitExceeded, Sheet, WorkbookReader
-from desktop.services.xlsx import Row as XlsxRow
 from desktop.shared_files import share
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -92,16 +91,6 @@ CHUNK = 500  # rows between progress reports, cancel checks and batched look-ups
 
 
 # -- import --------------------------------------------------------------------------------
-@dataclass
-class _Row:
-    number: int  # the Excel row
-    values: dict[str, Any]  # field → parsed value, for the columns the sheet has
-
-
-# The 错误 column of an import report: read past, so a corrected report can be imported.
-_IGNORED = Column(ERROR_HEADER, "", ColumnType.TEXT)
-
-
 class _Abort(Exception):
     """Roll the import's transaction back (bad rows, or a dry run)."""
 
@@ -122,25 +111,25 @@ def import_ledger(
     :mod:`desktop.services.xlsx`."""
     spec = spec_of(kind)
     report = ImportReport(spec.kind, dry_run=dry_run)
-    with _open_sheet(path, spec) as (book, sheet, total):
+    with open_sheet(path, spec) as (book, sheet, total):
         report.sheet = sheet.title
-        rows = _read_rows(book, sheet, path)
+        rows = read_rows(book, sheet, path)
         first = next(rows, None)
         if first is not None and first[0] != 1:  # row 1 is empty: no header
             rows = itertools.chain([first], rows)
             first = None
-        columns, report.errors = _header_columns(spec, sheet.title, first[1] if first else {})
+        columns, report.errors = header_columns(spec, sheet.title, first[1] if first else {})
         if report.errors:
             if not columns:
-                _look_for_a_lower_header(spec, sheet.title, rows, report)
+                look_for_a_lower_header(spec, sheet.title, rows, report)
             return report
         importer = _IMPORTERS[spec.kind](db, spec, sheet.title, report)
         try:
             with db.session() as s:
                 importer.start(s)
-                chunk: list[_Row] = []
+                chunk: list[ParsedRow] = []
                 for done, (number, values) in enumerate(rows, start=1):
-                    row = _parse_row(spec, sheet.title, columns, number, values, report)
+                    row = parse_row(spec, sheet.title, columns, number, values, report)
                     if row is not None:
                         chunk.append(row)
                     if len(chunk) >= CHUNK:
@@ -164,171 +153,6 @@ def import_ledger(
     return report
 
 
-def probe_ledger(path: Path | str, kind: LedgerKind | str) -> tuple[str, int]:
-    """The sheet an import would read and its row count as the file declares it (0 when it
-    declares none); raises LedgerFileError, as the import would, for a file that is not a
-    readable .xlsx workbook. Cheap: reads no rows."""
-    with _open_sheet(path, spec_of(kind)) as (_book, sheet, total):
-        return sheet.title, total
-
-
-@contextlib.contextmanager
-def _open_sheet(path: Path | str, spec: LedgerSpec):
-    """The workbook, the ledger's sheet in it (by its name, else the first) and the sheet's
-    data row count as declared (or counted, when it declares none)."""
-    path = Path(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-    except FileNotFoundError:
-        raise LedgerFileError(f"找不到文件“{path}”。") from None
-    except OSError as exc:
-        raise LedgerFileError(f"无法读取文件“{path}”（{exc.strerror or exc}）。") from exc
-    try:
-        try:
-            book = WorkbookReader(handle)
-            if not book.sheets:
-                raise LedgerFileError(f"文件“{path.name}”中没有工作表。")
-            sheet = next((s for s in book.sheets if s.title == spec.title), book.sheets[0])
-            declared = book.declared_rows(sheet)
-            # openpyxl's write-only mode declares one row: count them.
-            total = max((declared if declared > 1 else book.count_rows(sheet)) - 1, 0)
-        except LedgerFileError:
-            raise
-        except Exception as exc:  # zip, XML, missing parts, limits
-            raise _unreadable(path, exc) from exc
-        yield book, sheet, total
-    finally:
-        handle.close()
-
-
-def _unreadable(path: Path, exc: Exception) -> LedgerFileError:
-    if isinstance(exc, LimitExceeded):
-        return LedgerFileError(
-            f"文件“{path.name}”{exc}，不能导入。正常的台账远在这个上限之内：请确认文件的来源；"
-            "如果它确是台账，请在 Excel 或 WPS 中打开它，删去过长或多余的内容（行数很多时拆分成"
-            "几个文件），另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        )
-    return LedgerFileError(
-        f"文件“{path.name}”不是 Excel 工作簿（.xlsx），或文件已损坏，无法读取。"
-        "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-    )
-
-
-def _read_rows(book: WorkbookReader, sheet: Sheet, path: Path | str) -> Iterator[XlsxRow]:
-    """The sheet's rows: (Excel row number, {0-based column: value}), rows and cells the file
-    leaves out left out; damage or a limit met while reading is a LedgerFileError."""
-    rows = book.rows(sheet)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:
-            raise _unreadable(Path(path), exc) from exc
-        yield row
-
-
-def _header_text(value: object) -> str:
-    return clean_text(cell_text(value), single_line=True)
-
-
-def _header_columns(
-    spec: LedgerSpec, sheet: str, header: dict[int, object]
-) -> tuple[dict[int, Column], list[RowError]]:
-    """Which column of the sheet is which; problems with the header row as errors."""
-    errors: list[RowError] = []
-    columns: dict[int, Column] = {}
-    names = {index: _header_text(header[index]) for index in sorted(header)}
-    expected = f"{spec.title}的表头为：{'、'.join(spec.headers)}"
-    if not any(names.values()):
-        return {}, [RowError(sheet, 1, "", f"第一行应是表头，但它是空的。{expected}。")]
-    other = _other_ledger(spec, list(names.values()))
-    if other is not None:
-        message = f"这是一份{other.title}，不是{spec.title}。请改为导入{other.title}，或换文件。"
-        return {}, [RowError(sheet, 1, "", message)]
-    seen: set[str] = set()
-    for index, name in names.items():
-        if not name:
-            continue
-        column = spec.column(name)
-        if name == ERROR_HEADER:  # a saved import report, corrected and imported again
-            columns[index] = _IGNORED
-        elif column is None:
-            message = f"不认识这个表头。{expected}；请改回原表头，或删除这一列。"
-            errors.append(RowError(sheet, 1, name, message))
-        elif name in seen:
-            errors.append(RowError(sheet, 1, name, "这个表头出现了不止一次，请删除多余的列。"))
-        else:
-            seen.add(name)
-            columns[index] = column
-    for column in spec.columns:
-        if column.required and column.header not in seen:
-            message = f"缺少必填的“{column.header}”列，请添加这一列。"
-            errors.append(RowError(sheet, 1, column.header, message))
-    return columns, errors
-
-
-def _look_for_a_lower_header(spec, sheet: str, rows: Iterator[XlsxRow], report) -> None:
-    """Many hand-made 台账 put a title row above the headers: say so, plainly."""
-    for number, values in rows:
-        if number > 6:
-            return
-        names = {_header_text(v) for v in values.values()}
-        if all(c.header in names for c in spec.columns if c.required):
-            message = (f"表头应在第 1 行，但它在第 {number} 行。请删除表头上方的"
-                       f"{number - 1} 行（如大标题）后再导入。")  # fmt: skip
-            report.errors[:] = [RowError(sheet, 1, "", message)]
-            return
-
-
-def _other_ledger(spec: LedgerSpec, names: list[str]) -> LedgerSpec | None:
-    """The other kind of ledger this header row belongs to, if it clearly is one."""
-    mine = sum(1 for n in names if spec.column(n) is not None)
-    for other in LEDGERS.values():
-        if other is spec:
-            continue
-        theirs = sum(1 for n in names if other.column(n) is not None)
-        required = all(c.header in names for c in other.columns if c.required)
-        if required and theirs == len([n for n in names if n]) and theirs > mine:
-            return other
-    return None
-
-
-def _parse_row(
-    spec: LedgerSpec,
-    sheet: str,
-    columns: dict[int, Column],
-    number: int,
-    values: dict[int, object],
-    report: ImportReport,
-) -> _Row | None:
-    """The row's cells as field values, or None (errors reported) when a cell is bad."""
-    if all(is_blank(v) for v in values.values()):
-        return None
-    report.rows += 1
-    row = _Row(number, {})
-    errors_before = len(report.errors)
-    for index, column in columns.items():
-        value = values.get(index)
-        if column is _IGNORED:
-            continue
-        try:
-            parsed = parse_cell(value, column)
-        except CellError as exc:
-            report.errors.append(RowError(sheet, number, column.header, str(exc)))
-            continue
-        if column.required and (parsed is None or parsed == ""):
-            report.errors.append(RowError(sheet, number, column.header, "必填，不能为空。"))
-            continue
-        row.values[column.field] = parsed
-    for index in sorted(values):
-        if index not in columns and not is_blank(values[index]):
-            # Data under a column with no header would be silently lost.
-            message = "这一列没有表头，内容无法导入。请补上表头，或删除这个单元格的内容。"
-            report.errors.append(RowError(sheet, number, column_letter(index + 1), message))
-    return row if len(report.errors) == errors_before else None
-
-
 class _Importer:
     """One kind's rules for turning a checked row into a domain object and saving it."""
 
@@ -347,10 +171,10 @@ class _Importer:
     def start(self, s: Session) -> None:
         """Once, before the first row."""
 
-    def error(self, row: _Row, header: str, message: str) -> None:
+    def error(self, row: ParsedRow, header: str, message: str) -> None:
         self.report.errors.append(RowError(self.sheet, row.number, header, message))
 
-    def process(self, s: Session, rows: list[_Row]) -> None:
+    def process(self, s: Session, rows: list[ParsedRow]) -> None:
         uuids = [r.values["uuid"] for r in rows if r.values.get("uuid")]
         model = self.record_model
         existing = {rec.uuid: rec for rec in s.scalars(select(model).where(model.uuid.in_(uuids)))}
@@ -389,17 +213,17 @@ class _Importer:
                 except DomainError as exc:
                     self.error(row, "", f"无法保存这一行（{exc}）。")
 
-    def prefetch(self, s: Session, rows: list[_Row]) -> None:
+    def prefetch(self, s: Session, rows: list[ParsedRow]) -> None:
         """Batched look-ups for a chunk of rows."""
 
-    def build(self, s: Session, row: _Row, rec: Any) -> tuple[Any, bool]:
+    def build(self, s: Session, row: ParsedRow, rec: Any) -> tuple[Any, bool]:
         """The domain object to save and whether it equals the stored record."""
         raise NotImplementedError
 
     def save(self, s: Session, obj: Any) -> None:
         raise NotImplementedError
 
-    def problems(self, row: _Row, problems: dict) -> None:
+    def problems(self, row: ParsedRow, problems: dict) -> None:
         for key, problem in problems.items():
             column = self.column_of(key)
             if column is None:  # a field the sheet does not show
@@ -411,7 +235,7 @@ class _Importer:
         return self.spec.column_for_field(key)
 
     @staticmethod
-    def fill(obj: Any, row: _Row, fields: tuple[str, ...]) -> None:
+    def fill(obj: Any, row: ParsedRow, fields: tuple[str, ...]) -> None:
         """Copy the sheet's values onto ``obj``; a column the sheet lacks keeps the value."""
         for name in fields:
             if name in row.values:
@@ -436,7 +260,7 @@ class _NeedImporter(_Importer):
     def column_of(self, key: str) -> Column | None:
         return self.spec.column_for_field(self.KEYS.get(key, key))
 
-    def build(self, s: Session, row: _Row, rec: NeedRecord | None) -> tuple[Need, bool]:
+    def build(self, s: Session, row: ParsedRow, rec: NeedRecord | None) -> tuple[Need, bool]:
         values = row.values
         before = need_from_record(rec) if rec is not None else None
         need = replace(before) if before else Need(title="", uuid=values.get("uuid"))
@@ -479,7 +303,9 @@ class _ResourceImporter(_Importer):
     FIELDS = ("title", "provider", "description", "availability", "contact", "phone",
               "registered_on", "valid_until")  # fmt: skip
 
-    def build(self, s: Session, row: _Row, rec: ResourceRecord | None) -> tuple[Resource, bool]:
+    def build(
+        self, s: Session, row: ParsedRow, rec: ResourceRecord | None
+    ) -> tuple[Resource, bool]:
         values = row.values
         before = resource_from_record(rec) if rec is not None else None
         resource = replace(before) if before else Resource(title="", uuid=values.get("uuid"))
@@ -510,7 +336,7 @@ class _ProjectImporter(_Importer):
     FIELDS = ("title", "stop_reason", "description", "registered_on", "start_on", "end_on",
               "accepted_on", "acceptance_note", "rating_average", "evaluation")  # fmt: skip
 
-    def prefetch(self, s: Session, rows: list[_Row]) -> None:
+    def prefetch(self, s: Session, rows: list[ParsedRow]) -> None:
         self.refs: dict[str, dict[str, int]] = {}
         for name, model in (("need_uuids", NeedRecord), ("resource_uuids", ResourceRecord)):
             wanted = {u for r in rows for u in r.values.get(name) or ()}
@@ -518,7 +344,7 @@ class _ProjectImporter(_Importer):
                 s.execute(select(model.uuid, model.id).where(model.uuid.in_(wanted))).all()
             )
 
-    def build(self, s: Session, row: _Row, rec: ProjectRecord | None) -> tuple[Project, bool]:
+    def build(self, s: Session, row: ParsedRow, rec: ProjectRecord | None) -> tuple[Project, bool]:
         values = row.values
         before = project_from_record(s, rec) if rec is not None else None
         project = (
@@ -636,12 +462,12 @@ def _write_report(workbook, report: ImportReport, source_path, by_row) -> None:
 
     pink = PatternFill("solid", fgColor="FFC7CE")
     bold = Font(bold=True)
-    with _open_sheet(source_path, LEDGERS[report.kind]) as (book, sheet, _total):
+    with open_sheet(source_path, LEDGERS[report.kind]) as (book, sheet, _total):
         result = workbook.create_sheet(sheet.title)
         result.freeze_panes = "B2"
         result.column_dimensions["A"].width = 50
         written = 0
-        for number, found in _read_rows(book, sheet, source_path):
+        for number, found in read_rows(book, sheet, source_path):
             for row in range(written + 1, number + 1):  # with the rows the file leaves out
                 values = _dense(found) if row == number else []
                 messages = by_row.get(row)
