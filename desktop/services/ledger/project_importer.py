@@ -3,6 +3,7 @@ its links to needs and resources by 编号."""
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,6 +58,24 @@ class ProjectImporter(Importer):
                 setattr(project, name, values[name] if values[name] is not None else Decimal("0"))
         if "rating_count" in values:
             project.rating_count = values["rating_count"] or 0
+        self.set_parties(project, values)
+        self.set_links(s, row, project, before)
+        project = clean_project(project)
+        self.problems(row, validate_project(project))
+        if before is not None and not stage_can_move(before.stage, project.stage):
+            old, new = label_of(before.stage), label_of(project.stage)
+            message = (
+                f"阶段不能从“{old}”改为“{new}”。项目阶段只能逐步推进"
+                "（立项→实施中→待验收→已完成），或改为已终止。"
+            )
+            self.error(row, "阶段", message)
+        if before is not None:
+            before.parties.sort(key=lambda p: _ROLE_ORDER.index(p.role))
+        return project, project == before
+
+    @staticmethod
+    def set_parties(project: Project, values: dict[str, Any]) -> None:
+        """The parties the sheet names, by role; a role the sheet lacks keeps its party."""
         for name, role in ROLE_FIELDS.items():
             if name not in values:
                 continue
@@ -69,6 +88,13 @@ class ProjectImporter(Importer):
                 kept.append(Party(role, new))
             project.parties = kept
         project.parties.sort(key=lambda p: _ROLE_ORDER.index(p.role))
+
+    def set_links(
+        self, s: Session, row: ParsedRow, project: Project, before: Project | None
+    ) -> None:
+        """The linked needs and resources, by 编号 (an unknown one is an error), plus the
+        links the project had to records now in the trash (they are not in the file)."""
+        values = row.values
         for name, model, label, attr in (
             ("need_uuids", NeedRecord, "需求", "need_ids"),
             ("resource_uuids", ResourceRecord, "资源", "resource_ids"),
@@ -95,18 +121,6 @@ class ProjectImporter(Importer):
                     )
                 )
             setattr(project, attr, ids)
-        project = clean_project(project)
-        self.problems(row, validate_project(project))
-        if before is not None and not stage_can_move(before.stage, project.stage):
-            old, new = label_of(before.stage), label_of(project.stage)
-            message = (
-                f"阶段不能从“{old}”改为“{new}”。项目阶段只能逐步推进"
-                "（立项→实施中→待验收→已完成），或改为已终止。"
-            )
-            self.error(row, "阶段", message)
-        if before is not None:
-            before.parties.sort(key=lambda p: _ROLE_ORDER.index(p.role))
-        return project, project == before
 
     def save(self, s: Session, project: Project) -> None:
         save_project(self.db, project, session=s)
