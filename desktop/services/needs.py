@@ -195,7 +195,8 @@ def needs_buildings(db: Database) -> list[str]:
 
 
 # -- one need ------------------------------------------------------------------------------
-def _to_need(rec: NeedRecord) -> Need:
+def need_from_record(rec: NeedRecord) -> Need:
+    """The stored need as the domain object (category by id, the person linked by id)."""
     return Need(
         title=rec.title, category_id=rec.category_id, description=rec.description,
         raised_by=rec.raised_by, person_id=rec.person_id, phone=rec.phone,
@@ -213,7 +214,7 @@ def get_need(db: Database, need_id: int) -> Need:
         rec = s.get(NeedRecord, need_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"need {need_id}")
-        return _to_need(rec)
+        return need_from_record(rec)
 
 
 def save_need(db: Database, need: Need, note: str = "", *, session: Session | None = None) -> Need:
@@ -275,7 +276,7 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         s.add(NeedStatusChangeRecord(need_id=rec.id, from_status=previous and previous.value,
                                      to_status=need.status.value, note=clean_text(note),
                                      changed_at=utcnow()))  # fmt: skip
-    return _to_need(rec)
+    return need_from_record(rec)
 
 
 def change_status(db: Database, need_id: int, status: NeedStatus, note: str = "",

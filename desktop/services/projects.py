@@ -107,7 +107,9 @@ def list_projects(
     ]  # fmt: skip
 
 
-def _to_project(s: Session, rec: ProjectRecord) -> Project:
+def project_from_record(s: Session, rec: ProjectRecord) -> Project:
+    """The stored project as the domain object, with its parties and the ids of every linked
+    need and resource (those in the trash included); reads them in ``s``."""
     parties = s.scalars(select(ProjectPartyRecord).where(ProjectPartyRecord.project_id == rec.id)
                         .order_by(ProjectPartyRecord.id))  # fmt: skip
     need_ids = s.scalars(select(ProjectNeedRecord.need_id)
@@ -135,7 +137,7 @@ def get_project(db: Database, project_id: int) -> Project:
         rec = s.get(ProjectRecord, project_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"project {project_id}")
-        return _to_project(s, rec)
+        return project_from_record(s, rec)
 
 
 def save_project(db: Database, project: Project, *, session: Session | None = None) -> Project:
@@ -191,7 +193,7 @@ def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
     _set_links(s, ProjectNeedRecord, "need_id", rec.id, p.need_ids)
     _set_links(s, ProjectResourceRecord, "resource_id", rec.id, p.resource_ids)
     s.flush()
-    return _to_project(s, rec)
+    return project_from_record(s, rec)
 
 
 def _set_links(s: Session, link, column: str, project_id: int, ids: list[int]) -> None:

@@ -91,7 +91,8 @@ def list_resources(
     ]  # fmt: skip
 
 
-def _to_resource(rec: ResourceRecord) -> Resource:
+def resource_from_record(rec: ResourceRecord) -> Resource:
+    """The stored resource as the domain object (its provider linked by id)."""
     return Resource(
         title=rec.title, kind=ResourceKind(rec.kind), provider_kind=ProviderKind(rec.provider_kind),
         provider=rec.provider, organization_id=rec.organization_id, person_id=rec.person_id,
@@ -106,7 +107,7 @@ def get_resource(db: Database, resource_id: int) -> Resource:
         rec = s.get(ResourceRecord, resource_id)
         if rec is None or rec.deleted_at is not None:
             raise NotFoundError(f"resource {resource_id}")
-        return _to_resource(rec)
+        return resource_from_record(rec)
 
 
 def save_resource(db: Database, resource: Resource, *, session: Session | None = None) -> Resource:
@@ -153,7 +154,7 @@ def _save(s: Session, r: Resource) -> Resource:
     rec.kind, rec.provider_kind = r.kind.value, r.provider_kind.value
     s.add(rec)
     s.flush()
-    return _to_resource(rec)
+    return resource_from_record(rec)
 
 
 def delete_resources(db: Database, ids: list[int]) -> int:
