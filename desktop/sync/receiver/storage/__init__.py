@@ -50,10 +50,9 @@ from desktop.sync.receiver.storage.registry import MAX_NAME, REGISTRY, Registry,
 from desktop.sync.receiver.storage.retention import KEEP_LAST, prune_versions, versions_to_keep
 from desktop.sync.receiver.storage.side import KEEP_SIDE_COPIES, SideCopies
 from desktop.sync.receiver.storage.uploads import KEEP_DONE_UPLOADS, STALE_UPLOAD, Uploads
-from desktop.sync.receiver.storage.versions import FAULT_ENV, Versions
+from desktop.sync.receiver.storage.versions import Versions
 
 __all__ = [
-    "FAULT_ENV",
     "FORBIDDEN_MESSAGE",
     "KEEP_DONE_UPLOADS",
     "KEEP_LAST",

@@ -27,7 +27,6 @@ from desktop.sync.receiver.storage.records import StreetError, VersionInfo, iso
 
 log = logging.getLogger("shuren.street")
 
-FAULT_ENV = "SHUREN_STREET_FAULT"
 _PLAIN = re.compile(r"^(\d{6,})\.sqlite3$")
 _PACKED = re.compile(r"^(\d{6,})\.sqlite3\.zst$")
 _SIDECAR = re.compile(r"^(\d{6,})\.json$")
@@ -136,9 +135,6 @@ class Versions:
         )
         sidecar = self.files.version(branch_id, number, ".json")
         self.files.write_json(branch_id, sidecar, info.to_json())
-        # Test-only fault hook (tests/sync/receiver/test_crash.py): die between write and swap.
-        if os.environ.get(FAULT_ENV) == "before-swap":
-            os._exit(17)
         os.replace(built, self.files.version(branch_id, number))
         fsync_dir(versions)
         return info
