@@ -16,7 +16,6 @@ Every receiver is stopped at teardown (terminate, then kill). Its stdout and std
 (never a pipe that could fill up); ``server.log()`` returns its stderr so far.
 """
 
-import os
 import re
 import shutil
 import subprocess
@@ -29,7 +28,7 @@ import pytest
 
 from desktop.services.demo import make_demo
 from desktop.store.database import open_database
-from desktop.sync.receiver.storage import FAULT_ENV, Storage
+from desktop.sync.receiver.storage import Storage
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
@@ -41,7 +40,7 @@ class StreetServer:
     """One `shuren-street serve --port 0` process over ``data_dir``.
 
     Attributes: ``url`` (e.g. ``http://127.0.0.1:41234``, no trailing slash), ``data_dir``,
-    ``process`` (``subprocess.Popen``), ``fault`` (value of SHUREN_STREET_FAULT or None),
+    ``process`` (``subprocess.Popen``), ``fault`` (a step of crashing_street.FAULTS or None),
     ``tls`` ((cert, key) paths or None).
     """
 
@@ -67,15 +66,14 @@ class StreetServer:
         self._log_dir.mkdir(parents=True, exist_ok=True)
         out_path = self._log_dir / f"{id(self):x}-{self._runs}.out"
         self._stderr_path = out_path.with_suffix(".err")
-        command = [sys.executable, "-m", "desktop.sync.receiver", "serve"]
-        command += ["--data", str(self.data_dir), "--port", "0"]
+        command = [sys.executable, "-m", "desktop.sync.receiver"]
+        if self.fault is not None:  # the same receiver, made to die at that step
+            command = [sys.executable, "-m", "tests.sync.crashing_street", self.fault]
+        command += ["serve", "--data", str(self.data_dir), "--port", "0"]
         if self.tls is not None:
             command += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
-        env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
-        if self.fault is not None:
-            env[FAULT_ENV] = self.fault
         with out_path.open("wb") as out, self._stderr_path.open("wb") as err:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err)
+            self.process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err)
         deadline = time.monotonic() + START_TIMEOUT
         while not (match := LISTENING.search(out_path.read_text(encoding="utf-8"))):
             if self.process.poll() is not None or time.monotonic() > deadline:

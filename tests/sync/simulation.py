@@ -50,9 +50,9 @@ from desktop.sync.protocol import (
     UploadRequest,
     integrity_problem,
 )
-from desktop.sync.receiver import storage as storage_module
 from desktop.sync.receiver.app import STATUS, error_body
 from desktop.sync.receiver.storage import Storage, StreetError
+from desktop.sync.receiver.storage.files import sha256_file
 from desktop.sync.snapshot import take_snapshot
 from desktop.sync.status import load_status
 from desktop.sync.transport import Refused
@@ -469,7 +469,7 @@ class Schedule:
                     "but the receiver has another file under that number"
                 )
         numbers = sorted(
-            n for n, kinds in storage._scan(self.branch).items() if kinds - {"sidecar"}
+            n for n, kinds in storage.versions.scan(self.branch).items() if kinds - {"sidecar"}
         )
         for before, after in itertools.pairwise(numbers):
             parent = storage.version_info(self.branch, after).parent
@@ -497,7 +497,7 @@ class Schedule:
         last = self.pcs[-1]
         snapshot = take_snapshot(last.db, self.root / "final.sqlite3")
         current = self.receiver.storage.current_info(self.branch)
-        sha = storage_module._sha256(snapshot)
+        sha = sha256_file(snapshot)
         if current is None or current.sha256 != sha or result.version != current.version:
             raise InvariantBroken("after settling, the receiver's copy is not the client's")
         if load_status(last.folder).acknowledged.version != current.version:

@@ -4,6 +4,7 @@ import pytest
 
 from desktop.sync.protocol import UploadState
 from desktop.sync.receiver.storage import Storage
+from desktop.sync.receiver.storage.registry import Registry
 
 from .wire import make_db, prepare
 
@@ -23,7 +24,7 @@ def test_finish_after_a_crash_between_rename_and_registry_answers_that_version(
         raise RuntimeError("power cut")
 
     with monkeypatch.context() as patch:
-        patch.setattr(Storage, "_record_upload", crash)
+        patch.setattr(Registry, "record_upload", crash)
         with pytest.raises(RuntimeError):
             storage.finish_upload(branch_id, upload_id)
     # The new file is current, but neither the registry nor the upload know it yet.
