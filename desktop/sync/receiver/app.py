@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -201,6 +201,18 @@ def create_app(data_dir: Path) -> FastAPI:
     app.state.tidier = tidier
     app.state.storage = storage
     app.add_middleware(BodyLimitMiddleware)
+    _answer_errors_in_json(app)
+    authorize = _authorizer(storage, tidier)
+    _add_reading_routes(app, storage, authorize)
+    _add_upload_routes(app, storage, tidier, authorize)
+    return app
+
+
+Authorize = Callable[[Request, str], Awaitable[None]]
+
+
+def _answer_errors_in_json(app: FastAPI) -> None:
+    """Every refusal is the protocol's JSON error, a mistyped address included."""
 
     @app.exception_handler(StreetError)
     async def street_error(_request: Request, error: StreetError) -> JSONResponse:
@@ -214,12 +226,20 @@ def create_app(data_dir: Path) -> FastAPI:
             body = error_body(ErrorCode.BAD_REQUEST, f"请求有误（HTTP {error.status_code}）。")
         return JSONResponse(body, status_code=error.status_code, headers=error.headers)
 
+
+def _authorizer(storage: Storage, tidier: "Tidier") -> Authorize:
     async def authorize(request: Request, branch_id: str) -> None:
         """Refuse unless the bearer token reaches ``branch_id`` (403 alike for every other id)."""
         tidier.touch()
         token = _bearer(request)
         if not await anyio.to_thread.run_sync(storage.check_token, branch_id, token):
             raise StreetError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE)
+
+    return authorize
+
+
+def _add_reading_routes(app: FastAPI, storage: Storage, authorize: Authorize) -> None:
+    """The branch's state and its own versions."""
 
     @app.get(BRANCH)
     async def get_branch(branch_id: str, request: Request) -> JSONResponse:
@@ -257,6 +277,12 @@ def create_app(data_dir: Path) -> FastAPI:
             "Content-Length": str(size - offset),
         }
         return StreamingResponse(blocks(), media_type="application/zstd", headers=headers)
+
+
+def _add_upload_routes(
+    app: FastAPI, storage: Storage, tidier: "Tidier", authorize: Authorize
+) -> None:
+    """An upload: created, sent in chunks (resumable), finished."""
 
     @app.post(BRANCH + "/uploads")
     async def create_upload(branch_id: str, request: Request) -> JSONResponse:
@@ -311,8 +337,6 @@ def create_app(data_dir: Path) -> FastAPI:
         )
         tidier.mark(branch_id)
         return _status(status)
-
-    return app
 
 
 class Tidier:
