@@ -2454,58 +2454,58 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="44"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="45"/>
         <source>Select a record to see its details</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="60"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="152"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="61"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="153"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="63"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="64"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="66"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="67"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="93"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="94"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="94"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="95"/>
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="150"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="151"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="172"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="173"/>
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="252"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="253"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="253"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="254"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="326"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="327"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -6417,52 +6417,52 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
         <translation>正在准备……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="491"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="490"/>
         <source>being worked out…</source>
         <translation>正在计算……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="493"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
         <source>none: the street office has everything</source>
         <translation>没有，街道办的数据已是最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="498"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="497"/>
         <source>not set up: fill in the connection above and save</source>
         <translation>未设置：请填写上面的连接信息并保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="500"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="499"/>
         <source>automatic sync is off</source>
         <translation>自动同步已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="504"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="503"/>
         <source>paused until you confirm below</source>
         <translation>已暂停：等您在下方确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="506"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="505"/>
         <source>paused until you choose above</source>
         <translation>已暂停，请在上方选择处理方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="508"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="507"/>
         <source>paused: once the last error is dealt with, press Sync now</source>
         <translation>已暂停：处理好上次错误后，请点“立即同步”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="520"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="519"/>
         <source>Cancelled. What was sent is kept; the next sync carries on from there.</source>
         <translation>已取消。已上传的部分会保留，下次同步接着传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="525"/>
         <source>Done: the street office already had everything.</source>
         <translation>同步完成：街道办的数据已是最新，无需上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="527"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
         <source>Done: {size} sent, the street office now has version {version}.</source>
         <translation>同步完成：上传了 {size}，街道办现在是第 {version} 版。</translation>
     </message>
@@ -6583,67 +6583,67 @@ Merge the two copies?</source>
         <translation>没有上传：数据文件已损坏。请恢复一份完好的备份（“设置”→“从备份恢复”）；数据文件通过检查后会重新开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="529"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="522"/>
         <source>less than 1 KB</source>
         <translation>不到 1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="531"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="524"/>
         <source>about {size} KB</source>
         <translation>约 {size} KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="532"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="525"/>
         <source>about {size} MB</source>
         <translation>约 {size} MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="539"/>
         <source>Syncing… {percent}%</source>
         <translation>同步中…… {percent}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="549"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="542"/>
         <source>Syncing…</source>
         <translation>同步中……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="551"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="544"/>
         <source>Sync not set up</source>
         <translation>未设置同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="553"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="546"/>
         <source>Sync paused: the data file is damaged</source>
         <translation>同步已暂停：数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="555"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="548"/>
         <source>Sync paused: many records are gone, please confirm</source>
         <translation>同步暂停：记录少了很多，请确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="557"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="550"/>
         <source>Sync paused: another PC updated the street copy</source>
         <translation>同步暂停：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="559"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="552"/>
         <source>Sync failed: {reason}</source>
         <translation>同步失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="563"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="556"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="564"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="557"/>
         <source>Synced {when}</source>
         <translation>已同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync_scheduler.py" line="568"/>
+        <location filename="../../desktop/ui/sync_scheduler.py" line="561"/>
         <source> · {size} to upload</source>
         <translation> · 待上传 {size}</translation>
     </message>
