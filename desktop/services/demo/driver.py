@@ -29,11 +29,11 @@ from desktop.domain.needs import (
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
 from desktop.domain.resources import ProviderKind, ResourceKind
 from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
-from desktop.services.demo_committee import make_demo_committee
-from desktop.services.demo_compacts import make_demo_compacts
-from desktop.services.demo_federation import make_demo_federation
-from desktop.services.demo_meetings import make_demo_visits_and_meetings
-from desktop.services.demo_partners import make_demo_partners
+from desktop.services.demo.committee import make_demo_committee
+from desktop.services.demo.compacts import make_demo_compacts
+from desktop.services.demo.federation import make_demo_federation
+from desktop.services.demo.meetings import make_demo_visits_and_meetings
+from desktop.services.demo.partners import make_demo_partners
 from desktop.store.database import Database, make_engine, open_database
 from desktop.store.datadir import db_path
 from desktop.store.models import (
