@@ -1,6 +1,6 @@
-"""Demo visits and meetings: every state the secretary meets — drafts, final minutes with a
-correction, upcoming meetings, votes, consensus, action items open, under way and done — drawn
-from the demo roster and lists. Deterministic for a seed and a ``today``."""
+"""Demo meetings (and the visits before them): every state the secretary meets — drafts, final
+minutes with a correction, upcoming meetings, votes, consensus, action items open, under way
+and done — drawn from the demo roster and lists. Deterministic for a seed and a ``today``."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -18,11 +18,11 @@ from desktop.domain.meetings import (
     Topic,
     merge_participants,
 )
-from desktop.domain.needs import NeedSource, Satisfaction
+from desktop.domain.needs import NeedSource
 from desktop.domain.numerals import chinese_number
 from desktop.domain.roster import OrganizationKind, PersonRole
-from desktop.domain.visits import ReferralTarget, Visit, VisitKind
-from desktop.services import meetings, visits
+from desktop.services import meetings
+from desktop.services.demo.visits import make_visits
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -33,25 +33,6 @@ from desktop.store.models import (
     ProjectRecord,
 )
 
-ISSUES = (
-    ("楼道声控灯坏了，晚上上下楼看不见", "设施维修"),
-    ("楼上装修每天早上七点就开始电钻，老人休息不好", "噪音扰民"),
-    ("地下车库B区有外来车辆长期占用车位", "停车交通"),
-    ("垃圾分类点附近有异味，夏天苍蝇多", "环境卫生"),
-    ("电梯最近经常停在半层，孩子被困过一次", "安全隐患"),
-    ("独居老人想了解社区助餐怎么报名", "养老助老"),
-    ("物业费上涨但保洁次数减少，希望公开账目", "物业服务"),
-    ("小区东门消防通道被电动车堵住", "安全隐患"),
-    ("希望增加四点半课堂的名额", "托育教育"),
-    ("邻居家狗夜里叫，沟通过没有改善", "邻里纠纷"),
-)
-HANDLINGS = (
-    "当场联系物业维修",
-    "已转告业委会，约定本周答复",
-    "记录在案，纳入下次议事会议题",
-    "当场解答政策并登记",
-    "联系楼栋长上门协调",
-)
 MEETING_PLANS = (
     # (kind, title, days from today, minutes state)
     (MeetingKind.DELIBERATION, "关于3栋加装电梯费用分摊的协商议事会", -75, "final_amended"),
@@ -62,6 +43,11 @@ MEETING_PLANS = (
     (MeetingKind.BUILDING_LEADERS, "十一月楼栋长月度例会", -3, "draft"),
     (MeetingKind.DELIBERATION, "关于小区文明养犬公约的协商议事会", 4, "planned"),
     (MeetingKind.BUILDING_LEADERS, "十二月楼栋长月度例会", 12, "planned"),
+)
+ACTIONS = (  # (what, who) of a held meeting's action items
+    ("整理居民意见并公示", "楼栋长"),
+    ("联系施工单位报价", "物业"),
+    ("下次会议通报进展", "支部书记"),
 )
 DISCUSSIONS = (
     "业委会介绍了前期征求意见情况；物业说明了施工和维保安排；居民代表提出低楼层住户的顾虑。",
@@ -114,7 +100,7 @@ def make_demo_visits_and_meetings(db: Database, seed: int, today: date, scale: i
         return
     by_id = {p[0]: p for p in people}
     categories = {c.name: c.id for c in _categories(db)}
-    _visits(db, rng, today, people, categories, visit_needs, min(40 + scale // 20, 300))
+    make_visits(db, rng, today, people, categories, visit_needs, min(40 + scale // 20, 300))
     _meetings(db, rng, today, by_id, roles, orgs, topic_needs, project_ids)
 
 
@@ -124,140 +110,18 @@ def _categories(db: Database):
     return list_categories(db)
 
 
-def _visits(db, rng, today, people, categories, need_ids, count) -> None:
-    linkable = list(need_ids)
-    rng.shuffle(linkable)
-    for i in range(count):
-        person = rng.choice(people)
-        issue, category = rng.choice(ISSUES)
-        visited = today - timedelta(days=rng.randint(0, 120))
-        # Some follow-ups fall this week (the home page shows them), some later, some done.
-        follow = rng.choice((None, 1, 2, 5, 10, -3))
-        follow_up = min(visited + timedelta(days=rng.randint(2, 14)), today + timedelta(days=30))
-        if follow is not None and visited > today - timedelta(days=14):
-            follow_up = today + timedelta(days=follow)
-        follow_up = max(follow_up, visited)
-        old = visited < today - timedelta(days=20)
-        visits.save_visit(
-            db,
-            Visit(
-                kind=VisitKind.RECEPTION_DAY if rng.random() < 0.55 else VisitKind.DOOR_KNOCKING,
-                visited_on=visited,
-                resident=person[1],
-                phone=person[2] or "",
-                building=person[3] or "",
-                unit=person[4],
-                room=person[5],
-                issue=issue,
-                category_id=categories.get(category),
-                handling=rng.choice(HANDLINGS),
-                referred_to=rng.choice(list(ReferralTarget)) if rng.random() < 0.35 else None,
-                follow_up_on=None if follow is None and old else follow_up,
-                outcome="已解决，居民表示感谢" if old else "",
-                satisfaction=rng.choice(list(Satisfaction)) if old else None,
-                need_id=linkable.pop() if linkable and i % 3 == 0 else None,
-            ),
-        )
-
-
 def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None:
     party = [p for p in by_id.values() if p[6]]
-    pick = lambda ids, n: [by_id[i] for i in rng.sample(ids, min(n, len(ids))) if i in by_id]  # noqa: E731
     for kind, title, offset, state in MEETING_PLANS:
         day = today + timedelta(days=offset)
         starts = datetime.combine(day, time(rng.choice((9, 14, 15, 19)), rng.choice((0, 30))))
-        invited = [
-            Participant(ParticipantRole.BRANCH, p[1], "党支部", p[0])
-            for p in rng.sample(party, min(2, len(party)))
-        ]
-        invited += [
-            Participant(ParticipantRole.BUILDING_LEADER, p[1], f"{p[3]}楼栋长", p[0])
-            for p in pick(roles.get(PersonRole.BUILDING_LEADER.value, []), 5)
-        ]
-        if kind is not MeetingKind.BUILDING_LEADERS:
-            invited += [
-                Participant(ParticipantRole.OWNERS_COMMITTEE, p[1], "业委会委员", p[0])
-                for p in pick(roles.get(PersonRole.OWNERS_COMMITTEE_MEMBER.value, []), 3)
-            ]
-            invited += [
-                Participant(ParticipantRole.PROPERTY_COMPANY, o[2], o[1])
-                for o in orgs
-                if o[0] == OrganizationKind.PROPERTY_COMPANY.value
-            ]
-            invited += [
-                Participant(ParticipantRole.TALENT, p[1], "贤达能人", p[0])
-                for p in pick(roles.get(PersonRole.TALENT.value, []), 2)
-            ]
-            invited += [
-                Participant(
-                    ParticipantRole.RESIDENT_REPRESENTATIVE,
-                    p[1],
-                    f"{p[3]}{p[4]}单元",
-                    p[0],
-                    p[2] or "",
-                )
-                for p in rng.sample(list(by_id.values()), min(4, len(by_id)))
-            ]
-            invited += [
-                Participant(ParticipantRole.PARTNER_UNIT, o[2], o[1])
-                for o in orgs
-                if o[0] == OrganizationKind.PARTNER_UNIT.value
-            ][:2]
         # A building leader on the owners' committee is invited once, with both roles.
-        participants = merge_participants(invited)
+        participants = merge_participants(_invited(rng, kind, by_id, party, roles, orgs))
         held = state != "planned"
         host = participants[0].name if participants else ""
         recorder = participants[1].name if len(participants) > 1 else ""
-        for p in participants:
-            if not held:
-                p.attendance = Attendance.UNKNOWN
-            elif p.name in (host, recorder):  # who chairs or takes the minutes is there
-                p.attendance = Attendance.PRESENT
-            else:
-                p.attendance = rng.choice(
-                    (Attendance.PRESENT,) * 6 + (Attendance.EXCUSED, Attendance.ABSENT)
-                )
-        topics = []
-        for n in range(rng.randint(1, 3)):
-            subject = {
-                MeetingKind.DELIBERATION: title.removeprefix("关于").removesuffix("的协商议事会"),
-                MeetingKind.BUILDING_LEADERS: "本月楼栋巡查情况通报",
-                MeetingKind.BRANCH: "党员学习和志愿服务安排",
-            }[kind]
-            name = (
-                subject
-                if n == 0
-                else rng.choice(("下一步工作安排", "居民意见反馈", "经费使用情况"))
-            )
-            present = sum(p.attendance is Attendance.PRESENT for p in participants)
-            votes = (present - 2, 1, 1) if held and present > 3 else (None, None, None)
-            topics.append(
-                Topic(
-                    name,
-                    rng.choice(DISCUSSIONS) if held else "",
-                    *votes,
-                    "同意按讨论方案实施，由物业和楼栋长分工落实。" if held and n == 0 else "",
-                    rng.sample(need_ids, min(2, len(need_ids))) if need_ids else [],
-                )
-            )
-        actions = []
-        if held:
-            for n, (what, owner) in enumerate(
-                (
-                    ("整理居民意见并公示", "楼栋长"),
-                    ("联系施工单位报价", "物业"),
-                    ("下次会议通报进展", "支部书记"),
-                )
-            ):
-                status = (
-                    (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.OPEN)[n]
-                    if offset < -30
-                    else ActionStatus.OPEN
-                )
-                project = project_ids[0] if n == 1 and project_ids and offset < -30 else None
-                actions.append(
-                    ActionItem(what, owner, day + timedelta(days=7 * (n + 1)), status, project)
-                )
+        _mark_attendance(rng, participants, held, (host, recorder))
+        topics = _topics(rng, kind, title, participants, held, need_ids)
         saved = meetings.save_meeting(
             db,
             Meeting(
@@ -269,17 +133,122 @@ def _meetings(db, rng, today, by_id, roles, orgs, need_ids, project_ids) -> None
                 recorder=recorder,
                 participants=participants,
                 topics=topics,
-                actions=actions,
+                actions=_actions(day, offset, project_ids) if held else [],
             ),
         )
         if state.startswith("final") and saved.id is not None:
-            # Finalized the day after the meeting; a correction comes after that.
-            finalized = datetime.combine(day + timedelta(days=1), time(10, 0))
-            meetings.finalize_meeting(db, saved.id, at=finalized)
-            if state == "final_amended":
-                meetings.add_amendment(
-                    db, saved.id, _correction(saved.topics), day + timedelta(days=3)
-                )
+            _finalize(db, saved, day, amended=state == "final_amended")
+
+
+def _invited(rng, kind: MeetingKind, by_id, party, roles, orgs) -> list[Participant]:
+    """Who a meeting of ``kind`` invites: party members and building leaders always; the
+    owners' committee, the property company, talents, residents and partners to the others."""
+
+    def pick(role: PersonRole, n: int) -> list:
+        ids = roles.get(role.value, [])
+        return [by_id[i] for i in rng.sample(ids, min(n, len(ids))) if i in by_id]
+
+    invited = [
+        Participant(ParticipantRole.BRANCH, p[1], "党支部", p[0])
+        for p in rng.sample(party, min(2, len(party)))
+    ]
+    invited += [
+        Participant(ParticipantRole.BUILDING_LEADER, p[1], f"{p[3]}楼栋长", p[0])
+        for p in pick(PersonRole.BUILDING_LEADER, 5)
+    ]
+    if kind is MeetingKind.BUILDING_LEADERS:
+        return invited
+    invited += [
+        Participant(ParticipantRole.OWNERS_COMMITTEE, p[1], "业委会委员", p[0])
+        for p in pick(PersonRole.OWNERS_COMMITTEE_MEMBER, 3)
+    ]
+    invited += [
+        Participant(ParticipantRole.PROPERTY_COMPANY, o[2], o[1])
+        for o in orgs
+        if o[0] == OrganizationKind.PROPERTY_COMPANY.value
+    ]
+    invited += [
+        Participant(ParticipantRole.TALENT, p[1], "贤达能人", p[0])
+        for p in pick(PersonRole.TALENT, 2)
+    ]
+    invited += [
+        Participant(
+            ParticipantRole.RESIDENT_REPRESENTATIVE, p[1], f"{p[3]}{p[4]}单元", p[0], p[2] or ""
+        )
+        for p in rng.sample(list(by_id.values()), min(4, len(by_id)))
+    ]
+    invited += [
+        Participant(ParticipantRole.PARTNER_UNIT, o[2], o[1])
+        for o in orgs
+        if o[0] == OrganizationKind.PARTNER_UNIT.value
+    ][:2]
+    return invited
+
+
+def _mark_attendance(
+    rng, participants: list[Participant], held: bool, always_there: tuple[str, str]
+) -> None:
+    """Unknown before the meeting; after it, who chairs or takes the minutes was there, and
+    most of the others."""
+    for p in participants:
+        if not held:
+            p.attendance = Attendance.UNKNOWN
+        elif p.name in always_there:
+            p.attendance = Attendance.PRESENT
+        else:
+            p.attendance = rng.choice(
+                (Attendance.PRESENT,) * 6 + (Attendance.EXCUSED, Attendance.ABSENT)
+            )
+
+
+def _topics(
+    rng, kind: MeetingKind, title: str, participants: list[Participant], held: bool, need_ids
+) -> list[Topic]:
+    """One to three topics, the first the meeting's own; votes and a conclusion once held."""
+    topics = []
+    for n in range(rng.randint(1, 3)):
+        subject = {
+            MeetingKind.DELIBERATION: title.removeprefix("关于").removesuffix("的协商议事会"),
+            MeetingKind.BUILDING_LEADERS: "本月楼栋巡查情况通报",
+            MeetingKind.BRANCH: "党员学习和志愿服务安排",
+        }[kind]
+        name = subject if n == 0 else rng.choice(("下一步工作安排", "居民意见反馈", "经费使用情况"))
+        present = sum(p.attendance is Attendance.PRESENT for p in participants)
+        votes = (present - 2, 1, 1) if held and present > 3 else (None, None, None)
+        topics.append(
+            Topic(
+                name,
+                rng.choice(DISCUSSIONS) if held else "",
+                *votes,
+                "同意按讨论方案实施，由物业和楼栋长分工落实。" if held and n == 0 else "",
+                rng.sample(need_ids, min(2, len(need_ids))) if need_ids else [],
+            )
+        )
+    return topics
+
+
+def _actions(day: date, offset: int, project_ids: list[int]) -> list[ActionItem]:
+    """A held meeting's action items: a month on, one done, one under way (on a project)."""
+    actions = []
+    for n, (what, owner) in enumerate(ACTIONS):
+        status = (
+            (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.OPEN)[n]
+            if offset < -30
+            else ActionStatus.OPEN
+        )
+        project = project_ids[0] if n == 1 and project_ids and offset < -30 else None
+        actions.append(ActionItem(what, owner, day + timedelta(days=7 * (n + 1)), status, project))
+    return actions
+
+
+def _finalize(db: Database, saved: Meeting, day: date, *, amended: bool) -> None:
+    """Minutes finalized the day after the meeting; a correction comes after that."""
+    assert saved.id is not None
+    meetings.finalize_meeting(
+        db, saved.id, at=datetime.combine(day + timedelta(days=1), time(10, 0))
+    )
+    if amended:
+        meetings.add_amendment(db, saved.id, _correction(saved.topics), day + timedelta(days=3))
 
 
 def _correction(topics: list[Topic]) -> str:
