@@ -87,32 +87,8 @@ def make_resources(c: Roster, n: int, first_id: int) -> tuple[list[tuple], list[
         provider_kind = rng.weighted(PROVIDER_WEIGHTS)
         if provider_kind is ProviderKind.TALENT and not c.talents:
             provider_kind = ProviderKind.OTHER
-        person_id = organization_id = None
-        if provider_kind is ProviderKind.TALENT:
-            person_id, provider, phone, skills = rng.choice(c.talents)
-            title = f"{rng.choice(skills.split('、'))}（义务）"
-            kind, availability, contact = (
-                ResourceKind.SKILL,
-                rng.choice(AVAILABILITY_BY_PERSON),
-                provider,
-            )
-        elif provider_kind is ProviderKind.OTHER:
-            title, kind, provider, availability = rng.choice(OTHER_RESOURCES)
-            org = next((o for k in c.orgs.values() for o in k if o.name == provider), None)
-            organization_id = org and org.id
-            contact, phone = (org.contact, org.phone) if org else ("", "")
-        else:
-            org_kind = OrganizationKind(provider_kind.value)
-            org = rng.choice(c.orgs[org_kind])
-            options = {
-                ProviderKind.PARTNER_UNIT: PARTNER_RESOURCES.get(org.name, ()),
-                ProviderKind.SELF_ORGANIZATION: SELF_ORGANIZATION_RESOURCES.get(org.name, ()),
-                ProviderKind.PROPERTY_COMPANY: PROPERTY_RESOURCES,
-            }[provider_kind]
-            if provider_kind is ProviderKind.PARTNER_UNIT:
-                options = (*options, ("结对共建公益资金", ResourceKind.FUNDS, "¥10,000/年"))
-            title, kind, availability = rng.choice(options or PROPERTY_RESOURCES)
-            provider, organization_id, contact, phone = org.name, org.id, org.contact, org.phone
+        offer = _offer(c, provider_kind)
+        title, kind, provider, availability, contact, phone, organization_id, person_id = offer
         registered = c.today - timedelta(days=rng.randint(1, 3 * 365))
         # Agreements run out: some resources are no longer available.
         valid_until = None
@@ -139,3 +115,38 @@ def make_resources(c: Roster, n: int, first_id: int) -> tuple[list[tuple], list[
             )
         )
     return renumber(rows, RESOURCE_COLUMNS.index("registered_on"), first_id)
+
+
+def _offer(
+    c: Roster, provider_kind: ProviderKind
+) -> tuple[str, ResourceKind, str, str, str, str, int | None, int | None]:
+    """What a provider of ``provider_kind`` offers: (title, kind, provider, availability,
+    contact, phone, organization id, person id)."""
+    rng = c.rng
+    person_id = organization_id = None
+    if provider_kind is ProviderKind.TALENT:
+        person_id, provider, phone, skills = rng.choice(c.talents)
+        title = f"{rng.choice(skills.split('、'))}（义务）"
+        kind, availability, contact = (
+            ResourceKind.SKILL,
+            rng.choice(AVAILABILITY_BY_PERSON),
+            provider,
+        )
+    elif provider_kind is ProviderKind.OTHER:
+        title, kind, provider, availability = rng.choice(OTHER_RESOURCES)
+        org = next((o for k in c.orgs.values() for o in k if o.name == provider), None)
+        organization_id = org and org.id
+        contact, phone = (org.contact, org.phone) if org else ("", "")
+    else:
+        org_kind = OrganizationKind(provider_kind.value)
+        org = rng.choice(c.orgs[org_kind])
+        options = {
+            ProviderKind.PARTNER_UNIT: PARTNER_RESOURCES.get(org.name, ()),
+            ProviderKind.SELF_ORGANIZATION: SELF_ORGANIZATION_RESOURCES.get(org.name, ()),
+            ProviderKind.PROPERTY_COMPANY: PROPERTY_RESOURCES,
+        }[provider_kind]
+        if provider_kind is ProviderKind.PARTNER_UNIT:
+            options = (*options, ("结对共建公益资金", ResourceKind.FUNDS, "¥10,000/年"))
+        title, kind, availability = rng.choice(options or PROPERTY_RESOURCES)
+        provider, organization_id, contact, phone = org.name, org.id, org.contact, org.phone
+    return title, kind, provider, availability, contact, phone, organization_id, person_id
