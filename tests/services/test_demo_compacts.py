@@ -10,7 +10,7 @@ from desktop.domain.compacts import ChangeKind, CompactState, compare
 from desktop.domain.meetings import MeetingKind, MeetingQuery
 from desktop.services import compacts, meetings
 from desktop.services.demo import DemoExistsError, make_demo
-from desktop.services.demo_compacts import make_demo_compacts
+from desktop.services.demo.compacts import make_demo_compacts
 from desktop.store.database import open_database
 
 TODAY = date(2026, 11, 25)

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.domain.roster import PeopleQuery
 from desktop.services import demo
-from desktop.services.demo import DemoExistsError, create_demo
+from desktop.services.demo import DemoExistsError, create_demo, driver
 from desktop.services.people import count_people
 from desktop.store.database import open_database
 from desktop.store.datadir import db_path
@@ -64,7 +64,7 @@ def test_a_demo_that_fails_midway_leaves_nothing(data_dir: Path, monkeypatch) ->
     def disk_full(*_args) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(demo, "make_demo_compacts", disk_full)  # after the four lists
+    monkeypatch.setattr(driver, "make_demo_compacts", disk_full)  # after the four lists
     with pytest.raises(OSError):
         create_demo(data_dir, scale=20)
     assert list(data_dir.iterdir()) == []
