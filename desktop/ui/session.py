@@ -4,6 +4,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -33,6 +34,9 @@ from desktop.ui.fonts import apply_fonts
 from desktop.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language, translate
 from desktop.ui.messages import storage_error_text, unexpected_error_text
 from desktop.ui.tasks import run_task, wait_for_tasks
+
+if TYPE_CHECKING:  # main_window is imported only when the window opens
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ def refuse_start(error: Exception) -> int:
 
 
 class Session:
-    def __init__(self, ctx: AppContext, lock: QLockFile, window) -> None:
+    def __init__(self, ctx: AppContext, lock: QLockFile, window: "MainWindow") -> None:
         self.ctx = ctx
         self.lock = lock
         self.window = window
@@ -88,8 +92,43 @@ class Session:
 
 
 def start_session(args: argparse.Namespace) -> Session | int:
+    """Start the app in a safe order: its look and language, the data folder and the log, the
+    instance lock, the first-start question, the data file, its settings, then the window.
+    An int is the exit code of a start refused (said on screen already)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    lang = args.lang or DEFAULT_LANGUAGE
+    families = _set_up_app(app, lang)
+
+    data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
+    private_new_files()
+    refused = _prepare_data_dir(data_dir)
+    if refused is not None:
+        return refused
+    lock = _take_lock(data_dir)
+    if isinstance(lock, int):
+        return lock
+
+    new_data_file = False  # then the first-start guide follows once the window is up
+    if not args.demo and not db_path(data_dir).exists():
+        from desktop.ui import first_start
+        from desktop.ui.first_start import FirstStart
+
+        choice = first_start.ask_first_start(data_dir, args.lang)
+        if choice in (FirstStart.QUIT, FirstStart.DEMO):
+            lock.unlock()  # the demo, if chosen, runs in its own window on its own folder
+            return EXIT_OK
+        new_data_file = choice is FirstStart.NEW
+    db = _open_data_file(data_dir, bool(args.demo), lock)
+    if isinstance(db, int):
+        return db
+    ctx = _context(app, args, db, data_dir, lang, families)
+    window = _open_window(ctx, new_data_file)
+    return Session(ctx, lock, window)
+
+
+def _set_up_app(app: QApplication, lang: str) -> list[str]:
+    """Name, style, palette, focus ring, language and fonts; the font families in use."""
     app.setApplicationName("ShurenXiaoqu")
     app.setApplicationDisplayName(translate("Startup", "Shuren Xiaoqu"))
     app.setStyle("Fusion")
@@ -97,12 +136,13 @@ def start_session(args: argparse.Namespace) -> Session | int:
     # the selection and in empty fields dark enough to read (access.py).
     app.setPalette(readable_palette(app.style().standardPalette()))
     show_focus_everywhere(app)
-    lang = args.lang or DEFAULT_LANGUAGE
     install_language(app, lang)
-    families = apply_fonts(app)
+    return apply_fonts(app)
 
-    data_dir = args.data_dir or (demo_data_dir() if args.demo else default_data_dir())
-    private_new_files()
+
+def _prepare_data_dir(data_dir: Path) -> int | None:
+    """A data folder that can be written, the log in it and the error hook; else the exit
+    code."""
     try:
         ensure_writable(data_dir)
     except DataDirError as exc:
@@ -123,6 +163,12 @@ def start_session(args: argparse.Namespace) -> Session | int:
         return refuse_start(exc)
     install_error_hook()
     log.info("starting with data dir %s", data_dir)
+    return None
+
+
+def _take_lock(data_dir: Path) -> QLockFile | int:
+    """One window per data folder: the lock, or the exit code when another window (or the
+    disk) refuses it."""
     lock = QLockFile(str(data_dir / "shuren.lock"))
     lock.setStaleLockTime(0)  # a lock whose process is gone is stale, whatever its age
     if not lock.tryLock(200):
@@ -145,21 +191,16 @@ def start_session(args: argparse.Namespace) -> Session | int:
             )
         )
         return EXIT_PROBLEM
+    return lock
 
-    new_data_file = False  # then the first-start guide follows once the window is up
-    if not args.demo and not db_path(data_dir).exists():
-        from desktop.ui import first_start
-        from desktop.ui.first_start import FirstStart
 
-        choice = first_start.ask_first_start(data_dir, args.lang)
-        if choice in (FirstStart.QUIT, FirstStart.DEMO):
-            lock.unlock()  # the demo, if chosen, runs in its own window on its own folder
-            return EXIT_OK
-        new_data_file = choice is FirstStart.NEW
+def _open_data_file(data_dir: Path, demo: bool, lock: QLockFile) -> Database | int:
+    """The database (made first for the demo), restored from a backup when damaged; else the
+    lock is released and the exit code returned."""
     try:
-        if args.demo:
+        if demo:
             _ensure_demo(data_dir)
-        db = open_database(data_dir)
+        return open_database(data_dir)
     except DatabaseTooNewError as exc:
         lock.unlock()
         show_error(
@@ -177,7 +218,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
         if restored is None:
             lock.unlock()
             return EXIT_PROBLEM
-        db = restored
+        return restored
     except Exception as exc:
         if storage_problem(exc) is not StorageProblem.DAMAGED:
             lock.unlock()
@@ -187,8 +228,19 @@ def start_session(args: argparse.Namespace) -> Session | int:
         if restored is None:
             lock.unlock()
             return EXIT_PROBLEM
-        db = restored
+        return restored
 
+
+def _context(
+    app: QApplication,
+    args: argparse.Namespace,
+    db: Database,
+    data_dir: Path,
+    lang: str,
+    families: list[str],
+) -> AppContext:
+    """The settings of the data folder: its language (unless one was asked for) and text
+    size, applied to the app."""
     settings = open_settings(data_dir)
     saved_lang = str(settings.value("lang", DEFAULT_LANGUAGE))
     if args.lang is None and saved_lang != lang and saved_lang in LANGUAGES:
@@ -199,7 +251,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
         from desktop.ui.fonts import app_font
 
         app.setFont(app_font(families, text_scale))
-    ctx = AppContext(
+    return AppContext(
         db=db,
         events=AppEvents(),
         data_dir=data_dir,
@@ -209,13 +261,17 @@ def start_session(args: argparse.Namespace) -> Session | int:
         demo=bool(args.demo),
     )
 
+
+def _open_window(ctx: AppContext, new_data_file: bool) -> "MainWindow":
+    """The main window, shown; the first-start guide for a new data file; sync soon after;
+    a warning for a data folder on a network drive."""
     from desktop.ui.main_window import MainWindow
 
     # Nothing is written to the file until the window's check of it has passed.
-    db.hold_writes()
+    ctx.db.hold_writes()
 
     window = MainWindow(ctx)
-    if args.demo:
+    if ctx.demo:
         window.setWindowTitle(translate("Startup", "Shuren Xiaoqu — demo neighborhood"))
     window.show()
     if new_data_file:
@@ -224,7 +280,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
         first_start.open_guide_at_start(window)
     # After the first paint; the first upload itself waits a little longer (START_DELAY).
     QTimer.singleShot(500, window, window.start_sync)
-    if looks_like_network_drive(data_dir):
+    if looks_like_network_drive(ctx.data_dir):
         QMessageBox.warning(
             window,
             translate("Startup", "Shuren Xiaoqu"),
@@ -234,7 +290,7 @@ def start_session(args: argparse.Namespace) -> Session | int:
                 "move it to this computer's own disk.",
             ),
         )
-    return Session(ctx, lock, window)
+    return window
 
 
 def _restore_at_start(data_dir: Path, error: Exception) -> Database | None:

@@ -72,14 +72,23 @@ class NeedDialog(RecordForm):
         self.need = need or Need(title="")
         self.original_status = self.need.status if need else None
         self.saved: Need | None = None
-        n = self.need
+        # Fields are created and added in the order of the rows: Tab walks them so.
+        self._build_subject(self.need)
+        self._build_resident(self.need)
+        self._build_handling(self.need, editing=need is not None)
+        self._add_rows(editing=need is not None)
+        self._watch_fields()
+        self.revalidate()
+        self.title_edit.setFocus()
 
+    def _build_subject(self, n: Need) -> None:
+        """What the need is: title, category, the dispute mark and the description."""
         self.title_edit = line_edit(n.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("NeedDialog", "e.g. Lift in building 3 often stops")
         )
         self.category = choice_combo(
-            [(c.name, c.id) for c in needs.list_categories(ctx.db)], n.category_id
+            [(c.name, c.id) for c in needs.list_categories(self.ctx.db)], n.category_id
         )
         self.dispute = QCheckBox(translate("NeedDialog", "Property dispute"))
         self.dispute.setChecked(n.is_dispute)
@@ -89,6 +98,10 @@ class NeedDialog(RecordForm):
         self._category_changed()
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         self.description = text_box(n.description)
+
+    def _build_resident(self, n: Need) -> None:
+        """Who raised it and where they live; picking a name from the roster fills the rest."""
+        ctx = self.ctx
         self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
                                     self._person_picked,
                                     max_length=MAX_LENGTH["raised_by"])  # fmt: skip
@@ -99,12 +112,16 @@ class NeedDialog(RecordForm):
         self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
         self.room = line_edit(n.room, MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("NeedDialog", "Room"))
+
+    def _build_handling(self, n: Need, editing: bool) -> None:
+        """How it is handled: source, urgency, status (an existing need offers only the
+        statuses it may move to), the reason and note of a change, dates, outcome."""
         self.source = choice_combo([(need_source_label(s), s) for s in NeedSource], n.source)
         self.urgency = choice_combo([(urgency_label(u), u) for u in Urgency], n.urgency)
         allowed = (
-            list(NeedStatus)
-            if need is None
-            else [s for s in NeedStatus if s == n.status or s in TRANSITIONS[n.status]]
+            [s for s in NeedStatus if s == n.status or s in TRANSITIONS[n.status]]
+            if editing
+            else list(NeedStatus)
         )
         self.status = QComboBox()
         for s in allowed:
@@ -126,6 +143,8 @@ class NeedDialog(RecordForm):
             n.satisfaction,
         )
 
+    def _add_rows(self, editing: bool) -> None:
+        """The form's rows; the note on a change of status only when editing."""
         address = QWidget()
         row = QHBoxLayout(address)
         row.setContentsMargins(0, 0, 0, 0)
@@ -145,7 +164,7 @@ class NeedDialog(RecordForm):
         self.add_field("urgency", translate("NeedDialog", "Urgency"), self.urgency)
         self.add_field("status", translate("NeedDialog", "Status"), self.status, required=True)
         self.add_field("status_reason", translate("NeedDialog", "Reason"), self.reason)
-        if need is not None:
+        if editing:
             self.add_field("note", translate("NeedDialog", "Note on the change"), self.note)
         self.add_field("handled_by", translate("NeedDialog", "Handled by"), self.handled_by)
         self.add_field(
@@ -159,6 +178,9 @@ class NeedDialog(RecordForm):
         self.add_field(
             "satisfaction", translate("NeedDialog", "Resident satisfaction"), self.satisfaction
         )
+
+    def _watch_fields(self) -> None:
+        """Every change revalidates the form and marks it changed."""
         for signal in (self.title_edit.textChanged, self.category.currentIndexChanged,
                        self.description.textChanged, self.raised_by.textChanged,
                        self.phone.textChanged, self.building.currentTextChanged,
@@ -171,8 +193,6 @@ class NeedDialog(RecordForm):
                        self.satisfaction.currentIndexChanged,
                        self.dispute.toggled):  # fmt: skip
             self.watch(signal)
-        self.revalidate()
-        self.title_edit.setFocus()
 
     def _category_changed(self) -> None:
         """The mark means something only for 物业服务: elsewhere it is cleared and greyed,

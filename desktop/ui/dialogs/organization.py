@@ -36,6 +36,22 @@ class OrganizationDialog(RecordForm):
         self.ctx = ctx
         self.org = org or Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
         self.saved: Organization | None = None
+        # Fields are created and added in the order of the rows: Tab walks them so.
+        self._build_fields()
+        self._add_rows()
+        self._watch_fields()
+        # Which rows show follows the kind (a term only for the owners' committee).
+        self.kind.currentIndexChanged.connect(self._term_fields)
+        self.has_term.toggled.connect(self._term_fields)
+        self.kind.currentIndexChanged.connect(self._incubation_field)
+        self._term_fields()
+        self._incubation_field()
+        self.kind.currentIndexChanged.connect(self._partner_type_field)
+        self._partner_type_field()
+        self.revalidate()
+        self.name.setFocus()
+
+    def _build_fields(self) -> None:
         self.kind = QComboBox()
         for kind in OrganizationKind:
             self.kind.addItem(organization_kind_label(kind), kind)
@@ -66,6 +82,7 @@ class OrganizationDialog(RecordForm):
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
 
+    def _add_rows(self) -> None:
         self.add_field("kind", translate("OrganizationDialog", "Kind"), self.kind, required=True)
         self.add_field("name", translate("OrganizationDialog", "Name"), self.name, required=True)
         self.add_field(
@@ -84,6 +101,9 @@ class OrganizationDialog(RecordForm):
             "partner_type", translate("OrganizationDialog", "Partner type"), self.partner_type
         )
         self.add_field("note", translate("OrganizationDialog", "Note"), self.note)
+
+    def _watch_fields(self) -> None:
+        """Every change revalidates the form and marks it changed."""
         for signal in (
             self.kind.currentIndexChanged,
             self.name.textChanged,
@@ -97,15 +117,6 @@ class OrganizationDialog(RecordForm):
             self.note.textChanged,
         ):
             self.watch(signal)
-        self.kind.currentIndexChanged.connect(self._term_fields)
-        self.has_term.toggled.connect(self._term_fields)
-        self.kind.currentIndexChanged.connect(self._incubation_field)
-        self._term_fields()
-        self._incubation_field()
-        self.kind.currentIndexChanged.connect(self._partner_type_field)
-        self._partner_type_field()
-        self.revalidate()
-        self.name.setFocus()
 
     def _term_fields(self) -> None:
         # Only the owners' committee is elected for a term.

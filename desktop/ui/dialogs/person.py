@@ -42,7 +42,21 @@ class PersonDialog(RecordForm):
         self.ctx = ctx
         self.person = person or Person(name="")
         self.saved: Person | None = None
+        # Fields are created and added in the order of the rows: Tab walks them so.
+        self._build_name_and_phone()
+        address = self._build_address()
+        roles_box = self._build_roles()
+        rights_box = self._build_talent()
+        self.note = QPlainTextEdit(self.person.note)
+        self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)
+        self._add_rows(address, roles_box, rights_box)
+        self._watch_fields()
+        self._talent_fields()
+        self.revalidate()
+        self.name.setFocus()
 
+    def _build_name_and_phone(self) -> None:
         self.name = line_edit(self.person.name, PERSON_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("PersonDialog", "Full name, e.g. 张伟"))
         self.phone = phone_edit(self.person.phone, PERSON_MAX_LENGTH["phone"])
@@ -50,9 +64,11 @@ class PersonDialog(RecordForm):
             translate("PersonDialog", "e.g. 13812345678 or 0755-12345678")
         )
 
+    def _build_address(self) -> QWidget:
+        """楼栋 / 单元 / 房号 in one row; the units offered follow the building."""
         self.building = QComboBox()
         self.building.addItem(translate("PersonDialog", "(not set)"), None)
-        self.buildings = {b.id: b for b in neighborhood.list_buildings(ctx.db)}
+        self.buildings = {b.id: b for b in neighborhood.list_buildings(self.ctx.db)}
         for b in self.buildings.values():
             self.building.addItem(b.name, b.id)
         self.building.setCurrentIndex(
@@ -69,7 +85,10 @@ class PersonDialog(RecordForm):
         row.addWidget(self.building, 2)
         row.addWidget(self.unit, 1)
         row.addWidget(self.room, 2)
+        return address
 
+    def _build_roles(self) -> QWidget:
+        """Party membership and the roles, two to a line."""
         self.party = QCheckBox(
             translate("PersonDialog", "Party member"), checked=self.person.is_party_member
         )
@@ -81,6 +100,10 @@ class PersonDialog(RecordForm):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, box in enumerate(self.roles.values()):
             grid.addWidget(box, i // 2, i % 2)
+        return roles_box
+
+    def _build_talent(self) -> QWidget:
+        """What a talent can do and the four rights they were given."""
         self.skills = line_edit(self.person.skills, PERSON_MAX_LENGTH["skills"])
         self.skills.setPlaceholderText(translate("PersonDialog", "e.g. legal advice, plumbing"))
         self.rights = {
@@ -92,10 +115,9 @@ class PersonDialog(RecordForm):
         rights_row.setContentsMargins(0, 0, 0, 0)
         for box in self.rights.values():
             rights_row.addWidget(box)
-        self.note = QPlainTextEdit(self.person.note)
-        self.note.setFixedHeight(70)
-        self.note.setTabChangesFocus(True)
+        return rights_box
 
+    def _add_rows(self, address: QWidget, roles_box: QWidget, rights_box: QWidget) -> None:
         self.add_field("name", translate("PersonDialog", "Name"), self.name, required=True)
         self.add_field("phone", translate("PersonDialog", "Phone"), self.phone)
         self.add_field("building", translate("PersonDialog", "Building / unit / room"), address)
@@ -105,6 +127,9 @@ class PersonDialog(RecordForm):
         self.add_field("rights", translate("PersonDialog", "Four rights"), rights_box)
         self.add_field("note", translate("PersonDialog", "Note"), self.note)
 
+    def _watch_fields(self) -> None:
+        """Every change revalidates the form and marks it changed; the talent's fields
+        follow the talent role."""
         for signal in (
             self.name.textChanged,
             self.phone.textChanged,
@@ -122,9 +147,6 @@ class PersonDialog(RecordForm):
         for box in [*self.roles.values(), *self.rights.values()]:
             self.watch(box.toggled)
         self.roles[PersonRole.TALENT].toggled.connect(self._talent_fields)
-        self._talent_fields()
-        self.revalidate()
-        self.name.setFocus()
 
     def _fill_units(self, current: str) -> None:
         building = self.buildings.get(self.building.currentData())

@@ -146,19 +146,36 @@ class ProjectDialog(RecordForm):
         self.ctx = ctx
         self.project = project or Project(title="")
         self.saved: Project | None = None
-        p = self.project
+        # Fields are created and added in the order of the rows: Tab walks them so.
+        self._build_aim(self.project, editing=project is not None)
+        self._build_money_and_parties(self.project)
+        self._build_dates_and_rating(self.project)
+        self._build_links(self.project)
+        self._add_rows()
+        self._add_links()
+        self._watch_fields()
+        self.revalidate()
+        self.title_edit.setFocus()
+
+    def _build_aim(self, p: Project, editing: bool) -> None:
+        """Name, kind, stage (a new project starts as proposed; an existing one offers the
+        stages it may move to), the reason it stopped and the summary."""
         self.title_edit = line_edit(p.title, MAX_LENGTH["title"])
         self.kind = choice_combo([(project_kind_label(k), k) for k in ProjectKind], p.kind)
         self.stage = QComboBox()
         for s in ProjectStage:
-            if project is None and s is not ProjectStage.PROPOSED:
+            if not editing and s is not ProjectStage.PROPOSED:
                 continue
-            if project is None or can_move(p.stage, s):
+            if not editing or can_move(p.stage, s):
                 self.stage.addItem(project_stage_label(s), s)
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
         self.stop_reason = line_edit(p.stop_reason, MAX_LENGTH["stop_reason"])
         self.stop_reason.setPlaceholderText(translate("ProjectDialog", "Required if terminated"))
         self.description = text_box(p.description)
+
+    def _build_money_and_parties(self, p: Project) -> None:
+        """Budget and spending, and one name picker per party (发起人, 组织者, 实施者)."""
+        ctx = self.ctx
         self.budget = YuanEdit(p.budget)
         self.spent = YuanEdit(p.spent)
         self.parties = {
@@ -169,6 +186,9 @@ class ProjectDialog(RecordForm):
             )
             for role in PartyRole
         }
+
+    def _build_dates_and_rating(self, p: Project) -> None:
+        """The dates of its course, the acceptance and what residents made of it."""
         self.registered_on = date_edit(p.registered_on)
         self.start_on = OptionalDate(p.start_on, translate("ProjectDialog", "Set"))
         self.end_on = OptionalDate(p.end_on, translate("ProjectDialog", "Set"))
@@ -179,6 +199,10 @@ class ProjectDialog(RecordForm):
         self.rating_average.setSpecialValueText(translate("ProjectDialog", "(not rated)"))
         self.rating_average.setValue(float(p.rating_average or 0))
         self.evaluation = text_box(p.evaluation, 48)
+
+    def _build_links(self, p: Project) -> None:
+        """The needs it answers and the resources it uses."""
+        ctx = self.ctx
         self.need_links = LinkList(
             translate("ProjectDialog", "Link needs"),
             partial(need_choices, ctx.db),
@@ -190,6 +214,7 @@ class ProjectDialog(RecordForm):
             projects.resource_titles(ctx.db, p.resource_ids),
         )
 
+    def _add_rows(self) -> None:
         self.add_field("title", translate("ProjectDialog", "Project"), self.title_edit, True)
         self.add_field("kind", translate("ProjectDialog", "Kind"), self.kind, True)
         self.add_field("stage", translate("ProjectDialog", "Stage"), self.stage, True)
@@ -219,11 +244,17 @@ class ProjectDialog(RecordForm):
         self.add_field(
             "evaluation", translate("ProjectDialog", "Residents' comments"), self.evaluation
         )
+
+    def _add_links(self) -> None:
+        """The two link lists in tabs below the rows."""
         links = QTabWidget()
         links.addTab(self.need_links, translate("ProjectDialog", "Needs it answers"))
         links.addTab(self.resource_links, translate("ProjectDialog", "Resources it uses"))
         links.setMinimumHeight(150)
         self.body.addWidget(links)
+
+    def _watch_fields(self) -> None:
+        """Every change revalidates the form and marks it changed."""
         for signal in (
             self.title_edit.textChanged,
             self.kind.currentIndexChanged,
@@ -245,8 +276,6 @@ class ProjectDialog(RecordForm):
             self.watch(signal)
         self.need_links.changed.connect(self.changed)
         self.resource_links.changed.connect(self.changed)
-        self.revalidate()
-        self.title_edit.setFocus()
 
     def current(self) -> Project:
         old = {party.role: party for party in self.project.parties}

@@ -45,7 +45,19 @@ class VisitDialog(RecordForm):
         self.ctx = ctx
         self.visit = visit or Visit(kind=VisitKind.RECEPTION_DAY)
         self.saved: Visit | None = None
-        v = self.visit
+        # Fields are created and added in the order of the rows: Tab walks them so.
+        address = self._build_resident(self.visit)
+        self._build_issue(self.visit)
+        self._add_rows(address)
+        self._watch_fields()
+        self.revalidate()
+        self.resident.setFocus()
+        self.enable_autosave(ctx.db, drafts.VISIT, draft_id)
+
+    def _build_resident(self, v: Visit) -> QWidget:
+        """The kind and day of the visit, who came and where they live (楼栋 / 单元 / 房号
+        in one row, returned)."""
+        ctx = self.ctx
         self.kind = choice_combo([(visit_kind_label(k), k) for k in VisitKind], v.kind)
         self.visited_on = date_edit(v.visited_on)
         self.resident = NamePicker(
@@ -64,6 +76,11 @@ class VisitDialog(RecordForm):
         row.addWidget(self.building, 2)
         row.addWidget(self.unit, 1)
         row.addWidget(self.room, 1)
+        return address
+
+    def _build_issue(self, v: Visit) -> None:
+        """What was raised, how it was handled and followed up, and how satisfied they were."""
+        ctx = self.ctx
         self.issue = text_box(v.issue, 80)
         self.category = choice_combo(
             [(translate("VisitDialog", "(not set)"), None)]
@@ -84,6 +101,8 @@ class VisitDialog(RecordForm):
             + [(satisfaction_label(s), s) for s in Satisfaction],
             v.satisfaction,
         )
+
+    def _add_rows(self, address: QWidget) -> None:
         self.add_field("kind", translate("VisitDialog", "Kind"), self.kind, True)
         self.add_field("visited_on", translate("VisitDialog", "Date"), self.visited_on, True)
         self.add_field("resident", translate("VisitDialog", "Resident"), self.resident, True)
@@ -96,6 +115,9 @@ class VisitDialog(RecordForm):
         self.add_field("follow_up_on", translate("VisitDialog", "Follow up on"), self.follow_up_on)
         self.add_field("outcome", translate("VisitDialog", "Outcome"), self.outcome)
         self.add_field("satisfaction", translate("VisitDialog", "Satisfaction"), self.satisfaction)
+
+    def _watch_fields(self) -> None:
+        """Every change revalidates the form and marks it changed."""
         for signal in (
             self.kind.currentIndexChanged,
             self.visited_on.dateChanged,
@@ -113,9 +135,6 @@ class VisitDialog(RecordForm):
             self.satisfaction.currentIndexChanged,
         ):
             self.watch(signal)
-        self.revalidate()
-        self.resident.setFocus()
-        self.enable_autosave(ctx.db, drafts.VISIT, draft_id)
 
     def current(self) -> Visit:
         return clean_visit(

@@ -289,6 +289,18 @@ class HomePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Built in the order they appear on the page: Tab walks them so.
+        self._build_sections()
+        committee_box = self._build_committee()
+        self._build_section_buttons()
+        self._build_notes()
+        self._lay_out(committee_box)
+        self.two_columns: bool | None = None
+        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
+        self.reload()
+
+    def _build_sections(self) -> None:
+        """The lists of what is due; a double click (or Enter) opens the record of a row."""
         self.sections = {
             "follow_ups": Section(
                 [
@@ -339,13 +351,19 @@ class HomePage(QWidget):
             section.table.itemActivated.connect(
                 lambda item, s=section: self._open(s.row_at(item.row()))
             )
+
+    def _build_committee(self) -> QGroupBox:
+        """Owners' committee terms that fall short (the box shows only when one does)."""
         self.committee = QListWidget()
         self.committee.setWordWrap(True)
         self.committee.itemActivated.connect(self._open_term)
         committee_box = QGroupBox()
         QVBoxLayout(committee_box).addWidget(self.committee)
         self.boxes["committee"] = committee_box
+        return committee_box
 
+    def _build_section_buttons(self) -> None:
+        """Under the follow-ups and the action items: what can be done with the chosen row."""
         self.record_button = QPushButton(translate("HomePage", "Record the follow-up result…"))
         self.open_visit_button = QPushButton(translate("HomePage", "Open the visit"))
         self.record_button.clicked.connect(self.record_follow_up)
@@ -361,6 +379,8 @@ class HomePage(QWidget):
         for name in ("follow_ups", "actions"):
             self.sections[name].table.itemSelectionChanged.connect(self._enable_buttons)
 
+    def _build_notes(self) -> None:
+        """The note that this is the demo neighborhood, and the steps to set one up."""
         self.demo_note = QLabel(
             translate(
                 "HomePage",
@@ -374,10 +394,11 @@ class HomePage(QWidget):
         self.demo_note.setStyleSheet(
             "#demoNote { background: #e8f1fb; border: 1px solid #8fb3dd; padding: 6px; }"
         )
-        self.demo_note.setVisible(ctx.demo)
+        self.demo_note.setVisible(self.ctx.demo)
         self.set_up_box = SetUpBox()
         self.set_up_box.guide_button.clicked.connect(self.open_guide)
 
+    def _lay_out(self, committee_box: QGroupBox) -> None:
         # Two columns, each sharing its height on its own: the follow-ups take the room the
         # few upcoming meetings do not need. On a narrow page (large text on a small screen)
         # one column, each section tall enough for a few rows, and the page scrolls.
@@ -404,9 +425,6 @@ class HomePage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
-        self.two_columns: bool | None = None
-        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
-        self.reload()
 
     def _arrange(self) -> None:
         em = self.fontMetrics().horizontalAdvance("中")

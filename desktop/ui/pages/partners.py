@@ -85,6 +85,20 @@ class PartnersPage(QWidget):
         # (list above the figures, list width) as last arranged; None until then
         self._arrangement: tuple[bool, int] | None = None
 
+        # Built in the order they appear on the page: Tab walks them so.
+        self._build_toolbar()
+        top = self._build_top()
+        self._build_unit_heading()
+        self._build_tables()
+        self._build_details()
+        self._lay_out(top)
+        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
+        self.grid.columns.fitted.connect(self._arrange)  # the quarters widen at 特大
+        self.reload()
+        self._arrange()
+
+    def _build_toolbar(self) -> None:
+        """The unit's actions, then those of its activities and agreements."""
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_unit_action = QAction(translate("PartnersPage", "New partner unit"), self)
@@ -107,6 +121,9 @@ class PartnersPage(QWidget):
                 continue
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
+
+    def _build_top(self) -> QHBoxLayout:
+        """The toolbar, the year the figures count and how many units there are."""
         self.year = QComboBox()
         this_year = date.today().year
         for year in range(this_year, this_year - YEARS_BACK, -1):
@@ -120,7 +137,10 @@ class PartnersPage(QWidget):
         top.addWidget(QLabel(translate("PartnersPage", "Year")))
         top.addWidget(self.year)
         top.addWidget(self.count_label)
+        return top
 
+    def _build_unit_heading(self) -> None:
+        """The list of units; the chosen unit's name and its quarter figures."""
         self.units = QListWidget()
         self.units.currentRowChanged.connect(lambda _r: self.show_partner())
         self.units.itemActivated.connect(lambda _i: self.edit_unit())
@@ -129,6 +149,9 @@ class PartnersPage(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.grid = self._tracker_table()
+
+    def _build_tables(self) -> None:
+        """The unit's activities and agreements, one tab each."""
         self.activity_table = self._table(
             [
                 translate("PartnersPage", "Date"),
@@ -155,12 +178,16 @@ class PartnersPage(QWidget):
         self.tabs.addTab(self.activity_table, "")
         self.tabs.addTab(self.agreement_table, "")
         self.tabs.currentChanged.connect(lambda _i: self._buttons())
+
+    def _build_details(self) -> None:
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
         self.details.setMaximumHeight(170)
 
+    def _lay_out(self, top: QHBoxLayout) -> None:
+        """The units beside their figures, or the empty state when there are none."""
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -181,10 +208,6 @@ class PartnersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
-        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
-        self.grid.columns.fitted.connect(self._arrange)  # the quarters widen at 特大
-        self.reload()
-        self._arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -135,6 +135,26 @@ class StatisticsPage(QWidget):
         self.records_dialog: IndicatorRecordsDialog | None = None
         self.setStyleSheet(PAGE_STYLE)
 
+        # Built in the order they appear on the page: Tab walks them so.
+        self._build_choices()
+        bar = self._choice_bar()
+        self._build_cards()
+        charts = self._build_charts()
+        self._lay_out(bar, charts)
+
+        self._place_cards()
+        self._fill_periods()
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.baseline_combo.currentIndexChanged.connect(lambda _i: self.recompute())
+        # Several kinds often change together: one recomputation for the lot.
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.reload)
+        ctx.events.data_changed.connect(lambda _kind: self._debounce.start())
+        self.recompute()
+
+    def _build_choices(self) -> None:
+        """Quarter or year, which one, what the disputes are compared with; 导出 Excel."""
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(translate("StatisticsPage", "Quarter"), "quarter")
         self.kind_combo.addItem(translate("StatisticsPage", "Year"), "year")
@@ -153,6 +173,7 @@ class StatisticsPage(QWidget):
         self.status.setObjectName("formNote")
         self.status.setWordWrap(True)
 
+    def _choice_bar(self) -> FlowLayout:
         # The choices wrap to a second line on a narrow window at 特大 rather than widen the
         # page past the screen; each label stays with its drop-downs.
         bar = FlowLayout()
@@ -169,13 +190,20 @@ class StatisticsPage(QWidget):
             )
         )
         bar.addWidget(self.export_button)
+        return bar
 
+    def _build_cards(self) -> None:
+        """One card per figure; a click lists the records behind it."""
         self.cards = {key: FigureCard(key, DEFINITIONS[key]) for key in CARD_KEYS}
         for card in self.cards.values():
             card.activated.connect(self.show_records)
         self.card_grid = QGridLayout()
         self.card_grid.setSpacing(10)
         self._columns = 0
+
+    def _build_charts(self) -> QHBoxLayout:
+        """Needs by category beside needs by status (with its caption); a click on a bar
+        lists its needs. The trend chart goes below them."""
         self.category_chart = CategoryChart()
         self.status_chart = StatusChart()
         self.trend_chart = TrendChart()
@@ -197,7 +225,10 @@ class StatisticsPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(self.category_chart, 3)
         charts.addLayout(status, 2)
+        return charts
 
+    def _lay_out(self, bar: FlowLayout, charts: QHBoxLayout) -> None:
+        """The choices and the status line above; cards and charts scroll beneath."""
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(self.card_grid)
@@ -213,17 +244,6 @@ class StatisticsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
-
-        self._place_cards()
-        self._fill_periods()
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.period_combo.currentIndexChanged.connect(self._period_changed)
-        self.baseline_combo.currentIndexChanged.connect(lambda _i: self.recompute())
-        # Several kinds often change together: one recomputation for the lot.
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self.reload)
-        ctx.events.data_changed.connect(lambda _kind: self._debounce.start())
-        self.recompute()
 
     # -- the period and the baseline --------------------------------------------------------
     def period(self) -> Period:

@@ -128,7 +128,18 @@ class SyncPage(QWidget):
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(translate("SyncPage", "Connection to the street office"))
         form = QFormLayout(box)
+        # Rows are built and added top to bottom: Tab walks them so.
+        self._add_server_row(form)
+        self._add_token_row(form)
+        self._add_ca_row(form)
+        self._add_auto_and_buttons(form)
+        for edit in (self.server_edit, self.token_edit):
+            edit.textChanged.connect(self._edited)
+        self.auto_check.toggled.connect(self._edited)
+        self.save_button.setEnabled(False)  # until the saved settings are read
+        return box
 
+    def _add_server_row(self, form: QFormLayout) -> None:
         self.server_edit = QLineEdit()
         self.server_edit.setPlaceholderText(
             translate("SyncPage", "for example https://street.example.cn:8765")
@@ -139,6 +150,8 @@ class SyncPage(QWidget):
         column.addWidget(self.server_error)
         form.addRow(translate("SyncPage", "Server address"), column)
 
+    def _add_token_row(self, form: QFormLayout) -> None:
+        """The token, hidden unless 显示 is ticked, and where it is kept."""
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_edit.setPlaceholderText(
@@ -167,6 +180,8 @@ class SyncPage(QWidget):
         token_column.addWidget(token_note)
         form.addRow(translate("SyncPage", "Token"), token_column)
 
+    def _add_ca_row(self, form: QFormLayout) -> None:
+        """The street office's certificate file, if it gave one."""
         self.ca_edit = QLineEdit(readOnly=True)
         self.ca_edit.setPlaceholderText(translate("SyncPage", "none (usually left empty)"))
         self.ca_button = QPushButton(translate("SyncPage", "Choose…"))
@@ -188,6 +203,8 @@ class SyncPage(QWidget):
         )
         form.addRow(translate("SyncPage", "Certificate file"), ca_column)
 
+    def _add_auto_and_buttons(self, form: QFormLayout) -> None:
+        """Automatic sync, 保存 and 测试连接, and the line that says how they went."""
         self.auto_check = QCheckBox(
             translate(
                 "SyncPage",
@@ -209,12 +226,6 @@ class SyncPage(QWidget):
         self.settings_message = QLabel(wordWrap=True)
         self.settings_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.settings_message)
-
-        for edit in (self.server_edit, self.token_edit):
-            edit.textChanged.connect(self._edited)
-        self.auto_check.toggled.connect(self._edited)
-        self.save_button.setEnabled(False)  # until the saved settings are read
-        return box
 
     @staticmethod
     def _note(text: str) -> QLabel:
