@@ -138,7 +138,11 @@ def test_tab_walks_a_form_top_to_bottom_then_to_save(ctx, qtbot, make) -> None:
 def active(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    return window
+    yield window
+    # A synthetic Ctrl+key leaves Qt believing Ctrl is still held: a later test's
+    # selectRow() would then toggle the row off instead of selecting it.
+    qtbot.keyRelease(window, Qt.Key.Key_Control)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
