@@ -20,16 +20,15 @@ def cmd_indicators(args: argparse.Namespace, data_dir: Path) -> int:
     from datetime import datetime
 
     from desktop.domain.dates import SHANGHAI
-    from desktop.domain.indicators import current_period, parse_period
+    from desktop.domain.indicators import chosen_periods
     from desktop.services.indicators import compute_indicators_file
     from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
 
     try:
-        period = parse_period(args.period) if args.period else None
-        baseline = parse_period(args.baseline) if args.baseline else None
+        today = datetime.now(SHANGHAI).date()
+        period, baseline = chosen_periods(args.period, args.baseline, today)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    period = period or current_period(datetime.now(SHANGHAI).date())
     path = require_data_file(data_dir)
     state, revision = schema_state(path)
     if state is SchemaState.NEWER:

@@ -112,6 +112,15 @@ def current_period(today: date, kind: PeriodKind | str = PeriodKind.QUARTER) -> 
     return Period.quarter(today.year, (today.month - 1) // 3 + 1)
 
 
+def chosen_periods(
+    period: str | None, baseline: str | None, today: date
+) -> tuple[Period, Period | None]:
+    """The period and baseline a command was given (``--period``, ``--baseline``); the current
+    quarter when no period is given. ValueError with a Chinese message for a bad one."""
+    chosen = parse_period(period) if period else current_period(today)
+    return chosen, parse_period(baseline) if baseline else None
+
+
 def change_pct(current: int, baseline: int) -> float | None:
     """Percent change against the baseline, one decimal; None when the baseline is 0."""
     if baseline == 0:

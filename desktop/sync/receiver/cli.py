@@ -158,16 +158,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Every branch's current copy read-only, summed into one workbook."""
-    from desktop.domain.indicators import current_period, parse_period
+    from desktop.domain.indicators import chosen_periods
     from desktop.services.indicators import ExportError
     from desktop.sync.receiver.report import build_report, write_report
 
     try:
-        period = parse_period(args.period) if args.period else None
-        baseline = parse_period(args.baseline) if args.baseline else None
+        today = datetime.now(SHANGHAI).date()
+        period, baseline = chosen_periods(args.period, args.baseline, today)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    period = period or current_period(datetime.now(SHANGHAI).date())
     report = build_report(_open(args.data, create=False), period, baseline)
     try:
         write_report(args.out, report)
