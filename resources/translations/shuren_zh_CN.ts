@@ -1627,170 +1627,170 @@
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="295"/>
+        <location filename="../../desktop/ui/pages/home.py" line="307"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="296"/>
-        <location filename="../../desktop/ui/pages/home.py" line="305"/>
+        <location filename="../../desktop/ui/pages/home.py" line="308"/>
         <location filename="../../desktop/ui/pages/home.py" line="317"/>
+        <location filename="../../desktop/ui/pages/home.py" line="329"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="297"/>
+        <location filename="../../desktop/ui/pages/home.py" line="309"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="298"/>
+        <location filename="../../desktop/ui/pages/home.py" line="310"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="304"/>
         <location filename="../../desktop/ui/pages/home.py" line="316"/>
+        <location filename="../../desktop/ui/pages/home.py" line="328"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="306"/>
+        <location filename="../../desktop/ui/pages/home.py" line="318"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="307"/>
+        <location filename="../../desktop/ui/pages/home.py" line="319"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="312"/>
+        <location filename="../../desktop/ui/pages/home.py" line="324"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="312"/>
+        <location filename="../../desktop/ui/pages/home.py" line="324"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="318"/>
+        <location filename="../../desktop/ui/pages/home.py" line="330"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="319"/>
+        <location filename="../../desktop/ui/pages/home.py" line="331"/>
         <source>Action item</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="325"/>
+        <location filename="../../desktop/ui/pages/home.py" line="337"/>
         <source>Days left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="326"/>
+        <location filename="../../desktop/ui/pages/home.py" line="338"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="327"/>
+        <location filename="../../desktop/ui/pages/home.py" line="339"/>
         <source>Still owed</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="349"/>
+        <location filename="../../desktop/ui/pages/home.py" line="367"/>
         <source>Record the follow-up result…</source>
         <translation>记录回访结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="350"/>
+        <location filename="../../desktop/ui/pages/home.py" line="368"/>
         <source>Open the visit</source>
         <translation>打开走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="356"/>
+        <location filename="../../desktop/ui/pages/home.py" line="374"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="357"/>
+        <location filename="../../desktop/ui/pages/home.py" line="375"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="365"/>
+        <location filename="../../desktop/ui/pages/home.py" line="385"/>
         <source>This is the demo neighborhood: its names, phones and records are made up, and it is kept apart from your own data. Close this window when you are done; the next time you open Shuren Xiaoqu, it opens your own data.</source>
         <translation>这是演示小区：其中的姓名、电话和记录都是虚构的，与您自己的数据分开保存。看完关闭这个窗口即可；下次打开熟人小区，打开的仍是您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="470"/>
+        <location filename="../../desktop/ui/pages/home.py" line="488"/>
         <source>Follow-up visits due this week</source>
         <translation>本周需回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="492"/>
+        <location filename="../../desktop/ui/pages/home.py" line="510"/>
         <source>No follow-ups due. A visit with a follow-up date shows here from its week on, until its result is recorded.</source>
         <translation>没有需要回访的走访。走访填了回访日期的，到那一周就列在这里，记录回访结果后移除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="501"/>
+        <location filename="../../desktop/ui/pages/home.py" line="519"/>
         <source>Overdue needs</source>
         <translation>逾期未办结的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="520"/>
+        <location filename="../../desktop/ui/pages/home.py" line="538"/>
         <source>No overdue needs. A need not resolved by its due date shows here.</source>
         <translation>没有逾期的需求。需求过了办结期限还未办结，就会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="528"/>
+        <location filename="../../desktop/ui/pages/home.py" line="546"/>
         <source>Upcoming meetings</source>
         <translation>近期会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="541"/>
+        <location filename="../../desktop/ui/pages/home.py" line="559"/>
         <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="546"/>
+        <location filename="../../desktop/ui/pages/home.py" line="564"/>
         <source>Open action items</source>
         <translation>待落实事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="568"/>
+        <location filename="../../desktop/ui/pages/home.py" line="586"/>
         <source>From: {meeting}</source>
         <translation>来自：{meeting}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="573"/>
+        <location filename="../../desktop/ui/pages/home.py" line="591"/>
         <source>No open action items. What a meeting decides to do, with its owner and due date, shows here until it is done.</source>
         <translation>没有待落实的事项。会议决定要办的事（负责人、期限）会列在这里，直到办完。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="589"/>
+        <location filename="../../desktop/ui/pages/home.py" line="607"/>
         <source>{days} days</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="602"/>
+        <location filename="../../desktop/ui/pages/home.py" line="620"/>
         <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="608"/>
+        <location filename="../../desktop/ui/pages/home.py" line="626"/>
         <source>Nothing owed soon. In the last month of a quarter (the last two of the year) this box warns of any three-ones activity still missing.</source>
         <translation>近期没有到期未完成的“三个一”。每季度最后一个月（全年为最后两个月），这里会提醒还缺哪一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="582"/>
+        <location filename="../../desktop/ui/pages/home.py" line="600"/>
         <source>Partner units: three-ones still owed ({count})</source>
         <translation>共建单位“三个一”待完成（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="616"/>
+        <location filename="../../desktop/ui/pages/home.py" line="634"/>
         <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
@@ -2696,210 +2696,215 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="81"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="100"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="145"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="147"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="158"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="166"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="167"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="168"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="169"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="170"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="171"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="178"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="179"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="180"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="207"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="208"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="209"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="210"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="221"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="222"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="222"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="423"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="223"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="424"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="271"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="300"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="301"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="301"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="302"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="315"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="316"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="317"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="318"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="332"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="333"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="333"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="334"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="334"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="335"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="335"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="336"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="336"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="337"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="391"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="392"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="411"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="412"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="412"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="414"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="414"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="415"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="422"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="423"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="446"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="447"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="556"/>
+        <source>These minutes were finalized meanwhile and can no longer be edited; add a correction instead.</source>
+        <translation>这份纪要在此期间已经定稿，不能再修改；如需改动，请添加“更正”。</translation>
     </message>
 </context>
 <context>
@@ -3332,143 +3337,143 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="88"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="84"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="205"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="95"/>
         <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
         <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="112"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="114"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="132"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="154"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
         <source>Dispute</source>
         <translation>矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="159"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="160"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="161"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="162"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="163"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="164"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="166"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="168"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="169"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="172"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="176"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="177"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="179"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="207"/>
         <source>Property dispute (only for the category 物业服务)</source>
         <translation>物业矛盾（仅限“物业服务”类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="252"/>
         <source>This need was moved to the trash meanwhile.</source>
         <translation>这条需求已被移入回收站。</translation>
     </message>
@@ -3816,67 +3821,67 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="63"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="66"/>
         <source>Record the term of office</source>
         <translation>登记任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="74"/>
         <source>Incubated by the branch</source>
         <translation>由支部孵化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="77"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="86"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="89"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="91"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="77"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="94"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="96"/>
         <source>Term ends</source>
         <translation>任期结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="98"/>
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="101"/>
         <source>Partner type</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="103"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4038,132 +4043,132 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="90"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="297"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="104"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="320"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="91"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="105"/>
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="92"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="106"/>
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="93"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="107"/>
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="94"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="108"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="95"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="120"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="134"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="410"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="157"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="433"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="135"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="158"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="136"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="412"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="159"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="435"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="137"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="411"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="160"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="434"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="138"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="161"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="144"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="167"/>
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="145"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="168"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="146"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="402"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="169"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="425"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="236"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="259"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="242"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="265"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="292"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="315"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="323"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="346"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="327"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="350"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="399"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="422"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="418"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="441"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="420"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="443"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="496"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="519"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="497"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="520"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
@@ -4446,77 +4451,77 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="61"/>
         <source>Full name, e.g. 张伟</source>
         <translation>姓名，例如：张伟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="64"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="70"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="80"/>
         <source>e.g. 1203</source>
         <translation>例如：1203</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="93"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="108"/>
         <source>e.g. legal advice, plumbing</source>
         <translation>例如：法律咨询、水电维修</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="122"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="123"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="125"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="126"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="127"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="128"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="158"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="200"/>
         <source>This person was moved to the trash meanwhile; restore them from the trash to edit.</source>
         <translation>此人已被移入回收站；如需编辑，请先从回收站恢复。</translation>
     </message>
@@ -4597,114 +4602,114 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="173"/>
         <source>Required if terminated</source>
         <translation>终止时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="173"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="174"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="195"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="199"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="207"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="212"/>
         <source>Link resources</source>
         <translation>关联资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="218"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="219"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="220"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="221"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="222"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="223"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="224"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="228"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="205"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="230"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="231"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="232"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="234"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="237"/>
         <source>Residents who rated</source>
         <translation>参与评价人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="241"/>
         <source>Average rating (1–5)</source>
         <translation>平均评分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="245"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="223"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="251"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="224"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="252"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
@@ -4894,42 +4899,47 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/form.py" line="187"/>
-        <location filename="../../desktop/ui/dialogs/form.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="325"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="264"/>
+        <source>This record was moved to the trash or deleted meanwhile, so it cannot be saved. What you typed is still here: restore the record from the trash and save again, or copy what you typed into a new record.</source>
+        <translation>这条记录在此期间已被移入回收站或删除，无法保存。您填写的内容仍在窗口中：可以先到回收站恢复这条记录再保存，或把内容复制到一条新记录里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="287"/>
         <source>Please check {fields}; if it is right, press Save again.</source>
         <translation>请核对{fields}；无误的话，再按一次“保存”即可保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="328"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="344"/>
         <source>Not saved yet: please fill in {missing} and correct {wrong}.</source>
         <translation>还没有保存：请填写{missing}，并改正{wrong}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="332"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="348"/>
         <source>Not saved yet: please fill in {fields}.</source>
         <translation>还没有保存：请填写{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="336"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="352"/>
         <source>Not saved yet: please correct {fields} (see the note under it).</source>
         <translation>还没有保存：请按下方红字改正{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="354"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="370"/>
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="366"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="382"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="367"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="383"/>
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>
@@ -5741,65 +5751,65 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="45"/>
-        <location filename="../../desktop/ui/session.py" line="60"/>
-        <location filename="../../desktop/ui/session.py" line="94"/>
-        <location filename="../../desktop/ui/session.py" line="230"/>
+        <location filename="../../desktop/ui/session.py" line="49"/>
+        <location filename="../../desktop/ui/session.py" line="64"/>
+        <location filename="../../desktop/ui/session.py" line="133"/>
+        <location filename="../../desktop/ui/session.py" line="286"/>
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="110"/>
+        <location filename="../../desktop/ui/session.py" line="150"/>
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="132"/>
+        <location filename="../../desktop/ui/session.py" line="178"/>
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="141"/>
+        <location filename="../../desktop/ui/session.py" line="187"/>
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="166"/>
+        <location filename="../../desktop/ui/session.py" line="207"/>
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="219"/>
+        <location filename="../../desktop/ui/session.py" line="275"/>
         <source>Shuren Xiaoqu — demo neighborhood</source>
         <translation>熟人小区 — 演示小区（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="231"/>
+        <location filename="../../desktop/ui/session.py" line="287"/>
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="253"/>
+        <location filename="../../desktop/ui/session.py" line="309"/>
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="256"/>
+        <location filename="../../desktop/ui/session.py" line="312"/>
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="269"/>
+        <location filename="../../desktop/ui/session.py" line="325"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="284"/>
+        <location filename="../../desktop/ui/session.py" line="340"/>
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="298"/>
+        <location filename="../../desktop/ui/session.py" line="354"/>
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
@@ -5950,99 +5960,99 @@ What was entered or changed after that backup will be replaced.</source>
         <translation>本图按{period}登记的需求现在的状态计数，其中“{resolved_label}”{resolved} 条。上方“{solved_title}”（{solved}）另算：{period}内改为已解决的需求都算，不论何时登记。向街道办报告解决问题的数量，请用“{solved_title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="139"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="159"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="140"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="160"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="144"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="164"/>
         <source>The period the property disputes of the chosen period are compared with</source>
         <translation>本期的物业矛盾与哪一期比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="149"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="413"/>
-        <location filename="../../desktop/ui/pages/statistics.py" line="450"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="169"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="433"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="470"/>
         <source>Export the figures to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="162"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="183"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="167"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="188"/>
         <source>Property disputes compared with</source>
         <translation>物业矛盾对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="277"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="297"/>
         <source>Previous period ({period})</source>
         <translation>上一期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="284"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="304"/>
         <source>Same quarter last year ({period})</source>
         <translation>上年同期（{period}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="321"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="341"/>
         <source>Counting…</source>
         <translation>正在统计……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="348"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="368"/>
         <source>Needs by category, {period}</source>
         <translation>需求按类别 · {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="353"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="373"/>
         <source>Needs registered in {period}, by status now ({count} in all)</source>
         <translation>{period}登记的需求 · 现在的状态（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="363"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="383"/>
         <source>Quarter by quarter, {year}</source>
         <translation>{year}各季度走势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="369"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="389"/>
         <source>Figures for {period}. Click a figure or a bar to see the records behind it.</source>
         <translation>以下是{period}的数据。点击一个数字或一根柱子，可查看它所依据的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="386"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="406"/>
         <source>Needs of category {name}</source>
         <translation>{name}类需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="388"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="408"/>
         <source>Needs with status {name}</source>
         <translation>状态为“{name}”的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="408"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="428"/>
         <source>Figures {period}</source>
         <translation>统计数据 {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="415"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="435"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="435"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="455"/>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/statistics.py" line="443"/>
+        <location filename="../../desktop/ui/pages/statistics.py" line="463"/>
         <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
@@ -6202,7 +6212,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="79"/>
-        <location filename="../../desktop/ui/pages/sync.py" line="396"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="407"/>
         <source>Confirm and upload</source>
         <translation>确认并上传</translation>
     </message>
@@ -6222,178 +6232,178 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
         <translation>连接街道办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="134"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="145"/>
         <source>for example https://street.example.cn:8765</source>
         <translation>例如 https://street.example.cn:8765</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="140"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="151"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="145"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="158"/>
         <source>the token the street office gave you</source>
         <translation>街道办给的令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="147"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="160"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="157"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="170"/>
         <source>The token is kept in a private file on this computer. It is not part of the data that is uploaded.</source>
         <translation>令牌保存在这台电脑上的一个私密文件里，不在上传的数据之中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="168"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="181"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="171"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="186"/>
         <source>none (usually left empty)</source>
         <translation>不需要（一般留空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="172"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="187"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="174"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="184"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="199"/>
         <source>Needed only if the street office gave you a certificate file.</source>
         <translation>只有街道办给了证书文件时才需要选择。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="189"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="204"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="192"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="209"/>
         <source>Sync automatically (every 30 minutes, and when the network comes back)</source>
         <translation>自动同步（每 30 分钟一次，网络恢复时也会同步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="200"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="217"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="202"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="219"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="269"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="280"/>
         <source>Certificate file from the street office</source>
         <translation>街道办给的证书文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="271"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="282"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="323"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="334"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="326"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="337"/>
         <source>Saved. Sync starts once both the server address and the token are filled in.</source>
         <translation>已保存。服务器地址和令牌都填好后才会开始同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="337"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="348"/>
         <source>The settings were not saved. Check that the data folder can be written to, then try again.</source>
         <translation>设置没有保存成功。请检查数据文件夹能否写入，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="350"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="361"/>
         <source>Fill in the server address and the token first.</source>
         <translation>请先填写服务器地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="353"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="364"/>
         <source>Connecting to the street office…</source>
         <translation>正在连接街道办……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="364"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="375"/>
         <source>Connected: the street office has this branch registered as {name}</source>
         <translation>连接成功：街道办登记的支部为 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="368"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="379"/>
         <source> (not saved yet: press Save)</source>
         <translation>（尚未保存，请点“保存”）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="379"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="390"/>
         <source>Sync</source>
         <translation>同步情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="385"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="396"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="386"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="397"/>
         <source>Changes waiting to upload</source>
         <translation>待上传的改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="387"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="398"/>
         <source>Last error</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="388"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="399"/>
         <source>Next automatic sync</source>
         <translation>下次自动同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="405"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="416"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="411"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="422"/>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="428"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="439"/>
         <source>never</source>
         <translation>还没有成功同步过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="433"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="444"/>
         <source>Not uploaded yet: waiting for you to confirm (see below)</source>
         <translation>暂未上传：等您确认（见下方）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="437"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="448"/>
         <source>Not uploaded: another PC updated the street office&apos;s copy</source>
         <translation>未上传：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="440"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="451"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="447"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="458"/>
         <source>Not uploaded: these lists have far fewer records than the copy the street office last received.
 {lines}
 If records were deleted by mistake, restore them from the Trash and press Sync now. If they were deleted on purpose, confirm.</source>
@@ -6402,67 +6412,67 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
 如果是误删的，请到“回收站”恢复后点“立即同步”；如果确实是有意删除的，请点“确认并上传”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="461"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="472"/>
         <source>Fill in the server address and the token, then save.</source>
         <translation>请先填写服务器地址和令牌，并点“保存”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="471"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="482"/>
         <source>{sent} of {total} sent</source>
         <translation>已上传 {sent} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="478"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="489"/>
         <source>Preparing…</source>
         <translation>正在准备……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="490"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="501"/>
         <source>being worked out…</source>
         <translation>正在计算……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="492"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="503"/>
         <source>none: the street office has everything</source>
         <translation>没有，街道办的数据已是最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="497"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="508"/>
         <source>not set up: fill in the connection above and save</source>
         <translation>未设置：请填写上面的连接信息并保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="499"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="510"/>
         <source>automatic sync is off</source>
         <translation>自动同步已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="503"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="514"/>
         <source>paused until you confirm below</source>
         <translation>已暂停：等您在下方确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="505"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="516"/>
         <source>paused until you choose above</source>
         <translation>已暂停，请在上方选择处理方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="507"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="518"/>
         <source>paused: once the last error is dealt with, press Sync now</source>
         <translation>已暂停：处理好上次错误后，请点“立即同步”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="519"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="530"/>
         <source>Cancelled. What was sent is kept; the next sync carries on from there.</source>
         <translation>已取消。已上传的部分会保留，下次同步接着传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="525"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="536"/>
         <source>Done: the street office already had everything.</source>
         <translation>同步完成：街道办的数据已是最新，无需上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/sync.py" line="526"/>
+        <location filename="../../desktop/ui/pages/sync.py" line="537"/>
         <source>Done: {size} sent, the street office now has version {version}.</source>
         <translation>同步完成：上传了 {size}，街道办现在是第 {version} 版。</translation>
     </message>
@@ -6885,97 +6895,97 @@ Merge the two copies?</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="70"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="72"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="86"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="98"/>
         <source>Once filled in, follow-up done</source>
         <translation>填写后，这次回访即算完成，不再列在首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="100"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="106"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="107"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="108"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="109"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="110"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="111"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="112"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="113"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="114"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="115"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="116"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="117"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>

@@ -147,3 +147,25 @@ def test_a_reason_appearing_moves_no_row(ctx, qtbot) -> None:
     QApplication.processEvents()
     assert need.errors["title"].text()
     assert [top(w) for w in rows] == before
+
+
+def test_a_record_deleted_while_its_form_is_open_is_said_and_nothing_typed_is_lost(
+    ctx, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.resources import Resource
+    from desktop.services import resources
+
+    saved = resources.save_resource(ctx.db, Resource(title="活动室"))
+    form = ResourceDialog(ctx, saved)
+    qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "_dirty", False))
+    form.show()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    type_text(form.title_edit, "（周末）")
+    resources.delete_resources(ctx.db, [saved.id])  # from another window, meanwhile
+    form.save_button.click()
+    assert form.isVisible() and form.saved is None
+    assert len(told) == 1 and "回收站" in told[0] and "无法保存" in told[0]
+    assert form.title_edit.text().endswith("（周末）")

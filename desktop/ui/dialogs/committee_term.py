@@ -226,7 +226,7 @@ class CommitteeTermDialog(RecordForm):
             self.show_problems(exc.problems)
             return False
         except NotFoundError:
-            return False
+            return self.record_gone()
         share = self.saved.party_share
         if not share.meets_rule:
             QMessageBox.warning(self, self.windowTitle(), verdict_text(share) + "\n" + translate(

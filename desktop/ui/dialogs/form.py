@@ -244,15 +244,31 @@ class RecordForm(QDialog):
 
     def store(self, save_record: Callable[[], object]) -> bool:
         """Run a service's save for ``save()``: the result goes to ``self.saved``; problems the
-        service found show under their fields; a record deleted meanwhile keeps the form open."""
+        service found show under their fields; a record deleted meanwhile is said, and the
+        form stays open with what she typed."""
         try:
             self.saved = save_record()
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
         except NotFoundError:
-            return False
+            return self.record_gone()
         return True
+
+    def record_gone(self) -> bool:
+        """Say that the record went to the trash (or for good) while the form was open; False,
+        so the form stays open and nothing typed is lost."""
+        QMessageBox.warning(
+            self,
+            self.windowTitle(),
+            translate(
+                "RecordForm",
+                "This record was moved to the trash or deleted meanwhile, so it cannot be "
+                "saved. What you typed is still here: restore the record from the trash and "
+                "save again, or copy what you typed into a new record.",
+            ),
+        )
+        return False
 
     def _save_clicked(self) -> None:
         warnings = self.warnings()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -549,6 +550,13 @@ class MeetingDialog(RecordForm):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return False
-        except (NotFoundError, MeetingFinalError):
+        except NotFoundError:
+            return self.record_gone()
+        except MeetingFinalError:
+            QMessageBox.warning(self, self.windowTitle(), translate(
+                "MeetingDialog",
+                "These minutes were finalized meanwhile and can no longer be edited; "
+                "add a correction instead.",
+            ))  # fmt: skip
             return False
         return True

@@ -55,7 +55,7 @@ class DiscoveryDialog(RecordForm):
         try:
             talents.set_discovered(self.ctx.db, self.person_id, self.discovered_on.value())
         except NotFoundError:
-            return False
+            return self.record_gone()
         return True
 
 
