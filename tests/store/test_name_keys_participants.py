@@ -6,8 +6,6 @@ from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
-from alembic import command
-
 from desktop.domain.meetings import Attendance, Meeting, Participant, ParticipantRole
 from desktop.domain.name_order import name_key
 from desktop.domain.needs import Need
@@ -15,24 +13,11 @@ from desktop.domain.roster import PeopleQuery, Person
 from desktop.domain.visits import Visit, VisitKind
 from desktop.services import meetings, needs, people, visits
 from desktop.store import migrate, schema
-from desktop.store.database import make_engine, open_database
+from desktop.store.database import open_database
 from desktop.store.datadir import db_path
+from tests.store.downgrade import downgrade
 
 NAMES = ["付", "于", "东方明", "上官婉儿", "丁", "曾国藩", "𠮷祥", "䶮", "Tom", "单雄信"]
-
-
-def _downgrade(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-            with connection.begin():
-                config = migrate.alembic_config()
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
-    finally:
-        engine.dispose()
 
 
 def _older_folder(folder: Path) -> tuple[Path, int]:
@@ -55,7 +40,7 @@ def _older_folder(folder: Path) -> tuple[Path, int]:
     finally:
         db.close()
     path = db_path(folder)
-    _downgrade(path, "0007")
+    downgrade(path, "0007")
     rows = [
         (1, "building_leader", "林磊玉", "8栋楼栋长", ids["林磊玉"], "", "absent"),
         (2, "resident_representative", "汪文雨", "3栋2单元", None, "13812345678", "unknown"),
@@ -124,7 +109,7 @@ def test_names_get_their_keys_and_sort_by_pinyin(tmp_path: Path) -> None:
 def test_downgrade_keeps_the_first_role(tmp_path: Path) -> None:
     path, meeting_id = _older_folder(tmp_path)
     migrate.upgrade_to_head(path)
-    _downgrade(path, "0007")
+    downgrade(path, "0007")
     with closing(sqlite3.connect(path)) as conn:
         roles = conn.execute(
             "SELECT role FROM meeting_participant WHERE meeting_id = ? ORDER BY position, id",

@@ -5,28 +5,13 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from alembic import command
-
 from desktop.services.demo import make_demo
 from desktop.store import migrate
-from desktop.store.database import make_engine, open_database
+from desktop.store.database import open_database
 from desktop.store.models import Base
+from tests.store.downgrade import downgrade
 
 TABLES = [t.name for t in Base.metadata.sorted_tables if "uuid" in t.c and "id" in t.c]
-
-
-def _downgrade(path: Path, revision: str) -> None:
-    engine = make_engine(path)
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-            with connection.begin():
-                config = migrate.alembic_config()
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
-    finally:
-        engine.dispose()
 
 
 def _uuids(path: Path) -> dict[str, dict[int, str]]:
@@ -44,7 +29,7 @@ def test_copies_upgraded_apart_agree_and_later_rows_differ(tmp_path: Path) -> No
     make_demo(db, scale=20, seed=3)
     db.close()
     old = folder / "shuren.sqlite3"
-    _downgrade(old, "0006")
+    downgrade(old, "0006")
     a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     shutil.copyfile(old, a)
     shutil.copyfile(old, b)
