@@ -172,11 +172,8 @@ def scroll_when_too_small(page: QWidget) -> None:
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
-    # Moving the widgets put them in Tab order as laid out; a page that set its own order
-    # (``order_tabs``, which returns the last control Tab reaches) sets it again.
-    order_tabs = getattr(page, "order_tabs", None)
-    if order_tabs is not None:
-        order_tabs()
+    # Moving the widgets put them in Tab order as laid out; a page that sets its own order
+    # sets it again once it joins the window (``MainWindow._order_tabs``).
 
 
 class MainWindow(QMainWindow):
@@ -233,7 +230,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sync_label.clicked.connect(lambda: self.go_to(self.sync_page))
         self.statusBar().addPermanentWidget(self.sync_label)
-        self._status_last(self.pages.currentWidget())
+        self._order_tabs(self.pages.currentWidget())
         self.sync_scheduler.changed.connect(self._show_sync)
         self._show_sync(self.sync_scheduler.state)
         self._build_menu()
@@ -315,14 +312,16 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             name_unnamed(page, self.navigation.item(index).text())
             if hasattr(self, "sync_label"):
-                self._status_last(page)
+                self._order_tabs(page)
             self._built[name] = page
         return self._built[name]
 
-    def _status_last(self, page: QWidget) -> None:
-        """Tab: navigation, the page, then the status bar. A page built later joins the
-        window's Tab order after the status bar, so the status bar's label moves behind the
-        page's last control. (Qt's focus chain is not walked: see ``chain_tab_order``.)"""
+    def _order_tabs(self, page: QWidget) -> None:
+        """Tab: navigation, the page, then the status bar. A page with its own order
+        (``order_tabs``, which returns its last stop) sets it again: wrapping the page for
+        scrolling reset it. A page built later joins the window's Tab order after the status
+        bar, so the status bar's label moves behind the page's last control. (Qt's focus
+        chain is not walked: see ``chain_tab_order``.)"""
         order_tabs = getattr(page, "order_tabs", None)
         if order_tabs is not None:
             last: QWidget | None = order_tabs()
