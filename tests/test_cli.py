@@ -173,10 +173,13 @@ def damage_table_pages(path: Path, pages: int = 3, table: str = "person") -> lis
     lists, so a page in the middle of the file may belong to any of them)."""
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        leaves = [n for (n,) in con.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-            (table,),
-        )]  # fmt: skip
+        leaves = [
+            n
+            for (n,) in con.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+                (table,),
+            )
+        ]
     finally:
         con.close()
     data = bytearray(path.read_bytes())

@@ -46,8 +46,9 @@ class Thing:
 
 
 def test_json_of_domain_objects(capsys: pytest.CaptureFixture[str]) -> None:
-    thing = Thing(Colour.RED, date(2026, 3, 1), datetime(2026, 3, 1, 9, 30, 15),
-                  Decimal("1234.50"), ("甲",))  # fmt: skip
+    thing = Thing(
+        Colour.RED, date(2026, 3, 1), datetime(2026, 3, 1, 9, 30, 15), Decimal("1234.50"), ("甲",)
+    )
     write_json({"items": [thing], "none": None})
     assert capsys.readouterr().out == (
         '{\n "items": [\n  {\n   "colour": "red",\n   "on": "2026-03-01",\n'

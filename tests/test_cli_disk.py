@@ -92,9 +92,15 @@ def import_sheet(path: Path, rows: int) -> Path:
     sheet.append(NEEDS_HEADERS)
     for i in range(rows):
         sheet.append(
-            needs_row(标题=f"楼道灯不亮{i}", 描述="晚上楼道很暗，老人上下楼不方便。" * 12,
-                      提出人=NAME, 联系电话=PHONE, 楼栋="9栋", 房号=ROOM)
-        )  # fmt: skip
+            needs_row(
+                标题=f"楼道灯不亮{i}",
+                描述="晚上楼道很暗，老人上下楼不方便。" * 12,
+                提出人=NAME,
+                联系电话=PHONE,
+                楼栋="9栋",
+                房号=ROOM,
+            )
+        )
     workbook.save(path)
     return path
 
@@ -282,13 +288,29 @@ def test_a_new_data_dir_and_its_demo_are_the_users_alone(tmp_path: Path) -> None
     token = tmp_path / "token"
     token.write_text("1a2b3c4d5e6f." + "s" * 43, encoding="utf-8")
     # Sync remembers its settings in the data dir before it tries the (absent) server.
-    shuren("sync", "--data-dir", data_dir, "--server", "http://127.0.0.1:9",
-           "--token-file", token, "--once")  # fmt: skip
+    shuren(
+        "sync",
+        "--data-dir",
+        data_dir,
+        "--server",
+        "http://127.0.0.1:9",
+        "--token-file",
+        token,
+        "--once",
+    )
     exported, printed = tmp_path / "needs.xlsx", tmp_path / "纪要.pdf"
-    assert shuren("ledger", "export", "--data-dir", data_dir, "--list", "needs",
-                  "--out", exported).returncode == 0  # fmt: skip
-    assert shuren("print", "minutes", "--data-dir", data_dir, "--meeting", 1,
-                  "--out", printed).returncode == 0  # fmt: skip
+    assert (
+        shuren(
+            "ledger", "export", "--data-dir", data_dir, "--list", "needs", "--out", exported
+        ).returncode
+        == 0
+    )
+    assert (
+        shuren(
+            "print", "minutes", "--data-dir", data_dir, "--meeting", 1, "--out", printed
+        ).returncode
+        == 0
+    )
     modes = {p: p.stat().st_mode & 0o777 for p in [data_dir, *data_dir.rglob("*")]}
     assert modes[data_dir] == 0o700
     assert (data_dir / "sync") in modes

@@ -62,8 +62,12 @@ def test_json_has_exactly_the_fixed_keys_and_leaves_the_file_alone(figures_dir: 
     assert document["property_disputes_change_pct"] == -50.0
     assert document["needs_by_category"]["物业服务"] == 1
     assert document["needs_by_status"] == {
-        "pending": 1, "in_progress": 0, "resolved": 0, "referred": 0, "rejected": 0,
-    }  # fmt: skip
+        "pending": 1,
+        "in_progress": 0,
+        "resolved": 0,
+        "referred": 0,
+        "rejected": 0,
+    }
     assert sha256(db_file(figures_dir)) == before
 
 

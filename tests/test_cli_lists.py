@@ -39,9 +39,15 @@ def test_list_json(lists_dir: Path) -> None:
     assert first["title"] == f"电梯异响 {RARE}"
     assert first["description"] == f"{MARKUP}\n第二行，含控制字符"
     assert (first["status"], first["urgency"], first["source"]) == (
-        "resolved", "critical", "reception_day")  # fmt: skip
+        "resolved",
+        "critical",
+        "reception_day",
+    )
     assert (first["registered_on"], first["due_on"], first["category"]) == (
-        "2026-03-01", "2026-03-15", "设施维修")  # fmt: skip
+        "2026-03-01",
+        "2026-03-15",
+        "设施维修",
+    )
     assert len(first["uuid"]) == 36 and isinstance(first["id"], int)
     assert document["items"][1]["status_reason"] == "转街道城管"
 
@@ -53,7 +59,10 @@ def test_list_json(lists_dir: Path) -> None:
     assert projects["count"] == 2
     project = projects["items"][0]
     assert (project["budget"], project["spent"], project["rating_average"]) == (
-        "123456.78", "0.10", "4.35")  # exact amounts, as text  # fmt: skip
+        "123456.78",
+        "0.10",
+        "4.35",
+    )  # exact amounts, as text
     assert project["initiator"] == "王䶮" and project["stage"] == "completed"
     assert set(project["need_uuids"]) == {n["uuid"] for n in document["items"]}
     assert len(project["resource_uuids"]) == 2

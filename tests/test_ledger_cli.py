@@ -60,8 +60,9 @@ def test_bad_rows_exit_1_with_each_error_on_its_own_line(tmp_path: Path) -> None
     )
     report = tmp_path / "report.xlsx"
     target = tmp_path / "data"
-    result = shuren("ledger", "import", "--data-dir", target, "--list", "needs", path,
-                    "--report", report)  # fmt: skip
+    result = shuren(
+        "ledger", "import", "--data-dir", target, "--list", "needs", path, "--report", report
+    )
     assert result.returncode == 1
     assert result.stdout == "" and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -81,14 +82,23 @@ def test_dry_run_into_a_missing_data_dir_creates_nothing(source_dir: Path, tmp_p
     finally:
         db.close()
     target = tmp_path / "data"
-    result = shuren("ledger", "import", "--data-dir", target, "--list", "projects", path,
-                    "--dry-run")  # fmt: skip
+    result = shuren(
+        "ledger", "import", "--data-dir", target, "--list", "projects", path, "--dry-run"
+    )
     # The projects name needs that the empty data dir does not have: found, nothing written.
     assert result.returncode == 1
     assert "找不到编号为" in result.stderr
     assert not (target / "shuren.sqlite3").exists()
-    result = shuren("ledger", "import", "--data-dir", source_dir, "--list", "projects",
-                    edit(path, {(2, "标题"): "改名"}), "--dry-run")  # fmt: skip
+    result = shuren(
+        "ledger",
+        "import",
+        "--data-dir",
+        source_dir,
+        "--list",
+        "projects",
+        edit(path, {(2, "标题"): "改名"}),
+        "--dry-run",
+    )
     assert result.returncode == 0, result.stderr
     assert "未写入" in result.stdout and "更新 1 条" in result.stdout
 
@@ -107,8 +117,9 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
     missing_list = shuren("ledger", "export", "--data-dir", tmp_path, "--out", tmp_path / "x")
     assert missing_list.returncode == 2
     one_chinese_line(missing_list.stderr)
-    no_file = shuren("ledger", "import", "--data-dir", tmp_path, "--list", "needs",
-                     tmp_path / "none.xlsx")  # fmt: skip
+    no_file = shuren(
+        "ledger", "import", "--data-dir", tmp_path, "--list", "needs", tmp_path / "none.xlsx"
+    )
     assert no_file.returncode == 2
     assert "找不到文件" in one_chinese_line(no_file.stderr)
 

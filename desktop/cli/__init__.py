@@ -21,12 +21,26 @@ from desktop.store.datadir import DataDirError, default_data_dir, ensure_writabl
 from desktop.store.errors import EXIT_CODES, StorageProblem, storage_problem
 from desktop.store.schema import DatabaseTooNewError, DatabaseTooOldError
 
-__all__ = ["COMMANDS", "ChineseArgumentParser", "UsageError", "branch_name", "build_parser",
-           "main", "storage_message"]  # fmt: skip
+__all__ = [
+    "COMMANDS",
+    "ChineseArgumentParser",
+    "UsageError",
+    "branch_name",
+    "build_parser",
+    "main",
+    "storage_message",
+]
 
-HANDLERS = {"demo": datafile.cmd_demo, "check": datafile.cmd_check, "list": lists.cmd_list,
-            "ledger": ledger.cmd_ledger, "print": documents.cmd_print, "sync": sync.cmd_sync,
-            "restore": sync.cmd_restore, "indicators": indicators.cmd_indicators}  # fmt: skip
+HANDLERS = {
+    "demo": datafile.cmd_demo,
+    "check": datafile.cmd_check,
+    "list": lists.cmd_list,
+    "ledger": ledger.cmd_ledger,
+    "print": documents.cmd_print,
+    "sync": sync.cmd_sync,
+    "restore": sync.cmd_restore,
+    "indicators": indicators.cmd_indicators,
+}
 COMMANDS = tuple(HANDLERS)
 
 

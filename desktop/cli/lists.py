@@ -118,10 +118,15 @@ def _list_compacts(args: argparse.Namespace, data_dir: Path) -> int:
         records = [compacts.get_compact(db, row.id) for row in compacts.list_compacts(db)]
     if args.json:
         items = [
-            {"id": c.id, "uuid": c.uuid, "title": c.title, "state": c.state,
-             "versions": [_compact_version(v) for v in c.versions]}
+            {
+                "id": c.id,
+                "uuid": c.uuid,
+                "title": c.title,
+                "state": c.state,
+                "versions": [_compact_version(v) for v in c.versions],
+            }
             for c in records
-        ]  # fmt: skip
+        ]
         write_json({"kind": "compacts", "count": len(items), "items": items})
         return 0
     states = {"draft": "草案", "adopted": "已通过", "revising": "修订中"}

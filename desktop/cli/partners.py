@@ -7,8 +7,13 @@ from pathlib import Path
 from desktop.cli.common import open_data_file, write_json
 from desktop.domain.partners import PartnerTracker, QuotaCell
 
-STATE_WORDS = {"met": "✓", "missing": "缺", "open": "进行中", "not_yet_due": "未到期",
-               "not_paired": "未结对"}  # fmt: skip
+STATE_WORDS = {
+    "met": "✓",
+    "missing": "缺",
+    "open": "进行中",
+    "not_yet_due": "未到期",
+    "not_paired": "未结对",
+}
 TYPE_WORDS = {"agency": "机关", "enterprise": "企业", "school": "学校"}
 
 
@@ -20,12 +25,15 @@ def _tracker(t: PartnerTracker) -> dict[str, object]:
     return {
         "year": t.year,
         "quarters": [
-            {"quarter": q.quarter, "pairing": _cell(q.pairing),
-             "practical_service": _cell(q.practical_service)}
+            {
+                "quarter": q.quarter,
+                "pairing": _cell(q.pairing),
+                "practical_service": _cell(q.practical_service),
+            }
             for q in t.quarters
         ],
         "dispute_mediation": _cell(t.dispute_mediation),
-    }  # fmt: skip
+    }
 
 
 def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -> int:
@@ -46,21 +54,33 @@ def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -
                 "contact_name": p.contact_name,
                 "phone": p.phone,
                 "agreements": [
-                    {"id": a.id, "uuid": a.uuid, "signed_on": a.signed_on,
-                     "term_start": a.term_start, "term_end": a.term_end, "content": a.content}
+                    {
+                        "id": a.id,
+                        "uuid": a.uuid,
+                        "signed_on": a.signed_on,
+                        "term_start": a.term_start,
+                        "term_end": a.term_end,
+                        "content": a.content,
+                    }
                     for a in agreements[p.id]
                 ],
                 "activities": [
-                    {"id": a.id, "uuid": a.uuid, "kind": a.kind,
-                     "held_on": a.held_on, "participants": a.participants,
-                     "description": a.description, "need_ids": a.need_ids,
-                     "project_ids": a.project_ids}
+                    {
+                        "id": a.id,
+                        "uuid": a.uuid,
+                        "kind": a.kind,
+                        "held_on": a.held_on,
+                        "participants": a.participants,
+                        "description": a.description,
+                        "need_ids": a.need_ids,
+                        "project_ids": a.project_ids,
+                    }
                     for a in activities[p.id]
                 ],
                 "tracker": _tracker(trackers[p.id]),
             }
             for p in units
-        ]  # fmt: skip
+        ]
         write_json({"kind": "partners", "count": len(items), "items": items})
         return 0
     for p in units:

@@ -155,18 +155,30 @@ def build_sheet(
     buffer = io.BytesIO()
     k = sheet.scale
     doc = SimpleDocTemplate(
-        buffer, pagesize=sheet.size, leftMargin=sheet.margin_x, rightMargin=sheet.margin_x,
-        topMargin=MARGIN_TOP * k, bottomMargin=MARGIN_BOTTOM * k, title=title, author=author,
-        creator="熟人小区", initialFontName=pen.fonts.primary, pageCompression=1,
-    )  # fmt: skip
+        buffer,
+        pagesize=sheet.size,
+        leftMargin=sheet.margin_x,
+        rightMargin=sheet.margin_x,
+        topMargin=MARGIN_TOP * k,
+        bottomMargin=MARGIN_BOTTOM * k,
+        title=title,
+        author=author,
+        creator="熟人小区",
+        initialFontName=pen.fonts.primary,
+        pageCompression=1,
+    )
 
     def on_page(canvas: Canvas, _doc) -> None:
         if sheet.draft:
             _draft_mark(canvas, pen.fonts.primary, sheet)
 
     with build_lock:
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
-                  canvasmaker=_canvas(pen.fonts.primary, sheet))  # fmt: skip
+        doc.build(
+            story,
+            onFirstPage=on_page,
+            onLaterPages=on_page,
+            canvasmaker=_canvas(pen.fonts.primary, sheet),
+        )
     write_bytes(buffer.getvalue(), out)
 
 
@@ -230,16 +242,26 @@ def _notice(pen: Pen, version: CompactVersion, branch: str, sheet: Sheet) -> lis
     if version.preamble.strip():
         story += _paragraphs(pen, version.preamble, s.body, "序言")
     numbered = version.numbered()
-    label_width = max((stringWidth(label, pen.fonts.primary, s.number.fontSize)
-                       for _h, label, _t in numbered), default=0) + s.number.fontSize  # fmt: skip
+    label_width = (
+        max(
+            (
+                stringWidth(label, pen.fonts.primary, s.number.fontSize)
+                for _h, label, _t in numbered
+            ),
+            default=0,
+        )
+        + s.number.fontSize
+    )
     widths = [label_width, sheet.content_width - label_width]
-    table_style = TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * k),
-    ])  # fmt: skip
+    table_style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * k),
+        ]
+    )
     chapter = None
     for heading, label, text in numbered:
         if heading is not None and heading != chapter:
@@ -283,12 +305,16 @@ def _signature(
         rowHeights=[SEAL_ROOM * k / 2, None, None],  # with the two lines: about 40 mm
         hAlign="RIGHT",
     )
-    block.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * k),
-    ]))  # fmt: skip
+    block.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * k),
+            ]
+        )
+    )
     # The seal goes over the name and the date; the blank above and below gives it room.
     return KeepTogether([Spacer(1, 6 * k), statement, block])
 
@@ -342,18 +368,22 @@ def _comparison_table(
         body = pen.m(label) + "　" + pen.m(text, f"{which}{label}")
         return CJKParagraph(body, s.cell)
 
-    rows: list[list] = [[
-        pen.p(f"旧版本　第{old.number}版", s.head),
-        pen.p(f"新版本　第{new.number}版", s.head),
-        pen.p("变化", s.head),
-    ]]  # fmt: skip
+    rows: list[list] = [
+        [
+            pen.p(f"旧版本　第{old.number}版", s.head),
+            pen.p(f"新版本　第{new.number}版", s.head),
+            pen.p("变化", s.head),
+        ]
+    ]
     marked: list[tuple] = []
     for n, change in enumerate(changes, 1):
-        rows.append([
-            cell(change.old_label, change.old_text, "旧版本"),
-            cell(change.new_label, change.new_text, "新版本"),
-            CHANGE_LABEL[change.kind],
-        ])  # fmt: skip
+        rows.append(
+            [
+                cell(change.old_label, change.old_text, "旧版本"),
+                cell(change.new_label, change.new_text, "新版本"),
+                CHANGE_LABEL[change.kind],
+            ]
+        )
         if change.kind is not ChangeKind.SAME:
             marked.append(("BACKGROUND", (0, n), (-1, n), CHANGED_FILL))
     extra = [("VALIGN", (0, 1), (1, -1), "TOP"), *marked]

@@ -20,8 +20,10 @@ from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.committee import Evaluation, format_average, period_label
 from desktop.domain.roster import OrganizationKind
 
-KIND = {OrganizationKind.PROPERTY_COMPANY: "物业服务企业",
-        OrganizationKind.OWNERS_COMMITTEE: "业主委员会"}  # fmt: skip
+KIND = {
+    OrganizationKind.PROPERTY_COMPANY: "物业服务企业",
+    OrganizationKind.OWNERS_COMMITTEE: "业主委员会",
+}
 WIDTHS = (12, 46, 24, 88)  # 序号 评价项目 评分 评语: 170 mm
 
 
@@ -46,15 +48,23 @@ def write_evaluation(
     s = pen.styles
     kind = KIND.get(evaluation.organization_kind, "") if evaluation.organization_kind else ""
     title = pen.m(_branch(neighborhood), "小区名称") + pen.m(f"对{kind}的评价表")
-    story: list[Flowable] = [BoldParagraph(title, s.title),
-                             pen.p(period_label(evaluation.period), s.subtitle)]  # fmt: skip
+    story: list[Flowable] = [
+        BoldParagraph(title, s.title),
+        pen.p(period_label(evaluation.period), s.subtitle),
+    ]
     story.append(Spacer(1, 3 * mm))
     label = lambda text: pen.p(text, s.label)  # noqa: E731
-    story.append(plain_table(pen, [
-        [label("被评价单位："), pen.p(evaluation.organization_name, s.label, "被评价单位")],
-        [label("评价期间："), label(period_label(evaluation.period))],
-        [label("评价日期："), label(day(evaluation.evaluated_on))],
-    ], (26, 144)))  # fmt: skip
+    story.append(
+        plain_table(
+            pen,
+            [
+                [label("被评价单位："), pen.p(evaluation.organization_name, s.label, "被评价单位")],
+                [label("评价期间："), label(period_label(evaluation.period))],
+                [label("评价日期："), label(day(evaluation.evaluated_on))],
+            ],
+            (26, 144),
+        )
+    )
     story.append(Spacer(1, 4 * mm))
     story.append(_scores(pen, evaluation))
     story.append(Spacer(1, 4 * mm))
@@ -63,8 +73,14 @@ def write_evaluation(
     story.append(pen.labelled("评价人：", evaluation.evaluators or "—", s.item, "评价人"))
     story.append(_signature(pen))
     decor = PageDecor(running_head=pen.unlogged(evaluation_title(evaluation, neighborhood)))
-    build_pdf(story, out, pen, decor, title=evaluation_title(evaluation, neighborhood),
-              author=neighborhood)  # fmt: skip
+    build_pdf(
+        story,
+        out,
+        pen,
+        decor,
+        title=evaluation_title(evaluation, neighborhood),
+        author=neighborhood,
+    )
     return pen.log.items()
 
 
@@ -73,12 +89,19 @@ def _scores(pen: Pen, evaluation: Evaluation):
     rows: list[list] = [[pen.p(h, s.head) for h in ("序号", "评价项目", "评分（1–5）", "评语")]]
     for n, score in enumerate(evaluation.scores, 1):
         record = f"评价项目“{score.criterion}”"
-        rows.append([str(n), pen.p(score.criterion, s.cell, record), f"{score.score} 分",
-                     pen.p(score.comment, s.cell, record)])  # fmt: skip
+        rows.append(
+            [
+                str(n),
+                pen.p(score.criterion, s.cell, record),
+                f"{score.score} 分",
+                pen.p(score.comment, s.cell, record),
+            ]
+        )
     rows.append(["", pen.p("平均分", s.cell), format_average(evaluation.average), ""])
     last = len(rows) - 1
-    return grid_table(pen, rows, WIDTHS, centered=(0, 2),
-                      extra=[("LINEABOVE", (0, last), (-1, last), 1.5, GRID)])  # fmt: skip
+    return grid_table(
+        pen, rows, WIDTHS, centered=(0, 2), extra=[("LINEABOVE", (0, last), (-1, last), 1.5, GRID)]
+    )
 
 
 def _signature(pen: Pen) -> Flowable:
@@ -88,6 +111,7 @@ def _signature(pen: Pen) -> Flowable:
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), 14),
     ]
-    rows = [[pen.p("党支部（盖章）　书记（签名）：", s.label), "",
-             pen.p("年　　月　　日", s.right)]]  # fmt: skip
+    rows = [
+        [pen.p("党支部（盖章）　书记（签名）：", s.label), "", pen.p("年　　月　　日", s.right)]
+    ]
     return KeepTogether([Spacer(1, 10 * mm), plain_table(pen, rows, (62, 50, 58), rules)])

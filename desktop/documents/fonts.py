@@ -90,8 +90,10 @@ def font_chain(*, system_fallback: bool = True) -> FontChain:
     with _lock:
         if _chain is None:
             _fix_to_unicode_for_non_bmp()
-            faces = [_register(name, fonts_dir() / file, index, bundled=True)
-                     for name, file, index in BUNDLED_FACES]  # fmt: skip
+            faces = [
+                _register(name, fonts_dir() / file, index, bundled=True)
+                for name, file, index in BUNDLED_FACES
+            ]
             fallback = _register_system_fallback()
             if fallback is not None:
                 faces.append(fallback)
@@ -139,26 +141,28 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ReportLab writes 𠮷 (U+20BB7) as <20BB7>, which readers take for another character, so
     copy-paste and search in the PDF would give the wrong name.
     """
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin",
-        "12 dict begin",
-        "begincmap",
-        "/CIDSystemInfo",
-        f"<< /Registry ({fontname})",
-        f"/Ordering ({fontname})",
-        "/Supplement 0",
-        ">> def",
-        f"/CMapName /{fontname} def",
-        "/CMapType 2 def",
-        "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>",
-        "endcodespacerange",
-        *_bfchar_blocks(subset),
-        "endcmap",
-        "CMapName currentdict /CMap defineresource pop",
-        "end",
-        "end",
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            *_bfchar_blocks(subset),
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def _bfchar_blocks(subset: list[int]) -> list[str]:

@@ -51,9 +51,15 @@ class Styles:
 
 def make_styles(fonts: FontChain) -> Styles:
     base = ParagraphStyle(
-        "body", fontName=fonts.primary, fontSize=11, leading=18, wordWrap="CJK",
-        alignment=TA_LEFT, allowWidows=0, hangPunctuation=False,
-    )  # fmt: skip
+        "body",
+        fontName=fonts.primary,
+        fontSize=11,
+        leading=18,
+        wordWrap="CJK",
+        alignment=TA_LEFT,
+        allowWidows=0,
+        hangPunctuation=False,
+    )
 
     def style(name: str, **kw) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -216,9 +222,14 @@ class BlankRows(Flowable):
     def _layout(self, count: int, width: float) -> float:
         s = self.pen.styles
         heads = [[self.pen.p(h, s.head) for h in self.heads]] if self.moved else []
-        table = grid_table(self.pen, heads + [self.blank(n) for n in range(count)], self.widths,
-                           header=self.moved, padding=self.padding,
-                           centered=self.centered)  # fmt: skip
+        table = grid_table(
+            self.pen,
+            heads + [self.blank(n) for n in range(count)],
+            self.widths,
+            header=self.moved,
+            padding=self.padding,
+            centered=self.centered,
+        )
         self.parts = [(f, f.wrap(width, PAGE_HEIGHT)[1]) for f in [table, *self.after]]
         return sum(h for _f, h in self.parts)
 
@@ -273,8 +284,7 @@ def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
     In a document of sections (SectionStart) pages are counted within their section, whose
     name the running head and the footer carry."""
     font = pen.fonts.primary
-    footer_style = pen.styles.running.clone("footer", fontSize=9, leading=11,
-                                            alignment=TA_CENTER)  # fmt: skip
+    footer_style = pen.styles.running.clone("footer", fontSize=9, leading=11, alignment=TA_CENTER)
 
     class NumberedCanvas(Canvas):
         shuren_section: tuple[str, str] | None = None  # (name, markup) once a section starts
@@ -359,18 +369,30 @@ def render_pdf(
     """Lay out ``story`` on A4: the PDF and its number of pages."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=title, author=author, creator="熟人小区",
-        initialFontName=pen.fonts.primary, pageCompression=1,
-    )  # fmt: skip
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        creator="熟人小区",
+        initialFontName=pen.fonts.primary,
+        pageCompression=1,
+    )
 
     def on_page(canvas: Canvas, _doc) -> None:
         if decor.draft:
             _draft_mark(canvas, pen.fonts.primary)
 
     with build_lock:
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page,
-                  canvasmaker=_numbered_canvas(pen, decor))  # fmt: skip
+        doc.build(
+            story,
+            onFirstPage=on_page,
+            onLaterPages=on_page,
+            canvasmaker=_numbered_canvas(pen, decor),
+        )
     return buffer.getvalue(), doc.page
 
 

@@ -25,7 +25,7 @@ from desktop.domain.meetings import Meeting, Participant
 _ADDRESS = re.compile(
     r"(\d+\s*(?:栋|号楼|幢|座))"
     r"(?:\s*\d+\s*单元)?(?:\s*\d{3,4}(?![\d*-])(?:\s*(?:室|号|房))?|(?![\d*]))"
-)  # fmt: skip
+)
 
 
 class NoticeMasker:
@@ -69,16 +69,26 @@ class NoticeMasker:
             host=self.text(meeting.host),
             recorder=self.text(meeting.recorder),
             participants=[
-                replace(p, name=self._participant(p),
-                        organization=self.text(p.organization), phone=mask_phone(p.phone))
+                replace(
+                    p,
+                    name=self._participant(p),
+                    organization=self.text(p.organization),
+                    phone=mask_phone(p.phone),
+                )
                 for p in meeting.participants
             ],
             topics=[
-                replace(t, title=self.text(t.title), discussion=self.text(t.discussion),
-                        consensus=self.text(t.consensus))
+                replace(
+                    t,
+                    title=self.text(t.title),
+                    discussion=self.text(t.discussion),
+                    consensus=self.text(t.consensus),
+                )
                 for t in meeting.topics
             ],
-            actions=[replace(a, what=self.text(a.what), owner=self.text(a.owner))
-                     for a in meeting.actions],
+            actions=[
+                replace(a, what=self.text(a.what), owner=self.text(a.owner))
+                for a in meeting.actions
+            ],
             amendments=[replace(a, text=self.text(a.text)) for a in meeting.amendments],
-        )  # fmt: skip
+        )

@@ -91,8 +91,9 @@ def write_minutes(
 
 def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: bool):
     s = pen.styles
-    story: list[Flowable] = title_block(pen, shown, hood, MINUTES_NAME[meeting.kind],
-                                          PUBLIC_NOTE if public else "")  # fmt: skip
+    story: list[Flowable] = title_block(
+        pen, shown, hood, MINUTES_NAME[meeting.kind], PUBLIC_NOTE if public else ""
+    )
     sections = iter(range(1, 100))
 
     def heading(text: str) -> None:
@@ -140,8 +141,9 @@ def _story(pen: Pen, meeting: Meeting, shown: Meeting, hood: str, *, public: boo
         heading("更正记录")
         for n, amendment in enumerate(shown.amendments, 1):
             record = f"更正{n}（{day(amendment.made_on)}）"
-            story.append(pen.labelled(f"{day(amendment.made_on)}更正：", amendment.text,
-                                      s.body, record))  # fmt: skip
+            story.append(
+                pen.labelled(f"{day(amendment.made_on)}更正：", amendment.text, s.body, record)
+            )
     if public:
         story.append(Spacer(1, 10 * mm))
         story.append(pen.p("公示日期：　　　　年　　月　　日", s.right))
@@ -191,13 +193,15 @@ def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
     rows: list[list] = [[pen.p(h, s.head) for h in ("序号", "事项", "负责人", "完成期限", "状态")]]
     for n, (a, orig) in enumerate(zip(shown.actions, meeting.actions, strict=True), 1):
         record = f"待办事项{n}‘{_short(orig.what)}’"
-        rows.append([
-            str(n),
-            pen.p(a.what, s.cell, record),
-            pen.p(a.owner, s.cell_center, record),
-            day(a.due_on) or "—",
-            ACTION_STATUS[a.status],
-        ])  # fmt: skip
+        rows.append(
+            [
+                str(n),
+                pen.p(a.what, s.cell, record),
+                pen.p(a.owner, s.cell_center, record),
+                day(a.due_on) or "—",
+                ACTION_STATUS[a.status],
+            ]
+        )
     return grid_table(pen, rows, (12, 80, 28, 30, 20), centered=(0, 3, 4))
 
 
@@ -212,7 +216,12 @@ def _signatures(pen: Pen) -> Flowable:
     ]
     rows = [
         [pen.p("主持人（签名）：", label), "", "", pen.p("记录人（签名）：", label), ""],
-        [pen.p("日期：", label), pen.p("年　　月　　日", s.right), "", pen.p("日期：", label),
-         pen.p("年　　月　　日", s.right)],
-    ]  # fmt: skip
+        [
+            pen.p("日期：", label),
+            pen.p("年　　月　　日", s.right),
+            "",
+            pen.p("日期：", label),
+            pen.p("年　　月　　日", s.right),
+        ],
+    ]
     return KeepTogether([Spacer(1, 8 * mm), plain_table(pen, rows, (33, 45, 14, 33, 45), rules)])

@@ -41,11 +41,19 @@ def particulars(pen: Pen, meeting: Meeting, shown: Meeting | None = None) -> Flo
         return pen.p(text or "—", s.label, record)
 
     rows = [
-        [label("时　间："), value(meeting_time(shown.starts_at), "会议时间"),
-         label("地　点："), value(shown.place, "会议地点")],
-        [label("主持人："), value(shown.host, f"主持人 {meeting.host}"),
-         label("记录人："), value(shown.recorder, f"记录人 {meeting.recorder}")],
-    ]  # fmt: skip
+        [
+            label("时　间："),
+            value(meeting_time(shown.starts_at), "会议时间"),
+            label("地　点："),
+            value(shown.place, "会议地点"),
+        ],
+        [
+            label("主持人："),
+            value(shown.host, f"主持人 {meeting.host}"),
+            label("记录人："),
+            value(shown.recorder, f"记录人 {meeting.recorder}"),
+        ],
+    ]
     return plain_table(pen, rows, (17, 68, 17, 68))
 
 
@@ -59,8 +67,9 @@ def roles_cell(pen: Pen, participant: Participant):
     paragraph with one role a line for several (never a role broken in two)."""
     if len(participant.roles) == 1:
         return roles_text(participant)
-    return pen.p("、\n".join(role_label(participant, r) for r in participant.roles),
-                 pen.styles.cell_center)  # fmt: skip
+    return pen.p(
+        "、\n".join(role_label(participant, r) for r in participant.roles), pen.styles.cell_center
+    )
 
 
 def by_role(participants: list[Participant]) -> list[int]:

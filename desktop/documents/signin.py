@@ -68,8 +68,18 @@ def _story(pen: Pen, meeting: Meeting, neighborhood: str, padding: float) -> lis
     after = [Spacer(1, 4 * mm), pen.p(summary, pen.styles.label)]
     # Rows for people who come without an invitation: as many as fill the page, 3 to 10.
     blank = lambda n: [str(invited + 1 + n), "", "", "", "", ""]  # noqa: E731
-    story.append(BlankRows(pen, HEADS, WIDTHS, blank, (FEWEST_WALK_INS, WALK_IN_ROWS), after,
-                           padding=padding, centered=(0,)))  # fmt: skip
+    story.append(
+        BlankRows(
+            pen,
+            HEADS,
+            WIDTHS,
+            blank,
+            (FEWEST_WALK_INS, WALK_IN_ROWS),
+            after,
+            padding=padding,
+            centered=(0,),
+        )
+    )
     return story
 
 
@@ -81,14 +91,16 @@ def _invited(pen: Pen, meeting: Meeting, padding: float):
     for n, i in enumerate(order, 1):
         p = meeting.participants[i]
         record = f"参会人 {p.name}"
-        rows.append([
-            str(n),
-            roles_cell(pen, p),
-            pen.p(p.name, s.cell_center, record),
-            pen.p(p.organization, s.cell, record),
-            "",
-            "",
-        ])  # fmt: skip
+        rows.append(
+            [
+                str(n),
+                roles_cell(pen, p),
+                pen.p(p.name, s.cell_center, record),
+                pen.p(p.organization, s.cell, record),
+                "",
+                "",
+            ]
+        )
         following = order[n] if n < len(order) else None
         if following is not None and meeting.participants[following].role is not p.role:
             group_ends.append(n)

@@ -108,8 +108,18 @@ def _building(
     after = [Spacer(1, 5 * mm), pen.p(f"{total}　　　　收集人（签名）：＿＿＿＿＿＿＿＿", s.label)]
     first = len(homes) + 1
     blank = lambda n: [str(first + n), _cell(pen, building), "", "", "", ""]  # noqa: E731
-    story.append(BlankRows(pen, HEADS, WIDTHS, blank, (FEWEST_BLANK_ROWS, BLANK_ROWS), after,
-                           padding=padding, centered=(0, 1, 2, 3, 5)))  # fmt: skip
+    story.append(
+        BlankRows(
+            pen,
+            HEADS,
+            WIDTHS,
+            blank,
+            (FEWEST_BLANK_ROWS, BLANK_ROWS),
+            after,
+            padding=padding,
+            centered=(0, 1, 2, 3, 5),
+        )
+    )
     return story
 
 
@@ -128,6 +138,14 @@ def _table(pen: Pen, building: str, homes: list[tuple[str, str]], padding: float
     rows: list[list] = [[pen.p(h, pen.styles.head) for h in HEADS]]
     for n, (unit, room) in enumerate(homes, 1):
         record = f"住户 {building}{unit}{room}"
-        rows.append([str(n), _cell(pen, building, record), _cell(pen, unit, record),
-                     _cell(pen, room, record), "", ""])  # fmt: skip
+        rows.append(
+            [
+                str(n),
+                _cell(pen, building, record),
+                _cell(pen, unit, record),
+                _cell(pen, room, record),
+                "",
+                "",
+            ]
+        )
     return grid_table(pen, rows, WIDTHS, padding=padding, centered=(0, 1, 2, 3, 5))

@@ -150,9 +150,15 @@ class CJKParagraph(Paragraph):
         self.height = 0
         _handleBulletWidth(self.bulletText, style, maxWidths)
         if not self.frags:
-            return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
-                             textColor=style.textColor, lines=[], ascent=style.fontSize,
-                             descent=-0.2 * style.fontSize)  # fmt: skip
+            return ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         hang = bool(getattr(style, "hangPunctuation", False))
         return break_cjk(self.frags, maxWidths, auto_leading not in ("", "off"), hang=hang)
@@ -222,9 +228,18 @@ def _line(units: list, max_width: float, used: float, line_break: bool) -> FragL
         max_size = max(max_size, frag.fontSize)
         max_ascent, min_descent = max(max_ascent, ascent), min(min_descent, descent)
         start = k
-    return FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words,
-                    fontSize=max_size, ascent=max_ascent, descent=min_descent,
-                    maxWidth=max_width, currentWidth=used, lineBreak=line_break)  # fmt: skip
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words,
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=line_break,
+    )
 
 
 def break_cjk(frags, max_widths, calc_bounds: bool, *, hang: bool = False) -> ParaLines:
@@ -237,8 +252,9 @@ def break_cjk(frags, max_widths, calc_bounds: bool, *, hang: bool = False) -> Pa
         line = units[start:end]
         used = sum(u.width for u in line)
         if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in line):
-            lines.append(makeCJKParaLine(line, max_width, used, max_width - used, line_break,
-                                         calc_bounds))  # fmt: skip
+            lines.append(
+                makeCJKParaLine(line, max_width, used, max_width - used, line_break, calc_bounds)
+            )
         else:
             lines.append(_line(line, max_width, used, line_break))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]

@@ -28,12 +28,21 @@ PERIOD = re.compile(r"\d{4}(Q[1-4])?")
 # Starter criteria, offered for a new evaluation; the secretary may edit them each time.
 STARTER_CRITERIA: dict[OrganizationKind, tuple[str, ...]] = {
     OrganizationKind.PROPERTY_COMPANY: (
-        "服务态度", "保洁绿化", "安全秩序", "维修及时性", "收费公开", "矛盾化解",
+        "服务态度",
+        "保洁绿化",
+        "安全秩序",
+        "维修及时性",
+        "收费公开",
+        "矛盾化解",
     ),
     OrganizationKind.OWNERS_COMMITTEE: (
-        "依法履职", "财务公开", "联系群众", "配合支部工作", "议事规范",
+        "依法履职",
+        "财务公开",
+        "联系群众",
+        "配合支部工作",
+        "议事规范",
     ),
-}  # fmt: skip
+}
 EVALUATED_KINDS = (OrganizationKind.PROPERTY_COMPANY, OrganizationKind.OWNERS_COMMITTEE)
 
 
@@ -99,8 +108,16 @@ def clean_term(t: CommitteeTerm) -> CommitteeTerm:
         for m in t.members
         if _one(m.name)
     ]
-    return CommitteeTerm(t.organization_id, t.formed_on, t.term_start, t.term_end,
-                         clean_text(t.note), members, t.id, t.organization_name)  # fmt: skip
+    return CommitteeTerm(
+        t.organization_id,
+        t.formed_on,
+        t.term_start,
+        t.term_end,
+        clean_text(t.note),
+        members,
+        t.id,
+        t.organization_name,
+    )
 
 
 def validate_term(t: CommitteeTerm) -> dict[str, Problem]:
@@ -135,9 +152,18 @@ class CrossAppointment:
 
 
 def clean_cross_appointment(a: CrossAppointment) -> CrossAppointment:
-    return CrossAppointment(a.person_id, a.organization_id, _one(a.branch_post), _one(a.post),
-                            a.since, a.until, clean_text(a.note), a.id, a.person_name,
-                            a.organization_name)  # fmt: skip
+    return CrossAppointment(
+        a.person_id,
+        a.organization_id,
+        _one(a.branch_post),
+        _one(a.post),
+        a.since,
+        a.until,
+        clean_text(a.note),
+        a.id,
+        a.person_name,
+        a.organization_name,
+    )
 
 
 def validate_cross_appointment(a: CrossAppointment) -> dict[str, Problem]:
@@ -216,9 +242,18 @@ def clean_evaluation(e: Evaluation) -> Evaluation:
         for s in e.scores
         if _one(s.criterion)
     ]
-    return Evaluation(e.organization_id, _one(e.period).upper(), e.evaluated_on,
-                      clean_text(e.evaluators), clean_text(e.comment), scores, e.id, e.uuid,
-                      e.organization_name, e.organization_kind)  # fmt: skip
+    return Evaluation(
+        e.organization_id,
+        _one(e.period).upper(),
+        e.evaluated_on,
+        clean_text(e.evaluators),
+        clean_text(e.comment),
+        scores,
+        e.id,
+        e.uuid,
+        e.organization_name,
+        e.organization_kind,
+    )
 
 
 def validate_evaluation(e: Evaluation) -> dict[str, Problem]:

@@ -72,12 +72,18 @@ class PatrolRow:
 def clean_patrol(p: Patrol) -> Patrol:
     one = lambda s: clean_text(s, single_line=True)  # noqa: E731
     return Patrol(
-        held_on=p.held_on, route=clean_text(p.route), participants=clean_text(p.participants),
+        held_on=p.held_on,
+        route=clean_text(p.route),
+        participants=clean_text(p.participants),
         note=clean_text(p.note),
-        findings=[Finding(clean_text(f.description), one(f.building), f.need_id, f.id)
-                  for f in p.findings if clean_text(f.description)],
-        id=p.id, uuid=p.uuid,
-    )  # fmt: skip
+        findings=[
+            Finding(clean_text(f.description), one(f.building), f.need_id, f.id)
+            for f in p.findings
+            if clean_text(f.description)
+        ],
+        id=p.id,
+        uuid=p.uuid,
+    )
 
 
 def validate_patrol(p: Patrol) -> dict[str, Problem]:

@@ -29,9 +29,10 @@ INDICATOR_KEYS: tuple[str, ...] = (
 )
 # The keys whose value is one whole number (the others: a percentage and two breakdowns).
 COUNT_KEYS: tuple[str, ...] = tuple(
-    k for k in INDICATOR_KEYS if k not in ("property_disputes_change_pct",)
-    and not k.startswith("needs_by_")
-)  # fmt: skip
+    k
+    for k in INDICATOR_KEYS
+    if k not in ("property_disputes_change_pct",) and not k.startswith("needs_by_")
+)
 BREAKDOWN_KEYS: tuple[str, ...] = ("needs_by_category", "needs_by_status")
 
 QUARTER_NAMES = ("一", "二", "三", "四")

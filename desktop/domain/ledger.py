@@ -142,10 +142,18 @@ def label_of(member: Enum) -> str:
 
 _LABELS: dict[Enum, str] = {
     member: label
-    for table in (SOURCE_LABELS, URGENCY_LABELS, STATUS_LABELS, SATISFACTION_LABELS,
-                  RESOURCE_KIND_LABELS, PROVIDER_KIND_LABELS, PROJECT_KIND_LABELS, STAGE_LABELS)
+    for table in (
+        SOURCE_LABELS,
+        URGENCY_LABELS,
+        STATUS_LABELS,
+        SATISFACTION_LABELS,
+        RESOURCE_KIND_LABELS,
+        PROVIDER_KIND_LABELS,
+        PROJECT_KIND_LABELS,
+        STAGE_LABELS,
+    )
     for label, member in table.items()
-}  # fmt: skip
+}
 
 T, D, C = ColumnType.TEXT, ColumnType.DATE, ColumnType.CHOICE
 # Each text column holds what its field may hold: the domain's one limit.

@@ -35,8 +35,13 @@ class ParticipantRole(Enum):
 
 
 # Residents' names are masked on the notice board; office holders' are not.
-RESIDENT_ROLES = frozenset({ParticipantRole.RESIDENT_REPRESENTATIVE, ParticipantRole.TALENT,
-                            ParticipantRole.BUILDING_LEADER})  # fmt: skip
+RESIDENT_ROLES = frozenset(
+    {
+        ParticipantRole.RESIDENT_REPRESENTATIVE,
+        ParticipantRole.TALENT,
+        ParticipantRole.BUILDING_LEADER,
+    }
+)
 
 
 class Attendance(Enum):
@@ -117,11 +122,15 @@ def merge_participants(participants: list[Participant]) -> list[Participant]:
         units = list(dict.fromkeys(u for u in (*m.organization.split("、"), p.organization) if u))
         attendance = min(m.attendance, p.attendance, key=lambda a: _ATTENDANCE_RANK[a.value])
         merged[same] = with_roles(
-            replace(m, organization="、".join(units),
-                    person_id=m.person_id if m.person_id is not None else p.person_id,
-                    phone=m.phone or p.phone, attendance=attendance),
+            replace(
+                m,
+                organization="、".join(units),
+                person_id=m.person_id if m.person_id is not None else p.person_id,
+                phone=m.phone or p.phone,
+                attendance=attendance,
+            ),
             (*m.roles, *p.roles),
-        )  # fmt: skip
+        )
     return merged
 
 
@@ -208,19 +217,48 @@ class MeetingQuery:
 def clean_meeting(m: Meeting) -> Meeting:
     one = lambda s: clean_text(s, single_line=True)  # noqa: E731
     return Meeting(
-        title=one(m.title), kind=m.kind, starts_at=m.starts_at, place=one(m.place),
-        host=one(m.host), recorder=one(m.recorder),
-        participants=[Participant(p.role, one(p.name), one(p.organization), p.person_id,
-                                  one(p.phone), p.attendance, p.roles[1:])
-                      for p in m.participants if one(p.name)],
-        topics=[Topic(one(t.title), clean_text(t.discussion), t.votes_for, t.votes_against,
-                      t.votes_abstain, clean_text(t.consensus), sorted(set(t.need_ids)))
-                for t in m.topics if one(t.title)],
-        actions=[ActionItem(clean_text(a.what), one(a.owner), a.due_on, a.status, a.project_id,
-                            a.id)
-                 for a in m.actions if clean_text(a.what)],
-        amendments=list(m.amendments), finalized_at=m.finalized_at, id=m.id, uuid=m.uuid,
-    )  # fmt: skip
+        title=one(m.title),
+        kind=m.kind,
+        starts_at=m.starts_at,
+        place=one(m.place),
+        host=one(m.host),
+        recorder=one(m.recorder),
+        participants=[
+            Participant(
+                p.role,
+                one(p.name),
+                one(p.organization),
+                p.person_id,
+                one(p.phone),
+                p.attendance,
+                p.roles[1:],
+            )
+            for p in m.participants
+            if one(p.name)
+        ],
+        topics=[
+            Topic(
+                one(t.title),
+                clean_text(t.discussion),
+                t.votes_for,
+                t.votes_against,
+                t.votes_abstain,
+                clean_text(t.consensus),
+                sorted(set(t.need_ids)),
+            )
+            for t in m.topics
+            if one(t.title)
+        ],
+        actions=[
+            ActionItem(clean_text(a.what), one(a.owner), a.due_on, a.status, a.project_id, a.id)
+            for a in m.actions
+            if clean_text(a.what)
+        ],
+        amendments=list(m.amendments),
+        finalized_at=m.finalized_at,
+        id=m.id,
+        uuid=m.uuid,
+    )
 
 
 def validate_meeting(m: Meeting) -> dict[str, Problem]:
@@ -235,8 +273,10 @@ def validate_meeting(m: Meeting) -> dict[str, Problem]:
     for topic in m.topics:
         if too_long(topic, TOPIC_MAX_LENGTH):
             problems["topics"] = Problem.TOO_LONG
-        if any(v is not None and v < 0 for v in
-               (topic.votes_for, topic.votes_against, topic.votes_abstain)):  # fmt: skip
+        if any(
+            v is not None and v < 0
+            for v in (topic.votes_for, topic.votes_against, topic.votes_abstain)
+        ):
             problems["topics"] = Problem.NEGATIVE_AMOUNT
     return problems
 
@@ -273,8 +313,9 @@ def contradictions(m: Meeting) -> list[Inconsistency]:
     """What would make the minutes contradict themselves. The editor shows them as they
     happen; 定稿 refuses while there is any. (Attendance not yet recorded is no
     contradiction: it is how a meeting looks before it is held.)"""
-    found = [Inconsistency(Contradiction.DUPLICATE_PERSON, n)
-             for n in duplicated_people(m.participants)]  # fmt: skip
+    found = [
+        Inconsistency(Contradiction.DUPLICATE_PERSON, n) for n in duplicated_people(m.participants)
+    ]
     if _not_present(m, m.host):
         found.append(Inconsistency(Contradiction.HOST_NOT_PRESENT, m.host))
     if _not_present(m, m.recorder):

@@ -79,8 +79,9 @@ def _converter():
     from pypinyin import Style, lazy_pinyin
 
     def convert(ch: str) -> str | None:
-        [item] = lazy_pinyin(ch, style=Style.TONE3, neutral_tone_with_five=True,
-                             errors=lambda run: [_MARK + run])  # fmt: skip
+        [item] = lazy_pinyin(
+            ch, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda run: [_MARK + run]
+        )
         return None if item.startswith(_MARK) else item
 
     return convert

@@ -11,12 +11,29 @@ TITLE_MAX = 100
 LINE_MAX = 80  # a name, a phone, a place: one line
 TEXT_MAX = 4000
 MAX_LENGTH = {
-    "title": TITLE_MAX, "raised_by": LINE_MAX, "phone": LINE_MAX, "building": LINE_MAX,
-    "unit": LINE_MAX, "room": LINE_MAX, "handled_by": LINE_MAX, "description": TEXT_MAX,
-    "solution": TEXT_MAX, "status_reason": TEXT_MAX,
-}  # fmt: skip
-DEFAULT_CATEGORIES = ("物业服务", "环境卫生", "停车交通", "噪音扰民", "安全隐患", "设施维修",
-                      "邻里纠纷", "养老助老", "托育教育", "其他")  # fmt: skip
+    "title": TITLE_MAX,
+    "raised_by": LINE_MAX,
+    "phone": LINE_MAX,
+    "building": LINE_MAX,
+    "unit": LINE_MAX,
+    "room": LINE_MAX,
+    "handled_by": LINE_MAX,
+    "description": TEXT_MAX,
+    "solution": TEXT_MAX,
+    "status_reason": TEXT_MAX,
+}
+DEFAULT_CATEGORIES = (
+    "物业服务",
+    "环境卫生",
+    "停车交通",
+    "噪音扰民",
+    "安全隐患",
+    "设施维修",
+    "邻里纠纷",
+    "养老助老",
+    "托育教育",
+    "其他",
+)
 # Only needs of this category can be property disputes (物业矛盾), counted by the indicators.
 PROPERTY_SERVICE_CATEGORY = "物业服务"
 
@@ -54,14 +71,16 @@ OPEN_STATUSES = frozenset({NeedStatus.PENDING, NeedStatus.IN_PROGRESS})
 STATUSES_NEEDING_REASON = frozenset({NeedStatus.REFERRED, NeedStatus.REJECTED})
 # Where each status may go next; a closed need can be reopened (处理中) with a note.
 TRANSITIONS: dict[NeedStatus, frozenset[NeedStatus]] = {
-    NeedStatus.PENDING: frozenset({NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED,
-                                   NeedStatus.REFERRED, NeedStatus.REJECTED}),
-    NeedStatus.IN_PROGRESS: frozenset({NeedStatus.RESOLVED, NeedStatus.REFERRED,
-                                       NeedStatus.REJECTED}),
+    NeedStatus.PENDING: frozenset(
+        {NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED, NeedStatus.REFERRED, NeedStatus.REJECTED}
+    ),
+    NeedStatus.IN_PROGRESS: frozenset(
+        {NeedStatus.RESOLVED, NeedStatus.REFERRED, NeedStatus.REJECTED}
+    ),
     NeedStatus.RESOLVED: frozenset({NeedStatus.IN_PROGRESS}),
     NeedStatus.REFERRED: frozenset({NeedStatus.IN_PROGRESS}),
     NeedStatus.REJECTED: frozenset({NeedStatus.IN_PROGRESS}),
-}  # fmt: skip
+}
 
 
 def can_move(current: NeedStatus, target: NeedStatus) -> bool:
@@ -145,15 +164,28 @@ class NeedQuery:
 def clean_need(need: Need) -> Need:
     one = lambda v: clean_text(v, single_line=True)  # noqa: E731
     return Need(
-        title=one(need.title), category_id=need.category_id,
-        description=clean_text(need.description), raised_by=one(need.raised_by),
-        person_id=need.person_id, phone=one(need.phone), building=one(need.building),
-        unit=one(need.unit), room=one(need.room), source=need.source, urgency=need.urgency,
-        status=need.status, status_reason=clean_text(need.status_reason),
-        handled_by=one(need.handled_by), registered_on=need.registered_on, due_on=need.due_on,
-        solution=clean_text(need.solution), satisfaction=need.satisfaction,
-        id=need.id, uuid=need.uuid, is_dispute=need.is_dispute,
-    )  # fmt: skip
+        title=one(need.title),
+        category_id=need.category_id,
+        description=clean_text(need.description),
+        raised_by=one(need.raised_by),
+        person_id=need.person_id,
+        phone=one(need.phone),
+        building=one(need.building),
+        unit=one(need.unit),
+        room=one(need.room),
+        source=need.source,
+        urgency=need.urgency,
+        status=need.status,
+        status_reason=clean_text(need.status_reason),
+        handled_by=one(need.handled_by),
+        registered_on=need.registered_on,
+        due_on=need.due_on,
+        solution=clean_text(need.solution),
+        satisfaction=need.satisfaction,
+        id=need.id,
+        uuid=need.uuid,
+        is_dispute=need.is_dispute,
+    )
 
 
 def validate_need(need: Need, category_name: str | None = None) -> dict[str, Problem]:

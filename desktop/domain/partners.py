@@ -145,9 +145,14 @@ def cell_state(
 # -- forms ---------------------------------------------------------------------------------
 def clean_agreement(a: Agreement) -> Agreement:
     return Agreement(
-        organization_id=a.organization_id, signed_on=a.signed_on, term_start=a.term_start,
-        term_end=a.term_end, content=clean_text(a.content), id=a.id, uuid=a.uuid,
-    )  # fmt: skip
+        organization_id=a.organization_id,
+        signed_on=a.signed_on,
+        term_start=a.term_start,
+        term_end=a.term_end,
+        content=clean_text(a.content),
+        id=a.id,
+        uuid=a.uuid,
+    )
 
 
 def validate_agreement(a: Agreement) -> dict[str, Problem]:
@@ -162,11 +167,16 @@ def validate_agreement(a: Agreement) -> dict[str, Problem]:
 
 def clean_activity(a: PartnerActivity) -> PartnerActivity:
     return PartnerActivity(
-        organization_id=a.organization_id, kind=a.kind, held_on=a.held_on,
-        participants=clean_text(a.participants), description=clean_text(a.description),
-        need_ids=list(dict.fromkeys(a.need_ids)), project_ids=list(dict.fromkeys(a.project_ids)),
-        id=a.id, uuid=a.uuid,
-    )  # fmt: skip
+        organization_id=a.organization_id,
+        kind=a.kind,
+        held_on=a.held_on,
+        participants=clean_text(a.participants),
+        description=clean_text(a.description),
+        need_ids=list(dict.fromkeys(a.need_ids)),
+        project_ids=list(dict.fromkeys(a.project_ids)),
+        id=a.id,
+        uuid=a.uuid,
+    )
 
 
 def validate_activity(a: PartnerActivity) -> dict[str, Problem]:

@@ -13,9 +13,12 @@ TITLE_MAX = 100
 TEXT_MAX = 4000
 PARTY_NAME_MAX = 160  # a person or an organization, as written
 MAX_LENGTH = {
-    "title": TITLE_MAX, "description": TEXT_MAX, "acceptance_note": TEXT_MAX,
-    "evaluation": TEXT_MAX, "stop_reason": TEXT_MAX,
-}  # fmt: skip
+    "title": TITLE_MAX,
+    "description": TEXT_MAX,
+    "acceptance_note": TEXT_MAX,
+    "evaluation": TEXT_MAX,
+    "stop_reason": TEXT_MAX,
+}
 PARTY_MAX_LENGTH = {"name": PARTY_NAME_MAX}
 
 
@@ -34,8 +37,12 @@ class ProjectStage(Enum):
     TERMINATED = "terminated"  # 已终止
 
 
-STAGE_ORDER = (ProjectStage.PROPOSED, ProjectStage.IN_PROGRESS,
-               ProjectStage.AWAITING_ACCEPTANCE, ProjectStage.COMPLETED)  # fmt: skip
+STAGE_ORDER = (
+    ProjectStage.PROPOSED,
+    ProjectStage.IN_PROGRESS,
+    ProjectStage.AWAITING_ACCEPTANCE,
+    ProjectStage.COMPLETED,
+)
 FINAL_STAGES = frozenset({ProjectStage.COMPLETED, ProjectStage.TERMINATED})
 
 
@@ -124,16 +131,31 @@ class ProjectQuery:
 def clean_project(p: Project) -> Project:
     one = lambda v: clean_text(v, single_line=True)  # noqa: E731
     return Project(
-        title=one(p.title), kind=p.kind, stage=p.stage, stop_reason=clean_text(p.stop_reason),
-        description=clean_text(p.description), budget=p.budget, spent=p.spent,
-        parties=[Party(x.role, one(x.name), x.person_id, x.organization_id)
-                 for x in p.parties if one(x.name)],
-        registered_on=p.registered_on, start_on=p.start_on, end_on=p.end_on,
-        accepted_on=p.accepted_on, acceptance_note=clean_text(p.acceptance_note),
-        rating_count=p.rating_count, rating_average=p.rating_average,
-        evaluation=clean_text(p.evaluation), need_ids=sorted(set(p.need_ids)),
-        resource_ids=sorted(set(p.resource_ids)), id=p.id, uuid=p.uuid,
-    )  # fmt: skip
+        title=one(p.title),
+        kind=p.kind,
+        stage=p.stage,
+        stop_reason=clean_text(p.stop_reason),
+        description=clean_text(p.description),
+        budget=p.budget,
+        spent=p.spent,
+        parties=[
+            Party(x.role, one(x.name), x.person_id, x.organization_id)
+            for x in p.parties
+            if one(x.name)
+        ],
+        registered_on=p.registered_on,
+        start_on=p.start_on,
+        end_on=p.end_on,
+        accepted_on=p.accepted_on,
+        acceptance_note=clean_text(p.acceptance_note),
+        rating_count=p.rating_count,
+        rating_average=p.rating_average,
+        evaluation=clean_text(p.evaluation),
+        need_ids=sorted(set(p.need_ids)),
+        resource_ids=sorted(set(p.resource_ids)),
+        id=p.id,
+        uuid=p.uuid,
+    )
 
 
 def validate_project(p: Project) -> dict[str, Problem]:

@@ -11,9 +11,13 @@ TITLE_MAX = 100
 LINE_MAX = 200  # the provider, when it is available, a contact, a phone: one line
 TEXT_MAX = 4000
 MAX_LENGTH = {
-    "title": TITLE_MAX, "provider": LINE_MAX, "availability": LINE_MAX, "contact": LINE_MAX,
-    "phone": LINE_MAX, "description": TEXT_MAX,
-}  # fmt: skip
+    "title": TITLE_MAX,
+    "provider": LINE_MAX,
+    "availability": LINE_MAX,
+    "contact": LINE_MAX,
+    "phone": LINE_MAX,
+    "description": TEXT_MAX,
+}
 
 
 class ResourceKind(Enum):
@@ -81,12 +85,22 @@ class ResourceQuery:
 def clean_resource(r: Resource) -> Resource:
     one = lambda v: clean_text(v, single_line=True)  # noqa: E731
     return Resource(
-        title=one(r.title), kind=r.kind, provider_kind=r.provider_kind,
-        provider=one(r.provider), organization_id=r.organization_id, person_id=r.person_id,
-        description=clean_text(r.description), availability=one(r.availability),
-        contact=one(r.contact), phone=one(r.phone), registered_on=r.registered_on,
-        valid_until=r.valid_until, id=r.id, uuid=r.uuid, is_rest_station=r.is_rest_station,
-    )  # fmt: skip
+        title=one(r.title),
+        kind=r.kind,
+        provider_kind=r.provider_kind,
+        provider=one(r.provider),
+        organization_id=r.organization_id,
+        person_id=r.person_id,
+        description=clean_text(r.description),
+        availability=one(r.availability),
+        contact=one(r.contact),
+        phone=one(r.phone),
+        registered_on=r.registered_on,
+        valid_until=r.valid_until,
+        id=r.id,
+        uuid=r.uuid,
+        is_rest_station=r.is_rest_station,
+    )
 
 
 def validate_resource(r: Resource) -> dict[str, Problem]:

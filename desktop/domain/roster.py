@@ -13,16 +13,39 @@ NAME_MAX = 40  # a person's, a building's, a unit's, a room's name
 ORGANIZATION_NAME_MAX = 2 * NAME_MAX
 PHONE_MAX = 30  # as typed, blanks and brackets included; a valid number has at most 20
 # Two-character surnames, so 欧阳振华 masks as 欧阳*华 (not 欧*振华).
-COMPOUND_SURNAMES = frozenset({
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
-    "司徒", "夏侯", "长孙", "宇文", "端木", "轩辕", "呼延", "西门", "南宫", "独孤",
-})  # fmt: skip
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "令狐",
+        "司徒",
+        "夏侯",
+        "长孙",
+        "宇文",
+        "端木",
+        "轩辕",
+        "呼延",
+        "西门",
+        "南宫",
+        "独孤",
+    }
+)
 TEXT_MAX = 2000
 PERSON_MAX_LENGTH = {"name": NAME_MAX, "phone": PHONE_MAX, "skills": TEXT_MAX, "note": TEXT_MAX}
 ADDRESS_MAX_LENGTH = {"unit": NAME_MAX, "room": NAME_MAX}
 ORGANIZATION_MAX_LENGTH = {
-    "name": ORGANIZATION_NAME_MAX, "contact_name": NAME_MAX, "phone": PHONE_MAX, "note": TEXT_MAX,
-}  # fmt: skip
+    "name": ORGANIZATION_NAME_MAX,
+    "contact_name": NAME_MAX,
+    "phone": PHONE_MAX,
+    "note": TEXT_MAX,
+}
 NEIGHBORHOOD_MAX_LENGTH = {"name": NAME_MAX, "community": NAME_MAX, "street": NAME_MAX}
 BUILDING_MAX_LENGTH = {"name": NAME_MAX}  # a grid's name too (validate_name)
 

@@ -50,11 +50,15 @@ class Activity:
 
 def clean_activity(a: Activity) -> Activity:
     return Activity(
-        organization_id=a.organization_id, kind=clean_text(a.kind, single_line=True),
-        held_on=a.held_on, participants=clean_text(a.participants),
-        participant_count=a.participant_count, description=clean_text(a.description),
-        id=a.id, uuid=a.uuid,
-    )  # fmt: skip
+        organization_id=a.organization_id,
+        kind=clean_text(a.kind, single_line=True),
+        held_on=a.held_on,
+        participants=clean_text(a.participants),
+        participant_count=a.participant_count,
+        description=clean_text(a.description),
+        id=a.id,
+        uuid=a.uuid,
+    )
 
 
 def validate_activity(a: Activity) -> dict[str, Problem]:
@@ -68,8 +72,9 @@ def validate_activity(a: Activity) -> dict[str, Problem]:
 
 
 def clean_member(m: Member) -> Member:
-    return Member(m.person_id, m.name, m.building, clean_text(m.role, single_line=True),
-                  m.joined_on)  # fmt: skip
+    return Member(
+        m.person_id, m.name, m.building, clean_text(m.role, single_line=True), m.joined_on
+    )
 
 
 def validate_member(m: Member) -> dict[str, Problem]:

@@ -37,8 +37,14 @@ class StationMonth:
 
 
 def clean_station_month(m: StationMonth) -> StationMonth:
-    return StationMonth(m.resource_id, month_start(m.month), m.riders_served,
-                        clean_text(m.services), clean_text(m.note), m.id)  # fmt: skip
+    return StationMonth(
+        m.resource_id,
+        month_start(m.month),
+        m.riders_served,
+        clean_text(m.services),
+        clean_text(m.note),
+        m.id,
+    )
 
 
 def validate_station_month(m: StationMonth) -> dict[str, Problem]:

@@ -86,8 +86,9 @@ def validate_cultivation(c: Cultivation) -> dict[str, Problem]:
 
 
 def clean_right_use(u: RightUse) -> RightUse:
-    return RightUse(u.person_id, u.right, u.used_on, u.source, u.source_id,
-                    clean_text(u.note), u.id)  # fmt: skip
+    return RightUse(
+        u.person_id, u.right, u.used_on, u.source, u.source_id, clean_text(u.note), u.id
+    )
 
 
 def validate_right_use(u: RightUse) -> dict[str, Problem]:

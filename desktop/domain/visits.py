@@ -11,9 +11,15 @@ from desktop.domain.text import clean_text
 LINE_MAX = 80  # a name, a phone, a place: one line
 TEXT_MAX = 4000
 MAX_LENGTH = {
-    "resident": LINE_MAX, "phone": LINE_MAX, "building": LINE_MAX, "unit": LINE_MAX,
-    "room": LINE_MAX, "issue": TEXT_MAX, "handling": TEXT_MAX, "outcome": TEXT_MAX,
-}  # fmt: skip
+    "resident": LINE_MAX,
+    "phone": LINE_MAX,
+    "building": LINE_MAX,
+    "unit": LINE_MAX,
+    "room": LINE_MAX,
+    "issue": TEXT_MAX,
+    "handling": TEXT_MAX,
+    "outcome": TEXT_MAX,
+}
 
 
 class VisitKind(Enum):
@@ -106,12 +112,25 @@ class VisitQuery:
 def clean_visit(v: Visit) -> Visit:
     one = lambda s: clean_text(s, single_line=True)  # noqa: E731
     return Visit(
-        kind=v.kind, visited_on=v.visited_on, resident=one(v.resident), person_id=v.person_id,
-        phone=one(v.phone), building=one(v.building), unit=one(v.unit), room=one(v.room),
-        issue=clean_text(v.issue), category_id=v.category_id, handling=clean_text(v.handling),
-        referred_to=v.referred_to, follow_up_on=v.follow_up_on, outcome=clean_text(v.outcome),
-        satisfaction=v.satisfaction, need_id=v.need_id, id=v.id, uuid=v.uuid,
-    )  # fmt: skip
+        kind=v.kind,
+        visited_on=v.visited_on,
+        resident=one(v.resident),
+        person_id=v.person_id,
+        phone=one(v.phone),
+        building=one(v.building),
+        unit=one(v.unit),
+        room=one(v.room),
+        issue=clean_text(v.issue),
+        category_id=v.category_id,
+        handling=clean_text(v.handling),
+        referred_to=v.referred_to,
+        follow_up_on=v.follow_up_on,
+        outcome=clean_text(v.outcome),
+        satisfaction=v.satisfaction,
+        need_id=v.need_id,
+        id=v.id,
+        uuid=v.uuid,
+    )
 
 
 def validate_visit(v: Visit) -> dict[str, Problem]:

@@ -64,12 +64,18 @@ def _to_term(s: Session, rec: CommitteeTermRecord) -> CommitteeTerm:
     )
     org = s.get(OrganizationRecord, rec.organization_id)
     return CommitteeTerm(
-        organization_id=rec.organization_id, formed_on=rec.formed_on,
-        term_start=rec.term_start, term_end=rec.term_end, note=rec.note,
-        members=[CommitteeMember(m.name, m.position, bool(m.is_party_member), m.person_id)
-                 for m in members],
-        id=rec.id, organization_name=org.name if org else "",
-    )  # fmt: skip
+        organization_id=rec.organization_id,
+        formed_on=rec.formed_on,
+        term_start=rec.term_start,
+        term_end=rec.term_end,
+        note=rec.note,
+        members=[
+            CommitteeMember(m.name, m.position, bool(m.is_party_member), m.person_id)
+            for m in members
+        ],
+        id=rec.id,
+        organization_name=org.name if org else "",
+    )
 
 
 def list_terms(db: Database) -> list[CommitteeTerm]:
@@ -120,9 +126,16 @@ def save_term(db: Database, term: CommitteeTerm) -> CommitteeTerm:
         s.flush()
         for order, m in enumerate(term.members):
             person = m.person_id if m.person_id and s.get(PersonRecord, m.person_id) else None
-            s.add(CommitteeMemberRecord(term_id=rec.id, person_id=person, name=m.name,
-                                        position=m.position, is_party_member=m.is_party_member,
-                                        position_order=order))  # fmt: skip
+            s.add(
+                CommitteeMemberRecord(
+                    term_id=rec.id,
+                    person_id=person,
+                    name=m.name,
+                    position=m.position,
+                    is_party_member=m.is_party_member,
+                    position_order=order,
+                )
+            )
         s.flush()
         return _to_term(s, rec)
 
@@ -149,8 +162,18 @@ def terms_short_of_rule(db: Database, today: date | None = None) -> list[Committ
 
 # -- cross-appointments --------------------------------------------------------------------
 def _to_appointment(rec: CrossAppointmentRecord, person: str, org: str) -> CrossAppointment:
-    return CrossAppointment(rec.person_id, rec.organization_id, rec.branch_post, rec.post,
-                            rec.since, rec.until, rec.note, rec.id, person, org)  # fmt: skip
+    return CrossAppointment(
+        rec.person_id,
+        rec.organization_id,
+        rec.branch_post,
+        rec.post,
+        rec.since,
+        rec.until,
+        rec.note,
+        rec.id,
+        person,
+        org,
+    )
 
 
 def list_cross_appointments(db: Database) -> list[CrossAppointment]:
@@ -159,12 +182,16 @@ def list_cross_appointments(db: Database) -> list[CrossAppointment]:
         rows = s.execute(
             select(CrossAppointmentRecord, PersonRecord.name, OrganizationRecord.name)
             .join(PersonRecord, PersonRecord.id == CrossAppointmentRecord.person_id)
-            .join(OrganizationRecord,
-                  OrganizationRecord.id == CrossAppointmentRecord.organization_id)
+            .join(
+                OrganizationRecord, OrganizationRecord.id == CrossAppointmentRecord.organization_id
+            )
             .where(PersonRecord.deleted_at.is_(None), OrganizationRecord.deleted_at.is_(None))
-            .order_by(CrossAppointmentRecord.until.is_not(None),
-                      CrossAppointmentRecord.since.desc(), CrossAppointmentRecord.id)
-        )  # fmt: skip
+            .order_by(
+                CrossAppointmentRecord.until.is_not(None),
+                CrossAppointmentRecord.since.desc(),
+                CrossAppointmentRecord.id,
+            )
+        )
         return [_to_appointment(rec, person, org) for rec, person, org in rows]
 
 

@@ -31,28 +31,46 @@ def starter_evaluation(kind: OrganizationKind) -> list[EvaluationScore]:
 def list_evaluations(db: Database, organization_id: int | None = None) -> list[EvaluationRow]:
     """Live evaluations of live organizations, the newest first."""
     scores = (
-        select(EvaluationScoreRecord.evaluation_id, func.count().label("n"),
-               func.sum(EvaluationScoreRecord.score).label("total"))
+        select(
+            EvaluationScoreRecord.evaluation_id,
+            func.count().label("n"),
+            func.sum(EvaluationScoreRecord.score).label("total"),
+        )
         .group_by(EvaluationScoreRecord.evaluation_id)
         .subquery()
-    )  # fmt: skip
+    )
     stmt = (
-        select(EvaluationRecord.id, EvaluationRecord.organization_id, OrganizationRecord.name,
-               OrganizationRecord.kind, EvaluationRecord.period, EvaluationRecord.evaluated_on,
-               scores.c.n, scores.c.total)
+        select(
+            EvaluationRecord.id,
+            EvaluationRecord.organization_id,
+            OrganizationRecord.name,
+            OrganizationRecord.kind,
+            EvaluationRecord.period,
+            EvaluationRecord.evaluated_on,
+            scores.c.n,
+            scores.c.total,
+        )
         .join(OrganizationRecord, OrganizationRecord.id == EvaluationRecord.organization_id)
         .outerjoin(scores, scores.c.evaluation_id == EvaluationRecord.id)
         .where(EvaluationRecord.deleted_at.is_(None), OrganizationRecord.deleted_at.is_(None))
         .order_by(EvaluationRecord.evaluated_on.desc(), EvaluationRecord.id.desc())
-    )  # fmt: skip
+    )
     if organization_id is not None:
         stmt = stmt.where(EvaluationRecord.organization_id == organization_id)
     with db.session() as s:
         return [
-            EvaluationRow(i, org_id, name, OrganizationKind(kind), period, on, n or 0,
-                          Fraction(total, n) if n else None)
+            EvaluationRow(
+                i,
+                org_id,
+                name,
+                OrganizationKind(kind),
+                period,
+                on,
+                n or 0,
+                Fraction(total, n) if n else None,
+            )
             for i, org_id, name, kind, period, on, n, total in s.execute(stmt)
-        ]  # fmt: skip
+        ]
 
 
 def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
@@ -63,12 +81,17 @@ def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
         .order_by(EvaluationScoreRecord.position, EvaluationScoreRecord.id)
     )
     return Evaluation(
-        organization_id=rec.organization_id, period=rec.period, evaluated_on=rec.evaluated_on,
-        evaluators=rec.evaluators, comment=rec.comment,
+        organization_id=rec.organization_id,
+        period=rec.period,
+        evaluated_on=rec.evaluated_on,
+        evaluators=rec.evaluators,
+        comment=rec.comment,
         scores=[EvaluationScore(x.criterion, x.score, x.comment) for x in scores],
-        id=rec.id, uuid=rec.uuid, organization_name=org.name if org else "",
+        id=rec.id,
+        uuid=rec.uuid,
+        organization_name=org.name if org else "",
         organization_kind=OrganizationKind(org.kind) if org else None,
-    )  # fmt: skip
+    )
 
 
 def get_evaluation(db: Database, evaluation_id: int) -> Evaluation:
@@ -100,9 +123,15 @@ def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
         rec.evaluators, rec.comment = e.evaluators, e.comment
         s.flush()
         for position, score in enumerate(e.scores):
-            s.add(EvaluationScoreRecord(evaluation_id=rec.id, criterion=score.criterion,
-                                        score=score.score, comment=score.comment,
-                                        position=position))  # fmt: skip
+            s.add(
+                EvaluationScoreRecord(
+                    evaluation_id=rec.id,
+                    criterion=score.criterion,
+                    score=score.score,
+                    comment=score.comment,
+                    position=position,
+                )
+            )
         s.flush()
         return _to_evaluation(s, rec)
 

@@ -367,8 +367,9 @@ def indicator_records(
     with _database_source(db) as source:
         if not _countable(source, key):
             return []
-        records = _records(source, key, period, period.previous() if baseline is None else baseline,
-                           group)  # fmt: skip
+        records = _records(
+            source, key, period, period.previous() if baseline is None else baseline, group
+        )
     return sorted(records, key=lambda r: (r.on, r.kind.value, r.id))
 
 
@@ -526,14 +527,28 @@ def indicator_sheets(indicators: Indicators) -> list[Sheet]:
         shown = value if isinstance(value, int) else figure_text(indicators, key)
         rows.append([definition.title, shown, definition.text])
     return [
-        Sheet("指标", heading, ["指标", "数值", "定义（统计什么、依据哪些记录、计入哪一期）"],
-              rows, [24, 18, 90]),
-        Sheet("需求按类别", heading, ["类别", "需求数"],
-              [[name, n] for name, n in indicators.needs_by_category.items()], [24, 12]),
-        Sheet("需求按状态", heading, ["状态", "需求数"],
-              [[STATUS_TITLES.get(s, s), n] for s, n in indicators.needs_by_status.items()],
-              [24, 12]),
-    ]  # fmt: skip
+        Sheet(
+            "指标",
+            heading,
+            ["指标", "数值", "定义（统计什么、依据哪些记录、计入哪一期）"],
+            rows,
+            [24, 18, 90],
+        ),
+        Sheet(
+            "需求按类别",
+            heading,
+            ["类别", "需求数"],
+            [[name, n] for name, n in indicators.needs_by_category.items()],
+            [24, 12],
+        ),
+        Sheet(
+            "需求按状态",
+            heading,
+            ["状态", "需求数"],
+            [[STATUS_TITLES.get(s, s), n] for s, n in indicators.needs_by_status.items()],
+            [24, 12],
+        ),
+    ]
 
 
 def export_indicators(path: Path, indicators: Indicators) -> Path:

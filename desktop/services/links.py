@@ -21,10 +21,15 @@ def match_person(session: Session, name: str, building: str = "") -> int | None:
     ).all()
     if len(ids) > 1 and building:
         ids = session.scalars(
-            select(PersonRecord.id).join(BuildingRecord,
-                                         BuildingRecord.id == PersonRecord.building_id)
-            .where(PersonRecord.name == name, PersonRecord.deleted_at.is_(None),
-                   BuildingRecord.name == building).limit(5)).all()  # fmt: skip
+            select(PersonRecord.id)
+            .join(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
+            .where(
+                PersonRecord.name == name,
+                PersonRecord.deleted_at.is_(None),
+                BuildingRecord.name == building,
+            )
+            .limit(5)
+        ).all()
     return ids[0] if len(ids) == 1 else None
 
 

@@ -207,8 +207,9 @@ def _load(s: Session, rec: MeetingRecord) -> Meeting:
 
 def _participant(p: MeetingParticipantRecord) -> Participant:
     roles = roles_from_value(p.role)
-    return Participant(roles[0], p.name, p.organization, p.person_id, p.phone,
-                       Attendance(p.attendance), roles[1:])  # fmt: skip
+    return Participant(
+        roles[0], p.name, p.organization, p.person_id, p.phone, Attendance(p.attendance), roles[1:]
+    )
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -434,13 +435,17 @@ def topics_of_need(db: Database, need_id: int) -> list[tuple[int, str, datetime,
     title, local start time, topic title)."""
     with db.session() as s:
         rows = s.execute(
-            select(MeetingRecord.id, MeetingRecord.title, MeetingRecord.starts_at,
-                   MeetingTopicRecord.title)
+            select(
+                MeetingRecord.id,
+                MeetingRecord.title,
+                MeetingRecord.starts_at,
+                MeetingTopicRecord.title,
+            )
             .join(MeetingTopicRecord, MeetingTopicRecord.meeting_id == MeetingRecord.id)
             .join(MeetingTopicNeedRecord, MeetingTopicNeedRecord.topic_id == MeetingTopicRecord.id)
             .where(MeetingTopicNeedRecord.need_id == need_id, MeetingRecord.deleted_at.is_(None))
             .order_by(MeetingRecord.starts_at, MeetingRecord.id, MeetingTopicRecord.position)
-        ).all()  # fmt: skip
+        ).all()
     return [(r[0], r[1], utc_to_local(r[2]), r[3]) for r in rows]
 
 

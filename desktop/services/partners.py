@@ -85,8 +85,15 @@ def _live_partner(s: Session, organization_id: int) -> OrganizationRecord:
 
 # -- agreements ----------------------------------------------------------------------------
 def _to_agreement(rec: PartnerAgreementRecord) -> Agreement:
-    return Agreement(rec.organization_id, rec.signed_on, rec.term_start, rec.term_end,
-                     rec.content, rec.id, rec.uuid)  # fmt: skip
+    return Agreement(
+        rec.organization_id,
+        rec.signed_on,
+        rec.term_start,
+        rec.term_end,
+        rec.content,
+        rec.id,
+        rec.uuid,
+    )
 
 
 def list_agreements(db: Database, organization_id: int) -> list[Agreement]:
@@ -94,10 +101,12 @@ def list_agreements(db: Database, organization_id: int) -> list[Agreement]:
     with db.session() as s:
         rows = s.scalars(
             select(PartnerAgreementRecord)
-            .where(PartnerAgreementRecord.organization_id == organization_id,
-                   PartnerAgreementRecord.deleted_at.is_(None))
+            .where(
+                PartnerAgreementRecord.organization_id == organization_id,
+                PartnerAgreementRecord.deleted_at.is_(None),
+            )
             .order_by(PartnerAgreementRecord.signed_on.desc(), PartnerAgreementRecord.id.desc())
-        )  # fmt: skip
+        )
         return [_to_agreement(r) for r in rows]
 
 
@@ -136,9 +145,13 @@ def _links(s: Session, activity_ids: list[int]) -> tuple[dict[int, list[int]], .
     projects: dict[int, list[int]] = {}
     for target, link, record, column in (
         (needs, PartnerActivityNeedRecord, NeedRecord, PartnerActivityNeedRecord.need_id),
-        (projects, PartnerActivityProjectRecord, ProjectRecord,
-         PartnerActivityProjectRecord.project_id),
-    ):  # fmt: skip
+        (
+            projects,
+            PartnerActivityProjectRecord,
+            ProjectRecord,
+            PartnerActivityProjectRecord.project_id,
+        ),
+    ):
         rows = s.execute(
             select(link.activity_id, column)
             .join(record, record.id == column)
@@ -172,11 +185,15 @@ def list_activities(
     db: Database, organization_id: int, year: int | None = None
 ) -> list[PartnerActivity]:
     """A partner's live activities (of one year, if given), newest first."""
-    conditions = [PartnerActivityRecord.organization_id == organization_id,
-                  PartnerActivityRecord.deleted_at.is_(None)]  # fmt: skip
+    conditions = [
+        PartnerActivityRecord.organization_id == organization_id,
+        PartnerActivityRecord.deleted_at.is_(None),
+    ]
     if year is not None:
-        conditions += [PartnerActivityRecord.held_on >= date(year, 1, 1),
-                       PartnerActivityRecord.held_on <= date(year, 12, 31)]  # fmt: skip
+        conditions += [
+            PartnerActivityRecord.held_on >= date(year, 1, 1),
+            PartnerActivityRecord.held_on <= date(year, 12, 31),
+        ]
     with db.session() as s:
         recs = list(
             s.scalars(
@@ -212,8 +229,14 @@ def save_activity(db: Database, activity: PartnerActivity) -> PartnerActivity:
         rec.description = activity.description
         s.flush()
         _relink(s, rec.id, PartnerActivityNeedRecord, NeedRecord, "need_id", activity.need_ids)
-        _relink(s, rec.id, PartnerActivityProjectRecord, ProjectRecord, "project_id",
-                activity.project_ids)  # fmt: skip
+        _relink(
+            s,
+            rec.id,
+            PartnerActivityProjectRecord,
+            ProjectRecord,
+            "project_id",
+            activity.project_ids,
+        )
         s.flush()
         return _to_activities(s, [rec])[0]
 
@@ -221,12 +244,14 @@ def save_activity(db: Database, activity: PartnerActivity) -> PartnerActivity:
 def _relink(s: Session, activity_id: int, link, record, column: str, wanted: list[int]) -> None:
     """Make the activity's links of one kind the live ones in ``wanted`` (plus any to a
     record now in the trash, which the form could not show)."""
-    live = set(s.scalars(select(record.id).where(record.id.in_(wanted),
-                                                 record.deleted_at.is_(None))))  # fmt: skip
+    live = set(
+        s.scalars(select(record.id).where(record.id.in_(wanted), record.deleted_at.is_(None)))
+    )
     target = getattr(link, column)
     stored = set(s.scalars(select(target).where(link.activity_id == activity_id)))
-    trashed = set(s.scalars(select(record.id).where(record.id.in_(stored),
-                                                    record.deleted_at.is_not(None))))  # fmt: skip
+    trashed = set(
+        s.scalars(select(record.id).where(record.id.in_(stored), record.deleted_at.is_not(None)))
+    )
     drop = stored - live - trashed
     if drop:
         s.execute(delete(link).where(link.activity_id == activity_id, target.in_(drop)))
@@ -248,12 +273,16 @@ def _counts(s: Session, year: int) -> dict[tuple[int, str, int], int]:
     """(partner, kind, quarter) → live activities held that year (a branch records tens a
     year, so counting here is simpler than date arithmetic in SQL)."""
     rows = s.execute(
-        select(PartnerActivityRecord.organization_id, PartnerActivityRecord.kind,
-               PartnerActivityRecord.held_on)
-        .where(PartnerActivityRecord.deleted_at.is_(None),
-               PartnerActivityRecord.held_on >= date(year, 1, 1),
-               PartnerActivityRecord.held_on <= date(year, 12, 31))
-    ).all()  # fmt: skip
+        select(
+            PartnerActivityRecord.organization_id,
+            PartnerActivityRecord.kind,
+            PartnerActivityRecord.held_on,
+        ).where(
+            PartnerActivityRecord.deleted_at.is_(None),
+            PartnerActivityRecord.held_on >= date(year, 1, 1),
+            PartnerActivityRecord.held_on <= date(year, 12, 31),
+        )
+    ).all()
     counts: dict[tuple[int, str, int], int] = {}
     for org, kind, held_on in rows:
         key = (org, kind, quarter_of(held_on))
@@ -263,15 +292,17 @@ def _counts(s: Session, year: int) -> dict[tuple[int, str, int], int]:
 
 def _paired_since(s: Session) -> dict[int, date]:
     """When each partner's pairing began: the start of its earliest live agreement."""
-    start = func.min(func.coalesce(PartnerAgreementRecord.term_start,
-                                   PartnerAgreementRecord.signed_on))  # fmt: skip
+    start = func.min(
+        func.coalesce(PartnerAgreementRecord.term_start, PartnerAgreementRecord.signed_on)
+    )
     rows = s.execute(
         select(PartnerAgreementRecord.organization_id, start)
         .where(PartnerAgreementRecord.deleted_at.is_(None))
         .group_by(PartnerAgreementRecord.organization_id)
     ).all()
-    return {org: value if isinstance(value, date) else date.fromisoformat(value)
-            for org, value in rows}  # fmt: skip
+    return {
+        org: value if isinstance(value, date) else date.fromisoformat(value) for org, value in rows
+    }
 
 
 def tracker(db: Database, year: int, today: date | None = None) -> list[PartnerTracker]:
@@ -289,8 +320,9 @@ def tracker(db: Database, year: int, today: date | None = None) -> list[PartnerT
         ).all()
         counts = _counts(s, year)
         since = _paired_since(s)
-    return [_partner_tracker(org, name, year, today, counts, since.get(org))
-            for org, name in partners]  # fmt: skip
+    return [
+        _partner_tracker(org, name, year, today, counts, since.get(org)) for org, name in partners
+    ]
 
 
 def partner_tracker(
@@ -302,9 +334,14 @@ def partner_tracker(
     return found[0]
 
 
-def _partner_tracker(org: int, name: str, year: int, today: date,
-                     counts: dict[tuple[int, str, int], int],
-                     since: date | None) -> PartnerTracker:  # fmt: skip
+def _partner_tracker(
+    org: int,
+    name: str,
+    year: int,
+    today: date,
+    counts: dict[tuple[int, str, int], int],
+    since: date | None,
+) -> PartnerTracker:
     quarters = []
     for q in QUARTERS:
         first, last = quarter_bounds(year, q)
@@ -314,8 +351,9 @@ def _partner_tracker(org: int, name: str, year: int, today: date,
             for n in [counts.get((org, kind.value, q), 0)]
         ]
         quarters.append(QuarterCells(q, *cells))
-    mediations = sum(counts.get((org, PartnerActivityKind.DISPUTE_MEDIATION.value, q), 0)
-                     for q in QUARTERS)  # fmt: skip
+    mediations = sum(
+        counts.get((org, PartnerActivityKind.DISPUTE_MEDIATION.value, q), 0) for q in QUARTERS
+    )
     year_cell = QuotaCell(
         cell_state(mediations, date(year, 1, 1), date(year, 12, 31), today, since), mediations
     )
@@ -336,13 +374,27 @@ def quota_gaps(db: Database, today: date | None = None, warn_days: int = 30) -> 
         if days_left(today, quarter_end) <= warn_days:
             for kind, cell in zip(QUARTERLY, (cells.pairing, cells.practical_service), strict=True):
                 if cell.state is QuotaState.OPEN:
-                    gaps.append(QuotaGap(t.organization_id, t.name, kind,
-                                         days_left(today, quarter_end), quarter_end))  # fmt: skip
+                    gaps.append(
+                        QuotaGap(
+                            t.organization_id,
+                            t.name,
+                            kind,
+                            days_left(today, quarter_end),
+                            quarter_end,
+                        )
+                    )
         if (
             days_left(today, year_end) <= YEAR_WARN_DAYS
             and t.dispute_mediation.state is QuotaState.OPEN
         ):
-            gaps.append(QuotaGap(t.organization_id, t.name, PartnerActivityKind.DISPUTE_MEDIATION,
-                                 days_left(today, year_end), year_end))  # fmt: skip
+            gaps.append(
+                QuotaGap(
+                    t.organization_id,
+                    t.name,
+                    PartnerActivityKind.DISPUTE_MEDIATION,
+                    days_left(today, year_end),
+                    year_end,
+                )
+            )
     gaps.sort(key=lambda g: (g.days_left, g.name, g.organization_id))
     return gaps

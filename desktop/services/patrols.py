@@ -46,16 +46,19 @@ def leaders_by_grid(db: Database) -> list[GridLeaders]:
     grid last), each with its live building leaders — an empty list shows the gap."""
     with db.session() as s:
         grids = s.execute(select(GridRecord.id, GridRecord.name).order_by(GridRecord.id)).all()
-        buildings = s.execute(select(BuildingRecord.id, BuildingRecord.name,
-                                     BuildingRecord.grid_id)).all()  # fmt: skip
+        buildings = s.execute(
+            select(BuildingRecord.id, BuildingRecord.name, BuildingRecord.grid_id)
+        ).all()
         leaders = s.execute(
-            select(PersonRecord.id, PersonRecord.name, PersonRecord.phone,
-                   PersonRecord.building_id)
+            select(PersonRecord.id, PersonRecord.name, PersonRecord.phone, PersonRecord.building_id)
             .join(PersonRoleRecord, PersonRoleRecord.person_id == PersonRecord.id)
-            .where(PersonRoleRecord.role == PersonRole.BUILDING_LEADER.value,
-                   PersonRecord.deleted_at.is_(None), PersonRecord.building_id.is_not(None))
+            .where(
+                PersonRoleRecord.role == PersonRole.BUILDING_LEADER.value,
+                PersonRecord.deleted_at.is_(None),
+                PersonRecord.building_id.is_not(None),
+            )
             .order_by(PersonRecord.name_key, PersonRecord.id)
-        ).all()  # fmt: skip
+        ).all()
     by_building: dict[int, list[Leader]] = {}
     for person_id, name, phone, building_id in leaders:
         by_building.setdefault(building_id, []).append(Leader(person_id, name, phone))
@@ -75,24 +78,41 @@ def leader_meetings(db: Database, limit: int = 6) -> list[MeetingRow]:
 
 def leader_names(db: Database) -> list[str]:
     """The live building leaders' names, to invite to a new leaders' meeting."""
-    return [leader.name for group in leaders_by_grid(db) for b in group.buildings
-            for leader in b.leaders]  # fmt: skip
+    return [
+        leader.name
+        for group in leaders_by_grid(db)
+        for b in group.buildings
+        for leader in b.leaders
+    ]
 
 
 # -- patrols -------------------------------------------------------------------------------
 def _patrol_rows(*conditions) -> Select:
     """Live patrols, newest first, with how many findings and how many became needs."""
-    found = (select(func.count()).where(PatrolFindingRecord.patrol_id == PatrolRecord.id)
-             .correlate(PatrolRecord).scalar_subquery())  # fmt: skip
-    registered = (select(func.count(case((PatrolFindingRecord.need_id.is_not(None), 1))))
-                  .where(PatrolFindingRecord.patrol_id == PatrolRecord.id)
-                  .correlate(PatrolRecord).scalar_subquery())  # fmt: skip
+    found = (
+        select(func.count())
+        .where(PatrolFindingRecord.patrol_id == PatrolRecord.id)
+        .correlate(PatrolRecord)
+        .scalar_subquery()
+    )
+    registered = (
+        select(func.count(case((PatrolFindingRecord.need_id.is_not(None), 1))))
+        .where(PatrolFindingRecord.patrol_id == PatrolRecord.id)
+        .correlate(PatrolRecord)
+        .scalar_subquery()
+    )
     return (
-        select(PatrolRecord.id, PatrolRecord.held_on, PatrolRecord.route,
-               PatrolRecord.participants, found, registered)
+        select(
+            PatrolRecord.id,
+            PatrolRecord.held_on,
+            PatrolRecord.route,
+            PatrolRecord.participants,
+            found,
+            registered,
+        )
         .where(PatrolRecord.deleted_at.is_(None), *conditions)
         .order_by(PatrolRecord.held_on.desc(), PatrolRecord.id.desc())
-    )  # fmt: skip
+    )
 
 
 def list_patrols(db: Database, limit: int = 500) -> list[PatrolRow]:
@@ -119,8 +139,15 @@ def _live(s: Session, patrol_id: int) -> PatrolRecord:
 def get_patrol(db: Database, patrol_id: int) -> Patrol:
     with db.session() as s:
         rec = _live(s, patrol_id)
-        return Patrol(rec.held_on, rec.route, rec.participants, rec.note,
-                      _findings(s, rec.id), rec.id, rec.uuid)  # fmt: skip
+        return Patrol(
+            rec.held_on,
+            rec.route,
+            rec.participants,
+            rec.note,
+            _findings(s, rec.id),
+            rec.id,
+            rec.uuid,
+        )
 
 
 def save_patrol(db: Database, patrol: Patrol) -> Patrol:
@@ -148,8 +175,15 @@ def save_patrol(db: Database, patrol: Patrol) -> Patrol:
             if finding_id not in kept:
                 s.delete(row)
         s.flush()
-        return Patrol(rec.held_on, rec.route, rec.participants, rec.note,
-                      _findings(s, rec.id), rec.id, rec.uuid)  # fmt: skip
+        return Patrol(
+            rec.held_on,
+            rec.route,
+            rec.participants,
+            rec.note,
+            _findings(s, rec.id),
+            rec.id,
+            rec.uuid,
+        )
 
 
 def finding_to_need(db: Database, finding_id: int, category_id: int | None = None) -> Need:
@@ -167,11 +201,16 @@ def finding_to_need(db: Database, finding_id: int, category_id: int | None = Non
         title = row.description.splitlines()[0][:60]
         need = save_need(
             db,
-            Need(title=title, category_id=category_id, description=row.description,
-                 building=row.building, source=NeedSource.BUILDING_PATROL,
-                 registered_on=patrol.held_on),
+            Need(
+                title=title,
+                category_id=category_id,
+                description=row.description,
+                building=row.building,
+                source=NeedSource.BUILDING_PATROL,
+                registered_on=patrol.held_on,
+            ),
             session=s,
-        )  # fmt: skip
+        )
         row.need_id = need.id
     return need
 
@@ -203,10 +242,11 @@ def finding_of_need(db: Database, need_id: int) -> tuple[PatrolRow, str] | None:
     with db.session() as s:
         text = s.scalar(
             select(PatrolFindingRecord.description)
-            .where(PatrolFindingRecord.need_id == need_id,
-                   PatrolFindingRecord.patrol_id == patrol.id)
+            .where(
+                PatrolFindingRecord.need_id == need_id, PatrolFindingRecord.patrol_id == patrol.id
+            )
             .limit(1)
-        )  # fmt: skip
+        )
     return patrol, text or ""
 
 

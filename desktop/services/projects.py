@@ -46,8 +46,9 @@ def _sort(query: ProjectQuery):
     return SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on)
 
 
-def _filtered(db: Database, stmt: Select, query: ProjectQuery, deleted: bool,
-              session: Session | None = None) -> Select:  # fmt: skip
+def _filtered(
+    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, session: Session | None = None
+) -> Select:
     """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
@@ -74,62 +75,107 @@ def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) 
 
 
 def _link_count(link, column):
-    return (select(func.count()).select_from(link).where(column == ProjectRecord.id)
-            .correlate(ProjectRecord).scalar_subquery())  # fmt: skip
+    return (
+        select(func.count())
+        .select_from(link)
+        .where(column == ProjectRecord.id)
+        .correlate(ProjectRecord)
+        .scalar_subquery()
+    )
 
 
 @index_fallback
 def list_projects(
-    db: Database, query: ProjectQuery, offset: int = 0, limit: int = 200, *,
-    after: ProjectRow | None = None, deleted: bool = False, ids: list[int] | None = None,
-) -> list[ProjectRow]:  # fmt: skip
+    db: Database,
+    query: ProjectQuery,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: ProjectRow | None = None,
+    deleted: bool = False,
+    ids: list[int] | None = None,
+) -> list[ProjectRow]:
     """One page in the query's order: the rows after ``after`` (the last row already shown;
     None for the first page), skipping ``offset`` more."""
-    rows = select(ProjectRecord.id, ProjectRecord.title, ProjectRecord.kind, ProjectRecord.stage,
-                  ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
-                  _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
-                  _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id))  # fmt: skip
+    rows = select(
+        ProjectRecord.id,
+        ProjectRecord.title,
+        ProjectRecord.kind,
+        ProjectRecord.stage,
+        ProjectRecord.budget_fen,
+        ProjectRecord.spent_fen,
+        ProjectRecord.registered_on,
+        _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
+        _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id),
+    )
     with db.session() as s:
         page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, session=s)
         if ids is not None:
             page_ids = page_ids.where(ProjectRecord.id.in_(ids))
         stmt = ordered_page(
-            rows, page_ids, sort=_sort(query), key=ProjectRecord.id,
-            descending=query.descending, after=None if after is None else after.id,
-            offset=offset, limit=limit,
-        )  # fmt: skip
+            rows,
+            page_ids,
+            sort=_sort(query),
+            key=ProjectRecord.id,
+            descending=query.descending,
+            after=None if after is None else after.id,
+            offset=offset,
+            limit=limit,
+        )
         found = s.execute(stmt).all()
     return [
-        ProjectRow(id=r[0], title=r[1], kind=ProjectKind(r[2]), stage=ProjectStage(r[3]),
-                   budget=from_fen(r[4]), spent=from_fen(r[5]), registered_on=r[6],
-                   need_count=r[7], resource_count=r[8])
+        ProjectRow(
+            id=r[0],
+            title=r[1],
+            kind=ProjectKind(r[2]),
+            stage=ProjectStage(r[3]),
+            budget=from_fen(r[4]),
+            spent=from_fen(r[5]),
+            registered_on=r[6],
+            need_count=r[7],
+            resource_count=r[8],
+        )
         for r in found
-    ]  # fmt: skip
+    ]
 
 
 def project_from_record(s: Session, rec: ProjectRecord) -> Project:
     """The stored project as the domain object, with its parties and the ids of every linked
     need and resource (those in the trash included); reads them in ``s``."""
-    parties = s.scalars(select(ProjectPartyRecord).where(ProjectPartyRecord.project_id == rec.id)
-                        .order_by(ProjectPartyRecord.id))  # fmt: skip
-    need_ids = s.scalars(select(ProjectNeedRecord.need_id)
-                         .where(ProjectNeedRecord.project_id == rec.id))  # fmt: skip
-    resource_ids = s.scalars(select(ProjectResourceRecord.resource_id)
-                             .where(ProjectResourceRecord.project_id == rec.id))  # fmt: skip
+    parties = s.scalars(
+        select(ProjectPartyRecord)
+        .where(ProjectPartyRecord.project_id == rec.id)
+        .order_by(ProjectPartyRecord.id)
+    )
+    need_ids = s.scalars(
+        select(ProjectNeedRecord.need_id).where(ProjectNeedRecord.project_id == rec.id)
+    )
+    resource_ids = s.scalars(
+        select(ProjectResourceRecord.resource_id).where(ProjectResourceRecord.project_id == rec.id)
+    )
     average = rec.rating_average_centi
     return Project(
-        title=rec.title, kind=ProjectKind(rec.kind), stage=ProjectStage(rec.stage),
-        stop_reason=rec.stop_reason, description=rec.description,
-        budget=from_fen(rec.budget_fen), spent=from_fen(rec.spent_fen),
-        parties=[Party(PartyRole(p.role), p.name, p.person_id, p.organization_id)
-                 for p in parties],
-        registered_on=rec.registered_on, start_on=rec.start_on, end_on=rec.end_on,
-        accepted_on=rec.accepted_on, acceptance_note=rec.acceptance_note,
+        title=rec.title,
+        kind=ProjectKind(rec.kind),
+        stage=ProjectStage(rec.stage),
+        stop_reason=rec.stop_reason,
+        description=rec.description,
+        budget=from_fen(rec.budget_fen),
+        spent=from_fen(rec.spent_fen),
+        parties=[Party(PartyRole(p.role), p.name, p.person_id, p.organization_id) for p in parties],
+        registered_on=rec.registered_on,
+        start_on=rec.start_on,
+        end_on=rec.end_on,
+        accepted_on=rec.accepted_on,
+        acceptance_note=rec.acceptance_note,
         rating_count=rec.rating_count,
         rating_average=from_fen(average) if average is not None else None,
-        evaluation=rec.evaluation, need_ids=sorted(need_ids),
-        resource_ids=sorted(resource_ids), id=rec.id, uuid=rec.uuid,
-    )  # fmt: skip
+        evaluation=rec.evaluation,
+        need_ids=sorted(need_ids),
+        resource_ids=sorted(resource_ids),
+        id=rec.id,
+        uuid=rec.uuid,
+    )
 
 
 def get_project(db: Database, project_id: int) -> Project:
@@ -187,9 +233,15 @@ def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
             party.organization_id = match_organization(s, party.name)
             if party.organization_id is None:
                 party.person_id = match_person(s, party.name)
-        s.add(ProjectPartyRecord(project_id=rec.id, role=party.role.value, name=party.name,
-                                 person_id=party.person_id,
-                                 organization_id=party.organization_id))  # fmt: skip
+        s.add(
+            ProjectPartyRecord(
+                project_id=rec.id,
+                role=party.role.value,
+                name=party.name,
+                person_id=party.person_id,
+                organization_id=party.organization_id,
+            )
+        )
     _set_links(s, ProjectNeedRecord, "need_id", rec.id, p.need_ids)
     _set_links(s, ProjectResourceRecord, "resource_id", rec.id, p.resource_ids)
     s.flush()
@@ -211,27 +263,41 @@ def link_need(db: Database, project_id: int, need_id: int) -> None:
 
 def projects_of_need(db: Database, need_id: int) -> list[ProjectRow]:
     with db.session() as s:
-        ids = list(s.scalars(select(ProjectNeedRecord.project_id)
-                             .where(ProjectNeedRecord.need_id == need_id)))  # fmt: skip
+        ids = list(
+            s.scalars(
+                select(ProjectNeedRecord.project_id).where(ProjectNeedRecord.need_id == need_id)
+            )
+        )
     return list_projects(db, ProjectQuery(), 0, 1000, ids=ids) if ids else []
 
 
 def projects_of_resource(db: Database, resource_id: int) -> list[ProjectRow]:
     with db.session() as s:
-        ids = list(s.scalars(select(ProjectResourceRecord.project_id)
-                             .where(ProjectResourceRecord.resource_id == resource_id)))  # fmt: skip
+        ids = list(
+            s.scalars(
+                select(ProjectResourceRecord.project_id).where(
+                    ProjectResourceRecord.resource_id == resource_id
+                )
+            )
+        )
     return list_projects(db, ProjectQuery(), 0, 1000, ids=ids) if ids else []
 
 
 def open_needs_of_project(db: Database, project_id: int) -> list[int]:
     """Needs still open that the project answers: offered for resolution on completion."""
     with db.session() as s:
-        return list(s.scalars(
-            select(NeedRecord.id)
-            .join(ProjectNeedRecord, ProjectNeedRecord.need_id == NeedRecord.id)
-            .where(ProjectNeedRecord.project_id == project_id, NeedRecord.deleted_at.is_(None),
-                   NeedRecord.status.in_([st.value for st in OPEN_STATUSES]))
-            .order_by(NeedRecord.id)))  # fmt: skip
+        return list(
+            s.scalars(
+                select(NeedRecord.id)
+                .join(ProjectNeedRecord, ProjectNeedRecord.need_id == NeedRecord.id)
+                .where(
+                    ProjectNeedRecord.project_id == project_id,
+                    NeedRecord.deleted_at.is_(None),
+                    NeedRecord.status.in_([st.value for st in OPEN_STATUSES]),
+                )
+                .order_by(NeedRecord.id)
+            )
+        )
 
 
 def resolve_needs(db: Database, need_ids: list[int], note: str) -> int:
@@ -244,8 +310,9 @@ def resolve_needs(db: Database, need_ids: list[int], note: str) -> int:
 def live_titles(db: Database, model, ids: list[int]) -> dict[int, str]:
     """Titles of linked needs or resources (for the details pane)."""
     with db.session() as s:
-        rows = s.execute(select(model.id, model.title)
-                         .where(model.id.in_(ids), model.deleted_at.is_(None)))  # fmt: skip
+        rows = s.execute(
+            select(model.id, model.title).where(model.id.in_(ids), model.deleted_at.is_(None))
+        )
         return dict(rows.all())
 
 

@@ -35,8 +35,14 @@ def _sort(query: ResourceQuery):
     return SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
 
 
-def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
-              deleted: bool, session: Session | None = None) -> Select:  # fmt: skip
+def _filtered(
+    db: Database,
+    stmt: Select,
+    query: ResourceQuery,
+    today: date,
+    deleted: bool,
+    session: Session | None = None,
+) -> Select:
     """The query's conditions; pass ``session`` for a page (see search_filter)."""
     stmt = stmt.where(
         ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
@@ -49,8 +55,9 @@ def _filtered(db: Database, stmt: Select, query: ResourceQuery, today: date,
     if query.provider_kind is not None:
         stmt = stmt.where(hint(ResourceRecord.provider_kind == query.provider_kind.value))
     if query.valid_only:
-        stmt = stmt.where(hint(ResourceRecord.valid_until.is_(None)
-                               | (ResourceRecord.valid_until >= today)))  # fmt: skip
+        stmt = stmt.where(
+            hint(ResourceRecord.valid_until.is_(None) | (ResourceRecord.valid_until >= today))
+        )
     return stmt
 
 
@@ -63,43 +70,82 @@ def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False
 
 @index_fallback
 def list_resources(
-    db: Database, query: ResourceQuery, offset: int = 0, limit: int = 200, *,
-    after: ResourceRow | None = None, deleted: bool = False,
-) -> list[ResourceRow]:  # fmt: skip
+    db: Database,
+    query: ResourceQuery,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: ResourceRow | None = None,
+    deleted: bool = False,
+) -> list[ResourceRow]:
     """One page in the query's order: the rows after ``after`` (the last row already shown;
     None for the first page), skipping ``offset`` more."""
     today = date.today()
-    used = (select(func.count()).select_from(ProjectResourceRecord)
-            .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
-            .correlate(ResourceRecord).scalar_subquery())  # fmt: skip
-    rows = select(ResourceRecord.id, ResourceRecord.title, ResourceRecord.kind,
-                  ResourceRecord.provider_kind, ResourceRecord.provider,
-                  ResourceRecord.availability, ResourceRecord.valid_until, used)  # fmt: skip
+    used = (
+        select(func.count())
+        .select_from(ProjectResourceRecord)
+        .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
+        .correlate(ResourceRecord)
+        .scalar_subquery()
+    )
+    rows = select(
+        ResourceRecord.id,
+        ResourceRecord.title,
+        ResourceRecord.kind,
+        ResourceRecord.provider_kind,
+        ResourceRecord.provider,
+        ResourceRecord.availability,
+        ResourceRecord.valid_until,
+        used,
+    )
     with db.session() as s:
         ids = _filtered(db, select(ResourceRecord.id), query, today, deleted, session=s)
         stmt = ordered_page(
-            rows, ids, sort=_sort(query), key=ResourceRecord.id, descending=query.descending,
-            after=None if after is None else after.id, offset=offset, limit=limit,
-        )  # fmt: skip
+            rows,
+            ids,
+            sort=_sort(query),
+            key=ResourceRecord.id,
+            descending=query.descending,
+            after=None if after is None else after.id,
+            offset=offset,
+            limit=limit,
+        )
         found = s.execute(stmt).all()
     return [
-        ResourceRow(id=r[0], title=r[1], kind=ResourceKind(r[2]),
-                    provider_kind=ProviderKind(r[3]), provider=r[4], availability=r[5],
-                    valid_until=r[6], expired=r[6] is not None and r[6] < today,
-                    project_count=r[7])
+        ResourceRow(
+            id=r[0],
+            title=r[1],
+            kind=ResourceKind(r[2]),
+            provider_kind=ProviderKind(r[3]),
+            provider=r[4],
+            availability=r[5],
+            valid_until=r[6],
+            expired=r[6] is not None and r[6] < today,
+            project_count=r[7],
+        )
         for r in found
-    ]  # fmt: skip
+    ]
 
 
 def resource_from_record(rec: ResourceRecord) -> Resource:
     """The stored resource as the domain object (its provider linked by id)."""
     return Resource(
-        title=rec.title, kind=ResourceKind(rec.kind), provider_kind=ProviderKind(rec.provider_kind),
-        provider=rec.provider, organization_id=rec.organization_id, person_id=rec.person_id,
-        description=rec.description, availability=rec.availability, contact=rec.contact,
-        phone=rec.phone, registered_on=rec.registered_on, valid_until=rec.valid_until,
-        id=rec.id, uuid=rec.uuid, is_rest_station=rec.is_rest_station,
-    )  # fmt: skip
+        title=rec.title,
+        kind=ResourceKind(rec.kind),
+        provider_kind=ProviderKind(rec.provider_kind),
+        provider=rec.provider,
+        organization_id=rec.organization_id,
+        person_id=rec.person_id,
+        description=rec.description,
+        availability=rec.availability,
+        contact=rec.contact,
+        phone=rec.phone,
+        registered_on=rec.registered_on,
+        valid_until=rec.valid_until,
+        id=rec.id,
+        uuid=rec.uuid,
+        is_rest_station=rec.is_rest_station,
+    )
 
 
 def get_resource(db: Database, resource_id: int) -> Resource:
@@ -131,8 +177,11 @@ def _save(s: Session, r: Resource) -> Resource:
             raise NotFoundError(f"resource {r.id}")
     # The provider links to the roster when its name matches exactly one record: a talented
     # resident to a person, any other provider to an organization.
-    if (r.provider != rec.provider or r.provider_kind.value != rec.provider_kind
-            or (r.organization_id is None and r.person_id is None)):  # fmt: skip
+    if (
+        r.provider != rec.provider
+        or r.provider_kind.value != rec.provider_kind
+        or (r.organization_id is None and r.person_id is None)
+    ):
         if r.provider_kind is ProviderKind.TALENT:
             r.person_id, r.organization_id = match_person(s, r.provider), None
         else:

@@ -32,17 +32,29 @@ def _live_activities():
 def list_self_organizations(db: Database) -> list[SelfOrganizationRow]:
     """Live self-organizations by name, with member and activity counts."""
     org = OrganizationRecord
-    members = (select(func.count()).select_from(OrganizationMemberRecord)
-               .join(PersonRecord, PersonRecord.id == OrganizationMemberRecord.person_id)
-               .where(OrganizationMemberRecord.organization_id == org.id,
-                      PersonRecord.deleted_at.is_(None))
-               .correlate(org).scalar_subquery())  # fmt: skip
-    count = (select(func.count()).select_from(OrganizationActivityRecord)
-             .where(OrganizationActivityRecord.organization_id == org.id, _live_activities())
-             .correlate(org).scalar_subquery())  # fmt: skip
-    last = (select(func.max(OrganizationActivityRecord.held_on))
-            .where(OrganizationActivityRecord.organization_id == org.id, _live_activities())
-            .correlate(org).scalar_subquery())  # fmt: skip
+    members = (
+        select(func.count())
+        .select_from(OrganizationMemberRecord)
+        .join(PersonRecord, PersonRecord.id == OrganizationMemberRecord.person_id)
+        .where(
+            OrganizationMemberRecord.organization_id == org.id, PersonRecord.deleted_at.is_(None)
+        )
+        .correlate(org)
+        .scalar_subquery()
+    )
+    count = (
+        select(func.count())
+        .select_from(OrganizationActivityRecord)
+        .where(OrganizationActivityRecord.organization_id == org.id, _live_activities())
+        .correlate(org)
+        .scalar_subquery()
+    )
+    last = (
+        select(func.max(OrganizationActivityRecord.held_on))
+        .where(OrganizationActivityRecord.organization_id == org.id, _live_activities())
+        .correlate(org)
+        .scalar_subquery()
+    )
     stmt = (
         select(org.id, org.name, org.contact_name, org.incubated_on, members, count, last)
         .where(org.kind == OrganizationKind.SELF_ORGANIZATION.value, org.deleted_at.is_(None))
@@ -56,15 +68,25 @@ def list_self_organizations(db: Database) -> list[SelfOrganizationRow]:
 def list_members(db: Database, organization_id: int) -> list[Member]:
     """Live members, the leaders (负责人) first, then by joining date and name."""
     stmt = (
-        select(PersonRecord.id, PersonRecord.name, BuildingRecord.name,
-               OrganizationMemberRecord.role, OrganizationMemberRecord.joined_on)
+        select(
+            PersonRecord.id,
+            PersonRecord.name,
+            BuildingRecord.name,
+            OrganizationMemberRecord.role,
+            OrganizationMemberRecord.joined_on,
+        )
         .join(PersonRecord, PersonRecord.id == OrganizationMemberRecord.person_id)
         .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-        .where(OrganizationMemberRecord.organization_id == organization_id,
-               PersonRecord.deleted_at.is_(None))
-        .order_by(OrganizationMemberRecord.role != "负责人",
-                  OrganizationMemberRecord.joined_on, PersonRecord.name_key)
-    )  # fmt: skip
+        .where(
+            OrganizationMemberRecord.organization_id == organization_id,
+            PersonRecord.deleted_at.is_(None),
+        )
+        .order_by(
+            OrganizationMemberRecord.role != "负责人",
+            OrganizationMemberRecord.joined_on,
+            PersonRecord.name_key,
+        )
+    )
     with db.session() as s:
         return [Member(r[0], r[1], r[2] or "", r[3], r[4]) for r in s.execute(stmt).all()]
 
@@ -83,8 +105,9 @@ def save_member(db: Database, organization_id: int, member: Member) -> Member:
             raise NotFoundError(f"person {member.person_id}")
         rec = s.get(OrganizationMemberRecord, (organization_id, member.person_id))
         if rec is None:
-            rec = OrganizationMemberRecord(organization_id=organization_id,
-                                           person_id=member.person_id)  # fmt: skip
+            rec = OrganizationMemberRecord(
+                organization_id=organization_id, person_id=member.person_id
+            )
             s.add(rec)
         rec.role, rec.joined_on = member.role, member.joined_on
         return Member(person.id, person.name, "", rec.role, rec.joined_on)
@@ -101,8 +124,16 @@ def remove_member(db: Database, organization_id: int, person_id: int) -> bool:
 
 # -- activities ----------------------------------------------------------------------------
 def _to_activity(r: OrganizationActivityRecord) -> Activity:
-    return Activity(r.organization_id, r.kind, r.held_on, r.participants, r.participant_count,
-                    r.description, r.id, r.uuid)  # fmt: skip
+    return Activity(
+        r.organization_id,
+        r.kind,
+        r.held_on,
+        r.participants,
+        r.participant_count,
+        r.description,
+        r.id,
+        r.uuid,
+    )
 
 
 def list_activities(db: Database, organization_id: int) -> list[Activity]:
@@ -110,11 +141,13 @@ def list_activities(db: Database, organization_id: int) -> list[Activity]:
     with db.session() as s:
         rows = s.scalars(
             select(OrganizationActivityRecord)
-            .where(OrganizationActivityRecord.organization_id == organization_id,
-                   _live_activities())
-            .order_by(OrganizationActivityRecord.held_on.desc(),
-                      OrganizationActivityRecord.id.desc())
-        )  # fmt: skip
+            .where(
+                OrganizationActivityRecord.organization_id == organization_id, _live_activities()
+            )
+            .order_by(
+                OrganizationActivityRecord.held_on.desc(), OrganizationActivityRecord.id.desc()
+            )
+        )
         return [_to_activity(r) for r in rows]
 
 
@@ -137,8 +170,14 @@ def save_activity(db: Database, activity: Activity) -> Activity:
         rec = record_to_save(
             s, OrganizationActivityRecord, activity.id, activity.uuid, "organization activity"
         )
-        for key in ("organization_id", "kind", "held_on", "participants", "participant_count",
-                    "description"):  # fmt: skip
+        for key in (
+            "organization_id",
+            "kind",
+            "held_on",
+            "participants",
+            "participant_count",
+            "description",
+        ):
             setattr(rec, key, getattr(activity, key))
         s.flush()
         return _to_activity(rec)

@@ -21,12 +21,19 @@ def list_stations(db: Database) -> list[StationRow]:
     """Live rest stations by title, with months logged and riders served in all."""
     res = ResourceRecord
     log = StationServiceRecord
-    months = (select(func.count()).where(log.resource_id == res.id).correlate(res)
-              .scalar_subquery())  # fmt: skip
-    riders = (select(func.coalesce(func.sum(log.riders_served), 0))
-              .where(log.resource_id == res.id).correlate(res).scalar_subquery())  # fmt: skip
-    last = (select(func.max(log.month)).where(log.resource_id == res.id).correlate(res)
-            .scalar_subquery())  # fmt: skip
+    months = select(func.count()).where(log.resource_id == res.id).correlate(res).scalar_subquery()
+    riders = (
+        select(func.coalesce(func.sum(log.riders_served), 0))
+        .where(log.resource_id == res.id)
+        .correlate(res)
+        .scalar_subquery()
+    )
+    last = (
+        select(func.max(log.month))
+        .where(log.resource_id == res.id)
+        .correlate(res)
+        .scalar_subquery()
+    )
     stmt = (
         select(res.id, res.title, res.provider, months, riders, last)
         .where(res.is_rest_station.is_(True), res.deleted_at.is_(None))

@@ -58,17 +58,29 @@ def list_talents(db: Database) -> list[TalentRow]:
     """Live talented residents by name, with their cultivation count and uses per right."""
     with db.session() as s:
         people = s.execute(
-            select(PersonRecord.id, PersonRecord.name, BuildingRecord.name, PersonRecord.skills,
-                   PersonRecord.talent_discovered_on)
+            select(
+                PersonRecord.id,
+                PersonRecord.name,
+                BuildingRecord.name,
+                PersonRecord.skills,
+                PersonRecord.talent_discovered_on,
+            )
             .join(PersonRoleRecord, PersonRoleRecord.person_id == PersonRecord.id)
             .outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-            .where(PersonRoleRecord.role == PersonRole.TALENT.value,
-                   PersonRecord.deleted_at.is_(None))
+            .where(
+                PersonRoleRecord.role == PersonRole.TALENT.value, PersonRecord.deleted_at.is_(None)
+            )
             .order_by(PersonRecord.name_key, PersonRecord.id)
-        ).all()  # fmt: skip
-        trained = Counter(dict(s.execute(
-            select(TalentCultivationRecord.person_id, func.count())
-            .group_by(TalentCultivationRecord.person_id)).all()))  # fmt: skip
+        ).all()
+        trained = Counter(
+            dict(
+                s.execute(
+                    select(TalentCultivationRecord.person_id, func.count()).group_by(
+                        TalentCultivationRecord.person_id
+                    )
+                ).all()
+            )
+        )
         uses: dict[int, Counter[TalentRight]] = {}
         for person_id, right, n in s.execute(
             select(
@@ -77,10 +89,17 @@ def list_talents(db: Database) -> list[TalentRow]:
         ):
             uses.setdefault(person_id, Counter())[TalentRight(right)] = n
     return [
-        TalentRow(pid, name, building or "", skills, discovered, trained[pid],
-                  dict(uses.get(pid, Counter())))
+        TalentRow(
+            pid,
+            name,
+            building or "",
+            skills,
+            discovered,
+            trained[pid],
+            dict(uses.get(pid, Counter())),
+        )
         for pid, name, building, skills, discovered in people
-    ]  # fmt: skip
+    ]
 
 
 def set_discovered(db: Database, person_id: int, discovered_on: date | None) -> None:
@@ -100,8 +119,10 @@ def list_cultivation(db: Database, person_id: int) -> list[Cultivation]:
             .where(TalentCultivationRecord.person_id == person_id)
             .order_by(TalentCultivationRecord.happened_on.desc(), TalentCultivationRecord.id)
         )
-        return [Cultivation(r.person_id, r.happened_on, CultivationKind(r.kind), r.description,
-                            r.id) for r in rows]  # fmt: skip
+        return [
+            Cultivation(r.person_id, r.happened_on, CultivationKind(r.kind), r.description, r.id)
+            for r in rows
+        ]
 
 
 def save_cultivation(db: Database, item: Cultivation) -> Cultivation:
@@ -131,8 +152,15 @@ def delete_cultivation(db: Database, cultivation_id: int) -> bool:
 
 # -- the four rights -----------------------------------------------------------------------
 def _to_use(r: TalentRightUseRecord) -> RightUse:
-    return RightUse(r.person_id, TalentRight(r.right), r.used_on, RightSource(r.source),
-                    r.source_id, r.note, r.id)  # fmt: skip
+    return RightUse(
+        r.person_id,
+        TalentRight(r.right),
+        r.used_on,
+        RightSource(r.source),
+        r.source_id,
+        r.note,
+        r.id,
+    )
 
 
 def list_right_uses(db: Database, person_id: int) -> list[RightUse]:
@@ -186,24 +214,37 @@ def _wanted(s: Session) -> dict[Key, tuple[date, str]]:
     talents = _talent_ids(s)
     wanted: dict[Key, tuple[date, str]] = {}
     meetings = s.execute(
-        select(MeetingParticipantRecord.person_id, MeetingRecord.id, MeetingRecord.starts_at,
-               MeetingRecord.title)
+        select(
+            MeetingParticipantRecord.person_id,
+            MeetingRecord.id,
+            MeetingRecord.starts_at,
+            MeetingRecord.title,
+        )
         .join(MeetingRecord, MeetingRecord.id == MeetingParticipantRecord.meeting_id)
-        .where(MeetingRecord.finalized_at.is_not(None), MeetingRecord.deleted_at.is_(None),
-               has_role(ParticipantRole.TALENT),
-               MeetingParticipantRecord.attendance == Attendance.PRESENT.value,
-               MeetingParticipantRecord.person_id.is_not(None))
-    )  # fmt: skip
+        .where(
+            MeetingRecord.finalized_at.is_not(None),
+            MeetingRecord.deleted_at.is_(None),
+            has_role(ParticipantRole.TALENT),
+            MeetingParticipantRecord.attendance == Attendance.PRESENT.value,
+            MeetingParticipantRecord.person_id.is_not(None),
+        )
+    )
     for person_id, meeting_id, starts_at, title in meetings:
         if person_id in talents:
             key = (person_id, TalentRight.DELIBERATION.value, RightSource.MEETING.value, meeting_id)
             wanted[key] = (utc_to_local(starts_at).date(), title)
     parties = s.execute(
-        select(ProjectPartyRecord.person_id, ProjectPartyRecord.role, ProjectRecord.id,
-               ProjectRecord.registered_on, ProjectRecord.start_on, ProjectRecord.title)
+        select(
+            ProjectPartyRecord.person_id,
+            ProjectPartyRecord.role,
+            ProjectRecord.id,
+            ProjectRecord.registered_on,
+            ProjectRecord.start_on,
+            ProjectRecord.title,
+        )
         .join(ProjectRecord, ProjectRecord.id == ProjectPartyRecord.project_id)
         .where(ProjectRecord.deleted_at.is_(None), ProjectPartyRecord.person_id.is_not(None))
-    )  # fmt: skip
+    )
     for person_id, role, project_id, registered_on, start_on, title in parties:
         if person_id not in talents:
             continue
@@ -238,7 +279,15 @@ def refresh_right_uses(db: Database, today: date | None = None) -> int:
                 rec.used_on, rec.note = used_on, note
                 changes += 1
         for (person_id, right, source, source_id), (used_on, note) in wanted.items():
-            s.add(TalentRightUseRecord(person_id=person_id, right=right, used_on=used_on,
-                                       source=source, source_id=source_id, note=note))  # fmt: skip
+            s.add(
+                TalentRightUseRecord(
+                    person_id=person_id,
+                    right=right,
+                    used_on=used_on,
+                    source=source,
+                    source_id=source_id,
+                    note=note,
+                )
+            )
             changes += 1
     return changes

@@ -226,10 +226,11 @@ class OrganizationRecord(Tracked, Base):
 def _live_trash_indexes(table: str, *live_columns: str) -> tuple[Index, Index]:
     """A partial index over live rows (the lists) and one over the trash."""
     return (
-        Index(f"ix_{table}_live", *live_columns, "deleted_at",
-              sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            f"ix_{table}_live", *live_columns, "deleted_at", sqlite_where=text("deleted_at IS NULL")
+        ),
         Index(f"ix_{table}_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
-    )  # fmt: skip
+    )
 
 
 class NeedCategoryRecord(Base):
@@ -274,9 +275,13 @@ class NeedRecord(Tracked, Base):
     # A property dispute (物业矛盾): counted against a baseline period by the indicators.
     is_dispute: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     search_text: Mapped[str] = mapped_column(
-        Text, Computed("title || ' ' || raised_by || ' ' || phone || ' ' || building || ' '"
-                       " || room || ' ' || handled_by", persisted=True)
-    )  # fmt: skip
+        Text,
+        Computed(
+            "title || ' ' || raised_by || ' ' || phone || ' ' || building || ' '"
+            " || room || ' ' || handled_by",
+            persisted=True,
+        ),
+    )
     raised_by_key: Mapped[str] = _sort_key_column("raised_by")
     __table_args__ = (
         *_live_trash_indexes("need", "registered_on", "search_text"),
@@ -321,9 +326,12 @@ class ResourceRecord(Tracked, Base):
     # A 暖蜂驿站: a rest station for delivery riders, with a monthly service log.
     is_rest_station: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     search_text: Mapped[str] = mapped_column(
-        Text, Computed("title || ' ' || provider || ' ' || availability || ' ' || contact"
-                       " || ' ' || phone", persisted=True)
-    )  # fmt: skip
+        Text,
+        Computed(
+            "title || ' ' || provider || ' ' || availability || ' ' || contact || ' ' || phone",
+            persisted=True,
+        ),
+    )
     __table_args__ = _live_trash_indexes("resource", "registered_on", "search_text")
 
 

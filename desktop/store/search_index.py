@@ -178,8 +178,12 @@ class SearchIndex:
             # Still compared once a day, which bounds the harm of a write that kept the file's
             # size within the file system's clock tick of that close.
             today = date.today().isoformat()
-            unchanged = (not fresh and stamp is not None and _meta(con, "main_stamp") == stamp
-                         and _meta(con, "compared_on") == today)  # fmt: skip
+            unchanged = (
+                not fresh
+                and stamp is not None
+                and _meta(con, "main_stamp") == stamp
+                and _meta(con, "compared_on") == today
+            )
             self.checked = not unchanged
             if self.checked:
                 _set_meta(con, "compared_on", today)
@@ -206,8 +210,10 @@ class SearchIndex:
 
     def _prepare_schema(self, con: sqlite3.Connection) -> bool:
         """Create or reset the bookkeeping tables; True when every list must be rebuilt."""
-        con.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA}.fts_meta "
-                    "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")  # fmt: skip
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {SCHEMA}.fts_meta "
+            "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+        )
         if _meta(con, "format") == FORMAT:
             return False
         _set_meta(con, "format", FORMAT)
@@ -223,8 +229,9 @@ class SearchIndex:
             con = sqlite3.connect(self.path)
             try:
                 with con:
-                    con.execute("INSERT OR REPLACE INTO fts_meta VALUES ('main_stamp', ?)",
-                                (stamp,))  # fmt: skip
+                    con.execute(
+                        "INSERT OR REPLACE INTO fts_meta VALUES ('main_stamp', ?)", (stamp,)
+                    )
             finally:
                 con.close()
         except sqlite3.Error:
@@ -281,14 +288,17 @@ def _differences(con: sqlite3.Connection, table: str) -> int | None:
     # FTS5 keeps the indexed text in its ``_content`` table (id, c0): joined by primary key it
     # is read twice as fast as through the virtual table.
     content = f"{fts_table(table)}_content"
-    exists = con.execute(f"SELECT 1 FROM {SCHEMA}.sqlite_master WHERE name = ?",
-                         (content,)).fetchone()  # fmt: skip
+    exists = con.execute(
+        f"SELECT 1 FROM {SCHEMA}.sqlite_master WHERE name = ?", (content,)
+    ).fetchone()
     if not exists:
         return None
     rows = con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
     indexed = con.execute(f"SELECT count(*) FROM {SCHEMA}.{content}").fetchone()[0]
-    same = con.execute(f"SELECT count(*) FROM main.{table} AS t JOIN {SCHEMA}.{content} AS c"
-                       " ON c.id = t.id AND c.c0 = t.search_text").fetchone()[0]  # fmt: skip
+    same = con.execute(
+        f"SELECT count(*) FROM main.{table} AS t JOIN {SCHEMA}.{content} AS c"
+        " ON c.id = t.id AND c.c0 = t.search_text"
+    ).fetchone()[0]
     return int(rows - same + indexed - same)
 
 
@@ -300,12 +310,16 @@ def _repair_limit(con: sqlite3.Connection, table: str) -> int:
 def _repair(con: sqlite3.Connection, table: str) -> int:
     """Bring the rows that differ into step; returns how many index rows were touched."""
     fts, content = f"{SCHEMA}.{fts_table(table)}", f"{SCHEMA}.{fts_table(table)}_content"
-    stale = con.execute(f"SELECT c.id FROM {content} AS c LEFT JOIN main.{table} AS t"
-                        " ON t.id = c.id WHERE t.search_text IS NOT c.c0").fetchall()  # fmt: skip
+    stale = con.execute(
+        f"SELECT c.id FROM {content} AS c LEFT JOIN main.{table} AS t"
+        " ON t.id = c.id WHERE t.search_text IS NOT c.c0"
+    ).fetchall()
     con.executemany(f"DELETE FROM {fts} WHERE rowid = ?", stale)
-    added = con.execute(f"INSERT INTO {fts}(rowid, search_text) SELECT t.id, t.search_text"
-                        f" FROM main.{table} AS t LEFT JOIN {content} AS c ON c.id = t.id"
-                        " WHERE c.id IS NULL").rowcount  # fmt: skip
+    added = con.execute(
+        f"INSERT INTO {fts}(rowid, search_text) SELECT t.id, t.search_text"
+        f" FROM main.{table} AS t LEFT JOIN {content} AS c ON c.id = t.id"
+        " WHERE c.id IS NULL"
+    ).rowcount
     return len(stale) + added
 
 

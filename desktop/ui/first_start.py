@@ -259,8 +259,9 @@ class NeighborhoodStep(QWizardPage):
             ("street", translate("FirstStartGuide", "Street office"), "南园街道"),
         ):
             edit = QLineEdit(getattr(saved, key), maxLength=NEIGHBORHOOD_MAX_LENGTH[key])
-            edit.setPlaceholderText(translate("FirstStartGuide", "e.g. {example}").format(
-                example=example))  # fmt: skip
+            edit.setPlaceholderText(
+                translate("FirstStartGuide", "e.g. {example}").format(example=example)
+            )
             error = FieldError()
             edit.textChanged.connect(self._edited)
             column = QVBoxLayout()
@@ -582,8 +583,11 @@ def open_guide(window: "MainWindow") -> FirstStartGuide:
 
 def start_import(window: "MainWindow", kind: LedgerKind) -> None:
     """The list's page, and its 导入 (file, trial run, confirmation)."""
-    name = {LedgerKind.NEEDS: "needs", LedgerKind.RESOURCES: "resources",
-            LedgerKind.PROJECTS: "projects"}[kind]  # fmt: skip
+    name = {
+        LedgerKind.NEEDS: "needs",
+        LedgerKind.RESOURCES: "resources",
+        LedgerKind.PROJECTS: "projects",
+    }[kind]
     page = window.page(name)
     window.go_to(page)
     page.ledger.choose_import()

@@ -57,8 +57,10 @@ def main() -> None:
             print(f"  {label:<20} {after - before:6.1f} s")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         wall = time.perf_counter() - started
-        print(f"  {'total':<20} {wall:6.1f} s wall, {time.process_time() - cpu:.1f} s CPU, "
-              f"peak {peak:.0f} MB")  # fmt: skip
+        print(
+            f"  {'total':<20} {wall:6.1f} s wall, {time.process_time() - cpu:.1f} s CPU, "
+            f"peak {peak:.0f} MB"
+        )
         for name in ("shuren.sqlite3", "search.sqlite3"):
             print(f"  {name:<20} {(data_dir / name).stat().st_size / 1e6:6.1f} MB")
 

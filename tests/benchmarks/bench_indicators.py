@@ -30,8 +30,17 @@ from desktop.services.indicators import (
 from desktop.store.database import Database, open_database
 
 FIRST_DAY = date(2024, 1, 1)
-TABLES = ("person", "need", "need_status_change", "meeting", "meeting_topic", "organization",
-          "partner_agreement", "partner_activity", "talent_cultivation")  # fmt: skip
+TABLES = (
+    "person",
+    "need",
+    "need_status_change",
+    "meeting",
+    "meeting_topic",
+    "organization",
+    "partner_agreement",
+    "partner_activity",
+    "talent_cultivation",
+)
 DAYS = 3 * 365
 
 
@@ -50,9 +59,12 @@ def top_up(db: Database, scale: int) -> None:
 
         partners = [r[0] for r in run("SELECT id FROM organization WHERE kind = 'partner_unit'")]
         for n in range(max(0, 20 - len(partners))):
-            run("INSERT INTO organization (uuid, kind, name, contact_name, phone, note,"
+            run(
+                "INSERT INTO organization (uuid, kind, name, contact_name, phone, note,"
                 " created_at, updated_at) VALUES (?, 'partner_unit', ?, '', '', '',"
-                " '2024-01-01', '2024-01-01')", (f"bench-partner-{n}", f"共建单位{n}"))  # fmt: skip
+                " '2024-01-01', '2024-01-01')",
+                (f"bench-partner-{n}", f"共建单位{n}"),
+            )
         partners = [r[0] for r in run("SELECT id FROM organization WHERE kind = 'partner_unit'")]
         missing = scale - count("SELECT COUNT(*) FROM partner_agreement")
         run_many = conn.connection.driver_connection.executemany  # type: ignore[union-attr]
@@ -67,9 +79,11 @@ def top_up(db: Database, scale: int) -> None:
             "INSERT INTO partner_activity (uuid, organization_id, kind, held_on, participants,"
             " description, created_at, updated_at) VALUES (?, ?, ?, ?, '', '结对活动',"
             " '2024-01-01', '2024-01-01')",
-            [(f"bench-p-{i}", rng.choice(partners), rng.choice(kinds), _day(rng))
-             for i in range(max(0, missing))],
-        )  # fmt: skip
+            [
+                (f"bench-p-{i}", rng.choice(partners), rng.choice(kinds), _day(rng))
+                for i in range(max(0, missing))
+            ],
+        )
         people = [r[0] for r in run("SELECT id FROM person")]
         missing = scale - count("SELECT COUNT(*) FROM talent_cultivation")
         run_many(
@@ -99,8 +113,10 @@ def timed(label: str, work: Callable[[], object], repeat: int) -> float:
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     median = statistics.median(times)
-    print(f"  {label:<44} first {times[0] * 1000:6.0f} ms, median {median * 1000:6.0f} ms,"
-          f" CPU median {statistics.median(cpu) * 1000:6.0f} ms")  # fmt: skip
+    print(
+        f"  {label:<44} first {times[0] * 1000:6.0f} ms, median {median * 1000:6.0f} ms,"
+        f" CPU median {statistics.median(cpu) * 1000:6.0f} ms"
+    )
     return median
 
 
@@ -130,22 +146,36 @@ def main() -> None:
         year = parse_period(str(date.today().year))
         path = data_dir / "shuren.sqlite3"
         worst = max(
-            timed(f"compute_indicators {quarter.label}", lambda: compute_indicators(db, quarter),
-                  args.repeat),
-            timed(f"compute_indicators {year.label}", lambda: compute_indicators(db, year),
-                  args.repeat),
-            timed(f"compute_indicators_file {year.label} (read-only)",
-                  lambda: compute_indicators_file(path, year), args.repeat),
-        )  # fmt: skip
+            timed(
+                f"compute_indicators {quarter.label}",
+                lambda: compute_indicators(db, quarter),
+                args.repeat,
+            ),
+            timed(
+                f"compute_indicators {year.label}",
+                lambda: compute_indicators(db, year),
+                args.repeat,
+            ),
+            timed(
+                f"compute_indicators_file {year.label} (read-only)",
+                lambda: compute_indicators_file(path, year),
+                args.repeat,
+            ),
+        )
         timed(
             f"trend {year.label} (four quarters)", lambda: trend(db, year.start.year), args.repeat
         )
-        timed(f"indicator_records needs_by_status {year.label}",
-              lambda: indicator_records(db, "needs_by_status", year), args.repeat)  # fmt: skip
+        timed(
+            f"indicator_records needs_by_status {year.label}",
+            lambda: indicator_records(db, "needs_by_status", year),
+            args.repeat,
+        )
         figures = compute_indicators(db, year)
-        print(f"  {year.label}: meetings {figures.meetings_held}, solved {figures.problems_solved},"
-              f" disputes {figures.property_disputes} ({figures.property_disputes_change_pct}%),"
-              f" activities {figures.pairing_activities + figures.practical_services}")  # fmt: skip
+        print(
+            f"  {year.label}: meetings {figures.meetings_held}, solved {figures.problems_solved},"
+            f" disputes {figures.property_disputes} ({figures.property_disputes_change_pct}%),"
+            f" activities {figures.pairing_activities + figures.practical_services}"
+        )
         print(f"all indicators, slowest median: {worst * 1000:.0f} ms (goal ≤ 1000 ms)")
         db.close()
 

@@ -72,10 +72,14 @@ def fill(data_dir: Path, scale: int) -> None:
             now = utcnow()
             for start in range(0, scale, 10_000):
                 rows = [
-                    {**need_row(i, rng, categories), "uuid": new_uuid(), "created_at": now,
-                     "updated_at": now}
+                    {
+                        **need_row(i, rng, categories),
+                        "uuid": new_uuid(),
+                        "created_at": now,
+                        "updated_at": now,
+                    }
                     for i in range(start, min(start + 10_000, scale))
-                ]  # fmt: skip
+                ]
                 s.execute(insert(NeedRecord), rows)
     finally:
         db.close()

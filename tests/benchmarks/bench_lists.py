@@ -56,30 +56,60 @@ class ListCalls:
 
 
 LISTS = (
-    ListCalls("people", PeopleQuery, people.count_people, people.list_people,
-              ("王", "张伟", "张伟华", "13812", "张伟 1203", "138"),
-              (("party members", {"party_member": True}), ("building 3", {"building_id": 3})),
-              ("room", "phone", "building")),
-    ListCalls("needs", NeedQuery, needs.count_needs, needs.list_needs,
-              ("灯", "电梯", "电梯灯", "独居老人", "电梯 3栋", "灯不亮"),
-              (("status pending", {"status": NeedStatus.PENDING}),
-               ("open only", {"open_only": True}), ("overdue only", {"overdue_only": True}),
-               ("category 2", {"category_id": 2}), ("building 3栋", {"building": "3栋"}),
-               ("registered in 2021", {"registered_from": date(2021, 1, 1),
-                                       "registered_to": date(2021, 12, 31)})),
-              ("due", "title", "category", "status")),
-    ListCalls("resources", ResourceQuery, resources.count_resources, resources.list_resources,
-              ("室", "义诊", "活动室", "鹏程律师", "法律 周六", "全天"),
-              (("kind venue", {"kind": ResourceKind.VENUE}), ("valid only", {"valid_only": True})),
-              ("valid_until", "provider", "title")),
-    ListCalls("projects", ProjectQuery, projects.count_projects, projects.list_projects,
-              ("梯", "电梯", "长者饭", "加装电梯", "电梯 3栋", "（第1"),
-              (("stage in progress", {"stage": ProjectStage.IN_PROGRESS}),
-               ("kind partnership", {"kind": ProjectKind.PARTNERSHIP}),
-               ("registered in 2022", {"registered_from": date(2022, 1, 1),
-                                       "registered_to": date(2022, 12, 31)})),
-              ("budget", "title", "stage")),
-)  # fmt: skip
+    ListCalls(
+        "people",
+        PeopleQuery,
+        people.count_people,
+        people.list_people,
+        ("王", "张伟", "张伟华", "13812", "张伟 1203", "138"),
+        (("party members", {"party_member": True}), ("building 3", {"building_id": 3})),
+        ("room", "phone", "building"),
+    ),
+    ListCalls(
+        "needs",
+        NeedQuery,
+        needs.count_needs,
+        needs.list_needs,
+        ("灯", "电梯", "电梯灯", "独居老人", "电梯 3栋", "灯不亮"),
+        (
+            ("status pending", {"status": NeedStatus.PENDING}),
+            ("open only", {"open_only": True}),
+            ("overdue only", {"overdue_only": True}),
+            ("category 2", {"category_id": 2}),
+            ("building 3栋", {"building": "3栋"}),
+            (
+                "registered in 2021",
+                {"registered_from": date(2021, 1, 1), "registered_to": date(2021, 12, 31)},
+            ),
+        ),
+        ("due", "title", "category", "status"),
+    ),
+    ListCalls(
+        "resources",
+        ResourceQuery,
+        resources.count_resources,
+        resources.list_resources,
+        ("室", "义诊", "活动室", "鹏程律师", "法律 周六", "全天"),
+        (("kind venue", {"kind": ResourceKind.VENUE}), ("valid only", {"valid_only": True})),
+        ("valid_until", "provider", "title"),
+    ),
+    ListCalls(
+        "projects",
+        ProjectQuery,
+        projects.count_projects,
+        projects.list_projects,
+        ("梯", "电梯", "长者饭", "加装电梯", "电梯 3栋", "（第1"),
+        (
+            ("stage in progress", {"stage": ProjectStage.IN_PROGRESS}),
+            ("kind partnership", {"kind": ProjectKind.PARTNERSHIP}),
+            (
+                "registered in 2022",
+                {"registered_from": date(2022, 1, 1), "registered_to": date(2022, 12, 31)},
+            ),
+        ),
+        ("budget", "title", "stage"),
+    ),
+)
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -120,8 +150,10 @@ def screen(db: Database, lst: ListCalls, query: Any) -> tuple[int, int]:
 def line(label: str, db: Database, lst: ListCalls, query: Any, goal: float) -> float:
     first, best, (total, _rows) = repeat(lambda: screen(db, lst, query))
     cpu = cpu_of(lambda: screen(db, lst, query))
-    print(f"    {label:<26} first {ms(first)}  best {ms(best)}  cpu {ms(cpu)} {total:>7} rows  "
-          f"{verdict(best, goal)}")  # fmt: skip
+    print(
+        f"    {label:<26} first {ms(first)}  best {ms(best)}  cpu {ms(cpu)} {total:>7} rows  "
+        f"{verdict(best, goal)}"
+    )
     return best
 
 
@@ -160,8 +192,11 @@ def run(data_dir: Path, scale: int) -> None:
     elapsed, db = timed(lambda: open_database(data_dir))
     assert db.search_index is not None
     rebuilt = db.search_index.rebuilt
-    print(f"  index file missing, built:       {ms(elapsed)}  ("
-          + ", ".join(f"{t} {s * 1000:.0f} ms" for t, s in rebuilt.items()) + ")")  # fmt: skip
+    print(
+        f"  index file missing, built:       {ms(elapsed)}  ("
+        + ", ".join(f"{t} {s * 1000:.0f} ms" for t, s in rebuilt.items())
+        + ")"
+    )
     db.close()
 
     def reopen(forget: str | None = None) -> tuple[float, Database]:
@@ -194,8 +229,10 @@ def run(data_dir: Path, scale: int) -> None:
     assert db.search_index is not None
     repaired = ", ".join(f"{t} {n} rows" for t, n in db.search_index.repaired.items())
     print(f"  one need edited without it:      {ms(elapsed)}  (repaired {repaired})")
-    print(f"  files: database {size_mb(db_path(data_dir)):6.1f} MB, "
-          f"index {size_mb(index_path(data_dir)):6.1f} MB")  # fmt: skip
+    print(
+        f"  files: database {size_mb(db_path(data_dir)):6.1f} MB, "
+        f"index {size_mb(index_path(data_dir)):6.1f} MB"
+    )
 
     for lst in LISTS:
         print(f"\n{lst.name}")
@@ -265,8 +302,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=int, default=100_000)
     parser.add_argument("--data-dir", type=Path)
     args = parser.parse_args(argv)
-    print(f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, "
-          f"{args.scale:,} records per list, best of {REPEATS} runs")  # fmt: skip
+    print(
+        f"python {sys.version.split()[0]}, sqlite {sqlite3.sqlite_version}, "
+        f"{args.scale:,} records per list, best of {REPEATS} runs"
+    )
     if args.data_dir:
         args.data_dir.mkdir(parents=True, exist_ok=True)
         run(args.data_dir, args.scale)

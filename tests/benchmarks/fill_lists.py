@@ -90,9 +90,21 @@ def fill(path: Path, n: int, seed: int = 1) -> None:
                 for _ in range(n):
                     stamp = _stamp(rng)
                     building = rng.randint(1, BUILDINGS) if rng.random() < 0.95 else None
-                    yield (_uuid(rng), _name(rng), _phone(rng), building,
-                           str(rng.randint(1, 3)), _room(rng), rng.random() < 0.1, "", "", "",
-                           stamp, stamp, _stamp(rng) if rng.random() < 0.02 else None)  # fmt: skip
+                    yield (
+                        _uuid(rng),
+                        _name(rng),
+                        _phone(rng),
+                        building,
+                        str(rng.randint(1, 3)),
+                        _room(rng),
+                        rng.random() < 0.1,
+                        "",
+                        "",
+                        "",
+                        stamp,
+                        stamp,
+                        _stamp(rng) if rng.random() < 0.02 else None,
+                    )
 
             columns = (
                 "uuid",
@@ -109,7 +121,7 @@ def fill(path: Path, n: int, seed: int = 1) -> None:
                 "updated_at",
                 "deleted_at",
             )
-            _insert(con, "person", columns, people())  # fmt: skip
+            _insert(con, "person", columns, people())
             categories = [r[0] for r in con.execute("SELECT id FROM need_category")]
 
             def needs():
@@ -118,49 +130,142 @@ def fill(path: Path, n: int, seed: int = 1) -> None:
                     title = rng.choice(PLACES) + rng.choice(PROBLEMS)
                     if rng.random() < 0.3:
                         title = rng.choice(WHO) + title
-                    yield (_uuid(rng), title, "", rng.choice(categories), _name(rng),
-                           _phone(rng), f"{rng.randint(1, BUILDINGS)}栋", str(rng.randint(1, 3)),
-                           _room(rng), rng.choice(NEED_SOURCES), rng.choice(URGENCIES),
-                           rng.choice(NEED_STATUSES), "", _name(rng) if rng.random() < 0.5 else "",
-                           _day(rng), _day(rng) if rng.random() < 0.6 else None, "",
-                           stamp, stamp, _stamp(rng) if rng.random() < 0.02 else None)  # fmt: skip
+                    yield (
+                        _uuid(rng),
+                        title,
+                        "",
+                        rng.choice(categories),
+                        _name(rng),
+                        _phone(rng),
+                        f"{rng.randint(1, BUILDINGS)}栋",
+                        str(rng.randint(1, 3)),
+                        _room(rng),
+                        rng.choice(NEED_SOURCES),
+                        rng.choice(URGENCIES),
+                        rng.choice(NEED_STATUSES),
+                        "",
+                        _name(rng) if rng.random() < 0.5 else "",
+                        _day(rng),
+                        _day(rng) if rng.random() < 0.6 else None,
+                        "",
+                        stamp,
+                        stamp,
+                        _stamp(rng) if rng.random() < 0.02 else None,
+                    )
 
-            _insert(con, "need", ("uuid", "title", "description", "category_id", "raised_by",
-                                  "phone", "building", "unit", "room", "source", "urgency",
-                                  "status", "status_reason", "handled_by", "registered_on",
-                                  "due_on", "solution", "created_at", "updated_at",
-                                  "deleted_at"), needs())  # fmt: skip
+            _insert(
+                con,
+                "need",
+                (
+                    "uuid",
+                    "title",
+                    "description",
+                    "category_id",
+                    "raised_by",
+                    "phone",
+                    "building",
+                    "unit",
+                    "room",
+                    "source",
+                    "urgency",
+                    "status",
+                    "status_reason",
+                    "handled_by",
+                    "registered_on",
+                    "due_on",
+                    "solution",
+                    "created_at",
+                    "updated_at",
+                    "deleted_at",
+                ),
+                needs(),
+            )
 
             def resources():
                 for _ in range(n):
                     stamp = _stamp(rng)
-                    yield (_uuid(rng), rng.choice(RESOURCES), rng.choice(RESOURCE_KINDS),
-                           rng.choice(PROVIDER_KINDS),
-                           rng.choice(PROVIDERS) if rng.random() < 0.5 else _name(rng),
-                           "", f"周{'一二三四五六日'[rng.randrange(7)]}全天", _name(rng),
-                           _phone(rng), _day(rng),
-                           _day(rng, date(2024, 1, 1)) if rng.random() < 0.5 else None,
-                           stamp, stamp, _stamp(rng) if rng.random() < 0.02 else None)  # fmt: skip
+                    yield (
+                        _uuid(rng),
+                        rng.choice(RESOURCES),
+                        rng.choice(RESOURCE_KINDS),
+                        rng.choice(PROVIDER_KINDS),
+                        rng.choice(PROVIDERS) if rng.random() < 0.5 else _name(rng),
+                        "",
+                        f"周{'一二三四五六日'[rng.randrange(7)]}全天",
+                        _name(rng),
+                        _phone(rng),
+                        _day(rng),
+                        _day(rng, date(2024, 1, 1)) if rng.random() < 0.5 else None,
+                        stamp,
+                        stamp,
+                        _stamp(rng) if rng.random() < 0.02 else None,
+                    )
 
-            _insert(con, "resource", ("uuid", "title", "kind", "provider_kind", "provider",
-                                      "description", "availability", "contact", "phone",
-                                      "registered_on", "valid_until", "created_at",
-                                      "updated_at", "deleted_at"), resources())  # fmt: skip
+            _insert(
+                con,
+                "resource",
+                (
+                    "uuid",
+                    "title",
+                    "kind",
+                    "provider_kind",
+                    "provider",
+                    "description",
+                    "availability",
+                    "contact",
+                    "phone",
+                    "registered_on",
+                    "valid_until",
+                    "created_at",
+                    "updated_at",
+                    "deleted_at",
+                ),
+                resources(),
+            )
 
             def projects():
                 for i in range(n):
                     stamp = _stamp(rng)
-                    yield (_uuid(rng), f"{rng.randint(1, BUILDINGS)}栋{rng.choice(PROJECTS)}"
-                           f"（第{i % 50 + 1}期）", rng.choice(PROJECT_KINDS),
-                           rng.choice(PROJECT_STAGES), "", "", rng.randrange(0, 5_000_000, 100),
-                           rng.randrange(0, 1_000_000, 100), _day(rng), "", 0, "",
-                           stamp, stamp, _stamp(rng) if rng.random() < 0.02 else None)  # fmt: skip
+                    yield (
+                        _uuid(rng),
+                        f"{rng.randint(1, BUILDINGS)}栋{rng.choice(PROJECTS)}（第{i % 50 + 1}期）",
+                        rng.choice(PROJECT_KINDS),
+                        rng.choice(PROJECT_STAGES),
+                        "",
+                        "",
+                        rng.randrange(0, 5_000_000, 100),
+                        rng.randrange(0, 1_000_000, 100),
+                        _day(rng),
+                        "",
+                        0,
+                        "",
+                        stamp,
+                        stamp,
+                        _stamp(rng) if rng.random() < 0.02 else None,
+                    )
 
-            _insert(con, "project", ("uuid", "title", "kind", "stage", "stop_reason",
-                                     "description", "budget_fen", "spent_fen", "registered_on",
-                                     "acceptance_note", "rating_count", "evaluation",
-                                     "created_at", "updated_at", "deleted_at"),
-                    projects())  # fmt: skip
+            _insert(
+                con,
+                "project",
+                (
+                    "uuid",
+                    "title",
+                    "kind",
+                    "stage",
+                    "stop_reason",
+                    "description",
+                    "budget_fen",
+                    "spent_fen",
+                    "registered_on",
+                    "acceptance_note",
+                    "rating_count",
+                    "evaluation",
+                    "created_at",
+                    "updated_at",
+                    "deleted_at",
+                ),
+                projects(),
+            )
         con.execute("ANALYZE")
     finally:
         con.close()

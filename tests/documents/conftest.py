@@ -32,33 +32,46 @@ def sample_meeting(*, final: bool = False) -> Meeting:
         Participant(R.OWNERS_COMMITTEE, "陈志强", "业委会主任", attendance=A.PRESENT),
         Participant(R.PROPERTY_COMPANY, "赵丽", "万家物业服务中心经理", attendance=A.EXCUSED),
         Participant(R.RESIDENT_REPRESENTATIVE, "𠮷田堃", "3栋2单元1203", attendance=A.PRESENT),
-        Participant(R.BUILDING_LEADER, "张三明", "3栋楼栋长", phone="13812341234",
-                    attendance=A.PRESENT),
+        Participant(
+            R.BUILDING_LEADER, "张三明", "3栋楼栋长", phone="13812341234", attendance=A.PRESENT
+        ),
         Participant(R.BUILDING_LEADER, "欧阳振华", "5栋楼栋长", attendance=A.PRESENT),
         Participant(R.TALENT, "孙䶮", "退休工程师", attendance=A.PRESENT),
         Participant(R.RESIDENT_REPRESENTATIVE, "刘喆", "3栋1单元502", attendance=A.ABSENT),
         Participant(R.BRANCH, "李秀英", "党支部组织委员", attendance=A.PRESENT),
         Participant(R.PARTNER_UNIT, "周红", "市第二人民医院社区服务部", attendance=A.PRESENT),
-    ]  # fmt: skip
+    ]
     topics = [
         Topic(
             "3栋加装电梯的费用分摊",
             "张三明介绍了入户征求意见的情况：3栋共 36 户，30 户同意加装电梯。"
             "刘喆（电话 13912345678）提出应给予一楼、二楼适当补偿。\n"
             "物业书面意见：施工期间需占用绿地约 20 平方米，完工后恢复。",
-            27, 2, 1,
+            27,
+            2,
+            1,
             "按楼层系数分摊费用，一楼不出资；对一楼住户每户补偿 2,000 元。",
         ),
         Topic("小区南门非机动车乱停放", "欧阳振华反映南门外电动车乱停，影响消防通道。"),
-        Topic("冬季独居老人走访安排", "孙䶮愿意为老人检修电器。", 9, 0, 0,
-              "由各楼栋长每周走访一次独居老人。"),
-    ]  # fmt: skip
+        Topic(
+            "冬季独居老人走访安排",
+            "孙䶮愿意为老人检修电器。",
+            9,
+            0,
+            0,
+            "由各楼栋长每周走访一次独居老人。",
+        ),
+    ]
     actions = [
-        ActionItem("联系电梯公司出具三种方案的报价，在 3栋2单元1203 门口张贴", "张三明",
-                   date(2026, 12, 10), ActionStatus.IN_PROGRESS),
+        ActionItem(
+            "联系电梯公司出具三种方案的报价，在 3栋2单元1203 门口张贴",
+            "张三明",
+            date(2026, 12, 10),
+            ActionStatus.IN_PROGRESS,
+        ),
         ActionItem("与街道城管沟通南门非机动车停放划线", "陈志强", date(2026, 12, 5)),
         ActionItem("汇总独居老人名单", "李秀英", date(2026, 11, 30), ActionStatus.DONE),
-    ]  # fmt: skip
+    ]
     amendments = [Amendment("议题一中“30 户同意”应为“31 户同意”。", date(2026, 12, 1))]
     return Meeting(
         title="关于3栋加装电梯等事项的协商",
@@ -157,16 +170,35 @@ def pdffonts(pdf: Path) -> list[dict[str, str]]:
     for line in lines:
         parts = line.split()
         # name type [type words…] encoding emb sub uni object-id generation
-        fonts.append({"name": parts[0], "type": " ".join(parts[1:-6]), "emb": parts[-5],
-                      "sub": parts[-4], "uni": parts[-3]})  # fmt: skip
+        fonts.append(
+            {
+                "name": parts[0],
+                "type": " ".join(parts[1:-6]),
+                "emb": parts[-5],
+                "sub": parts[-4],
+                "uni": parts[-3],
+            }
+        )
     return fonts
 
 
 def render(pdf: Path, page: int = 1, dpi: int = 72) -> Image.Image:
     """The page as a greyscale image (pdftoppm)."""
     prefix = pdf.with_suffix("")
-    _run(tool("pdftoppm"), "-r", dpi, "-gray", "-png", "-f", page, "-l", page, "-singlefile",
-         pdf, prefix)  # fmt: skip
+    _run(
+        tool("pdftoppm"),
+        "-r",
+        dpi,
+        "-gray",
+        "-png",
+        "-f",
+        page,
+        "-l",
+        page,
+        "-singlefile",
+        pdf,
+        prefix,
+    )
     with Image.open(prefix.with_suffix(".png")) as image:
         return image.convert("L")
 

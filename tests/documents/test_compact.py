@@ -154,14 +154,21 @@ def test_unprintable_characters_are_reported_by_article(tmp_path):
 
 
 def test_signing_sheet_gives_each_building_its_own_pages(tmp_path):
-    households = [(f"{b}栋", f"{u}单元", f"{f}0{r}") for b in range(1, 4) for u in (1, 2)
-                  for f in range(1, 7) for r in (1, 2)]  # fmt: skip
+    households = [
+        (f"{b}栋", f"{u}单元", f"{f}0{r}")
+        for b in range(1, 4)
+        for u in (1, 2)
+        for f in range(1, 7)
+        for r in (1, 2)
+    ]
     households.append(("东区十二号楼A座", "1单元", "A&B"))
     pdf = tmp_path / "签署表.pdf"
     assert write_signing_sheet(big_compact(), BRANCH, households, pdf) == []
     pages = [flat(page) for page in pdftotext(pdf).split("\f")[:-1]]
-    rows = [[line.split() for line in page.splitlines() if re.match(r"\s*\d+\s", line)]
-            for page in pdftotext(pdf).split("\f")[:-1]]  # fmt: skip
+    rows = [
+        [line.split() for line in page.splitlines() if re.match(r"\s*\d+\s", line)]
+        for page in pdftotext(pdf).split("\f")[:-1]
+    ]
     buildings = ["1栋", "2栋", "3栋", "东区十二号楼A座"]
     by_page = []
     for page, page_rows in zip(pages, rows, strict=True):
@@ -239,8 +246,10 @@ def test_comparison_shows_added_removed_and_changed_articles(tmp_path):
     assert "新增1条，删除1条，修改1条，未变2条" in body
     lines = [flat(line) for line in text.splitlines()]
     assert any(line.startswith("第二条禁止在楼道") and line.endswith("删除") for line in lines)
-    assert any("第三条垃圾分类投放，按时按点。第二条垃圾分类" in line and line.endswith("修改")
-               for line in lines)  # fmt: skip
+    assert any(
+        "第三条垃圾分类投放，按时按点。第二条垃圾分类" in line and line.endswith("修改")
+        for line in lines
+    )
     assert any(line.startswith("第四条养犬") and line.endswith("新增") for line in lines)
     assert sum(line.endswith("未变") for line in lines) == 2
 
@@ -294,8 +303,17 @@ def run(capsys, *args: object) -> tuple[int, str, str]:
 
 def test_print_compact_defaults_to_the_version_in_force(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "公约.pdf"
-    code, out, err = run(capsys, "print", "compact", "--data-dir", data_dir,
-                         "--compact", stored["adopted"], "--out", pdf)  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "print",
+        "compact",
+        "--data-dir",
+        data_dir,
+        "--compact",
+        stored["adopted"],
+        "--out",
+        pdf,
+    )
     assert (code, err) == (0, "")
     assert out.strip() == f"已生成公约（A4）：{pdf}"
     body = flat(pdftotext(pdf))
@@ -310,15 +328,33 @@ def test_print_compact_picks_a_version_and_a3(capsys, data_dir, stored, tmp_path
     code, out, _err = run(capsys, "print", "compact", "--data-dir", data_dir, *args)
     assert code == 0 and "A3，草案" in out
     assert "草案" in pdftotext(pdf)
-    code, _out, _err = run(capsys, "print", "compact", "--data-dir", data_dir,
-                           "--compact", stored["draft"], "--out", pdf)  # fmt: skip
+    code, _out, _err = run(
+        capsys,
+        "print",
+        "compact",
+        "--data-dir",
+        data_dir,
+        "--compact",
+        stored["draft"],
+        "--out",
+        pdf,
+    )
     assert code == 0 and "停车公约" in flat(pdftotext(pdf))
 
 
 def test_print_signing_sheet(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "签署表.pdf"
-    code, out, err = run(capsys, "print", "signing-sheet", "--data-dir", data_dir,
-                         "--compact", stored["adopted"], "--out", pdf)  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "print",
+        "signing-sheet",
+        "--data-dir",
+        data_dir,
+        "--compact",
+        stored["adopted"],
+        "--out",
+        pdf,
+    )
     assert (code, err) == (0, "")
     assert out.strip() == f"已生成住户签署表（3 户）：{pdf}"
     text = pdftotext(pdf)
@@ -336,8 +372,9 @@ def test_print_signing_sheet(capsys, data_dir, stored, tmp_path):
 )
 def test_unknown_compact_or_version_exits_2(capsys, data_dir, stored, tmp_path, args, message):
     args = [str(a).format(**stored) for a in args]
-    code, out, err = run(capsys, "print", "compact", "--data-dir", data_dir, *args,
-                         "--out", tmp_path / "x.pdf")  # fmt: skip
+    code, out, err = run(
+        capsys, "print", "compact", "--data-dir", data_dir, *args, "--out", tmp_path / "x.pdf"
+    )
     assert code == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()

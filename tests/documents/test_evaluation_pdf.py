@@ -14,13 +14,20 @@ MARKUP = "A&B <b> <img src=x> 1<2"
 
 def sample() -> Evaluation:
     return Evaluation(
-        1, "2026Q3", date(2026, 9, 28), "王建国、欧阳振华", f"总体较好，报修仍慢。{MARKUP}",
-        [EvaluationScore("服务态度", 5, "前台热情"), EvaluationScore("保洁绿化", 4, ""),
-         EvaluationScore("维修及时性", 2, f"报修一周无人上门 {MARKUP}"),
-         EvaluationScore("收费公开", 3, "公共收益未按季公示")],
+        1,
+        "2026Q3",
+        date(2026, 9, 28),
+        "王建国、欧阳振华",
+        f"总体较好，报修仍慢。{MARKUP}",
+        [
+            EvaluationScore("服务态度", 5, "前台热情"),
+            EvaluationScore("保洁绿化", 4, ""),
+            EvaluationScore("维修及时性", 2, f"报修一周无人上门 {MARKUP}"),
+            EvaluationScore("收费公开", 3, "公共收益未按季公示"),
+        ],
         organization_name="深圳市鹏安物业服务有限公司",
         organization_kind=OrganizationKind.PROPERTY_COMPANY,
-    )  # fmt: skip
+    )
 
 
 def flat(text: str) -> str:
@@ -32,11 +39,21 @@ def test_the_sheet_has_every_part(tmp_path):
     assert write_evaluation(sample(), HOOD, pdf) == []
     text = flat(pdftotext(pdf))
     assert page_count(pdf) == 1
-    parts = ["翠竹苑小区党支部对物业服务企业的评价表", "2026年第三季度",
-             "深圳市鹏安物业服务有限公司",
-             "2026年9月28日", "服务态度", "5分", "维修及时性", "2分", "平均分", "3.5",
-             "总体评价：总体较好，报修仍慢。", "评价人：王建国、欧阳振华",
-             "书记（签名）"]  # fmt: skip
+    parts = [
+        "翠竹苑小区党支部对物业服务企业的评价表",
+        "2026年第三季度",
+        "深圳市鹏安物业服务有限公司",
+        "2026年9月28日",
+        "服务态度",
+        "5分",
+        "维修及时性",
+        "2分",
+        "平均分",
+        "3.5",
+        "总体评价：总体较好，报修仍慢。",
+        "评价人：王建国、欧阳振华",
+        "书记（签名）",
+    ]
     for part in parts:
         assert part in text, part
     # User text is printed literally, never read as markup.
@@ -98,12 +115,14 @@ def test_print_evaluation_from_the_command_line(tmp_path):
     finally:
         db.close()
     pdf = tmp_path / "out.pdf"
-    result = shuren("print", "evaluation", "--data-dir", data_dir, "--evaluation", saved.id,
-                    "--out", pdf)  # fmt: skip
+    result = shuren(
+        "print", "evaluation", "--data-dir", data_dir, "--evaluation", saved.id, "--out", pdf
+    )
     assert result.returncode == 0, result.stderr
     assert "已生成评价表" in result.stdout
     assert "鹏安物业" in flat(pdftotext(pdf))
-    missing = shuren("print", "evaluation", "--data-dir", data_dir, "--evaluation", 999,
-                     "--out", pdf)  # fmt: skip
+    missing = shuren(
+        "print", "evaluation", "--data-dir", data_dir, "--evaluation", 999, "--out", pdf
+    )
     assert missing.returncode == 2
     assert "找不到编号为 999 的评价" in one_chinese_line(missing.stderr)

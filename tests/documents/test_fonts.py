@@ -26,8 +26,13 @@ def test_the_faces_are_registered_once_in_fallback_order():
     assert chain is font_chain()
     assert [f.name for f in chain.faces[:2]] == ["ShurenHei", "ShurenKai"]
     assert chain.primary == "ShurenHei"
-    for ch, face in (("中", "ShurenHei"), ("堃", "ShurenHei"), ("喆", "ShurenHei"),
-                     ("䶮", "ShurenKai"), ("𠮷", "ShurenKai")):  # fmt: skip
+    for ch, face in (
+        ("中", "ShurenHei"),
+        ("堃", "ShurenHei"),
+        ("喆", "ShurenHei"),
+        ("䶮", "ShurenKai"),
+        ("𠮷", "ShurenKai"),
+    ):
         assert chain.face_for(ch).name == face, ch
     assert chain.face_for("\ue000") is None
 
@@ -62,8 +67,9 @@ def test_rare_name_characters_are_readable_in_the_pdf(tmp_path):
 def _print_big(text: str, pdf: Path, chain) -> list:
     pen = Pen(chain)
     style = pen.styles.body.clone("big", fontSize=60, leading=70)
-    build_pdf([pen.p(text, style, "测试")], pdf, pen, PageDecor(running_head=""), title="t",
-              author="t")  # fmt: skip
+    build_pdf(
+        [pen.p(text, style, "测试")], pdf, pen, PageDecor(running_head=""), title="t", author="t"
+    )
     return pen.log.items()
 
 

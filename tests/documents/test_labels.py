@@ -20,17 +20,33 @@ from desktop.domain.numerals import chinese_number
 
 @pytest.mark.parametrize(
     ("n", "text"),
-    [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (30, "三十"), (99, "九十九"),
-     (100, "一百"), (105, "一百零五"), (110, "一百一十"), (999, "九百九十九"), (1000, "1000"),
-     (0, "0")],
-)  # fmt: skip
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (30, "三十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (999, "九百九十九"),
+        (1000, "1000"),
+        (0, "0"),
+    ],
+)
 def test_chinese_numbers(n, text):
     assert chinese_number(n) == text
 
 
 def test_every_enum_value_has_a_word():
-    for labels, enum in ((MEETING_KIND, MeetingKind), (PARTICIPANT_ROLE, ParticipantRole),
-                         (ATTENDANCE, Attendance), (ACTION_STATUS, ActionStatus)):  # fmt: skip
+    for labels, enum in (
+        (MEETING_KIND, MeetingKind),
+        (PARTICIPANT_ROLE, ParticipantRole),
+        (ATTENDANCE, Attendance),
+        (ACTION_STATUS, ActionStatus),
+    ):
         assert set(labels) == set(enum)
         assert all(labels.values())
 

@@ -137,8 +137,13 @@ def test_public_copy_masks_residents_and_has_nothing_to_sign(public):
     assert "角色姓名单位出席情况" in body
     assert "签名" not in body
     # Residents (居民代表, 贤达能人, 楼栋长) masked everywhere; office holders shown in full.
-    for hidden, shown in (("张三明", "张*明"), ("欧阳振华", "欧阳*华"), ("孙䶮", "孙*"),
-                          ("刘喆", "刘*"), ("𠮷田堃", "𠮷*堃")):  # fmt: skip
+    for hidden, shown in (
+        ("张三明", "张*明"),
+        ("欧阳振华", "欧阳*华"),
+        ("孙䶮", "孙*"),
+        ("刘喆", "刘*"),
+        ("𠮷田堃", "𠮷*堃"),
+    ):
         assert hidden not in body
         assert shown in body
     for name in ("王建国", "陈志强", "赵丽", "李秀英", "周红"):
@@ -238,7 +243,7 @@ def _phones_everywhere(meeting: Meeting) -> Meeting:
         topics=[fill(t) for t in meeting.topics],
         actions=[fill(a) for a in meeting.actions],
         amendments=[fill(a) for a in meeting.amendments],
-    )  # fmt: skip
+    )
 
 
 def test_notice_masker_masks_a_phone_in_every_text_field():
@@ -268,8 +273,20 @@ def test_public_copy_prints_no_phone_however_typed(tmp_path):
     body = flat(pdftotext(pdf, layout=False)).translate(FULL_WIDTH_DIGITS)  # cells kept whole
     for digits in ("1234", "2345"):
         assert digits not in body and digits not in flat(text).translate(FULL_WIDTH_DIGITS)
-    for tail in ("5601", "5602", "5603", "5604", "5605", "5606", "5607", "5608", "5630", "5631",
-                 "5632", "5633"):  # fmt: skip
+    for tail in (
+        "5601",
+        "5602",
+        "5603",
+        "5604",
+        "5605",
+        "5606",
+        "5607",
+        "5608",
+        "5630",
+        "5631",
+        "5632",
+        "5633",
+    ):
         assert f"138****{tail}" in body, tail
     assert body.count("0755-********") == 4
     assert "更正：电话应为138****5630" in body
@@ -361,8 +378,16 @@ def test_writes_to_a_stream_and_replaces_a_file_whole(tmp_path):
 
 
 def test_an_empty_meeting_prints(tmp_path):
-    meeting = replace(sample_meeting(), participants=[], topics=[], actions=[], title="",
-                      place="", host="", recorder="")  # fmt: skip
+    meeting = replace(
+        sample_meeting(),
+        participants=[],
+        topics=[],
+        actions=[],
+        title="",
+        place="",
+        host="",
+        recorder="",
+    )
     pdf = tmp_path / "empty.pdf"
     write_minutes(meeting, "", pdf)
     body = flat(pdftotext(pdf))
@@ -383,10 +408,24 @@ def test_huge_texts_in_paragraphs_and_table_cells_print(tmp_path):
 
 
 FUZZ = (
-    list("张王李赵，。！？「」《》：；、") + list("&<>\"'/") + list("䶮𠮷堃喆")
-    + ["😀", "👨‍👩‍👧", "\ue000", "\u200b", "\n", "\t", " ", "\u3000", "<b>", "&amp;", "13812345678",
-       "3栋2单元1203"]
-)  # fmt: skip
+    list("张王李赵，。！？「」《》：；、")
+    + list("&<>\"'/")
+    + list("䶮𠮷堃喆")
+    + [
+        "😀",
+        "👨‍👩‍👧",
+        "\ue000",
+        "\u200b",
+        "\n",
+        "\t",
+        " ",
+        "\u3000",
+        "<b>",
+        "&amp;",
+        "13812345678",
+        "3栋2单元1203",
+    ]
+)
 
 
 def test_fuzzed_meetings_always_print(tmp_path):
@@ -398,15 +437,24 @@ def test_fuzzed_meetings_always_print(tmp_path):
     for i in range(4):
         meeting = replace(
             sample_meeting(final=i % 2 == 1),
-            title=text(30), place=text(20), host=text(6), recorder=text(6),
-            participants=[Participant(rng.choice(list(R)), text(8) or "某", text(20))
-                          for _ in range(rng.randint(0, 30))],
-            topics=[Topic(text(30) or "议题", text(400), rng.choice([None, 3]), None, 1, text(80))
-                    for _ in range(rng.randint(0, 6))],
-            actions=[ActionItem(text(60) or "事", text(6), rng.choice([None, date(2026, 1, 2)]))
-                     for _ in range(rng.randint(0, 6))],
+            title=text(30),
+            place=text(20),
+            host=text(6),
+            recorder=text(6),
+            participants=[
+                Participant(rng.choice(list(R)), text(8) or "某", text(20))
+                for _ in range(rng.randint(0, 30))
+            ],
+            topics=[
+                Topic(text(30) or "议题", text(400), rng.choice([None, 3]), None, 1, text(80))
+                for _ in range(rng.randint(0, 6))
+            ],
+            actions=[
+                ActionItem(text(60) or "事", text(6), rng.choice([None, date(2026, 1, 2)]))
+                for _ in range(rng.randint(0, 6))
+            ],
             amendments=[Amendment(text(50), date(2026, 12, 1))],
-        )  # fmt: skip
+        )
         for public in (False, True):
             pdf = tmp_path / f"fuzz{i}{public}.pdf"
             reported = write_minutes(meeting, text(10), pdf, public=public)

@@ -55,10 +55,14 @@ def test_minutes_list_a_person_once_with_every_role(tmp_path):
 def test_a_building_leader_on_the_committee_is_masked_on_the_notice_board(tmp_path):
     meeting = meeting_with_two_hats()
     meeting.participants.append(
-        Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员",
-                    attendance=Attendance.PRESENT,
-                    more_roles=(ParticipantRole.BUILDING_LEADER,))
-    )  # fmt: skip
+        Participant(
+            ParticipantRole.OWNERS_COMMITTEE,
+            "林磊玉",
+            "业委会委员",
+            attendance=Attendance.PRESENT,
+            more_roles=(ParticipantRole.BUILDING_LEADER,),
+        )
+    )
     pdf = tmp_path / "public.pdf"
     write_minutes(meeting, HOOD, pdf, public=True)
     text = pdftotext(pdf)

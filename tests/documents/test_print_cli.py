@@ -50,8 +50,17 @@ def run(capsys, *args: object) -> tuple[int, str, str]:
 
 def test_print_archive_minutes(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "纪要.pdf"
-    code, out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
-                         "--meeting", stored["final"], "--out", pdf)  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "print",
+        "minutes",
+        "--data-dir",
+        data_dir,
+        "--meeting",
+        stored["final"],
+        "--out",
+        pdf,
+    )
     assert (code, err) == (0, "")
     assert out.strip() == f"已生成会议纪要（存档版）：{pdf}"
     body = flat(pdftotext(pdf))
@@ -63,17 +72,38 @@ def test_print_archive_minutes(capsys, data_dir, stored, tmp_path):
 
 def test_print_public_minutes(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "公示.pdf"
-    code, out, _err = run(capsys, "print", "minutes", "--data-dir", data_dir,
-                          "--meeting", stored["final"], "--out", pdf, "--public")  # fmt: skip
+    code, out, _err = run(
+        capsys,
+        "print",
+        "minutes",
+        "--data-dir",
+        data_dir,
+        "--meeting",
+        stored["final"],
+        "--out",
+        pdf,
+        "--public",
+    )
     assert code == 0 and "公示版" in out
     body = flat(pdftotext(pdf))
     assert "张*明" in body and "张三明" not in body and "签名" not in body
 
 
 # The numbers a resident's phone was found typed as in minutes; 1234 is where the mask goes.
-LEAKED = ["13812345601", "+8613812345602", "１３８１２３４５６０３", "138.1234.5604",
-          "138 - 1234 - 5605", "(138)1234-5606", "138\u30001234\u30005607", "1 3 8 1 2 3 4 5 6 0 8",
-          "0755-12345678", "(0755)12345678", "075512345678", "0755 1234 5678"]  # fmt: skip
+LEAKED = [
+    "13812345601",
+    "+8613812345602",
+    "１３８１２３４５６０３",
+    "138.1234.5604",
+    "138 - 1234 - 5605",
+    "(138)1234-5606",
+    "138\u30001234\u30005607",
+    "1 3 8 1 2 3 4 5 6 0 8",
+    "0755-12345678",
+    "(0755)12345678",
+    "075512345678",
+    "0755 1234 5678",
+]
 
 
 @pytest.fixture
@@ -82,16 +112,31 @@ def with_phones(data_dir: Path) -> int:
     phones = iter(LEAKED * 3)
     m = sample_meeting()
     m = replace(
-        m, id=None, title=f"加装电梯（联系{next(phones)}）", place=f"物业办 {next(phones)}",
-        host=f"王建国 {next(phones)}", recorder=f"李秀英{next(phones)}",
-        participants=[replace(p, name=p.name + next(phones) if n == 0 else p.name,
-                              organization=f"{p.organization} {next(phones)}")
-                      for n, p in enumerate(m.participants)],
-        topics=[replace(t, title=t.title + next(phones), discussion=f"电话：{next(phones)}",
-                        consensus=f"由{next(phones)}联系" if t.consensus else "")
-                for t in m.topics],
+        m,
+        id=None,
+        title=f"加装电梯（联系{next(phones)}）",
+        place=f"物业办 {next(phones)}",
+        host=f"王建国 {next(phones)}",
+        recorder=f"李秀英{next(phones)}",
+        participants=[
+            replace(
+                p,
+                name=p.name + next(phones) if n == 0 else p.name,
+                organization=f"{p.organization} {next(phones)}",
+            )
+            for n, p in enumerate(m.participants)
+        ],
+        topics=[
+            replace(
+                t,
+                title=t.title + next(phones),
+                discussion=f"电话：{next(phones)}",
+                consensus=f"由{next(phones)}联系" if t.consensus else "",
+            )
+            for t in m.topics
+        ],
         actions=[replace(a, what=f"{a.what} {next(phones)}", owner=a.owner) for a in m.actions],
-    )  # fmt: skip
+    )
     db = open_database(data_dir)
     try:
         save_neighborhood(db, Neighborhood(name=HOOD, community="阳光社区", street="南山街道"))
@@ -107,8 +152,18 @@ def with_phones(data_dir: Path) -> int:
 def test_public_minutes_print_no_phone_however_typed(capsys, data_dir, with_phones, tmp_path):
     archive, public = tmp_path / "存档.pdf", tmp_path / "公示.pdf"
     for pdf, extra in ((archive, []), (public, ["--public"])):
-        code, _out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
-                              "--meeting", with_phones, "--out", pdf, *extra)  # fmt: skip
+        code, _out, err = run(
+            capsys,
+            "print",
+            "minutes",
+            "--data-dir",
+            data_dir,
+            "--meeting",
+            with_phones,
+            "--out",
+            pdf,
+            *extra,
+        )
         assert (code, err) == (0, "")
     full_width = str.maketrans("０１２３４５６７８９", "0123456789")
     # The archive copy holds every number: the data really reached the paper.
@@ -127,8 +182,17 @@ def test_public_minutes_print_no_phone_however_typed(capsys, data_dir, with_phon
 
 def test_print_signin_sheet_warns_about_unprintable_characters(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "签到表.pdf"
-    code, out, err = run(capsys, "print", "signin", "--data-dir", data_dir,
-                         "--meeting", stored["draft"], "--out", pdf)  # fmt: skip
+    code, out, err = run(
+        capsys,
+        "print",
+        "signin",
+        "--data-dir",
+        data_dir,
+        "--meeting",
+        stored["draft"],
+        "--out",
+        pdf,
+    )
     assert code == 0
     assert out.strip() == f"已生成签到表：{pdf}"
     assert err.splitlines() == [
@@ -139,8 +203,9 @@ def test_print_signin_sheet_warns_about_unprintable_characters(capsys, data_dir,
 
 def test_unknown_meeting_is_bad_input(capsys, data_dir, stored, tmp_path):
     pdf = tmp_path / "x.pdf"
-    code, out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
-                         "--meeting", 9999, "--out", pdf)  # fmt: skip
+    code, out, err = run(
+        capsys, "print", "minutes", "--data-dir", data_dir, "--meeting", 9999, "--out", pdf
+    )
     assert code == 2 and out == ""
     assert err.strip() == "找不到编号为 9999 的会议（可能已删除）。"
     assert not pdf.exists()
@@ -165,12 +230,22 @@ def test_bad_usage(capsys, data_dir, args):
 def test_no_database_and_unwritable_output(capsys, data_dir, stored, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    code, _out, err = run(capsys, "print", "signin", "--data-dir", empty, "--meeting", 1,
-                          "--out", tmp_path / "x.pdf")  # fmt: skip
+    code, _out, err = run(
+        capsys, "print", "signin", "--data-dir", empty, "--meeting", 1, "--out", tmp_path / "x.pdf"
+    )
     assert code == 2 and "没有数据文件" in err
     missing_dir = tmp_path / "no" / "such" / "folder" / "x.pdf"
-    code, _out, err = run(capsys, "print", "signin", "--data-dir", data_dir,
-                          "--meeting", stored["final"], "--out", missing_dir)  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "print",
+        "signin",
+        "--data-dir",
+        data_dir,
+        "--meeting",
+        stored["final"],
+        "--out",
+        missing_dir,
+    )
     assert code == 2 and err.startswith(f"无法写入 {missing_dir}")
     assert len(err.splitlines()) == 1
 
@@ -178,11 +253,28 @@ def test_no_database_and_unwritable_output(capsys, data_dir, stored, tmp_path):
 def test_as_a_process(data_dir, stored, tmp_path):
     pdf = tmp_path / "m.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "print", "minutes", "--data-dir", str(data_dir),
-         "--meeting", str(stored["final"]), "--out", str(pdf), "--public"],
-        cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, encoding="utf-8",
-        timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "print",
+            "minutes",
+            "--data-dir",
+            str(data_dir),
+            "--meeting",
+            str(stored["final"]),
+            "--out",
+            str(pdf),
+            "--public",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert pdf.read_bytes().startswith(b"%PDF-")
@@ -202,8 +294,18 @@ def test_public_minutes_hide_an_owner_picked_from_the_roster(capsys, data_dir, t
     finally:
         db.close()
     pdf = tmp_path / "公示.pdf"
-    code, _out, err = run(capsys, "print", "minutes", "--data-dir", data_dir,
-                          "--meeting", stored.id, "--out", pdf, "--public")  # fmt: skip
+    code, _out, err = run(
+        capsys,
+        "print",
+        "minutes",
+        "--data-dir",
+        data_dir,
+        "--meeting",
+        stored.id,
+        "--out",
+        pdf,
+        "--public",
+    )
     assert (code, err) == (0, "")
     body = flat(pdftotext(pdf))
     assert "王小五" not in body and "王*五" in body

@@ -123,8 +123,10 @@ def test_header_row_repeats_on_every_page(tmp_path):
 
 
 def test_titles_for_each_kind(tmp_path):
-    for kind, title in ((MeetingKind.BUILDING_LEADERS, "阳光花园楼栋长月度例会签到表"),
-                        (MeetingKind.BRANCH, "阳光花园支部会议签到表")):  # fmt: skip
+    for kind, title in (
+        (MeetingKind.BUILDING_LEADERS, "阳光花园楼栋长月度例会签到表"),
+        (MeetingKind.BRANCH, "阳光花园支部会议签到表"),
+    ):
         meeting = replace(sample_meeting(), kind=kind)
         assert signin_title(meeting, HOOD) == title
         stream = io.BytesIO()

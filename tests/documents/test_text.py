@@ -232,10 +232,32 @@ def test_a_ten_thousand_character_paragraph_prints_over_pages(tmp_path, fonts):
 
 
 ALPHABET = (
-    list("中文居民议事，。！？「」《》（）：；、") + list("&<>\"'/;=#%\\") + list("䶮𠮷堃喆")
-    + ["😀", "👨‍👩‍👧", "❤️", "\ue000", "\u200b", "\ufeff", "\t", "\n", "\r", " ", "\u3000", "\xa0",
-       "\x00", "\x0b", "\ud800", "<img src=x>", "<br/>", "&amp;", "&#x20bb7;", "]]>"]
-)  # fmt: skip
+    list("中文居民议事，。！？「」《》（）：；、")
+    + list("&<>\"'/;=#%\\")
+    + list("䶮𠮷堃喆")
+    + [
+        "😀",
+        "👨‍👩‍👧",
+        "❤️",
+        "\ue000",
+        "\u200b",
+        "\ufeff",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        "\u3000",
+        "\xa0",
+        "\x00",
+        "\x0b",
+        "\ud800",
+        "<img src=x>",
+        "<br/>",
+        "&amp;",
+        "&#x20bb7;",
+        "]]>",
+    ]
+)
 
 
 def test_fuzzed_text_never_breaks_a_print(tmp_path, fonts):

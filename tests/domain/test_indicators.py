@@ -19,11 +19,21 @@ from desktop.domain.indicators import (
 
 def test_the_keys_are_the_fixed_contract_in_order():
     assert INDICATOR_KEYS == (
-        "meetings_held", "problems_solved", "consensus_reached", "agreements_signed",
-        "pairing_activities", "practical_services", "dispute_mediations",
-        "self_organizations_incubated", "property_disputes", "property_disputes_change_pct",
-        "talents_discovered", "talents_cultivated", "needs_by_category", "needs_by_status",
-    )  # fmt: skip
+        "meetings_held",
+        "problems_solved",
+        "consensus_reached",
+        "agreements_signed",
+        "pairing_activities",
+        "practical_services",
+        "dispute_mediations",
+        "self_organizations_incubated",
+        "property_disputes",
+        "property_disputes_change_pct",
+        "talents_discovered",
+        "talents_cultivated",
+        "needs_by_category",
+        "needs_by_status",
+    )
     assert "property_disputes_change_pct" not in COUNT_KEYS
     assert "needs_by_status" not in COUNT_KEYS
 

@@ -42,8 +42,11 @@ TABLES = [
     (roster.Building, roster.BUILDING_MAX_LENGTH, set()),
     (committee.CommitteeTerm, committee.TERM_MAX_LENGTH, {"organization_name"}),
     (committee.CommitteeMember, committee.MEMBER_MAX_LENGTH, set()),
-    (committee.CrossAppointment, committee.APPOINTMENT_MAX_LENGTH,
-     {"person_name", "organization_name"}),
+    (
+        committee.CrossAppointment,
+        committee.APPOINTMENT_MAX_LENGTH,
+        {"person_name", "organization_name"},
+    ),
     (committee.Evaluation, committee.EVALUATION_MAX_LENGTH, {"uuid", "organization_name"}),
     (committee.EvaluationScore, committee.SCORE_MAX_LENGTH, set()),
     (compacts.CompactVersion, compacts.VERSION_MAX_LENGTH, set()),
@@ -56,7 +59,7 @@ TABLES = [
     (stations.StationMonth, stations.MAX_LENGTH, set()),
     (talents.Cultivation, talents.CULTIVATION_MAX_LENGTH, set()),
     (talents.RightUse, talents.RIGHT_USE_MAX_LENGTH, set()),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("record", "table", "exempt"), TABLES, ids=[t[0].__name__ for t in TABLES])
@@ -70,20 +73,38 @@ VALID = [
     (needs.Need(title="路灯", category_id=1), needs.MAX_LENGTH, needs.validate_need),
     (resources.Resource(title="活动室"), resources.MAX_LENGTH, resources.validate_resource),
     (projects.Project(title="加装电梯"), projects.MAX_LENGTH, projects.validate_project),
-    (visits.Visit(visits.VisitKind.DOOR_KNOCKING, resident="张伟", issue="漏水"),
-     visits.MAX_LENGTH, visits.validate_visit),
+    (
+        visits.Visit(visits.VisitKind.DOOR_KNOCKING, resident="张伟", issue="漏水"),
+        visits.MAX_LENGTH,
+        visits.validate_visit,
+    ),
     (meetings.Meeting(title="议事会"), meetings.MAX_LENGTH, meetings.validate_meeting),
-    (roster.Organization(roster.OrganizationKind.PARTNER_UNIT, "区医院"),
-     roster.ORGANIZATION_MAX_LENGTH, roster.validate_organization),
-    (partners.PartnerActivity(1, partners.PartnerActivityKind.PAIRING, description="义诊"),
-     partners.ACTIVITY_MAX_LENGTH, partners.validate_activity),
-    (federation.Patrol(route="1栋", participants="张伟"), federation.PATROL_MAX_LENGTH,
-     federation.validate_patrol),
-    (self_organizations.Activity(1, kind="开放日"), self_organizations.ACTIVITY_MAX_LENGTH,
-     self_organizations.validate_activity),
-    (stations.StationMonth(1, date(2026, 5, 1)), stations.MAX_LENGTH,
-     stations.validate_station_month),
-]  # fmt: skip
+    (
+        roster.Organization(roster.OrganizationKind.PARTNER_UNIT, "区医院"),
+        roster.ORGANIZATION_MAX_LENGTH,
+        roster.validate_organization,
+    ),
+    (
+        partners.PartnerActivity(1, partners.PartnerActivityKind.PAIRING, description="义诊"),
+        partners.ACTIVITY_MAX_LENGTH,
+        partners.validate_activity,
+    ),
+    (
+        federation.Patrol(route="1栋", participants="张伟"),
+        federation.PATROL_MAX_LENGTH,
+        federation.validate_patrol,
+    ),
+    (
+        self_organizations.Activity(1, kind="开放日"),
+        self_organizations.ACTIVITY_MAX_LENGTH,
+        self_organizations.validate_activity,
+    ),
+    (
+        stations.StationMonth(1, date(2026, 5, 1)),
+        stations.MAX_LENGTH,
+        stations.validate_station_month,
+    ),
+]
 
 
 @pytest.mark.parametrize(

@@ -250,11 +250,14 @@ def test_any_typed_mobile_is_masked(data: st.DataObject, mobile: str, before: st
 
 # Area codes: 010 and 02x with an eight-digit number; the others four digits, seven or eight.
 landlines = st.one_of(
-    st.tuples(st.from_regex(r"0[12][0-9]", fullmatch=True),
-              st.from_regex(r"[0-9]{8}", fullmatch=True)),
-    st.tuples(st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True),
-              st.from_regex(r"[0-9]{7,8}", fullmatch=True)),
-)  # fmt: skip
+    st.tuples(
+        st.from_regex(r"0[12][0-9]", fullmatch=True), st.from_regex(r"[0-9]{8}", fullmatch=True)
+    ),
+    st.tuples(
+        st.from_regex(r"0[3-9][0-9]{2}", fullmatch=True),
+        st.from_regex(r"[0-9]{7,8}", fullmatch=True),
+    ),
+)
 
 
 @settings(deadline=None, database=None, max_examples=300)
@@ -289,14 +292,24 @@ def test_several_mobiles_in_one_text_are_each_masked(mobiles_: list[str], data: 
 
 
 DATES = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31))
-DATE_STYLES = ["{d:%Y-%m-%d}", "{d:%Y.%m.%d}", "{d.year}.{d.month}.{d.day}", "{d:%Y/%m/%d}",
-               "{d.year}-{d.month}-{d.day}", "{d.year}年{d.month}月{d.day}日", "{d:%Y%m%d}",
-               "{d:%Y-%m-%d} {d:%H:%M}", "{d.year}.{d.month}.{d.day} {d:%H.%M}"]  # fmt: skip
+DATE_STYLES = [
+    "{d:%Y-%m-%d}",
+    "{d:%Y.%m.%d}",
+    "{d.year}.{d.month}.{d.day}",
+    "{d:%Y/%m/%d}",
+    "{d.year}-{d.month}-{d.day}",
+    "{d.year}年{d.month}月{d.day}日",
+    "{d:%Y%m%d}",
+    "{d:%Y-%m-%d} {d:%H:%M}",
+    "{d.year}.{d.month}.{d.day} {d:%H.%M}",
+]
 
 
 @settings(deadline=None, database=None, max_examples=300)
-@given(st.lists(st.tuples(DATES, st.sampled_from(DATE_STYLES)), min_size=1, max_size=3),
-       st.sampled_from([" ", "-", " - ", " 至 ", "—", "，", "～"]))  # fmt: skip
+@given(
+    st.lists(st.tuples(DATES, st.sampled_from(DATE_STYLES)), min_size=1, max_size=3),
+    st.sampled_from([" ", "-", " - ", " 至 ", "—", "，", "～"]),
+)
 def test_dates_are_never_taken_for_phones(dates: list[tuple[datetime, str]], glue: str):
     text = glue.join(style.format(d=d) for d, style in dates)
     assert mask_phones(text) == text
@@ -320,8 +333,10 @@ def test_amounts_rooms_and_counts_are_never_taken_for_phones(parts: list[str], g
 
 
 @settings(deadline=None, database=None, max_examples=300)
-@given(st.lists(st.integers(0, 999999).map(str), min_size=1, max_size=6),
-       st.sampled_from(["，", "、", "；", "/", ",", "和"]))  # fmt: skip
+@given(
+    st.lists(st.integers(0, 999999).map(str), min_size=1, max_size=6),
+    st.sampled_from(["，", "、", "；", "/", ",", "和"]),
+)
 def test_short_numbers_in_a_list_are_never_taken_for_phones(numbers: list[str], glue: str):
     """Numbers of up to six digits listed with punctuation; blanks alone could join them
     (1 3 8 1 2 3 4 5 6 7 8 is a phone), so the list's own marks are kept."""

@@ -131,14 +131,15 @@ def test_validate_refuses_negative_votes() -> None:
 def test_merge_participants_keeps_one_row_per_person_with_every_role() -> None:
     rows = [
         Participant(ParticipantRole.BRANCH, "王书记", "党支部", 1, attendance=Attendance.PRESENT),
-        Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长", 7,
-                    attendance=Attendance.ABSENT),
+        Participant(
+            ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长", 7, attendance=Attendance.ABSENT
+        ),
         Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "汪文雨", "3栋2单元"),
-        Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员", 7, "138",
-                    Attendance.PRESENT),
-        Participant(ParticipantRole.TALENT, "汪文雨", "贤达能人", 9,
-                    attendance=Attendance.EXCUSED),
-    ]  # fmt: skip
+        Participant(
+            ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员", 7, "138", Attendance.PRESENT
+        ),
+        Participant(ParticipantRole.TALENT, "汪文雨", "贤达能人", 9, attendance=Attendance.EXCUSED),
+    ]
     merged = merge_participants(rows)
     assert [p.name for p in merged] == ["王书记", "林磊玉", "汪文雨"]
     lin, wang = merged[1], merged[2]
@@ -170,22 +171,25 @@ def test_roles_are_stored_in_one_value_and_read_back() -> None:
 
 
 def test_a_resident_holding_an_office_is_still_masked() -> None:
-    leader_on_committee = Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉",
-                                      more_roles=(ParticipantRole.BUILDING_LEADER,))  # fmt: skip
+    leader_on_committee = Participant(
+        ParticipantRole.OWNERS_COMMITTEE, "林磊玉", more_roles=(ParticipantRole.BUILDING_LEADER,)
+    )
     assert leader_on_committee.is_resident
     assert not Participant(ParticipantRole.OWNERS_COMMITTEE, "陈静").is_resident
 
 
 def test_contradictions() -> None:
     m = Meeting(
-        title="议事会", host="王书记", recorder="李伟",
+        title="议事会",
+        host="王书记",
+        recorder="李伟",
         participants=[
             Participant(ParticipantRole.BRANCH, "王书记", attendance=Attendance.EXCUSED),
             Participant(ParticipantRole.BRANCH, "李伟", attendance=Attendance.ABSENT),
             Participant(ParticipantRole.TALENT, "汪文雨"),
             Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "汪文雨"),
         ],
-    )  # fmt: skip
+    )
     assert [(i.contradiction, i.name) for i in contradictions(m)] == [
         (Contradiction.DUPLICATE_PERSON, "汪文雨"),
         (Contradiction.HOST_NOT_PRESENT, "王书记"),

@@ -76,8 +76,24 @@ def test_parse_yuan(text: str, value: Decimal) -> None:
     assert parsed is not None and parsed.as_tuple().exponent == -2
 
 
-@pytest.mark.parametrize("text", ["", "  ", "元", "¥", "八百", "12.3.4", "abc", "NaN", "Infinity",
-                                  "-inf", "1 000", "1e30", "9" * 40])  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "元",
+        "¥",
+        "八百",
+        "12.3.4",
+        "abc",
+        "NaN",
+        "Infinity",
+        "-inf",
+        "1 000",
+        "1e30",
+        "9" * 40,
+    ],
+)
 def test_parse_yuan_refuses_what_is_not_an_amount(text: str) -> None:
     assert parse_yuan(text) is None
 

@@ -11,14 +11,24 @@ def ordered(*names: str) -> list[str]:
 def test_names_sort_by_pinyin_not_by_code_point() -> None:
     # By code point: 丁 上官 东方 于 付 (U+4E01, 4E0A, 4E1C, 4E8E, 4ED8).
     assert ordered("于敏", "付强", "东方明", "上官婉儿", "丁一") == [
-        "丁一", "东方明", "付强", "上官婉儿", "于敏"
-    ]  # fmt: skip
+        "丁一",
+        "东方明",
+        "付强",
+        "上官婉儿",
+        "于敏",
+    ]
 
 
 def test_one_surname_stays_together_and_shorter_names_come_first() -> None:
     assert ordered("章伟", "张伟", "张", "张明", "黎明", "李娜", "李") == [
-        "黎明", "李", "李娜", "张", "张明", "张伟", "章伟"
-    ]  # fmt: skip
+        "黎明",
+        "李",
+        "李娜",
+        "张",
+        "张明",
+        "张伟",
+        "章伟",
+    ]
 
 
 def test_surnames_are_read_as_surnames() -> None:

@@ -19,8 +19,13 @@ from desktop.domain.needs import (
 )
 
 # 待受理, 处理中, 已解决, 已转办, 不予受理
-P, W, R, F, J = (NeedStatus.PENDING, NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED,
-                 NeedStatus.REFERRED, NeedStatus.REJECTED)  # fmt: skip
+P, W, R, F, J = (
+    NeedStatus.PENDING,
+    NeedStatus.IN_PROGRESS,
+    NeedStatus.RESOLVED,
+    NeedStatus.REFERRED,
+    NeedStatus.REJECTED,
+)
 TODAY = date(2026, 11, 25)
 
 
@@ -108,8 +113,9 @@ def test_clean_need_strips_controls_and_keeps_every_real_character() -> None:
 
 
 def test_clean_need_keeps_ids_dates_and_choices() -> None:
-    original = need(id=7, uuid="u", person_id=3, status=F, status_reason="x",
-                    due_on=TODAY + timedelta(days=3))  # fmt: skip
+    original = need(
+        id=7, uuid="u", person_id=3, status=F, status_reason="x", due_on=TODAY + timedelta(days=3)
+    )
     cleaned = clean_need(original)
     assert cleaned == original
     assert cleaned is not original

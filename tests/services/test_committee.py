@@ -24,9 +24,18 @@ NAME = "欧阳䶮𠮷 <b>&"
 
 @pytest.mark.parametrize(
     ("members", "party", "meets", "percent"),
-    [(8, 4, True, 50), (9, 4, False, 44), (9, 3, False, 33), (9, 5, True, 56), (7, 4, True, 57),
-     (199, 99, False, 49), (1, 1, True, 100), (0, 0, False, 0), (5, 0, False, 0)],
-)  # fmt: skip
+    [
+        (8, 4, True, 50),
+        (9, 4, False, 44),
+        (9, 3, False, 33),
+        (9, 5, True, 56),
+        (7, 4, True, 57),
+        (199, 99, False, 49),
+        (1, 1, True, 100),
+        (0, 0, False, 0),
+        (5, 0, False, 0),
+    ],
+)
 def test_the_rule_is_exact(members: int, party: int, meets: bool, percent: int) -> None:
     share = PartyShare(members, party)
     assert (share.meets_rule, share.percent) == (meets, percent)
@@ -41,9 +50,13 @@ def org(db: Database, kind: OrganizationKind, name: str) -> int:
 def term(organization_id: int | None, party: int, others: int, **fields) -> CommitteeTerm:
     members = [CommitteeMember(f"党员{i}", "委员", True) for i in range(party)]
     members += [CommitteeMember(f"群众{i}", "委员", False) for i in range(others)]
-    return CommitteeTerm(organization_id, fields.pop("formed_on", date(2024, 6, 1)),
-                         fields.pop("term_start", date(2024, 6, 1)), members=members,
-                         **fields)  # fmt: skip
+    return CommitteeTerm(
+        organization_id,
+        fields.pop("formed_on", date(2024, 6, 1)),
+        fields.pop("term_start", date(2024, 6, 1)),
+        members=members,
+        **fields,
+    )
 
 
 def test_a_term_short_of_the_rule_is_saved_and_says_so(db: Database, roster: Roster) -> None:
@@ -85,8 +98,9 @@ def test_home_warns_only_of_each_committees_latest_term_in_office(db: Database) 
             term_end=date(2024, 5, 31),
         ),
     )
-    new = committee.save_term(db, term(committee_id, 4, 3, formed_on=date(2024, 6, 1),
-                                       term_end=date(2029, 5, 31)))  # fmt: skip
+    new = committee.save_term(
+        db, term(committee_id, 4, 3, formed_on=date(2024, 6, 1), term_end=date(2029, 5, 31))
+    )
     assert [t.id for t in committee.list_terms(db)] == [new.id, old.id]
     assert committee.terms_short_of_rule(db, date(2026, 1, 1)) == []
     new.members = new.members[1:]  # 3 of 6: 50% — meets it
@@ -104,8 +118,11 @@ def test_term_validation(db: Database) -> None:
         committee.save_term(db, term(company, 1, 0))  # a company has no terms
     assert caught.value.problems == {"organization": Problem.REQUIRED}
     bad = term(None, 0, 0, term_end=date(2024, 1, 1))
-    assert validate_term(bad) == {"organization": Problem.REQUIRED, "members": Problem.REQUIRED,
-                                  "term_end": Problem.TERM_ORDER}  # fmt: skip
+    assert validate_term(bad) == {
+        "organization": Problem.REQUIRED,
+        "members": Problem.REQUIRED,
+        "term_end": Problem.TERM_ORDER,
+    }
     blank_names = term(1, 0, 0)
     blank_names.members = [CommitteeMember("  ", "委员")]
     with pytest.raises(ValidationError) as caught:
@@ -130,19 +147,38 @@ def test_cross_appointments(db: Database, roster: Roster) -> None:
             roster.people["张伟"], committee_id, "支部委员", "业委会副主任", date(2024, 6, 1)
         ),
     )
-    ended = committee.save_cross_appointment(db, CrossAppointment(
-        roster.people["李伟"], company_id, "支部书记", "物业党建指导员", date(2022, 1, 1),
-        date(2023, 12, 31)))  # fmt: skip
+    ended = committee.save_cross_appointment(
+        db,
+        CrossAppointment(
+            roster.people["李伟"],
+            company_id,
+            "支部书记",
+            "物业党建指导员",
+            date(2022, 1, 1),
+            date(2023, 12, 31),
+        ),
+    )
     listed = committee.list_cross_appointments(db)
     assert [a.id for a in listed] == [first.id, ended.id]  # current ones first
     assert (listed[0].person_name, listed[0].organization_name) == ("张伟", NAME)
     assert committee.get_cross_appointment(db, ended.id or 0).until == date(2023, 12, 31)
     with pytest.raises(ValidationError) as caught:
-        committee.save_cross_appointment(db, CrossAppointment(
-            roster.people["张伟"], org(db, OrganizationKind.PARTNER_UNIT, "学校"), "", "",
-            date(2024, 1, 2), date(2024, 1, 1)))  # fmt: skip
-    assert caught.value.problems == {"organization": Problem.REQUIRED, "post": Problem.REQUIRED,
-                                     "until": Problem.DATE_ORDER}  # fmt: skip
+        committee.save_cross_appointment(
+            db,
+            CrossAppointment(
+                roster.people["张伟"],
+                org(db, OrganizationKind.PARTNER_UNIT, "学校"),
+                "",
+                "",
+                date(2024, 1, 2),
+                date(2024, 1, 1),
+            ),
+        )
+    assert caught.value.problems == {
+        "organization": Problem.REQUIRED,
+        "post": Problem.REQUIRED,
+        "until": Problem.DATE_ORDER,
+    }
     # A person or organization moved to the trash takes their appointments out of the list.
     delete_people(db, [roster.people["李伟"]])
     delete_organizations(db, [committee_id])
@@ -176,8 +212,12 @@ def test_demo_committee(db: Database) -> None:
     assert committee.terms_short_of_rule(db, date(2026, 11, 25)) == []
     assert len(committee.list_cross_appointments(db)) == 2
     periods = sorted((e.period, e.organization_kind.value) for e in list_evaluations(db))
-    assert periods == [("2026Q2", "owners_committee"), ("2026Q2", "property_company"),
-                       ("2026Q3", "owners_committee"), ("2026Q3", "property_company")]  # fmt: skip
+    assert periods == [
+        ("2026Q2", "owners_committee"),
+        ("2026Q2", "property_company"),
+        ("2026Q3", "owners_committee"),
+        ("2026Q3", "property_company"),
+    ]
     disputes = list_needs(db, NeedQuery(disputes_only=True), limit=100)
     last_year = [d for d in disputes if date(2025, 10, 1) <= d.registered_on < date(2026, 10, 1)]
     year_before = [d for d in disputes if date(2024, 10, 1) <= d.registered_on < date(2025, 10, 1)]

@@ -42,21 +42,38 @@ def test_starter_criteria_per_kind() -> None:
 def test_save_read_and_list(db: Database) -> None:
     company = org(db, OrganizationKind.PROPERTY_COMPANY, NAME)
     board = org(db, OrganizationKind.OWNERS_COMMITTEE, "业委会")
-    saved = evaluations.save_evaluation(db, Evaluation(
-        company, " 2026q3 ", date(2026, 9, 28), "张伟、李伟", f"总体较好 {NAME}",
-        [EvaluationScore("服务态度", 5, "热情"), EvaluationScore(NAME, 4, "<i>x</i>"),
-         EvaluationScore("维修及时性", 2, "报修一周无人上门"), EvaluationScore("  ", 3)],
-    ))  # fmt: skip
+    saved = evaluations.save_evaluation(
+        db,
+        Evaluation(
+            company,
+            " 2026q3 ",
+            date(2026, 9, 28),
+            "张伟、李伟",
+            f"总体较好 {NAME}",
+            [
+                EvaluationScore("服务态度", 5, "热情"),
+                EvaluationScore(NAME, 4, "<i>x</i>"),
+                EvaluationScore("维修及时性", 2, "报修一周无人上门"),
+                EvaluationScore("  ", 3),
+            ],
+        ),
+    )
     assert saved.period == "2026Q3" and saved.organization_name == NAME
     assert saved.organization_kind is OrganizationKind.PROPERTY_COMPANY
     assert [(s.criterion, s.score) for s in saved.scores] == [
-        ("服务态度", 5), (NAME, 4), ("维修及时性", 2)]  # blank criterion dropped  # fmt: skip
+        ("服务态度", 5),
+        (NAME, 4),
+        ("维修及时性", 2),
+    ]  # blank criterion dropped
     assert saved.average == Fraction(11, 3) and format_average(saved.average) == "3.7"
-    evaluations.save_evaluation(db, Evaluation(board, "2026", date(2026, 12, 20), "",
-                                               "", [EvaluationScore("依法履职", 4)]))  # fmt: skip
+    evaluations.save_evaluation(
+        db, Evaluation(board, "2026", date(2026, 12, 20), "", "", [EvaluationScore("依法履职", 4)])
+    )
     rows = evaluations.list_evaluations(db)
     assert [(r.period, r.organization_name, r.criteria, r.average) for r in rows] == [
-        ("2026", "业委会", 1, Fraction(4)), ("2026Q3", NAME, 3, Fraction(11, 3))]  # fmt: skip
+        ("2026", "业委会", 1, Fraction(4)),
+        ("2026Q3", NAME, 3, Fraction(11, 3)),
+    ]
     assert [r.period for r in evaluations.list_evaluations(db, company)] == ["2026Q3"]
     # Edit: the scores are replaced, in the new order.
     saved.scores = [saved.scores[2], saved.scores[0]]

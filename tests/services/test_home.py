@@ -211,12 +211,13 @@ def test_overdue_action_items_are_counted(db: Database) -> None:
             actions=[
                 ActionItem("逾期", due_on=TODAY - timedelta(days=1)),
                 ActionItem("今天到期", due_on=TODAY),
-                ActionItem("逾期已完成", due_on=TODAY - timedelta(days=9),
-                           status=ActionStatus.DONE),
+                ActionItem(
+                    "逾期已完成", due_on=TODAY - timedelta(days=9), status=ActionStatus.DONE
+                ),
                 ActionItem("无期限"),
             ],
         ),
-    )  # fmt: skip
+    )
     summary = home_summary(db, TODAY)
     assert (summary.open_action_count, summary.actions_overdue) == (3, 1)
     assert [action_overdue(a, TODAY) for a, _m, _t in summary.open_actions] == [

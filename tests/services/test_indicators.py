@@ -55,12 +55,20 @@ class Built:
     ids: dict[str, int] = field(default_factory=dict)
 
 
-def _meeting(built: Built, name: str, starts_at: datetime, consensus: list[str], *,
-             kind: MeetingKind = MeetingKind.DELIBERATION, final: bool = True) -> None:  # fmt: skip
+def _meeting(
+    built: Built,
+    name: str,
+    starts_at: datetime,
+    consensus: list[str],
+    *,
+    kind: MeetingKind = MeetingKind.DELIBERATION,
+    final: bool = True,
+) -> None:
     """``starts_at`` is Beijing wall-clock time, as the secretary types it."""
     topics = [Topic(title=f"{name}议题{n}", consensus=c) for n, c in enumerate(consensus, 1)]
-    saved = save_meeting(built.db, Meeting(title=name, kind=kind, starts_at=starts_at,
-                                           topics=topics))  # fmt: skip
+    saved = save_meeting(
+        built.db, Meeting(title=name, kind=kind, starts_at=starts_at, topics=topics)
+    )
     assert saved.id is not None
     if final:
         finalize_meeting(built.db, saved.id)
@@ -69,8 +77,9 @@ def _meeting(built: Built, name: str, starts_at: datetime, consensus: list[str],
 
 def _need(built: Built, name: str, category: str, registered_on: date, *, dispute=False) -> int:
     categories = {c.name: c.id for c in list_categories(built.db)}
-    need = save_need(built.db, Need(title=name, category_id=categories[category],
-                                    registered_on=registered_on))  # fmt: skip
+    need = save_need(
+        built.db, Need(title=name, category_id=categories[category], registered_on=registered_on)
+    )
     assert need.id is not None
     if dispute:  # set on the row: the need form's dispute flag is another part of issue 8
         with built.db.session() as s:
@@ -85,9 +94,11 @@ def _move(built: Built, need_id: int, status: NeedStatus, at_utc: datetime) -> N
         built.db, need_id, status, reason="转交街道" if status.value == "referred" else ""
     )
     with built.db.session() as s:
-        last = s.scalars(select(NeedStatusChangeRecord).where(
-            NeedStatusChangeRecord.need_id == need_id)
-            .order_by(NeedStatusChangeRecord.id.desc())).first()  # fmt: skip
+        last = s.scalars(
+            select(NeedStatusChangeRecord)
+            .where(NeedStatusChangeRecord.need_id == need_id)
+            .order_by(NeedStatusChangeRecord.id.desc())
+        ).first()
         assert last is not None
         last.changed_at = at_utc
 
@@ -104,8 +115,11 @@ def _person(built: Built, name: str, discovered_on: date | None = None) -> int:
     assert person.id is not None
     if discovered_on is not None:
         with built.db.session() as s:
-            s.execute(update(PersonRecord).where(PersonRecord.id == person.id)
-                      .values(talent_discovered_on=discovered_on))  # fmt: skip
+            s.execute(
+                update(PersonRecord)
+                .where(PersonRecord.id == person.id)
+                .values(talent_discovered_on=discovered_on)
+            )
     built.ids[name] = person.id
     return person.id
 
@@ -119,8 +133,9 @@ def _build(built: Built) -> None:
     _meeting(built, "草稿议事会", datetime(2026, 2, 1, 9, 0), ["同意"], final=False)
     _meeting(built, "删除的议事会", datetime(2026, 2, 2, 9, 0), ["同意"])
     delete_meetings(built.db, [built.ids["删除的议事会"]])
-    _meeting(built, "楼栋长例会", datetime(2026, 2, 3, 9, 0), ["同意"],
-             kind=MeetingKind.BUILDING_LEADERS)  # fmt: skip
+    _meeting(
+        built, "楼栋长例会", datetime(2026, 2, 3, 9, 0), ["同意"], kind=MeetingKind.BUILDING_LEADERS
+    )
 
     # Needs. Resolved at 3月31日 23:59 Beijing (15:59 UTC) counts in Q1; at 4月1日 00:00 Beijing
     # (3月31日 16:00 UTC) in Q2.
@@ -144,23 +159,35 @@ def _build(built: Built) -> None:
     p1 = _org(built, "南山区税务局", OrganizationKind.PARTNER_UNIT)
     p2 = _org(built, "删除的共建单位", OrganizationKind.PARTNER_UNIT)
     with built.db.session() as s:
-        s.add_all([
-            PartnerAgreementRecord(organization_id=p1, signed_on=date(2026, 1, 1)),
-            PartnerAgreementRecord(organization_id=p1, signed_on=date(2025, 12, 31)),
-            PartnerAgreementRecord(organization_id=p1, signed_on=date(2026, 2, 2),
-                                   deleted_at=datetime(2026, 3, 1)),
-            PartnerAgreementRecord(organization_id=p2, signed_on=date(2026, 2, 2)),
-            PartnerActivityRecord(organization_id=p1, kind="pairing", held_on=date(2026, 3, 31)),
-            PartnerActivityRecord(organization_id=p1, kind="pairing", held_on=date(2026, 1, 5),
-                                  description=RARE),
-            PartnerActivityRecord(organization_id=p1, kind="practical_service",
-                                  held_on=date(2026, 2, 1)),
-            PartnerActivityRecord(organization_id=p1, kind="practical_service",
-                                  held_on=date(2026, 2, 1), deleted_at=datetime(2026, 3, 1)),
-            PartnerActivityRecord(organization_id=p1, kind="dispute_mediation",
-                                  held_on=date(2026, 4, 1)),
-            PartnerActivityRecord(organization_id=p2, kind="pairing", held_on=date(2026, 2, 1)),
-        ])  # fmt: skip
+        s.add_all(
+            [
+                PartnerAgreementRecord(organization_id=p1, signed_on=date(2026, 1, 1)),
+                PartnerAgreementRecord(organization_id=p1, signed_on=date(2025, 12, 31)),
+                PartnerAgreementRecord(
+                    organization_id=p1, signed_on=date(2026, 2, 2), deleted_at=datetime(2026, 3, 1)
+                ),
+                PartnerAgreementRecord(organization_id=p2, signed_on=date(2026, 2, 2)),
+                PartnerActivityRecord(
+                    organization_id=p1, kind="pairing", held_on=date(2026, 3, 31)
+                ),
+                PartnerActivityRecord(
+                    organization_id=p1, kind="pairing", held_on=date(2026, 1, 5), description=RARE
+                ),
+                PartnerActivityRecord(
+                    organization_id=p1, kind="practical_service", held_on=date(2026, 2, 1)
+                ),
+                PartnerActivityRecord(
+                    organization_id=p1,
+                    kind="practical_service",
+                    held_on=date(2026, 2, 1),
+                    deleted_at=datetime(2026, 3, 1),
+                ),
+                PartnerActivityRecord(
+                    organization_id=p1, kind="dispute_mediation", held_on=date(2026, 4, 1)
+                ),
+                PartnerActivityRecord(organization_id=p2, kind="pairing", held_on=date(2026, 2, 1)),
+            ]
+        )
     delete_organizations(built.db, [p2])
 
     # Self-organizations.
@@ -169,8 +196,11 @@ def _build(built: Built) -> None:
     delete_organizations(built.db, [s2])
     _org(built, "去年的自组织", OrganizationKind.SELF_ORGANIZATION, date(2025, 12, 31))
     with built.db.session() as s:  # a date on another kind of organization is not incubation
-        s.execute(update(OrganizationRecord).where(OrganizationRecord.id == p1)
-                  .values(incubated_on=date(2026, 2, 1)))  # fmt: skip
+        s.execute(
+            update(OrganizationRecord)
+            .where(OrganizationRecord.id == p1)
+            .values(incubated_on=date(2026, 2, 1))
+        )
 
     # Talented residents: discovered, and cultivated (one counted once for two records).
     wang = _person(built, "王䶮", date(2026, 1, 1))
@@ -179,13 +209,21 @@ def _build(built: Built) -> None:
     zhang = _person(built, "张伟", date(2026, 2, 1))
     sun = _person(built, "孙喆")
     with built.db.session() as s:
-        s.add_all([
-            TalentCultivationRecord(person_id=wang, happened_on=date(2026, 1, 10), kind="training"),
-            TalentCultivationRecord(person_id=wang, happened_on=date(2026, 2, 10), kind="role"),
-            TalentCultivationRecord(person_id=ji, happened_on=date(2025, 12, 31), kind="role"),
-            TalentCultivationRecord(person_id=sun, happened_on=date(2026, 3, 31), kind="training"),
-            TalentCultivationRecord(person_id=zhang, happened_on=date(2026, 2, 1), kind="training"),
-        ])  # fmt: skip
+        s.add_all(
+            [
+                TalentCultivationRecord(
+                    person_id=wang, happened_on=date(2026, 1, 10), kind="training"
+                ),
+                TalentCultivationRecord(person_id=wang, happened_on=date(2026, 2, 10), kind="role"),
+                TalentCultivationRecord(person_id=ji, happened_on=date(2025, 12, 31), kind="role"),
+                TalentCultivationRecord(
+                    person_id=sun, happened_on=date(2026, 3, 31), kind="training"
+                ),
+                TalentCultivationRecord(
+                    person_id=zhang, happened_on=date(2026, 2, 1), kind="training"
+                ),
+            ]
+        )
     delete_people(built.db, [zhang])
 
 
@@ -353,10 +391,16 @@ def test_a_copy_from_an_older_schema_counts_what_its_tables_allow(tmp_path: Path
     assert figures.needs_by_category == EMPTY_CATEGORIES  # the migration's default categories
     assert figures.agreements_signed == 0 and figures.property_disputes_change_pct is None
     assert set(figures.not_counted) == {
-        "agreements_signed", "pairing_activities", "practical_services", "dispute_mediations",
-        "self_organizations_incubated", "property_disputes", "property_disputes_change_pct",
-        "talents_discovered", "talents_cultivated",
-    }  # fmt: skip
+        "agreements_signed",
+        "pairing_activities",
+        "practical_services",
+        "dispute_mediations",
+        "self_organizations_incubated",
+        "property_disputes",
+        "property_disputes_change_pct",
+        "talents_discovered",
+        "talents_cultivated",
+    }
 
 
 def test_export_writes_figures_definitions_and_breakdowns(built: Built, tmp_path: Path) -> None:
@@ -377,8 +421,9 @@ def test_export_writes_figures_definitions_and_breakdowns(built: Built, tmp_path
 
 
 def test_export_cleans_control_characters_and_keeps_rare_names_as_text(tmp_path: Path) -> None:
-    figures = Indicators(period=Q1, baseline=Q1.previous(),
-                         needs_by_category={f"={RARE}\x0b": 3}, needs_by_status={})  # fmt: skip
+    figures = Indicators(
+        period=Q1, baseline=Q1.previous(), needs_by_category={f"={RARE}\x0b": 3}, needs_by_status={}
+    )
     out = export_indicators(tmp_path / "out.xlsx", figures)
     book = load_workbook(out)
     cell = book["需求按类别"]["A3"]

@@ -34,13 +34,36 @@ from desktop.services.resources import get_resource, save_resource
 from desktop.store.database import Database, open_database
 from tests.services.conftest import Roster
 
-NEEDS_HEADERS = ["编号", "标题", "描述", "提出人", "联系电话", "楼栋", "单元", "房号",
-                 "类别", "来源", "紧急程度", "状态", "登记日期", "办结期限", "解决情况",
-                 "满意度", "物业矛盾"]  # fmt: skip
+NEEDS_HEADERS = [
+    "编号",
+    "标题",
+    "描述",
+    "提出人",
+    "联系电话",
+    "楼栋",
+    "单元",
+    "房号",
+    "类别",
+    "来源",
+    "紧急程度",
+    "状态",
+    "登记日期",
+    "办结期限",
+    "解决情况",
+    "满意度",
+    "物业矛盾",
+]
 RARE = "䶮 𠮷 堃 喆"
 MARKUP = "A&B <b> <img src=x>"
-TABLES = ("need", "need_status_change", "resource", "project", "project_party", "project_need",
-          "project_resource")  # fmt: skip
+TABLES = (
+    "need",
+    "need_status_change",
+    "resource",
+    "project",
+    "project_party",
+    "project_need",
+    "project_resource",
+)
 
 
 # -- data and helpers ----------------------------------------------------------------------
@@ -53,52 +76,102 @@ def fill(db: Database) -> dict[str, list[int]]:
     need_ids = [
         save_need(db, n).id
         for n in (
-            Need(title=f"电梯异响 {RARE}\x0b", category_id=category_id(db, "设施维修"),
-                 description=f"{MARKUP}\n第二行\x0b，含控制字符", raised_by="王䶮",
-                 phone="13812345678", building="2栋", unit="1", room="1203",
-                 source=NeedSource.RECEPTION_DAY, urgency=Urgency.CRITICAL,
-                 status=NeedStatus.RESOLVED, registered_on=date(2026, 3, 1),
-                 due_on=date(2026, 3, 15), solution="已请物业更换曳引机\n居民回访满意",
-                 satisfaction=Satisfaction.SATISFIED),
-            Need(title="=SUM(A1) 与 #N/A", category_id=category_id(db, "噪音扰民"),
-                 raised_by="不在名册的人", phone="0755-26881234", room="0801",
-                 status=NeedStatus.REFERRED, status_reason="转街道城管",
-                 registered_on=date(2026, 3, 1)),
-            Need(title="<img src=x> 楼道堆物", category_id=category_id(db, "环境卫生"),
-                 registered_on=date(2026, 2, 10), urgency=Urgency.URGENT,
-                 status=NeedStatus.IN_PROGRESS, handled_by="楼栋长"),
+            Need(
+                title=f"电梯异响 {RARE}\x0b",
+                category_id=category_id(db, "设施维修"),
+                description=f"{MARKUP}\n第二行\x0b，含控制字符",
+                raised_by="王䶮",
+                phone="13812345678",
+                building="2栋",
+                unit="1",
+                room="1203",
+                source=NeedSource.RECEPTION_DAY,
+                urgency=Urgency.CRITICAL,
+                status=NeedStatus.RESOLVED,
+                registered_on=date(2026, 3, 1),
+                due_on=date(2026, 3, 15),
+                solution="已请物业更换曳引机\n居民回访满意",
+                satisfaction=Satisfaction.SATISFIED,
+            ),
+            Need(
+                title="=SUM(A1) 与 #N/A",
+                category_id=category_id(db, "噪音扰民"),
+                raised_by="不在名册的人",
+                phone="0755-26881234",
+                room="0801",
+                status=NeedStatus.REFERRED,
+                status_reason="转街道城管",
+                registered_on=date(2026, 3, 1),
+            ),
+            Need(
+                title="<img src=x> 楼道堆物",
+                category_id=category_id(db, "环境卫生"),
+                registered_on=date(2026, 2, 10),
+                urgency=Urgency.URGENT,
+                status=NeedStatus.IN_PROGRESS,
+                handled_by="楼栋长",
+            ),
         )
-    ]  # fmt: skip
+    ]
     resource_ids = [
         save_resource(db, r).id
         for r in (
-            Resource(title=f"党群活动室 {RARE}", kind=ResourceKind.VENUE,
-                     provider_kind=ProviderKind.PROPERTY_COMPANY, provider="万科物业",
-                     description=f"{MARKUP}\x0b\n周末全天", availability="周末全天",
-                     contact="赵堃", phone="18600002222", registered_on=date(2026, 1, 5),
-                     valid_until=date(2026, 12, 31)),
-            Resource(title="法律咨询", kind=ResourceKind.SKILL, provider_kind=ProviderKind.TALENT,
-                     provider="孙喆", registered_on=date(2026, 1, 6)),
+            Resource(
+                title=f"党群活动室 {RARE}",
+                kind=ResourceKind.VENUE,
+                provider_kind=ProviderKind.PROPERTY_COMPANY,
+                provider="万科物业",
+                description=f"{MARKUP}\x0b\n周末全天",
+                availability="周末全天",
+                contact="赵堃",
+                phone="18600002222",
+                registered_on=date(2026, 1, 5),
+                valid_until=date(2026, 12, 31),
+            ),
+            Resource(
+                title="法律咨询",
+                kind=ResourceKind.SKILL,
+                provider_kind=ProviderKind.TALENT,
+                provider="孙喆",
+                registered_on=date(2026, 1, 6),
+            ),
         )
-    ]  # fmt: skip
+    ]
     project_ids = [
         save_project(db, p).id
         for p in (
-            Project(title=f"加装电梯 {RARE}", kind=ProjectKind.LIVELIHOOD_MICRO,
-                    stage=ProjectStage.COMPLETED, description=f"{MARKUP}\x0b\n分两期",
-                    budget=Decimal("123456.78"), spent=Decimal("0.10"),
-                    parties=[Party(PartyRole.INITIATOR, "王䶮"),
-                             Party(PartyRole.ORGANIZER, "万科物业"),
-                             Party(PartyRole.IMPLEMENTER, "某电梯公司")],
-                    registered_on=date(2026, 3, 2), start_on=date(2026, 3, 10),
-                    end_on=date(2026, 6, 30), accepted_on=date(2026, 7, 2),
-                    acceptance_note="验收合格", rating_count=37,
-                    rating_average=Decimal("4.35"), evaluation="好\n很好",
-                    need_ids=need_ids[:2], resource_ids=resource_ids),
-            Project(title="停车位划线", stage=ProjectStage.TERMINATED, stop_reason="业主反对",
-                    kind=ProjectKind.SELF_GOVERNANCE, registered_on=date(2026, 4, 1)),
+            Project(
+                title=f"加装电梯 {RARE}",
+                kind=ProjectKind.LIVELIHOOD_MICRO,
+                stage=ProjectStage.COMPLETED,
+                description=f"{MARKUP}\x0b\n分两期",
+                budget=Decimal("123456.78"),
+                spent=Decimal("0.10"),
+                parties=[
+                    Party(PartyRole.INITIATOR, "王䶮"),
+                    Party(PartyRole.ORGANIZER, "万科物业"),
+                    Party(PartyRole.IMPLEMENTER, "某电梯公司"),
+                ],
+                registered_on=date(2026, 3, 2),
+                start_on=date(2026, 3, 10),
+                end_on=date(2026, 6, 30),
+                accepted_on=date(2026, 7, 2),
+                acceptance_note="验收合格",
+                rating_count=37,
+                rating_average=Decimal("4.35"),
+                evaluation="好\n很好",
+                need_ids=need_ids[:2],
+                resource_ids=resource_ids,
+            ),
+            Project(
+                title="停车位划线",
+                stage=ProjectStage.TERMINATED,
+                stop_reason="业主反对",
+                kind=ProjectKind.SELF_GOVERNANCE,
+                registered_on=date(2026, 4, 1),
+            ),
         )
-    ]  # fmt: skip
+    ]
     return {"needs": need_ids, "resources": resource_ids, "projects": project_ids}
 
 
@@ -201,13 +274,20 @@ def test_export_writes_dates_as_dates_and_text_as_text(
     assert by["联系电话"].data_type == "s" and by["联系电话"].value == "13812345678"
     assert by["房号"].value == "1203" and by["描述"].value == f"{MARKUP}\n第二行，含控制字符"
     assert (by["来源"].value, by["紧急程度"].value, by["状态"].value, by["满意度"].value) == (
-        "书记接待日", "紧急", "已解决", "满意")  # fmt: skip
+        "书记接待日",
+        "紧急",
+        "已解决",
+        "满意",
+    )
     formula_like = next(r for r in sheet.iter_rows(min_row=2) if str(r[1].value).startswith("="))
     assert formula_like[1].data_type == "s"  # text, never a formula Excel would run
     assert formula_like[1].value == "=SUM(A1) 与 #N/A"
     # Registration order: the two of 2026-03-01 after the one of 2026-02-10.
     assert [r[12].value.date() for r in sheet.iter_rows(min_row=2)] == [
-        date(2026, 2, 10), date(2026, 3, 1), date(2026, 3, 1)]  # fmt: skip
+        date(2026, 2, 10),
+        date(2026, 3, 1),
+        date(2026, 3, 1),
+    ]
 
 
 def test_export_keeps_trash_out(db: Database, filled: dict, tmp_path: Path) -> None:
@@ -226,8 +306,10 @@ def test_export_survives_a_control_character_in_every_text_field(
     # Bypass the services' cleaning, as a database from an older version could hold it.
     need = save_need(db, Need(title="x", category_id=category_id(db, "其他")))
     with db.engine.begin() as con:
-        con.execute(text("UPDATE need SET title = 'a\x0bb\x01', solution = 'c\x0b\nd' "
-                         "WHERE id = :id"), {"id": need.id})  # fmt: skip
+        con.execute(
+            text("UPDATE need SET title = 'a\x0bb\x01', solution = 'c\x0b\nd' WHERE id = :id"),
+            {"id": need.id},
+        )
     path = tmp_path / "n.xlsx"
     assert export_ledger(db, "needs", path) == 1
     row = cells(path)[1]
@@ -242,8 +324,13 @@ def test_cancelled_export_leaves_the_old_file_and_no_partial(
     path.write_bytes(b"the previous ledger")
     seen: list[tuple[int, int]] = []
     with pytest.raises(LedgerCancelled):
-        export_ledger(db, "needs", path, progress=lambda d, t: seen.append((d, t)),
-                      cancelled=lambda: len(seen) >= 2)  # fmt: skip
+        export_ledger(
+            db,
+            "needs",
+            path,
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=lambda: len(seen) >= 2,
+        )
     assert path.read_bytes() == b"the previous ledger"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "needs.xlsx"]
     assert seen == [(1, 3), (2, 3)]
@@ -279,7 +366,10 @@ def test_round_trip_into_an_empty_data_dir_keeps_every_cell_and_id(
     assert project[6:8] == [123456.78, 0.1]  # numbers, exact to the fen
     got = get_project(other, 1)
     assert (got.budget, got.spent, got.rating_average) == (
-        Decimal("123456.78"), Decimal("0.10"), Decimal("4.35"))  # fmt: skip
+        Decimal("123456.78"),
+        Decimal("0.10"),
+        Decimal("4.35"),
+    )
     assert len(got.need_ids) == 2 and len(got.resource_ids) == 2
 
 
@@ -320,8 +410,14 @@ def test_a_row_with_a_known_id_updates_that_record(
     export_ledger(db, "needs", path)
     rows = cells(path)
     row = next(i for i, r in enumerate(rows, start=1) if str(r[1]).startswith("<img"))
-    edit(path, {(row, "标题"): "楼道堆物已清理", (row, "状态"): "已转办",
-                (row, "解决情况"): "转交消防中队"})  # fmt: skip
+    edit(
+        path,
+        {
+            (row, "标题"): "楼道堆物已清理",
+            (row, "状态"): "已转办",
+            (row, "解决情况"): "转交消防中队",
+        },
+    )
     report = import_ledger(db, "needs", path)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
     need = get_need(db, filled["needs"][2])
@@ -370,16 +466,21 @@ def test_rows_without_id_create_and_an_unknown_id_is_kept(db: Database, tmp_path
 def test_numbers_excel_made_of_text_come_back_as_text(db: Database, tmp_path: Path) -> None:
     rows = [
         NEEDS_HEADERS,
-        needs_row(联系电话=13812345678, 房号=1203, 单元=2.0, 楼栋=10,
-                  登记日期=datetime(2026, 5, 1)),
+        needs_row(
+            联系电话=13812345678, 房号=1203, 单元=2.0, 楼栋=10, 登记日期=datetime(2026, 5, 1)
+        ),
         needs_row(标题=12345, 房号="0801", 登记日期="2026/5/2", 办结期限=46150),
         needs_row(登记日期=" 2026年5月3日 ", 办结期限=20260601),
-    ]  # fmt: skip
+    ]
     report = import_ledger(db, "needs", write_sheet(tmp_path / "n.xlsx", rows))
     assert report.errors == []
     first, second, third = (get_need(db, i) for i in (1, 2, 3))
-    assert (first.phone, first.room, first.unit, first.building) == ("13812345678", "1203", "2",
-                                                                      "10")  # fmt: skip
+    assert (first.phone, first.room, first.unit, first.building) == (
+        "13812345678",
+        "1203",
+        "2",
+        "10",
+    )
     assert (second.title, second.room) == ("12345", "0801")
     assert second.registered_on == date(2026, 5, 2)
     assert second.due_on == date(2026, 5, 8)  # an Excel date serial that lost its format
@@ -451,8 +552,16 @@ def test_bad_needs_input_is_named_and_writes_nothing(
     path = tmp_path / "needs.xlsx"
     export_ledger(db, "needs", path)
     # Rows 2–4: 堆物 (处理中), 电梯 (已解决), =SUM (已转办). A good new row is added too.
-    edit(path, {(5, "标题"): "新的需求", (5, "类别"): "其他", (5, "登记日期"): "2026-05-01",
-                (2, "标题"): "改了标题", **changes})  # fmt: skip
+    edit(
+        path,
+        {
+            (5, "标题"): "新的需求",
+            (5, "类别"): "其他",
+            (5, "登记日期"): "2026-05-01",
+            (2, "标题"): "改了标题",
+            **changes,
+        },
+    )
     before = snapshot(db)
     report = import_ledger(db, "needs", path)
     assert not report.ok
@@ -494,13 +603,18 @@ def test_duplicate_ids_data_without_header_and_another_kind(db: Database, tmp_pa
 BAD_PROJECTS = [
     ("bad money", {(2, "预算（元）"): "三千"}, 2, "预算（元）", "不是金额"),
     ("negative money", {(2, "已支出（元）"): -5}, 2, "已支出（元）", "不能为负数"),
-    ("unknown need", {(2, "关联需求编号"): "8d5f3c1a-1111-4222-8333-444455556666"}, 2,
-     "关联需求编号", "找不到编号为 8d5f3c1a-1111-4222-8333-444455556666 的需求"),
+    (
+        "unknown need",
+        {(2, "关联需求编号"): "8d5f3c1a-1111-4222-8333-444455556666"},
+        2,
+        "关联需求编号",
+        "找不到编号为 8d5f3c1a-1111-4222-8333-444455556666 的需求",
+    ),
     ("stage back", {(2, "阶段"): "实施中"}, 2, "阶段", "不能从“已完成”改为“实施中”"),
     ("rating", {(2, "平均评分"): 6}, 2, "平均评分", "1 到 5 之间"),
     ("count", {(2, "评价人数"): "很多"}, 2, "评价人数", "不是整数"),
     ("stop reason", {(3, "终止原因"): None}, 3, "终止原因", "须填写终止原因"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -519,8 +633,16 @@ def test_bad_projects_input_is_named_and_writes_nothing(
 ) -> None:
     path = tmp_path / "projects.xlsx"
     export_ledger(db, "projects", path)
-    edit(path, {(4, "标题"): "新项目", (4, "类型"): "其他", (4, "阶段"): "立项",
-                (4, "立项日期"): date(2026, 5, 1), **changes})  # fmt: skip
+    edit(
+        path,
+        {
+            (4, "标题"): "新项目",
+            (4, "类型"): "其他",
+            (4, "阶段"): "立项",
+            (4, "立项日期"): date(2026, 5, 1),
+            **changes,
+        },
+    )
     before = snapshot(db)
     report = import_ledger(db, "projects", path)
     errors = [(e.sheet, e.row, e.column) for e in report.errors]
@@ -539,7 +661,8 @@ def test_bad_resource_row_is_named(db: Database, tmp_path: Path) -> None:
     rows[1][1] = "场地"
     report = import_ledger(db, "resources", write_sheet(tmp_path / "r.xlsx", rows, "资源清单"))
     assert [(e.row, e.column, e.message) for e in report.errors] == [
-        (2, "有效期至", "有效期至早于登记日期，请核对。")]  # fmt: skip
+        (2, "有效期至", "有效期至早于登记日期，请核对。")
+    ]
     assert get_resource_count(db) == 0
 
 
@@ -604,8 +727,15 @@ def test_a_missing_file(db: Database, tmp_path: Path) -> None:
 def test_dry_run_reports_and_writes_nothing(db: Database, filled: dict, tmp_path: Path) -> None:
     path = tmp_path / "needs.xlsx"
     export_ledger(db, "needs", path)
-    edit(path, {(2, "标题"): "改了", (5, "标题"): "新的", (5, "类别"): "其他",
-                (5, "登记日期"): "2026-05-01"})  # fmt: skip
+    edit(
+        path,
+        {
+            (2, "标题"): "改了",
+            (5, "标题"): "新的",
+            (5, "类别"): "其他",
+            (5, "登记日期"): "2026-05-01",
+        },
+    )
     before = snapshot(db)
     report = import_ledger(db, "needs", path, dry_run=True)
     assert (report.created, report.updated, report.unchanged, report.errors) == (1, 1, 2, [])

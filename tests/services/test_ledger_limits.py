@@ -160,10 +160,12 @@ def test_the_reader_gives_what_openpyxl_gives(db: Database, tmp_path: Path, kind
     rich = CellRichText(["普通", TextBlock(InlineFont(b=True), "加粗"), " 𠮷"])
     mixed = write_sheet(
         tmp_path / "mixed.xlsx",
-        [["text", 13812345678, 1.5, True, False, Decimal("123456.78"), "=1+1", rich, ""],
-         [],
-         [date(2026, 5, 1), datetime(2026, 6, 1, 8, 30), time(9, 15), timedelta(hours=30)]],
-    )  # fmt: skip
+        [
+            ["text", 13812345678, 1.5, True, False, Decimal("123456.78"), "=1+1", rich, ""],
+            [],
+            [date(2026, 5, 1), datetime(2026, 6, 1, 8, 30), time(9, 15), timedelta(hours=30)],
+        ],
+    )
     sheet = openpyxl.load_workbook(mixed)
     sheet.active["AD12"] = "far away"
     sheet.active["C3"].number_format = "[hh]:mm"

@@ -88,18 +88,35 @@ def full_meeting(need_ids: list[int]) -> Meeting:
         host="王书记",
         recorder="李伟",
         participants=[
-            Participant(ParticipantRole.PROPERTY_COMPANY, "赵经理", "物业服务中心经理",
-                        phone="13812345678", attendance=Attendance.PRESENT),
-            Participant(ParticipantRole.BRANCH, "王书记", "支部书记",
-                        attendance=Attendance.PRESENT),
-            Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "张伟", "1栋居民",
-                        attendance=Attendance.EXCUSED),
+            Participant(
+                ParticipantRole.PROPERTY_COMPANY,
+                "赵经理",
+                "物业服务中心经理",
+                phone="13812345678",
+                attendance=Attendance.PRESENT,
+            ),
+            Participant(
+                ParticipantRole.BRANCH, "王书记", "支部书记", attendance=Attendance.PRESENT
+            ),
+            Participant(
+                ParticipantRole.RESIDENT_REPRESENTATIVE,
+                "张伟",
+                "1栋居民",
+                attendance=Attendance.EXCUSED,
+            ),
             Participant(ParticipantRole.TALENT, "𠮷祥", attendance=Attendance.ABSENT),
             Participant(ParticipantRole.OWNERS_COMMITTEE, "陈静"),
         ],
         topics=[
-            Topic("充电桩选址", "居民担心安全\n物业提出东门空地", 18, 2, 1, "建在东门空地",
-                  sorted(need_ids)),
+            Topic(
+                "充电桩选址",
+                "居民担心安全\n物业提出东门空地",
+                18,
+                2,
+                1,
+                "建在东门空地",
+                sorted(need_ids),
+            ),
             Topic("收费标准", "意见不一", None, None, None, "", []),
             Topic("夜间管理", "", 0, 0, 0, "物业夜间巡查", need_ids[:1]),
         ],
@@ -108,7 +125,7 @@ def full_meeting(need_ids: list[int]) -> Meeting:
             ActionItem("公示选址方案", "王书记", date(2026, 12, 1), ActionStatus.IN_PROGRESS),
             ActionItem("征求业委会意见", "陈静"),
         ],
-    )  # fmt: skip
+    )
 
 
 def save(db: Database, meeting: Meeting) -> Meeting:
@@ -139,8 +156,12 @@ def test_save_and_get_round_trip(db: Database) -> None:
     assert got == saved
     assert not got.is_final and got.finalized_at is None and got.amendments == []
     assert (got.title, got.kind, got.place, got.host, got.recorder) == (
-        meeting.title, meeting.kind, meeting.place, meeting.host, meeting.recorder
-    )  # fmt: skip
+        meeting.title,
+        meeting.kind,
+        meeting.place,
+        meeting.host,
+        meeting.recorder,
+    )
     assert got.participants == meeting.participants  # every field, in the order given
     assert got.topics == meeting.topics
     assert got.topics[0].need_ids == sorted(needs)
@@ -203,8 +224,10 @@ def test_rare_characters_and_markup_are_kept_exactly(db: Database) -> None:
     assert got.title == title and got.place == "<i>活动室</i>"
     assert (got.participants[0].name, got.participants[0].organization) == ("欧阳𠮷䶮", "<单位&>")
     assert (got.topics[0].title, got.topics[0].discussion, got.topics[0].consensus) == (
-        "<议题>", text, "&共识;"
-    )  # fmt: skip
+        "<议题>",
+        text,
+        "&共识;",
+    )
     assert (got.actions[0].what, got.actions[0].owner) == (text, "王<䶮>")
     [row] = list_meetings(db, MeetingQuery(text="𠮷䶮堃"))
     assert row.title == title
@@ -294,8 +317,14 @@ def test_another_meetings_action_is_never_taken_over(db: Database) -> None:
     its own untouched (final minutes included)."""
     original = add(db, "原会议", actions=[ActionItem("修路灯", "物业")])
     finalize_meeting(db, original.id or 0)
-    copy = replace(original, id=None, uuid=None, title="复制的会议", finalized_at=None,
-                   actions=[replace(original.actions[0], what="修路灯（复制）")])  # fmt: skip
+    copy = replace(
+        original,
+        id=None,
+        uuid=None,
+        title="复制的会议",
+        finalized_at=None,
+        actions=[replace(original.actions[0], what="修路灯（复制）")],
+    )
     saved_copy = save(db, copy)
     assert [a.what for a in saved_copy.actions] == ["修路灯（复制）"]
     assert saved_copy.actions[0].id != original.actions[0].id
@@ -360,14 +389,20 @@ def test_amendments_are_refused_on_a_draft_or_when_empty(db: Database) -> None:
 
 
 def test_a_person_with_several_roles_is_one_row(db: Database) -> None:
-    lin = Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长、业委会委员",
-                      person_id=None, attendance=Attendance.PRESENT,
-                      more_roles=(ParticipantRole.OWNERS_COMMITTEE,))  # fmt: skip
+    lin = Participant(
+        ParticipantRole.BUILDING_LEADER,
+        "林磊玉",
+        "8栋楼栋长、业委会委员",
+        person_id=None,
+        attendance=Attendance.PRESENT,
+        more_roles=(ParticipantRole.OWNERS_COMMITTEE,),
+    )
     saved = add(db, participants=[lin, Participant(ParticipantRole.BRANCH, "王书记")])
     got = get_meeting(db, saved.id or 0)
     assert got.participants[0].roles == (
-        ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE
-    )  # fmt: skip
+        ParticipantRole.BUILDING_LEADER,
+        ParticipantRole.OWNERS_COMMITTEE,
+    )
     assert got.participants == saved.participants
     with db.session() as s:
         stored = s.scalars(select(MeetingParticipantRecord.role)).all()
@@ -379,17 +414,29 @@ def test_a_person_with_several_roles_is_one_row(db: Database) -> None:
 def test_one_person_in_two_rows_is_refused(db: Database) -> None:
     lin = add_person(db, "林磊玉")
     twice = [
-        Participant(ParticipantRole.BUILDING_LEADER, "林磊玉", "8栋楼栋长", lin,
-                    attendance=Attendance.ABSENT),
-        Participant(ParticipantRole.OWNERS_COMMITTEE, "林磊玉", "业委会委员", lin,
-                    attendance=Attendance.PRESENT),
-    ]  # fmt: skip
+        Participant(
+            ParticipantRole.BUILDING_LEADER,
+            "林磊玉",
+            "8栋楼栋长",
+            lin,
+            attendance=Attendance.ABSENT,
+        ),
+        Participant(
+            ParticipantRole.OWNERS_COMMITTEE,
+            "林磊玉",
+            "业委会委员",
+            lin,
+            attendance=Attendance.PRESENT,
+        ),
+    ]
     with pytest.raises(ValidationError) as caught:
         add(db, participants=twice)
     assert caught.value.problems == {"participants": Problem.DUPLICATE_PERSON}
     # Typed by hand, the same name twice is the same person too.
-    by_hand = [Participant(ParticipantRole.TALENT, "汪文雨"),
-               Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, " 汪文雨 ")]  # fmt: skip
+    by_hand = [
+        Participant(ParticipantRole.TALENT, "汪文雨"),
+        Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, " 汪文雨 "),
+    ]
     with pytest.raises(ValidationError):
         add(db, participants=by_hand)
     assert count(db, MeetingRecord) == 0
@@ -404,13 +451,17 @@ def test_one_person_in_two_rows_is_refused(db: Database) -> None:
 
 def held(host_attendance: Attendance, recorder_attendance: Attendance, **fields: Any) -> Meeting:
     return Meeting(
-        title="议事会", starts_at=STARTS, host="王书记", recorder="李伟",
+        title="议事会",
+        starts_at=STARTS,
+        host="王书记",
+        recorder="李伟",
         participants=[
             Participant(ParticipantRole.BRANCH, "王书记", attendance=host_attendance),
             Participant(ParticipantRole.BRANCH, "李伟", attendance=recorder_attendance),
             Participant(ParticipantRole.TALENT, "陈静", attendance=Attendance.EXCUSED),
-        ], **fields,
-    )  # fmt: skip
+        ],
+        **fields,
+    )
 
 
 @pytest.mark.parametrize(
@@ -418,10 +469,16 @@ def held(host_attendance: Attendance, recorder_attendance: Attendance, **fields:
     [
         (Attendance.EXCUSED, Attendance.PRESENT, [(Contradiction.HOST_NOT_PRESENT, "王书记")]),
         (Attendance.PRESENT, Attendance.EXCUSED, [(Contradiction.RECORDER_NOT_PRESENT, "李伟")]),
-        (Attendance.ABSENT, Attendance.ABSENT, [(Contradiction.HOST_NOT_PRESENT, "王书记"),
-                                                (Contradiction.RECORDER_NOT_PRESENT, "李伟")]),
+        (
+            Attendance.ABSENT,
+            Attendance.ABSENT,
+            [
+                (Contradiction.HOST_NOT_PRESENT, "王书记"),
+                (Contradiction.RECORDER_NOT_PRESENT, "李伟"),
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_finalizing_is_refused_while_the_host_or_recorder_is_away(
     db: Database, host: Attendance, recorder: Attendance, found: list
 ) -> None:
@@ -443,8 +500,11 @@ def test_attendance_not_yet_recorded_does_not_stop_finalizing(db: Database) -> N
 def test_rows_of_one_person_left_by_an_older_version_stop_finalizing(db: Database) -> None:
     draft = save(db, held(Attendance.PRESENT, Attendance.PRESENT))
     with db.session() as s:
-        s.add(MeetingParticipantRecord(meeting_id=draft.id, position=9, role="talent",
-                                       name="李伟", attendance="present"))  # fmt: skip
+        s.add(
+            MeetingParticipantRecord(
+                meeting_id=draft.id, position=9, role="talent", name="李伟", attendance="present"
+            )
+        )
     with pytest.raises(MeetingContradictionError) as caught:
         finalize_meeting(db, draft.id or 0)
     assert [(i.contradiction, i.name) for i in caught.value.found] == [
@@ -492,8 +552,13 @@ def test_list_counts(db: Database) -> None:
 
 def test_list_filters_and_order(db: Database) -> None:
     first = add(db, "一月议事会", starts_at=datetime(2026, 1, 10, 9, 0))
-    second = add(db, "楼栋长例会", kind=MeetingKind.BUILDING_LEADERS,
-                 starts_at=datetime(2026, 2, 10, 9, 0), host="张伟")  # fmt: skip
+    second = add(
+        db,
+        "楼栋长例会",
+        kind=MeetingKind.BUILDING_LEADERS,
+        starts_at=datetime(2026, 2, 10, 9, 0),
+        host="张伟",
+    )
     third = add(db, "支部会议", kind=MeetingKind.BRANCH, starts_at=datetime(2026, 3, 10, 9, 0))
     finalize_meeting(db, first.id or 0)
     finalize_meeting(db, third.id or 0)
@@ -594,15 +659,23 @@ def test_a_deleted_project_unlinks_only_when_purged(db: Database) -> None:
 
 
 def test_open_actions(db: Database) -> None:
-    first = add(db, "一号会议", actions=[
-        ActionItem("无期限", due_on=None),
-        ActionItem("十二月", due_on=date(2026, 12, 20)),
-        ActionItem("已完成", due_on=date(2026, 11, 1), status=ActionStatus.DONE),
-    ])  # fmt: skip
-    second = add(db, "二号会议", actions=[
-        ActionItem("最早", due_on=date(2026, 11, 30), status=ActionStatus.IN_PROGRESS),
-        ActionItem("也无期限"),
-    ])  # fmt: skip
+    first = add(
+        db,
+        "一号会议",
+        actions=[
+            ActionItem("无期限", due_on=None),
+            ActionItem("十二月", due_on=date(2026, 12, 20)),
+            ActionItem("已完成", due_on=date(2026, 11, 1), status=ActionStatus.DONE),
+        ],
+    )
+    second = add(
+        db,
+        "二号会议",
+        actions=[
+            ActionItem("最早", due_on=date(2026, 11, 30), status=ActionStatus.IN_PROGRESS),
+            ActionItem("也无期限"),
+        ],
+    )
     gone = add(db, "删除的会议", actions=[ActionItem("不该出现", due_on=date(2026, 1, 1))])
     delete_meetings(db, [gone.id or 0])
     got = open_actions(db)
@@ -681,8 +754,10 @@ def test_delete_restore_purge(db: Database) -> None:
     assert delete_meetings(db, [saved.id or 0]) == 0
     [item] = trash.list_trash(db)
     assert (item.kind, item.id, item.title) == (
-        RecordKind.MEETING, saved.id, "关于电动车充电桩的协商议事会"
-    )  # fmt: skip
+        RecordKind.MEETING,
+        saved.id,
+        "关于电动车充电桩的协商议事会",
+    )
     assert [r.id for r in list_meetings(db, MeetingQuery())] == [kept.id]
     assert [r.id for r in list_meetings(db, MeetingQuery(), deleted=True)] == [saved.id]
     assert count_meetings(db, MeetingQuery(), deleted=True) == 1

@@ -54,8 +54,15 @@ def test_needs_by_who_raised_them_and_visits_by_resident(db: Database) -> None:
     category = needs.list_categories(db)[0].id
     for name in TYPED:
         needs.save_need(db, Need(title=f"{name}的需求", category_id=category, raised_by=name))
-        visits.save_visit(db, Visit(kind=VisitKind.RECEPTION_DAY, visited_on=date(2026, 11, 3),
-                                    resident=name, issue="噪音"))  # fmt: skip
+        visits.save_visit(
+            db,
+            Visit(
+                kind=VisitKind.RECEPTION_DAY,
+                visited_on=date(2026, 11, 3),
+                resident=name,
+                issue="噪音",
+            ),
+        )
     by_raiser = needs.list_needs(db, NeedQuery(sort="raised_by", descending=False))
     assert [r.raised_by for r in by_raiser] == IN_ORDER
     by_resident = visits.list_visits(db, VisitQuery(sort="resident", descending=False))

@@ -42,8 +42,13 @@ from tests.services.conftest import Roster, add_person
 from tests.services.migrated import copy_of_migrated
 from tests.trash_items import purge_records, restore_records
 
-P, W, R, F, J = (NeedStatus.PENDING, NeedStatus.IN_PROGRESS, NeedStatus.RESOLVED,
-                 NeedStatus.REFERRED, NeedStatus.REJECTED)  # fmt: skip
+P, W, R, F, J = (
+    NeedStatus.PENDING,
+    NeedStatus.IN_PROGRESS,
+    NeedStatus.RESOLVED,
+    NeedStatus.REFERRED,
+    NeedStatus.REJECTED,
+)
 DAY = date(2026, 3, 2)
 TODAY = date(2026, 4, 1)
 
@@ -61,8 +66,13 @@ def category(db: Database, name: str) -> int:
     return found
 
 
-def add(db: Database, title: str = "3栋电梯经常停运", cat: str = "物业服务", note: str = "",
-        **fields: object) -> Need:  # fmt: skip
+def add(
+    db: Database,
+    title: str = "3栋电梯经常停运",
+    cat: str = "物业服务",
+    note: str = "",
+    **fields: object,
+) -> Need:
     fields.setdefault("registered_on", DAY)
     return save_need(db, Need(title=title, category_id=category(db, cat), **fields), note)
 
@@ -210,8 +220,14 @@ def test_missing_needs_are_not_found(db: Database) -> None:
 
 
 def test_rare_characters_and_markup_kept_exactly(db: Database, roster: Roster) -> None:
-    saved = add(db, title="䶮𠮷 A&B <b>楼道</b>", raised_by="𠮷祥", description="<img src=x> & 䶮",
-                solution="A&B <b>", building="10栋")  # fmt: skip
+    saved = add(
+        db,
+        title="䶮𠮷 A&B <b>楼道</b>",
+        raised_by="𠮷祥",
+        description="<img src=x> & 䶮",
+        solution="A&B <b>",
+        building="10栋",
+    )
     got = get_need(db, saved.id)
     assert got.title == "䶮𠮷 A&B <b>楼道</b>"
     assert got.description == "<img src=x> & 䶮"
@@ -393,8 +409,16 @@ def spread(db: Database) -> dict[str, int]:
     ids = {}
     for title, cat, building, registered, due, status in spec:
         reason = "理由" if status in (F, J) else ""
-        ids[title] = add(db, title, cat, building=building, registered_on=registered, due_on=due,
-                         status=status, status_reason=reason).id  # fmt: skip
+        ids[title] = add(
+            db,
+            title,
+            cat,
+            building=building,
+            registered_on=registered,
+            due_on=due,
+            status=status,
+            status_reason=reason,
+        ).id
     return ids
 
 
@@ -414,15 +438,19 @@ FILTER_CASES = [
     (NeedQuery(overdue_only=True), {"楼道灯不亮", "消防通道占用"}),
     (NeedQuery(building="3栋"), {"电梯停运", "楼道灯不亮", "私人纠纷"}),
     (NeedQuery(building="5栋", open_only=True), {"装修噪音", "消防通道占用"}),
-    (NeedQuery(registered_from=date(2026, 3, 15)),
-     {"车库照明", "消防通道占用", "燃气管道", "私人纠纷"}),
+    (
+        NeedQuery(registered_from=date(2026, 3, 15)),
+        {"车库照明", "消防通道占用", "燃气管道", "私人纠纷"},
+    ),
     (NeedQuery(registered_to=date(2026, 2, 10)), {"电梯停运", "楼道灯不亮"}),
-    (NeedQuery(registered_from=date(2026, 3, 3), registered_to=date(2026, 3, 20)),
-     {"装修噪音", "车库照明", "消防通道占用"}),
+    (
+        NeedQuery(registered_from=date(2026, 3, 3), registered_to=date(2026, 3, 20)),
+        {"装修噪音", "车库照明", "消防通道占用"},
+    ),
     (NeedQuery(text="噪音"), {"装修噪音"}),
     (NeedQuery(text="通道", overdue_only=True), {"消防通道占用"}),
     (NeedQuery(status=F, open_only=True), set()),
-]  # fmt: skip
+]
 
 
 def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
@@ -445,8 +473,15 @@ def test_overdue_depends_on_the_day(db: Database, spread: dict[str, int]) -> Non
 
 
 def test_default_order_is_newest_first(db: Database, spread: dict[str, int]) -> None:
-    assert titles(db, NeedQuery()) == ["私人纠纷", "燃气管道", "消防通道占用", "车库照明",
-                                       "装修噪音", "楼道灯不亮", "电梯停运"]  # fmt: skip
+    assert titles(db, NeedQuery()) == [
+        "私人纠纷",
+        "燃气管道",
+        "消防通道占用",
+        "车库照明",
+        "装修噪音",
+        "楼道灯不亮",
+        "电梯停运",
+    ]
     assert titles(db, NeedQuery(descending=False))[0] == "电梯停运"
 
 

@@ -18,8 +18,13 @@ from tests.test_cli import shuren
 
 
 def dispute(db: Database, title: str = "物业费上涨但保洁变差", **fields: object) -> Need:
-    need = Need(title=title, category_id=category_id(db, "物业服务"), is_dispute=True,
-                registered_on=date(2026, 5, 1), **fields)  # type: ignore[arg-type]  # fmt: skip
+    need = Need(
+        title=title,
+        category_id=category_id(db, "物业服务"),
+        is_dispute=True,
+        registered_on=date(2026, 5, 1),
+        **fields,
+    )  # type: ignore[arg-type]
     return save_need(db, need)
 
 
@@ -54,14 +59,22 @@ def test_filter_shows_only_disputes(db: Database) -> None:
 
 def test_ledger_writes_yes_or_no_and_reads_it_back(db: Database, tmp_path: Path) -> None:
     dispute(db, "物业 <b>&</b> 欧阳䶮𠮷")
-    save_need(db, Need(title="楼道灯坏", category_id=category_id(db, "设施维修"),
-                       registered_on=date(2026, 5, 2)))  # fmt: skip
+    save_need(
+        db,
+        Need(
+            title="楼道灯坏",
+            category_id=category_id(db, "设施维修"),
+            registered_on=date(2026, 5, 2),
+        ),
+    )
     path = tmp_path / "needs.xlsx"
     assert export_ledger(db, LedgerKind.NEEDS, path) == 2
     rows = cells(path)
     column = rows[0].index("物业矛盾")
-    assert [(r[1], r[column]) for r in rows[1:]] == [("物业 <b>&</b> 欧阳䶮𠮷", "是"),
-                                                      ("楼道灯坏", "否")]  # fmt: skip
+    assert [(r[1], r[column]) for r in rows[1:]] == [
+        ("物业 <b>&</b> 欧阳䶮𠮷", "是"),
+        ("楼道灯坏", "否"),
+    ]
     # Turn the first off and import again: the flag follows the sheet.
     rows[1][column] = "否"
     report = import_ledger(db, "needs", write_sheet(tmp_path / "back.xlsx", rows))
@@ -85,10 +98,18 @@ def test_ledger_import_refuses_a_dispute_of_another_category(db: Database, tmp_p
 
 def test_list_needs_json_has_the_flag(db: Database, data_dir: Path) -> None:
     dispute(db)
-    save_need(db, Need(title="楼道灯坏", category_id=category_id(db, "设施维修"),
-                       registered_on=date(2026, 5, 2)))  # fmt: skip
+    save_need(
+        db,
+        Need(
+            title="楼道灯坏",
+            category_id=category_id(db, "设施维修"),
+            registered_on=date(2026, 5, 2),
+        ),
+    )
     result = shuren("list", "needs", "--data-dir", data_dir, "--json")
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)["items"]
-    assert [(i["title"], i["is_dispute"]) for i in items] == [("物业费上涨但保洁变差", True),
-                                                               ("楼道灯坏", False)]  # fmt: skip
+    assert [(i["title"], i["is_dispute"]) for i in items] == [
+        ("物业费上涨但保洁变差", True),
+        ("楼道灯坏", False),
+    ]

@@ -37,15 +37,43 @@ class Paged:
 
 
 LISTS = (
-    Paged("people", PeopleQuery, people.list_people, people.count_people,
-          tuple(people.SORT_COLUMNS), people.delete_people, RecordKind.PERSON),
-    Paged("needs", NeedQuery, needs.list_needs, needs.count_needs,
-          tuple(needs.SORT_COLUMNS), needs.delete_needs, RecordKind.NEED),
-    Paged("resources", ResourceQuery, resources.list_resources, resources.count_resources,
-          tuple(resources.SORT_COLUMNS), resources.delete_resources, RecordKind.RESOURCE),
-    Paged("projects", ProjectQuery, projects.list_projects, projects.count_projects,
-          tuple(projects.SORT_COLUMNS), projects.delete_projects, RecordKind.PROJECT),
-)  # fmt: skip
+    Paged(
+        "people",
+        PeopleQuery,
+        people.list_people,
+        people.count_people,
+        tuple(people.SORT_COLUMNS),
+        people.delete_people,
+        RecordKind.PERSON,
+    ),
+    Paged(
+        "needs",
+        NeedQuery,
+        needs.list_needs,
+        needs.count_needs,
+        tuple(needs.SORT_COLUMNS),
+        needs.delete_needs,
+        RecordKind.NEED,
+    ),
+    Paged(
+        "resources",
+        ResourceQuery,
+        resources.list_resources,
+        resources.count_resources,
+        tuple(resources.SORT_COLUMNS),
+        resources.delete_resources,
+        RecordKind.RESOURCE,
+    ),
+    Paged(
+        "projects",
+        ProjectQuery,
+        projects.list_projects,
+        projects.count_projects,
+        tuple(projects.SORT_COLUMNS),
+        projects.delete_projects,
+        RecordKind.PROJECT,
+    ),
+)
 CASES = [(p, key) for p in LISTS for key in (*p.sort_keys, "nonsense")]
 N = 37  # records per list
 
@@ -56,46 +84,61 @@ def fill(db: Database) -> None:
     buildings = [save_building(db, Building(name=f"{i}栋")).id for i in (1, 2, 10)]
     day = date(2025, 3, 1)
     for i in range(N):
-        people.save_person(db, Person(
-            name=rng.choice(["张伟", "李伟", "王芳", "张伟华"]),
-            phone=rng.choice(["", "13812345678", "13912345678"]),
-            address=Address(building_id=rng.choice([None, *buildings]),
-                            unit=rng.choice(["", "1", "2"]), room=rng.choice(["", "101", "1203"])),
-            is_party_member=i % 3 == 0,
-        ))  # fmt: skip
+        people.save_person(
+            db,
+            Person(
+                name=rng.choice(["张伟", "李伟", "王芳", "张伟华"]),
+                phone=rng.choice(["", "13812345678", "13912345678"]),
+                address=Address(
+                    building_id=rng.choice([None, *buildings]),
+                    unit=rng.choice(["", "1", "2"]),
+                    room=rng.choice(["", "101", "1203"]),
+                ),
+                is_party_member=i % 3 == 0,
+            ),
+        )
     categories = [c.id for c in needs.list_categories(db)][:3]
     for _ in range(N):
         registered = day + timedelta(days=rng.randrange(4))
         status = rng.choice([NeedStatus.PENDING, NeedStatus.IN_PROGRESS, NeedStatus.REJECTED])
-        needs.save_need(db, Need(
-            title=rng.choice(["电梯灯不亮", "楼道漏水", "乱停车"]),
-            category_id=rng.choice(categories),
-            raised_by=rng.choice(["", "张伟", "李伟"]),
-            building=rng.choice(["", "1栋", "2栋"]),
-            urgency=rng.choice(list(Urgency)),
-            status=status,
-            status_reason="不属于小区" if status is NeedStatus.REJECTED else "",
-            registered_on=registered,
-            due_on=rng.choice([None, None, registered + timedelta(days=rng.randrange(3))]),
-        ))  # fmt: skip
+        needs.save_need(
+            db,
+            Need(
+                title=rng.choice(["电梯灯不亮", "楼道漏水", "乱停车"]),
+                category_id=rng.choice(categories),
+                raised_by=rng.choice(["", "张伟", "李伟"]),
+                building=rng.choice(["", "1栋", "2栋"]),
+                urgency=rng.choice(list(Urgency)),
+                status=status,
+                status_reason="不属于小区" if status is NeedStatus.REJECTED else "",
+                registered_on=registered,
+                due_on=rng.choice([None, None, registered + timedelta(days=rng.randrange(3))]),
+            ),
+        )
     for _ in range(N):
-        resources.save_resource(db, Resource(
-            title=rng.choice(["活动室", "法律咨询", "义诊"]),
-            kind=rng.choice(list(ResourceKind)[:3]),
-            provider_kind=ProviderKind.OTHER,
-            provider=rng.choice(["", "鹏程律师事务所", "南园供电所"]),
-            registered_on=day + timedelta(days=rng.randrange(4)),
-            valid_until=rng.choice([None, day + timedelta(days=5), day + timedelta(days=30)]),
-        ))  # fmt: skip
+        resources.save_resource(
+            db,
+            Resource(
+                title=rng.choice(["活动室", "法律咨询", "义诊"]),
+                kind=rng.choice(list(ResourceKind)[:3]),
+                provider_kind=ProviderKind.OTHER,
+                provider=rng.choice(["", "鹏程律师事务所", "南园供电所"]),
+                registered_on=day + timedelta(days=rng.randrange(4)),
+                valid_until=rng.choice([None, day + timedelta(days=5), day + timedelta(days=30)]),
+            ),
+        )
     for _ in range(N):
-        projects.save_project(db, Project(
-            title=rng.choice(["加装电梯", "楼道改造"]),
-            kind=rng.choice(list(ProjectKind)[:2]),
-            stage=rng.choice([ProjectStage.PROPOSED, ProjectStage.IN_PROGRESS]),
-            budget=rng.choice([Decimal("0.00"), Decimal("1000.00"), Decimal("25.50")]),
-            spent=rng.choice([Decimal("0.00"), Decimal("10.00")]),
-            registered_on=day + timedelta(days=rng.randrange(4)),
-        ))  # fmt: skip
+        projects.save_project(
+            db,
+            Project(
+                title=rng.choice(["加装电梯", "楼道改造"]),
+                kind=rng.choice(list(ProjectKind)[:2]),
+                stage=rng.choice([ProjectStage.PROPOSED, ProjectStage.IN_PROGRESS]),
+                budget=rng.choice([Decimal("0.00"), Decimal("1000.00"), Decimal("25.50")]),
+                spent=rng.choice([Decimal("0.00"), Decimal("10.00")]),
+                registered_on=day + timedelta(days=rng.randrange(4)),
+            ),
+        )
 
 
 @pytest.fixture(scope="module")
@@ -159,13 +202,18 @@ def test_keyset_pages_of_a_search_and_of_the_trash(filled: Database, lst: Paged)
 
 
 FILTERED = [
-    (LISTS[0], {"building_id": 1}), (LISTS[0], {"party_member": True}),
-    (LISTS[1], {"status": NeedStatus.PENDING}), (LISTS[1], {"open_only": True}),
-    (LISTS[1], {"overdue_only": True}), (LISTS[1], {"category_id": 1}),
-    (LISTS[1], {"building": "1栋"}), (LISTS[2], {"kind": ResourceKind.VENUE}),
-    (LISTS[2], {"valid_only": True}), (LISTS[3], {"stage": ProjectStage.IN_PROGRESS}),
+    (LISTS[0], {"building_id": 1}),
+    (LISTS[0], {"party_member": True}),
+    (LISTS[1], {"status": NeedStatus.PENDING}),
+    (LISTS[1], {"open_only": True}),
+    (LISTS[1], {"overdue_only": True}),
+    (LISTS[1], {"category_id": 1}),
+    (LISTS[1], {"building": "1栋"}),
+    (LISTS[2], {"kind": ResourceKind.VENUE}),
+    (LISTS[2], {"valid_only": True}),
+    (LISTS[3], {"stage": ProjectStage.IN_PROGRESS}),
     (LISTS[3], {"kind": ProjectKind.PARTNERSHIP}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("lst", "fields"), FILTERED, ids=[f"{p.name}-{k}" for p, k in FILTERED])

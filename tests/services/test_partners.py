@@ -74,8 +74,12 @@ def test_tracker_quarter_boundaries_and_future(db):
     activity(db, org, SERVICE, date(2026, 4, 1))  # the first day of Q2
     activity(db, org, PAIRING, date(2025, 12, 31))  # last year: not counted
     (t,) = partners.tracker(db, 2026, today=date(2026, 5, 10))
-    assert states(t) == [(MET, MISSING), (OPEN, MET), (DUE_LATER, DUE_LATER),
-                         (DUE_LATER, DUE_LATER)]  # fmt: skip
+    assert states(t) == [
+        (MET, MISSING),
+        (OPEN, MET),
+        (DUE_LATER, DUE_LATER),
+        (DUE_LATER, DUE_LATER),
+    ]
     assert t.quarters[0].pairing.count == 1
     assert t.dispute_mediation.state is OPEN
     # Seen from the first day of Q2, Q1's missing service is already missing.
@@ -114,9 +118,11 @@ def test_trashed_activities_do_not_count_and_come_back(db):
 def test_quarters_before_the_first_agreement_are_not_owed(db):
     org = unit(db, "鹏程律师事务所")
     partners.save_agreement(
-        db, Agreement(org, signed_on=date(2026, 4, 20), term_start=date(2026, 5, 1),
-                      content="法律咨询进小区")
-    )  # fmt: skip
+        db,
+        Agreement(
+            org, signed_on=date(2026, 4, 20), term_start=date(2026, 5, 1), content="法律咨询进小区"
+        ),
+    )
     (t,) = partners.tracker(db, 2026, today=date(2026, 8, 1))
     assert states(t)[:3] == [(NOT_PAIRED, NOT_PAIRED), (MISSING, MISSING), (OPEN, OPEN)]
     assert t.dispute_mediation.state is OPEN  # the year ends after the pairing began
@@ -177,9 +183,15 @@ def test_activity_links_to_needs_and_projects(db):
     need_b = needs.save_need(db, Need(title="义诊", category_id=category)).id
     project = projects.save_project(db, Project(title="健康小屋")).id
     saved = activity(
-        db, org, SERVICE, date(2026, 5, 6), participants="李医生、张伟",
-        description="义诊 <i>", need_ids=[need_a, need_b, need_a], project_ids=[project],
-    )  # fmt: skip
+        db,
+        org,
+        SERVICE,
+        date(2026, 5, 6),
+        participants="李医生、张伟",
+        description="义诊 <i>",
+        need_ids=[need_a, need_b, need_a],
+        project_ids=[project],
+    )
     got = partners.get_activity(db, saved.id)
     assert (got.need_ids, got.project_ids) == (sorted([need_a, need_b]), [project])
     assert got.description == "义诊 <i>" and got.participants == "李医生、张伟"

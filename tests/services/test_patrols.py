@@ -35,19 +35,31 @@ def db(workdir: Path, empty_database: Path) -> Iterator[Database]:
 def patrol(db: Database, *descriptions: str) -> Patrol:
     return patrols.save_patrol(
         db,
-        Patrol(held_on=DAY, route="1栋→2栋→地下车库", participants=f"张伟、{NAME}",
-               findings=[Finding(d, "2栋") for d in descriptions]),
-    )  # fmt: skip
+        Patrol(
+            held_on=DAY,
+            route="1栋→2栋→地下车库",
+            participants=f"张伟、{NAME}",
+            findings=[Finding(d, "2栋") for d in descriptions],
+        ),
+    )
 
 
 def test_leaders_grouped_by_grid_then_building_with_gaps(db: Database, roster: Roster) -> None:
     second = save_grid(db, Grid(name="第二网格"))
     save_building(db, Building(name="3栋", grid_id=second.id))
     save_building(db, Building(name="无网格楼"))
-    add_person(db, NAME, roles=frozenset({PersonRole.BUILDING_LEADER}),
-               address=Address(building_id=roster.buildings["10栋"]))  # fmt: skip
-    gone = add_person(db, "离开的人", roles=frozenset({PersonRole.BUILDING_LEADER}),
-                      address=Address(building_id=roster.buildings["2栋"]))  # fmt: skip
+    add_person(
+        db,
+        NAME,
+        roles=frozenset({PersonRole.BUILDING_LEADER}),
+        address=Address(building_id=roster.buildings["10栋"]),
+    )
+    gone = add_person(
+        db,
+        "离开的人",
+        roles=frozenset({PersonRole.BUILDING_LEADER}),
+        address=Address(building_id=roster.buildings["2栋"]),
+    )
     delete_people(db, [gone])
     groups = patrols.leaders_by_grid(db)
     assert [g.grid for g in groups] == ["第一网格", "第二网格", ""]
@@ -108,7 +120,9 @@ def test_editing_a_patrol_keeps_the_need_link(db: Database) -> None:
     saved.findings.append(Finding("电动车飞线充电", "1栋"))
     again = patrols.save_patrol(db, saved)
     assert [(f.description, f.need_id) for f in again.findings] == [
-        ("楼道堆物（已通知物业）", need.id), ("电动车飞线充电", None)]  # fmt: skip
+        ("楼道堆物（已通知物业）", need.id),
+        ("电动车飞线充电", None),
+    ]
 
 
 def test_a_trashed_need_unlinks_nothing_but_a_purged_one_does(db: Database) -> None:
@@ -136,11 +150,16 @@ def test_patrols_go_to_the_trash_and_back(db: Database) -> None:
 
 
 def test_leader_meetings_are_the_building_leaders_kind(db: Database) -> None:
-    meetings.save_meeting(db, Meeting("十月楼栋长月度例会", MeetingKind.BUILDING_LEADERS,
-                                      datetime(2026, 10, 8, 19, 0)))  # fmt: skip
-    meetings.save_meeting(db, Meeting("协商议事会", MeetingKind.DELIBERATION,
-                                      datetime(2026, 10, 9, 19, 0)))  # fmt: skip
-    meetings.save_meeting(db, Meeting("十一月楼栋长月度例会", MeetingKind.BUILDING_LEADERS,
-                                      datetime(2026, 11, 8, 19, 0)))  # fmt: skip
+    meetings.save_meeting(
+        db,
+        Meeting("十月楼栋长月度例会", MeetingKind.BUILDING_LEADERS, datetime(2026, 10, 8, 19, 0)),
+    )
+    meetings.save_meeting(
+        db, Meeting("协商议事会", MeetingKind.DELIBERATION, datetime(2026, 10, 9, 19, 0))
+    )
+    meetings.save_meeting(
+        db,
+        Meeting("十一月楼栋长月度例会", MeetingKind.BUILDING_LEADERS, datetime(2026, 11, 8, 19, 0)),
+    )
     rows = patrols.leader_meetings(db)
     assert [r.title for r in rows] == ["十一月楼栋长月度例会", "十月楼栋长月度例会"]

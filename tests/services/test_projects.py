@@ -75,8 +75,16 @@ def add(db: Database, title: str = "地下车库照明改造", **fields: object)
 def need(db: Database, title: str, status: NeedStatus = NeedStatus.PENDING) -> int:
     category = list_categories(db)[0].id
     reason = "理由" if status in (NeedStatus.REFERRED, NeedStatus.REJECTED) else ""
-    saved = save_need(db, Need(title=title, category_id=category, registered_on=DAY,
-                               status=status, status_reason=reason))  # fmt: skip
+    saved = save_need(
+        db,
+        Need(
+            title=title,
+            category_id=category,
+            registered_on=DAY,
+            status=status,
+            status_reason=reason,
+        ),
+    )
     assert saved.id is not None
     return saved.id
 
@@ -304,9 +312,14 @@ def test_terminate_from_any_open_stage_with_a_reason(db: Database, stage: Projec
 
 def test_parties_link_people_and_organizations(db: Database, roster: Roster) -> None:
     dancers = org(db, "翠竹夕阳红舞蹈队", OrganizationKind.SELF_ORGANIZATION)
-    saved = add(db, parties=[Party(PartyRole.INITIATOR, "赵堃"),
-                             Party(PartyRole.ORGANIZER, "翠竹夕阳红舞蹈队"),
-                             Party(PartyRole.IMPLEMENTER, "外来施工队")])  # fmt: skip
+    saved = add(
+        db,
+        parties=[
+            Party(PartyRole.INITIATOR, "赵堃"),
+            Party(PartyRole.ORGANIZER, "翠竹夕阳红舞蹈队"),
+            Party(PartyRole.IMPLEMENTER, "外来施工队"),
+        ],
+    )
     assert [(p.person_id, p.organization_id) for p in saved.parties] == [
         (roster.people["赵堃"], None),
         (None, dancers),
@@ -421,16 +434,24 @@ def spread(db: Database) -> dict[str, int]:
         ("车库照明改造", ProjectKind.LIVELIHOOD_MICRO, PROPOSED, date(2026, 1, 5), "80000"),
         ("四点半课堂", ProjectKind.PARTNERSHIP, IN_PROGRESS, date(2026, 2, 10), "0"),
         ("楼道杂物清理", ProjectKind.SELF_GOVERNANCE, COMPLETED, date(2026, 3, 3), "500.50"),
-        ("儿童游乐设施更新", ProjectKind.LIVELIHOOD_MICRO, COMPLETED, date(2026, 3, 15),
-         "200000"),
+        ("儿童游乐设施更新", ProjectKind.LIVELIHOOD_MICRO, COMPLETED, date(2026, 3, 15), "200000"),
         ("暖蜂驿站", ProjectKind.OTHER, TERMINATED, date(2026, 3, 20), "8000"),
-    ]  # fmt: skip
+    ]
     ids = {}
     for title, kind, stage, registered, budget in spec:
-        project = add(db, title, kind=kind, registered_on=registered, budget=Decimal(budget),
-                      stop_reason="资金未获批复")  # fmt: skip
-        path = {IN_PROGRESS: [IN_PROGRESS], COMPLETED: [IN_PROGRESS, AWAITING, COMPLETED],
-                TERMINATED: [TERMINATED]}.get(stage, [])  # fmt: skip
+        project = add(
+            db,
+            title,
+            kind=kind,
+            registered_on=registered,
+            budget=Decimal(budget),
+            stop_reason="资金未获批复",
+        )
+        path = {
+            IN_PROGRESS: [IN_PROGRESS],
+            COMPLETED: [IN_PROGRESS, AWAITING, COMPLETED],
+            TERMINATED: [TERMINATED],
+        }.get(stage, [])
         for step in path:
             project.stage = step
             project = save_project(db, project)
@@ -444,13 +465,17 @@ FILTER_CASES = [
     (ProjectQuery(stage=TERMINATED), {"暖蜂驿站"}),
     (ProjectQuery(stage=AWAITING), set()),
     (ProjectQuery(kind=ProjectKind.LIVELIHOOD_MICRO, stage=COMPLETED), {"儿童游乐设施更新"}),
-    (ProjectQuery(registered_from=date(2026, 3, 3)),
-     {"楼道杂物清理", "儿童游乐设施更新", "暖蜂驿站"}),
+    (
+        ProjectQuery(registered_from=date(2026, 3, 3)),
+        {"楼道杂物清理", "儿童游乐设施更新", "暖蜂驿站"},
+    ),
     (ProjectQuery(registered_to=date(2026, 2, 10)), {"车库照明改造", "四点半课堂"}),
-    (ProjectQuery(registered_from=date(2026, 2, 1), registered_to=date(2026, 3, 15)),
-     {"四点半课堂", "楼道杂物清理", "儿童游乐设施更新"}),
+    (
+        ProjectQuery(registered_from=date(2026, 2, 1), registered_to=date(2026, 3, 15)),
+        {"四点半课堂", "楼道杂物清理", "儿童游乐设施更新"},
+    ),
     (ProjectQuery(text="课堂"), {"四点半课堂"}),
-]  # fmt: skip
+]
 
 
 def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
@@ -461,14 +486,23 @@ def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
 
 def test_default_order_is_newest_first(db: Database, spread: dict[str, int]) -> None:
     assert titles(list_projects(db, ProjectQuery())) == [
-        "暖蜂驿站", "儿童游乐设施更新", "楼道杂物清理", "四点半课堂", "车库照明改造",
-    ]  # fmt: skip
+        "暖蜂驿站",
+        "儿童游乐设施更新",
+        "楼道杂物清理",
+        "四点半课堂",
+        "车库照明改造",
+    ]
 
 
 def test_sort_by_budget_is_numeric(db: Database, spread: dict[str, int]) -> None:
     rows = list_projects(db, ProjectQuery(sort="budget", descending=False))
-    assert [r.budget for r in rows] == [Decimal("0.00"), Decimal("500.50"), Decimal("8000.00"),
-                                        Decimal("80000.00"), Decimal("200000.00")]  # fmt: skip
+    assert [r.budget for r in rows] == [
+        Decimal("0.00"),
+        Decimal("500.50"),
+        Decimal("8000.00"),
+        Decimal("80000.00"),
+        Decimal("200000.00"),
+    ]
     assert titles(list_projects(db, ProjectQuery(sort="budget")))[0] == "儿童游乐设施更新"
 
 

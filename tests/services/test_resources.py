@@ -101,8 +101,14 @@ def test_missing_resources_are_not_found(db: Database) -> None:
 
 
 def test_rare_characters_and_markup_kept_exactly(db: Database, roster: Roster) -> None:
-    saved = add(db, title="𠮷祥的 A&B <b>书法</b>", provider="𠮷祥", kind=ResourceKind.SKILL,
-                provider_kind=ProviderKind.TALENT, availability="<周末> & 节假日")  # fmt: skip
+    saved = add(
+        db,
+        title="𠮷祥的 A&B <b>书法</b>",
+        provider="𠮷祥",
+        kind=ResourceKind.SKILL,
+        provider_kind=ProviderKind.TALENT,
+        availability="<周末> & 节假日",
+    )
     got = get_resource(db, saved.id)
     assert (got.title, got.provider, got.availability) == (
         "𠮷祥的 A&B <b>书法</b>",
@@ -147,9 +153,14 @@ def test_two_people_of_one_name_link_neither(db: Database, roster: Roster) -> No
 
 
 @pytest.mark.parametrize(
-    "kind", [ProviderKind.PARTNER_UNIT, ProviderKind.SELF_ORGANIZATION,
-             ProviderKind.PROPERTY_COMPANY, ProviderKind.OTHER],
-)  # fmt: skip
+    "kind",
+    [
+        ProviderKind.PARTNER_UNIT,
+        ProviderKind.SELF_ORGANIZATION,
+        ProviderKind.PROPERTY_COMPANY,
+        ProviderKind.OTHER,
+    ],
+)
 def test_organizations_link_by_name(db: Database, kind: ProviderKind) -> None:
     unit = org(db, "南园供电所")
     saved = add(db, "用电安全检查", provider="南园供电所", provider_kind=kind)
@@ -159,15 +170,17 @@ def test_organizations_link_by_name(db: Database, kind: ProviderKind) -> None:
 def test_two_organizations_of_one_name_link_neither(db: Database) -> None:
     org(db, "翠竹志愿服务队", OrganizationKind.SELF_ORGANIZATION)
     org(db, "翠竹志愿服务队", OrganizationKind.SELF_ORGANIZATION)
-    saved = add(db, "夜间巡逻", provider="翠竹志愿服务队",
-                provider_kind=ProviderKind.SELF_ORGANIZATION)  # fmt: skip
+    saved = add(
+        db, "夜间巡逻", provider="翠竹志愿服务队", provider_kind=ProviderKind.SELF_ORGANIZATION
+    )
     assert saved.organization_id is None
 
 
 def test_an_organization_in_the_trash_does_not_count(db: Database) -> None:
     delete_organizations(db, [org(db, "鹏程律师事务所")])
-    saved = add(db, "法律咨询日", provider="鹏程律师事务所",
-                provider_kind=ProviderKind.PARTNER_UNIT)  # fmt: skip
+    saved = add(
+        db, "法律咨询日", provider="鹏程律师事务所", provider_kind=ProviderKind.PARTNER_UNIT
+    )
     assert saved.organization_id is None
 
 
@@ -175,8 +188,11 @@ def test_unknown_providers_are_kept_as_written(db: Database, roster: Roster) -> 
     talent = add(db, "修电脑", provider=" 隔壁小刘 ", provider_kind=ProviderKind.TALENT)
     partner = add(db, "图书", provider="深圳图书馆", provider_kind=ProviderKind.PARTNER_UNIT)
     assert (talent.provider, talent.person_id, talent.organization_id) == ("隔壁小刘", None, None)
-    assert (partner.provider, partner.person_id, partner.organization_id) == ("深圳图书馆", None,
-                                                                               None)  # fmt: skip
+    assert (partner.provider, partner.person_id, partner.organization_id) == (
+        "深圳图书馆",
+        None,
+        None,
+    )
 
 
 def test_link_follows_the_provider_on_update(db: Database, roster: Roster) -> None:
@@ -212,18 +228,31 @@ def spread(db: Database, roster: Roster) -> dict[str, int]:
     spec = [
         # title, kind, provider kind, provider, registered (days ago), valid for (days)
         ("运动场", ResourceKind.VENUE, ProviderKind.PARTNER_UNIT, "翠竹实验小学", 300, None),
-        ("四点半课堂", ResourceKind.VOLUNTEER_SERVICE, ProviderKind.PARTNER_UNIT,
-         "翠竹实验小学", 250, 100),  # expired 150 days ago
+        (
+            "四点半课堂",
+            ResourceKind.VOLUNTEER_SERVICE,
+            ProviderKind.PARTNER_UNIT,
+            "翠竹实验小学",
+            250,
+            100,
+        ),  # expired 150 days ago
         ("法律咨询", ResourceKind.SKILL, ProviderKind.TALENT, "王䶮", 200, 200),  # ends today
         ("公共收益资金", ResourceKind.FUNDS, ProviderKind.PROPERTY_COMPANY, "鹏安物业", 100, 99),
         ("图书", ResourceKind.GOODS, ProviderKind.SELF_ORGANIZATION, "亲子读书会", 10, 365),
-    ]  # fmt: skip
+    ]
     ids = {}
     for title, kind, provider_kind, provider, ago, valid in spec:
         registered = TODAY - timedelta(days=ago)
         until = None if valid is None else registered + timedelta(days=valid)
-        ids[title] = add(db, title, kind=kind, provider_kind=provider_kind, provider=provider,
-                         registered_on=registered, valid_until=until).id  # fmt: skip
+        ids[title] = add(
+            db,
+            title,
+            kind=kind,
+            provider_kind=provider_kind,
+            provider=provider,
+            registered_on=registered,
+            valid_until=until,
+        ).id
     return ids
 
 
@@ -237,8 +266,12 @@ def test_rows_carry_expiry_and_use(db: Database, spread: dict[str, int]) -> None
     assert not rows["法律咨询"].expired  # valid until today: still valid
     assert not rows["运动场"].expired  # no end
     assert {t: r.project_count for t, r in rows.items()} == {
-        "运动场": 1, "四点半课堂": 2, "法律咨询": 0, "公共收益资金": 0, "图书": 0,
-    }  # fmt: skip
+        "运动场": 1,
+        "四点半课堂": 2,
+        "法律咨询": 0,
+        "公共收益资金": 0,
+        "图书": 0,
+    }
     assert rows["法律咨询"].provider == "王䶮"
 
 
@@ -250,7 +283,7 @@ FILTER_CASES = [
     (ResourceQuery(text="翠竹"), {"运动场", "四点半课堂"}),
     (ResourceQuery(text="王䶮"), {"法律咨询"}),
     (ResourceQuery(kind=ResourceKind.FUNDS, valid_only=True), set()),
-]  # fmt: skip
+]
 
 
 def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
@@ -260,8 +293,13 @@ def test_filters_and_counts(db: Database, spread: dict[str, int]) -> None:
 
 
 def test_default_order_is_newest_first(db: Database, spread: dict[str, int]) -> None:
-    assert titles(db, ResourceQuery()) == ["图书", "公共收益资金", "法律咨询", "四点半课堂",
-                                           "运动场"]  # fmt: skip
+    assert titles(db, ResourceQuery()) == [
+        "图书",
+        "公共收益资金",
+        "法律咨询",
+        "四点半课堂",
+        "运动场",
+    ]
     assert titles(db, ResourceQuery(descending=False))[0] == "运动场"
 
 

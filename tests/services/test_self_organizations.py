@@ -27,8 +27,12 @@ def db(workdir: Path, empty_database: Path) -> Iterator[Database]:
     database.close()
 
 
-def org(db: Database, name: str, incubated_on: date | None = None,
-        kind: OrganizationKind = OrganizationKind.SELF_ORGANIZATION) -> int:  # fmt: skip
+def org(
+    db: Database,
+    name: str,
+    incubated_on: date | None = None,
+    kind: OrganizationKind = OrganizationKind.SELF_ORGANIZATION,
+) -> int:
     saved = organizations.save_organization(
         db, Organization(kind=kind, name=name, incubated_on=incubated_on)
     )
@@ -65,15 +69,19 @@ def test_list_counts_members_and_activities(db: Database, roster: Roster) -> Non
 
 def test_members_added_updated_removed(db: Database, roster: Roster) -> None:
     dance = org(db, "夕阳红舞蹈队")
-    so.save_member(db, dance, Member(roster.people["𠮷祥"], role="成员",
-                                     joined_on=date(2026, 4, 1)))  # fmt: skip
-    so.save_member(db, dance, Member(roster.people["张伟"], role="成员",
-                                     joined_on=date(2026, 3, 1)))  # fmt: skip
+    so.save_member(
+        db, dance, Member(roster.people["𠮷祥"], role="成员", joined_on=date(2026, 4, 1))
+    )
+    so.save_member(
+        db, dance, Member(roster.people["张伟"], role="成员", joined_on=date(2026, 3, 1))
+    )
     # Saving again changes the role: one membership per person.
     so.save_member(db, dance, Member(roster.people["𠮷祥"], role=" 负责人 "))
     members = so.list_members(db, dance)
     assert [(m.name, m.role, m.building) for m in members] == [
-        ("𠮷祥", "负责人", "10栋"), ("张伟", "成员", "1栋")]  # fmt: skip
+        ("𠮷祥", "负责人", "10栋"),
+        ("张伟", "成员", "1栋"),
+    ]
     assert so.remove_member(db, dance, roster.people["张伟"])
     assert not so.remove_member(db, dance, roster.people["张伟"])
     assert [m.name for m in so.list_members(db, dance)] == ["𠮷祥"]
@@ -85,17 +93,27 @@ def test_members_added_updated_removed(db: Database, roster: Roster) -> None:
 
 def test_activity_round_trip_validation_and_trash(db: Database) -> None:
     dance = org(db, "夕阳红舞蹈队")
-    saved = so.save_activity(db, Activity(dance, " 广场舞展演 ", date(2026, 6, 1),
-                                          participants=NAME, participant_count=35,
-                                          description="A&B <script>"))  # fmt: skip
+    saved = so.save_activity(
+        db,
+        Activity(
+            dance,
+            " 广场舞展演 ",
+            date(2026, 6, 1),
+            participants=NAME,
+            participant_count=35,
+            description="A&B <script>",
+        ),
+    )
     assert saved.kind == "广场舞展演"  # free text beyond the starter list
     assert so.get_activity(db, saved.id or 0) == saved
     saved.participant_count = None
     assert so.save_activity(db, saved).participant_count is None
     with pytest.raises(ValidationError) as err:
         so.save_activity(db, Activity(dance, "", participant_count=-1))
-    assert err.value.problems == {"kind": Problem.REQUIRED,
-                                  "participant_count": Problem.NEGATIVE_AMOUNT}  # fmt: skip
+    assert err.value.problems == {
+        "kind": Problem.REQUIRED,
+        "participant_count": Problem.NEGATIVE_AMOUNT,
+    }
     assert so.delete_activities(db, [saved.id or 0]) == 1
     assert so.list_activities(db, dance) == []
     items = [i for i in trash.list_trash(db) if i.kind.value == "organization_activities"]

@@ -37,7 +37,8 @@ def test_only_live_rest_stations_are_listed(db: Database) -> None:
     stations.save_month(db, StationMonth(east, date(2026, 10, 1), 95))
     rows = stations.list_stations(db)
     assert [(r.id, r.title, r.months, r.riders_total, r.last_month) for r in rows] == [
-        (east, "东门暖蜂驿站 <b>&", 2, 215, date(2026, 10, 1))]  # fmt: skip
+        (east, "东门暖蜂驿站 <b>&", 2, 215, date(2026, 10, 1))
+    ]
     # The flag can be taken off again.
     flagged = resources.get_resource(db, east)
     flagged.is_rest_station = False
@@ -53,7 +54,8 @@ def test_a_month_is_logged_once_and_updated(db: Database) -> None:
     assert again.id == first.id
     log = stations.station_log(db, east)
     assert [(m.month, m.riders_served, m.services) for m in log] == [
-        (date(2026, 9, 1), 130, "热水、充电")]  # fmt: skip
+        (date(2026, 9, 1), 130, "热水、充电")
+    ]
 
 
 def test_moving_an_entry_onto_a_logged_month_keeps_one_row(db: Database) -> None:
@@ -64,7 +66,8 @@ def test_moving_an_entry_onto_a_logged_month_keeps_one_row(db: Database) -> None
     merged = stations.save_month(db, octo)
     assert merged.id == sept.id
     assert [(m.month, m.riders_served) for m in stations.station_log(db, east)] == [
-        (date(2026, 9, 1), 80)]  # fmt: skip
+        (date(2026, 9, 1), 80)
+    ]
     assert stations.delete_month(db, east, date(2026, 9, 20))
     assert stations.station_log(db, east) == []
 

@@ -28,20 +28,38 @@ def db(workdir: Path, empty_database: Path) -> Iterator[Database]:
     database.close()
 
 
-def meeting(db: Database, roster: Roster, *, final: bool = True,
-            attendance: Attendance = Attendance.PRESENT) -> int:  # fmt: skip
+def meeting(
+    db: Database, roster: Roster, *, final: bool = True, attendance: Attendance = Attendance.PRESENT
+) -> int:
     # 07:30 in Shanghai is the previous day in UTC: the use is dated as the secretary sees it.
     assert local_to_utc(datetime(2026, 10, 8, 7, 30)).date() == date(2026, 10, 7)
-    saved = meetings.save_meeting(db, Meeting(
-        "关于加装电梯的协商议事会", starts_at=datetime(2026, 10, 8, 7, 30),
-        participants=[
-            Participant(ParticipantRole.TALENT, "王䶮", person_id=roster.people["王䶮"],
-                        attendance=attendance),
-            Participant(ParticipantRole.RESIDENT_REPRESENTATIVE, "𠮷祥",
-                        person_id=roster.people["𠮷祥"], attendance=Attendance.PRESENT),
-            Participant(ParticipantRole.TALENT, "张伟", person_id=roster.people["张伟"],
-                        attendance=Attendance.PRESENT),  # not a talented resident
-        ]))  # fmt: skip
+    saved = meetings.save_meeting(
+        db,
+        Meeting(
+            "关于加装电梯的协商议事会",
+            starts_at=datetime(2026, 10, 8, 7, 30),
+            participants=[
+                Participant(
+                    ParticipantRole.TALENT,
+                    "王䶮",
+                    person_id=roster.people["王䶮"],
+                    attendance=attendance,
+                ),
+                Participant(
+                    ParticipantRole.RESIDENT_REPRESENTATIVE,
+                    "𠮷祥",
+                    person_id=roster.people["𠮷祥"],
+                    attendance=Attendance.PRESENT,
+                ),
+                Participant(
+                    ParticipantRole.TALENT,
+                    "张伟",
+                    person_id=roster.people["张伟"],
+                    attendance=Attendance.PRESENT,
+                ),  # not a talented resident
+            ],
+        ),
+    )
     assert saved.id is not None
     if final:
         meetings.finalize_meeting(db, saved.id)
@@ -49,19 +67,31 @@ def meeting(db: Database, roster: Roster, *, final: bool = True,
 
 
 def uses(db: Database, person_id: int) -> list[tuple[TalentRight, date, RightSource, int | None]]:
-    return sorted(((u.right, u.used_on, u.source, u.source_id)
-                   for u in talents.list_right_uses(db, person_id)), key=str)  # fmt: skip
+    return sorted(
+        (
+            (u.right, u.used_on, u.source, u.source_id)
+            for u in talents.list_right_uses(db, person_id)
+        ),
+        key=str,
+    )
 
 
 def test_talents_listed_with_discovery_and_counts(db: Database, roster: Roster) -> None:
     wang = roster.people["王䶮"]
     talents.set_discovered(db, wang, date(2026, 2, 1))
-    talents.save_cultivation(db, Cultivation(wang, date(2026, 3, 1), CultivationKind.TRAINING,
-                                             "议事规则培训 <b>&"))  # fmt: skip
-    talents.save_cultivation(db, Cultivation(wang, date(2026, 5, 1), CultivationKind.ROLE,
-                                             "担任议事会召集人"))  # fmt: skip
-    evaluated = RightUse(wang, TalentRight.EVALUATION, date(2026, 6, 30), RightSource.EVALUATION,
-                         note="参与物业季度评价")  # fmt: skip
+    talents.save_cultivation(
+        db, Cultivation(wang, date(2026, 3, 1), CultivationKind.TRAINING, "议事规则培训 <b>&")
+    )
+    talents.save_cultivation(
+        db, Cultivation(wang, date(2026, 5, 1), CultivationKind.ROLE, "担任议事会召集人")
+    )
+    evaluated = RightUse(
+        wang,
+        TalentRight.EVALUATION,
+        date(2026, 6, 30),
+        RightSource.EVALUATION,
+        note="参与物业季度评价",
+    )
     talents.save_right_use(db, evaluated)
     rows = {r.name: r for r in talents.list_talents(db)}
     assert set(rows) == {"王䶮", "𠮷祥"}
@@ -69,9 +99,14 @@ def test_talents_listed_with_discovery_and_counts(db: Database, roster: Roster) 
     assert rows["王䶮"].cultivations == 2
     assert rows["王䶮"].uses == {TalentRight.EVALUATION: 1}
     assert (rows["𠮷祥"].discovered_on, rows["𠮷祥"].cultivations, rows["𠮷祥"].uses) == (
-        None, 0, {})  # fmt: skip
+        None,
+        0,
+        {},
+    )
     assert [c.description for c in talents.list_cultivation(db, wang)] == [
-        "担任议事会召集人", "议事规则培训 <b>&"]  # fmt: skip
+        "担任议事会召集人",
+        "议事规则培训 <b>&",
+    ]
     delete_people(db, [wang])
     assert [r.name for r in talents.list_talents(db)] == ["𠮷祥"]
 
@@ -96,17 +131,27 @@ def test_meetings_give_deliberation_once(db: Database, roster: Roster) -> None:
 
 def test_projects_give_suggestion_and_supervision(db: Database, roster: Roster) -> None:
     wang, ji = roster.people["王䶮"], roster.people["𠮷祥"]
-    saved = projects.save_project(db, Project(
-        "楼道微改造", registered_on=date(2026, 4, 1), start_on=date(2026, 5, 10),
-        parties=[Party(PartyRole.INITIATOR, "王䶮", person_id=wang),
-                 Party(PartyRole.ORGANIZER, "𠮷祥", person_id=ji),
-                 Party(PartyRole.IMPLEMENTER, "𠮷祥", person_id=ji)]))  # fmt: skip
+    saved = projects.save_project(
+        db,
+        Project(
+            "楼道微改造",
+            registered_on=date(2026, 4, 1),
+            start_on=date(2026, 5, 10),
+            parties=[
+                Party(PartyRole.INITIATOR, "王䶮", person_id=wang),
+                Party(PartyRole.ORGANIZER, "𠮷祥", person_id=ji),
+                Party(PartyRole.IMPLEMENTER, "𠮷祥", person_id=ji),
+            ],
+        ),
+    )
     assert talents.refresh_right_uses(db) == 2
-    assert uses(db, wang) == [(TalentRight.SUGGESTION, date(2026, 4, 1), RightSource.PROJECT,
-                               saved.id)]  # fmt: skip
+    assert uses(db, wang) == [
+        (TalentRight.SUGGESTION, date(2026, 4, 1), RightSource.PROJECT, saved.id)
+    ]
     # Organizer and implementer of one project: one supervision, not two.
-    assert uses(db, ji) == [(TalentRight.SUPERVISION, date(2026, 5, 10), RightSource.PROJECT,
-                             saved.id)]  # fmt: skip
+    assert uses(db, ji) == [
+        (TalentRight.SUPERVISION, date(2026, 5, 10), RightSource.PROJECT, saved.id)
+    ]
     saved.start_on = date(2026, 6, 1)
     projects.save_project(db, saved)
     assert talents.refresh_right_uses(db) == 1
@@ -116,8 +161,9 @@ def test_projects_give_suggestion_and_supervision(db: Database, roster: Roster) 
 
 def test_refresh_leaves_hand_records_alone(db: Database, roster: Roster) -> None:
     wang = roster.people["王䶮"]
-    manual = talents.save_right_use(db, RightUse(wang, TalentRight.SUPERVISION, date(2026, 7, 1),
-                                                 note="监督垃圾分类督导"))  # fmt: skip
+    manual = talents.save_right_use(
+        db, RightUse(wang, TalentRight.SUPERVISION, date(2026, 7, 1), note="监督垃圾分类督导")
+    )
     assert talents.refresh_right_uses(db) == 0
     assert [u.id for u in talents.list_right_uses(db, wang)] == [manual.id]
     assert talents.delete_right_use(db, manual.id or 0)
@@ -127,8 +173,9 @@ def test_refresh_leaves_hand_records_alone(db: Database, roster: Roster) -> None
 def test_derived_uses_cannot_be_typed_or_deleted_by_hand(db: Database, roster: Roster) -> None:
     wang = roster.people["王䶮"]
     with pytest.raises(ValidationError) as err:
-        talents.save_right_use(db, RightUse(wang, TalentRight.DELIBERATION,
-                                            source=RightSource.MEETING, note="x"))  # fmt: skip
+        talents.save_right_use(
+            db, RightUse(wang, TalentRight.DELIBERATION, source=RightSource.MEETING, note="x")
+        )
     assert err.value.problems == {"source": Problem.REQUIRED}
     with pytest.raises(ValidationError):
         talents.save_right_use(db, RightUse(wang, TalentRight.DELIBERATION, note=" "))
@@ -149,9 +196,15 @@ def test_cultivation_needs_a_description(db: Database, roster: Roster) -> None:
 
 def test_a_project_not_started_yet_is_no_supervision_yet(db: Database, roster: Roster) -> None:
     ji = roster.people["𠮷祥"]
-    projects.save_project(db, Project(
-        "加装电梯", registered_on=date(2026, 11, 1), start_on=date(2027, 1, 19),
-        parties=[Party(PartyRole.ORGANIZER, "𠮷祥", person_id=ji)]))  # fmt: skip
+    projects.save_project(
+        db,
+        Project(
+            "加装电梯",
+            registered_on=date(2026, 11, 1),
+            start_on=date(2027, 1, 19),
+            parties=[Party(PartyRole.ORGANIZER, "𠮷祥", person_id=ji)],
+        ),
+    )
     assert talents.refresh_right_uses(db, today=date(2026, 11, 25)) == 0
     assert uses(db, ji) == []
     assert talents.refresh_right_uses(db, today=date(2027, 1, 19)) == 1

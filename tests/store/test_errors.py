@@ -39,8 +39,17 @@ def add_resident(db: Database) -> None:
     uuid = "00000000-0000-4000-8000-000000000001"
     note = "住户自述：" * 5000  # longer than a page: the file must grow
     with db.session() as s:
-        s.add(PersonRecord(uuid=uuid, name=NAME, phone=PHONE, room=ROOM, note=note,
-                           created_at=now, updated_at=now))  # fmt: skip
+        s.add(
+            PersonRecord(
+                uuid=uuid,
+                name=NAME,
+                phone=PHONE,
+                room=ROOM,
+                note=note,
+                created_at=now,
+                updated_at=now,
+            )
+        )
 
 
 def test_a_full_database_is_told_as_full_without_its_parameters(db: Database) -> None:

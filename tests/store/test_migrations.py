@@ -111,8 +111,10 @@ def test_upgrade_from_first_revision_keeps_every_row(old_db: Path, data_dir: Pat
     assert schema.read_revision(old_db) == schema.HEAD
     after = dump(old_db)
     # Every old column keeps its value; columns added later hold their empty defaults.
-    assert {t: [{k: row[k] for k in old} for row, old in zip(after[t], before[t], strict=True)]
-            for t in before} == before  # fmt: skip
+    assert {
+        t: [{k: row[k] for k in old} for row, old in zip(after[t], before[t], strict=True)]
+        for t in before
+    } == before
     assert {row["talent_discovered_on"] for row in after["person"]} == {None}
     # The tables added later exist and are empty.
     assert dump(old_db, ("organization",)) == {"organization": []}

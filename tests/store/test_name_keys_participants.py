@@ -29,14 +29,32 @@ def _older_folder(folder: Path) -> tuple[Path, int]:
         ids = {n: people.save_person(db, Person(name=n)).id for n in [*NAMES, "林磊玉"]}
         category = needs.list_categories(db)[0].id
         needs.save_need(db, Need(title="楼道灯坏了", category_id=category, raised_by="曾国藩"))
-        visits.save_visit(db, Visit(kind=VisitKind.RECEPTION_DAY, visited_on=date(2026, 11, 3),
-                                    resident="单雄信", issue="噪音"))  # fmt: skip
+        visits.save_visit(
+            db,
+            Visit(
+                kind=VisitKind.RECEPTION_DAY,
+                visited_on=date(2026, 11, 3),
+                resident="单雄信",
+                issue="噪音",
+            ),
+        )
         meeting = meetings.save_meeting(
             db,
-            Meeting(title="议事会", starts_at=datetime(2026, 11, 25, 14, 30), host="丁",
-                    participants=[Participant(ParticipantRole.BRANCH, "丁", "党支部",
-                                              ids["丁"], attendance=Attendance.PRESENT)]),
-        )  # fmt: skip
+            Meeting(
+                title="议事会",
+                starts_at=datetime(2026, 11, 25, 14, 30),
+                host="丁",
+                participants=[
+                    Participant(
+                        ParticipantRole.BRANCH,
+                        "丁",
+                        "党支部",
+                        ids["丁"],
+                        attendance=Attendance.PRESENT,
+                    )
+                ],
+            ),
+        )
     finally:
         db.close()
     path = db_path(folder)
@@ -68,11 +86,21 @@ def test_one_row_per_person_after_the_upgrade(tmp_path: Path) -> None:
     rows = [(p.roles, p.name, p.organization, p.phone, p.attendance) for p in got.participants]
     assert rows == [
         ((ParticipantRole.BRANCH,), "丁", "党支部", "", Attendance.PRESENT),
-        ((ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE), "林磊玉",
-         "8栋楼栋长、业委会委员", "", Attendance.PRESENT),
-        ((ParticipantRole.RESIDENT_REPRESENTATIVE, ParticipantRole.TALENT), "汪文雨",
-         "3栋2单元、贤达能人", "13812345678", Attendance.EXCUSED),
-    ]  # fmt: skip
+        (
+            (ParticipantRole.BUILDING_LEADER, ParticipantRole.OWNERS_COMMITTEE),
+            "林磊玉",
+            "8栋楼栋长、业委会委员",
+            "",
+            Attendance.PRESENT,
+        ),
+        (
+            (ParticipantRole.RESIDENT_REPRESENTATIVE, ParticipantRole.TALENT),
+            "汪文雨",
+            "3栋2单元、贤达能人",
+            "13812345678",
+            Attendance.EXCUSED,
+        ),
+    ]
 
 
 def test_two_copies_upgraded_apart_keep_the_same_rows(tmp_path: Path) -> None:
@@ -91,9 +119,11 @@ def test_names_get_their_keys_and_sort_by_pinyin(tmp_path: Path) -> None:
     path, _meeting = _older_folder(tmp_path)
     migrate.upgrade_to_head(path)
     with closing(sqlite3.connect(path)) as conn:
-        for table, name, key in (("person", "name", "name_key"),
-                                 ("need", "raised_by", "raised_by_key"),
-                                 ("visit", "resident", "resident_key")):  # fmt: skip
+        for table, name, key in (
+            ("person", "name", "name_key"),
+            ("need", "raised_by", "raised_by_key"),
+            ("visit", "resident", "resident_key"),
+        ):
             rows = conn.execute(f"SELECT {name}, {key} FROM {table}").fetchall()
             assert rows and all(k == name_key(n) for n, k in rows), table
     db = open_database(tmp_path)
@@ -102,8 +132,18 @@ def test_names_get_their_keys_and_sort_by_pinyin(tmp_path: Path) -> None:
     finally:
         db.close()
     assert listed == [
-        "丁", "东方明", "付", "𠮷祥", "林磊玉", "单雄信", "上官婉儿", "Tom", "䶮", "于", "曾国藩"
-    ]  # fmt: skip
+        "丁",
+        "东方明",
+        "付",
+        "𠮷祥",
+        "林磊玉",
+        "单雄信",
+        "上官婉儿",
+        "Tom",
+        "䶮",
+        "于",
+        "曾国藩",
+    ]
 
 
 def test_downgrade_keeps_the_first_role(tmp_path: Path) -> None:

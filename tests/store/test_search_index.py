@@ -102,8 +102,11 @@ def test_searches_of_three_characters_go_through_the_index(
 
 def test_a_wrong_index_entry_never_adds_a_row(filled: Database, data_dir: Path) -> None:
     [li] = PEOPLE.ids(filled, "李伟")
-    sql(index_file(data_dir), "UPDATE person_fts SET search_text = '张伟华 假的' WHERE rowid = ?",
-        li)  # fmt: skip
+    sql(
+        index_file(data_dir),
+        "UPDATE person_fts SET search_text = '张伟华 假的' WHERE rowid = ?",
+        li,
+    )
     assert li not in PEOPLE.ids(filled, "张伟华")
 
 
@@ -126,8 +129,9 @@ def test_the_index_keeps_up_with_every_change(filled: Database, data_dir: Path) 
     assert indexed(data_dir, "person").get(saved.id) is None
 
     category = needs.list_categories(filled)[0].id
-    need = needs.save_need(filled, Need(title="消防通道堵塞", category_id=category,
-                                        registered_on=date(2025, 3, 1)))  # fmt: skip
+    need = needs.save_need(
+        filled, Need(title="消防通道堵塞", category_id=category, registered_on=date(2025, 3, 1))
+    )
     assert NEEDS.ids(filled, "消防通道") == [need.id]
     need.title = "消防通道已清理"
     needs.save_need(filled, need)

@@ -126,9 +126,14 @@ def test_kills_leave_every_file_sound_and_nothing_acknowledged_lost(
             args = command("sync", "--data-dir", str(pc), "--once")
         elif action == "restore":
             args = command(
-                "restore", "--data-dir", str(restored), "--server", street.url,
-                "--token-file", str(token_file),
-            )  # fmt: skip
+                "restore",
+                "--data-dir",
+                str(restored),
+                "--server",
+                street.url,
+                "--token-file",
+                str(token_file),
+            )
         else:
             pc = rng.choice([app_dir, pc_b])
             add_need(pc, f"第{i}条（合并前）")

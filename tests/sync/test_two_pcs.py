@@ -228,9 +228,14 @@ def test_restore_with_a_wrong_token_changes_nothing(
     token_file.write_text("0123456789ab." + "x" * 43, encoding="utf-8")
     folder = tmp_path / "new"
     run = shuren(
-        "restore", "--data-dir", str(folder), "--server", shared_street.url,
-        "--token-file", str(token_file),
-    )  # fmt: skip
+        "restore",
+        "--data-dir",
+        str(folder),
+        "--server",
+        shared_street.url,
+        "--token-file",
+        str(token_file),
+    )
     assert run.returncode == 1
     assert "令牌" in run.stderr and "Traceback" not in run.stderr
     assert not (folder / "shuren.sqlite3").exists()

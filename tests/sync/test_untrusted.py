@@ -149,12 +149,14 @@ def test_the_time_limit_grows_with_the_file_and_reads_the_environment(
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        ('CREATE TABLE "person" (\n\tid INTEGER, \n\tname TEXT\n)',
-         "CREATE TABLE person(id INTEGER,name TEXT)"),
+        (
+            'CREATE TABLE "person" (\n\tid INTEGER, \n\tname TEXT\n)',
+            "CREATE TABLE person(id INTEGER,name TEXT)",
+        ),
         ("CREATE INDEX ix ON t (a)  WHERE b IS NULL", "CREATE INDEX ix ON t(a) WHERE b IS NULL"),
         ("CREATE TABLE [t] (`a` INT)", "CREATE TABLE t(a INT)"),
     ],
-)  # fmt: skip
+)
 def test_layout_and_quoting_do_not_make_two_schemas_differ(one: str, other: str):
     assert untrusted.normalise_sql(one) == untrusted.normalise_sql(other)
 

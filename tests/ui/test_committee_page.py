@@ -32,13 +32,15 @@ def orgs(ctx) -> dict[str, int]:
         ctx.db, Organization(OrganizationKind.OWNERS_COMMITTEE, "翠竹苑业主委员会")
     )
     company = organizations.save_organization(
-        ctx.db, Organization(OrganizationKind.PROPERTY_COMPANY, "鹏安物业"))  # fmt: skip
+        ctx.db, Organization(OrganizationKind.PROPERTY_COMPANY, "鹏安物业")
+    )
     return {"board": board.id or 0, "company": company.id or 0}
 
 
 def test_a_term_short_of_the_rule_says_so_and_is_saved(ctx, orgs, qtbot, monkeypatch):
-    person = people.save_person(ctx.db, Person(name=NAME, is_party_member=True,
-                                               address=Address(room="1203")))  # fmt: skip
+    person = people.save_person(
+        ctx.db, Person(name=NAME, is_party_member=True, address=Address(room="1203"))
+    )
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dialog = CommitteeTermDialog(ctx)
@@ -53,7 +55,10 @@ def test_a_term_short_of_the_rule_says_so_and_is_saved(ctx, orgs, qtbot, monkeyp
         dialog.members.add_button.click()
     members = dialog.members.members()
     assert [(m.name, m.is_party_member, m.person_id) for m in members] == [
-        (NAME, True, person.id), ("群众甲", False, None), ("群众乙", False, None)]  # fmt: skip
+        (NAME, True, person.id),
+        ("群众甲", False, None),
+        ("群众乙", False, None),
+    ]
     short = verdict_text(PartyShare(3, 1))  # in whichever language is installed
     assert "33%" in short and dialog.verdict.text() == short
     dialog.save_button.click()
@@ -165,8 +170,9 @@ def test_home_lists_a_term_short_of_the_rule_and_opens_it(ctx, orgs, qtbot):
     qtbot.addWidget(home)
     assert home.boxes["committee"].isHidden()  # nothing to say
     members = [CommitteeMember(f"委员{i}", "委员", i < 4) for i in range(9)]  # 4 of 9
-    term = committee.save_term(ctx.db, CommitteeTerm(orgs["board"], date.today(), date.today(),
-                                                     members=members))  # fmt: skip
+    term = committee.save_term(
+        ctx.db, CommitteeTerm(orgs["board"], date.today(), date.today(), members=members)
+    )
     ctx.events.changed(RecordKind.COMMITTEE_TERM)
     assert not home.boxes["committee"].isHidden()
     item = home.committee.item(0)

@@ -127,8 +127,9 @@ def organization(ctx, kind: OrganizationKind, name: str) -> Organization:
 
 
 def person(ctx, name: str = "张伟") -> Person:
-    return people.save_person(ctx.db, Person(name=name, is_party_member=True,
-                                             roles=frozenset({PersonRole.TALENT})))  # fmt: skip
+    return people.save_person(
+        ctx.db, Person(name=name, is_party_member=True, roles=frozenset({PersonRole.TALENT}))
+    )
 
 
 def category(ctx) -> int:
@@ -201,16 +202,20 @@ def compact_case(ctx, fill: Fill) -> Case:
 
 def person_case(ctx, fill: Fill) -> Case:
     building = neighborhood.save_building(ctx.db, roster.Building(name="3栋", unit_count=2))
-    record = fill.record(Person(name="", roles=frozenset({PersonRole.TALENT})),
-                         roster.PERSON_MAX_LENGTH, phone=PHONE)  # fmt: skip
+    record = fill.record(
+        Person(name="", roles=frozenset({PersonRole.TALENT})), roster.PERSON_MAX_LENGTH, phone=PHONE
+    )
     record.address = fill.record(Address(building.id), roster.ADDRESS_MAX_LENGTH)
     before = people.get_person(ctx.db, people.save_person(ctx.db, record).id)
     return Case(PersonDialog(ctx, before), before, lambda: people.get_person(ctx.db, before.id))
 
 
 def organization_case(ctx, fill: Fill) -> Case:
-    record = fill.record(Organization(kind=OrganizationKind.PARTNER_UNIT, name=""),
-                         roster.ORGANIZATION_MAX_LENGTH, phone=PHONE)  # fmt: skip
+    record = fill.record(
+        Organization(kind=OrganizationKind.PARTNER_UNIT, name=""),
+        roster.ORGANIZATION_MAX_LENGTH,
+        phone=PHONE,
+    )
     saved = organizations.save_organization(ctx.db, record)
     before = organizations.get_organization(ctx.db, saved.id)
     reload = lambda: organizations.get_organization(ctx.db, before.id)  # noqa: E731
@@ -230,8 +235,12 @@ def building_case(ctx, fill: Fill) -> Case:
 
 def committee_term_case(ctx, fill: Fill) -> Case:
     owners = organization(ctx, OrganizationKind.OWNERS_COMMITTEE, "业委会")
-    members = [fill.record(committee.CommitteeMember("", is_party_member=True),
-                           committee.MEMBER_MAX_LENGTH) for _ in range(2)]  # fmt: skip
+    members = [
+        fill.record(
+            committee.CommitteeMember("", is_party_member=True), committee.MEMBER_MAX_LENGTH
+        )
+        for _ in range(2)
+    ]
     term = committee.CommitteeTerm(owners.id, date(2026, 1, 5), date(2026, 1, 5), members=members)
     record = fill.record(term, committee.TERM_MAX_LENGTH)
     saved = committee_service.save_term(ctx.db, record)
@@ -243,8 +252,9 @@ def committee_term_case(ctx, fill: Fill) -> Case:
 def cross_appointment_case(ctx, fill: Fill) -> Case:
     owners = organization(ctx, OrganizationKind.OWNERS_COMMITTEE, "业委会")
     someone = person(ctx, fill.text(roster.NAME_MAX))
-    record = fill.record(committee.CrossAppointment(someone.id, owners.id),
-                         committee.APPOINTMENT_MAX_LENGTH)  # fmt: skip
+    record = fill.record(
+        committee.CrossAppointment(someone.id, owners.id), committee.APPOINTMENT_MAX_LENGTH
+    )
     saved = committee_service.save_cross_appointment(ctx.db, record)
     before = committee_service.get_cross_appointment(ctx.db, saved.id)
     reload = lambda: committee_service.get_cross_appointment(ctx.db, before.id)  # noqa: E731
@@ -254,8 +264,11 @@ def cross_appointment_case(ctx, fill: Fill) -> Case:
 def evaluation_case(ctx, fill: Fill) -> Case:
     company = organization(ctx, OrganizationKind.PROPERTY_COMPANY, "物业公司")
     scores = [fill.record(committee.EvaluationScore(""), committee.SCORE_MAX_LENGTH)]
-    record = fill.record(committee.Evaluation(company.id, "", scores=scores),
-                         committee.EVALUATION_MAX_LENGTH, period="2026Q3")  # fmt: skip
+    record = fill.record(
+        committee.Evaluation(company.id, "", scores=scores),
+        committee.EVALUATION_MAX_LENGTH,
+        period="2026Q3",
+    )
     saved = evaluations.save_evaluation(ctx.db, record)
     before = evaluations.get_evaluation(ctx.db, saved.id)
     reload = lambda: evaluations.get_evaluation(ctx.db, before.id)  # noqa: E731
@@ -292,8 +305,9 @@ def partner_activity_case(ctx, fill: Fill) -> Case:
 
 def organization_activity_case(ctx, fill: Fill) -> Case:
     group = organization(ctx, OrganizationKind.SELF_ORGANIZATION, "合唱队")
-    record = fill.record(self_organizations.Activity(group.id),
-                         self_organizations.ACTIVITY_MAX_LENGTH)  # fmt: skip
+    record = fill.record(
+        self_organizations.Activity(group.id), self_organizations.ACTIVITY_MAX_LENGTH
+    )
     saved = so_service.save_activity(ctx.db, record)
     before = so_service.get_activity(ctx.db, saved.id)
     reload = lambda: so_service.get_activity(ctx.db, before.id)  # noqa: E731
@@ -303,8 +317,9 @@ def organization_activity_case(ctx, fill: Fill) -> Case:
 def organization_member_case(ctx, fill: Fill) -> Case:
     group = organization(ctx, OrganizationKind.SELF_ORGANIZATION, "合唱队")
     someone = person(ctx, fill.text(roster.NAME_MAX))
-    record = fill.record(self_organizations.Member(someone.id),
-                         self_organizations.MEMBER_MAX_LENGTH)  # fmt: skip
+    record = fill.record(
+        self_organizations.Member(someone.id), self_organizations.MEMBER_MAX_LENGTH
+    )
     so_service.save_member(ctx.db, group.id, record)
     reload = lambda: so_service.list_members(ctx.db, group.id)[0]  # noqa: E731
     before = reload()
@@ -335,8 +350,9 @@ def cultivation_case(ctx, fill: Fill) -> Case:
 
 def right_use_case(ctx, fill: Fill) -> Case:
     someone = person(ctx)
-    record = fill.record(talents.RightUse(someone.id, roster.TalentRight.SUGGESTION),
-                         talents.RIGHT_USE_MAX_LENGTH)  # fmt: skip
+    record = fill.record(
+        talents.RightUse(someone.id, roster.TalentRight.SUGGESTION), talents.RIGHT_USE_MAX_LENGTH
+    )
     talent_service.save_right_use(ctx.db, record)
     reload = lambda: talent_service.list_right_uses(ctx.db, someone.id)[0]  # noqa: E731
     before = reload()
@@ -351,12 +367,30 @@ def discovery_case(ctx, fill: Fill) -> Case:  # a date only: no text to lose
     return Case(DiscoveryDialog(ctx, someone.id, someone.name, before), before, reload)
 
 
-CASES = [need_case, resource_case, project_case, visit_case, meeting_case, compact_case,
-         person_case, organization_case, building_case, committee_term_case,
-         cross_appointment_case, evaluation_case, patrol_case, partner_agreement_case,
-         partner_activity_case, organization_activity_case, organization_member_case,
-         station_month_case, cultivation_case, right_use_case, discovery_case,
-         follow_up_case]  # fmt: skip
+CASES = [
+    need_case,
+    resource_case,
+    project_case,
+    visit_case,
+    meeting_case,
+    compact_case,
+    person_case,
+    organization_case,
+    building_case,
+    committee_term_case,
+    cross_appointment_case,
+    evaluation_case,
+    patrol_case,
+    partner_agreement_case,
+    partner_activity_case,
+    organization_activity_case,
+    organization_member_case,
+    station_month_case,
+    cultivation_case,
+    right_use_case,
+    discovery_case,
+    follow_up_case,
+]
 
 
 @pytest.mark.parametrize("make", CASES, ids=[c.__name__.removesuffix("_case") for c in CASES])
@@ -387,12 +421,30 @@ def test_every_record_form_is_covered() -> None:
         found = importlib.import_module(f"{package.__name__}.{module.name}")
         classes = [v for v in vars(found).values() if isinstance(v, type)]
         forms |= {c for c in classes if issubclass(c, RecordForm) and c is not RecordForm}
-    covered = {NeedDialog, ResourceDialog, ProjectDialog, VisitDialog, MeetingDialog,
-               CompactEditor, PersonDialog, OrganizationDialog, BuildingDialog,
-               CommitteeTermDialog, CrossAppointmentDialog, EvaluationDialog, PatrolDialog,
-               AgreementDialog, PartnerActivityDialog, OrgActivityDialog, MemberDialog,
-               StationMonthDialog, CultivationDialog, RightUseDialog, DiscoveryDialog,
-               FollowUpDialog}  # fmt: skip
+    covered = {
+        NeedDialog,
+        ResourceDialog,
+        ProjectDialog,
+        VisitDialog,
+        MeetingDialog,
+        CompactEditor,
+        PersonDialog,
+        OrganizationDialog,
+        BuildingDialog,
+        CommitteeTermDialog,
+        CrossAppointmentDialog,
+        EvaluationDialog,
+        PatrolDialog,
+        AgreementDialog,
+        PartnerActivityDialog,
+        OrgActivityDialog,
+        MemberDialog,
+        StationMonthDialog,
+        CultivationDialog,
+        RightUseDialog,
+        DiscoveryDialog,
+        FollowUpDialog,
+    }
     assert forms == covered
 
 

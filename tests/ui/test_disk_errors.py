@@ -105,8 +105,14 @@ def test_a_new_data_folder_is_the_users_alone(
         wait_for_tasks()
         made = [data_dir, *data_dir.rglob("*")]
         names = {p.name for p in made}
-        assert {"shuren.sqlite3", "shuren.sqlite3-wal", "search.sqlite3", "shuren.log",
-                "settings.ini", "shuren.lock"} <= names  # fmt: skip
+        assert {
+            "shuren.sqlite3",
+            "shuren.sqlite3-wal",
+            "search.sqlite3",
+            "shuren.log",
+            "settings.ini",
+            "shuren.lock",
+        } <= names
         modes = {str(p): p.stat().st_mode & 0o777 for p in made}
         assert modes[str(data_dir)] == 0o700
         assert {p: m for p, m in modes.items() if m & 0o077} == {}

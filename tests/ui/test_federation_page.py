@@ -63,15 +63,21 @@ def hood(ctx):
     grid = neighborhood.save_grid(ctx.db, Grid(name="第一网格"))
     b1 = neighborhood.save_building(ctx.db, Building(name="1栋", grid_id=grid.id)).id
     neighborhood.save_building(ctx.db, Building(name="2栋", grid_id=grid.id))
-    leader = people.save_person(ctx.db, Person(
-        NAME, address=Address(building_id=b1),
-        roles=frozenset({PersonRole.BUILDING_LEADER, PersonRole.TALENT})))  # fmt: skip
+    leader = people.save_person(
+        ctx.db,
+        Person(
+            NAME,
+            address=Address(building_id=b1),
+            roles=frozenset({PersonRole.BUILDING_LEADER, PersonRole.TALENT}),
+        ),
+    )
     return leader.id
 
 
 def test_models_pass_modeltester(ctx, hood, qtmodeltester):
-    patrol = patrols.save_patrol(ctx.db, Patrol(date(2026, 11, 3), "1栋→2栋", NAME,
-                                                findings=[Finding("堆物", "1栋")]))  # fmt: skip
+    patrol = patrols.save_patrol(
+        ctx.db, Patrol(date(2026, 11, 3), "1栋→2栋", NAME, findings=[Finding("堆物", "1栋")])
+    )
     org = organizations.save_organization(
         ctx.db,
         Organization(OrganizationKind.SELF_ORGANIZATION, "舞蹈队", incubated_on=date.today()),
@@ -107,8 +113,15 @@ def test_overview_shows_leaders_and_gaps(ctx, hood, qtbot):
 
 
 def test_a_finding_registered_as_a_need(ctx, hood, qtbot):
-    saved = patrols.save_patrol(ctx.db, Patrol(date(2026, 11, 3), "1栋→2栋", NAME, findings=[
-        Finding("楼道堆物 A&B <b>", "1栋"), Finding("车库积水", "2栋")]))  # fmt: skip
+    saved = patrols.save_patrol(
+        ctx.db,
+        Patrol(
+            date(2026, 11, 3),
+            "1栋→2栋",
+            NAME,
+            findings=[Finding("楼道堆物 A&B <b>", "1栋"), Finding("车库积水", "2栋")],
+        ),
+    )
     page = FederationPage(ctx)
     qtbot.addWidget(page)
     tab = page.leaders
@@ -123,7 +136,10 @@ def test_a_finding_registered_as_a_need(ctx, hood, qtbot):
     assert need_id is not None
     need = needs.get_need(ctx.db, need_id)
     assert (need.title, need.source, need.registered_on) == (
-        "车库积水", NeedSource.BUILDING_PATROL, date(2026, 11, 3))  # fmt: skip
+        "车库积水",
+        NeedSource.BUILDING_PATROL,
+        date(2026, 11, 3),
+    )
     assert need.category_id == tab.category.itemData(safety)
     # The page refreshed on the change signal: the finding says so and cannot go twice.
     tab.findings.view.selectRow(1)
@@ -151,8 +167,10 @@ def test_new_patrol_through_the_dialog(ctx, hood, qtbot, monkeypatch):
 
 
 def test_new_leaders_meeting_opens_the_meeting_editor(ctx, hood, qtbot, monkeypatch):
-    meetings.save_meeting(ctx.db, Meeting("十月楼栋长月度例会", MeetingKind.BUILDING_LEADERS,
-                                          datetime(2026, 10, 8, 19)))  # fmt: skip
+    meetings.save_meeting(
+        ctx.db,
+        Meeting("十月楼栋长月度例会", MeetingKind.BUILDING_LEADERS, datetime(2026, 10, 8, 19)),
+    )
     page = FederationPage(ctx)
     qtbot.addWidget(page)
     assert page.leaders.meetings.count() == 1
@@ -190,7 +208,8 @@ def test_self_organization_activity_and_members(ctx, hood, qtbot, monkeypatch):
     monkeypatch.setattr(ActivityDialog, "exec", fill)
     tab.new_activity()
     assert [(a.kind, a.participant_count) for a in so.list_activities(ctx.db, org.id)] == [
-        ("邻里美食节", 42)]  # fmt: skip
+        ("邻里美食节", 42)
+    ]
     assert tab.activities.model.rowCount() == 1
     so.save_member(ctx.db, org.id, Member(hood, role="负责人"))
     ctx.events.data_changed.emit("organizations")
@@ -222,9 +241,18 @@ def test_a_month_logged_twice_is_one_row(ctx, hood, qtbot, monkeypatch):
 
 
 def test_talent_rights_from_a_finalized_meeting(ctx, hood, qtbot):
-    held = meetings.save_meeting(ctx.db, Meeting("协商议事会", starts_at=datetime(2026, 10, 8, 19),
-        participants=[Participant(ParticipantRole.TALENT, NAME, person_id=hood,
-                                  attendance=Attendance.PRESENT)]))  # fmt: skip
+    held = meetings.save_meeting(
+        ctx.db,
+        Meeting(
+            "协商议事会",
+            starts_at=datetime(2026, 10, 8, 19),
+            participants=[
+                Participant(
+                    ParticipantRole.TALENT, NAME, person_id=hood, attendance=Attendance.PRESENT
+                )
+            ],
+        ),
+    )
     page = FederationPage(ctx)
     qtbot.addWidget(page)
     page.setCurrentWidget(page.talents)

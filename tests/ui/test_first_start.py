@@ -76,10 +76,20 @@ def test_the_welcome_offers_three_ways_and_writes_nothing(
     assert first_start.ask_first_start(tmp_path) is FirstStart.NEW
     welcome = shown[0]
     assert welcome.windowTitle() == "欢迎使用熟人小区"
-    assert [b.text() for b in (welcome.new_button, welcome.restore_button,
-                               welcome.demo_button, welcome.quit_button)] == [
-        "建立我的小区", "从街道办恢复…", "先看演示数据", "退出",
-    ]  # fmt: skip
+    assert [
+        b.text()
+        for b in (
+            welcome.new_button,
+            welcome.restore_button,
+            welcome.demo_button,
+            welcome.quit_button,
+        )
+    ] == [
+        "建立我的小区",
+        "从街道办恢复…",
+        "先看演示数据",
+        "退出",
+    ]
     assert welcome.new_button.isDefault()  # Enter
     assert "虚构" in welcome.demo_button.accessibleDescription()
     assert not db_path(tmp_path).exists()

@@ -65,8 +65,13 @@ def headers(page: HomePage, name: str) -> list[str]:
 def test_follow_ups_due_and_overdue_in_a_table_and_the_done_ones_gone(ctx, page):
     late = add_visit(ctx, "逾期未回访", TODAY - timedelta(days=10), issue=LONG_ISSUE)
     add_visit(ctx, "今天回访", TODAY)
-    add_visit(ctx, "早已回访", TODAY - timedelta(days=90), outcome="已解决，居民表示感谢",
-              satisfaction=Satisfaction.SATISFIED)  # fmt: skip
+    add_visit(
+        ctx,
+        "早已回访",
+        TODAY - timedelta(days=90),
+        outcome="已解决，居民表示感谢",
+        satisfaction=Satisfaction.SATISFIED,
+    )
     add_visit(ctx, "不需回访", None)
     ctx.events.changed(RecordKind.VISIT)
     section = page.sections["follow_ups"]
@@ -129,9 +134,16 @@ def test_overdue_action_items_and_needs_are_marked(ctx, page):
         ),
     )
     category = needs.list_categories(ctx.db)[0].id
-    needs.save_need(ctx.db, Need(title="电动车进楼道充电", category_id=category,
-                                 registered_on=TODAY - timedelta(days=30),
-                                 due_on=TODAY - timedelta(days=2), building="1栋"))  # fmt: skip
+    needs.save_need(
+        ctx.db,
+        Need(
+            title="电动车进楼道充电",
+            category_id=category,
+            registered_on=TODAY - timedelta(days=30),
+            due_on=TODAY - timedelta(days=2),
+            building="1栋",
+        ),
+    )
     ctx.events.changed(RecordKind.MEETING, RecordKind.NEED)
     assert page.sections["actions"].title() == "待落实事项（2，其中逾期 1）"
     assert headers(page, "actions") == ["期限", "状态", "负责人", "待办事项"]

@@ -85,10 +85,14 @@ def test_one_person_typed_in_two_rows_is_said_at_once_and_is_not_saved(ctx, qtbo
 
 def test_an_absent_host_is_said_but_a_draft_still_saves(ctx, qtbot):
     draft = Meeting(
-        title="议事会", host="王书记", recorder="李伟",
-        participants=[Participant(R.BRANCH, "王书记", attendance=Attendance.EXCUSED),
-                      Participant(R.BRANCH, "李伟", attendance=Attendance.PRESENT)],
-    )  # fmt: skip
+        title="议事会",
+        host="王书记",
+        recorder="李伟",
+        participants=[
+            Participant(R.BRANCH, "王书记", attendance=Attendance.EXCUSED),
+            Participant(R.BRANCH, "李伟", attendance=Attendance.PRESENT),
+        ],
+    )
     dialog = MeetingDialog(ctx, draft)
     qtbot.addWidget(dialog)
     assert "主持人“王书记”登记为请假或缺席" in dialog.contradiction_note.text()
@@ -105,12 +109,16 @@ def test_finalize_is_refused_with_the_reason(ctx, qtbot, monkeypatch):
     saved = meetings.save_meeting(
         ctx.db,
         Meeting(
-            title="议事会", starts_at=datetime.now().replace(microsecond=0) - timedelta(days=1),
-            host="王书记", recorder="李伟",
-            participants=[Participant(R.BRANCH, "王书记", attendance=Attendance.PRESENT),
-                          Participant(R.BRANCH, "李伟", attendance=Attendance.ABSENT)],
+            title="议事会",
+            starts_at=datetime.now().replace(microsecond=0) - timedelta(days=1),
+            host="王书记",
+            recorder="李伟",
+            participants=[
+                Participant(R.BRANCH, "王书记", attendance=Attendance.PRESENT),
+                Participant(R.BRANCH, "李伟", attendance=Attendance.ABSENT),
+            ],
         ),
-    )  # fmt: skip
+    )
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.view.selectRow(0)
@@ -127,9 +135,13 @@ def test_finalize_is_refused_with_the_reason(ctx, qtbot, monkeypatch):
 def test_details_list_every_role_of_a_person(ctx, qtbot):
     meetings.save_meeting(
         ctx.db,
-        Meeting(title="议事会", participants=[
-            Participant(R.BUILDING_LEADER, "林磊玉", more_roles=(R.OWNERS_COMMITTEE,))]),
-    )  # fmt: skip
+        Meeting(
+            title="议事会",
+            participants=[
+                Participant(R.BUILDING_LEADER, "林磊玉", more_roles=(R.OWNERS_COMMITTEE,))
+            ],
+        ),
+    )
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.view.selectRow(0)

@@ -22,20 +22,32 @@ def origins(ctx):
     """One need from a door-knocking visit, also taken up at a meeting; one from a patrol."""
     visit = visits.save_visit(
         ctx.db,
-        Visit(kind=VisitKind.DOOR_KNOCKING, visited_on=date(2026, 11, 3), resident="欧阳䶮",
-              building="3栋", issue="楼道灯不亮 A&B <b>"),
-    )  # fmt: skip
+        Visit(
+            kind=VisitKind.DOOR_KNOCKING,
+            visited_on=date(2026, 11, 3),
+            resident="欧阳䶮",
+            building="3栋",
+            issue="楼道灯不亮 A&B <b>",
+        ),
+    )
     from_visit = visits.visit_to_need(ctx.db, visit.id or 0)
     meeting = meetings.save_meeting(
         ctx.db,
-        Meeting(title="关于楼道照明的协商议事会", starts_at=datetime(2026, 11, 10, 19, 0),
-                topics=[Topic("楼道照明改造", need_ids=[from_visit.id or 0])]),
-    )  # fmt: skip
+        Meeting(
+            title="关于楼道照明的协商议事会",
+            starts_at=datetime(2026, 11, 10, 19, 0),
+            topics=[Topic("楼道照明改造", need_ids=[from_visit.id or 0])],
+        ),
+    )
     patrol = patrols.save_patrol(
         ctx.db,
-        Patrol(held_on=date(2026, 11, 5), route="1栋→地下车库", participants="张伟",
-               findings=[Finding("车库积水，有漏电隐患", "1栋")]),
-    )  # fmt: skip
+        Patrol(
+            held_on=date(2026, 11, 5),
+            route="1栋→地下车库",
+            participants="张伟",
+            findings=[Finding("车库积水，有漏电隐患", "1栋")],
+        ),
+    )
     from_patrol = patrols.finding_to_need(ctx.db, patrol.findings[0].id or 0)
     return {
         "visit_need": from_visit.id,

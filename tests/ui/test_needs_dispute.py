@@ -35,8 +35,15 @@ def test_the_mark_only_applies_to_property_services(ctx, qtbot):
 def test_only_disputes_filter(ctx, qtbot):
     property_id = category(ctx, "物业服务")
     for title, flag in (("物业报修一周无人上门", True), ("物业公示栏破损", False)):
-        needs.save_need(ctx.db, Need(title=title, category_id=property_id, is_dispute=flag,
-                                     registered_on=date(2026, 5, 1)))  # fmt: skip
+        needs.save_need(
+            ctx.db,
+            Need(
+                title=title,
+                category_id=property_id,
+                is_dispute=flag,
+                registered_on=date(2026, 5, 1),
+            ),
+        )
     page = NeedsPage(ctx)
     qtbot.addWidget(page)
     assert page.model.total() == 2

@@ -16,8 +16,11 @@ def dead_handles(window: MainWindow) -> list[str]:
     dead = []
     for page in window.findChildren(ListPage):
         name = type(page).__name__
-        dead += [f"{name}: filter row item {i}" for i, item in enumerate(page.filters._items)
-                 if not isValid(item)]  # fmt: skip
+        dead += [
+            f"{name}: filter row item {i}"
+            for i, item in enumerate(page.filters._items)
+            if not isValid(item)
+        ]
         for handle in ("search", "view", "details", "details_toggle"):
             if not isValid(getattr(page, handle)):
                 dead.append(f"{name}: {handle}")

@@ -91,7 +91,10 @@ def test_record_an_activity_with_a_linked_need(ctx, school, qtbot, monkeypatch):
     page.new_activity_action.trigger()
     (saved,) = [a for a in partners.list_activities(ctx.db, school) if a.held_on.year > LAST_YEAR]
     assert (saved.kind, saved.description, saved.need_ids) == (
-        PartnerActivityKind.DISPUTE_MEDIATION, "调处停车纠纷", [need.id])  # fmt: skip
+        PartnerActivityKind.DISPUTE_MEDIATION,
+        "调处停车纠纷",
+        [need.id],
+    )
     # The page heard the change: this year's tab lists it, the tracker counts it.
     assert page.activity_table.rowCount() == 1
     assert cell(page, 2, 0)[0] == "met"

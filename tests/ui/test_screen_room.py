@@ -29,10 +29,28 @@ SCREENS = {"1366×768": (1366, 768), "1024×768": (1024, 768)}
 # Free text that may be cut with … (the whole text is in the tooltip): titles, places,
 # descriptions, notes, names of committees. Every other cell is a key cell and must be whole.
 MAY_ELIDE = {
-    "标题", "会议名称", "地点", "资源名称", "数量 / 可用时间", "提供方", "项目名称", "反映的问题",
-    "身份", "名称", "公约名称", "巡查路线", "参加人员", "发现的问题", "活动内容", "内容",
-    "协议内容", "服务内容", "备注", "暖蜂驿站", "业委会",
-}  # fmt: skip
+    "标题",
+    "会议名称",
+    "地点",
+    "资源名称",
+    "数量 / 可用时间",
+    "提供方",
+    "项目名称",
+    "反映的问题",
+    "身份",
+    "名称",
+    "公约名称",
+    "巡查路线",
+    "参加人员",
+    "发现的问题",
+    "活动内容",
+    "内容",
+    "协议内容",
+    "服务内容",
+    "备注",
+    "暖蜂驿站",
+    "业委会",
+}
 
 
 @pytest.fixture

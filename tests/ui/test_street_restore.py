@@ -33,8 +33,12 @@ def synced_branch(tmp_path: Path):
     office.mkdir()
     db = open_database(office)
     category = needs.list_categories(db)[0].id
-    need = Need(title="办公室电脑上的需求", category_id=category, raised_by="住户",
-                registered_on=date.today())  # fmt: skip
+    need = Need(
+        title="办公室电脑上的需求",
+        category_id=category,
+        raised_by="住户",
+        registered_on=date.today(),
+    )
     needs.save_need(db, need)
     db.close()
     save_config(office, SyncConfig(server=street.url))
@@ -112,8 +116,9 @@ def test_restore_from_settings_replaces_the_data_and_keeps_it(
 ):
     street, token = synced_branch
     category = needs.list_categories(ctx.db)[0].id
-    mine = Need(title="只在本机的需求", category_id=category, raised_by="住户",
-                registered_on=date.today())  # fmt: skip
+    mine = Need(
+        title="只在本机的需求", category_id=category, raised_by="住户", registered_on=date.today()
+    )
     needs.save_need(ctx.db, mine)
     from desktop.ui.pages.settings import SettingsPage
 

@@ -50,20 +50,7 @@ def quarter_start(day: date, back: int = 0) -> date:
 
 
 def make_demo_committee(db: Database, seed: int, today: date) -> None:
-    rng = random.Random(seed * 7_919 + 12)
-    with db.session() as s:
-        orgs = dict(s.execute(
-            select(OrganizationRecord.kind, OrganizationRecord.id)
-            .where(OrganizationRecord.kind.in_([OrganizationKind.OWNERS_COMMITTEE.value,
-                                                OrganizationKind.PROPERTY_COMPANY.value]))
-            .order_by(OrganizationRecord.id.desc())
-        ).all())  # fmt: skip
-        board_ids = set(s.scalars(select(PersonRoleRecord.person_id).where(
-            PersonRoleRecord.role == PersonRole.OWNERS_COMMITTEE_MEMBER.value)))  # fmt: skip
-        people = s.execute(
-            select(PersonRecord.id, PersonRecord.name, PersonRecord.is_party_member)
-            .order_by(PersonRecord.id).limit(300)
-        ).all()  # fmt: skip
+    orgs, board_ids, people = _committee_candidates(db)
     board = orgs.get(OrganizationKind.OWNERS_COMMITTEE.value)
     company = orgs.get(OrganizationKind.PROPERTY_COMPANY.value)
     if board is None or company is None or len(people) < 20:
@@ -74,26 +61,98 @@ def make_demo_committee(db: Database, seed: int, today: date) -> None:
     others = [p for p in ordered if not p[2]]
     if len(party) < 7 or len(others) < 9:
         return
+    _save_terms(db, board, company, party, others, today)
+    orgs_by_kind = {
+        OrganizationKind.PROPERTY_COMPANY: company,
+        OrganizationKind.OWNERS_COMMITTEE: board,
+    }
+    _evaluate(db, random.Random(seed * 7_919 + 12), orgs_by_kind, today)
+    _flag_disputes(db, today)
+
+
+def _committee_candidates(db: Database) -> tuple[dict, set[int], list]:
+    """The owners' committee and property company ids, the committee-role people, everyone."""
+    with db.session() as s:
+        orgs = dict(
+            s.execute(
+                select(OrganizationRecord.kind, OrganizationRecord.id)
+                .where(
+                    OrganizationRecord.kind.in_(
+                        [
+                            OrganizationKind.OWNERS_COMMITTEE.value,
+                            OrganizationKind.PROPERTY_COMPANY.value,
+                        ]
+                    )
+                )
+                .order_by(OrganizationRecord.id.desc())
+            ).all()
+        )
+        board_ids = set(
+            s.scalars(
+                select(PersonRoleRecord.person_id).where(
+                    PersonRoleRecord.role == PersonRole.OWNERS_COMMITTEE_MEMBER.value
+                )
+            )
+        )
+        people = s.execute(
+            select(PersonRecord.id, PersonRecord.name, PersonRecord.is_party_member)
+            .order_by(PersonRecord.id)
+            .limit(300)
+        ).all()
+    return orgs, board_ids, list(people)
+
+
+def _save_terms(
+    db: Database, board: int, company: int, party: list, others: list, today: date
+) -> None:
     current = party[:4] + others[:3]  # 4 of 7: meets the rule
     positions = ["主任", "副主任", "副主任"] + ["委员"] * 4
-    committee.save_term(db, CommitteeTerm(
-        board, date(2024, 5, 18), date(2024, 6, 1), date(2029, 5, 31), "第三届业主委员会",
-        [CommitteeMember(p[1], positions[i], p[2], p[0]) for i, p in enumerate(current)],
-    ))  # fmt: skip
+    committee.save_term(
+        db,
+        CommitteeTerm(
+            board,
+            date(2024, 5, 18),
+            date(2024, 6, 1),
+            date(2029, 5, 31),
+            "第三届业主委员会",
+            [CommitteeMember(p[1], positions[i], p[2], p[0]) for i, p in enumerate(current)],
+        ),
+    )
     earlier = party[4:7] + others[3:9]  # 3 of 9: fell short, recorded as it was
-    committee.save_term(db, CommitteeTerm(
-        board, date(2019, 5, 25), date(2019, 6, 1), date(2024, 5, 31),
-        "第二届业主委员会（换届前党员比例不足）",
-        [CommitteeMember(p[1], (["主任", "副主任"] + ["委员"] * 7)[i], p[2], p[0])
-         for i, p in enumerate(earlier)],
-    ))  # fmt: skip
-    committee.save_cross_appointment(db, CrossAppointment(
-        current[0][0], board, "支部委员", "业委会主任", date(2024, 6, 1)))  # fmt: skip
-    committee.save_cross_appointment(db, CrossAppointment(
-        party[7][0] if len(party) > 7 else current[1][0], company, "党员",
-        "物业服务中心党建联络员", quarter_start(today, 6)))  # fmt: skip
-    for kind, org_id in ((OrganizationKind.PROPERTY_COMPANY, company),
-                         (OrganizationKind.OWNERS_COMMITTEE, board)):  # fmt: skip
+    committee.save_term(
+        db,
+        CommitteeTerm(
+            board,
+            date(2019, 5, 25),
+            date(2019, 6, 1),
+            date(2024, 5, 31),
+            "第二届业主委员会（换届前党员比例不足）",
+            [
+                CommitteeMember(p[1], (["主任", "副主任"] + ["委员"] * 7)[i], p[2], p[0])
+                for i, p in enumerate(earlier)
+            ],
+        ),
+    )
+    committee.save_cross_appointment(
+        db, CrossAppointment(current[0][0], board, "支部委员", "业委会主任", date(2024, 6, 1))
+    )
+    committee.save_cross_appointment(
+        db,
+        CrossAppointment(
+            party[7][0] if len(party) > 7 else current[1][0],
+            company,
+            "党员",
+            "物业服务中心党建联络员",
+            quarter_start(today, 6),
+        ),
+    )
+
+
+def _evaluate(
+    db: Database, rng: random.Random, orgs: dict[OrganizationKind, int], today: date
+) -> None:
+    """Two quarters of evaluations for the property company and the owners' committee."""
+    for kind, org_id in orgs.items():
         for back, comment in zip((2, 1), COMMENTS[kind], strict=True):
             start = quarter_start(today, back)
             period = f"{start.year}Q{(start.month - 1) // 3 + 1}"
@@ -101,16 +160,26 @@ def make_demo_committee(db: Database, seed: int, today: date) -> None:
             for s_ in evaluations.starter_evaluation(kind):
                 score = rng.choice((3, 4, 4, 5)) if back == 1 else rng.choice((2, 3, 4, 4))
                 scores.append(EvaluationScore(s_.criterion, score, SCORE_NOTES[score]))
-            evaluations.save_evaluation(db, Evaluation(
-                org_id, period, quarter_start(today, back - 1), "王建国、欧阳振华、李秀英",
-                comment, scores))  # fmt: skip
-    _flag_disputes(db, today)
+            evaluations.save_evaluation(
+                db,
+                Evaluation(
+                    org_id,
+                    period,
+                    quarter_start(today, back - 1),
+                    "王建国、欧阳振华、李秀英",
+                    comment,
+                    scores,
+                ),
+            )
 
 
 def _flag_disputes(db: Database, today: date) -> None:
     with db.session() as s:
-        category = s.scalar(select(NeedCategoryRecord.id).where(
-            NeedCategoryRecord.name == PROPERTY_SERVICE_CATEGORY))  # fmt: skip
+        category = s.scalar(
+            select(NeedCategoryRecord.id).where(
+                NeedCategoryRecord.name == PROPERTY_SERVICE_CATEGORY
+            )
+        )
         if category is None:
             return
         chosen: list[int] = []
@@ -121,12 +190,19 @@ def _flag_disputes(db: Database, today: date) -> None:
             if back <= 4:
                 count = min(count, allowed)
             first, last = quarter_start(today, back), quarter_start(today, back - 1)
-            found = list(s.scalars(
-                select(NeedRecord.id)
-                .where(NeedRecord.category_id == category, NeedRecord.deleted_at.is_(None),
-                       NeedRecord.registered_on >= first, NeedRecord.registered_on < last)
-                .order_by(NeedRecord.registered_on, NeedRecord.id).limit(count)
-            ))  # fmt: skip
+            found = list(
+                s.scalars(
+                    select(NeedRecord.id)
+                    .where(
+                        NeedRecord.category_id == category,
+                        NeedRecord.deleted_at.is_(None),
+                        NeedRecord.registered_on >= first,
+                        NeedRecord.registered_on < last,
+                    )
+                    .order_by(NeedRecord.registered_on, NeedRecord.id)
+                    .limit(count)
+                )
+            )
             chosen += found
             if back <= 4:
                 allowed -= len(found)

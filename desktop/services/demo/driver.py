@@ -94,7 +94,17 @@ def _make_lists(
 def has_records(s: Session) -> bool:
     """Any record counts: grids or buildings typed in by hand would clash by name, and demo
     needs must never mix with real ones. The trash counts too."""
-    models = (PersonRecord, NeighborhoodRecord, GridRecord, BuildingRecord, OrganizationRecord,
-              NeedRecord, ResourceRecord, ProjectRecord, VisitRecord, MeetingRecord,
-              CompactRecord)  # fmt: skip
+    models = (
+        PersonRecord,
+        NeighborhoodRecord,
+        GridRecord,
+        BuildingRecord,
+        OrganizationRecord,
+        NeedRecord,
+        ResourceRecord,
+        ProjectRecord,
+        VisitRecord,
+        MeetingRecord,
+        CompactRecord,
+    )
     return any(s.scalar(select(func.count()).select_from(model)) for model in models)

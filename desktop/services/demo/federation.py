@@ -57,17 +57,26 @@ def make_demo_federation(db: Database, seed: int, today: date) -> None:
             .order_by(OrganizationRecord.id)
         ).all()
         people = list(s.scalars(select(PersonRecord.id).order_by(PersonRecord.id).limit(400)))
-        talent_ids = list(s.scalars(
-            select(PersonRoleRecord.person_id)
-            .where(PersonRoleRecord.role == PersonRole.TALENT.value)
-            .order_by(PersonRoleRecord.person_id).limit(12)))  # fmt: skip
+        talent_ids = list(
+            s.scalars(
+                select(PersonRoleRecord.person_id)
+                .where(PersonRoleRecord.role == PersonRole.TALENT.value)
+                .order_by(PersonRoleRecord.person_id)
+                .limit(12)
+            )
+        )
         patrol_need = s.execute(
             select(NeedRecord.id, NeedRecord.title, NeedRecord.building, NeedRecord.registered_on)
             .where(NeedRecord.source == NeedSource.BUILDING_PATROL.value)
-            .order_by(NeedRecord.id).limit(1)).first()  # fmt: skip
+            .order_by(NeedRecord.id)
+            .limit(1)
+        ).first()
         venue_id = s.scalar(
-            select(ResourceRecord.id).where(ResourceRecord.kind == ResourceKind.VENUE.value)
-            .order_by(ResourceRecord.id).limit(1))  # fmt: skip
+            select(ResourceRecord.id)
+            .where(ResourceRecord.kind == ResourceKind.VENUE.value)
+            .order_by(ResourceRecord.id)
+            .limit(1)
+        )
     leaders = patrols.leader_names(db)
     _patrols(db, rng, today, leaders, tuple(patrol_need) if patrol_need else None)
     _self_organizations(db, rng, today, [tuple(o) for o in orgs[:2]], people)
@@ -75,8 +84,13 @@ def make_demo_federation(db: Database, seed: int, today: date) -> None:
     _talents(db, rng, today, talent_ids)
 
 
-def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str],
-             patrol_need: tuple[int, str, str, date] | None) -> None:  # fmt: skip
+def _patrols(
+    db: Database,
+    rng: random.Random,
+    today: date,
+    leaders: list[str],
+    patrol_need: tuple[int, str, str, date] | None,
+) -> None:
     who = "、".join(leaders[:4] or ["楼栋长"]) + "、物业工程部"
     saved = []
     for weeks, route, findings in (
@@ -85,8 +99,7 @@ def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str],
         (2, "儿童游乐区→8栋→9栋→西门", FINDINGS[4:]),
     ):
         held_on = today - timedelta(weeks=weeks, days=rng.randint(0, 3))
-        saved.append(Patrol(held_on, route, who,
-                            findings=[Finding(d, b) for d, b in findings]))  # fmt: skip
+        saved.append(Patrol(held_on, route, who, findings=[Finding(d, b) for d, b in findings]))
     if patrol_need is not None:
         # One finding was already registered: the demo's own need from a building patrol
         # (linking it keeps each list at exactly ``scale`` records).
@@ -97,8 +110,9 @@ def _patrols(db: Database, rng: random.Random, today: date, leaders: list[str],
         patrols.save_patrol(db, patrol)
 
 
-def _self_organizations(db: Database, rng: random.Random, today: date,
-                        orgs: list[tuple[int, str]], people: list[int]) -> None:  # fmt: skip
+def _self_organizations(
+    db: Database, rng: random.Random, today: date, orgs: list[tuple[int, str]], people: list[int]
+) -> None:
     for i, (org_id, _name) in enumerate(orgs):
         org = organizations.get_organization(db, org_id)
         # Two different quarters: one about a year ago, one last quarter.
@@ -107,12 +121,18 @@ def _self_organizations(db: Database, rng: random.Random, today: date,
         members = rng.sample(people, min(8, len(people)))
         for j, person_id in enumerate(members):
             joined = org.incubated_on + timedelta(days=rng.randint(0, 60))
-            so.save_member(db, org_id, Member(person_id, role="负责人" if j == 0 else "成员",
-                                              joined_on=min(joined, today)))  # fmt: skip
+            so.save_member(
+                db,
+                org_id,
+                Member(
+                    person_id, role="负责人" if j == 0 else "成员", joined_on=min(joined, today)
+                ),
+            )
         for kind, text in rng.sample(ACTIVITIES, 3):
             held = today - timedelta(days=rng.randint(5, 90))
-            so.save_activity(db, Activity(org_id, kind, held, "全体成员及邻里居民",
-                                          rng.randint(12, 60), text))  # fmt: skip
+            so.save_activity(
+                db, Activity(org_id, kind, held, "全体成员及邻里居民", rng.randint(12, 60), text)
+            )
 
 
 def _station(db: Database, rng: random.Random, today: date, venue_id: int | None) -> None:
@@ -128,8 +148,9 @@ def _station(db: Database, rng: random.Random, today: date, venue_id: int | None
     month = month_start(today)
     for _ in range(6):
         month = month_start(month - timedelta(days=1))
-        stations.save_month(db, StationMonth(station.id, month, rng.randint(80, 260),
-                                             "热水、充电、休息", ""))  # fmt: skip
+        stations.save_month(
+            db, StationMonth(station.id, month, rng.randint(80, 260), "热水、充电、休息", "")
+        )
 
 
 def _talents(db: Database, rng: random.Random, today: date, ids: list[int]) -> None:

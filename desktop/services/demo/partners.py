@@ -29,26 +29,34 @@ MEDIATION = PartnerActivityKind.DISPUTE_MEDIATION
 # (kind, quarters ago), whether the year's mediation is done)
 PLANS: dict[str, tuple[PartnerType, int, str, set[tuple[PartnerActivityKind, int]], bool]] = {
     "南园街道社区健康服务中心": (
-        PartnerType.AGENCY, 5,
+        PartnerType.AGENCY,
+        5,
         "家庭医生签约服务进小区；每季度义诊一次；为独居老人建立健康档案。",
-        {(SERVICE, 3)}, True,
+        {(SERVICE, 3)},
+        True,
     ),
     "翠竹实验小学": (
-        PartnerType.SCHOOL, 5,
+        PartnerType.SCHOOL,
+        5,
         "开放学校操场和图书室；四点半课堂由学校教师志愿辅导；共同开展亲子活动。",
-        {(SERVICE, 0), (SERVICE, 2), (PAIRING, 5)}, False,
+        {(SERVICE, 0), (SERVICE, 2), (PAIRING, 5)},
+        False,
     ),
     "鹏程律师事务所": (
-        PartnerType.ENTERPRISE, 5,
+        PartnerType.ENTERPRISE,
+        5,
         "每月一次法律咨询日；参与物业纠纷、邻里纠纷调处；为议事会提供法律意见。",
-        set(), True,
+        set(),
+        True,
     ),
     "南园供电所": (
-        PartnerType.ENTERPRISE, 3,
+        PartnerType.ENTERPRISE,
+        3,
         "每季度入户用电安全检查；老旧线路排查；电动车充电安全宣传。",
-        {(PAIRING, 0), (SERVICE, 1)}, False,
+        {(PAIRING, 0), (SERVICE, 1)},
+        False,
     ),
-}  # fmt: skip
+}
 TEXTS = {
     PAIRING: (
         "与支部开展主题党日活动，共学基层治理经验",
@@ -86,6 +94,14 @@ def _day_in(rng: random.Random, first: date, last: date, today: date) -> date | 
 
 def make_demo_partners(db: Database, seed: int, today: date) -> None:
     rng = random.Random(seed * 104729 + 8)
+    units, need_ids, project_ids = _typed_units_and_links(db)
+    for org_id, name in sorted(units, key=lambda u: u[0]):
+        if name in PLANS:
+            _pair(db, rng, today, org_id, PLANS[name], need_ids, project_ids)
+
+
+def _typed_units_and_links(db: Database) -> tuple[list, list[int], list[int]]:
+    """The partner units (typed as planned), and needs and projects activities may link."""
     with db.session() as s:
         units = s.execute(
             select(OrganizationRecord.id, OrganizationRecord.name).where(
@@ -93,47 +109,86 @@ def make_demo_partners(db: Database, seed: int, today: date) -> None:
                 OrganizationRecord.deleted_at.is_(None),
             )
         ).all()
-        for rec in s.scalars(select(OrganizationRecord).where(
-                OrganizationRecord.id.in_([u[0] for u in units]))):  # fmt: skip
+        for rec in s.scalars(
+            select(OrganizationRecord).where(OrganizationRecord.id.in_([u[0] for u in units]))
+        ):
             if rec.name in PLANS:
                 rec.partner_type = PLANS[rec.name][0].value
-        need_ids = list(s.scalars(select(NeedRecord.id).where(NeedRecord.deleted_at.is_(None))
-                                  .order_by(NeedRecord.id).limit(200)))  # fmt: skip
-        project_ids = list(s.scalars(
-            select(ProjectRecord.id)
-            .where(ProjectRecord.kind == ProjectKind.PARTNERSHIP.value,
-                   ProjectRecord.deleted_at.is_(None))
-            .order_by(ProjectRecord.id).limit(50)))  # fmt: skip
-    for org_id, name in sorted(units, key=lambda u: u[0]):
-        if name not in PLANS:
-            continue
-        _type, began, content, skipped, mediated = PLANS[name]
-        start, _end = _quarter_start(today, began)
-        signed = start - timedelta(days=rng.randint(3, 20))
-        partners.save_agreement(
-            db, Agreement(org_id, signed, start, date(start.year + 3, start.month, 1) -
-                          timedelta(days=1), content)
-        )  # fmt: skip
-        for ago in range(began, -1, -1):
-            first, last = _quarter_start(today, ago)
-            for kind in (PAIRING, SERVICE):
-                day = _day_in(rng, first, last, today)
-                if day is None or (kind, ago) in skipped:
-                    continue
-                links = rng.random() < 0.5 and kind is SERVICE
-                partners.save_activity(
-                    db,
-                    PartnerActivity(
-                        org_id, kind, day, rng.choice(PARTICIPANTS), rng.choice(TEXTS[kind]),
-                        need_ids=rng.sample(need_ids, min(1, len(need_ids))) if links else [],
-                        project_ids=project_ids[:1] if links and project_ids else [],
-                    ),
-                )  # fmt: skip
-        years = {today.year - 1} | ({today.year} if mediated else set())
-        for year in sorted(years):
-            day = _day_in(rng, max(date(year, 1, 1), start), date(year, 12, 31), today)
-            if day is not None:
-                partners.save_activity(
-                    db, PartnerActivity(org_id, MEDIATION, day, rng.choice(PARTICIPANTS),
-                                        rng.choice(TEXTS[MEDIATION]))
-                )  # fmt: skip
+        need_ids = list(
+            s.scalars(
+                select(NeedRecord.id)
+                .where(NeedRecord.deleted_at.is_(None))
+                .order_by(NeedRecord.id)
+                .limit(200)
+            )
+        )
+        project_ids = list(
+            s.scalars(
+                select(ProjectRecord.id)
+                .where(
+                    ProjectRecord.kind == ProjectKind.PARTNERSHIP.value,
+                    ProjectRecord.deleted_at.is_(None),
+                )
+                .order_by(ProjectRecord.id)
+                .limit(50)
+            )
+        )
+    return list(units), need_ids, project_ids
+
+
+def _pair(
+    db: Database,
+    rng: random.Random,
+    today: date,
+    org_id: int,
+    plan: tuple,
+    need_ids: list[int],
+    project_ids: list[int],
+) -> None:
+    """One unit's agreement, its quarterly activities and its mediations, as planned."""
+    _type, began, content, skipped, mediated = plan
+    start, _end = _quarter_start(today, began)
+    signed = start - timedelta(days=rng.randint(3, 20))
+    partners.save_agreement(
+        db,
+        Agreement(
+            org_id,
+            signed,
+            start,
+            date(start.year + 3, start.month, 1) - timedelta(days=1),
+            content,
+        ),
+    )
+    for ago in range(began, -1, -1):
+        first, last = _quarter_start(today, ago)
+        for kind in (PAIRING, SERVICE):
+            day = _day_in(rng, first, last, today)
+            if day is None or (kind, ago) in skipped:
+                continue
+            links = rng.random() < 0.5 and kind is SERVICE
+            partners.save_activity(
+                db,
+                PartnerActivity(
+                    org_id,
+                    kind,
+                    day,
+                    rng.choice(PARTICIPANTS),
+                    rng.choice(TEXTS[kind]),
+                    need_ids=rng.sample(need_ids, min(1, len(need_ids))) if links else [],
+                    project_ids=project_ids[:1] if links and project_ids else [],
+                ),
+            )
+    years = {today.year - 1} | ({today.year} if mediated else set())
+    for year in sorted(years):
+        day = _day_in(rng, max(date(year, 1, 1), start), date(year, 12, 31), today)
+        if day is not None:
+            partners.save_activity(
+                db,
+                PartnerActivity(
+                    org_id,
+                    MEDIATION,
+                    day,
+                    rng.choice(PARTICIPANTS),
+                    rng.choice(TEXTS[MEDIATION]),
+                ),
+            )

@@ -80,8 +80,9 @@ def _write_workbook(
     written = 0
     with db.session() as s:  # one read transaction: the count and the rows agree
         total = count_live(s, spec.kind)
-        categories = list(s.scalars(select(NeedCategoryRecord.name)
-                                    .order_by(NeedCategoryRecord.position)))  # fmt: skip
+        categories = list(
+            s.scalars(select(NeedCategoryRecord.name).order_by(NeedCategoryRecord.position))
+        )
         styles = write_skeleton(skeleton, spec, categories)
         rows = RowWriter(spec, styles)
         with (

@@ -24,8 +24,19 @@ from desktop.store.models import NeedCategoryRecord, NeedRecord
 
 class NeedImporter(Importer):
     record_model = NeedRecord
-    FIELDS = ("title", "description", "raised_by", "phone", "building", "unit", "room",
-              "registered_on", "due_on", "solution", "satisfaction")  # fmt: skip
+    FIELDS = (
+        "title",
+        "description",
+        "raised_by",
+        "phone",
+        "building",
+        "unit",
+        "room",
+        "registered_on",
+        "due_on",
+        "solution",
+        "satisfaction",
+    )
     KEYS: ClassVar[dict[str, str]] = {"category": "category", "status_reason": "status"}
 
     def start(self, s: Session) -> None:

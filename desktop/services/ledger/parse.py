@@ -80,8 +80,10 @@ def look_for_a_lower_header(spec, sheet: str, rows: Iterator[XlsxRow], report) -
             return
         names = {_header_text(v) for v in values.values()}
         if all(c.header in names for c in spec.columns if c.required):
-            message = (f"表头应在第 1 行，但它在第 {number} 行。请删除表头上方的"
-                       f"{number - 1} 行（如大标题）后再导入。")  # fmt: skip
+            message = (
+                f"表头应在第 1 行，但它在第 {number} 行。请删除表头上方的"
+                f"{number - 1} 行（如大标题）后再导入。"
+            )
             report.errors[:] = [RowError(sheet, 1, "", message)]
             return
 

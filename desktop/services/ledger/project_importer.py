@@ -23,15 +23,28 @@ from desktop.services.ledger.parse import ParsedRow
 from desktop.services.projects import project_from_record, save_project
 from desktop.store.models import NeedRecord, ProjectRecord, ResourceRecord
 
-ROLE_FIELDS = {"initiator": PartyRole.INITIATOR, "organizer": PartyRole.ORGANIZER,
-               "implementer": PartyRole.IMPLEMENTER}  # fmt: skip
+ROLE_FIELDS = {
+    "initiator": PartyRole.INITIATOR,
+    "organizer": PartyRole.ORGANIZER,
+    "implementer": PartyRole.IMPLEMENTER,
+}
 _ROLE_ORDER = list(PartyRole)
 
 
 class ProjectImporter(Importer):
     record_model = ProjectRecord
-    FIELDS = ("title", "stop_reason", "description", "registered_on", "start_on", "end_on",
-              "accepted_on", "acceptance_note", "rating_average", "evaluation")  # fmt: skip
+    FIELDS = (
+        "title",
+        "stop_reason",
+        "description",
+        "registered_on",
+        "start_on",
+        "end_on",
+        "accepted_on",
+        "acceptance_note",
+        "rating_average",
+        "evaluation",
+    )
 
     def prefetch(self, s: Session, rows: list[ParsedRow]) -> None:
         self.refs: dict[str, dict[str, int]] = {}

@@ -28,16 +28,32 @@ from desktop.store.models import (
 
 def _need_records(s: Session) -> Iterator[dict[str, Any]]:
     stmt = (
-        select(NeedRecord.id, NeedRecord.uuid, NeedRecord.title, NeedRecord.description,
-               NeedRecord.raised_by, NeedRecord.phone, NeedRecord.building, NeedRecord.unit,
-               NeedRecord.room, NeedCategoryRecord.name.label("category"), NeedRecord.source,
-               NeedRecord.urgency, NeedRecord.status, NeedRecord.status_reason,
-               NeedRecord.handled_by, NeedRecord.registered_on, NeedRecord.due_on,
-               NeedRecord.solution, NeedRecord.satisfaction, NeedRecord.is_dispute)
+        select(
+            NeedRecord.id,
+            NeedRecord.uuid,
+            NeedRecord.title,
+            NeedRecord.description,
+            NeedRecord.raised_by,
+            NeedRecord.phone,
+            NeedRecord.building,
+            NeedRecord.unit,
+            NeedRecord.room,
+            NeedCategoryRecord.name.label("category"),
+            NeedRecord.source,
+            NeedRecord.urgency,
+            NeedRecord.status,
+            NeedRecord.status_reason,
+            NeedRecord.handled_by,
+            NeedRecord.registered_on,
+            NeedRecord.due_on,
+            NeedRecord.solution,
+            NeedRecord.satisfaction,
+            NeedRecord.is_dispute,
+        )
         .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
         .where(NeedRecord.deleted_at.is_(None))
         .order_by(NeedRecord.registered_on, NeedRecord.id)
-    )  # fmt: skip
+    )
     for row in s.execute(stmt.execution_options(yield_per=package.CHUNK)):
         record = dict(row._mapping)
         record["source"] = NeedSource(record["source"])
@@ -51,13 +67,23 @@ def _need_records(s: Session) -> Iterator[dict[str, Any]]:
 
 def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
     stmt = (
-        select(ResourceRecord.id, ResourceRecord.uuid, ResourceRecord.title, ResourceRecord.kind,
-               ResourceRecord.provider_kind, ResourceRecord.provider,
-               ResourceRecord.description, ResourceRecord.availability, ResourceRecord.contact,
-               ResourceRecord.phone, ResourceRecord.registered_on, ResourceRecord.valid_until)
+        select(
+            ResourceRecord.id,
+            ResourceRecord.uuid,
+            ResourceRecord.title,
+            ResourceRecord.kind,
+            ResourceRecord.provider_kind,
+            ResourceRecord.provider,
+            ResourceRecord.description,
+            ResourceRecord.availability,
+            ResourceRecord.contact,
+            ResourceRecord.phone,
+            ResourceRecord.registered_on,
+            ResourceRecord.valid_until,
+        )
         .where(ResourceRecord.deleted_at.is_(None))
         .order_by(ResourceRecord.registered_on, ResourceRecord.id)
-    )  # fmt: skip
+    )
     for row in s.execute(stmt.execution_options(yield_per=package.CHUNK)):
         record = dict(row._mapping)
         record["kind"] = ResourceKind(record["kind"])
@@ -67,15 +93,28 @@ def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
 
 def _project_records(s: Session) -> Iterator[dict[str, Any]]:
     stmt = (
-        select(ProjectRecord.id, ProjectRecord.uuid, ProjectRecord.title, ProjectRecord.kind,
-               ProjectRecord.stage, ProjectRecord.stop_reason, ProjectRecord.description,
-               ProjectRecord.budget_fen, ProjectRecord.spent_fen, ProjectRecord.registered_on,
-               ProjectRecord.start_on, ProjectRecord.end_on, ProjectRecord.accepted_on,
-               ProjectRecord.acceptance_note, ProjectRecord.rating_count,
-               ProjectRecord.rating_average_centi, ProjectRecord.evaluation)
+        select(
+            ProjectRecord.id,
+            ProjectRecord.uuid,
+            ProjectRecord.title,
+            ProjectRecord.kind,
+            ProjectRecord.stage,
+            ProjectRecord.stop_reason,
+            ProjectRecord.description,
+            ProjectRecord.budget_fen,
+            ProjectRecord.spent_fen,
+            ProjectRecord.registered_on,
+            ProjectRecord.start_on,
+            ProjectRecord.end_on,
+            ProjectRecord.accepted_on,
+            ProjectRecord.acceptance_note,
+            ProjectRecord.rating_count,
+            ProjectRecord.rating_average_centi,
+            ProjectRecord.evaluation,
+        )
         .where(ProjectRecord.deleted_at.is_(None))
         .order_by(ProjectRecord.registered_on, ProjectRecord.id)
-    )  # fmt: skip
+    )
     rows = [dict(r._mapping) for r in s.execute(stmt)]
     chunk_size = package.CHUNK
     for start in range(0, len(rows), chunk_size):

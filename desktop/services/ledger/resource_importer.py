@@ -13,8 +13,16 @@ from desktop.store.models import ResourceRecord
 
 class ResourceImporter(Importer):
     record_model = ResourceRecord
-    FIELDS = ("title", "provider", "description", "availability", "contact", "phone",
-              "registered_on", "valid_until")  # fmt: skip
+    FIELDS = (
+        "title",
+        "provider",
+        "description",
+        "availability",
+        "contact",
+        "phone",
+        "registered_on",
+        "valid_until",
+    )
 
     def build(
         self, s: Session, row: ParsedRow, rec: ResourceRecord | None

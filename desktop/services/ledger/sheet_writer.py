@@ -40,8 +40,12 @@ def write_skeleton(path: Path, spec: LedgerSpec, categories: list[str]) -> Sheet
     try:
         _prepare_sheet(sheet, spec, categories if spec.kind is LedgerKind.NEEDS else [])
         samples = []
-        for value, number_format in ((date(2000, 1, 1), "yyyy-mm-dd"), (Decimal(1), "#,##0.00"),
-                                     (Decimal(1), "0.00"), ("a\nb", None)):  # fmt: skip
+        for value, number_format in (
+            (date(2000, 1, 1), "yyyy-mm-dd"),
+            (Decimal(1), "#,##0.00"),
+            (Decimal(1), "0.00"),
+            ("a\nb", None),
+        ):
             cell = WriteOnlyCell(sheet, value=value)
             if number_format:
                 cell.number_format = number_format
@@ -95,8 +99,10 @@ class RowWriter:
                     continue
                 text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 style = f' s="{self.styles.wrap}"' if "\n" in value else ""
-                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is>'
-                             f'<t xml:space="preserve">{text}</t></is></c>')  # fmt: skip
+                parts.append(
+                    f'<c r="{ref}"{style} t="inlineStr"><is>'
+                    f'<t xml:space="preserve">{text}</t></is></c>'
+                )
             elif isinstance(value, date):
                 serial = (value - _EXCEL_EPOCH).days
                 parts.append(f'<c r="{ref}" s="{self.styles.date}"><v>{serial}</v></c>')

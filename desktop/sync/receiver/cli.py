@@ -90,8 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(None if argv is None else list(argv))
-        handlers = {"serve": cmd_serve, "add-branch": cmd_add_branch, "list": cmd_list,
-                    "report": cmd_report}  # fmt: skip
+        handlers = {
+            "serve": cmd_serve,
+            "add-branch": cmd_add_branch,
+            "list": cmd_list,
+            "report": cmd_report,
+        }
         return handlers[args.command](args)
     except UsageError as exc:
         _say(str(exc))

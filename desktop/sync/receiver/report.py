@@ -167,22 +167,37 @@ def _per_branch(report: StreetReport) -> Sheet:
     columns += [DEFINITIONS[k].title for k in figure_keys] + ["本期登记需求", "备注"]
     rows: list[list[Any]] = []
     for b in report.branches:
-        row: list[Any] = [b.branch.name, b.branch.branch_id, _beijing(_uploaded_at(b.branch)),
-                          "未及时上传" if b.stale else "", b.branch.version]  # fmt: skip
+        row: list[Any] = [
+            b.branch.name,
+            b.branch.branch_id,
+            _beijing(_uploaded_at(b.branch)),
+            "未及时上传" if b.stale else "",
+            b.branch.version,
+        ]
         if b.figures is None:
             row += [None] * (len(figure_keys) + 1)
         else:
             figures = b.figures
-            row += [figure_text(figures, k) if k.endswith("_pct") else figures.value(k)
-                    for k in figure_keys]  # fmt: skip
+            row += [
+                figure_text(figures, k) if k.endswith("_pct") else figures.value(k)
+                for k in figure_keys
+            ]
             row.append(sum(figures.needs_by_status.values()))
         row.append(b.problem)
         rows.append(row)
     total = report.total
-    rows.append(["合计", "", "", f"{len(report.stale)} 个", None,
-                 *[figure_text(total, k) if k.endswith("_pct") else total.value(k)
-                   for k in figure_keys],
-                 sum(total.needs_by_status.values()), ""])  # fmt: skip
+    rows.append(
+        [
+            "合计",
+            "",
+            "",
+            f"{len(report.stale)} 个",
+            None,
+            *[figure_text(total, k) if k.endswith("_pct") else total.value(k) for k in figure_keys],
+            sum(total.needs_by_status.values()),
+            "",
+        ]
+    )
     widths = [22, 14, 22, 12, 8] + [14] * (len(figure_keys) + 1) + [40]
     return Sheet("各支部", _heading(report), columns, rows, widths)
 

@@ -69,10 +69,13 @@ class MembersEditor(QWidget):
         self._on_change = on_change
         self._suggested: dict[str, PersonRow] = {}
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([
-            translate("CommitteeTerm", "Name"), translate("CommitteeTerm", "Position"),
-            translate("CommitteeTerm", "Party member"),
-        ])  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("CommitteeTerm", "Name"),
+                translate("CommitteeTerm", "Position"),
+                translate("CommitteeTerm", "Party member"),
+            ]
+        )
         self.table.setColumnWidth(NAME, 160)
         self.table.setColumnWidth(POSITION, 90)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -127,8 +130,9 @@ class MembersEditor(QWidget):
         self.table.setCellWidget(row, POSITION, position)
         party = QTableWidgetItem(translate("CommitteeTerm", "Party member"))
         party.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        party.setCheckState(Qt.CheckState.Checked if member.is_party_member
-                            else Qt.CheckState.Unchecked)  # fmt: skip
+        party.setCheckState(
+            Qt.CheckState.Checked if member.is_party_member else Qt.CheckState.Unchecked
+        )
         self.table.setItem(row, PARTY, party)
         self._person_ids.append(member.person_id)
         self.table.blockSignals(False)
@@ -145,12 +149,14 @@ class MembersEditor(QWidget):
         for row in range(self.table.rowCount()):
             name_item, party = self.table.item(row, NAME), self.table.item(row, PARTY)
             position = self.table.cellWidget(row, POSITION)
-            found.append(CommitteeMember(
-                name_item.text() if name_item else "",
-                position.currentText() if isinstance(position, QComboBox) else "",
-                party is not None and party.checkState() == Qt.CheckState.Checked,
-                self._person_ids[row],
-            ))  # fmt: skip
+            found.append(
+                CommitteeMember(
+                    name_item.text() if name_item else "",
+                    position.currentText() if isinstance(position, QComboBox) else "",
+                    party is not None and party.checkState() == Qt.CheckState.Checked,
+                    self._person_ids[row],
+                )
+            )
         return found
 
 
@@ -167,8 +173,11 @@ class CommitteeTermDialog(RecordForm):
         self.setMinimumWidth(620)
         self.ctx = ctx
         self.saved: CommitteeTerm | None = None
-        committees = [o for o in committee.committee_organizations(ctx.db)
-                      if o.kind is OrganizationKind.OWNERS_COMMITTEE]  # fmt: skip
+        committees = [
+            o
+            for o in committee.committee_organizations(ctx.db)
+            if o.kind is OrganizationKind.OWNERS_COMMITTEE
+        ]
         first = committees[0].id if committees else None
         self.term = term or CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
         t = self.term
@@ -182,30 +191,50 @@ class CommitteeTermDialog(RecordForm):
         self.note = QPlainTextEdit(t.note)
         self.note.setFixedHeight(56)
         self.note.setTabChangesFocus(True)
-        self.add_field("organization", translate("CommitteeTerm", "Committee"),
-                       self.organization, required=True)  # fmt: skip
-        self.add_field("formed_on", translate("CommitteeTerm", "Formed (elected) on"),
-                       self.formed_on, required=True)  # fmt: skip
-        self.add_field("term_start", translate("CommitteeTerm", "Term starts"), self.term_start,
-                       required=True)  # fmt: skip
+        self.add_field(
+            "organization",
+            translate("CommitteeTerm", "Committee"),
+            self.organization,
+            required=True,
+        )
+        self.add_field(
+            "formed_on",
+            translate("CommitteeTerm", "Formed (elected) on"),
+            self.formed_on,
+            required=True,
+        )
+        self.add_field(
+            "term_start", translate("CommitteeTerm", "Term starts"), self.term_start, required=True
+        )
         self.add_field("term_end", translate("CommitteeTerm", "Term ends"), self.term_end)
-        self.add_field("members", translate("CommitteeTerm", "Members"), self.members,
-                       required=True)  # fmt: skip
+        self.add_field(
+            "members", translate("CommitteeTerm", "Members"), self.members, required=True
+        )
         self.form.addRow("", self.verdict)
         self.add_field("note", translate("CommitteeTerm", "Note"), self.note)
-        for signal in (self.organization.currentIndexChanged, self.formed_on.dateChanged,
-                       self.term_start.dateChanged, self.term_end.changed,
-                       self.note.textChanged):  # fmt: skip
+        for signal in (
+            self.organization.currentIndexChanged,
+            self.formed_on.dateChanged,
+            self.term_start.dateChanged,
+            self.term_end.changed,
+            self.note.textChanged,
+        ):
             self.watch(signal)
         self._dirty = False
         self.revalidate()
 
     def current(self) -> CommitteeTerm:
-        return clean_term(CommitteeTerm(
-            self.organization.currentData(), self.formed_on.date().toPython(),
-            self.term_start.date().toPython(), self.term_end.value(), self.note.toPlainText(),
-            self.members.members(), self.term.id,
-        ))  # fmt: skip
+        return clean_term(
+            CommitteeTerm(
+                self.organization.currentData(),
+                self.formed_on.date().toPython(),
+                self.term_start.date().toPython(),
+                self.term_end.value(),
+                self.note.toPlainText(),
+                self.members.members(),
+                self.term.id,
+            )
+        )
 
     def revalidate(self) -> bool:
         if hasattr(self, "members"):  # not while the members are being filled in
@@ -229,7 +258,15 @@ class CommitteeTermDialog(RecordForm):
             return self.record_gone()
         share = self.saved.party_share
         if not share.meets_rule:
-            QMessageBox.warning(self, self.windowTitle(), verdict_text(share) + "\n" + translate(
-                "CommitteeTerm", "The term has been saved as recorded; the shortfall is shown "
-                "on the term and on the home page."))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                verdict_text(share)
+                + "\n"
+                + translate(
+                    "CommitteeTerm",
+                    "The term has been saved as recorded; the shortfall is shown "
+                    "on the term and on the home page.",
+                ),
+            )
         return True

@@ -47,9 +47,10 @@ class CrossAppointmentDialog(RecordForm):
         )
         self.person.textEdited.connect(self._typed)
         self.branch_post = editable_combo(
-            list(BRANCH_POSTS), a.branch_post or BRANCH_POSTS[2],
+            list(BRANCH_POSTS),
+            a.branch_post or BRANCH_POSTS[2],
             APPOINTMENT_MAX_LENGTH["branch_post"],
-        )  # fmt: skip
+        )
         self.organization = choice_combo(
             [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in orgs],
             a.organization_id,
@@ -61,20 +62,36 @@ class CrossAppointmentDialog(RecordForm):
         self.note = QPlainTextEdit(a.note)
         self.note.setFixedHeight(56)
         self.note.setTabChangesFocus(True)
-        self.add_field("person", translate("CrossAppointment", "Person (from the roster)"),
-                       self.person, required=True)  # fmt: skip
-        self.add_field("branch_post", translate("CrossAppointment", "Post in the branch"),
-                       self.branch_post)  # fmt: skip
-        self.add_field("organization", translate("CrossAppointment", "Also serves at"),
-                       self.organization, required=True)  # fmt: skip
-        self.add_field("post", translate("CrossAppointment", "Post there"), self.post,
-                       required=True)  # fmt: skip
+        self.add_field(
+            "person",
+            translate("CrossAppointment", "Person (from the roster)"),
+            self.person,
+            required=True,
+        )
+        self.add_field(
+            "branch_post", translate("CrossAppointment", "Post in the branch"), self.branch_post
+        )
+        self.add_field(
+            "organization",
+            translate("CrossAppointment", "Also serves at"),
+            self.organization,
+            required=True,
+        )
+        self.add_field(
+            "post", translate("CrossAppointment", "Post there"), self.post, required=True
+        )
         self.add_field("since", translate("CrossAppointment", "Since"), self.since)
         self.add_field("until", translate("CrossAppointment", "Until"), self.until)
         self.add_field("note", translate("CrossAppointment", "Note"), self.note)
-        for signal in (self.person.textChanged, self.branch_post.currentTextChanged,
-                       self.organization.currentIndexChanged, self.post.textChanged,
-                       self.since.changed, self.until.changed, self.note.textChanged):  # fmt: skip
+        for signal in (
+            self.person.textChanged,
+            self.branch_post.currentTextChanged,
+            self.organization.currentIndexChanged,
+            self.post.textChanged,
+            self.since.changed,
+            self.until.changed,
+            self.note.textChanged,
+        ):
             self.watch(signal)
         self.revalidate()
         self.person.setFocus()
@@ -94,11 +111,19 @@ class CrossAppointmentDialog(RecordForm):
         self._person_id = None  # typing again: pick from the roster again
 
     def current(self) -> CrossAppointment:
-        return clean_cross_appointment(CrossAppointment(
-            self._person_id, self.organization.currentData(), self.branch_post.currentText(),
-            self.post.text(), self.since.value(), self.until.value(), self.note.toPlainText(),
-            self.appointment.id, self.person.text(),
-        ))  # fmt: skip
+        return clean_cross_appointment(
+            CrossAppointment(
+                self._person_id,
+                self.organization.currentData(),
+                self.branch_post.currentText(),
+                self.post.text(),
+                self.since.value(),
+                self.until.value(),
+                self.note.toPlainText(),
+                self.appointment.id,
+                self.person.text(),
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_cross_appointment(self.current())

@@ -48,10 +48,13 @@ class ScoresEditor(QWidget):
         super().__init__()
         self._on_change = on_change
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([
-            translate("EvaluationDialog", "Criterion"), translate("EvaluationDialog", "Score"),
-            translate("EvaluationDialog", "Comment"),
-        ])  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("EvaluationDialog", "Criterion"),
+                translate("EvaluationDialog", "Score"),
+                translate("EvaluationDialog", "Comment"),
+            ]
+        )
         self.table.setColumnWidth(CRITERION, 130)
         self.table.setColumnWidth(SCORE, 70)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -108,11 +111,13 @@ class ScoresEditor(QWidget):
         for row in range(self.table.rowCount()):
             criterion, comment = self.table.item(row, CRITERION), self.table.item(row, COMMENT)
             spin = self.table.cellWidget(row, SCORE)
-            found.append(EvaluationScore(
-                criterion.text() if criterion else "",
-                spin.value() if isinstance(spin, QSpinBox) else 0,
-                comment.text() if comment else "",
-            ))  # fmt: skip
+            found.append(
+                EvaluationScore(
+                    criterion.text() if criterion else "",
+                    spin.value() if isinstance(spin, QSpinBox) else 0,
+                    comment.text() if comment else "",
+                )
+            )
         return found
 
 
@@ -151,20 +156,34 @@ class EvaluationDialog(RecordForm):
         self.comment = QPlainTextEdit(e.comment)
         self.comment.setFixedHeight(70)
         self.comment.setTabChangesFocus(True)
-        self.add_field("organization", translate("EvaluationDialog", "Organization evaluated"),
-                       self.organization, required=True)  # fmt: skip
-        self.add_field("period", translate("EvaluationDialog", "Period"), self.period,
-                       required=True)  # fmt: skip
-        self.add_field("evaluated_on", translate("EvaluationDialog", "Evaluated on"),
-                       self.evaluated_on, required=True)  # fmt: skip
+        self.add_field(
+            "organization",
+            translate("EvaluationDialog", "Organization evaluated"),
+            self.organization,
+            required=True,
+        )
+        self.add_field(
+            "period", translate("EvaluationDialog", "Period"), self.period, required=True
+        )
+        self.add_field(
+            "evaluated_on",
+            translate("EvaluationDialog", "Evaluated on"),
+            self.evaluated_on,
+            required=True,
+        )
         self.add_field("evaluators", translate("EvaluationDialog", "Evaluators"), self.evaluators)
-        self.add_field("scores", translate("EvaluationDialog", "Scores"), self.scores,
-                       required=True)  # fmt: skip
+        self.add_field(
+            "scores", translate("EvaluationDialog", "Scores"), self.scores, required=True
+        )
         self.add_field("comment", translate("EvaluationDialog", "Overall comment"), self.comment)
         self.organization.currentIndexChanged.connect(self._organization_changed)
-        for signal in (self.organization.currentIndexChanged, self.period.textChanged,
-                       self.evaluated_on.dateChanged, self.evaluators.textChanged,
-                       self.comment.textChanged):  # fmt: skip
+        for signal in (
+            self.organization.currentIndexChanged,
+            self.period.textChanged,
+            self.evaluated_on.dateChanged,
+            self.evaluators.textChanged,
+            self.comment.textChanged,
+        ):
             self.watch(signal)
         self._dirty = False
         self.revalidate()
@@ -180,11 +199,18 @@ class EvaluationDialog(RecordForm):
 
     def current(self) -> Evaluation:
         e = self.evaluation
-        return clean_evaluation(Evaluation(
-            self.organization.currentData(), self.period.text(),
-            self.evaluated_on.date().toPython(), self.evaluators.text(),
-            self.comment.toPlainText(), self.scores.scores(), e.id, e.uuid,
-        ))  # fmt: skip
+        return clean_evaluation(
+            Evaluation(
+                self.organization.currentData(),
+                self.period.text(),
+                self.evaluated_on.date().toPython(),
+                self.evaluators.text(),
+                self.comment.toPlainText(),
+                self.scores.scores(),
+                e.id,
+                e.uuid,
+            )
+        )
 
     def average_text(self) -> str:
         return format_average(self.current().average)

@@ -39,8 +39,9 @@ class FollowUpDialog(RecordForm):
             v.satisfaction,
         )
         self.form.addRow(translate("FollowUpDialog", "Visit"), about)
-        self.form.addRow(translate("FollowUpDialog", "Follow up on"), QLabel(
-            format_date(v.follow_up_on)))  # fmt: skip
+        self.form.addRow(
+            translate("FollowUpDialog", "Follow up on"), QLabel(format_date(v.follow_up_on))
+        )
         self.add_field("outcome", translate("FollowUpDialog", "Result"), self.outcome, True)
         self.add_field(
             "satisfaction", translate("FollowUpDialog", "Satisfaction"), self.satisfaction

@@ -45,12 +45,31 @@ log = logging.getLogger(__name__)
 # number out of range, a text too long for its box. Their error line keeps its room from the
 # start, so the rows below never move when a reason appears; other rows stay compact (a
 # reason only a service finds, e.g. a name already used, appears on save).
-CHECKED_KEYS = frozenset({
-    "adoption", "articles", "due_on", "end_on", "findings", "follow_up_on", "is_dispute",
-    "members", "participant_count", "period", "preamble", "rating_average", "rating_count",
-    "riders_served", "scores", "status_reason", "stop_reason", "term_end", "topics", "until",
-    "valid_until",
-})  # fmt: skip
+CHECKED_KEYS = frozenset(
+    {
+        "adoption",
+        "articles",
+        "due_on",
+        "end_on",
+        "findings",
+        "follow_up_on",
+        "is_dispute",
+        "members",
+        "participant_count",
+        "period",
+        "preamble",
+        "rating_average",
+        "rating_count",
+        "riders_served",
+        "scores",
+        "status_reason",
+        "stop_reason",
+        "term_end",
+        "topics",
+        "until",
+        "valid_until",
+    }
+)
 
 
 def run_form(dialog: "RecordForm", events: AppEvents, kind: RecordKind) -> bool:

@@ -472,8 +472,11 @@ class MeetingDialog(RecordForm):
             if item is not None:
                 invited.add((item.data(Qt.ItemDataRole.UserRole) or (None, ""))[0])
         rows = people.list_people(self.ctx.db, PeopleQuery(text=typed), 0, 15)
-        roster = [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
-                  for r in rows if r.id not in invited]  # fmt: skip
+        roster = [
+            (f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
+            for r in rows
+            if r.id not in invited
+        ]
         return here + roster
 
     def _remove_rows(self, table: QTableWidget) -> None:
@@ -553,10 +556,14 @@ class MeetingDialog(RecordForm):
         except NotFoundError:
             return self.record_gone()
         except MeetingFinalError:
-            QMessageBox.warning(self, self.windowTitle(), translate(
-                "MeetingDialog",
-                "These minutes were finalized meanwhile and can no longer be edited; "
-                "add a correction instead.",
-            ))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                translate(
+                    "MeetingDialog",
+                    "These minutes were finalized meanwhile and can no longer be edited; "
+                    "add a correction instead.",
+                ),
+            )
             return False
         return True

@@ -55,8 +55,9 @@ def text_box(value: str, height: int = 64) -> QPlainTextEdit:
 def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
     """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
     rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
-    return [(f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name)
-            for r in rows]  # fmt: skip
+    return [
+        (f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name) for r in rows
+    ]
 
 
 class NeedDialog(RecordForm):
@@ -92,9 +93,13 @@ class NeedDialog(RecordForm):
         )
         self.dispute = QCheckBox(translate("NeedDialog", "Property dispute"))
         self.dispute.setChecked(n.is_dispute)
-        self.dispute.setToolTip(translate(
-            "NeedDialog", "A dispute between residents and the property company; counted in "
-            "the statistics. Only for needs of the category 物业服务."))  # fmt: skip
+        self.dispute.setToolTip(
+            translate(
+                "NeedDialog",
+                "A dispute between residents and the property company; counted in "
+                "the statistics. Only for needs of the category 物业服务.",
+            )
+        )
         self._category_changed()
         self.category.currentIndexChanged.connect(lambda _i: self._category_changed())
         self.description = text_box(n.description)
@@ -102,9 +107,12 @@ class NeedDialog(RecordForm):
     def _build_resident(self, n: Need) -> None:
         """Who raised it and where they live; picking a name from the roster fills the rest."""
         ctx = self.ctx
-        self.raised_by = NamePicker(n.raised_by, lambda t: person_suggestions(ctx, t),
-                                    self._person_picked,
-                                    max_length=MAX_LENGTH["raised_by"])  # fmt: skip
+        self.raised_by = NamePicker(
+            n.raised_by,
+            lambda t: person_suggestions(ctx, t),
+            self._person_picked,
+            max_length=MAX_LENGTH["raised_by"],
+        )
         self.phone = phone_edit(n.phone, MAX_LENGTH["phone"])
         buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
         self.building = editable_combo(buildings, n.building, MAX_LENGTH["building"])
@@ -181,17 +189,27 @@ class NeedDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (self.title_edit.textChanged, self.category.currentIndexChanged,
-                       self.description.textChanged, self.raised_by.textChanged,
-                       self.phone.textChanged, self.building.currentTextChanged,
-                       self.unit.textChanged, self.room.textChanged,
-                       self.source.currentIndexChanged, self.urgency.currentIndexChanged,
-                       self.status.currentIndexChanged, self.reason.textChanged,
-                       self.note.textChanged, self.handled_by.textChanged,
-                       self.registered_on.dateChanged, self.due_on.changed,
-                       self.solution.textChanged,
-                       self.satisfaction.currentIndexChanged,
-                       self.dispute.toggled):  # fmt: skip
+        for signal in (
+            self.title_edit.textChanged,
+            self.category.currentIndexChanged,
+            self.description.textChanged,
+            self.raised_by.textChanged,
+            self.phone.textChanged,
+            self.building.currentTextChanged,
+            self.unit.textChanged,
+            self.room.textChanged,
+            self.source.currentIndexChanged,
+            self.urgency.currentIndexChanged,
+            self.status.currentIndexChanged,
+            self.reason.textChanged,
+            self.note.textChanged,
+            self.handled_by.textChanged,
+            self.registered_on.dateChanged,
+            self.due_on.changed,
+            self.solution.textChanged,
+            self.satisfaction.currentIndexChanged,
+            self.dispute.toggled,
+        ):
             self.watch(signal)
 
     def _category_changed(self) -> None:
@@ -211,8 +229,14 @@ class NeedDialog(RecordForm):
         """Fill phone and address from the roster when the secretary picks a person."""
         name = label.split("（")[0]
         rows = people.list_people(self.ctx.db, PeopleQuery(text=name), 0, 20)
-        match = next((r for r in rows if label.startswith(r.name) and
-                      f"{r.building} {r.unit} {r.room}" in label), None)  # fmt: skip
+        match = next(
+            (
+                r
+                for r in rows
+                if label.startswith(r.name) and f"{r.building} {r.unit} {r.room}" in label
+            ),
+            None,
+        )
         if match is None:
             return
         if not self.phone.text():
@@ -223,21 +247,33 @@ class NeedDialog(RecordForm):
             self.room.setText(match.room)
 
     def current(self) -> Need:
-        return clean_need(Need(
-            title=self.title_edit.text(), category_id=self.category.currentData(),
-            description=self.description.toPlainText(), raised_by=self.raised_by.text(),
-            person_id=self.need.person_id if self.raised_by.text() == self.need.raised_by
-            else None,
-            phone=self.phone.text(), building=self.building.currentText(),
-            unit=self.unit.text(), room=self.room.text(), source=self.source.currentData(),
-            urgency=self.urgency.currentData(), status=self.status.currentData(),
-            status_reason=self.reason.text(),
-            handled_by=self.handled_by.text(),
-            registered_on=self.registered_on.date().toPython(), due_on=self.due_on.value(),
-            solution=self.solution.toPlainText(),
-            satisfaction=self.satisfaction.currentData(), id=self.need.id, uuid=self.need.uuid,
-            is_dispute=self.dispute.isChecked(),
-        ))  # fmt: skip
+        return clean_need(
+            Need(
+                title=self.title_edit.text(),
+                category_id=self.category.currentData(),
+                description=self.description.toPlainText(),
+                raised_by=self.raised_by.text(),
+                person_id=self.need.person_id
+                if self.raised_by.text() == self.need.raised_by
+                else None,
+                phone=self.phone.text(),
+                building=self.building.currentText(),
+                unit=self.unit.text(),
+                room=self.room.text(),
+                source=self.source.currentData(),
+                urgency=self.urgency.currentData(),
+                status=self.status.currentData(),
+                status_reason=self.reason.text(),
+                handled_by=self.handled_by.text(),
+                registered_on=self.registered_on.date().toPython(),
+                due_on=self.due_on.value(),
+                solution=self.solution.toPlainText(),
+                satisfaction=self.satisfaction.currentData(),
+                id=self.need.id,
+                uuid=self.need.uuid,
+                is_dispute=self.dispute.isChecked(),
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_need(self.current(), self.category.currentText())
@@ -249,7 +285,10 @@ class NeedDialog(RecordForm):
             self.show_problems(exc.problems)
             return False
         except NotFoundError:
-            QMessageBox.warning(self, self.windowTitle(), translate(
-                "NeedDialog", "This need was moved to the trash meanwhile."))  # fmt: skip
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                translate("NeedDialog", "This need was moved to the trash meanwhile."),
+            )
             return False
         return True

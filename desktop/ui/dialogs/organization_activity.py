@@ -91,9 +91,12 @@ class MemberDialog(RecordForm):
     """A person from the roster joins (or a member's role changes)."""
 
     def __init__(
-        self, ctx: AppContext, organization_id: int, member: Member | None = None,
+        self,
+        ctx: AppContext,
+        organization_id: int,
+        member: Member | None = None,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(
             translate("MemberDialog", "Edit member")
             if member
@@ -115,9 +118,10 @@ class MemberDialog(RecordForm):
         self.person.setEnabled(member is None)
         self.person.textEdited.connect(self._typed)
         self.role = editable_combo(
-            list(MEMBER_ROLES), member.role if member else MEMBER_ROLES[-1],
+            list(MEMBER_ROLES),
+            member.role if member else MEMBER_ROLES[-1],
             MEMBER_MAX_LENGTH["role"],
-        )  # fmt: skip
+        )
         self.joined_on = OptionalDate(
             member.joined_on if member else None, translate("MemberDialog", "Set")
         )

@@ -27,10 +27,11 @@ class ActivityDialog(RecordForm):
         self, ctx: AppContext, activity: PartnerActivity, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            translate("ActivityDialog", "Edit partner activity") if activity.id
+            translate("ActivityDialog", "Edit partner activity")
+            if activity.id
             else translate("ActivityDialog", "New partner activity"),
             parent,
-        )  # fmt: skip
+        )
         self.setMinimumWidth(560)
         self.ctx = ctx
         self.activity = activity

@@ -17,10 +17,11 @@ class AgreementDialog(RecordForm):
         self, ctx: AppContext, agreement: Agreement, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            translate("AgreementDialog", "Edit agreement") if agreement.id
+            translate("AgreementDialog", "Edit agreement")
+            if agreement.id
             else translate("AgreementDialog", "New agreement"),
             parent,
-        )  # fmt: skip
+        )
         self.ctx = ctx
         self.agreement = agreement
         self.saved: Agreement | None = None

@@ -56,9 +56,15 @@ class StationMonthDialog(RecordForm):
     def current(self) -> StationMonth:
         month: date = self.month.date().toPython()
         return clean_station_month(
-            StationMonth(self.entry.resource_id, month, self.riders.value(),
-                         self.services.toPlainText(), self.note.toPlainText(), self.entry.id)
-        )  # fmt: skip
+            StationMonth(
+                self.entry.resource_id,
+                month,
+                self.riders.value(),
+                self.services.toPlainText(),
+                self.note.toPlainText(),
+                self.entry.id,
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_station_month(self.current())

@@ -88,9 +88,14 @@ class CultivationDialog(RecordForm):
 
     def current(self) -> Cultivation:
         return clean_cultivation(
-            Cultivation(self.item.person_id, self.happened_on.date().toPython(),
-                        self.kind.currentData(), self.description.toPlainText(), self.item.id)
-        )  # fmt: skip
+            Cultivation(
+                self.item.person_id,
+                self.happened_on.date().toPython(),
+                self.kind.currentData(),
+                self.description.toPlainText(),
+                self.item.id,
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_cultivation(self.current())
@@ -132,9 +137,16 @@ class RightUseDialog(RecordForm):
 
     def current(self) -> RightUse:
         return clean_right_use(
-            RightUse(self.use.person_id, self.right.currentData(), self.used_on.date().toPython(),
-                     self.source.currentData(), None, self.note.toPlainText(), self.use.id)
-        )  # fmt: skip
+            RightUse(
+                self.use.person_id,
+                self.right.currentData(),
+                self.used_on.date().toPython(),
+                self.source.currentData(),
+                None,
+                self.note.toPlainText(),
+                self.use.id,
+            )
+        )
 
     def problems(self) -> dict[str, Problem]:
         return validate_right_use(self.current())

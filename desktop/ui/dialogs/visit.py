@@ -38,10 +38,11 @@ class VisitDialog(RecordForm):
         draft_id: int | None = None,
     ) -> None:
         super().__init__(
-            translate("VisitDialog", "Edit visit") if visit and visit.id
+            translate("VisitDialog", "Edit visit")
+            if visit and visit.id
             else translate("VisitDialog", "New visit"),
             parent,
-        )  # fmt: skip
+        )
         self.ctx = ctx
         self.visit = visit or Visit(kind=VisitKind.RECEPTION_DAY)
         self.saved: Visit | None = None

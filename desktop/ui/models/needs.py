@@ -25,8 +25,16 @@ def status_text(row: NeedRow) -> str:
 
 class NeedTableModel(PagedTableModel[NeedRow]):
     REGISTERED, TITLE, CATEGORY, RAISED_BY, BUILDING, URGENCY, STATUS, DUE = range(8)
-    sort_keys = ("registered", "title", "category", "raised_by", "building", "urgency",
-                 "status", "due")  # fmt: skip
+    sort_keys = (
+        "registered",
+        "title",
+        "category",
+        "raised_by",
+        "building",
+        "urgency",
+        "status",
+        "due",
+    )
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self.query = NeedQuery()

@@ -32,9 +32,12 @@ from desktop.ui.pages.federation_parts import Section
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
-    )  # fmt: skip
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -79,16 +82,21 @@ class SelfOrganizationsTab(QWidget):
         self.reload()
 
     def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ORGANIZATION.value, RecordKind.ORGANIZATION_ACTIVITY.value,
-                    RecordKind.PERSON.value):  # fmt: skip
+        if kind in (
+            RecordKind.ORGANIZATION.value,
+            RecordKind.ORGANIZATION_ACTIVITY.value,
+            RecordKind.PERSON.value,
+        ):
             self.reload()
 
     def reload(self) -> None:
         self.groups.set_rows(
             so.list_self_organizations(self.ctx.db),
-            translate("SelfOrganizationsTab",
-                      'No self-organizations yet. Click "New" to add one the branch incubated.'),
-        )  # fmt: skip
+            translate(
+                "SelfOrganizationsTab",
+                'No self-organizations yet. Click "New" to add one the branch incubated.',
+            ),
+        )
         self.load_detail()
 
     def load_detail(self) -> None:
@@ -96,10 +104,13 @@ class SelfOrganizationsTab(QWidget):
         group = self.groups.current()
         members = so.list_members(self.ctx.db, group.id) if group else []
         activities = so.list_activities(self.ctx.db, group.id) if group else []
-        self.members.set_rows(members, translate("SelfOrganizationsTab", "No members recorded.")
-                              if group else "")  # fmt: skip
-        self.activities.set_rows(activities, translate("SelfOrganizationsTab",
-                                 "No activities recorded.") if group else "")  # fmt: skip
+        self.members.set_rows(
+            members, translate("SelfOrganizationsTab", "No members recorded.") if group else ""
+        )
+        self.activities.set_rows(
+            activities,
+            translate("SelfOrganizationsTab", "No activities recorded.") if group else "",
+        )
         for button in (self.members, self.activities):
             button.buttons.itemAt(0).widget().setEnabled(group is not None)
 
@@ -200,10 +211,12 @@ class StationsTab(QWidget):
     def reload(self) -> None:
         self.stations.set_rows(
             stations.list_stations(self.ctx.db),
-            translate("StationsTab",
-                      'No rest stations yet. In the Resources list, create or edit a resource '
-                      'and tick "Rest station".'),
-        )  # fmt: skip
+            translate(
+                "StationsTab",
+                "No rest stations yet. In the Resources list, create or edit a resource "
+                'and tick "Rest station".',
+            ),
+        )
         self.load_log()
 
     def load_log(self) -> None:

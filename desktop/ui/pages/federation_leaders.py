@@ -262,10 +262,15 @@ class LeadersTab(QWidget):
         )
         # With their roster links: two leaders of one name are two people, each invited.
         invited = [
-            Participant(ParticipantRole.BUILDING_LEADER, leader.name, f"{b.building}楼栋长",
-                        leader.id, leader.phone)
+            Participant(
+                ParticipantRole.BUILDING_LEADER,
+                leader.name,
+                f"{b.building}楼栋长",
+                leader.id,
+                leader.phone,
+            )
             for group in patrols.leaders_by_grid(self.ctx.db)
             for b in group.buildings
             for leader in b.leaders
-        ]  # fmt: skip
+        ]
         return Meeting(title, MeetingKind.BUILDING_LEADERS, starts, participants=invited)

@@ -102,18 +102,24 @@ class TalentsTab(QWidget):
                 return
             self.refreshing = False
             self.summary.setText(
-                translate("TalentsTab", "The uses from meetings and projects could not be read. "
-                          "Close and open this page again; if it persists, restart the app.")
-            )  # fmt: skip
+                translate(
+                    "TalentsTab",
+                    "The uses from meetings and projects could not be read. "
+                    "Close and open this page again; if it persists, restart the app.",
+                )
+            )
 
         run_task(lambda: talents.refresh_right_uses(self.ctx.db), done, failed)
 
     def reload(self) -> None:
         self.people.set_rows(
             talents.list_talents(self.ctx.db),
-            translate("TalentsTab", "No talented residents yet. Give a resident the role "
-                      '"Talented resident" under People and organizations.'),
-        )  # fmt: skip
+            translate(
+                "TalentsTab",
+                "No talented residents yet. Give a resident the role "
+                '"Talented resident" under People and organizations.',
+            ),
+        )
         self.load_detail()
 
     def load_detail(self) -> None:
@@ -127,9 +133,10 @@ class TalentsTab(QWidget):
             counts = "，".join(f"{right_label(r)} {person.uses.get(r, 0)}" for r in TalentRight)
             discovered = format_date(person.discovered_on) or translate("TalentsTab", "not set")
             self.summary.setText(
-                translate("TalentsTab", "{name} — discovered: {date}; rights used: {counts}")
-                .format(name=person.name, date=discovered, counts=counts)
-            )  # fmt: skip
+                translate(
+                    "TalentsTab", "{name} — discovered: {date}; rights used: {counts}"
+                ).format(name=person.name, date=discovered, counts=counts)
+            )
             self.cultivation.set_rows(
                 talents.list_cultivation(self.ctx.db, person.id),
                 translate("TalentsTab", "No cultivation recorded."),
@@ -188,8 +195,10 @@ class TalentsTab(QWidget):
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(
-            self, translate("TalentsTab", "Delete"), text,
+            self,
+            translate("TalentsTab", "Delete"),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes

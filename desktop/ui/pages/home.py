@@ -81,8 +81,13 @@ def shortfall_text(term: CommitteeTerm) -> str:
         "HomePage",
         "{committee} (formed {date}): {party} of {members} members are party members "
         "({percent}%), below the required 50%.",
-    ).format(committee=term.organization_name, date=format_date(term.formed_on),
-             party=share.party_members, members=share.members, percent=share.percent)  # fmt: skip
+    ).format(
+        committee=term.organization_name,
+        date=format_date(term.formed_on),
+        party=share.party_members,
+        members=share.members,
+        percent=share.percent,
+    )
 
 
 def overdue_text(due: date, today: date) -> str:
@@ -561,9 +566,10 @@ class HomePage(QWidget):
 
     def _actions(self, s: HomeSummary) -> None:
         self.sections["actions"].setTitle(
-            titled(translate("HomePage", "Open action items"), s.open_action_count,
-                   s.actions_overdue)
-        )  # fmt: skip
+            titled(
+                translate("HomePage", "Open action items"), s.open_action_count, s.actions_overdue
+            )
+        )
         rows = []
         for item, meeting_id, title in s.open_actions:
             opens = (

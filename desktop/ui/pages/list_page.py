@@ -355,6 +355,7 @@ def details_links(heading: str, kind: str, items: list[tuple[int, str]]) -> str:
     that answers it …); the text is escaped, the link carries only kind and id."""
     if not items:
         return ""
-    links = "".join(f"<li><a href='{kind}:{record_id}'>{escape(label)}</a></li>"
-                    for record_id, label in items)  # fmt: skip
+    links = "".join(
+        f"<li><a href='{kind}:{record_id}'>{escape(label)}</a></li>" for record_id, label in items
+    )
     return f"<h4>{escape(heading)}</h4><ul>{links}</ul>"

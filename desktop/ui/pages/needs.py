@@ -188,8 +188,11 @@ class NeedsPage(ListPage):
                 RecordKind.VISIT,
                 v.id,
                 translate("NeedsPage", "{date} {kind}: {resident}, {issue}").format(
-                    date=format_date(v.visited_on), kind=visit_kind_label(v.kind),
-                    resident=v.resident, issue=_quoted(v.issue)),
+                    date=format_date(v.visited_on),
+                    kind=visit_kind_label(v.kind),
+                    resident=v.resident,
+                    issue=_quoted(v.issue),
+                ),
             )
             for v in visits.visits_of_need(db, need_id)
         ] + [
@@ -197,10 +200,11 @@ class NeedsPage(ListPage):
                 RecordKind.MEETING,
                 meeting_id,
                 translate("NeedsPage", "{date} {meeting}, topic: {topic}").format(
-                    date=format_date(starts_at), meeting=title, topic=topic),
+                    date=format_date(starts_at), meeting=title, topic=topic
+                ),
             )
             for meeting_id, title, starts_at, topic in meetings.topics_of_need(db, need_id)
-        ]  # fmt: skip
+        ]
         if (found := patrols.finding_of_need(db, need_id)) is not None:
             patrol, finding = found
             came_from.append(
@@ -208,10 +212,12 @@ class NeedsPage(ListPage):
                     RecordKind.PATROL,
                     patrol.id,
                     translate("NeedsPage", "{date} joint patrol ({route}): {finding}").format(
-                        date=format_date(patrol.held_on), route=_quoted(patrol.route),
-                        finding=_quoted(finding)),
+                        date=format_date(patrol.held_on),
+                        route=_quoted(patrol.route),
+                        finding=_quoted(finding),
+                    ),
                 )
-            )  # fmt: skip
+            )
         if not came_from:
             return ""
         links = "".join(

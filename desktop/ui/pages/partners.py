@@ -343,9 +343,11 @@ class PartnersPage(QWidget):
         self._show_activities()
         self._show_agreements()
         self.tabs.setTabText(
-            0, translate("PartnersPage", "Activities in {year} ({count})").format(
-                year=year, count=len(self.activities))
-        )  # fmt: skip
+            0,
+            translate("PartnersPage", "Activities in {year} ({count})").format(
+                year=year, count=len(self.activities)
+            ),
+        )
         self.tabs.setTabText(
             1, translate("PartnersPage", "Agreements ({count})").format(count=len(self.agreements))
         )
@@ -375,9 +377,13 @@ class PartnersPage(QWidget):
         table.setRowCount(len(self.activities))
         for row, a in enumerate(self.activities):
             links = len(a.need_ids) + len(a.project_ids)
-            values = [format_date(a.held_on), activity_kind_label(a.kind),
-                      first_line(a.description), first_line(a.participants),
-                      str(links) if links else ""]  # fmt: skip
+            values = [
+                format_date(a.held_on),
+                activity_kind_label(a.kind),
+                first_line(a.description),
+                first_line(a.participants),
+                str(links) if links else "",
+            ]
             for column, text in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(text))
 
@@ -404,8 +410,7 @@ class PartnersPage(QWidget):
 
     def _buttons(self) -> None:
         has_partner = self.current_partner() is not None
-        for action in (self.edit_unit_action, self.new_activity_action,
-                       self.new_agreement_action):  # fmt: skip
+        for action in (self.edit_unit_action, self.new_activity_action, self.new_agreement_action):
             action.setEnabled(has_partner)
         selected = self._selected() is not None
         self.edit_action.setEnabled(selected)
@@ -438,11 +443,17 @@ class PartnersPage(QWidget):
         project_titles = partners.project_titles(self.ctx.db, a.project_ids)
         return (
             details_table(activity_kind_label(a.kind), lines)
-            + details_links(translate("PartnersPage", "Needs it answers"), RecordKind.NEED.value,
-                            list(need_titles.items()))
-            + details_links(translate("PartnersPage", "Projects"), RecordKind.PROJECT.value,
-                            list(project_titles.items()))
-        )  # fmt: skip
+            + details_links(
+                translate("PartnersPage", "Needs it answers"),
+                RecordKind.NEED.value,
+                list(need_titles.items()),
+            )
+            + details_links(
+                translate("PartnersPage", "Projects"),
+                RecordKind.PROJECT.value,
+                list(project_titles.items()),
+            )
+        )
 
     def _link_clicked(self, url: QUrl) -> None:
         kind, _sep, record_id = url.toString().partition(":")
@@ -490,8 +501,13 @@ class PartnersPage(QWidget):
         year = self.year.currentData()
         today = date.today()
         held_on = today if year == today.year else date(year, 12, 31)
-        self._run(ActivityDialog(self.ctx, PartnerActivity(partner.id, _next_kind(self.tracked),
-                                                           held_on), parent=self))  # fmt: skip
+        self._run(
+            ActivityDialog(
+                self.ctx,
+                PartnerActivity(partner.id, _next_kind(self.tracked), held_on),
+                parent=self,
+            )
+        )
 
     def create_agreement(self) -> None:
         partner = self.current_partner()
@@ -506,8 +522,11 @@ class PartnersPage(QWidget):
             self._run(AgreementDialog(self.ctx, selected, parent=self))
 
     def _run(self, dialog: ActivityDialog | AgreementDialog) -> None:
-        kind = (RecordKind.PARTNER_ACTIVITY if isinstance(dialog, ActivityDialog)
-                else RecordKind.PARTNER_AGREEMENT)  # fmt: skip
+        kind = (
+            RecordKind.PARTNER_ACTIVITY
+            if isinstance(dialog, ActivityDialog)
+            else RecordKind.PARTNER_AGREEMENT
+        )
         run_form(dialog, self.ctx.events, kind)
 
     def delete_selected(self) -> None:

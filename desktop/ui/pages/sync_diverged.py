@@ -69,8 +69,12 @@ class DivergedBox(QGroupBox):
         shown = state.diverged is not None or bool(self.outcome.text())
         self.setVisible(shown)
         if state.diverged is None:
-            for button in (self.compare_button, self.server_button, self.local_button,
-                           self.merge_button):  # fmt: skip
+            for button in (
+                self.compare_button,
+                self.server_button,
+                self.local_button,
+                self.merge_button,
+            ):
                 button.setVisible(False)
             self.differences.setVisible(False)
             self.message.setText("")
@@ -83,8 +87,12 @@ class DivergedBox(QGroupBox):
         self.local_button.setVisible(not state.behind)
         self.merge_button.setVisible(not state.behind)
         self.server_button.setVisible(True)
-        for button in (self.compare_button, self.server_button, self.local_button,
-                       self.merge_button):  # fmt: skip
+        for button in (
+            self.compare_button,
+            self.server_button,
+            self.local_button,
+            self.merge_button,
+        ):
             button.setEnabled(idle)
 
     # -- what differs ---------------------------------------------------------------------

@@ -18,8 +18,12 @@ def street(shared_street):
 def test_no_or_malformed_header_is_401(street, add_street_branch):
     branch_id, token = add_street_branch(street)
     path = f"{API_PREFIX}/branches/{branch_id}"
-    for headers in ({}, {"Authorization": token}, {"Authorization": f"Basic {token}"},
-                    {"Authorization": "Bearer "}):  # fmt: skip
+    for headers in (
+        {},
+        {"Authorization": token},
+        {"Authorization": f"Basic {token}"},
+        {"Authorization": "Bearer "},
+    ):
         reply = call(street.url, "GET", path, headers=headers)
         assert reply.status == 401, headers
         assert reply.body["code"] == "unauthorized"
@@ -53,9 +57,14 @@ def test_other_branches_and_nonexistent_ones_answer_the_same_403(street, add_str
         call(street.url, "GET", f"{API_PREFIX}/branches/ABCDEF012345", token=my_token),
         call(street.url, "GET", f"{API_PREFIX}/branches/0000000000000", token=my_token),
         call(street.url, "GET", f"{API_PREFIX}/branches/%2E%2E", token=my_token),
-        call(street.url, "POST", f"{API_PREFIX}/branches/{other}/uploads", token=my_token,
-             json_body={}),
-    ]  # fmt: skip
+        call(
+            street.url,
+            "POST",
+            f"{API_PREFIX}/branches/{other}/uploads",
+            token=my_token,
+            json_body={},
+        ),
+    ]
     assert [a.status for a in answers] == [403] * len(answers)
     assert len({a.raw for a in answers}) == 1
     assert answers[0].body["code"] == "forbidden"

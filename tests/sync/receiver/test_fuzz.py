@@ -342,6 +342,12 @@ def test_a_real_server_answers_400_to_what_once_gave_500(
         reply = call(shared_street.url, "PUT", f"{upload}?offset={offset}", token=token, data=b"x")
         assert (reply.status, reply.body["code"]) == (400, "bad_request"), reply.raw
     for path in (base, f"{upload}/finish"):
-        reply = call(shared_street.url, "POST", path, token=token, data=b"[" * 60_000,
-                     headers={"Content-Type": "application/json"})  # fmt: skip
+        reply = call(
+            shared_street.url,
+            "POST",
+            path,
+            token=token,
+            data=b"[" * 60_000,
+            headers={"Content-Type": "application/json"},
+        )
         assert (reply.status, reply.body["code"]) == (400, "bad_request"), reply.raw

@@ -131,8 +131,11 @@ def _plant(storage: Storage, branch_id: str, copy: Path) -> None:
     versions.mkdir(parents=True)
     shutil.copyfile(copy, versions / "000001.sqlite3")
     with closing(sqlite3.connect(storage.registry_path)) as conn, conn:
-        conn.execute("UPDATE branch SET last_upload_at = '2026-04-01T01:00:00+00:00', version = 1"
-                     " WHERE branch_id = ?", (branch_id,))  # fmt: skip
+        conn.execute(
+            "UPDATE branch SET last_upload_at = '2026-04-01T01:00:00+00:00', version = 1"
+            " WHERE branch_id = ?",
+            (branch_id,),
+        )
 
 
 def _sheet(path: Path, title: str) -> list[tuple]:
@@ -159,10 +162,24 @@ def test_a_stored_hostile_copy_is_skipped_and_named_by_the_report_and_the_api(
     out = tmp_path / "街道汇总.xlsx"
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.sync.receiver", "report", "--data", str(street.data_dir),
-         "--period", PERIOD, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "desktop.sync.receiver",
+            "report",
+            "--data",
+            str(street.data_dir),
+            "--period",
+            PERIOD,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60
     reason = "数据文件里有本软件不会建立的视图 need，未计入合计"

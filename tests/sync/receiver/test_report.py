@@ -48,16 +48,24 @@ def _fill(data_dir: Path, n: int) -> None:
             meeting = save_meeting(db, Meeting(f"议事会{i}", starts_at=starts_at, topics=topics))
             assert meeting.id is not None
             finalize_meeting(db, meeting.id)
-            save_organization(db, Organization(OrganizationKind.SELF_ORGANIZATION, f"队{i}",
-                                               incubated_on=date(2026, 3, 1)))  # fmt: skip
+            save_organization(
+                db,
+                Organization(
+                    OrganizationKind.SELF_ORGANIZATION, f"队{i}", incubated_on=date(2026, 3, 1)
+                ),
+            )
         for i, day in enumerate([date(2026, 3, 1)] * n + [date(2025, 12, 1)] * (n + 1)):
             category = "物业服务" if i % 2 == 0 else "环境卫生"
-            need = save_need(db, Need(title=f"{RARE}{i}", category_id=categories[category],
-                                      registered_on=day))  # fmt: skip
+            need = save_need(
+                db, Need(title=f"{RARE}{i}", category_id=categories[category], registered_on=day)
+            )
             assert need.id is not None
             with db.session() as s:
-                s.execute(update(NeedRecord).where(NeedRecord.id == need.id)
-                          .values(is_dispute=category == "物业服务"))  # fmt: skip
+                s.execute(
+                    update(NeedRecord)
+                    .where(NeedRecord.id == need.id)
+                    .values(is_dispute=category == "物业服务")
+                )
             if day.year == 2026 and i == 0:
                 change_status(db, need.id, NeedStatus.IN_PROGRESS)
     finally:
@@ -66,10 +74,23 @@ def _fill(data_dir: Path, n: int) -> None:
 
 def _indicators_json(data_dir: Path, period: str) -> dict:
     result = subprocess.run(
-        [sys.executable, "-m", "desktop", "indicators", "--data-dir", str(data_dir),
-         "--period", period, "--json"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "indicators",
+            "--data-dir",
+            str(data_dir),
+            "--period",
+            period,
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -108,17 +129,33 @@ def test_the_report_sums_each_branchs_own_figures_and_flags_late_ones(
     street, dirs, ids = three_branches
     # The third branch last uploaded on 2026年3月31日 at 23:00 Beijing: before Q1 was over.
     with closing(sqlite3.connect(street.data_dir / "street.sqlite3")) as conn, conn:
-        conn.execute("UPDATE branch SET last_upload_at = '2026-03-31T15:00:00+00:00'"
-                     " WHERE branch_id = ?", (ids[2],))  # fmt: skip
+        conn.execute(
+            "UPDATE branch SET last_upload_at = '2026-03-31T15:00:00+00:00' WHERE branch_id = ?",
+            (ids[2],),
+        )
 
     own = [_indicators_json(d, PERIOD) for d in dirs]
     assert [o["meetings_held"] for o in own] == [1, 2, 3]  # the branches really differ
     out = tmp_path / "街道汇总.xlsx"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.sync.receiver", "report", "--data", str(street.data_dir),
-         "--period", PERIOD, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "desktop.sync.receiver",
+            "report",
+            "--data",
+            str(street.data_dir),
+            "--period",
+            PERIOD,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "未及时上传 2 个" in result.stdout
     assert "未及时上传：=碧波花园党支部，数据截至 2026年3月31日 23:00" in result.stdout
@@ -184,8 +221,12 @@ def test_bad_period_and_missing_street_data(tmp_path: Path, capsys) -> None:
 
     Storage(tmp_path / "street").add_branch("翠竹苑党支部")
     out = tmp_path / "r.xlsx"
-    assert main(["report", "--data", str(tmp_path / "street"), "--period", "2026Q9",
-                 "--out", str(out)]) == 2  # fmt: skip
+    assert (
+        main(
+            ["report", "--data", str(tmp_path / "street"), "--period", "2026Q9", "--out", str(out)]
+        )
+        == 2
+    )
     assert "2026Q3" in capsys.readouterr().err
     assert main(["report", "--data", str(tmp_path / "none"), "--out", str(out)]) == 2
     assert "没有街道办数据" in capsys.readouterr().err

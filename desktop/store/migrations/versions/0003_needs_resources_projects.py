@@ -10,9 +10,17 @@ from alembic import op
 
 # A copy, not an import: a migration must not change when the app's defaults do.
 DEFAULT_CATEGORIES = (
-    "物业服务", "环境卫生", "停车交通", "噪音扰民", "安全隐患",
-    "设施维修", "邻里纠纷", "养老助老", "托育教育", "其他",
-)  # fmt: skip
+    "物业服务",
+    "环境卫生",
+    "停车交通",
+    "噪音扰民",
+    "安全隐患",
+    "设施维修",
+    "邻里纠纷",
+    "养老助老",
+    "托育教育",
+    "其他",
+)
 
 revision = "0003"
 down_revision = "0002"

@@ -29,8 +29,11 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-NAME_KEYS = (("person", "name", "name_key"), ("need", "raised_by", "raised_by_key"),
-             ("visit", "resident", "resident_key"))  # fmt: skip
+NAME_KEYS = (
+    ("person", "name", "name_key"),
+    ("need", "raised_by", "raised_by_key"),
+    ("visit", "resident", "resident_key"),
+)
 ATTENDANCE_RANK = {"present": 0, "excused": 1, "absent": 2, "unknown": 3}
 BATCH = 5000
 
@@ -83,8 +86,18 @@ def _one_row_per_person(conn) -> None:
         for row_id, _meeting, role, name, unit, person_id, phone, attendance in people:
             same = next((k for k in kept if _same_person((k[2], k[4]), (name, person_id))), None)
             if same is None:
-                kept.append([row_id, role.split(","), name, [unit] if unit else [], person_id,
-                             phone, attendance, False])  # fmt: skip
+                kept.append(
+                    [
+                        row_id,
+                        role.split(","),
+                        name,
+                        [unit] if unit else [],
+                        person_id,
+                        phone,
+                        attendance,
+                        False,
+                    ]
+                )
                 continue
             same[1] += [r for r in role.split(",") if r and r not in same[1]]
             same[3] += [u for u in unit.split("、") if u and u not in same[3]]
@@ -93,8 +106,7 @@ def _one_row_per_person(conn) -> None:
             same[6] = min(same[6], attendance, key=lambda a: ATTENDANCE_RANK.get(a, 9))
             same[7] = True
             deletes.append((row_id,))
-        updates += [(",".join(k[1]), "、".join(k[3]), k[4], k[5], k[6], k[0])
-                    for k in kept if k[7]]  # fmt: skip
+        updates += [(",".join(k[1]), "、".join(k[3]), k[4], k[5], k[6], k[0]) for k in kept if k[7]]
     if deletes:
         conn.exec_driver_sql("DELETE FROM meeting_participant WHERE id = ?", deletes)
     if updates:
