@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.roster import (
     BUILDING_MAX_LENGTH,
@@ -48,6 +47,7 @@ from desktop.services import neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
+from desktop.ui.operations import change
 from desktop.ui.widgets import FieldError
 
 if TYPE_CHECKING:
@@ -304,14 +304,20 @@ class NeighborhoodStep(QWizardPage):
         hood = self.value()
         if neighborhood.get_neighborhood(self.ctx.db) == hood:
             return True
-        try:
-            neighborhood.save_neighborhood(self.ctx.db, hood)
-        except ValidationError:
+
+        def refused(error: Exception) -> bool:
+            if not isinstance(error, ValidationError):
+                return False
             self._touched = True
             self._show_problems()
-            return False
-        self.ctx.events.changed(RecordKind.NEIGHBORHOOD)
-        return True
+            return True
+
+        return change(
+            self.ctx.events,
+            self,
+            lambda: neighborhood.save_neighborhood(self.ctx.db, hood),
+            on_failure=refused,
+        )
 
 
 class BuildingsStep(QWizardPage):
@@ -391,14 +397,15 @@ class BuildingsStep(QWizardPage):
 
     def _add(self, names: list[str]) -> None:
         existing = set(self.names())
-        added = 0
-        for name in names:
-            if name in existing:
-                continue
-            neighborhood.save_building(self.ctx.db, Building(name=name))
-            added += 1
-        if added:
-            self.ctx.events.changed(RecordKind.BUILDING)
+        new = [name for name in names if name not in existing]
+
+        def save_all() -> None:
+            for name in new:
+                neighborhood.save_building(self.ctx.db, Building(name=name))
+
+        if new and not change(self.ctx.events, self, save_all):
+            return
+        added = len(new)
         skipped = len(names) - added
         self.message.setText(
             translate(
@@ -426,9 +433,11 @@ class BuildingsStep(QWizardPage):
         items = self.list.selectedItems()
         if not items:
             return
-        try:
-            neighborhood.delete_building(self.ctx.db, items[0].data(Qt.ItemDataRole.UserRole))
-        except DomainError:  # residents live there: the roster page explains and refuses
+
+        def refused(error: Exception) -> bool:
+            if not isinstance(error, DomainError):
+                return False
+            # Residents live there: the roster page explains and refuses.
             self.message.setText(
                 translate(
                     "FirstStartGuide",
@@ -436,10 +445,17 @@ class BuildingsStep(QWizardPage):
                     "under People and organizations.",
                 )
             )
-            return
-        self.message.setText("")
-        self.ctx.events.changed(RecordKind.BUILDING)
-        self.reload()
+            return True
+
+        building_id = items[0].data(Qt.ItemDataRole.UserRole)
+        if change(
+            self.ctx.events,
+            self,
+            lambda: neighborhood.delete_building(self.ctx.db, building_id),
+            on_failure=refused,
+        ):
+            self.message.setText("")
+            self.reload()
 
 
 class NextStep(QWizardPage):

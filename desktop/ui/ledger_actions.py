@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LEDGERS, LedgerKind
 from desktop.services.ledger import (
     ImportReport,
@@ -21,17 +20,13 @@ from desktop.services.ledger import (
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text
+from desktop.ui.operations import change_with_progress
 from desktop.ui.tasks import Progress, run_with_progress
 
 if TYPE_CHECKING:  # list_page imports this module on first use
     from desktop.ui.pages.list_page import ListPage
 
 SHOWN_ERRORS = 12
-CHANGED = {
-    LedgerKind.NEEDS: RecordKind.NEED,
-    LedgerKind.RESOURCES: RecordKind.RESOURCE,
-    LedgerKind.PROJECTS: RecordKind.PROJECT,
-}
 
 
 def _documents() -> Path:
@@ -84,6 +79,7 @@ class LedgerActions(QObject):
                 )
             )
 
+        # A read: it goes to the task runner directly, with nothing to report as changed.
         progress = run_with_progress(
             work, done, lambda exc: self._failed(dialog, exc), lambda d, t: self._step(dialog, d, t)
         )
@@ -125,8 +121,17 @@ class LedgerActions(QObject):
             self._finish(dialog)
             self._reported(path, report)
 
-        progress = run_with_progress(
-            work, done, lambda exc: self._failed(dialog, exc), lambda d, t: self._step(dialog, d, t)
+        def failed(exc: Exception) -> bool:
+            self._failed(dialog, exc)
+            return True
+
+        progress = change_with_progress(
+            self.ctx.events,
+            self.page,
+            work,
+            on_done=done,
+            on_failure=failed,
+            on_progress=lambda d, t: self._step(dialog, d, t),
         )
         dialog.canceled.connect(progress.cancel)
 
@@ -145,7 +150,6 @@ class LedgerActions(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 self._run_import(path, dry_run=False)
             return
-        self.ctx.events.changed(CHANGED[self.kind])
         self._say(report.summary())
 
     def _show_errors(self, path: Path, report: ImportReport) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import NeedCategory
 from desktop.services import needs
 from desktop.services.needs import CategoryInUseError
@@ -23,6 +22,7 @@ from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
+from desktop.ui.operations import change
 
 
 class CategoriesDialog(QDialog):
@@ -72,25 +72,32 @@ class CategoriesDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            needs.save_category(
-                self.ctx.db, NeedCategory(name=name, id=category.id if category else None)
-            )
-        except ValidationError as exc:
+
+        def refused(error: Exception) -> bool:
+            if not isinstance(error, ValidationError):
+                return False
             QMessageBox.warning(
-                self, self.windowTitle(), problem_text(next(iter(exc.problems.values())))
+                self, self.windowTitle(), problem_text(next(iter(error.problems.values())))
             )
-            return
-        self.reload()
-        self.ctx.events.changed(RecordKind.NEED_CATEGORY)
+            return True
+
+        edited = NeedCategory(name=name, id=category.id if category else None)
+        change(
+            self.ctx.events,
+            self,
+            lambda: needs.save_category(self.ctx.db, edited),
+            on_done=lambda _saved: self.reload(),
+            on_failure=refused,
+        )
 
     def delete(self) -> None:
         category = self.current()
         if category is None or category.id is None:
             return
-        try:
-            needs.delete_category(self.ctx.db, category.id)
-        except CategoryInUseError as exc:
+
+        def refused(error: Exception) -> bool:
+            if not isinstance(error, CategoryInUseError):
+                return False
             QMessageBox.information(
                 self,
                 self.windowTitle(),
@@ -98,8 +105,14 @@ class CategoriesDialog(QDialog):
                     "CategoriesDialog",
                     '{count} need(s) (trash included) use "{name}"; it cannot be deleted. '
                     "Rename it instead.",
-                ).format(count=exc.needs, name=exc.name),
+                ).format(count=error.needs, name=error.name),
             )
-            return
-        self.reload()
-        self.ctx.events.changed(RecordKind.NEED_CATEGORY)
+            return True
+
+        change(
+            self.ctx.events,
+            self,
+            lambda: needs.delete_category(self.ctx.db, category.id),
+            on_done=lambda _none: self.reload(),
+            on_failure=refused,
+        )

@@ -26,7 +26,7 @@ from desktop.domain.committee import (
     clean_term,
     validate_term,
 )
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import OrganizationKind, PeopleQuery, PersonRow
 from desktop.services import committee, people
 from desktop.ui.context import AppContext
@@ -249,13 +249,9 @@ class CommitteeTermDialog(RecordForm):
         return validate_term(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = committee.save_term(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+        term = self.current()
+        if not self.store(lambda: committee.save_term(self.ctx.db, term)):
             return False
-        except NotFoundError:
-            return self.record_gone()
         share = self.saved.party_share
         if not share.meets_rule:
             QMessageBox.warning(

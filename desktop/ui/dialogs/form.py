@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
-from desktop.domain.kinds import RecordKind
 from desktop.domain.phone import phone_doubt
 from desktop.services import drafts
 from desktop.store.database import Database
 from desktop.ui.access import name_controls, name_unnamed
-from desktop.ui.events import AppEvents
+from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
 from desktop.ui.messages import phone_doubt_text, problem_text
+from desktop.ui.operations import change
 from desktop.ui.widgets import FieldError, focus_target
 
 AUTOSAVE_MS = 30_000
@@ -72,16 +72,15 @@ CHECKED_KEYS = frozenset(
 )
 
 
-def run_form(dialog: "RecordForm", events: AppEvents, kind: RecordKind) -> bool:
-    """Show a record form; when it saved, report the change (the pages refresh). True then."""
-    if dialog.exec() and dialog.saved:
-        events.changed(kind)
-        return True
-    return False
+def run_form(dialog: "RecordForm") -> bool:
+    """Show a record form; True when it saved (the change was already reported)."""
+    return bool(dialog.exec() and dialog.saved)
 
 
 class RecordForm(QDialog):
     """Subclasses add rows with ``add_field``, implement ``problems()`` and ``save()``."""
+
+    ctx: AppContext  # set by each subclass before it saves
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -261,18 +260,31 @@ class RecordForm(QDialog):
         """Store the record; True closes the dialog."""
         raise NotImplementedError
 
-    def store(self, save_record: Callable[[], object]) -> bool:
-        """Run a service's save for ``save()``: the result goes to ``self.saved``; problems the
-        service found show under their fields; a record deleted meanwhile is said, and the
-        form stays open with what she typed."""
-        try:
-            self.saved = save_record()
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
+    def store(
+        self,
+        save_record: Callable[[], object],
+        on_failure: Callable[[Exception], bool] | None = None,
+    ) -> bool:
+        """Run a service's save for ``save()`` through the one change helper: the result goes
+        to ``self.saved`` and the pages hear what changed; problems the service found show
+        under their fields; a record deleted meanwhile is said, and the form stays open with
+        what she typed. ``on_failure`` may take a form's own errors first."""
+
+        def failed(error: Exception) -> bool:
+            if on_failure is not None and on_failure(error):
+                return True
+            if isinstance(error, ValidationError):
+                self.show_problems(error.problems)
+                return True
+            if isinstance(error, NotFoundError):
+                self.record_gone()
+                return True
             return False
-        except NotFoundError:
-            return self.record_gone()
-        return True
+
+        def keep(result: object) -> None:
+            self.saved = result
+
+        return change(self.ctx.events, self, save_record, on_done=keep, on_failure=failed)
 
     def record_gone(self) -> bool:
         """Say that the record went to the trash (or for good) while the form was open; False,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.meetings import (
     LINE_MAX,
     MAX_LENGTH,
@@ -548,14 +548,9 @@ class MeetingDialog(RecordForm):
         return valid
 
     def save(self) -> bool:
-        try:
-            self.saved = meetings.save_meeting(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            return self.record_gone()
-        except MeetingFinalError:
+        def final(error: Exception) -> bool:
+            if not isinstance(error, MeetingFinalError):
+                return False
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
@@ -565,5 +560,7 @@ class MeetingDialog(RecordForm):
                     "add a correction instead.",
                 ),
             )
-            return False
-        return True
+            return True
+
+        meeting = self.current()
+        return self.store(lambda: meetings.save_meeting(self.ctx.db, meeting), final)

@@ -5,12 +5,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.needs import (
     MAX_LENGTH,
     PROPERTY_SERVICE_CATEGORY,
@@ -279,16 +278,5 @@ class NeedDialog(RecordForm):
         return validate_need(self.current(), self.category.currentText())
 
     def save(self) -> bool:
-        try:
-            self.saved = needs.save_need(self.ctx.db, self.current(), self.note.text())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                translate("NeedDialog", "This need was moved to the trash meanwhile."),
-            )
-            return False
-        return True
+        need, note = self.current(), self.note.text()
+        return self.store(lambda: needs.save_need(self.ctx.db, need, note))

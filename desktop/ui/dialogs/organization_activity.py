@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QSpinBox, QWidget
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import NotFoundError, Problem
 from desktop.domain.roster import PERSON_MAX_LENGTH, PeopleQuery
 from desktop.domain.self_organizations import (
     ACTIVITY_KINDS,
@@ -183,12 +183,13 @@ class MemberDialog(RecordForm):
         return problems
 
     def save(self) -> bool:
-        try:
-            self.saved = so.save_member(self.ctx.db, self.organization_id, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
+        def person_gone(error: Exception) -> bool:
+            if not isinstance(error, NotFoundError):
+                return False
             self.show_problems({"person": Problem.REQUIRED})
-            return False
-        return True
+            return True
+
+        member = self.current()
+        return self.store(
+            lambda: so.save_member(self.ctx.db, self.organization_id, member), person_gone
+        )

@@ -5,12 +5,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import (
     ADDRESS_MAX_LENGTH,
     PERSON_MAX_LENGTH,
@@ -188,20 +187,5 @@ class PersonDialog(RecordForm):
         return validate_person(self.current())
 
     def save(self) -> bool:
-        try:
-            self.saved = people.save_person(self.ctx.db, self.current())
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except NotFoundError:
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                translate(
-                    "PersonDialog",
-                    "This person was moved to the trash meanwhile; restore them from the trash "
-                    "to edit.",
-                ),
-            )
-            return False
-        return True
+        person = self.current()
+        return self.store(lambda: people.save_person(self.ctx.db, person))

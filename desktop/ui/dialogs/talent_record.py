@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.errors import NotFoundError, Problem
+from desktop.domain.errors import Problem
 from desktop.domain.roster import TalentRight
 from desktop.domain.talents import (
     Cultivation,
@@ -52,11 +52,8 @@ class DiscoveryDialog(RecordForm):
         return {}
 
     def save(self) -> bool:
-        try:
-            talents.set_discovered(self.ctx.db, self.person_id, self.discovered_on.value())
-        except NotFoundError:
-            return self.record_gone()
-        return True
+        day = self.discovered_on.value()
+        return self.store(lambda: talents.set_discovered(self.ctx.db, self.person_id, day))
 
 
 class CultivationDialog(RecordForm):

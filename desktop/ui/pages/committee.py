@@ -43,6 +43,7 @@ from desktop.ui.dialogs.evaluation import EvaluationDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
+from desktop.ui.operations import change
 from desktop.ui.pages.list_page import details_table, no_selection_html
 from desktop.ui.widgets import count_text
 
@@ -367,7 +368,7 @@ class CommitteePage(QWidget):
 
     def _run(self, dialog: Any, kind: RecordKind, section: Section | None = None) -> None:
         """Show a form; when it saved, say what changed and select the new record."""
-        if run_form(dialog, self.ctx.events, kind) and section is not None:
+        if run_form(dialog) and section is not None:
             section.select_id(dialog.saved.id or 0)
 
     def _fresh(self, section: Section, fetch: Callable[[Any, int], Any]) -> Any | None:
@@ -399,8 +400,7 @@ class CommitteePage(QWidget):
                 "Delete this committee term and its list of members? This cannot be undone.",
             )
         ):
-            committee.delete_term(self.ctx.db, term.id)
-            self.ctx.events.changed(RecordKind.COMMITTEE_TERM)
+            change(self.ctx.events, self, lambda: committee.delete_term(self.ctx.db, term.id))
 
     def new_appointment(self) -> None:
         self._run(CrossAppointmentDialog(self.ctx, parent=self), RecordKind.CROSS_APPOINTMENT)
@@ -416,8 +416,11 @@ class CommitteePage(QWidget):
         if current is not None and self._confirm_delete(
             translate("CommitteePage", "Delete this cross-appointment? This cannot be undone.")
         ):
-            committee.delete_cross_appointment(self.ctx.db, current.id)
-            self.ctx.events.changed(RecordKind.CROSS_APPOINTMENT)
+            change(
+                self.ctx.events,
+                self,
+                lambda: committee.delete_cross_appointment(self.ctx.db, current.id),
+            )
 
     def new_evaluation(self) -> None:
         dialog = EvaluationDialog(self.ctx, parent=self)
@@ -437,8 +440,11 @@ class CommitteePage(QWidget):
                 "Move this evaluation to the trash? You can restore it from the Trash page.",
             )
         ):
-            evaluations.delete_evaluations(self.ctx.db, [current.id])
-            self.ctx.events.changed(RecordKind.EVALUATION)
+            change(
+                self.ctx.events,
+                self,
+                lambda: evaluations.delete_evaluations(self.ctx.db, [current.id]),
+            )
 
     def print_evaluation(self) -> None:
         """Through the print preview; ReportLab and QtPdf load on the first print."""

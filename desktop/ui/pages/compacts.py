@@ -1,18 +1,20 @@
 """邻里公约: drafted, adopted at a deliberation meeting, revised, printed and posted."""
 
+from functools import partial
 from html import escape
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.compact_templates import TEMPLATES
-from desktop.domain.compacts import Chapter, CompactRow, CompactState, CompactVersion
+from desktop.domain.compacts import Chapter, Compact, CompactRow, CompactState, CompactVersion
 from desktop.domain.dates import format_date
 from desktop.domain.errors import DomainError, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.services import compacts, neighborhood
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.compact import AdoptDialog, CompactEditor, CompareDialog
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.models.compacts import CompactTableModel, state_label
 from desktop.ui.pages.list_page import ListPage, details_table
@@ -128,11 +130,10 @@ class CompactsPage(ListPage):
                 translate("CompactsPage", "Neighborhood compact"),
                 chapters=[Chapter("", [translate("CompactsPage", "(first article)")])],
             )
-            compact = compacts.create_compact(self.ctx.db, draft)
+            create = partial(compacts.create_compact, self.ctx.db, draft)
         else:
-            compact = compacts.create_from_template(self.ctx.db, choice)
-        self.ctx.events.changed(RecordKind.COMPACT)
-        self.open_record(compact.id or 0)
+            create = partial(compacts.create_from_template, self.ctx.db, choice)
+        self.change(create, lambda compact: self.open_record(compact.id or 0))
 
     def edit_record(self, row: CompactRow) -> None:
         self.open_record(row.id)
@@ -155,12 +156,13 @@ class CompactsPage(ListPage):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            compact = compacts.start_revision(self.ctx.db, compact_id)
-            self.ctx.events.changed(RecordKind.COMPACT)
-        assert compact.draft is not None
-        dialog = CompactEditor(self.ctx, compact_id, compact.draft, self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.COMPACT)
+            self.change(lambda: compacts.start_revision(self.ctx.db, compact_id), self._edit_draft)
+            return
+        self._edit_draft(compact)
+
+    def _edit_draft(self, compact: Compact) -> None:
+        assert compact.draft is not None and compact.id is not None
+        run_form(CompactEditor(self.ctx, compact.id, compact.draft, self))
 
     def adopt(self) -> None:
         rows = self.selected_rows()
@@ -172,11 +174,12 @@ class CompactsPage(ListPage):
         dialog = AdoptDialog(self.ctx, self)
         if not dialog.exec():
             return
-        try:
-            compacts.adopt(self.ctx.db, rows[0].id, compact.draft.number, dialog.adoption())
-        except (ValidationError, DomainError):
-            return
-        self.ctx.events.changed(RecordKind.COMPACT)
+        adoption, number = dialog.adoption(), compact.draft.number
+        self.change(
+            lambda: compacts.adopt(self.ctx.db, rows[0].id, number, adoption),
+            # The adopt dialog checked the adoption; a draft changed meanwhile stays a draft.
+            on_failure=lambda error: isinstance(error, (ValidationError, DomainError)),
+        )
 
     def revise(self) -> None:
         rows = self.selected_rows()
@@ -219,8 +222,8 @@ class CompactsPage(ListPage):
             )
 
     def delete_records(self, rows: list[CompactRow]) -> None:
-        moved = compacts.delete_compacts(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.COMPACT)
-        self.status_message(
-            translate("CompactsPage", "{count} compact(s) moved to the trash.").format(count=moved)
+        self.move_to_trash(
+            compacts.delete_compacts,
+            rows,
+            translate("CompactsPage", "{count} compact(s) moved to the trash."),
         )

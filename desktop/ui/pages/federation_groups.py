@@ -27,6 +27,7 @@ from desktop.ui.models.federation import (
     StationMonthModel,
     month_text,
 )
+from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
 
 
@@ -116,7 +117,7 @@ class SelfOrganizationsTab(QWidget):
 
     def new_group(self) -> None:
         dialog = OrganizationDialog(self.ctx, parent=self)  # a self-organization by default
-        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
+        run_form(dialog)
 
     def edit_group(self) -> None:
         group = self.groups.current()
@@ -128,19 +129,19 @@ class SelfOrganizationsTab(QWidget):
             self.reload()
             return
         dialog = OrganizationDialog(self.ctx, org, parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
+        run_form(dialog)
 
     def add_member(self) -> None:
         group = self.groups.current()
         if group is not None:
             dialog = MemberDialog(self.ctx, group.id, parent=self)
-            run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
+            run_form(dialog)
 
     def edit_member(self) -> None:
         group, member = self.groups.current(), self.members.current()
         if group is not None and member is not None:
             dialog = MemberDialog(self.ctx, group.id, member, parent=self)
-            run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION)
+            run_form(dialog)
 
     def remove_member(self) -> None:
         group, member = self.groups.current(), self.members.current()
@@ -150,8 +151,11 @@ class SelfOrganizationsTab(QWidget):
             name=member.name, group=group.name
         )
         if ask(self, translate("SelfOrganizationsTab", "Remove member"), text):
-            so.remove_member(self.ctx.db, group.id, member.person_id)
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+            change(
+                self.ctx.events,
+                self,
+                lambda: so.remove_member(self.ctx.db, group.id, member.person_id),
+            )
 
     def new_activity(self) -> None:
         group = self.groups.current()
@@ -165,7 +169,7 @@ class SelfOrganizationsTab(QWidget):
 
     def _edit(self, activity: Activity) -> None:
         dialog = ActivityDialog(self.ctx, activity, parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION_ACTIVITY)
+        run_form(dialog)
 
     def delete_activity(self) -> None:
         activity = self.activities.current()
@@ -176,8 +180,7 @@ class SelfOrganizationsTab(QWidget):
             "Move the activity of {date} to the trash? You can restore it from the Trash page.",
         ).format(date=format_date(activity.held_on))
         if ask(self, translate("SelfOrganizationsTab", "Move to trash"), text):
-            so.delete_activities(self.ctx.db, [activity.id])
-            self.ctx.events.changed(RecordKind.ORGANIZATION_ACTIVITY)
+            change(self.ctx.events, self, lambda: so.delete_activities(self.ctx.db, [activity.id]))
 
 
 class StationsTab(QWidget):
@@ -239,7 +242,7 @@ class StationsTab(QWidget):
 
     def _edit(self, entry: StationMonth, title: str) -> None:
         dialog = StationMonthDialog(self.ctx, entry, title, parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.STATION_SERVICE)
+        run_form(dialog)
 
     def delete_month(self) -> None:
         station, entry = self.stations.current(), self.log.current()
@@ -249,5 +252,8 @@ class StationsTab(QWidget):
             month=month_text(entry.month)
         )
         if ask(self, translate("StationsTab", "Delete"), text):
-            stations.delete_month(self.ctx.db, station.id, entry.month)
-            self.ctx.events.changed(RecordKind.STATION_SERVICE)
+            change(
+                self.ctx.events,
+                self,
+                lambda: stations.delete_month(self.ctx.db, station.id, entry.month),
+            )

@@ -23,6 +23,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting, MeetingKind, Participant, ParticipantRole
+from desktop.domain.needs import Need
 from desktop.services import needs, patrols
 from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
@@ -31,6 +32,7 @@ from desktop.ui.dialogs.patrol import PatrolDialog
 from desktop.ui.i18n import translate
 from desktop.ui.models.federation import FindingModel, PatrolModel
 from desktop.ui.models.meetings import minutes_state
+from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
 from desktop.ui.status import Tone
 
@@ -168,7 +170,7 @@ class LeadersTab(QWidget):
 
     def new_patrol(self) -> None:
         dialog = PatrolDialog(self.ctx, parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.PATROL)
+        run_form(dialog)
 
     def edit_patrol(self) -> None:
         row = self.patrols.current()
@@ -186,7 +188,7 @@ class LeadersTab(QWidget):
         if patrol_id in ids:
             self.patrols.view.selectRow(ids.index(patrol_id))
         dialog = PatrolDialog(self.ctx, patrol, parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.PATROL)
+        run_form(dialog)
 
     def delete_patrol(self) -> None:
         row = self.patrols.current()
@@ -203,32 +205,44 @@ class LeadersTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            patrols.delete_patrols(self.ctx.db, [row.id])
-            self.ctx.events.changed(RecordKind.PATROL)
+            change(self.ctx.events, self, lambda: patrols.delete_patrols(self.ctx.db, [row.id]))
 
     def register_need(self) -> None:
         finding = self.findings.current()
         if finding is None or finding.id is None:
             return
-        try:
-            need = patrols.finding_to_need(self.ctx.db, finding.id, self.category.currentData())
-        except patrols.AlreadyANeedError:
-            QMessageBox.information(
-                self,
-                self.register.text(),
-                translate("LeadersTab", "This finding is already registered as a need."),
-            )
-            return
-        except NotFoundError:
-            self.load_patrols()
-            return
-        self.ctx.events.changed(RecordKind.PATROL, RecordKind.NEED)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                translate("LeadersTab", 'Registered as need "{title}".').format(title=need.title),
-                8000,
-            )
+        category = self.category.currentData()
+
+        def refused(error: Exception) -> bool:
+            if isinstance(error, patrols.AlreadyANeedError):
+                QMessageBox.information(
+                    self,
+                    self.register.text(),
+                    translate("LeadersTab", "This finding is already registered as a need."),
+                )
+                return True
+            if isinstance(error, NotFoundError):
+                self.load_patrols()
+                return True
+            return False
+
+        def registered(need: Need) -> None:
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(
+                    translate("LeadersTab", 'Registered as need "{title}".').format(
+                        title=need.title
+                    ),
+                    8000,
+                )
+
+        change(
+            self.ctx.events,
+            self,
+            lambda: patrols.finding_to_need(self.ctx.db, finding.id, category),
+            on_done=registered,
+            on_failure=refused,
+        )
 
     # -- leaders' meetings ------------------------------------------------------------------
     def load_meetings(self) -> None:
@@ -253,7 +267,7 @@ class LeadersTab(QWidget):
         from desktop.ui.dialogs.meeting import MeetingDialog
 
         dialog = MeetingDialog(self.ctx, self.new_meeting_draft(), parent=self)
-        run_form(dialog, self.ctx.events, RecordKind.MEETING)
+        run_form(dialog)
 
     def new_meeting_draft(self) -> Meeting:
         starts = datetime.combine(datetime.now().date() + timedelta(days=1), time(19, 0))

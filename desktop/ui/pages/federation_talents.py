@@ -17,8 +17,8 @@ from desktop.ui.dialogs.talent_record import CultivationDialog, DiscoveryDialog,
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
 from desktop.ui.models.federation import CultivationModel, RightUseModel, TalentModel
+from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
-from desktop.ui.tasks import run_task
 
 
 class TalentsTab(QWidget):
@@ -92,14 +92,12 @@ class TalentsTab(QWidget):
             self.refreshing = False
             if self.again:
                 self.refresh_uses()
-            if changes:
-                self.ctx.events.changed(RecordKind.TALENT)
-            else:
+            if not changes:  # changed uses were reported, and this page reloads on that
                 self.reload()
 
-        def failed(_exc: Exception) -> None:
+        def failed(_exc: Exception) -> bool:
             if not isValid(self):
-                return
+                return True
             self.refreshing = False
             self.summary.setText(
                 translate(
@@ -108,8 +106,16 @@ class TalentsTab(QWidget):
                     "Close and open this page again; if it persists, restart the app.",
                 )
             )
+            return True  # said on the page, where the uses would show
 
-        run_task(lambda: talents.refresh_right_uses(self.ctx.db), done, failed)
+        change(
+            self.ctx.events,
+            self,
+            lambda: talents.refresh_right_uses(self.ctx.db),
+            on_done=done,
+            on_failure=failed,
+            background=True,
+        )
 
     def reload(self) -> None:
         self.people.set_rows(
@@ -162,36 +168,33 @@ class TalentsTab(QWidget):
         person = self.people.current()
         if person is not None:
             dialog = DiscoveryDialog(self.ctx, person.id, person.name, person.discovered_on, self)
-            if dialog.exec():
-                self.ctx.events.changed(RecordKind.TALENT)
+            dialog.exec()  # a save reports its change itself
 
     def add_cultivation(self) -> None:
         person = self.people.current()
         if person is not None:
             dialog = CultivationDialog(self.ctx, Cultivation(person.id), self)
-            run_form(dialog, self.ctx.events, RecordKind.TALENT)
+            run_form(dialog)
 
     def delete_cultivation(self) -> None:
         item = self.cultivation.current()
         if item is None or item.id is None:
             return
         if self._confirm(translate("TalentsTab", "Delete this cultivation record?")):
-            talents.delete_cultivation(self.ctx.db, item.id)
-            self.ctx.events.changed(RecordKind.TALENT)
+            change(self.ctx.events, self, lambda: talents.delete_cultivation(self.ctx.db, item.id))
 
     def add_use(self) -> None:
         person = self.people.current()
         if person is not None:
             dialog = RightUseDialog(self.ctx, RightUse(person.id, TalentRight.EVALUATION), self)
-            run_form(dialog, self.ctx.events, RecordKind.TALENT)
+            run_form(dialog)
 
     def delete_use(self) -> None:
         use = self.uses.current()
         if use is None or use.id is None or use.derived:
             return
         if self._confirm(translate("TalentsTab", "Delete this record of a right used?")):
-            talents.delete_right_use(self.ctx.db, use.id)
-            self.ctx.events.changed(RecordKind.TALENT)
+            change(self.ctx.events, self, lambda: talents.delete_right_use(self.ctx.db, use.id))
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(

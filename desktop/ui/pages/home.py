@@ -35,8 +35,10 @@ from desktop.domain.visits import FollowUpState, VisitRow
 from desktop.services import home, meetings
 from desktop.services.home import HomeSummary, SetUp, action_overdue
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.labels import action_status_label
+from desktop.ui.operations import change
 from desktop.ui.partner_labels import gap_text
 from desktop.ui.status import Tone
 
@@ -678,27 +680,33 @@ class HomePage(QWidget):
         if row is None:
             return
         dialog = FollowUpDialog(self.ctx, row.record_id, self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.VISIT)
+        run_form(dialog)
 
     def mark_done(self) -> None:
         current = self._current_action()
         if current is None or current[0].id is None:
             return
-        meetings.set_action_status(self.ctx.db, current[0].id, ActionStatus.DONE)
-        self.ctx.events.changed(RecordKind.ACTION)
+        change(
+            self.ctx.events,
+            self,
+            lambda: meetings.set_action_status(self.ctx.db, current[0].id, ActionStatus.DONE),
+        )
 
     def create_project(self) -> None:
         """An action item that calls for a project: create it, linked, and open it."""
         current = self._current_action()
         if current is None or current[0].id is None:
             return
-        try:
-            project = meetings.project_from_action(self.ctx.db, current[0].id)
-        except DomainError:
-            return
-        self.ctx.events.changed(RecordKind.ACTION, RecordKind.PROJECT)
-        self.ctx.events.record_requested.emit(RecordKind.PROJECT.value, project.id or 0)
+        change(
+            self.ctx.events,
+            self,
+            lambda: meetings.project_from_action(self.ctx.db, current[0].id),
+            on_done=lambda project: self.ctx.events.record_requested.emit(
+                RecordKind.PROJECT.value, project.id or 0
+            ),
+            # The button is offered only when the action has no project yet.
+            on_failure=lambda error: isinstance(error, DomainError),
+        )
 
     def open_guide(self) -> None:
         from desktop.ui import first_start

@@ -1,8 +1,9 @@
 """The shape every list page shares (docs/ui.md, "Every list page looks the same"): toolbar,
 search, filters, count, list, details."""
 
+from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -21,14 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import NotFoundError
 from desktop.domain.ledger import LedgerKind
+from desktop.store.database import Database
 from desktop.ui.access import chain_tab_order, shortcut_tip
 from desktop.ui.columns import ColumnFitter, em
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import RecordForm, run_form
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
+from desktop.ui.operations import change
 from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 DETAILS_EM = 16  # the details pane's width at first, in Chinese characters
 DETAILS_MIN_EM = 8
@@ -337,6 +345,39 @@ class ListPage(QWidget):
 
     def delete_records(self, rows: list[Any]) -> None:
         raise NotImplementedError
+
+    # -- changing data: always through the one change helper ---------------------------------
+    def change(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_failure: Callable[[Exception], bool] | None = None,
+    ) -> bool:
+        return change(self.ctx.events, self, fn, on_done=on_done, on_failure=on_failure)
+
+    def move_to_trash(
+        self, delete: Callable[[Database, list[int]], int], rows: list[Any], said: str
+    ) -> None:
+        """Move the rows to the trash; ``said`` (with ``{count}``) goes to the status bar."""
+        ids = [self.row_id(r) for r in rows]
+        self.change(
+            lambda: delete(self.ctx.db, ids),
+            lambda moved: self.status_message(said.format(count=moved)),
+        )
+
+    def open_form(
+        self,
+        fetch: Callable[[Database, int], R],
+        record_id: int,
+        make_form: Callable[[R], RecordForm],
+    ) -> None:
+        """Open a record's form; a record gone meanwhile just leaves the list, refreshed."""
+        try:
+            record = fetch(self.ctx.db, record_id)
+        except NotFoundError:
+            self.reload()
+            return
+        run_form(make_form(record))
 
 
 def details_table(title: str, lines: list[tuple[str, str]]) -> str:

@@ -12,6 +12,7 @@ from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
 from desktop.services import meetings, neighborhood, people
 from desktop.services.meetings import MeetingContradictionError
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import (
@@ -176,8 +177,7 @@ class MeetingsPage(ListPage):
 
     def edit_meeting(self, meeting: Meeting | None, draft_id: int | None = None) -> None:
         dialog = MeetingDialog(self.ctx, meeting, parent=self, draft_id=draft_id)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.MEETING)
+        run_form(dialog)
 
     def finalize(self) -> None:
         rows = self.selected_rows()
@@ -196,23 +196,25 @@ class MeetingsPage(ListPage):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            meetings.finalize_meeting(self.ctx.db, rows[0].id)
-        except MeetingContradictionError as refused:
-            QMessageBox.warning(
-                self,
-                self.finalize_action.text(),
-                translate(
-                    "MeetingsPage",
-                    "The minutes cannot be finalized yet:\n{reasons}\nEdit the meeting to "
-                    "correct this, then finalize again.",
-                ).format(reasons="\n".join(contradiction_text(i) for i in refused.found)),
-            )
-            return
-        except NotFoundError:
-            self.reload()
-            return
-        self.ctx.events.changed(RecordKind.MEETING)
+
+        def refused(error: Exception) -> bool:
+            if isinstance(error, MeetingContradictionError):
+                QMessageBox.warning(
+                    self,
+                    self.finalize_action.text(),
+                    translate(
+                        "MeetingsPage",
+                        "The minutes cannot be finalized yet:\n{reasons}\nEdit the meeting to "
+                        "correct this, then finalize again.",
+                    ).format(reasons="\n".join(contradiction_text(i) for i in error.found)),
+                )
+                return True
+            if isinstance(error, NotFoundError):
+                self.reload()
+                return True
+            return False
+
+        self.change(lambda: meetings.finalize_meeting(self.ctx.db, rows[0].id), on_failure=refused)
 
     def amend(self) -> None:
         rows = self.selected_rows()
@@ -225,11 +227,11 @@ class MeetingsPage(ListPage):
         )
         if not ok:
             return
-        try:
-            meetings.add_amendment(self.ctx.db, rows[0].id, text)
-        except ValidationError:
-            return
-        self.ctx.events.changed(RecordKind.MEETING)
+        self.change(
+            lambda: meetings.add_amendment(self.ctx.db, rows[0].id, text),
+            # An empty correction is not added; there is nothing more to say.
+            on_failure=lambda error: isinstance(error, ValidationError),
+        )
 
     def print_selected(self, which: str) -> None:
         """Minutes (archive or notice-board copy) or the sign-in sheet, through the preview."""
@@ -262,8 +264,8 @@ class MeetingsPage(ListPage):
             preview_document(self, title, write)
 
     def delete_records(self, rows: list[MeetingRow]) -> None:
-        moved = meetings.delete_meetings(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.MEETING)
-        self.status_message(
-            translate("MeetingsPage", "{count} meeting(s) moved to the trash.").format(count=moved)
+        self.move_to_trash(
+            meetings.delete_meetings,
+            rows,
+            translate("MeetingsPage", "{count} meeting(s) moved to the trash."),
         )

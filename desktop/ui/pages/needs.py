@@ -13,6 +13,7 @@ from desktop.domain.needs import NeedRow, NeedStatus
 from desktop.services import meetings, needs, neighborhood, patrols, projects, visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.categories import CategoriesDialog
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.need import NeedDialog
 from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
@@ -229,27 +230,19 @@ class NeedsPage(ListPage):
 
     def create_record(self) -> None:
         dialog = NeedDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.NEED)
+        run_form(dialog)
 
     def edit_record(self, row: NeedRow) -> None:
         self.open_record(row.id)
 
     def open_record(self, need_id: int) -> None:
-        try:
-            need = needs.get_need(self.ctx.db, need_id)
-        except NotFoundError:
-            self.reload()
-            return
-        dialog = NeedDialog(self.ctx, need, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.NEED)
+        self.open_form(
+            needs.get_need, need_id, lambda need: NeedDialog(self.ctx, need, parent=self)
+        )
 
     def delete_records(self, rows: list[NeedRow]) -> None:
-        moved = needs.delete_needs(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.NEED)
-        self.status_message(
-            translate("NeedsPage", "{count} need(s) moved to the trash.").format(count=moved)
+        self.move_to_trash(
+            needs.delete_needs, rows, translate("NeedsPage", "{count} need(s) moved to the trash.")
         )
 
     def create_project(self) -> None:
@@ -260,8 +253,7 @@ class NeedsPage(ListPage):
         dialog = ProjectDialog(self.ctx, parent=self)
         dialog.title_edit.setText(rows[0].title)
         dialog.need_links.add(rows[0].id, rows[0].title)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PROJECT, RecordKind.NEED)
+        run_form(dialog)
 
     def edit_categories(self) -> None:
         CategoriesDialog(self.ctx, self).exec()

@@ -31,8 +31,10 @@ from desktop.services import neighborhood
 from desktop.services.neighborhood import BuildingInUseError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.building import BuildingDialog
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
+from desktop.ui.operations import change
 from desktop.ui.widgets import FieldError
 
 
@@ -81,12 +83,18 @@ class NeighborhoodPage(QWidget):
         self.hood_save.setEnabled(not problems and self._hood() != self._saved_hood)
 
     def _save_hood(self) -> None:
-        try:
-            self._saved_hood = neighborhood.save_neighborhood(self.ctx.db, self._hood())
-        except ValidationError:
-            return
-        self.ctx.events.changed(RecordKind.NEIGHBORHOOD)
-        self._hood_edited()
+        def saved(hood: Neighborhood) -> None:
+            self._saved_hood = hood
+            self._hood_edited()
+
+        change(
+            self.ctx.events,
+            self,
+            lambda: neighborhood.save_neighborhood(self.ctx.db, self._hood()),
+            on_done=saved,
+            # The fields show their problems as she types; 保存 is enabled only without any.
+            on_failure=lambda error: isinstance(error, ValidationError),
+        )
 
     # -- grids ----------------------------------------------------------------------------
     def _grids_box(self) -> QGroupBox:
@@ -126,16 +134,24 @@ class NeighborhoodPage(QWidget):
         )
         if not ok:
             return
-        try:
-            neighborhood.save_grid(self.ctx.db, Grid(name=name, id=grid.id if grid else None))
-        except ValidationError as exc:
+
+        def refused(error: Exception) -> bool:
+            if not isinstance(error, ValidationError):
+                return False
             QMessageBox.warning(
                 self,
                 translate("NeighborhoodPage", "Grid"),
-                problem_text(next(iter(exc.problems.values()))),
+                problem_text(next(iter(error.problems.values()))),
             )
-            return
-        self.ctx.events.changed(RecordKind.GRID)
+            return True
+
+        edited = Grid(name=name, id=grid.id if grid else None)
+        change(
+            self.ctx.events,
+            self,
+            lambda: neighborhood.save_grid(self.ctx.db, edited),
+            on_failure=refused,
+        )
 
     def _delete_grid(self) -> None:
         grid = self._current_grid()
@@ -150,8 +166,9 @@ class NeighborhoodPage(QWidget):
             ).format(name=grid.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            neighborhood.delete_grid(self.ctx.db, grid.id or 0)
-            self.ctx.events.changed(RecordKind.GRID, RecordKind.BUILDING)
+            change(
+                self.ctx.events, self, lambda: neighborhood.delete_grid(self.ctx.db, grid.id or 0)
+            )
 
     # -- buildings ------------------------------------------------------------------------
     def _buildings_box(self) -> QGroupBox:
@@ -196,8 +213,7 @@ class NeighborhoodPage(QWidget):
         if existing and building is None:
             return
         dialog = BuildingDialog(self.ctx, self.grids, building, self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.BUILDING)
+        run_form(dialog)
 
     def _delete_building(self) -> None:
         building = self._current_building()
@@ -212,22 +228,26 @@ class NeighborhoodPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            neighborhood.delete_building(self.ctx.db, building.id or 0)
-        except BuildingInUseError as exc:
-            QMessageBox.information(
-                self,
-                translate("NeighborhoodPage", "Delete building"),
-                translate(
-                    "NeighborhoodPage",
-                    '{count} person(s) in the roster (trash included) live in "{name}". Move them '
-                    "to another building first.",
-                ).format(count=exc.people, name=exc.name),
-            )
-            return
-        except DomainError:
-            return
-        self.ctx.events.changed(RecordKind.BUILDING)
+
+        def refused(error: Exception) -> bool:
+            if isinstance(error, BuildingInUseError):
+                QMessageBox.information(
+                    self,
+                    translate("NeighborhoodPage", "Delete building"),
+                    translate(
+                        "NeighborhoodPage",
+                        '{count} person(s) in the roster (trash included) live in "{name}". '
+                        "Move them to another building first.",
+                    ).format(count=error.people, name=error.name),
+                )
+            return isinstance(error, DomainError)
+
+        change(
+            self.ctx.events,
+            self,
+            lambda: neighborhood.delete_building(self.ctx.db, building.id or 0),
+            on_failure=refused,
+        )
 
     # -- refresh --------------------------------------------------------------------------
     def _data_changed(self, kind: str) -> None:

@@ -7,6 +7,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
@@ -68,19 +69,15 @@ class OrganizationsPage(ListPage):
 
     def create_record(self) -> None:
         dialog = OrganizationDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+        run_form(dialog)
 
     def edit_record(self, row: Organization) -> None:
         dialog = OrganizationDialog(self.ctx, row, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.ORGANIZATION)
+        run_form(dialog)
 
     def delete_records(self, rows: list[Organization]) -> None:
-        moved = organizations.delete_organizations(self.ctx.db, [r.id for r in rows if r.id])
-        self.ctx.events.changed(RecordKind.ORGANIZATION)
-        self.status_message(
-            translate("OrganizationsPage", "{count} organization(s) moved to the trash.").format(
-                count=moved
-            ),
+        self.move_to_trash(
+            organizations.delete_organizations,
+            rows,
+            translate("OrganizationsPage", "{count} organization(s) moved to the trash."),
         )

@@ -46,6 +46,7 @@ from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.dialogs.partner_activity import ActivityDialog
 from desktop.ui.dialogs.partner_agreement import AgreementDialog
 from desktop.ui.i18n import translate
+from desktop.ui.operations import change
 from desktop.ui.pages.list_page import details_links, details_table
 from desktop.ui.partner_labels import (
     STATE_COLOURS,
@@ -489,7 +490,7 @@ class PartnersPage(QWidget):
         self._run_unit_dialog(OrganizationDialog(self.ctx, org, parent=self))
 
     def _run_unit_dialog(self, dialog: OrganizationDialog) -> None:
-        if run_form(dialog, self.ctx.events, RecordKind.ORGANIZATION):
+        if run_form(dialog):
             ids = [p.id for p in self.partner_list]
             if dialog.saved.id in ids:
                 self.units.setCurrentRow(ids.index(dialog.saved.id))
@@ -522,12 +523,7 @@ class PartnersPage(QWidget):
             self._run(AgreementDialog(self.ctx, selected, parent=self))
 
     def _run(self, dialog: ActivityDialog | AgreementDialog) -> None:
-        kind = (
-            RecordKind.PARTNER_ACTIVITY
-            if isinstance(dialog, ActivityDialog)
-            else RecordKind.PARTNER_AGREEMENT
-        )
-        run_form(dialog, self.ctx.events, kind)
+        run_form(dialog)
 
     def delete_selected(self) -> None:
         selected = self._selected()
@@ -545,12 +541,12 @@ class PartnersPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if isinstance(selected, PartnerActivity):
-            partners.delete_activities(self.ctx.db, [selected.id])
-            self.ctx.events.changed(RecordKind.PARTNER_ACTIVITY)
-        else:
-            partners.delete_agreements(self.ctx.db, [selected.id])
-            self.ctx.events.changed(RecordKind.PARTNER_AGREEMENT)
+        delete = (
+            partners.delete_activities
+            if isinstance(selected, PartnerActivity)
+            else partners.delete_agreements
+        )
+        change(self.ctx.events, self, lambda: delete(self.ctx.db, [selected.id]))
 
 
 def _next_kind(tracked: PartnerTracker | None) -> PartnerActivityKind:

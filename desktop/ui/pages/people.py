@@ -7,6 +7,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import PersonRole, PersonRow
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
@@ -102,28 +103,23 @@ class PeoplePage(ListPage):
 
     def create_record(self) -> None:
         dialog = PersonDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PERSON)
+        run_form(dialog)
 
     def edit_record(self, row: PersonRow) -> None:
-        try:
-            person = people.get_person(self.ctx.db, row.id)
-        except NotFoundError:
-            self.reload()
-            return
-        dialog = PersonDialog(self.ctx, person, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PERSON)
+        self.open_form(
+            people.get_person, row.id, lambda person: PersonDialog(self.ctx, person, parent=self)
+        )
 
     def delete_records(self, rows: list[PersonRow]) -> None:
-        moved = people.delete_people(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.PERSON)
-        self.status_message(
-            translate("PeoplePage", "{count} person(s) moved to the trash.").format(count=moved),
-        )
-        if moved < len(rows):
-            QMessageBox.information(
-                self,
-                translate("PeoplePage", "Move to trash"),
-                translate("PeoplePage", "Some records had already been moved to the trash."),
-            )
+        said = translate("PeoplePage", "{count} person(s) moved to the trash.")
+
+        def moved(count: int) -> None:
+            self.status_message(said.format(count=count))
+            if count < len(rows):
+                QMessageBox.information(
+                    self,
+                    translate("PeoplePage", "Move to trash"),
+                    translate("PeoplePage", "Some records had already been moved to the trash."),
+                )
+
+        self.change(lambda: people.delete_people(self.ctx.db, [r.id for r in rows]), moved)

@@ -10,6 +10,7 @@ from desktop.domain.money import format_yuan
 from desktop.domain.projects import ProjectKind, ProjectRow, ProjectStage
 from desktop.services import projects
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
@@ -99,8 +100,7 @@ class ProjectsPage(ListPage):
 
     def create_record(self) -> None:
         dialog = ProjectDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.PROJECT)
+        run_form(dialog)
 
     def edit_record(self, row: ProjectRow) -> None:
         self.open_record(row.id)
@@ -113,13 +113,12 @@ class ProjectsPage(ListPage):
             return
         before = project.stage
         dialog = ProjectDialog(self.ctx, project, parent=self)
-        if dialog.exec() and dialog.saved:
-            if (
-                before is not ProjectStage.COMPLETED
-                and dialog.saved.stage is ProjectStage.COMPLETED
-            ):
-                self.offer_to_resolve(dialog.saved.id or 0, dialog.saved.title)
-            self.ctx.events.changed(RecordKind.PROJECT, RecordKind.NEED)
+        if (
+            run_form(dialog)
+            and before is not ProjectStage.COMPLETED
+            and dialog.saved.stage is ProjectStage.COMPLETED
+        ):
+            self.offer_to_resolve(dialog.saved.id or 0, dialog.saved.title)
 
     def offer_to_resolve(self, project_id: int, title: str) -> None:
         """Completing a project offers to mark the needs it answers as resolved."""
@@ -140,11 +139,11 @@ class ProjectsPage(ListPage):
             note = translate("ProjectsPage", 'Resolved by the project "{title}"').format(
                 title=title
             )
-            projects.resolve_needs(self.ctx.db, open_needs, note)
+            self.change(lambda: projects.resolve_needs(self.ctx.db, open_needs, note))
 
     def delete_records(self, rows: list[ProjectRow]) -> None:
-        moved = projects.delete_projects(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.PROJECT)
-        self.status_message(
-            translate("ProjectsPage", "{count} project(s) moved to the trash.").format(count=moved)
+        self.move_to_trash(
+            projects.delete_projects,
+            rows,
+            translate("ProjectsPage", "{count} project(s) moved to the trash."),
         )

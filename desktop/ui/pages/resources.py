@@ -9,6 +9,7 @@ from desktop.domain.ledger import LedgerKind
 from desktop.domain.resources import ProviderKind, ResourceKind, ResourceRow
 from desktop.services import projects, resources
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
@@ -79,27 +80,21 @@ class ResourcesPage(ListPage):
 
     def create_record(self) -> None:
         dialog = ResourceDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.RESOURCE)
+        run_form(dialog)
 
     def edit_record(self, row: ResourceRow) -> None:
         self.open_record(row.id)
 
     def open_record(self, resource_id: int) -> None:
-        try:
-            resource = resources.get_resource(self.ctx.db, resource_id)
-        except NotFoundError:
-            self.reload()
-            return
-        dialog = ResourceDialog(self.ctx, resource, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.RESOURCE)
+        self.open_form(
+            resources.get_resource,
+            resource_id,
+            lambda resource: ResourceDialog(self.ctx, resource, parent=self),
+        )
 
     def delete_records(self, rows: list[ResourceRow]) -> None:
-        moved = resources.delete_resources(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.RESOURCE)
-        self.status_message(
-            translate("ResourcesPage", "{count} resource(s) moved to the trash.").format(
-                count=moved
-            )
+        self.move_to_trash(
+            resources.delete_resources,
+            rows,
+            translate("ResourcesPage", "{count} resource(s) moved to the trash."),
         )

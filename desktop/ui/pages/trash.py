@@ -8,6 +8,7 @@ from desktop.ui.columns import ColumnFitter
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import translate
 from desktop.ui.models.trash import TrashTableModel
+from desktop.ui.operations import change
 from desktop.ui.widgets import count_text, make_table_view
 
 
@@ -62,20 +63,19 @@ class TrashPage(QWidget):
         self.restore_button.setEnabled(has)
         self.purge_button.setEnabled(has)
 
-    def _changed_kinds(self, items: list[TrashItem]) -> None:
-        self.ctx.events.changed(*sorted({i.kind for i in items}, key=lambda k: k.value))
-
     def restore_selected(self) -> None:
         items = self.selected()
         if not items:
             return
-        restored = trash.restore(self.ctx.db, items)
-        self._changed_kinds(items)
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(
-                translate("TrashPage", "{count} record(s) restored.").format(count=restored), 8000
-            )
+
+        def restored(count: int) -> None:
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(
+                    translate("TrashPage", "{count} record(s) restored.").format(count=count), 8000
+                )
+
+        change(self.ctx.events, self, lambda: trash.restore(self.ctx.db, items), on_done=restored)
 
     def purge_selected(self) -> None:
         items = self.selected()
@@ -91,5 +91,4 @@ class TrashPage(QWidget):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            trash.purge(self.ctx.db, items)
-            self._changed_kinds(items)
+            change(self.ctx.events, self, lambda: trash.purge(self.ctx.db, items))

@@ -10,6 +10,7 @@ from desktop.domain.visits import Visit, VisitKind, VisitRow
 from desktop.services import needs, visits
 from desktop.services.visits import AlreadyANeedError
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
@@ -91,46 +92,46 @@ class VisitsPage(ListPage):
 
     def create_record(self) -> None:
         dialog = VisitDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.VISIT)
+        run_form(dialog)
 
     def edit_record(self, row: VisitRow) -> None:
         self.open_record(row.id)
 
     def open_record(self, visit_id: int) -> None:
-        try:
-            visit = visits.get_visit(self.ctx.db, visit_id)
-        except NotFoundError:
-            self.reload()
-            return
-        self.edit_visit(visit)
+        self.open_form(
+            visits.get_visit, visit_id, lambda visit: VisitDialog(self.ctx, visit, parent=self)
+        )
 
     def edit_visit(self, visit: Visit, draft_id: int | None = None) -> None:
         dialog = VisitDialog(self.ctx, visit, parent=self, draft_id=draft_id)
-        if dialog.exec() and dialog.saved:
-            self.ctx.events.changed(RecordKind.VISIT)
+        run_form(dialog)
 
     def register_need(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1:
             return
-        try:
-            need = visits.visit_to_need(self.ctx.db, rows[0].id)
-        except AlreadyANeedError:
+
+        def already(error: Exception) -> bool:
+            if not isinstance(error, AlreadyANeedError):
+                return False
             QMessageBox.information(
                 self,
                 self.need_action.text(),
                 translate("VisitsPage", "This visit is already registered as a need."),
             )
-            return
-        self.ctx.events.changed(RecordKind.VISIT, RecordKind.NEED)
-        self.status_message(
-            translate("VisitsPage", 'Registered as need "{title}".').format(title=need.title)
+            return True
+
+        self.change(
+            lambda: visits.visit_to_need(self.ctx.db, rows[0].id),
+            lambda need: self.status_message(
+                translate("VisitsPage", 'Registered as need "{title}".').format(title=need.title)
+            ),
+            already,
         )
 
     def delete_records(self, rows: list[VisitRow]) -> None:
-        moved = visits.delete_visits(self.ctx.db, [r.id for r in rows])
-        self.ctx.events.changed(RecordKind.VISIT)
-        self.status_message(
-            translate("VisitsPage", "{count} visit(s) moved to the trash.").format(count=moved)
+        self.move_to_trash(
+            visits.delete_visits,
+            rows,
+            translate("VisitsPage", "{count} visit(s) moved to the trash."),
         )
