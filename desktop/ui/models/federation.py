@@ -4,18 +4,15 @@ list is small (tens of rows), so it is read whole and set with ``set_rows``."""
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from desktop.domain.dates import format_date
 from desktop.domain.federation import Finding, PatrolRow
 from desktop.domain.roster import TalentRight
 from desktop.domain.self_organizations import Activity, Member, SelfOrganizationRow
 from desktop.domain.stations import StationMonth, StationRow
 from desktop.domain.talents import Cultivation, CultivationKind, RightSource, RightUse, TalentRow
-from desktop.ui.columns import ColumnPlan
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
-from desktop.ui.models.paged import Row, RowTableModel
+from desktop.ui.models.table import Column, ListModel, one_line
 from desktop.ui.status import Tone
 
 
@@ -40,213 +37,203 @@ def right_source_label(source: RightSource) -> str:
     }[source]
 
 
-class ListModel(RowTableModel[Row]):
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    @property
-    def rows(self) -> list[Row]:
-        return self._rows
-
-
 class PatrolModel(ListModel[PatrolRow]):
     DATE, ROUTE, WHO, FINDINGS = range(4)
-    plan = ColumnPlan(stretch=ROUTE, elide=frozenset({ROUTE, WHO}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("PatrolModel", "Date"),
-            translate("PatrolModel", "Route"),
-            translate("PatrolModel", "Who"),
-            translate("PatrolModel", "Findings"),
+        super().__init__(
+            {
+                self.DATE: Column(
+                    translate("PatrolModel", "Date"), lambda row: format_date(row.held_on)
+                ),
+                self.ROUTE: Column(
+                    translate("PatrolModel", "Route"),
+                    lambda row: one_line(row.route),
+                    stretch=True,
+                    elide=True,
+                ),
+                self.WHO: Column(
+                    translate("PatrolModel", "Who"),
+                    lambda row: one_line(row.participants),
+                    elide=True,
+                ),
+                self.FINDINGS: Column(
+                    translate("PatrolModel", "Findings"),
+                    lambda row: translate(
+                        "PatrolModel", "{count}, {registered} registered as needs"
+                    ).format(count=row.findings, registered=row.registered),
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: PatrolRow, column: int) -> str:
-        match column:
-            case self.DATE:
-                return format_date(row.held_on)
-            case self.ROUTE:
-                return row.route.replace("\n", " ")
-            case self.WHO:
-                return row.participants.replace("\n", " ")
-            case self.FINDINGS:
-                return translate("PatrolModel", "{count}, {registered} registered as needs").format(
-                    count=row.findings, registered=row.registered
-                )
-        return ""
 
 
 class FindingModel(ListModel[Finding]):
     DESCRIPTION, BUILDING, NEED = range(3)
-    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("FindingModel", "Finding"),
-            translate("FindingModel", "Building"),
-            translate("FindingModel", "Need"),
+        super().__init__(
+            {
+                self.DESCRIPTION: Column(
+                    translate("FindingModel", "Finding"),
+                    lambda row: one_line(row.description),
+                    stretch=True,
+                    elide=True,
+                ),
+                self.BUILDING: Column(
+                    translate("FindingModel", "Building"), lambda row: row.building
+                ),
+                self.NEED: Column(
+                    translate("FindingModel", "Need"),
+                    lambda row: (
+                        translate("FindingModel", "Registered")
+                        if row.need_id
+                        else translate("FindingModel", "Not yet")
+                    ),
+                    ink=lambda row: Tone.DONE if row.need_id else Tone.WAITING,
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: Finding, column: int) -> str:
-        match column:
-            case self.DESCRIPTION:
-                return row.description.replace("\n", " ")
-            case self.BUILDING:
-                return row.building
-            case self.NEED:
-                return (
-                    translate("FindingModel", "Registered")
-                    if row.need_id
-                    else translate("FindingModel", "Not yet")
-                )
-        return ""
-
-    def extra_data(self, row: Finding, column: int, role: int) -> Any:
-        if column == self.NEED and role == Qt.ItemDataRole.ForegroundRole:
-            return Tone.DONE.foreground if row.need_id else Tone.WAITING.foreground
-        return None
 
 
 class SelfOrganizationModel(ListModel[SelfOrganizationRow]):
     NAME, INCUBATED, MEMBERS, ACTIVITIES, LAST = range(5)
-    plan = ColumnPlan(stretch=NAME, elide=frozenset({NAME}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("SelfOrganizationModel", "Name"),
-            translate("SelfOrganizationModel", "Incubated on"),
-            translate("SelfOrganizationModel", "Members"),
-            translate("SelfOrganizationModel", "Activities"),
-            translate("SelfOrganizationModel", "Last activity"),
+        super().__init__(
+            {
+                self.NAME: Column(
+                    translate("SelfOrganizationModel", "Name"),
+                    lambda row: row.name,
+                    stretch=True,
+                    elide=True,
+                ),
+                self.INCUBATED: Column(
+                    translate("SelfOrganizationModel", "Incubated on"),
+                    lambda row: format_date(row.incubated_on),
+                ),
+                self.MEMBERS: Column(
+                    translate("SelfOrganizationModel", "Members"), lambda row: str(row.members)
+                ),
+                self.ACTIVITIES: Column(
+                    translate("SelfOrganizationModel", "Activities"),
+                    lambda row: str(row.activities),
+                ),
+                self.LAST: Column(
+                    translate("SelfOrganizationModel", "Last activity"),
+                    lambda row: format_date(row.last_activity),
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: SelfOrganizationRow, column: int) -> str:
-        match column:
-            case self.NAME:
-                return row.name
-            case self.INCUBATED:
-                return format_date(row.incubated_on)
-            case self.MEMBERS:
-                return str(row.members)
-            case self.ACTIVITIES:
-                return str(row.activities)
-            case self.LAST:
-                return format_date(row.last_activity)
-        return ""
 
 
 class MemberModel(ListModel[Member]):
     NAME, BUILDING, ROLE, JOINED = range(4)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("MemberModel", "Name"),
-            translate("MemberModel", "Building"),
-            translate("MemberModel", "Role"),
-            translate("MemberModel", "Joined on"),
+        super().__init__(
+            {
+                self.NAME: Column(translate("MemberModel", "Name"), lambda row: row.name),
+                self.BUILDING: Column(
+                    translate("MemberModel", "Building"), lambda row: row.building
+                ),
+                self.ROLE: Column(translate("MemberModel", "Role"), lambda row: row.role),
+                self.JOINED: Column(
+                    translate("MemberModel", "Joined on"), lambda row: format_date(row.joined_on)
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: Member, column: int) -> str:
-        match column:
-            case self.NAME:
-                return row.name
-            case self.BUILDING:
-                return row.building
-            case self.ROLE:
-                return row.role
-            case self.JOINED:
-                return format_date(row.joined_on)
-        return ""
 
 
 class ActivityModel(ListModel[Activity]):
     DATE, KIND, COUNT, PARTICIPANTS, DESCRIPTION = range(5)
-    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({PARTICIPANTS, DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("ActivityModel", "Date"),
-            translate("ActivityModel", "Kind"),
-            translate("ActivityModel", "People"),
-            translate("ActivityModel", "Participants"),
-            translate("ActivityModel", "Description"),
+        super().__init__(
+            {
+                self.DATE: Column(
+                    translate("ActivityModel", "Date"), lambda row: format_date(row.held_on)
+                ),
+                self.KIND: Column(translate("ActivityModel", "Kind"), lambda row: row.kind),
+                self.COUNT: Column(
+                    translate("ActivityModel", "People"),
+                    lambda row: "" if row.participant_count is None else str(row.participant_count),
+                ),
+                self.PARTICIPANTS: Column(
+                    translate("ActivityModel", "Participants"),
+                    lambda row: one_line(row.participants),
+                    elide=True,
+                ),
+                self.DESCRIPTION: Column(
+                    translate("ActivityModel", "Description"),
+                    lambda row: one_line(row.description),
+                    stretch=True,
+                    elide=True,
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: Activity, column: int) -> str:
-        match column:
-            case self.DATE:
-                return format_date(row.held_on)
-            case self.KIND:
-                return row.kind
-            case self.COUNT:
-                return "" if row.participant_count is None else str(row.participant_count)
-            case self.PARTICIPANTS:
-                return row.participants.replace("\n", " ")
-            case self.DESCRIPTION:
-                return row.description.replace("\n", " ")
-        return ""
 
 
 class StationModel(ListModel[StationRow]):
     TITLE, PROVIDER, MONTHS, RIDERS, LAST = range(5)
-    plan = ColumnPlan(stretch=TITLE, elide=frozenset({TITLE, PROVIDER}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("StationModel", "Rest station"),
-            translate("StationModel", "Offered by"),
-            translate("StationModel", "Months logged"),
-            translate("StationModel", "Riders served"),
-            translate("StationModel", "Last month"),
+        super().__init__(
+            {
+                self.TITLE: Column(
+                    translate("StationModel", "Rest station"),
+                    lambda row: row.title,
+                    stretch=True,
+                    elide=True,
+                ),
+                self.PROVIDER: Column(
+                    translate("StationModel", "Offered by"), lambda row: row.provider, elide=True
+                ),
+                self.MONTHS: Column(
+                    translate("StationModel", "Months logged"), lambda row: str(row.months)
+                ),
+                self.RIDERS: Column(
+                    translate("StationModel", "Riders served"),
+                    lambda row: f"{row.riders_total:,}",
+                ),
+                self.LAST: Column(
+                    translate("StationModel", "Last month"), lambda row: month_text(row.last_month)
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: StationRow, column: int) -> str:
-        match column:
-            case self.TITLE:
-                return row.title
-            case self.PROVIDER:
-                return row.provider
-            case self.MONTHS:
-                return str(row.months)
-            case self.RIDERS:
-                return f"{row.riders_total:,}"
-            case self.LAST:
-                return month_text(row.last_month)
-        return ""
 
 
 class StationMonthModel(ListModel[StationMonth]):
     MONTH, RIDERS, SERVICES, NOTE = range(4)
-    plan = ColumnPlan(stretch=NOTE, elide=frozenset({NOTE}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("StationMonthModel", "Month"),
-            translate("StationMonthModel", "Riders served"),
-            translate("StationMonthModel", "Services"),
-            translate("StationMonthModel", "Note"),
+        super().__init__(
+            {
+                self.MONTH: Column(
+                    translate("StationMonthModel", "Month"), lambda row: month_text(row.month)
+                ),
+                self.RIDERS: Column(
+                    translate("StationMonthModel", "Riders served"),
+                    lambda row: f"{row.riders_served:,}",
+                ),
+                self.SERVICES: Column(
+                    translate("StationMonthModel", "Services"),
+                    lambda row: one_line(row.services),
+                ),
+                self.NOTE: Column(
+                    translate("StationMonthModel", "Note"),
+                    lambda row: one_line(row.note),
+                    stretch=True,
+                    elide=True,
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: StationMonth, column: int) -> str:
-        match column:
-            case self.MONTH:
-                return month_text(row.month)
-            case self.RIDERS:
-                return f"{row.riders_served:,}"
-            case self.SERVICES:
-                return row.services.replace("\n", " ")
-            case self.NOTE:
-                return row.note.replace("\n", " ")
-        return ""
 
 
 class TalentModel(ListModel[TalentRow]):
@@ -254,74 +241,75 @@ class TalentModel(ListModel[TalentRow]):
     RIGHTS = tuple(TalentRight)  # one column per right after the four above
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("TalentModel", "Name"),
-            translate("TalentModel", "Building"),
-            translate("TalentModel", "Discovered on"),
-            translate("TalentModel", "Cultivation"),
-            *(right_label(r) for r in self.RIGHTS),
+        super().__init__(
+            {
+                self.NAME: Column(translate("TalentModel", "Name"), lambda row: row.name),
+                self.BUILDING: Column(
+                    translate("TalentModel", "Building"), lambda row: row.building
+                ),
+                self.DISCOVERED: Column(
+                    translate("TalentModel", "Discovered on"),
+                    lambda row: format_date(row.discovered_on),
+                ),
+                self.CULTIVATED: Column(
+                    translate("TalentModel", "Cultivation"), lambda row: str(row.cultivations)
+                ),
+                **{4 + i: right_column(right) for i, right in enumerate(self.RIGHTS)},
+            },
+            parent,
         )
 
-    def display(self, row: TalentRow, column: int) -> str:
-        match column:
-            case self.NAME:
-                return row.name
-            case self.BUILDING:
-                return row.building
-            case self.DISCOVERED:
-                return format_date(row.discovered_on)
-            case self.CULTIVATED:
-                return str(row.cultivations)
-        if 4 <= column < 4 + len(self.RIGHTS):
-            return str(row.uses.get(self.RIGHTS[column - 4], 0))
-        return ""
+
+def right_column(right: TalentRight) -> Column[TalentRow]:
+    """How often a talented resident used one of the four rights."""
+    return Column(right_label(right), lambda row: str(row.uses.get(right, 0)))
 
 
 class CultivationModel(ListModel[Cultivation]):
     DATE, KIND, DESCRIPTION = range(3)
-    plan = ColumnPlan(stretch=DESCRIPTION, elide=frozenset({DESCRIPTION}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("CultivationModel", "Date"),
-            translate("CultivationModel", "Kind"),
-            translate("CultivationModel", "Description"),
+        super().__init__(
+            {
+                self.DATE: Column(
+                    translate("CultivationModel", "Date"), lambda row: format_date(row.happened_on)
+                ),
+                self.KIND: Column(
+                    translate("CultivationModel", "Kind"),
+                    lambda row: cultivation_kind_label(row.kind),
+                ),
+                self.DESCRIPTION: Column(
+                    translate("CultivationModel", "Description"),
+                    lambda row: one_line(row.description),
+                    stretch=True,
+                    elide=True,
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: Cultivation, column: int) -> str:
-        match column:
-            case self.DATE:
-                return format_date(row.happened_on)
-            case self.KIND:
-                return cultivation_kind_label(row.kind)
-            case self.DESCRIPTION:
-                return row.description.replace("\n", " ")
-        return ""
 
 
 class RightUseModel(ListModel[RightUse]):
     DATE, RIGHT, SOURCE, NOTE = range(4)
-    plan = ColumnPlan(stretch=NOTE, elide=frozenset({NOTE}))
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("RightUseModel", "Date"),
-            translate("RightUseModel", "Right"),
-            translate("RightUseModel", "From"),
-            translate("RightUseModel", "Note"),
+        super().__init__(
+            {
+                self.DATE: Column(
+                    translate("RightUseModel", "Date"), lambda row: format_date(row.used_on)
+                ),
+                self.RIGHT: Column(
+                    translate("RightUseModel", "Right"), lambda row: right_label(row.right)
+                ),
+                self.SOURCE: Column(
+                    translate("RightUseModel", "From"), lambda row: right_source_label(row.source)
+                ),
+                self.NOTE: Column(
+                    translate("RightUseModel", "Note"),
+                    lambda row: one_line(row.note),
+                    stretch=True,
+                    elide=True,
+                ),
+            },
+            parent,
         )
-
-    def display(self, row: RightUse, column: int) -> str:
-        match column:
-            case self.DATE:
-                return format_date(row.used_on)
-            case self.RIGHT:
-                return right_label(row.right)
-            case self.SOURCE:
-                return right_source_label(row.source)
-            case self.NOTE:
-                return row.note.replace("\n", " ")
-        return ""

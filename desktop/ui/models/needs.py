@@ -2,18 +2,16 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-
 from desktop.domain.dates import format_date
 from desktop.domain.needs import NeedQuery, NeedRow, NeedStatus, Urgency
 from desktop.services import needs
 from desktop.store.database import Database
-from desktop.ui.columns import ColumnPlan, widest_date
+from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import need_status_label, urgency_label
-from desktop.ui.models.paged import PagedTableModel
-from desktop.ui.status import need_tone
+from desktop.ui.models.paged import QueryTableModel
+from desktop.ui.models.table import Column
+from desktop.ui.status import Tone, need_tone
 
 
 def status_text(row: NeedRow) -> str:
@@ -23,38 +21,74 @@ def status_text(row: NeedRow) -> str:
     return label
 
 
-class NeedTableModel(PagedTableModel[NeedRow]):
+class NeedTableModel(QueryTableModel[NeedRow]):
     REGISTERED, TITLE, CATEGORY, RAISED_BY, BUILDING, URGENCY, STATUS, DUE = range(8)
-    sort_keys = (
-        "registered",
-        "title",
-        "category",
-        "raised_by",
-        "building",
-        "urgency",
-        "status",
-        "due",
-    )
 
     def __init__(self, db: Database, parent: Any = None) -> None:
-        self.query = NeedQuery()
-        self.headers = (
-            translate("NeedTableModel", "Registered"),
-            translate("NeedTableModel", "Title"),
-            translate("NeedTableModel", "Category"),
-            translate("NeedTableModel", "Raised by"),
-            translate("NeedTableModel", "Building"),
-            translate("NeedTableModel", "Urgency"),
-            translate("NeedTableModel", "Status"),
-            translate("NeedTableModel", "Due"),
-        )
         statuses = [need_status_label(s) for s in NeedStatus]
         overdue = [
             translate("NeedTableModel", "{status} · overdue").format(status=s) for s in statuses
         ]
-        # What the secretary acts on first: the status (with 已逾期), the title, the deadline.
-        self.plan = ColumnPlan(
+        super().__init__(
+            {
+                self.REGISTERED: Column(
+                    translate("NeedTableModel", "Registered"),
+                    lambda row: format_date(row.registered_on),
+                    sort="registered",
+                    samples=(widest_date(),),
+                ),
+                self.TITLE: Column(
+                    translate("NeedTableModel", "Title"),
+                    lambda row: row.title,
+                    sort="title",
+                    stretch=True,
+                    elide=True,
+                ),
+                self.CATEGORY: Column(
+                    translate("NeedTableModel", "Category"),
+                    lambda row: row.category,
+                    sort="category",
+                ),
+                self.RAISED_BY: Column(
+                    translate("NeedTableModel", "Raised by"),
+                    lambda row: row.raised_by,
+                    sort="raised_by",
+                ),
+                self.BUILDING: Column(
+                    translate("NeedTableModel", "Building"),
+                    lambda row: row.building,
+                    sort="building",
+                ),
+                self.URGENCY: Column(
+                    translate("NeedTableModel", "Urgency"),
+                    lambda row: urgency_label(row.urgency),
+                    sort="urgency",
+                    samples=tuple(urgency_label(u) for u in Urgency),
+                ),
+                self.STATUS: Column(
+                    translate("NeedTableModel", "Status"),
+                    status_text,
+                    sort="status",
+                    tone=lambda row: need_tone(row.status, row.overdue),
+                    bold=lambda row: row.overdue,
+                    samples=(*statuses, *overdue),
+                ),
+                self.DUE: Column(
+                    translate("NeedTableModel", "Due"),
+                    lambda row: format_date(row.due_on),
+                    sort="due",
+                    ink=lambda row: Tone.OVERDUE if row.overdue else None,
+                    bold=lambda row: row.overdue,
+                    samples=(widest_date(),),
+                ),
+            },
+            db,
+            NeedQuery(),
+            needs.list_needs,
+            needs.count_needs,
+            parent,
             name="needs",
+            # What the secretary acts on first: the status (with 已逾期), the title, the deadline.
             order=(
                 self.STATUS,
                 self.TITLE,
@@ -65,55 +99,4 @@ class NeedTableModel(PagedTableModel[NeedRow]):
                 self.RAISED_BY,
                 self.REGISTERED,
             ),
-            stretch=self.TITLE,
-            elide=frozenset({self.TITLE}),
-            samples={
-                self.STATUS: (*statuses, *overdue),
-                self.URGENCY: tuple(urgency_label(u) for u in Urgency),
-                self.DUE: (widest_date(),),
-                self.REGISTERED: (widest_date(),),
-            },
         )
-        super().__init__(
-            fetch=lambda after, limit: needs.list_needs(db, self.query, after=after, limit=limit),
-            count=lambda: needs.count_needs(db, self.query),
-            parent=parent,
-        )
-
-    def set_sort(self, key: str, descending: bool) -> None:
-        self.query.sort, self.query.descending = key, descending
-
-    def display(self, row: NeedRow, column: int) -> str:
-        match column:
-            case self.REGISTERED:
-                return format_date(row.registered_on)
-            case self.TITLE:
-                return row.title
-            case self.CATEGORY:
-                return row.category
-            case self.RAISED_BY:
-                return row.raised_by
-            case self.BUILDING:
-                return row.building
-            case self.URGENCY:
-                return urgency_label(row.urgency)
-            case self.STATUS:
-                return status_text(row)
-            case self.DUE:
-                return format_date(row.due_on)
-        return ""
-
-    def extra_data(self, row: NeedRow, column: int, role: int) -> Any:
-        tone = need_tone(row.status, row.overdue)
-        if column == self.STATUS:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return tone.background
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return tone.foreground
-        if column == self.DUE and row.overdue and role == Qt.ItemDataRole.ForegroundRole:
-            return tone.foreground
-        if row.overdue and role == Qt.ItemDataRole.FontRole and column in (self.DUE, self.STATUS):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None

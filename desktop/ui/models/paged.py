@@ -3,86 +3,35 @@
 Filtering and sorting happen in SQL; the view never holds more rows than were scrolled to.
 """
 
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
-from desktop.ui.columns import ColumnPlan
-
-Row = TypeVar("Row")
-Index = QModelIndex | QPersistentModelIndex
+from desktop.store.database import Database
+from desktop.ui.models.table import Column, Index, Row, RowTableModel
 
 PAGE_SIZE = 200
 
 
-class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """Read-only rows of plain data with column headers; ``display`` words each cell."""
-
-    headers: Sequence[str] = ()
-    plan: ColumnPlan = ColumnPlan()  # which columns come first, which stretches (columns.py)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(row, index.column()) or None
-        return self.extra_data(row, index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def display(self, row: Row, column: int) -> str:
-        raise NotImplementedError
-
-    def extra_data(self, row: Row, column: int, role: int) -> Any:
-        return None
-
-
 class PagedTableModel(RowTableModel[Row]):
-    """Subclasses set ``headers`` / ``sort_keys`` and implement ``display`` (and maybe more)."""
-
-    sort_keys: Sequence[str | None] = ()  # per column: the service's sort key, None = not sortable
+    """Subclasses declare their ``columns`` (table.py; a column's ``sort`` is the service's
+    sort key) and say how rows are fetched and counted."""
 
     def __init__(
         self,
+        columns: Mapping[int, Column[Row]],
         fetch: Callable[[Row | None, int], list[Row]],
         count: Callable[[], int],
         parent: Any = None,
+        *,
+        name: str = "",
+        order: tuple[int, ...] = (),
     ) -> None:
         """``fetch(after, limit)``: up to ``limit`` rows following ``after``, the last row
         already loaded (None for the first page), in the list's order. Services page by keyset
         from it, so the 500th page costs what the first does. ``count()``: all matching rows."""
-        super().__init__(parent)
+        super().__init__(columns, parent, name=name, order=order)
         self._fetch = fetch
         self._count = count
         self._total = 0
@@ -114,9 +63,47 @@ class PagedTableModel(RowTableModel[Row]):
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.sort_keys) and self.sort_keys[column]:
-            self.set_sort(str(self.sort_keys[column]), order == Qt.SortOrder.DescendingOrder)
+        key = self.columns[column].sort if 0 <= column < len(self.columns) else None
+        if key:
+            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
             self.refresh()
 
     def set_sort(self, key: str, descending: bool) -> None:
         """Remember the order; the next refresh() asks SQL for it."""
+
+
+class Query(Protocol):
+    """A list's filters and order, as its service reads them."""
+
+    sort: str
+    descending: bool
+
+
+class QueryTableModel(PagedTableModel[Row]):
+    """A list whose filters and order live in ``query`` (the page sets its filters there);
+    ``list_rows(db, query, after=, limit=)`` and ``count_rows(db, query)`` are its service's."""
+
+    def __init__(
+        self,
+        columns: Mapping[int, Column[Row]],
+        db: Database,
+        query: Query,
+        list_rows: Callable[..., list[Row]],
+        count_rows: Callable[[Database, Any], int],
+        parent: Any = None,
+        *,
+        name: str = "",
+        order: tuple[int, ...] = (),
+    ) -> None:
+        self.query: Any = query
+        super().__init__(
+            columns,
+            fetch=lambda after, limit: list_rows(db, self.query, after=after, limit=limit),
+            count=lambda: count_rows(db, self.query),
+            parent=parent,
+            name=name,
+            order=order,
+        )
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        self.query.sort, self.query.descending = key, descending

@@ -5,9 +5,9 @@ from typing import Any
 from desktop.domain.dates import format_date, to_local
 from desktop.domain.kinds import RecordKind
 from desktop.services.trash import TrashItem
-from desktop.ui.columns import ColumnPlan, widest_date
+from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
-from desktop.ui.models.paged import RowTableModel
+from desktop.ui.models.table import Column, ListModel
 
 
 def kind_label(kind: RecordKind) -> str:
@@ -30,37 +30,33 @@ def kind_label(kind: RecordKind) -> str:
     }.get(kind, kind.value)
 
 
-class TrashTableModel(RowTableModel[TrashItem]):
+class TrashTableModel(ListModel[TrashItem]):
     KIND, TITLE, DELETED = range(3)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            translate("TrashTableModel", "Kind"),
-            translate("TrashTableModel", "Name"),
-            translate("TrashTableModel", "Deleted on"),
-        )
-        self.plan = ColumnPlan(
-            stretch=self.TITLE,
-            elide=frozenset({self.TITLE}),
-            samples={self.DELETED: (widest_date(),)},
+        super().__init__(
+            {
+                self.KIND: Column(
+                    translate("TrashTableModel", "Kind"), lambda row: kind_label(row.kind)
+                ),
+                self.TITLE: Column(
+                    translate("TrashTableModel", "Name"),
+                    lambda row: row.title,
+                    stretch=True,
+                    elide=True,
+                ),
+                self.DELETED: Column(
+                    translate("TrashTableModel", "Deleted on"),
+                    lambda row: format_date(to_local(row.deleted_at)),
+                    samples=(widest_date(),),
+                ),
+            },
+            parent,
         )
 
     @property
     def items(self) -> list[TrashItem]:
-        return self._rows
+        return self.rows
 
     def set_items(self, items: list[TrashItem]) -> None:
-        self.beginResetModel()
-        self._rows = items
-        self.endResetModel()
-
-    def display(self, row: TrashItem, column: int) -> str:
-        match column:
-            case self.KIND:
-                return kind_label(row.kind)
-            case self.TITLE:
-                return row.title
-            case self.DELETED:
-                return format_date(to_local(row.deleted_at))
-        return ""
+        self.set_rows(items)
