@@ -5,6 +5,8 @@ Every ``import`` of every module under desktop/ counts: at the top, inside a fun
 
 - domain imports nothing of ours but ``desktop.domain``, and neither Qt nor SQLAlchemy;
 - store imports only domain, store and the leaf helpers, and no Qt;
+- the indicator queries (``desktop.indicators``, shared by the app and the receiver) import
+  only domain, themselves and the leaf helpers, and neither Qt nor SQLAlchemy;
 - services import no UI (``desktop.ui``) and no Qt;
 - the street-office receiver (``desktop/sync/receiver*``) imports no ``desktop.services`` and
   no UI, and reaches no Qt even through the modules it imports (it runs without PySide6);
@@ -30,11 +32,6 @@ LEAVES = ("desktop.paths", "desktop.shared_files")
 # (importing module, imported module): why it is allowed for now. Remove a line once the import
 # is gone (test_known_exceptions_are_still_needed says so).
 KNOWN_EXCEPTIONS = {
-    # The street report counts each branch's copy with the app's own indicator queries (the
-    # same figures as `shuren indicators`); those queries still live in the services.
-    ("desktop.sync.receiver.report", "desktop.services.indicators"): "indicator queries",
-    # `shuren-street report` catches the indicators' ExportError to say why a workbook failed.
-    ("desktop.sync.receiver.cli", "desktop.services.indicators"): "indicator export error",
     # 关于 shows the library versions in use; it reads ``sqlalchemy.__version__`` only.
     ("desktop.ui.dialogs.about", "sqlalchemy"): "version number in the About box",
 }
@@ -137,6 +134,11 @@ def broken_rule(imp: Import) -> str | None:
             return "store imports only domain, store and the leaf helpers"
         if within(target, *QT):
             return "store imports no Qt"
+    if within(source, "desktop.indicators"):
+        if ours(target) and not within(target, "desktop.domain", "desktop.indicators", *LEAVES):
+            return "indicators import only domain, indicators and the leaf helpers"
+        if within(target, *QT, *SQLALCHEMY):
+            return "indicators import neither Qt nor SQLAlchemy"
     if within(source, "desktop.services") and within(target, "desktop.ui", *QT):
         return "services import no UI and no Qt"
     if is_receiver(source) and within(target, "desktop.services", "desktop.ui", *QT):
@@ -188,7 +190,14 @@ def reached_at_runtime(start: str) -> dict[str, str]:
 def test_the_source_is_found():
     """The walk sees the layers (a moved folder must not make every rule pass)."""
     names = modules()
-    for package in ("desktop.domain", "desktop.store", "desktop.services", "desktop.ui"):
+    layers = (
+        "desktop.domain",
+        "desktop.store",
+        "desktop.indicators",
+        "desktop.services",
+        "desktop.ui",
+    )
+    for package in layers:
         assert sum(within(n, package) for n in names) > 3, package
     assert any(is_receiver(n) for n in names)
     assert any(i.target == "desktop.domain.kinds" for i in imports_of("desktop.ui.events"))

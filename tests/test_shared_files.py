@@ -9,7 +9,7 @@ import desktop.shared_files as shared
 from desktop.documents import write_minutes, write_signing_sheet
 from desktop.documents.layout import write_bytes
 from desktop.domain.indicators import Period
-from desktop.services.indicators import Indicators, export_indicators
+from desktop.indicators import Indicators, export_indicators
 from desktop.shared_files import share, write_shared
 from desktop.store.datadir import private_new_files
 from tests.documents.conftest import HOOD, sample_meeting

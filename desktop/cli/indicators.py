@@ -48,7 +48,7 @@ def indicator_lines(figures) -> list[str]:
     """The figures as text: one line each, with its Chinese title."""
     from desktop.domain.dates import format_date
     from desktop.domain.indicators import DEFINITIONS, INDICATOR_KEYS, STATUS_TITLES
-    from desktop.services.indicators import figure_text
+    from desktop.indicators import figure_text
 
     period, baseline = figures.period, figures.baseline
     lines = [

@@ -18,11 +18,10 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting, MeetingKind, Topic
 from desktop.domain.needs import DEFAULT_CATEGORIES, Need, NeedStatus
 from desktop.domain.roster import Organization, OrganizationKind, Person
+from desktop.indicators import Indicators, export_indicators
 from desktop.services.indicators import (
-    Indicators,
     compute_indicators,
     compute_indicators_file,
-    export_indicators,
     indicator_records,
     trend,
 )

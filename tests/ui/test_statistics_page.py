@@ -345,7 +345,7 @@ def test_extra_large_text_does_not_clip_the_cards(ctx, data, qtbot):
 
 
 def test_record_model(qtmodeltester):
-    from desktop.services.indicators import IndicatorRecord
+    from desktop.indicators import IndicatorRecord
 
     model = IndicatorRecordModel()
     model.set_records(

@@ -163,7 +163,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Every branch's current copy read-only, summed into one workbook."""
     from desktop.domain.indicators import chosen_periods
-    from desktop.services.indicators import ExportError
+    from desktop.indicators import ExportError
     from desktop.sync.receiver.report import build_report, write_report
 
     try:

@@ -1,8 +1,9 @@
 """The street office's report (`shuren-street report`): each branch's figures, and their sum.
 
-Each branch's current copy is opened read-only with the app's own indicator queries, so the
-street office counts exactly what the branch sees with `shuren indicators`. The change in
-property disputes is recomputed from the summed counts, never summed.
+Each branch's current copy is opened read-only and counted with the app's own indicator
+queries (desktop/indicators/), so the street office counts exactly what the branch sees with
+`shuren indicators`. The change in property disputes is recomputed from the summed counts,
+never summed.
 
 A branch is flagged 未及时上传 when its last upload came before the period's end (midnight
 after its last day, Beijing time) — its copy may miss records of the period — or when it never
@@ -26,13 +27,7 @@ from desktop.domain.indicators import (
     Period,
     change_pct,
 )
-from desktop.services.indicators import (
-    Indicators,
-    Sheet,
-    compute_indicators_connection,
-    figure_text,
-    write_workbook,
-)
+from desktop.indicators import Indicators, Sheet, compute, figure_text, write_workbook
 from desktop.sync import untrusted
 from desktop.sync.receiver.storage import BranchRecord, Storage
 
@@ -83,7 +78,7 @@ def _branch_figures(
         # and every query stops at the file's time limit, so one copy cannot stall the report.
         with untrusted.open_untrusted(path) as connection:
             untrusted.check_schema(connection)
-            figures = compute_indicators_connection(connection, period, baseline)
+            figures = compute(connection, period, baseline)
     except untrusted.UntrustedFileError as exc:
         return BranchFigures(branch, None, stale, f"{exc.reason}，未计入合计")
     except (sqlite3.DatabaseError, OSError) as exc:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.dates import format_date
 from desktop.domain.kinds import RecordKind
-from desktop.services.indicators import IndicatorRecord
+from desktop.indicators import IndicatorRecord
 from desktop.ui.access import name_unnamed
 from desktop.ui.i18n import translate
 from desktop.ui.messages import unexpected_error_text

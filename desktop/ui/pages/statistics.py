@@ -30,14 +30,8 @@ from desktop.domain.indicators import (
     parse_period,
 )
 from desktop.domain.needs import NeedStatus
-from desktop.services.indicators import (
-    ExportError,
-    Indicators,
-    compute_indicators,
-    export_indicators,
-    indicator_records,
-    trend,
-)
+from desktop.indicators import ExportError, Indicators, export_indicators
+from desktop.services.indicators import compute_indicators, indicator_records, trend
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.indicator_records import IndicatorRecordsDialog
 from desktop.ui.figure_cards import FigureCard
