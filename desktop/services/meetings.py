@@ -346,7 +346,7 @@ def set_action_status(db: Database, action_id: int, status: ActionStatus) -> Non
 
 def project_from_action(db: Database, action_id: int) -> Project:
     """Create the project an action item calls for, linked to the item and the topic's needs."""
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         rec = s.get(MeetingActionRecord, action_id)
         if rec is None:
             raise NotFoundError(f"action {action_id}")
@@ -367,7 +367,6 @@ def project_from_action(db: Database, action_id: int) -> Project:
         project = save_project(
             db,
             Project(title=rec.what.splitlines()[0][:100], need_ids=need_ids),
-            session=s,
         )
         rec.project_id = project.id
         if rec.status == ActionStatus.OPEN.value:

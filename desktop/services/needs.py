@@ -130,14 +130,14 @@ def _filtered(
     today: date,
     *,
     deleted: bool = False,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
     stmt = stmt.where(
         NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, NeedRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is NeedRecord.registered_on
+    stmt = stmt.where(*search_filter(db, NeedRecord, query.text, page=page))
+    walk = page and not deleted and _sort(query) is NeedRecord.registered_on
     hint = likely if walk else (lambda condition: condition)
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
@@ -195,7 +195,7 @@ def list_needs(
         NeedRecord.due_on,
     )
     with db.session() as s:
-        ids = _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, session=s)
+        ids = _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, page=True)
         stmt = ordered_page(
             rows,
             ids,
@@ -271,15 +271,13 @@ def get_need(db: Database, need_id: int) -> Need:
         return need_from_record(rec)
 
 
-def save_need(db: Database, need: Need, note: str = "", *, session: Session | None = None) -> Need:
+def save_need(db: Database, need: Need, note: str = "") -> Need:
     """Create or update; a change of status is checked against the flow and kept in the
-    history with ``note``. Pass ``session`` to take part in a larger transaction (import)."""
+    history with ``note``."""
     need = clean_need(need)
     problems = validate_need(need)
-    if session is None:
-        with db.session() as s:
-            return _save(s, need, note, problems)
-    return _save(session, need, note, problems)
+    with db.session() as s:
+        return _save(s, need, note, problems)
 
 
 def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:

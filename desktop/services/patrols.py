@@ -189,7 +189,7 @@ def save_patrol(db: Database, patrol: Patrol) -> Patrol:
 def finding_to_need(db: Database, finding_id: int, category_id: int | None = None) -> Need:
     """One action: the finding becomes a need (待受理, source 楼栋巡查, registered on the
     patrol's date, in the finding's building) and the two stay linked."""
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         row = s.get(PatrolFindingRecord, finding_id)
         if row is None:
             raise NotFoundError(f"patrol finding {finding_id}")
@@ -209,7 +209,6 @@ def finding_to_need(db: Database, finding_id: int, category_id: int | None = Non
                 source=NeedSource.BUILDING_PATROL,
                 registered_on=patrol.held_on,
             ),
-            session=s,
         )
         row.need_id = need.id
     return need

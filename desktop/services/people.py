@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import (
@@ -39,14 +38,14 @@ def _filtered(
     query: PeopleQuery,
     *,
     deleted: bool = False,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
     stmt = stmt.where(
         PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, PersonRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is PersonRecord.name_key
+    stmt = stmt.where(*search_filter(db, PersonRecord, query.text, page=page))
+    walk = page and not deleted and _sort(query) is PersonRecord.name_key
     hint = likely if walk else (lambda condition: condition)
     if query.role is not None:
         stmt = stmt.where(
@@ -102,7 +101,7 @@ def list_people(
         ids = rows.with_only_columns(PersonRecord.id)
         stmt = ordered_page(
             rows,
-            _filtered(db, ids, query, deleted=deleted, session=s),
+            _filtered(db, ids, query, deleted=deleted, page=True),
             sort=_sort(query),
             key=PersonRecord.id,
             descending=query.descending,

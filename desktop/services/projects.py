@@ -47,14 +47,14 @@ def _sort(query: ProjectQuery):
 
 
 def _filtered(
-    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, session: Session | None = None
+    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, page: bool = False
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
     stmt = stmt.where(
         ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is ProjectRecord.registered_on
+    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text, page=page))
+    walk = page and not deleted and _sort(query) is ProjectRecord.registered_on
     hint = likely if walk else (lambda condition: condition)
     if query.kind is not None:
         stmt = stmt.where(hint(ProjectRecord.kind == query.kind.value))
@@ -109,7 +109,7 @@ def list_projects(
         _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id),
     )
     with db.session() as s:
-        page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, session=s)
+        page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, page=True)
         if ids is not None:
             page_ids = page_ids.where(ProjectRecord.id.in_(ids))
         stmt = ordered_page(
@@ -186,14 +186,12 @@ def get_project(db: Database, project_id: int) -> Project:
         return project_from_record(s, rec)
 
 
-def save_project(db: Database, project: Project, *, session: Session | None = None) -> Project:
+def save_project(db: Database, project: Project) -> Project:
     """Create or update with its parties and links; the stage moves one step at a time."""
     project = clean_project(project)
     problems = validate_project(project)
-    if session is None:
-        with db.session() as s:
-            return _save(s, project, problems)
-    return _save(session, project, problems)
+    with db.session() as s:
+        return _save(s, project, problems)
 
 
 def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:

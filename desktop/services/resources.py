@@ -41,14 +41,14 @@ def _filtered(
     query: ResourceQuery,
     today: date,
     deleted: bool,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
     stmt = stmt.where(
         ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
     )
-    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is ResourceRecord.registered_on
+    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text, page=page))
+    walk = page and not deleted and _sort(query) is ResourceRecord.registered_on
     hint = likely if walk else (lambda condition: condition)
     if query.kind is not None:
         stmt = stmt.where(hint(ResourceRecord.kind == query.kind.value))
@@ -99,7 +99,7 @@ def list_resources(
         used,
     )
     with db.session() as s:
-        ids = _filtered(db, select(ResourceRecord.id), query, today, deleted, session=s)
+        ids = _filtered(db, select(ResourceRecord.id), query, today, deleted, page=True)
         stmt = ordered_page(
             rows,
             ids,
@@ -156,14 +156,12 @@ def get_resource(db: Database, resource_id: int) -> Resource:
         return resource_from_record(rec)
 
 
-def save_resource(db: Database, resource: Resource, *, session: Session | None = None) -> Resource:
+def save_resource(db: Database, resource: Resource) -> Resource:
     resource = clean_resource(resource)
     if problems := validate_resource(resource):
         raise ValidationError(problems)
-    if session is None:
-        with db.session() as s:
-            return _save(s, resource)
-    return _save(session, resource)
+    with db.session() as s:
+        return _save(s, resource)
 
 
 def _save(s: Session, r: Resource) -> Resource:

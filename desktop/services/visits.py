@@ -198,7 +198,7 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
         else NeedSource.DOOR_KNOCKING
     )
     title = visit.issue.splitlines()[0][:60] if visit.issue else visit.resident
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         need = save_need(
             db,
             Need(
@@ -215,7 +215,6 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
                 registered_on=visit.visited_on,
                 due_on=visit.follow_up_on,
             ),
-            session=s,
         )
         rec = s.get(VisitRecord, visit_id)
         assert rec is not None
