@@ -16,6 +16,7 @@ from desktop.domain.compacts import (
     validate_version,
 )
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
+from desktop.services.common import checked, live_record
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -89,17 +90,13 @@ def list_compacts(db: Database, *, deleted: bool = False) -> list[CompactRow]:
 
 def get_compact(db: Database, compact_id: int) -> Compact:
     with db.session() as s:
-        rec = s.get(CompactRecord, compact_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"compact {compact_id}")
+        rec = live_record(s, CompactRecord, compact_id, "compact")
         return _load(s, rec)
 
 
 def create_compact(db: Database, draft: CompactVersion) -> Compact:
     """A new compact whose first version is ``draft``."""
-    draft = clean_version(draft)
-    if problems := validate_version(draft):
-        raise ValidationError(problems)
+    draft = checked(draft, clean_version, validate_version)
     with db.session() as s:
         rec = CompactRecord(title=draft.title)
         s.add(rec)
@@ -124,9 +121,7 @@ def create_from_template(db: Database, name: str) -> Compact:
 
 def save_draft(db: Database, compact_id: int, draft: CompactVersion) -> Compact:
     """Replace the text of the compact's draft. An adopted version is refused."""
-    draft = clean_version(draft)
-    if problems := validate_version(draft):
-        raise ValidationError(problems)
+    draft = checked(draft, clean_version, validate_version)
     with db.session() as s:
         rec = _live(s, compact_id)
         row = _version_row(s, compact_id, draft.number)
@@ -227,10 +222,7 @@ def count_compacts(db: Database) -> int:
 
 
 def _live(s: Session, compact_id: int) -> CompactRecord:
-    rec = s.get(CompactRecord, compact_id)
-    if rec is None or rec.deleted_at is not None:
-        raise NotFoundError(f"compact {compact_id}")
-    return rec
+    return live_record(s, CompactRecord, compact_id, "compact")
 
 
 def _version_row(s: Session, compact_id: int, number: int) -> CompactVersionRecord:

@@ -15,9 +15,10 @@ from desktop.domain.committee import (
     clean_evaluation,
     validate_evaluation,
 )
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import check_organization
+from desktop.services.common import live_record
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
 from desktop.store.trash import move_to_trash, record_to_save
@@ -96,9 +97,7 @@ def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
 
 def get_evaluation(db: Database, evaluation_id: int) -> Evaluation:
     with db.session() as s:
-        rec = s.get(EvaluationRecord, evaluation_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"evaluation {evaluation_id}")
+        rec = live_record(s, EvaluationRecord, evaluation_id, "evaluation")
         return _to_evaluation(s, rec)
 
 

@@ -29,9 +29,9 @@ from desktop.domain.meetings import (
 )
 from desktop.domain.projects import Project
 from desktop.domain.text import clean_text
+from desktop.services.common import checked, count_of, in_list, live_record, page_of
 from desktop.services.projects import save_project
 from desktop.store.database import Database
-from desktop.store.keyset import ordered_page
 from desktop.store.models import (
     MeetingActionRecord,
     MeetingAmendmentRecord,
@@ -41,7 +41,7 @@ from desktop.store.models import (
     MeetingTopicRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -72,10 +72,7 @@ def has_role(role: ParticipantRole):
 
 # -- the list ------------------------------------------------------------------------------
 def _filtered(db: Database, stmt: Select, query: MeetingQuery, deleted: bool) -> Select:
-    stmt = stmt.where(
-        MeetingRecord.deleted_at.is_not(None) if deleted else MeetingRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, MeetingRecord, query.text))
+    stmt = in_list(db, stmt, MeetingRecord, query.text, deleted)
     if query.kind is not None:
         stmt = stmt.where(MeetingRecord.kind == query.kind.value)
     if query.final is not None:
@@ -89,9 +86,8 @@ def _filtered(db: Database, stmt: Select, query: MeetingQuery, deleted: bool) ->
 
 @index_fallback
 def count_meetings(db: Database, query: MeetingQuery, *, deleted: bool = False) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(MeetingRecord)
-        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
+    stmt = select(func.count()).select_from(MeetingRecord)
+    return count_of(db, _filtered(db, stmt, query, deleted))
 
 
 def _child_count(model, *conditions):
@@ -129,17 +125,16 @@ def list_meetings(
         _child_count(MeetingTopicRecord, MeetingTopicRecord.consensus != ""),
         _child_count(MeetingActionRecord, MeetingActionRecord.status != ActionStatus.DONE.value),
     )
-    stmt = ordered_page(
+    rows = page_of(
+        db,
         _filtered(db, stmt, query, deleted),
         sort=SORT_COLUMNS.get(query.sort, MeetingRecord.starts_at),
         key=MeetingRecord.id,
         descending=query.descending,
-        after=None if after is None else after.id,
+        after=after,
         offset=offset,
         limit=limit,
     )
-    with db.session() as s:
-        rows = s.execute(stmt).all()
     return [
         MeetingRow(
             id=r[0],
@@ -214,26 +209,20 @@ def _participant(p: MeetingParticipantRecord) -> Participant:
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
     with db.session() as s:
-        rec = s.get(MeetingRecord, meeting_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"meeting {meeting_id}")
+        rec = live_record(s, MeetingRecord, meeting_id, "meeting")
         return _load(s, rec)
 
 
 def save_meeting(db: Database, meeting: Meeting) -> Meeting:
     """Create or update a draft with all its parts; final minutes are refused."""
-    meeting = clean_meeting(meeting)
-    if problems := validate_meeting(meeting):
-        raise ValidationError(problems)
+    meeting = checked(meeting, clean_meeting, validate_meeting)
     with db.session() as s:
         if meeting.id is None:
             rec = MeetingRecord()
             if meeting.uuid:
                 rec.uuid = meeting.uuid
         else:
-            rec = s.get(MeetingRecord, meeting.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"meeting {meeting.id}")
+            rec = live_record(s, MeetingRecord, meeting.id, "meeting")
             if rec.finalized_at is not None:
                 raise MeetingFinalError(str(meeting.id))
         rec.title, rec.kind = meeting.title, meeting.kind.value
@@ -300,9 +289,7 @@ def finalize_meeting(db: Database, meeting_id: int, at: datetime | None = None) 
     (MeetingContradictionError) while the minutes contradict themselves. ``at``: the local
     time of finalizing when it is not now (the demo's history)."""
     with db.session() as s:
-        rec = s.get(MeetingRecord, meeting_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"meeting {meeting_id}")
+        rec = live_record(s, MeetingRecord, meeting_id, "meeting")
         if rec.finalized_at is None:
             if found := contradictions(_load(s, rec)):
                 raise MeetingContradictionError(found)
@@ -315,9 +302,7 @@ def add_amendment(db: Database, meeting_id: int, text: str, made_on: date | None
     if not text:
         raise ValidationError({"amendment": Problem.REQUIRED})
     with db.session() as s:
-        rec = s.get(MeetingRecord, meeting_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"meeting {meeting_id}")
+        rec = live_record(s, MeetingRecord, meeting_id, "meeting")
         # Today where the minutes are kept (the date they were finalized on is read there too).
         made_on = made_on or utc_to_local(utcnow()).date()
         finalized_on = None if rec.finalized_at is None else utc_to_local(rec.finalized_at).date()
@@ -346,7 +331,7 @@ def set_action_status(db: Database, action_id: int, status: ActionStatus) -> Non
 
 def project_from_action(db: Database, action_id: int) -> Project:
     """Create the project an action item calls for, linked to the item and the topic's needs."""
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         rec = s.get(MeetingActionRecord, action_id)
         if rec is None:
             raise NotFoundError(f"action {action_id}")
@@ -367,7 +352,6 @@ def project_from_action(db: Database, action_id: int) -> Project:
         project = save_project(
             db,
             Project(title=rec.what.splitlines()[0][:100], need_ids=need_ids),
-            session=s,
         )
         rec.project_id = project.id
         if rec.status == ActionStatus.OPEN.value:

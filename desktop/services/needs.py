@@ -23,16 +23,25 @@ from desktop.domain.needs import (
     validate_need,
 )
 from desktop.domain.text import clean_text
+from desktop.services.common import (
+    copy_fields,
+    count_of,
+    filter_hint,
+    get_live,
+    in_list,
+    live_record,
+    page_of,
+)
 from desktop.services.links import match_person
 from desktop.store.database import Database
-from desktop.store.keyset import dated, likely, ordered_page
+from desktop.store.keyset import dated
 from desktop.store.models import (
     NeedCategoryRecord,
     NeedRecord,
     NeedStatusChangeRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 
@@ -130,15 +139,11 @@ def _filtered(
     today: date,
     *,
     deleted: bool = False,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
-    stmt = stmt.where(
-        NeedRecord.deleted_at.is_not(None) if deleted else NeedRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, NeedRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is NeedRecord.registered_on
-    hint = likely if walk else (lambda condition: condition)
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
+    stmt = in_list(db, stmt, NeedRecord, query.text, deleted, page=page)
+    hint = filter_hint(page and not deleted and _sort(query) is NeedRecord.registered_on)
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
         stmt = stmt.where(hint(NeedRecord.status == query.status.value))
@@ -164,9 +169,8 @@ def _filtered(
 def count_needs(
     db: Database, query: NeedQuery, *, deleted: bool = False, today: date | None = None
 ) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(NeedRecord)
-        return s.scalar(_filtered(db, stmt, query, today or date.today(), deleted=deleted)) or 0
+    stmt = select(func.count()).select_from(NeedRecord)
+    return count_of(db, _filtered(db, stmt, query, today or date.today(), deleted=deleted))
 
 
 @index_fallback
@@ -194,19 +198,17 @@ def list_needs(
         NeedRecord.registered_on,
         NeedRecord.due_on,
     )
-    with db.session() as s:
-        ids = _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, session=s)
-        stmt = ordered_page(
-            rows,
-            ids,
-            sort=_sort(query),
-            key=NeedRecord.id,
-            descending=query.descending,
-            after=None if after is None else after.id,
-            offset=offset,
-            limit=limit,
-        )
-        found = s.execute(stmt).all()
+    found = page_of(
+        db,
+        rows,
+        _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, page=True),
+        sort=_sort(query),
+        key=NeedRecord.id,
+        descending=query.descending,
+        after=after,
+        offset=offset,
+        limit=limit,
+    )
     return [
         NeedRow(
             id=r[0],
@@ -264,22 +266,36 @@ def need_from_record(rec: NeedRecord) -> Need:
 
 
 def get_need(db: Database, need_id: int) -> Need:
-    with db.session() as s:
-        rec = s.get(NeedRecord, need_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"need {need_id}")
-        return need_from_record(rec)
+    return get_live(db, NeedRecord, need_id, "need", need_from_record)
 
 
-def save_need(db: Database, need: Need, note: str = "", *, session: Session | None = None) -> Need:
+def save_need(db: Database, need: Need, note: str = "") -> Need:
     """Create or update; a change of status is checked against the flow and kept in the
-    history with ``note``. Pass ``session`` to take part in a larger transaction (import)."""
+    history with ``note``."""
     need = clean_need(need)
     problems = validate_need(need)
-    if session is None:
-        with db.session() as s:
-            return _save(s, need, note, problems)
-    return _save(session, need, note, problems)
+    with db.session() as s:
+        return _save(s, need, note, problems)
+
+
+# Stored as they are (the enums are stored by value).
+_PLAIN_FIELDS = (
+    "title",
+    "category_id",
+    "description",
+    "raised_by",
+    "person_id",
+    "phone",
+    "building",
+    "unit",
+    "room",
+    "status_reason",
+    "handled_by",
+    "registered_on",
+    "due_on",
+    "solution",
+    "is_dispute",
+)
 
 
 def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:
@@ -294,9 +310,7 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
             rec.uuid = need.uuid
         previous = None
     else:
-        rec = s.get(NeedRecord, need.id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"need {need.id}")
+        rec = live_record(s, NeedRecord, need.id, "need")
         previous = NeedStatus(rec.status)
         if not can_move(previous, need.status):
             problems["status"] = Problem.STATUS_FLOW
@@ -304,24 +318,7 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         raise ValidationError(problems)
     if need.person_id is None or need.raised_by != rec.raised_by:
         need.person_id = match_person(s, need.raised_by, need.building)
-    for key in (
-        "title",
-        "category_id",
-        "description",
-        "raised_by",
-        "person_id",
-        "phone",
-        "building",
-        "unit",
-        "room",
-        "status_reason",
-        "handled_by",
-        "registered_on",
-        "due_on",
-        "solution",
-        "is_dispute",
-    ):
-        setattr(rec, key, getattr(need, key))
+    copy_fields(rec, need, _PLAIN_FIELDS)
     rec.source, rec.urgency, rec.status = need.source.value, need.urgency.value, need.status.value
     rec.satisfaction = need.satisfaction.value if need.satisfaction else None
     s.add(rec)

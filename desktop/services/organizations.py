@@ -2,7 +2,6 @@
 
 from sqlalchemy import func, or_, select
 
-from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
     Organization,
@@ -10,6 +9,7 @@ from desktop.domain.roster import (
     clean_organization,
     validate_organization,
 )
+from desktop.services.common import checked, count_of, get_live, live_record
 from desktop.store.database import Database
 from desktop.store.models import OrganizationRecord
 from desktop.store.trash import move_to_trash
@@ -53,9 +53,8 @@ def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):
 def count_organizations(
     db: Database, text: str = "", kind: OrganizationKind | None = None, *, deleted: bool = False
 ) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(OrganizationRecord)
-        return s.scalar(_filtered(stmt, text, kind, deleted)) or 0
+    stmt = select(func.count()).select_from(OrganizationRecord)
+    return count_of(db, _filtered(stmt, text, kind, deleted))
 
 
 def list_organizations(
@@ -78,25 +77,17 @@ def list_organizations(
 
 
 def get_organization(db: Database, organization_id: int) -> Organization:
-    with db.session() as s:
-        rec = s.get(OrganizationRecord, organization_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"organization {organization_id}")
-        return _to_organization(rec)
+    return get_live(db, OrganizationRecord, organization_id, "organization", _to_organization)
 
 
 def save_organization(db: Database, org: Organization) -> Organization:
-    org = clean_organization(org)
-    if problems := validate_organization(org):
-        raise ValidationError(problems)
+    org = checked(org, clean_organization, validate_organization)
     with db.session() as s:
         if org.id is None:
             rec = OrganizationRecord()
             s.add(rec)
         else:
-            rec = s.get(OrganizationRecord, org.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"organization {org.id}")
+            rec = live_record(s, OrganizationRecord, org.id, "organization")
         rec.kind = org.kind.value
         rec.name, rec.contact_name, rec.phone = org.name, org.contact_name, org.phone
         # Only the owners' committee has a term of office.

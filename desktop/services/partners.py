@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError
 from desktop.domain.partners import (
     QUARTERLY,
     QUARTERS,
@@ -31,6 +31,7 @@ from desktop.domain.partners import (
     validate_agreement,
 )
 from desktop.domain.roster import OrganizationKind
+from desktop.services.common import checked, get_live, live_record
 from desktop.services.projects import live_titles
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -111,17 +112,11 @@ def list_agreements(db: Database, organization_id: int) -> list[Agreement]:
 
 
 def get_agreement(db: Database, agreement_id: int) -> Agreement:
-    with db.session() as s:
-        rec = s.get(PartnerAgreementRecord, agreement_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"partner agreement {agreement_id}")
-        return _to_agreement(rec)
+    return get_live(db, PartnerAgreementRecord, agreement_id, "partner agreement", _to_agreement)
 
 
 def save_agreement(db: Database, agreement: Agreement) -> Agreement:
-    agreement = clean_agreement(agreement)
-    if problems := validate_agreement(agreement):
-        raise ValidationError(problems)
+    agreement = checked(agreement, clean_agreement, validate_agreement)
     with db.session() as s:
         _live_partner(s, agreement.organization_id)
         rec = record_to_save(
@@ -207,18 +202,14 @@ def list_activities(
 
 def get_activity(db: Database, activity_id: int) -> PartnerActivity:
     with db.session() as s:
-        rec = s.get(PartnerActivityRecord, activity_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"partner activity {activity_id}")
+        rec = live_record(s, PartnerActivityRecord, activity_id, "partner activity")
         return _to_activities(s, [rec])[0]
 
 
 def save_activity(db: Database, activity: PartnerActivity) -> PartnerActivity:
     """Create or update an activity with its links; a link to a trashed need or project is
     kept (it comes back with the record), links removed in the form are dropped."""
-    activity = clean_activity(activity)
-    if problems := validate_activity(activity):
-        raise ValidationError(problems)
+    activity = checked(activity, clean_activity, validate_activity)
     with db.session() as s:
         _live_partner(s, activity.organization_id)
         rec = record_to_save(

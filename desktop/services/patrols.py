@@ -4,7 +4,7 @@ findings; one action registers a finding as a need."""
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from desktop.domain.errors import DomainError, NotFoundError
 from desktop.domain.federation import (
     BuildingLeaders,
     Finding,
@@ -19,6 +19,7 @@ from desktop.domain.meetings import MeetingKind, MeetingQuery, MeetingRow
 from desktop.domain.needs import Need, NeedSource
 from desktop.domain.roster import PersonRole
 from desktop.services import meetings
+from desktop.services.common import checked, live_record
 from desktop.services.needs import list_categories, save_need
 from desktop.services.neighborhood import building_sort_key
 from desktop.store.database import Database
@@ -130,10 +131,7 @@ def _findings(s: Session, patrol_id: int) -> list[Finding]:
 
 
 def _live(s: Session, patrol_id: int) -> PatrolRecord:
-    rec = s.get(PatrolRecord, patrol_id)
-    if rec is None or rec.deleted_at is not None:
-        raise NotFoundError(f"patrol {patrol_id}")
-    return rec
+    return live_record(s, PatrolRecord, patrol_id, "patrol")
 
 
 def get_patrol(db: Database, patrol_id: int) -> Patrol:
@@ -153,9 +151,7 @@ def get_patrol(db: Database, patrol_id: int) -> Patrol:
 def save_patrol(db: Database, patrol: Patrol) -> Patrol:
     """Create or update a patrol with its findings. A finding already registered as a need
     keeps its link (the form carries the finding's id)."""
-    patrol = clean_patrol(patrol)
-    if problems := validate_patrol(patrol):
-        raise ValidationError(problems)
+    patrol = checked(patrol, clean_patrol, validate_patrol)
     with db.session() as s:
         rec = record_to_save(s, PatrolRecord, patrol.id, patrol.uuid, "patrol")
         rec.held_on, rec.route = patrol.held_on, patrol.route
@@ -189,7 +185,7 @@ def save_patrol(db: Database, patrol: Patrol) -> Patrol:
 def finding_to_need(db: Database, finding_id: int, category_id: int | None = None) -> Need:
     """One action: the finding becomes a need (待受理, source 楼栋巡查, registered on the
     patrol's date, in the finding's building) and the two stay linked."""
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         row = s.get(PatrolFindingRecord, finding_id)
         if row is None:
             raise NotFoundError(f"patrol finding {finding_id}")
@@ -209,7 +205,6 @@ def finding_to_need(db: Database, finding_id: int, category_id: int | None = Non
                 source=NeedSource.BUILDING_PATROL,
                 registered_on=patrol.held_on,
             ),
-            session=s,
         )
         row.need_id = need.id
     return need

@@ -3,9 +3,8 @@
 from collections.abc import Iterable
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import (
     Address,
     PeopleQuery,
@@ -16,10 +15,11 @@ from desktop.domain.roster import (
     clean_person,
     validate_person,
 )
+from desktop.services.common import count_of, filter_hint, get_live, in_list, live_record, page_of
 from desktop.store.database import Database
-from desktop.store.keyset import likely, or_empty, ordered_page
+from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -39,15 +39,11 @@ def _filtered(
     query: PeopleQuery,
     *,
     deleted: bool = False,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
-    stmt = stmt.where(
-        PersonRecord.deleted_at.is_not(None) if deleted else PersonRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, PersonRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is PersonRecord.name_key
-    hint = likely if walk else (lambda condition: condition)
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
+    stmt = in_list(db, stmt, PersonRecord, query.text, deleted, page=page)
+    hint = filter_hint(page and not deleted and _sort(query) is PersonRecord.name_key)
     if query.role is not None:
         stmt = stmt.where(
             hint(
@@ -71,9 +67,8 @@ def _sort(query: PeopleQuery):
 
 @index_fallback
 def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(PersonRecord)
-        return s.scalar(_filtered(db, stmt, query, deleted=deleted)) or 0
+    stmt = select(func.count()).select_from(PersonRecord)
+    return count_of(db, _filtered(db, stmt, query, deleted=deleted))
 
 
 @index_fallback
@@ -98,22 +93,22 @@ def list_people(
         PersonRecord.is_party_member,
         PersonRecord.deleted_at,
     ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-    with db.session() as s:
-        ids = rows.with_only_columns(PersonRecord.id)
-        stmt = ordered_page(
+    ids = rows.with_only_columns(PersonRecord.id)
+    with db.transaction(), db.session() as s:  # the page and its roles read together
+        found = page_of(
+            db,
             rows,
-            _filtered(db, ids, query, deleted=deleted, session=s),
+            _filtered(db, ids, query, deleted=deleted, page=True),
             sort=_sort(query),
             key=PersonRecord.id,
             descending=query.descending,
-            after=None if after is None else after.id,
+            after=after,
             offset=offset,
             limit=limit,
             source=PersonRecord.__table__.outerjoin(
                 BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
             ),
         )
-        found = s.execute(stmt).all()
         roles = _roles_of(s, [r[0] for r in found])
     return [
         PersonRow(
@@ -145,11 +140,7 @@ def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:
 
 
 def get_person(db: Database, person_id: int) -> Person:
-    with db.session() as s:
-        rec = s.get(PersonRecord, person_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"person {person_id}")
-        return _to_person(rec)
+    return get_live(db, PersonRecord, person_id, "person", _to_person)
 
 
 def _to_person(rec: PersonRecord) -> Person:
@@ -181,9 +172,7 @@ def save_person(db: Database, person: Person) -> Person:
             rec = PersonRecord()
             s.add(rec)
         else:
-            rec = s.get(PersonRecord, person.id)
-            if rec is None or rec.deleted_at is not None:
-                raise NotFoundError(f"person {person.id}")
+            rec = live_record(s, PersonRecord, person.id, "person")
         rec.name = person.name
         rec.phone = person.phone
         rec.building_id = building_id

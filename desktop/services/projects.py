@@ -3,7 +3,7 @@
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.money import from_fen, to_fen
 from desktop.domain.needs import OPEN_STATUSES, NeedStatus
 from desktop.domain.projects import (
@@ -18,10 +18,17 @@ from desktop.domain.projects import (
     clean_project,
     validate_project,
 )
+from desktop.services.common import (
+    copy_fields,
+    count_of,
+    filter_hint,
+    in_list,
+    live_record,
+    page_of,
+)
 from desktop.services.links import match_organization, match_person
 from desktop.services.needs import change_status
 from desktop.store.database import Database
-from desktop.store.keyset import likely, ordered_page
 from desktop.store.models import (
     NeedRecord,
     ProjectNeedRecord,
@@ -29,7 +36,7 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
 )
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -47,15 +54,11 @@ def _sort(query: ProjectQuery):
 
 
 def _filtered(
-    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, session: Session | None = None
+    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, page: bool = False
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
-    stmt = stmt.where(
-        ProjectRecord.deleted_at.is_not(None) if deleted else ProjectRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, ProjectRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is ProjectRecord.registered_on
-    hint = likely if walk else (lambda condition: condition)
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
+    stmt = in_list(db, stmt, ProjectRecord, query.text, deleted, page=page)
+    hint = filter_hint(page and not deleted and _sort(query) is ProjectRecord.registered_on)
     if query.kind is not None:
         stmt = stmt.where(hint(ProjectRecord.kind == query.kind.value))
     if query.stage is not None:
@@ -69,9 +72,8 @@ def _filtered(
 
 @index_fallback
 def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(ProjectRecord)
-        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
+    stmt = select(func.count()).select_from(ProjectRecord)
+    return count_of(db, _filtered(db, stmt, query, deleted))
 
 
 def _link_count(link, column):
@@ -108,21 +110,20 @@ def list_projects(
         _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
         _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id),
     )
-    with db.session() as s:
-        page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, session=s)
-        if ids is not None:
-            page_ids = page_ids.where(ProjectRecord.id.in_(ids))
-        stmt = ordered_page(
-            rows,
-            page_ids,
-            sort=_sort(query),
-            key=ProjectRecord.id,
-            descending=query.descending,
-            after=None if after is None else after.id,
-            offset=offset,
-            limit=limit,
-        )
-        found = s.execute(stmt).all()
+    page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, page=True)
+    if ids is not None:
+        page_ids = page_ids.where(ProjectRecord.id.in_(ids))
+    found = page_of(
+        db,
+        rows,
+        page_ids,
+        sort=_sort(query),
+        key=ProjectRecord.id,
+        descending=query.descending,
+        after=after,
+        offset=offset,
+        limit=limit,
+    )
     return [
         ProjectRow(
             id=r[0],
@@ -180,20 +181,31 @@ def project_from_record(s: Session, rec: ProjectRecord) -> Project:
 
 def get_project(db: Database, project_id: int) -> Project:
     with db.session() as s:
-        rec = s.get(ProjectRecord, project_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"project {project_id}")
+        rec = live_record(s, ProjectRecord, project_id, "project")
         return project_from_record(s, rec)
 
 
-def save_project(db: Database, project: Project, *, session: Session | None = None) -> Project:
+def save_project(db: Database, project: Project) -> Project:
     """Create or update with its parties and links; the stage moves one step at a time."""
     project = clean_project(project)
     problems = validate_project(project)
-    if session is None:
-        with db.session() as s:
-            return _save(s, project, problems)
-    return _save(session, project, problems)
+    with db.session() as s:
+        return _save(s, project, problems)
+
+
+# Stored as they are (enums by value and money in fen are set apart).
+_PLAIN_FIELDS = (
+    "title",
+    "stop_reason",
+    "description",
+    "registered_on",
+    "start_on",
+    "end_on",
+    "accepted_on",
+    "acceptance_note",
+    "rating_count",
+    "evaluation",
+)
 
 
 def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
@@ -202,26 +214,12 @@ def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
         if p.uuid:
             rec.uuid = p.uuid
     else:
-        rec = s.get(ProjectRecord, p.id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"project {p.id}")
+        rec = live_record(s, ProjectRecord, p.id, "project")
         if not can_move(ProjectStage(rec.stage), p.stage):
             problems["stage"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
-    for key in (
-        "title",
-        "stop_reason",
-        "description",
-        "registered_on",
-        "start_on",
-        "end_on",
-        "accepted_on",
-        "acceptance_note",
-        "rating_count",
-        "evaluation",
-    ):
-        setattr(rec, key, getattr(p, key))
+    copy_fields(rec, p, _PLAIN_FIELDS)
     rec.kind, rec.stage = p.kind.value, p.stage.value
     rec.budget_fen, rec.spent_fen = to_fen(p.budget), to_fen(p.spent)
     rec.rating_average_centi = to_fen(p.rating_average) if p.rating_average is not None else None

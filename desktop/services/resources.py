@@ -5,7 +5,6 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.resources import (
     ProviderKind,
     Resource,
@@ -15,11 +14,21 @@ from desktop.domain.resources import (
     clean_resource,
     validate_resource,
 )
+from desktop.services.common import (
+    checked,
+    copy_fields,
+    count_of,
+    filter_hint,
+    get_live,
+    in_list,
+    live_record,
+    page_of,
+)
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
-from desktop.store.keyset import dated, likely, ordered_page
+from desktop.store.keyset import dated
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -41,15 +50,11 @@ def _filtered(
     query: ResourceQuery,
     today: date,
     deleted: bool,
-    session: Session | None = None,
+    page: bool = False,
 ) -> Select:
-    """The query's conditions; pass ``session`` for a page (see search_filter)."""
-    stmt = stmt.where(
-        ResourceRecord.deleted_at.is_not(None) if deleted else ResourceRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, ResourceRecord, query.text, session=session))
-    walk = session is not None and not deleted and _sort(query) is ResourceRecord.registered_on
-    hint = likely if walk else (lambda condition: condition)
+    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
+    stmt = in_list(db, stmt, ResourceRecord, query.text, deleted, page=page)
+    hint = filter_hint(page and not deleted and _sort(query) is ResourceRecord.registered_on)
     if query.kind is not None:
         stmt = stmt.where(hint(ResourceRecord.kind == query.kind.value))
     if query.provider_kind is not None:
@@ -63,9 +68,8 @@ def _filtered(
 
 @index_fallback
 def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(ResourceRecord)
-        return s.scalar(_filtered(db, stmt, query, date.today(), deleted)) or 0
+    stmt = select(func.count()).select_from(ResourceRecord)
+    return count_of(db, _filtered(db, stmt, query, date.today(), deleted))
 
 
 @index_fallback
@@ -98,19 +102,17 @@ def list_resources(
         ResourceRecord.valid_until,
         used,
     )
-    with db.session() as s:
-        ids = _filtered(db, select(ResourceRecord.id), query, today, deleted, session=s)
-        stmt = ordered_page(
-            rows,
-            ids,
-            sort=_sort(query),
-            key=ResourceRecord.id,
-            descending=query.descending,
-            after=None if after is None else after.id,
-            offset=offset,
-            limit=limit,
-        )
-        found = s.execute(stmt).all()
+    found = page_of(
+        db,
+        rows,
+        _filtered(db, select(ResourceRecord.id), query, today, deleted, page=True),
+        sort=_sort(query),
+        key=ResourceRecord.id,
+        descending=query.descending,
+        after=after,
+        offset=offset,
+        limit=limit,
+    )
     return [
         ResourceRow(
             id=r[0],
@@ -149,21 +151,29 @@ def resource_from_record(rec: ResourceRecord) -> Resource:
 
 
 def get_resource(db: Database, resource_id: int) -> Resource:
+    return get_live(db, ResourceRecord, resource_id, "resource", resource_from_record)
+
+
+def save_resource(db: Database, resource: Resource) -> Resource:
+    resource = checked(resource, clean_resource, validate_resource)
     with db.session() as s:
-        rec = s.get(ResourceRecord, resource_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"resource {resource_id}")
-        return resource_from_record(rec)
+        return _save(s, resource)
 
 
-def save_resource(db: Database, resource: Resource, *, session: Session | None = None) -> Resource:
-    resource = clean_resource(resource)
-    if problems := validate_resource(resource):
-        raise ValidationError(problems)
-    if session is None:
-        with db.session() as s:
-            return _save(s, resource)
-    return _save(session, resource)
+# Stored as they are (the enums are stored by value).
+_PLAIN_FIELDS = (
+    "title",
+    "provider",
+    "organization_id",
+    "person_id",
+    "description",
+    "availability",
+    "contact",
+    "phone",
+    "registered_on",
+    "valid_until",
+    "is_rest_station",
+)
 
 
 def _save(s: Session, r: Resource) -> Resource:
@@ -172,9 +182,7 @@ def _save(s: Session, r: Resource) -> Resource:
         if r.uuid:
             rec.uuid = r.uuid
     else:
-        rec = s.get(ResourceRecord, r.id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"resource {r.id}")
+        rec = live_record(s, ResourceRecord, r.id, "resource")
     # The provider links to the roster when its name matches exactly one record: a talented
     # resident to a person, any other provider to an organization.
     if (
@@ -186,20 +194,7 @@ def _save(s: Session, r: Resource) -> Resource:
             r.person_id, r.organization_id = match_person(s, r.provider), None
         else:
             r.person_id, r.organization_id = None, match_organization(s, r.provider)
-    for key in (
-        "title",
-        "provider",
-        "organization_id",
-        "person_id",
-        "description",
-        "availability",
-        "contact",
-        "phone",
-        "registered_on",
-        "valid_until",
-        "is_rest_station",
-    ):
-        setattr(rec, key, getattr(r, key))
+    copy_fields(rec, r, _PLAIN_FIELDS)
     rec.kind, rec.provider_kind = r.kind.value, r.provider_kind.value
     s.add(rec)
     s.flush()

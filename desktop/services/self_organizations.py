@@ -3,7 +3,7 @@ activities. The organizations themselves are edited with services.organizations.
 
 from sqlalchemy import func, select
 
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError
 from desktop.domain.roster import OrganizationKind
 from desktop.domain.self_organizations import (
     Activity,
@@ -14,6 +14,7 @@ from desktop.domain.self_organizations import (
     validate_activity,
     validate_member,
 )
+from desktop.services.common import checked, get_live
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -93,9 +94,7 @@ def list_members(db: Database, organization_id: int) -> list[Member]:
 
 def save_member(db: Database, organization_id: int, member: Member) -> Member:
     """Add a person from the roster, or change a member's role and joining date."""
-    member = clean_member(member)
-    if problems := validate_member(member):
-        raise ValidationError(problems)
+    member = checked(member, clean_member, validate_member)
     with db.session() as s:
         org = s.get(OrganizationRecord, organization_id)
         person = s.get(PersonRecord, member.person_id)
@@ -152,17 +151,13 @@ def list_activities(db: Database, organization_id: int) -> list[Activity]:
 
 
 def get_activity(db: Database, activity_id: int) -> Activity:
-    with db.session() as s:
-        rec = s.get(OrganizationActivityRecord, activity_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"organization activity {activity_id}")
-        return _to_activity(rec)
+    return get_live(
+        db, OrganizationActivityRecord, activity_id, "organization activity", _to_activity
+    )
 
 
 def save_activity(db: Database, activity: Activity) -> Activity:
-    activity = clean_activity(activity)
-    if problems := validate_activity(activity):
-        raise ValidationError(problems)
+    activity = checked(activity, clean_activity, validate_activity)
     with db.session() as s:
         org = s.get(OrganizationRecord, activity.organization_id)
         if org is None or org.deleted_at is not None:

@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError
 from desktop.domain.stations import (
     StationMonth,
     StationRow,
@@ -13,6 +13,7 @@ from desktop.domain.stations import (
     month_start,
     validate_station_month,
 )
+from desktop.services.common import checked
 from desktop.store.database import Database
 from desktop.store.models import ResourceRecord, StationServiceRecord
 
@@ -61,9 +62,7 @@ def station_log(db: Database, resource_id: int) -> list[StationMonth]:
 def save_month(db: Database, entry: StationMonth) -> StationMonth:
     """Record a month; a month already logged for the station is updated, never doubled.
     Editing an entry onto another month that is already logged merges into that month."""
-    entry = clean_station_month(entry)
-    if problems := validate_station_month(entry):
-        raise ValidationError(problems)
+    entry = checked(entry, clean_station_month, validate_station_month)
     with db.session() as s:
         station = s.get(ResourceRecord, entry.resource_id)
         if station is None or station.deleted_at is not None:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import SHANGHAI, utc_to_local
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError
 from desktop.domain.meetings import Attendance, ParticipantRole
 from desktop.domain.projects import PartyRole
 from desktop.domain.roster import PersonRole, TalentRight
@@ -24,6 +24,7 @@ from desktop.domain.talents import (
     validate_cultivation,
     validate_right_use,
 )
+from desktop.services.common import checked, live_record
 from desktop.services.meetings import has_role
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -105,9 +106,7 @@ def list_talents(db: Database) -> list[TalentRow]:
 def set_discovered(db: Database, person_id: int, discovered_on: date | None) -> None:
     """When the branch first noticed this talented resident (发现)."""
     with db.session() as s:
-        rec = s.get(PersonRecord, person_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"person {person_id}")
+        rec = live_record(s, PersonRecord, person_id, "person")
         rec.talent_discovered_on = discovered_on
 
 
@@ -126,9 +125,7 @@ def list_cultivation(db: Database, person_id: int) -> list[Cultivation]:
 
 
 def save_cultivation(db: Database, item: Cultivation) -> Cultivation:
-    item = clean_cultivation(item)
-    if problems := validate_cultivation(item):
-        raise ValidationError(problems)
+    item = checked(item, clean_cultivation, validate_cultivation)
     with db.session() as s:
         if s.get(PersonRecord, item.person_id) is None:
             raise NotFoundError(f"person {item.person_id}")
@@ -177,9 +174,7 @@ def list_right_uses(db: Database, person_id: int) -> list[RightUse]:
 def save_right_use(db: Database, use: RightUse) -> RightUse:
     """A use recorded by hand: an evaluation (评议) or anything else. Uses from meetings and
     projects are derived, never typed."""
-    use = clean_right_use(use)
-    if problems := validate_right_use(use):
-        raise ValidationError(problems)
+    use = checked(use, clean_right_use, validate_right_use)
     with db.session() as s:
         if s.get(PersonRecord, use.person_id) is None:
             raise NotFoundError(f"person {use.person_id}")

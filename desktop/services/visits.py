@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
+from desktop.domain.errors import DomainError, Problem, ValidationError
 from desktop.domain.needs import Need, NeedCategory, NeedSource, Satisfaction
 from desktop.domain.visits import (
     ReferralTarget,
@@ -16,12 +16,13 @@ from desktop.domain.visits import (
     clean_visit,
     validate_visit,
 )
+from desktop.services.common import checked, count_of, get_live, in_list, live_record, page_of
 from desktop.services.links import match_person
 from desktop.services.needs import list_categories, save_need
 from desktop.store.database import Database
-from desktop.store.keyset import dated, ordered_page
+from desktop.store.keyset import dated
 from desktop.store.models import VisitRecord
-from desktop.store.search import index_fallback, search_filter
+from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -37,10 +38,7 @@ class AlreadyANeedError(DomainError):
 
 
 def _filtered(db: Database, stmt: Select, query: VisitQuery, deleted: bool) -> Select:
-    stmt = stmt.where(
-        VisitRecord.deleted_at.is_not(None) if deleted else VisitRecord.deleted_at.is_(None)
-    )
-    stmt = stmt.where(*search_filter(db, VisitRecord, query.text))
+    stmt = in_list(db, stmt, VisitRecord, query.text, deleted)
     if query.kind is not None:
         stmt = stmt.where(VisitRecord.kind == query.kind.value)
     if query.follow_up_from is not None:
@@ -59,9 +57,8 @@ def _no_outcome():
 
 @index_fallback
 def count_visits(db: Database, query: VisitQuery, *, deleted: bool = False) -> int:
-    with db.session() as s:
-        stmt = select(func.count()).select_from(VisitRecord)
-        return s.scalar(_filtered(db, stmt, query, deleted)) or 0
+    stmt = select(func.count()).select_from(VisitRecord)
+    return count_of(db, _filtered(db, stmt, query, deleted))
 
 
 @index_fallback
@@ -85,17 +82,16 @@ def list_visits(
         VisitRecord.need_id,
         ~_no_outcome(),
     )
-    stmt = ordered_page(
+    rows = page_of(
+        db,
         _filtered(db, stmt, query, deleted),
         sort=SORT_COLUMNS.get(query.sort, VisitRecord.visited_on),
         key=VisitRecord.id,
         descending=query.descending,
-        after=None if after is None else after.id,
+        after=after,
         offset=offset,
         limit=limit,
     )
-    with db.session() as s:
-        rows = s.execute(stmt).all()
     return [
         VisitRow(
             id=r[0],
@@ -136,17 +132,11 @@ def _to_visit(rec: VisitRecord) -> Visit:
 
 
 def get_visit(db: Database, visit_id: int) -> Visit:
-    with db.session() as s:
-        rec = s.get(VisitRecord, visit_id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"visit {visit_id}")
-        return _to_visit(rec)
+    return get_live(db, VisitRecord, visit_id, "visit", _to_visit)
 
 
 def save_visit(db: Database, visit: Visit) -> Visit:
-    visit = clean_visit(visit)
-    if problems := validate_visit(visit):
-        raise ValidationError(problems)
+    visit = checked(visit, clean_visit, validate_visit)
     with db.session() as s:
         return _save(s, visit)
 
@@ -157,9 +147,7 @@ def _save(s: Session, v: Visit) -> Visit:
         if v.uuid:
             rec.uuid = v.uuid
     else:
-        rec = s.get(VisitRecord, v.id)
-        if rec is None or rec.deleted_at is not None:
-            raise NotFoundError(f"visit {v.id}")
+        rec = live_record(s, VisitRecord, v.id, "visit")
     if v.person_id is None or v.resident != rec.resident:
         v.person_id = match_person(s, v.resident, v.building)
     for key in (
@@ -198,7 +186,7 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
         else NeedSource.DOOR_KNOCKING
     )
     title = visit.issue.splitlines()[0][:60] if visit.issue else visit.resident
-    with db.session() as s:
+    with db.transaction(), db.session() as s:
         need = save_need(
             db,
             Need(
@@ -215,7 +203,6 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
                 registered_on=visit.visited_on,
                 due_on=visit.follow_up_on,
             ),
-            session=s,
         )
         rec = s.get(VisitRecord, visit_id)
         assert rec is not None

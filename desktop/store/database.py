@@ -1,13 +1,15 @@
 """Engine with the house pragmas, session scope, and opening a data dir's database."""
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Delete, Engine, Insert, Update, create_engine, event, inspect
 from sqlalchemy import exc as sqlalchemy_exc
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.errors import storage_detail
@@ -59,8 +61,34 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     return engine
 
 
+class UnitOfWork:
+    """A transaction spanning many service calls (see ``Database.transaction``).
+
+    ``changed_tables``: the names of the tables it wrote, from the session's flushes and its
+    INSERT/UPDATE/DELETE statements (raw SQL text is not seen); empty again after a rollback.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.changed_tables: set[str] = set()
+        event.listen(session, "after_flush", self._flushed)
+        event.listen(session, "do_orm_execute", self._executed)
+
+    def _flushed(self, session: Session, _context: Any) -> None:
+        # Still the state before the flush here: what was added, changed or removed.
+        dirty = (obj for obj in session.dirty if session.is_modified(obj))
+        for obj in (*session.new, *dirty, *session.deleted):
+            self.changed_tables.update(table.name for table in inspect(obj).mapper.tables)
+
+    def _executed(self, state: ORMExecuteState) -> None:
+        statement = state.statement
+        if isinstance(statement, Insert | Update | Delete):
+            self.changed_tables.add(statement.table.name)  # type: ignore[attr-defined]
+
+
 class Database:
-    """One SQLite file. Services open a session per unit of work with ``session()``.
+    """One SQLite file. Services open a session per unit of work with ``session()``;
+    ``transaction()`` makes many of them one.
 
     With ``search_index`` (a file path) searches of 3 characters or more use an FTS5 index
     kept in that file (see search_index.py); without it they scan the lists.
@@ -79,6 +107,7 @@ class Database:
         self._writes_held = False
         event.listen(self.engine, "checkout", self._apply_write_hold)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._thread = threading.local()  # .unit: this thread's open UnitOfWork, if any
         self.search_index: SearchIndex | None = None
         if search_index is not None:
             tables = [t.name for t in Base.metadata.sorted_tables if "search_text" in t.c]
@@ -118,8 +147,38 @@ class Database:
             self.engine.dispose()
 
     @contextmanager
+    def transaction(self) -> Iterator[UnitOfWork]:
+        """One transaction for everything this thread does in the block: every ``session()``
+        opened inside joins it; committed once when the block ends, all of it rolled back on
+        any error. A ``transaction()`` inside another joins the outer one."""
+        unit: UnitOfWork | None = getattr(self._thread, "unit", None)
+        if unit is not None:
+            yield unit
+            return
+        try:
+            with self._own_session() as session:
+                unit = self._thread.unit = UnitOfWork(session)
+                yield unit
+        except BaseException:
+            if unit is not None:
+                unit.changed_tables.clear()  # rolled back: nothing of it was written
+            raise
+        finally:
+            self._thread.unit = None
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on any error."""
+        """A transaction: committed when the block ends, rolled back on any error. Inside
+        ``transaction()``: that transaction's session, committed or rolled back by it."""
+        unit: UnitOfWork | None = getattr(self._thread, "unit", None)
+        if unit is not None:
+            yield unit.session
+            return
+        with self._own_session() as session:
+            yield session
+
+    @contextmanager
+    def _own_session(self) -> Iterator[Session]:
         session = self._sessions()
         try:
             yield session

@@ -13,7 +13,6 @@ from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, TextClause, bindparam, func, text
 from sqlalchemy import exc as sqlalchemy_exc
-from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.search_index import MIN_INDEXED_LENGTH, SCHEMA, fts_phrase, fts_table
@@ -33,12 +32,12 @@ def indexed_words(typed: str) -> list[str]:
 
 
 def search_filter(
-    db: Database, model: Any, typed: str, *, session: Session | None = None
+    db: Database, model: Any, typed: str, *, page: bool = False
 ) -> list[ColumnElement[bool] | TextClause]:
     """WHERE conditions for ``typed`` on ``model`` (a list's record class).
 
-    For a count (no ``session``) the index's rows drive the query. For a page of the list
-    (pass the ``session``) they drive it only when there are few of them: when the index
+    For a count the index's rows drive the query. For a ``page`` of the list they drive it
+    only when there are few of them: when the index
     proposes thousands of rows, walking the list's own order and stopping at the first page of
     matches is quicker than fetching and sorting them all, so the index is then only probed.
     """
@@ -51,11 +50,12 @@ def search_filter(
         fts, phrase = fts_table(model.__tablename__), fts_phrase(long_words)
         match = f"SELECT rowid FROM {SCHEMA}.{fts} WHERE {fts} MATCH :phrase"
         probe_only = False
-        if session is not None:
-            hits = session.execute(
-                text(f"SELECT count(*) FROM {SCHEMA}.{fts} WHERE {fts} MATCH :phrase"),
-                {"phrase": phrase},
-            ).scalar_one()
+        if page:
+            with db.session() as s:
+                hits = s.execute(
+                    text(f"SELECT count(*) FROM {SCHEMA}.{fts} WHERE {fts} MATCH :phrase"),
+                    {"phrase": phrase},
+                ).scalar_one()
             probe_only = hits > DRIVING_HITS
         # A unary + keeps SQLite from driving the query with the IN list.
         column_name = f"{'+' if probe_only else ''}{model.__tablename__}.id"

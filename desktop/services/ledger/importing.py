@@ -71,7 +71,7 @@ def import_ledger(
             return report
         importer = IMPORTERS[spec.kind](db, spec, sheet.title, report)
         try:
-            with db.session() as s:
+            with db.transaction(), db.session() as s:
                 _import_rows(s, importer, columns, rows, total, progress, cancelled)
                 if report.errors or dry_run:
                     raise _Abort

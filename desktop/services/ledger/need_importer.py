@@ -86,4 +86,4 @@ class NeedImporter(Importer):
         return need, need == before
 
     def save(self, s: Session, need: Need) -> None:
-        save_need(self.db, need, IMPORT_NOTE, session=s)
+        save_need(self.db, need, IMPORT_NOTE)

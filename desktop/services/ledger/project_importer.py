@@ -136,4 +136,4 @@ class ProjectImporter(Importer):
             setattr(project, attr, ids)
 
     def save(self, s: Session, project: Project) -> None:
-        save_project(self.db, project, session=s)
+        save_project(self.db, project)

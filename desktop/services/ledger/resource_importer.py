@@ -44,4 +44,4 @@ class ResourceImporter(Importer):
         return resource, resource == before
 
     def save(self, s: Session, resource: Resource) -> None:
-        save_resource(self.db, resource, session=s)
+        save_resource(self.db, resource)
