@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from sqlalchemy import event
+from sqlalchemy import Delete, Insert, Update, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from desktop.domain.kinds import RecordKind
@@ -78,12 +78,17 @@ class Changes:
 
 @contextmanager
 def track_changes() -> Iterator[Changes]:
+    outer = _written.get()
     changes = Changes()
     token = _written.set(changes.tables)
     try:
         yield changes
     finally:
         _written.reset(token)
+    # Nested (a service's own transaction inside a tracked change): what it wrote counts for
+    # the outer one too — but only when it succeeded; a failed block was rolled back.
+    if outer is not None:
+        outer.update(changes.tables)
 
 
 @event.listens_for(Session, "after_flush")
@@ -91,18 +96,18 @@ def _note_flushed(session: Session, _context: object) -> None:
     tables = _written.get()
     if tables is None:
         return
-    # after_flush still shows the flush's new, dirty and deleted objects.
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        name = getattr(obj, "__tablename__", None)
-        if name is not None:
-            tables.add(name)
+    # after_flush still shows the flush's new, changed and deleted objects; an object merely
+    # touched (dirty, but no value differs) wrote nothing.
+    dirty = (obj for obj in session.dirty if session.is_modified(obj))
+    for obj in (*session.new, *dirty, *session.deleted):
+        tables.update(table.name for table in inspect(obj).mapper.tables)
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _note_statement(state: ORMExecuteState) -> None:
     tables = _written.get()
-    if tables is None or not (state.is_insert or state.is_update or state.is_delete):
+    if tables is None:
         return
-    table = getattr(state.statement, "table", None)
-    if table is not None and getattr(table, "name", None):
-        tables.add(table.name)
+    statement = state.statement
+    if isinstance(statement, Insert | Update | Delete):
+        tables.add(statement.table.name)  # type: ignore[attr-defined]

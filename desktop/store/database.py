@@ -5,12 +5,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Delete, Engine, Insert, Update, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
-from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.changes import track_changes
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.errors import storage_detail
 from desktop.store.health import DamagedDatabaseError, Health, record_health
@@ -64,26 +64,13 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
 class UnitOfWork:
     """A transaction spanning many service calls (see ``Database.transaction``).
 
-    ``changed_tables``: the names of the tables it wrote, from the session's flushes and its
-    INSERT/UPDATE/DELETE statements (raw SQL text is not seen); empty again after a rollback.
+    ``changed_tables``: the names of the tables it wrote (``store/changes.py`` notes them);
+    empty again after a rollback.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, changed_tables: set[str]) -> None:
         self.session = session
-        self.changed_tables: set[str] = set()
-        event.listen(session, "after_flush", self._flushed)
-        event.listen(session, "do_orm_execute", self._executed)
-
-    def _flushed(self, session: Session, _context: Any) -> None:
-        # Still the state before the flush here: what was added, changed or removed.
-        dirty = (obj for obj in session.dirty if session.is_modified(obj))
-        for obj in (*session.new, *dirty, *session.deleted):
-            self.changed_tables.update(table.name for table in inspect(obj).mapper.tables)
-
-    def _executed(self, state: ORMExecuteState) -> None:
-        statement = state.statement
-        if isinstance(statement, Insert | Update | Delete):
-            self.changed_tables.add(statement.table.name)  # type: ignore[attr-defined]
+        self.changed_tables = changed_tables
 
 
 class Database:
@@ -156,8 +143,8 @@ class Database:
             yield unit
             return
         try:
-            with self._own_session() as session:
-                unit = self._thread.unit = UnitOfWork(session)
+            with track_changes() as changes, self._own_session() as session:
+                unit = self._thread.unit = UnitOfWork(session, changes.tables)
                 yield unit
         except BaseException:
             if unit is not None:

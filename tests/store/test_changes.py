@@ -51,3 +51,22 @@ def test_every_table_a_page_lists_has_a_kind():
     unlisted = {"draft", "merge_conflict"}
     tables = {t.name for t in Base.metadata.sorted_tables} - unlisted
     assert tables - set(KIND_OF_TABLE) == set()
+
+
+def test_a_services_own_transaction_counts_for_the_change_around_it(db):
+    category = needs.list_categories(db)[0].id
+    with track_changes() as changes, db.transaction():
+        needs.save_need(db, Need(title="楼道灯不亮", category_id=category))
+    assert changes.kinds == [RecordKind.NEED]
+
+
+def test_a_transaction_rolled_back_counts_for_nothing(db):
+    category = needs.list_categories(db)[0].id
+    with track_changes() as changes:
+        try:
+            with db.transaction():
+                needs.save_need(db, Need(title="楼道灯不亮", category_id=category))
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+    assert changes.kinds == []
