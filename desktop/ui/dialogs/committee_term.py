@@ -212,14 +212,9 @@ class CommitteeTermDialog(RecordForm):
         )
         self.form.addRow("", self.verdict)
         self.add_field("note", translate("CommitteeTerm", "Note"), self.note)
-        for signal in (
-            self.organization.currentIndexChanged,
-            self.formed_on.dateChanged,
-            self.term_start.dateChanged,
-            self.term_end.changed,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.organization, self.formed_on, self.term_start, self.term_end, self.note
+        )
         self._dirty = False
         self.revalidate()
 

@@ -83,16 +83,15 @@ class CrossAppointmentDialog(RecordForm):
         self.add_field("since", translate("CrossAppointment", "Since"), self.since)
         self.add_field("until", translate("CrossAppointment", "Until"), self.until)
         self.add_field("note", translate("CrossAppointment", "Note"), self.note)
-        for signal in (
-            self.person.textChanged,
-            self.branch_post.currentTextChanged,
-            self.organization.currentIndexChanged,
-            self.post.textChanged,
-            self.since.changed,
-            self.until.changed,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.person,
+            self.branch_post,
+            self.organization,
+            self.post,
+            self.since,
+            self.until,
+            self.note,
+        )
         self.revalidate()
         self.person.setFocus()
 

@@ -46,8 +46,7 @@ class FollowUpDialog(RecordForm):
         self.add_field(
             "satisfaction", translate("FollowUpDialog", "Satisfaction"), self.satisfaction
         )
-        self.watch(self.outcome.textChanged)
-        self.watch(self.satisfaction.currentIndexChanged)
+        self.watch_inputs(self.outcome, self.satisfaction)
         self.revalidate()
         self.outcome.setFocus()
 

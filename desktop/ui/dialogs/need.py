@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from desktop.domain.needs import (
 from desktop.domain.roster import PeopleQuery
 from desktop.services import needs, neighborhood, people
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
@@ -153,12 +153,7 @@ class NeedDialog(RecordForm):
 
     def _add_rows(self, editing: bool) -> None:
         """The form's rows; the note on a change of status only when editing."""
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 1)
+        address = address_row(self.building, self.unit, self.room)
         self.add_field("title", translate("NeedDialog", "Title"), self.title_edit, required=True)
         self.add_field(
             "category", translate("NeedDialog", "Category"), self.category, required=True
@@ -189,28 +184,27 @@ class NeedDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.title_edit.textChanged,
-            self.category.currentIndexChanged,
-            self.description.textChanged,
-            self.raised_by.textChanged,
-            self.phone.textChanged,
-            self.building.currentTextChanged,
-            self.unit.textChanged,
-            self.room.textChanged,
-            self.source.currentIndexChanged,
-            self.urgency.currentIndexChanged,
-            self.status.currentIndexChanged,
-            self.reason.textChanged,
-            self.note.textChanged,
-            self.handled_by.textChanged,
-            self.registered_on.dateChanged,
-            self.due_on.changed,
-            self.solution.textChanged,
-            self.satisfaction.currentIndexChanged,
-            self.dispute.toggled,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.category,
+            self.description,
+            self.raised_by,
+            self.phone,
+            self.building,
+            self.unit,
+            self.room,
+            self.source,
+            self.urgency,
+            self.status,
+            self.reason,
+            self.note,
+            self.handled_by,
+            self.registered_on,
+            self.due_on,
+            self.solution,
+            self.satisfaction,
+            self.dispute,
+        )
 
     def _category_changed(self) -> None:
         """The mark means something only for 物业服务: elsewhere it is cleared and greyed,

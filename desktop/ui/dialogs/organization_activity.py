@@ -54,14 +54,7 @@ class ActivityDialog(RecordForm):
             "participants", translate("ActivityDialog", "Participants"), self.participants
         )
         self.add_field("description", translate("ActivityDialog", "Description"), self.description)
-        for signal in (
-            self.kind.currentTextChanged,
-            self.held_on.dateChanged,
-            self.count.valueChanged,
-            self.participants.textChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.kind, self.held_on, self.count, self.participants, self.description)
         self.revalidate()
         self.kind.setFocus()
 
@@ -128,12 +121,7 @@ class MemberDialog(RecordForm):
         self.add_field("person", translate("MemberDialog", "Resident"), self.person, True)
         self.add_field("role", translate("MemberDialog", "Role"), self.role)
         self.add_field("joined_on", translate("MemberDialog", "Joined on"), self.joined_on)
-        for signal in (
-            self.person.textChanged,
-            self.role.currentTextChanged,
-            self.joined_on.changed,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.person, self.role, self.joined_on)
         self.revalidate()
         self.person.setFocus()
 

@@ -68,13 +68,7 @@ class ActivityDialog(RecordForm):
         links.addTab(self.project_links, translate("ActivityDialog", "Projects"))
         links.setMinimumHeight(150)
         self.body.addWidget(links)
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.held_on.dateChanged,
-            self.participants.textChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.kind, self.held_on, self.participants, self.description)
         self.need_links.changed.connect(self.changed)
         self.project_links.changed.connect(self.changed)
         self.revalidate()

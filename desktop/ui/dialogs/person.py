@@ -23,6 +23,7 @@ from desktop.domain.roster import (
 )
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit, phone_edit
@@ -79,13 +80,7 @@ class PersonDialog(RecordForm):
         self.room = line_edit(self.person.address.room, ADDRESS_MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("PersonDialog", "e.g. 1203"))
         self._fill_units(self.person.address.unit)
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 2)
-        return address
+        return address_row(self.building, self.unit, self.room, room_stretch=2)
 
     def _build_roles(self) -> QWidget:
         """Party membership and the roles, two to a line."""
@@ -130,22 +125,13 @@ class PersonDialog(RecordForm):
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed; the talent's fields
         follow the talent role."""
-        for signal in (
-            self.name.textChanged,
-            self.phone.textChanged,
-            self.room.textChanged,
-            self.unit.currentTextChanged,
-            self.note.textChanged,
-            self.skills.textChanged,
-            self.party.toggled,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.name, self.phone, self.room, self.unit, self.note, self.skills, self.party
+        )
         self.building.currentIndexChanged.connect(
             lambda _i: self._fill_units(self.unit.currentText())
         )
-        self.watch(self.building.currentIndexChanged)
-        for box in [*self.roles.values(), *self.rights.values()]:
-            self.watch(box.toggled)
+        self.watch_inputs(self.building, *self.roles.values(), *self.rights.values())
         self.roles[PersonRole.TALENT].toggled.connect(self._talent_fields)
 
     def _fill_units(self, current: str) -> None:

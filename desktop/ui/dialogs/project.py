@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +36,7 @@ from desktop.domain.resources import ResourceQuery
 from desktop.services import needs, projects, resources
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import list_with_buttons
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
@@ -86,13 +85,7 @@ class LinkList(QWidget):
         remove = QPushButton(translate("LinkList", "Remove"))
         add.clicked.connect(self.pick)
         remove.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        list_with_buttons(self.list, (add, remove), self)
 
     def add(self, record_id: int, label: str) -> None:
         if record_id in self.ids():
@@ -255,25 +248,24 @@ class ProjectDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.title_edit.textChanged,
-            self.kind.currentIndexChanged,
-            self.stage.currentIndexChanged,
-            self.stop_reason.textChanged,
-            self.description.textChanged,
-            self.budget.textChanged,
-            self.spent.textChanged,
-            *(picker.textChanged for picker in self.parties.values()),
-            self.registered_on.dateChanged,
-            self.start_on.changed,
-            self.end_on.changed,
-            self.accepted_on.changed,
-            self.acceptance_note.textChanged,
-            self.rating_count.valueChanged,
-            self.rating_average.valueChanged,
-            self.evaluation.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.kind,
+            self.stage,
+            self.stop_reason,
+            self.description,
+            self.budget,
+            self.spent,
+            *self.parties.values(),
+            self.registered_on,
+            self.start_on,
+            self.end_on,
+            self.accepted_on,
+            self.acceptance_note,
+            self.rating_count,
+            self.rating_average,
+            self.evaluation,
+        )
         self.need_links.changed.connect(self.changed)
         self.resource_links.changed.connect(self.changed)
 

@@ -43,13 +43,7 @@ class StationMonthDialog(RecordForm):
         )
         self.add_field("services", translate("StationMonthDialog", "Services"), self.services)
         self.add_field("note", translate("StationMonthDialog", "Note"), self.note)
-        for signal in (
-            self.month.dateChanged,
-            self.riders.valueChanged,
-            self.services.textChanged,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.month, self.riders, self.services, self.note)
         self.revalidate()
         self.riders.setFocus()
 

@@ -45,7 +45,7 @@ class DiscoveryDialog(RecordForm):
         self.add_field(
             "discovered_on", translate("DiscoveryDialog", "Discovered on"), self.discovered_on
         )
-        self.watch(self.discovered_on.changed)
+        self.watch_inputs(self.discovered_on)
         self.revalidate()
 
     def problems(self) -> dict[str, Problem]:
@@ -77,12 +77,7 @@ class CultivationDialog(RecordForm):
         self.add_field(
             "description", translate("CultivationDialog", "Description"), self.description, True
         )
-        for signal in (
-            self.happened_on.dateChanged,
-            self.kind.currentIndexChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.happened_on, self.kind, self.description)
         self.revalidate()
         self.description.setFocus()
 
@@ -125,13 +120,7 @@ class RightUseDialog(RecordForm):
         self.add_field("used_on", translate("RightUseDialog", "Date"), self.used_on, True)
         self.add_field("source", translate("RightUseDialog", "From"), self.source, True)
         self.add_field("note", translate("RightUseDialog", "What was done"), self.note, True)
-        for signal in (
-            self.right.currentIndexChanged,
-            self.used_on.dateChanged,
-            self.source.currentIndexChanged,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.right, self.used_on, self.source, self.note)
         self.revalidate()
         self.note.setFocus()
 

@@ -1,6 +1,6 @@
 """Record a reception-day or door-knocking visit."""
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.needs import Satisfaction
@@ -14,6 +14,7 @@ from desktop.domain.visits import (
 )
 from desktop.services import drafts, needs, neighborhood, visits
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
@@ -71,13 +72,7 @@ class VisitDialog(RecordForm):
         self.unit.setPlaceholderText(translate("VisitDialog", "Unit"))
         self.room = line_edit(v.room, MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("VisitDialog", "Room"))
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 1)
-        return address
+        return address_row(self.building, self.unit, self.room)
 
     def _build_issue(self, v: Visit) -> None:
         """What was raised, how it was handled and followed up, and how satisfied they were."""
@@ -119,23 +114,22 @@ class VisitDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.visited_on.dateChanged,
-            self.resident.textChanged,
-            self.phone.textChanged,
-            self.building.currentTextChanged,
-            self.unit.textChanged,
-            self.room.textChanged,
-            self.issue.textChanged,
-            self.category.currentIndexChanged,
-            self.handling.textChanged,
-            self.referred_to.currentIndexChanged,
-            self.follow_up_on.changed,
-            self.outcome.textChanged,
-            self.satisfaction.currentIndexChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.kind,
+            self.visited_on,
+            self.resident,
+            self.phone,
+            self.building,
+            self.unit,
+            self.room,
+            self.issue,
+            self.category,
+            self.handling,
+            self.referred_to,
+            self.follow_up_on,
+            self.outcome,
+            self.satisfaction,
+        )
 
     def current(self) -> Visit:
         return clean_visit(
