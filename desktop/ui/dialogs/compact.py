@@ -35,9 +35,8 @@ from desktop.domain.numerals import article_label, chapter_label
 from desktop.services import compacts, meetings
 from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import ok_cancel
+from desktop.ui.dialogs.fields import ok_cancel, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, line_edit
 

@@ -5,7 +5,6 @@ kind of organization, editable each time)."""
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -27,7 +26,7 @@ from desktop.domain.errors import Problem
 from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import list_with_buttons
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit, line_edit
@@ -151,9 +150,7 @@ class EvaluationDialog(RecordForm):
         self.evaluators.setPlaceholderText(translate("EvaluationDialog", "Names, separated by 、"))
         self.scores = ScoresEditor(e.scores or self._starter(), self.changed)
         self.scores.starter_button.clicked.connect(lambda: self.scores.set_scores(self._starter()))
-        self.comment = QPlainTextEdit(e.comment)
-        self.comment.setFixedHeight(70)
-        self.comment.setTabChangesFocus(True)
+        self.comment = text_box(e.comment, 70)
         self.add_field(
             "organization",
             translate("EvaluationDialog", "Organization evaluated"),

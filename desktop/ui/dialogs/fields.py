@@ -1,8 +1,8 @@
 """Pieces the record dialogs build their rows from, so each dialog says only what is its own:
-which signal tells that an input changed, the 楼栋 / 单元 / 房号 row, a list with its buttons,
-an OK/Cancel button row."""
+a text box, names suggested from the roster, which signal tells that an input changed, the
+楼栋 / 单元 / 房号 inputs and row, a list with its buttons, an OK/Cancel button row."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
@@ -24,7 +24,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.inputs import OptionalDate
+from desktop.domain.roster import PeopleQuery, PersonRow
+from desktop.services import neighborhood, people
+from desktop.store.database import Database
+from desktop.ui.context import AppContext
+from desktop.ui.inputs import OptionalDate, editable_combo, line_edit
+
+
+def text_box(value: str, height: int = 64) -> QPlainTextEdit:
+    """A few lines of text; Tab moves on to the next field instead of typing a tab."""
+    box = QPlainTextEdit(value)
+    box.setFixedHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def name_and_rooms(row: PersonRow) -> str:
+    """“张伟（3栋 2单元 1203）”; a part not known leaves its space (“张伟（ 2单元 1203）”)."""
+    return f"{row.name}（{row.building} {row.unit} {row.room}）".replace("（  ）", "")
+
+
+def person_label(row: PersonRow) -> str:
+    """“张伟（3栋 2单元 1203）”, the address trimmed; the name alone when there is none."""
+    address = f"{row.building} {row.unit} {row.room}".strip()
+    return f"{row.name}（{address}）" if address else row.name
+
+
+class RosterNames:
+    """What a name picker suggests from the roster, e.g. “张伟（3栋 2单元 1203）” → 张伟 (or the
+    label itself with ``keep_label``); ``shown`` tells which person each label offered last
+    stands for. Holds the database, never the form (see LinkList on reference cycles)."""
+
+    def __init__(
+        self,
+        db: Database,
+        label: Callable[[PersonRow], str] = name_and_rooms,
+        keep_label: bool = False,
+    ) -> None:
+        self._db = db
+        self._label = label
+        self._keep_label = keep_label
+        self.shown: dict[str, PersonRow] = {}
+
+    def __call__(self, text: str) -> list[tuple[str, str]]:
+        rows = people.list_people(self._db, PeopleQuery(text=text), 0, 15)
+        self.shown = {self._label(r): r for r in rows}
+        return [(label, label if self._keep_label else r.name) for label, r in self.shown.items()]
+
+
+def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
+    """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
+    return RosterNames(ctx.db)(text)
 
 
 def change_signal(widget: QWidget) -> SignalInstance:
@@ -48,6 +98,24 @@ def change_signal(widget: QWidget) -> SignalInstance:
     if isinstance(widget, QTableWidget | QListWidget):
         return widget.itemChanged
     raise TypeError(f"no change signal known for {type(widget).__name__}")
+
+
+def typed_address(
+    db: Database,
+    text: tuple[str, str, str],
+    max_length: Mapping[str, int],
+    hints: tuple[str, str],
+) -> tuple[QComboBox, QLineEdit, QLineEdit]:
+    """楼栋 picked from the neighborhood's buildings or typed, 单元 and 房号 typed, for records that
+    keep an address as text (needs, visits); ``hints`` are the unit's and room's placeholders."""
+    building_text, unit_text, room_text = text
+    buildings = [""] + [b.name for b in neighborhood.list_buildings(db)]
+    building = editable_combo(buildings, building_text, max_length["building"])
+    unit = line_edit(unit_text, max_length["unit"])
+    unit.setPlaceholderText(hints[0])
+    room = line_edit(room_text, max_length["room"])
+    room.setPlaceholderText(hints[1])
+    return building, unit, room
 
 
 def address_row(building: QWidget, unit: QWidget, room: QWidget, room_stretch: int = 1) -> QWidget:

@@ -48,9 +48,8 @@ from desktop.domain.roster import PeopleQuery
 from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import list_with_buttons
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -23,9 +22,9 @@ from desktop.domain.needs import (
     validate_need,
 )
 from desktop.domain.roster import PeopleQuery
-from desktop.services import needs, neighborhood, people
+from desktop.services import needs, people
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import address_row
+from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
@@ -33,7 +32,6 @@ from desktop.ui.inputs import (
     OptionalDate,
     choice_combo,
     date_edit,
-    editable_combo,
     line_edit,
     phone_edit,
 )
@@ -43,21 +41,6 @@ from desktop.ui.labels import (
     satisfaction_label,
     urgency_label,
 )
-
-
-def text_box(value: str, height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit(value)
-    box.setFixedHeight(height)
-    box.setTabChangesFocus(True)
-    return box
-
-
-def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
-    """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
-    rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
-    return [
-        (f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name) for r in rows
-    ]
 
 
 class NeedDialog(RecordForm):
@@ -114,12 +97,12 @@ class NeedDialog(RecordForm):
             max_length=MAX_LENGTH["raised_by"],
         )
         self.phone = phone_edit(n.phone, MAX_LENGTH["phone"])
-        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
-        self.building = editable_combo(buildings, n.building, MAX_LENGTH["building"])
-        self.unit = line_edit(n.unit, MAX_LENGTH["unit"])
-        self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
-        self.room = line_edit(n.room, MAX_LENGTH["room"])
-        self.room.setPlaceholderText(translate("NeedDialog", "Room"))
+        self.building, self.unit, self.room = typed_address(
+            ctx.db,
+            (n.building, n.unit, n.room),
+            MAX_LENGTH,
+            (translate("NeedDialog", "Unit"), translate("NeedDialog", "Room")),
+        )
 
     def _build_handling(self, n: Need, editing: bool) -> None:
         """How it is handled: source, urgency, status (an existing need offers only the

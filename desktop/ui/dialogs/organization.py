@@ -3,7 +3,7 @@ partner unit."""
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.partners import PartnerType
@@ -16,6 +16,7 @@ from desktop.domain.roster import (
 )
 from desktop.services import organizations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit, line_edit, phone_edit
@@ -78,9 +79,7 @@ class OrganizationDialog(RecordForm):
         for partner_type in PartnerType:
             self.partner_type.addItem(partner_type_label(partner_type), partner_type)
         self.partner_type.setCurrentIndex(max(0, self.partner_type.findData(self.org.partner_type)))
-        self.note = QPlainTextEdit(self.org.note)
-        self.note.setFixedHeight(70)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(self.org.note, 70)
 
     def _add_rows(self) -> None:
         self.add_field("kind", translate("OrganizationDialog", "Kind"), self.kind, required=True)

@@ -6,8 +6,8 @@ from desktop.domain.errors import Problem
 from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
 from desktop.services import partners
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit
 

@@ -19,9 +19,8 @@ from desktop.domain.federation import (
 )
 from desktop.services import neighborhood, patrols
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import list_with_buttons
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, editable_combo
 

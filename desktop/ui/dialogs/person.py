@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from desktop.domain.roster import (
 )
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import address_row
+from desktop.ui.dialogs.fields import address_row, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit, phone_edit
@@ -48,9 +47,7 @@ class PersonDialog(RecordForm):
         address = self._build_address()
         roles_box = self._build_roles()
         rights_box = self._build_talent()
-        self.note = QPlainTextEdit(self.person.note)
-        self.note.setFixedHeight(70)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(self.person.note, 70)
         self._add_rows(address, roles_box, rights_box)
         self._watch_fields()
         self._talent_fields()

@@ -36,9 +36,8 @@ from desktop.domain.resources import ResourceQuery
 from desktop.services import needs, projects, resources
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import list_with_buttons
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
@@ -113,6 +112,11 @@ class LinkList(QWidget):
 def need_choices(db: Database, text: str) -> list[tuple[int, str]]:
     rows = needs.list_needs(db, NeedQuery(text=text), 0, 50)
     return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
+
+
+def need_links(db: Database, title: str, ids: list[int]) -> "LinkList":
+    """The needs a record answers, to pick more of by title or remove."""
+    return LinkList(title, partial(need_choices, db), projects.need_titles(db, ids))
 
 
 def resource_choices(db: Database, text: str) -> list[tuple[int, str]]:
@@ -196,11 +200,7 @@ class ProjectDialog(RecordForm):
     def _build_links(self, p: Project) -> None:
         """The needs it answers and the resources it uses."""
         ctx = self.ctx
-        self.need_links = LinkList(
-            translate("ProjectDialog", "Link needs"),
-            partial(need_choices, ctx.db),
-            projects.need_titles(ctx.db, p.need_ids),
-        )
+        self.need_links = need_links(ctx.db, translate("ProjectDialog", "Link needs"), p.need_ids)
         self.resource_links = LinkList(
             translate("ProjectDialog", "Link resources"),
             partial(resource_choices, ctx.db),

@@ -13,8 +13,8 @@ from desktop.domain.resources import (
 )
 from desktop.services import organizations, resources
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import person_suggestions, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,

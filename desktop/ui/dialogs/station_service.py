@@ -10,8 +10,8 @@ from desktop.domain.errors import Problem
 from desktop.domain.stations import StationMonth, clean_station_month, validate_station_month
 from desktop.services import stations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 
 

@@ -20,8 +20,8 @@ from desktop.domain.talents import (
 )
 from desktop.services import talents
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import right_label

@@ -12,19 +12,16 @@ from desktop.domain.visits import (
     clean_visit,
     validate_visit,
 )
-from desktop.services import drafts, needs, neighborhood, visits
+from desktop.services import drafts, needs, visits
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import address_row
+from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
     OptionalDate,
     choice_combo,
     date_edit,
-    editable_combo,
-    line_edit,
     phone_edit,
 )
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
@@ -66,12 +63,12 @@ class VisitDialog(RecordForm):
             v.resident, lambda t: person_suggestions(ctx, t), max_length=MAX_LENGTH["resident"]
         )
         self.phone = phone_edit(v.phone, MAX_LENGTH["phone"])
-        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
-        self.building = editable_combo(buildings, v.building, MAX_LENGTH["building"])
-        self.unit = line_edit(v.unit, MAX_LENGTH["unit"])
-        self.unit.setPlaceholderText(translate("VisitDialog", "Unit"))
-        self.room = line_edit(v.room, MAX_LENGTH["room"])
-        self.room.setPlaceholderText(translate("VisitDialog", "Room"))
+        self.building, self.unit, self.room = typed_address(
+            ctx.db,
+            (v.building, v.unit, v.room),
+            MAX_LENGTH,
+            (translate("VisitDialog", "Unit"), translate("VisitDialog", "Room")),
+        )
         return address_row(self.building, self.unit, self.room)
 
     def _build_issue(self, v: Visit) -> None:
