@@ -47,8 +47,8 @@ def test_a_term_short_of_the_rule_says_so_and_is_saved(ctx, orgs, qtbot, monkeyp
     qtbot.addWidget(dialog)
     assert not dialog.is_valid()  # no members yet
     # Picked from the roster: the person's party membership is the default.
-    dialog.members._suggest(NAME[:2])
-    dialog.members._picked(next(iter(dialog.members._suggested)))
+    dialog.members._roster(NAME[:2])
+    dialog.members._picked(next(iter(dialog.members._roster.shown)))
     for name in ("群众甲", "群众乙"):
         type_text(dialog.members.picker, name)
         dialog.members.picker._timer.stop()  # no suggestion pop-up: added as typed
@@ -97,7 +97,7 @@ def test_cross_appointment_needs_a_person_from_the_roster(ctx, orgs, qtbot):
     dialog.person._timer.stop()  # the suggestions are asked for below, without the pop-up
     type_text(dialog.post, "业委会副主任")
     assert not dialog.is_valid()  # typed, not picked
-    assert dialog._suggest("张伟") == [("张伟", "张伟")]
+    assert dialog._roster("张伟") == [("张伟", "张伟")]
     dialog._picked("张伟")
     assert dialog.is_valid()
     dialog.save_button.click()

@@ -41,12 +41,7 @@ class BuildingDialog(RecordForm):
         self.add_field(
             "unit_count", translate("BuildingDialog", "Number of units"), self.units, required=True
         )
-        for signal in (
-            self.name.textChanged,
-            self.grid.currentIndexChanged,
-            self.units.valueChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.name, self.grid, self.units)
         self.revalidate()
 
     def problems(self) -> dict[str, Problem]:

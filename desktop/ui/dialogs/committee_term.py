@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,9 +26,10 @@ from desktop.domain.committee import (
     validate_term,
 )
 from desktop.domain.errors import Problem
-from desktop.domain.roster import OrganizationKind, PeopleQuery, PersonRow
-from desktop.services import committee, people
+from desktop.domain.roster import OrganizationKind
+from desktop.services import committee
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, editable_combo
@@ -55,11 +55,6 @@ def verdict_text(share: PartyShare) -> str:
     ).format(**values)
 
 
-def person_label(row: PersonRow) -> str:
-    address = f"{row.building} {row.unit} {row.room}".strip()
-    return f"{row.name}（{address}）" if address else row.name
-
-
 class MembersEditor(QWidget):
     """The members as a small table: name, position, party member (as at formation)."""
 
@@ -67,7 +62,7 @@ class MembersEditor(QWidget):
         super().__init__()
         self.ctx = ctx
         self._on_change = on_change
-        self._suggested: dict[str, PersonRow] = {}
+        self._roster = RosterNames(ctx.db, person_label, keep_label=True)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [
@@ -81,7 +76,7 @@ class MembersEditor(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(200)
         self.picker = NamePicker(
-            "", self._suggest, self._picked, max_length=MEMBER_MAX_LENGTH["name"]
+            "", self._roster, self._picked, max_length=MEMBER_MAX_LENGTH["name"]
         )
         self.add_button = QPushButton(translate("CommitteeTerm", "Add member"))
         self.remove_button = QPushButton(translate("CommitteeTerm", "Remove selected"))
@@ -100,14 +95,9 @@ class MembersEditor(QWidget):
             self.add(m)
         self.table.itemChanged.connect(lambda _item: self._on_change())
 
-    def _suggest(self, text: str) -> list[tuple[str, str]]:
-        rows = people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15)
-        self._suggested = {person_label(r): r for r in rows}
-        return [(label, label) for label in self._suggested]
-
     def _picked(self, label: str) -> None:
         """From the roster: the person's party membership is offered as the default."""
-        person = self._suggested.get(label)
+        person = self._roster.shown.get(label)
         if person is not None:
             self.add(CommitteeMember(person.name, "委员", person.is_party_member, person.id))
             self.picker.clear()
@@ -188,9 +178,7 @@ class CommitteeTermDialog(RecordForm):
         self.verdict = QLabel(wordWrap=True)
         self.verdict.setObjectName("verdict")
         self.members = MembersEditor(ctx, t.members, self.changed)
-        self.note = QPlainTextEdit(t.note)
-        self.note.setFixedHeight(56)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(t.note, 56)
         self.add_field(
             "organization",
             translate("CommitteeTerm", "Committee"),
@@ -212,14 +200,9 @@ class CommitteeTermDialog(RecordForm):
         )
         self.form.addRow("", self.verdict)
         self.add_field("note", translate("CommitteeTerm", "Note"), self.note)
-        for signal in (
-            self.organization.currentIndexChanged,
-            self.formed_on.dateChanged,
-            self.term_start.dateChanged,
-            self.term_end.changed,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.organization, self.formed_on, self.term_start, self.term_end, self.note
+        )
         self._dirty = False
         self.revalidate()
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QListWidget,
@@ -36,8 +35,8 @@ from desktop.domain.numerals import article_label, chapter_label
 from desktop.services import compacts, meetings
 from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import ok_cancel, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, line_edit
 
@@ -92,12 +91,7 @@ class CompactEditor(RecordForm):
                 self._append(ARTICLE, text)
         self._loading = False
         self._renumber()
-        for signal in (
-            self.title_edit.textChanged,
-            self.preamble.textChanged,
-            self.closing.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.title_edit, self.preamble, self.closing)
         self.entries.setCurrentRow(0)
         self.revalidate()
 
@@ -255,18 +249,13 @@ class AdoptDialog(QDialog):
         ):
             form.addRow(label, box)
         form.addRow(translate("AdoptDialog", "Households represented"), self.households)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        form.addRow(
+            ok_cancel(
+                self,
+                translate("AdoptDialog", "Record adoption"),
+                translate("AdoptDialog", "Cancel"),
+            )
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("AdoptDialog", "Record adoption")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("AdoptDialog", "Cancel")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
     def _meeting_picked(self) -> None:
         data = self.meeting.currentData()

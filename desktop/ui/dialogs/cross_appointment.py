@@ -1,7 +1,7 @@
 """Add or edit a cross-appointment (交叉任职): a person of the branch who also holds a post on
 the owners' committee or at the property company."""
 
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.committee import (
     APPOINTMENT_MAX_LENGTH,
@@ -10,10 +10,10 @@ from desktop.domain.committee import (
     validate_cross_appointment,
 )
 from desktop.domain.errors import Problem
-from desktop.domain.roster import PERSON_MAX_LENGTH, PeopleQuery, PersonRow
-from desktop.services import committee, people
+from desktop.domain.roster import PERSON_MAX_LENGTH
+from desktop.services import committee
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.committee_term import person_label
+from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, editable_combo, line_edit
@@ -41,9 +41,9 @@ class CrossAppointmentDialog(RecordForm):
         a = appointment or CrossAppointment(None, orgs[0].id if orgs else None)
         self.appointment = a
         self._person_id = a.person_id
-        self._suggested: dict[str, PersonRow] = {}
+        self._roster = RosterNames(ctx.db, person_label)
         self.person = NamePicker(
-            a.person_name, self._suggest, self._picked, max_length=PERSON_MAX_LENGTH["name"]
+            a.person_name, self._roster, self._picked, max_length=PERSON_MAX_LENGTH["name"]
         )
         self.person.textEdited.connect(self._typed)
         self.branch_post = editable_combo(
@@ -59,9 +59,7 @@ class CrossAppointmentDialog(RecordForm):
         self.post.setPlaceholderText(translate("CrossAppointment", "e.g. deputy chair"))
         self.since = OptionalDate(a.since, translate("CrossAppointment", "Set"))
         self.until = OptionalDate(a.until, translate("CrossAppointment", "Set"))
-        self.note = QPlainTextEdit(a.note)
-        self.note.setFixedHeight(56)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(a.note, 56)
         self.add_field(
             "person",
             translate("CrossAppointment", "Person (from the roster)"),
@@ -83,26 +81,20 @@ class CrossAppointmentDialog(RecordForm):
         self.add_field("since", translate("CrossAppointment", "Since"), self.since)
         self.add_field("until", translate("CrossAppointment", "Until"), self.until)
         self.add_field("note", translate("CrossAppointment", "Note"), self.note)
-        for signal in (
-            self.person.textChanged,
-            self.branch_post.currentTextChanged,
-            self.organization.currentIndexChanged,
-            self.post.textChanged,
-            self.since.changed,
-            self.until.changed,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.person,
+            self.branch_post,
+            self.organization,
+            self.post,
+            self.since,
+            self.until,
+            self.note,
+        )
         self.revalidate()
         self.person.setFocus()
 
-    def _suggest(self, text: str) -> list[tuple[str, str]]:
-        rows = people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15)
-        self._suggested = {person_label(r): r for r in rows}
-        return [(label, r.name) for label, r in self._suggested.items()]
-
     def _picked(self, label: str) -> None:
-        person = self._suggested.get(label)
+        person = self._roster.shown.get(label)
         if person is not None:
             self._person_id = person.id
             self.revalidate()

@@ -5,13 +5,10 @@ kind of organization, editable each time)."""
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +26,7 @@ from desktop.domain.errors import Problem
 from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit, line_edit
@@ -64,14 +62,13 @@ class ScoresEditor(QWidget):
         self.starter_button = QPushButton(translate("EvaluationDialog", "Starter criteria"))
         self.add_button.clicked.connect(self._add_blank)
         self.remove_button.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.starter_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        list_with_buttons(
+            self.table,
+            (self.add_button, self.remove_button, self.starter_button),
+            self,
+            view_stretch=0,
+            tight=True,
+        )
         self.set_scores(scores)
         self.table.itemChanged.connect(lambda _item: self._on_change())
 
@@ -153,9 +150,7 @@ class EvaluationDialog(RecordForm):
         self.evaluators.setPlaceholderText(translate("EvaluationDialog", "Names, separated by 、"))
         self.scores = ScoresEditor(e.scores or self._starter(), self.changed)
         self.scores.starter_button.clicked.connect(lambda: self.scores.set_scores(self._starter()))
-        self.comment = QPlainTextEdit(e.comment)
-        self.comment.setFixedHeight(70)
-        self.comment.setTabChangesFocus(True)
+        self.comment = text_box(e.comment, 70)
         self.add_field(
             "organization",
             translate("EvaluationDialog", "Organization evaluated"),
@@ -177,14 +172,9 @@ class EvaluationDialog(RecordForm):
         )
         self.add_field("comment", translate("EvaluationDialog", "Overall comment"), self.comment)
         self.organization.currentIndexChanged.connect(self._organization_changed)
-        for signal in (
-            self.organization.currentIndexChanged,
-            self.period.textChanged,
-            self.evaluated_on.dateChanged,
-            self.evaluators.textChanged,
-            self.comment.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.organization, self.period, self.evaluated_on, self.evaluators, self.comment
+        )
         self._dirty = False
         self.revalidate()
 

@@ -9,8 +9,8 @@ from desktop.domain.text import clean_text
 from desktop.domain.visits import MAX_LENGTH
 from desktop.services import visits
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo
 from desktop.ui.labels import satisfaction_label
@@ -46,8 +46,7 @@ class FollowUpDialog(RecordForm):
         self.add_field(
             "satisfaction", translate("FollowUpDialog", "Satisfaction"), self.satisfaction
         )
-        self.watch(self.outcome.textChanged)
-        self.watch(self.satisfaction.currentIndexChanged)
+        self.watch_inputs(self.outcome, self.satisfaction)
         self.revalidate()
         self.outcome.setFocus()
 

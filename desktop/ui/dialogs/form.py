@@ -31,6 +31,7 @@ from desktop.services import drafts
 from desktop.store.database import Database
 from desktop.ui.access import name_controls, name_unnamed
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import change_signal
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
 from desktop.ui.messages import phone_doubt_text, problem_text
@@ -209,6 +210,19 @@ class RecordForm(QDialog):
 
     def watch(self, signal) -> None:
         signal.connect(self.changed)
+
+    def watch_inputs(self, *widgets: QWidget) -> None:
+        """Each input's change marks the form changed and revalidates it (in the order given)."""
+        for widget in widgets:
+            self.watch(change_signal(widget))
+
+    def show_row(self, key: str, shown: bool) -> None:
+        """Show or hide a field's row, its label with it."""
+        box = self._fields[key][2]
+        label = self.form.labelForField(box)
+        box.setVisible(shown)
+        if label is not None:
+            label.setVisible(shown)
 
     def changed(self, *_args: object) -> None:
         self._dirty = True

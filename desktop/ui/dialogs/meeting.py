@@ -48,8 +48,8 @@ from desktop.domain.roster import PeopleQuery
 from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate
@@ -180,17 +180,16 @@ class MeetingDialog(RecordForm):
         self.tabs.addTab(self._actions_tab(), translate("MeetingDialog", "Action items"))
         self.tabs.setMinimumHeight(300)
         self.body.addWidget(self.tabs, 1)
-        for signal in (
-            self.title_edit.textChanged,
-            self.kind.currentIndexChanged,
-            self.starts_at.dateTimeChanged,
-            self.place.textChanged,
-            self.host.textChanged,
-            self.recorder.textChanged,
-            self.participants.itemChanged,
-            self.action_table.itemChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.kind,
+            self.starts_at,
+            self.place,
+            self.host,
+            self.recorder,
+            self.participants,
+            self.action_table,
+        )
         self._ready = True
         self.revalidate()
         self.title_edit.setFocus()
@@ -226,15 +225,9 @@ class MeetingDialog(RecordForm):
             lambda: self.add_participant(Participant(self.role_for_new.currentData(), ""))
         )
         remove.clicked.connect(lambda: self._remove_rows(self.participants))
-        buttons = QHBoxLayout()
-        for w in (self.role_for_new, from_roster, by_hand, remove):
-            buttons.addWidget(w)
-        buttons.addStretch()
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.participants, 1)
-        layout.addLayout(buttons)
-        return box
+        return list_with_buttons(
+            self.participants, (self.role_for_new, from_roster, by_hand, remove)
+        )
 
     def add_participant(self, p: Participant) -> None:
         """A row for the person, or, when they are listed already, their new role ticked in
@@ -424,15 +417,7 @@ class MeetingDialog(RecordForm):
         remove = QPushButton(translate("MeetingDialog", "Remove"))
         add.clicked.connect(lambda: self.add_action(ActionItem("")))
         remove.clicked.connect(lambda: self._remove_rows(self.action_table))
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch()
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.action_table, 1)
-        layout.addLayout(buttons)
-        return box
+        return list_with_buttons(self.action_table, (add, remove))
 
     def add_action(self, a: ActionItem) -> None:
         row = self.action_table.rowCount()

@@ -3,9 +3,7 @@
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -23,8 +21,9 @@ from desktop.domain.needs import (
     validate_need,
 )
 from desktop.domain.roster import PeopleQuery
-from desktop.services import needs, neighborhood, people
+from desktop.services import needs, people
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
@@ -32,7 +31,6 @@ from desktop.ui.inputs import (
     OptionalDate,
     choice_combo,
     date_edit,
-    editable_combo,
     line_edit,
     phone_edit,
 )
@@ -42,21 +40,6 @@ from desktop.ui.labels import (
     satisfaction_label,
     urgency_label,
 )
-
-
-def text_box(value: str, height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit(value)
-    box.setFixedHeight(height)
-    box.setTabChangesFocus(True)
-    return box
-
-
-def person_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
-    """“张伟（3栋 2单元 1203）” → 张伟, for the name pickers."""
-    rows = people.list_people(ctx.db, PeopleQuery(text=text), 0, 15)
-    return [
-        (f"{r.name}（{r.building} {r.unit} {r.room}）".replace("（  ）", ""), r.name) for r in rows
-    ]
 
 
 class NeedDialog(RecordForm):
@@ -113,12 +96,12 @@ class NeedDialog(RecordForm):
             max_length=MAX_LENGTH["raised_by"],
         )
         self.phone = phone_edit(n.phone, MAX_LENGTH["phone"])
-        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
-        self.building = editable_combo(buildings, n.building, MAX_LENGTH["building"])
-        self.unit = line_edit(n.unit, MAX_LENGTH["unit"])
-        self.unit.setPlaceholderText(translate("NeedDialog", "Unit"))
-        self.room = line_edit(n.room, MAX_LENGTH["room"])
-        self.room.setPlaceholderText(translate("NeedDialog", "Room"))
+        self.building, self.unit, self.room = typed_address(
+            ctx.db,
+            (n.building, n.unit, n.room),
+            MAX_LENGTH,
+            (translate("NeedDialog", "Unit"), translate("NeedDialog", "Room")),
+        )
 
     def _build_handling(self, n: Need, editing: bool) -> None:
         """How it is handled: source, urgency, status (an existing need offers only the
@@ -152,12 +135,7 @@ class NeedDialog(RecordForm):
 
     def _add_rows(self, editing: bool) -> None:
         """The form's rows; the note on a change of status only when editing."""
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 1)
+        address = address_row(self.building, self.unit, self.room)
         self.add_field("title", translate("NeedDialog", "Title"), self.title_edit, required=True)
         self.add_field(
             "category", translate("NeedDialog", "Category"), self.category, required=True
@@ -188,28 +166,27 @@ class NeedDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.title_edit.textChanged,
-            self.category.currentIndexChanged,
-            self.description.textChanged,
-            self.raised_by.textChanged,
-            self.phone.textChanged,
-            self.building.currentTextChanged,
-            self.unit.textChanged,
-            self.room.textChanged,
-            self.source.currentIndexChanged,
-            self.urgency.currentIndexChanged,
-            self.status.currentIndexChanged,
-            self.reason.textChanged,
-            self.note.textChanged,
-            self.handled_by.textChanged,
-            self.registered_on.dateChanged,
-            self.due_on.changed,
-            self.solution.textChanged,
-            self.satisfaction.currentIndexChanged,
-            self.dispute.toggled,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.category,
+            self.description,
+            self.raised_by,
+            self.phone,
+            self.building,
+            self.unit,
+            self.room,
+            self.source,
+            self.urgency,
+            self.status,
+            self.reason,
+            self.note,
+            self.handled_by,
+            self.registered_on,
+            self.due_on,
+            self.solution,
+            self.satisfaction,
+            self.dispute,
+        )
 
     def _category_changed(self) -> None:
         """The mark means something only for 物业服务: elsewhere it is cleared and greyed,

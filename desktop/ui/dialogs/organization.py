@@ -3,7 +3,7 @@ partner unit."""
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.partners import PartnerType
@@ -16,6 +16,7 @@ from desktop.domain.roster import (
 )
 from desktop.services import organizations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit, line_edit, phone_edit
@@ -78,9 +79,7 @@ class OrganizationDialog(RecordForm):
         for partner_type in PartnerType:
             self.partner_type.addItem(partner_type_label(partner_type), partner_type)
         self.partner_type.setCurrentIndex(max(0, self.partner_type.findData(self.org.partner_type)))
-        self.note = QPlainTextEdit(self.org.note)
-        self.note.setFixedHeight(70)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(self.org.note, 70)
 
     def _add_rows(self) -> None:
         self.add_field("kind", translate("OrganizationDialog", "Kind"), self.kind, required=True)
@@ -104,19 +103,18 @@ class OrganizationDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.name.textChanged,
-            self.contact.textChanged,
-            self.phone.textChanged,
-            self.has_term.toggled,
-            self.term_start.dateChanged,
-            self.term_end.dateChanged,
-            self.incubated_on.changed,
-            self.partner_type.currentIndexChanged,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.kind,
+            self.name,
+            self.contact,
+            self.phone,
+            self.has_term,
+            self.term_start,
+            self.term_end,
+            self.incubated_on,
+            self.partner_type,
+            self.note,
+        )
 
     def _term_fields(self) -> None:
         # Only the owners' committee is elected for a term.
@@ -125,28 +123,17 @@ class OrganizationDialog(RecordForm):
         for edit in (self.term_start, self.term_end):
             edit.setEnabled(committee and self.has_term.isChecked())
         for key in ("has_term", "term_start", "term_end"):
-            label = self.form.labelForField(self.errors[key].parentWidget())
-            self.errors[key].parentWidget().setVisible(committee)
-            if label is not None:
-                label.setVisible(committee)
+            self.show_row(key, committee)
 
     def _incubation_field(self) -> None:
         # Only a self-organization is incubated (孵化) by the branch.
         shown = self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
-        box = self.errors["incubated_on"].parentWidget()
-        box.setVisible(shown)
-        label = self.form.labelForField(box)
-        if label is not None:
-            label.setVisible(shown)
+        self.show_row("incubated_on", shown)
 
     def _partner_type_field(self) -> None:
         # Only a partner unit is an agency, an enterprise or a school.
         shown = self.kind.currentData() is OrganizationKind.PARTNER_UNIT
-        box = self.errors["partner_type"].parentWidget()
-        box.setVisible(shown)
-        label = self.form.labelForField(box)
-        if label is not None:
-            label.setVisible(shown)
+        self.show_row("partner_type", shown)
 
     def current(self) -> Organization:
         with_term = (

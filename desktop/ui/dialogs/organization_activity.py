@@ -19,8 +19,8 @@ from desktop.domain.self_organizations import (
 from desktop.services import people
 from desktop.services import self_organizations as so
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import RosterNames, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, date_edit, editable_combo
 
@@ -54,14 +54,7 @@ class ActivityDialog(RecordForm):
             "participants", translate("ActivityDialog", "Participants"), self.participants
         )
         self.add_field("description", translate("ActivityDialog", "Description"), self.description)
-        for signal in (
-            self.kind.currentTextChanged,
-            self.held_on.dateChanged,
-            self.count.valueChanged,
-            self.participants.textChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.kind, self.held_on, self.count, self.participants, self.description)
         self.revalidate()
         self.kind.setFocus()
 
@@ -108,10 +101,10 @@ class MemberDialog(RecordForm):
         self.member = member
         self.saved: Member | None = None
         self._picked: int | None = member.person_id if member else None
-        self._labels: dict[str, int] = {}
+        self._roster = RosterNames(ctx.db)
         self.person = NamePicker(
             member.name if member else "",
-            lambda t: self._suggest(t),
+            self._roster,
             self._pick,
             max_length=PERSON_MAX_LENGTH["name"],
         )
@@ -128,30 +121,16 @@ class MemberDialog(RecordForm):
         self.add_field("person", translate("MemberDialog", "Resident"), self.person, True)
         self.add_field("role", translate("MemberDialog", "Role"), self.role)
         self.add_field("joined_on", translate("MemberDialog", "Joined on"), self.joined_on)
-        for signal in (
-            self.person.textChanged,
-            self.role.currentTextChanged,
-            self.joined_on.changed,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.person, self.role, self.joined_on)
         self.revalidate()
         self.person.setFocus()
-
-    def _suggest(self, text: str) -> list[tuple[str, str]]:
-        """“张伟（3栋 2单元 1203）” → 张伟; the label remembers which resident it is."""
-        self._labels: dict[str, int] = {}
-        pairs = []
-        for row in people.list_people(self.ctx.db, PeopleQuery(text=text), 0, 15):
-            label = f"{row.name}（{row.building} {row.unit} {row.room}）".replace("（  ）", "")
-            self._labels[label] = row.id
-            pairs.append((label, row.name))
-        return pairs
 
     def _typed(self, _text: str) -> None:
         self._picked = None  # typing again drops the resident picked before
 
     def _pick(self, label: str) -> None:
-        self._picked = self._labels.get(label)
+        row = self._roster.shown.get(label)
+        self._picked = row.id if row is not None else None
         self.changed()
 
     def person_id(self) -> int | None:

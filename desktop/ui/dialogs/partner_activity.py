@@ -12,11 +12,11 @@ from desktop.domain.partners import (
     clean_activity,
     validate_activity,
 )
-from desktop.services import partners, projects
+from desktop.services import partners
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
-from desktop.ui.dialogs.project import LinkList, need_choices, project_choices
+from desktop.ui.dialogs.project import LinkList, need_links, project_choices
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit
 from desktop.ui.partner_labels import activity_kind_label
@@ -45,10 +45,8 @@ class ActivityDialog(RecordForm):
             translate("ActivityDialog", "Who took part, e.g. the unit's volunteers and residents")
         )
         self.description = text_box(activity.description, 90)
-        self.need_links = LinkList(
-            translate("ActivityDialog", "Link needs"),
-            partial(need_choices, ctx.db),
-            projects.need_titles(ctx.db, activity.need_ids),
+        self.need_links = need_links(
+            ctx.db, translate("ActivityDialog", "Link needs"), activity.need_ids
         )
         self.project_links = LinkList(
             translate("ActivityDialog", "Link projects"),
@@ -68,13 +66,7 @@ class ActivityDialog(RecordForm):
         links.addTab(self.project_links, translate("ActivityDialog", "Projects"))
         links.setMinimumHeight(150)
         self.body.addWidget(links)
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.held_on.dateChanged,
-            self.participants.textChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.kind, self.held_on, self.participants, self.description)
         self.need_links.changed.connect(self.changed)
         self.project_links.changed.connect(self.changed)
         self.revalidate()

@@ -6,8 +6,8 @@ from desktop.domain.errors import Problem
 from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
 from desktop.services import partners
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit
 
@@ -36,13 +36,7 @@ class AgreementDialog(RecordForm):
         self.add_field("term_start", translate("AgreementDialog", "Term starts"), self.term_start)
         self.add_field("term_end", translate("AgreementDialog", "Term ends"), self.term_end)
         self.add_field("content", translate("AgreementDialog", "Content"), self.content, True)
-        for signal in (
-            self.signed_on.dateChanged,
-            self.term_start.changed,
-            self.term_end.changed,
-            self.content.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.signed_on, self.term_start, self.term_end, self.content)
         self.revalidate()
         self.content.setFocus()
 

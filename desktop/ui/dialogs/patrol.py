@@ -2,12 +2,10 @@
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +19,8 @@ from desktop.domain.federation import (
 )
 from desktop.services import neighborhood, patrols
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, editable_combo
 
@@ -74,29 +72,14 @@ class PatrolDialog(RecordForm):
         add.clicked.connect(lambda: self.add_finding(Finding("")))
         self.remove = QPushButton(translate("PatrolDialog", "Remove the finding"))
         self.remove.clicked.connect(self.remove_finding)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(self.remove)
-        buttons.addStretch()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.findings)
-        column.addLayout(buttons)
+        box = list_with_buttons(self.findings, (add, self.remove), view_stretch=0, tight=True)
 
         self.add_field("held_on", translate("PatrolDialog", "Date"), self.held_on, True)
         self.add_field("route", translate("PatrolDialog", "Route"), self.route, True)
         self.add_field("participants", translate("PatrolDialog", "Who"), self.participants, True)
         self.add_field("findings", translate("PatrolDialog", "Findings"), box)
         self.add_field("note", translate("PatrolDialog", "Note"), self.note)
-        for signal in (
-            self.held_on.dateChanged,
-            self.route.textChanged,
-            self.participants.textChanged,
-            self.note.textChanged,
-            self.findings.itemChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.held_on, self.route, self.participants, self.note, self.findings)
         self.revalidate()
         self._dirty = False  # the stored findings were added above: nothing changed yet
         self.route.setFocus()

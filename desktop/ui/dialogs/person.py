@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -22,6 +21,7 @@ from desktop.domain.roster import (
 )
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row, text_box
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit, phone_edit
@@ -46,9 +46,7 @@ class PersonDialog(RecordForm):
         address = self._build_address()
         roles_box = self._build_roles()
         rights_box = self._build_talent()
-        self.note = QPlainTextEdit(self.person.note)
-        self.note.setFixedHeight(70)
-        self.note.setTabChangesFocus(True)
+        self.note = text_box(self.person.note, 70)
         self._add_rows(address, roles_box, rights_box)
         self._watch_fields()
         self._talent_fields()
@@ -78,13 +76,7 @@ class PersonDialog(RecordForm):
         self.room = line_edit(self.person.address.room, ADDRESS_MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("PersonDialog", "e.g. 1203"))
         self._fill_units(self.person.address.unit)
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 2)
-        return address
+        return address_row(self.building, self.unit, self.room, room_stretch=2)
 
     def _build_roles(self) -> QWidget:
         """Party membership and the roles, two to a line."""
@@ -129,22 +121,13 @@ class PersonDialog(RecordForm):
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed; the talent's fields
         follow the talent role."""
-        for signal in (
-            self.name.textChanged,
-            self.phone.textChanged,
-            self.room.textChanged,
-            self.unit.currentTextChanged,
-            self.note.textChanged,
-            self.skills.textChanged,
-            self.party.toggled,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.name, self.phone, self.room, self.unit, self.note, self.skills, self.party
+        )
         self.building.currentIndexChanged.connect(
             lambda _i: self._fill_units(self.unit.currentText())
         )
-        self.watch(self.building.currentIndexChanged)
-        for box in [*self.roles.values(), *self.rights.values()]:
-            self.watch(box.toggled)
+        self.watch_inputs(self.building, *self.roles.values(), *self.rights.values())
         self.roles[PersonRole.TALENT].toggled.connect(self._talent_fields)
 
     def _fill_units(self, current: str) -> None:

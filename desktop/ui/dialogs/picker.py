@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.access import name_unnamed
+from desktop.ui.dialogs.fields import ok_cancel
 from desktop.ui.i18n import translate
 from desktop.ui.widgets import SearchBox
 
@@ -31,17 +31,9 @@ class RecordPicker(QDialog):
         self.results = QListWidget()
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.itemDoubleClicked.connect(lambda _i: self.accept())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = ok_cancel(
+            self, translate("RecordPicker", "Link"), translate("RecordPicker", "Cancel")
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            translate("RecordPicker", "Link")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("RecordPicker", "Cancel")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(self.results, 1)

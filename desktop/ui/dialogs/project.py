@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,8 +36,8 @@ from desktop.domain.resources import ResourceQuery
 from desktop.services import needs, projects, resources
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
@@ -86,13 +84,7 @@ class LinkList(QWidget):
         remove = QPushButton(translate("LinkList", "Remove"))
         add.clicked.connect(self.pick)
         remove.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        list_with_buttons(self.list, (add, remove), self)
 
     def add(self, record_id: int, label: str) -> None:
         if record_id in self.ids():
@@ -120,6 +112,11 @@ class LinkList(QWidget):
 def need_choices(db: Database, text: str) -> list[tuple[int, str]]:
     rows = needs.list_needs(db, NeedQuery(text=text), 0, 50)
     return [(r.id, f"{r.title}（{r.building}，{r.raised_by}）") for r in rows]
+
+
+def need_links(db: Database, title: str, ids: list[int]) -> "LinkList":
+    """The needs a record answers, to pick more of by title or remove."""
+    return LinkList(title, partial(need_choices, db), projects.need_titles(db, ids))
 
 
 def resource_choices(db: Database, text: str) -> list[tuple[int, str]]:
@@ -203,11 +200,7 @@ class ProjectDialog(RecordForm):
     def _build_links(self, p: Project) -> None:
         """The needs it answers and the resources it uses."""
         ctx = self.ctx
-        self.need_links = LinkList(
-            translate("ProjectDialog", "Link needs"),
-            partial(need_choices, ctx.db),
-            projects.need_titles(ctx.db, p.need_ids),
-        )
+        self.need_links = need_links(ctx.db, translate("ProjectDialog", "Link needs"), p.need_ids)
         self.resource_links = LinkList(
             translate("ProjectDialog", "Link resources"),
             partial(resource_choices, ctx.db),
@@ -255,25 +248,24 @@ class ProjectDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.title_edit.textChanged,
-            self.kind.currentIndexChanged,
-            self.stage.currentIndexChanged,
-            self.stop_reason.textChanged,
-            self.description.textChanged,
-            self.budget.textChanged,
-            self.spent.textChanged,
-            *(picker.textChanged for picker in self.parties.values()),
-            self.registered_on.dateChanged,
-            self.start_on.changed,
-            self.end_on.changed,
-            self.accepted_on.changed,
-            self.acceptance_note.textChanged,
-            self.rating_count.valueChanged,
-            self.rating_average.valueChanged,
-            self.evaluation.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.kind,
+            self.stage,
+            self.stop_reason,
+            self.description,
+            self.budget,
+            self.spent,
+            *self.parties.values(),
+            self.registered_on,
+            self.start_on,
+            self.end_on,
+            self.accepted_on,
+            self.acceptance_note,
+            self.rating_count,
+            self.rating_average,
+            self.evaluation,
+        )
         self.need_links.changed.connect(self.changed)
         self.resource_links.changed.connect(self.changed)
 

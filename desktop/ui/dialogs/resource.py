@@ -13,8 +13,8 @@ from desktop.domain.resources import (
 )
 from desktop.services import organizations, resources
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import person_suggestions, text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -92,20 +92,19 @@ class ResourceDialog(RecordForm):
         self.add_field(
             "is_rest_station", translate("ResourceDialog", "Rest station"), self.rest_station
         )
-        for signal in (
-            self.title_edit.textChanged,
-            self.kind.currentIndexChanged,
-            self.provider_kind.currentIndexChanged,
-            self.provider.textChanged,
-            self.description.textChanged,
-            self.availability.textChanged,
-            self.contact.textChanged,
-            self.phone.textChanged,
-            self.registered_on.dateChanged,
-            self.valid_until.changed,
-            self.rest_station.toggled,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.title_edit,
+            self.kind,
+            self.provider_kind,
+            self.provider,
+            self.description,
+            self.availability,
+            self.contact,
+            self.phone,
+            self.registered_on,
+            self.valid_until,
+            self.rest_station,
+        )
         self.revalidate()
         self.title_edit.setFocus()
 

@@ -10,8 +10,8 @@ from desktop.domain.errors import Problem
 from desktop.domain.stations import StationMonth, clean_station_month, validate_station_month
 from desktop.services import stations
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 
 
@@ -43,13 +43,7 @@ class StationMonthDialog(RecordForm):
         )
         self.add_field("services", translate("StationMonthDialog", "Services"), self.services)
         self.add_field("note", translate("StationMonthDialog", "Note"), self.note)
-        for signal in (
-            self.month.dateChanged,
-            self.riders.valueChanged,
-            self.services.textChanged,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.month, self.riders, self.services, self.note)
         self.revalidate()
         self.riders.setFocus()
 

@@ -26,6 +26,16 @@ from desktop.ui.tasks import Progress, run_with_progress
 from desktop.ui.widgets import FieldError
 
 BAD = "color: #a31515;"
+
+
+def _with_error(edit: QWidget, error: FieldError) -> QVBoxLayout:
+    """The input with the line that says what is wrong with it beneath."""
+    column = QVBoxLayout()
+    column.addWidget(edit)
+    column.addWidget(error)
+    return column
+
+
 log = logging.getLogger(__name__)
 
 
@@ -57,20 +67,19 @@ class StreetRestoreDialog(QDialog):
             translate("StreetRestore", "for example https://street.example.cn:8765")
         )
         self.server_error = FieldError()
-        server_column = QVBoxLayout()
-        server_column.addWidget(self.server_edit)
-        server_column.addWidget(self.server_error)
-        form.addRow(translate("StreetRestore", "Server address"), server_column)
+        form.addRow(
+            translate("StreetRestore", "Server address"),
+            _with_error(self.server_edit, self.server_error),
+        )
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_edit.setPlaceholderText(
             translate("StreetRestore", "the token the street office gave you")
         )
         self.token_error = FieldError()
-        token_column = QVBoxLayout()
-        token_column.addWidget(self.token_edit)
-        token_column.addWidget(self.token_error)
-        form.addRow(translate("StreetRestore", "Token"), token_column)
+        form.addRow(
+            translate("StreetRestore", "Token"), _with_error(self.token_edit, self.token_error)
+        )
         self.ca_edit = QLineEdit(readOnly=True)
         self.ca_edit.setPlaceholderText(translate("StreetRestore", "none (usually left empty)"))
         ca_button = QPushButton(translate("StreetRestore", "Choose…"))

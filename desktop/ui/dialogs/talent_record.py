@@ -20,8 +20,8 @@ from desktop.domain.talents import (
 )
 from desktop.services import talents
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import text_box
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import right_label
@@ -45,7 +45,7 @@ class DiscoveryDialog(RecordForm):
         self.add_field(
             "discovered_on", translate("DiscoveryDialog", "Discovered on"), self.discovered_on
         )
-        self.watch(self.discovered_on.changed)
+        self.watch_inputs(self.discovered_on)
         self.revalidate()
 
     def problems(self) -> dict[str, Problem]:
@@ -74,12 +74,7 @@ class CultivationDialog(RecordForm):
         self.add_field(
             "description", translate("CultivationDialog", "Description"), self.description, True
         )
-        for signal in (
-            self.happened_on.dateChanged,
-            self.kind.currentIndexChanged,
-            self.description.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.happened_on, self.kind, self.description)
         self.revalidate()
         self.description.setFocus()
 
@@ -122,13 +117,7 @@ class RightUseDialog(RecordForm):
         self.add_field("used_on", translate("RightUseDialog", "Date"), self.used_on, True)
         self.add_field("source", translate("RightUseDialog", "From"), self.source, True)
         self.add_field("note", translate("RightUseDialog", "What was done"), self.note, True)
-        for signal in (
-            self.right.currentIndexChanged,
-            self.used_on.dateChanged,
-            self.source.currentIndexChanged,
-            self.note.textChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(self.right, self.used_on, self.source, self.note)
         self.revalidate()
         self.note.setFocus()
 

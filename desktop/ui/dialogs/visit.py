@@ -1,6 +1,6 @@
 """Record a reception-day or door-knocking visit."""
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.needs import Satisfaction
@@ -12,18 +12,16 @@ from desktop.domain.visits import (
     clean_visit,
     validate_visit,
 )
-from desktop.services import drafts, needs, neighborhood, visits
+from desktop.services import drafts, needs, visits
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
 from desktop.ui.dialogs.form import RecordForm
-from desktop.ui.dialogs.need import person_suggestions, text_box
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
     OptionalDate,
     choice_combo,
     date_edit,
-    editable_combo,
-    line_edit,
     phone_edit,
 )
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
@@ -65,19 +63,13 @@ class VisitDialog(RecordForm):
             v.resident, lambda t: person_suggestions(ctx, t), max_length=MAX_LENGTH["resident"]
         )
         self.phone = phone_edit(v.phone, MAX_LENGTH["phone"])
-        buildings = [""] + [b.name for b in neighborhood.list_buildings(ctx.db)]
-        self.building = editable_combo(buildings, v.building, MAX_LENGTH["building"])
-        self.unit = line_edit(v.unit, MAX_LENGTH["unit"])
-        self.unit.setPlaceholderText(translate("VisitDialog", "Unit"))
-        self.room = line_edit(v.room, MAX_LENGTH["room"])
-        self.room.setPlaceholderText(translate("VisitDialog", "Room"))
-        address = QWidget()
-        row = QHBoxLayout(address)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.building, 2)
-        row.addWidget(self.unit, 1)
-        row.addWidget(self.room, 1)
-        return address
+        self.building, self.unit, self.room = typed_address(
+            ctx.db,
+            (v.building, v.unit, v.room),
+            MAX_LENGTH,
+            (translate("VisitDialog", "Unit"), translate("VisitDialog", "Room")),
+        )
+        return address_row(self.building, self.unit, self.room)
 
     def _build_issue(self, v: Visit) -> None:
         """What was raised, how it was handled and followed up, and how satisfied they were."""
@@ -119,23 +111,22 @@ class VisitDialog(RecordForm):
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.visited_on.dateChanged,
-            self.resident.textChanged,
-            self.phone.textChanged,
-            self.building.currentTextChanged,
-            self.unit.textChanged,
-            self.room.textChanged,
-            self.issue.textChanged,
-            self.category.currentIndexChanged,
-            self.handling.textChanged,
-            self.referred_to.currentIndexChanged,
-            self.follow_up_on.changed,
-            self.outcome.textChanged,
-            self.satisfaction.currentIndexChanged,
-        ):
-            self.watch(signal)
+        self.watch_inputs(
+            self.kind,
+            self.visited_on,
+            self.resident,
+            self.phone,
+            self.building,
+            self.unit,
+            self.room,
+            self.issue,
+            self.category,
+            self.handling,
+            self.referred_to,
+            self.follow_up_on,
+            self.outcome,
+            self.satisfaction,
+        )
 
     def current(self) -> Visit:
         return clean_visit(
