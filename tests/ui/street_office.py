@@ -24,6 +24,7 @@ from desktop.store.database import Database
 from desktop.sync import client, config
 from desktop.sync.receiver.storage import Storage
 from desktop.sync.transport import Connection
+from desktop.ui.tasks import pending_tasks
 from tests.sync.conftest import StreetServer, add_branch
 
 BRANCH_NAME = "翠竹苑小区党支部"
@@ -128,6 +129,17 @@ class StreetOffice:
             return real(data_dir)
 
         return pending_bytes
+
+
+def settled(qtbot: Any) -> Callable[[Any], None]:
+    """For ``qtbot.addWidget(before_close_func=...)``: the background work a window started
+    (a sync, re-reading the status, sizing the pending changes) reports before the window
+    closes; its answer would otherwise reach a window already gone, during the next test."""
+
+    def settle(_widget: Any) -> None:
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+
+    return settle
 
 
 def add_needs(db: Database, count: int) -> list[int]:

@@ -17,6 +17,7 @@ from tests.ui.street_office import (
     OFFLINE,
     WRONG_TOKEN,
     StreetOffice,
+    settled,
     shrink_since_last_upload,
 )
 
@@ -35,7 +36,7 @@ def office(ctx, shared_street, monkeypatch):
 def page(ctx, qtbot):
     scheduler = SyncScheduler(ctx.data_dir, ctx.events)
     widget = SyncPage(ctx, scheduler)
-    qtbot.addWidget(widget)
+    qtbot.addWidget(widget, before_close_func=settled(qtbot))
     widget.show()
     qtbot.waitUntil(lambda: scheduler.state.loaded and widget._saved is not None, timeout=5000)
     return widget
@@ -47,7 +48,7 @@ def window(ctx, qtbot, office):
     the tests pull every trigger themselves)."""
     office.configure()
     win = MainWindow(ctx)
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=settled(qtbot))
     win.show()
     win.go_to(win.sync_page)
     qtbot.waitUntil(lambda: win.sync_scheduler.state.configured, timeout=5000)
@@ -150,7 +151,7 @@ def test_saved_settings_are_shown_again(ctx, qtbot, office):
     office.configure(auto=False)
     scheduler = SyncScheduler(ctx.data_dir, ctx.events)
     page = SyncPage(ctx, scheduler)
-    qtbot.addWidget(page)
+    qtbot.addWidget(page, before_close_func=settled(qtbot))
     qtbot.waitUntil(lambda: page.server_edit.text() == office.url, timeout=5000)
     assert page.token_edit.text() == office.token
     assert not page.auto_check.isChecked()
@@ -284,7 +285,7 @@ def test_against_a_real_street_office(ctx, qtbot, shared_street):
 
     _branch, token = add_branch(shared_street, "翠竹苑小区党支部")
     win = MainWindow(ctx)
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=settled(qtbot))
     win.show()
     page = win.sync_page
     win.go_to(page)
@@ -344,7 +345,7 @@ def test_another_pcs_copy_is_shown_compared_and_merged(
     add_need(ctx.db, "办公室电脑登记的需求")
 
     win = MainWindow(ctx)
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=settled(qtbot))
     win.show()
     page = win.sync_page
     win.go_to(page)
