@@ -1,11 +1,16 @@
 """Fixtures for driving real widgets: an AppContext on a fresh data dir, Chinese installed."""
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from tests.sync.conftest import StreetServer
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +20,18 @@ def font_families(qapp: QApplication) -> list[str]:
 
     assert install_language(qapp, "zh_CN"), "shuren_zh_CN.qm missing: run build/dev.sh setup"
     return apply_fonts(qapp)
+
+
+@pytest.fixture(scope="session")
+def shared_street(tmp_path_factory: pytest.TempPathFactory) -> Iterator["StreetServer"]:
+    """One real `shuren-street serve` for the run; a test registers its own branch on it
+    (tests/ui/street_office.py). Never stop it in a test."""
+    from tests.sync.conftest import StreetServer
+
+    root = tmp_path_factory.mktemp("ui-street")
+    server = StreetServer(root / "street", root / "logs").start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
