@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop.domain.ledger import STATUS_LABELS
+from desktop.domain.labels import words_of
+from desktop.domain.needs import NeedStatus
 
 INDICATOR_KEYS: tuple[str, ...] = (
     "meetings_held",
@@ -244,5 +245,5 @@ DEFINITIONS: dict[str, Definition] = {
     ),
 }
 
-# How the needs' statuses read in the breakdown: the ledger's words (NeedStatus value → 中文).
-STATUS_TITLES: dict[str, str] = {status.value: label for label, status in STATUS_LABELS.items()}
+# How the needs' statuses read in the breakdown (NeedStatus value → 中文).
+STATUS_TITLES: dict[str, str] = words_of(NeedStatus)
