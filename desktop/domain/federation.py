@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, cleaned
 
 TEXT_MAX = 4000
 LINE_MAX = 80
@@ -70,20 +70,12 @@ class PatrolRow:
 
 
 def clean_patrol(p: Patrol) -> Patrol:
-    one = lambda s: clean_text(s, single_line=True)  # noqa: E731
-    return Patrol(
-        held_on=p.held_on,
-        route=clean_text(p.route),
-        participants=clean_text(p.participants),
-        note=clean_text(p.note),
-        findings=[
-            Finding(clean_text(f.description), one(f.building), f.need_id, f.id)
-            for f in p.findings
-            if clean_text(f.description)
-        ],
-        id=p.id,
-        uuid=p.uuid,
-    )
+    findings = [
+        cleaned(f, lines=("building",), texts=("description",))
+        for f in p.findings
+        if clean_text(f.description)
+    ]
+    return cleaned(p, texts=("route", "participants", "note"), findings=findings)
 
 
 def validate_patrol(p: Patrol) -> dict[str, Problem]:

@@ -7,7 +7,7 @@ from datetime import date
 from enum import Enum
 
 from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.text import cleaned
 
 TEXT_MAX = 4000
 AGREEMENT_MAX_LENGTH = {"content": TEXT_MAX}
@@ -144,15 +144,7 @@ def cell_state(
 
 # -- forms ---------------------------------------------------------------------------------
 def clean_agreement(a: Agreement) -> Agreement:
-    return Agreement(
-        organization_id=a.organization_id,
-        signed_on=a.signed_on,
-        term_start=a.term_start,
-        term_end=a.term_end,
-        content=clean_text(a.content),
-        id=a.id,
-        uuid=a.uuid,
-    )
+    return cleaned(a, texts=("content",))
 
 
 def validate_agreement(a: Agreement) -> dict[str, Problem]:
@@ -166,16 +158,11 @@ def validate_agreement(a: Agreement) -> dict[str, Problem]:
 
 
 def clean_activity(a: PartnerActivity) -> PartnerActivity:
-    return PartnerActivity(
-        organization_id=a.organization_id,
-        kind=a.kind,
-        held_on=a.held_on,
-        participants=clean_text(a.participants),
-        description=clean_text(a.description),
+    return cleaned(
+        a,
+        texts=("participants", "description"),
         need_ids=list(dict.fromkeys(a.need_ids)),
         project_ids=list(dict.fromkeys(a.project_ids)),
-        id=a.id,
-        uuid=a.uuid,
     )
 
 
