@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.roster import OrganizationKind
 from desktop.domain.text import clean_text, cleaned
 
@@ -148,11 +148,9 @@ def validate_cross_appointment(a: CrossAppointment) -> dict[str, Problem]:
         problems["person"] = Problem.REQUIRED
     if a.organization_id is None:
         problems["organization"] = Problem.REQUIRED
-    if not a.post:
-        problems["post"] = Problem.REQUIRED
+    problems.update(required(a, "post"))
     problems.update(too_long(a, APPOINTMENT_MAX_LENGTH))
-    if a.since and a.until and a.until < a.since:
-        problems["until"] = Problem.DATE_ORDER
+    problems.update(in_order(a, "since", "until"))
     return problems
 
 

@@ -4,7 +4,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, required, too_long
 from desktop.domain.text import clean_text, cleaned
 
 TEXT_MAX = 4000
@@ -79,12 +79,7 @@ def clean_patrol(p: Patrol) -> Patrol:
 
 
 def validate_patrol(p: Patrol) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not p.route:
-        problems["route"] = Problem.REQUIRED
-    if not p.participants:
-        problems["participants"] = Problem.REQUIRED
-    problems.update(too_long(p, PATROL_MAX_LENGTH))
+    problems = {**required(p, "route", "participants"), **too_long(p, PATROL_MAX_LENGTH)}
     if any(too_long(f, FINDING_MAX_LENGTH) for f in p.findings):
         problems["findings"] = Problem.TOO_LONG
     return problems

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, required, too_long
 from desktop.domain.text import clean_text, cleaned
 
 TITLE_MAX = 100
@@ -248,9 +248,7 @@ def clean_meeting(m: Meeting) -> Meeting:
 def validate_meeting(m: Meeting) -> dict[str, Problem]:
     """What stops a draft from being saved. (What stops it from being finalized as well:
     ``contradictions``.)"""
-    problems: dict[str, Problem] = {}
-    if not m.title:
-        problems["title"] = Problem.REQUIRED
+    problems = required(m, "title")
     if duplicated_people(m.participants):
         problems["participants"] = Problem.DUPLICATE_PERSON
     problems.update(too_long(m, MAX_LENGTH))

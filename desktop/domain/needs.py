@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
@@ -174,13 +174,11 @@ def validate_need(need: Need, category_name: str | None = None) -> dict[str, Pro
     problems: dict[str, Problem] = {}
     if need.is_dispute and category_name not in (None, PROPERTY_SERVICE_CATEGORY):
         problems["is_dispute"] = Problem.DISPUTE_CATEGORY
-    if not need.title:
-        problems["title"] = Problem.REQUIRED
+    problems.update(required(need, "title"))
     if need.category_id is None:
         problems["category"] = Problem.REQUIRED
     problems.update(too_long(need, MAX_LENGTH))
     if need.status in STATUSES_NEEDING_REASON and not need.status_reason:
         problems["status_reason"] = Problem.REASON_REQUIRED
-    if need.due_on and need.due_on < need.registered_on:
-        problems["due_on"] = Problem.DATE_ORDER
+    problems.update(in_order(need, "registered_on", "due_on"))
     return problems

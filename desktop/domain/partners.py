@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.text import cleaned
 
 TEXT_MAX = 4000
@@ -148,13 +148,11 @@ def clean_agreement(a: Agreement) -> Agreement:
 
 
 def validate_agreement(a: Agreement) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.content:
-        problems["content"] = Problem.REQUIRED
-    problems.update(too_long(a, AGREEMENT_MAX_LENGTH))
-    if a.term_start and a.term_end and a.term_end < a.term_start:
-        problems["term_end"] = Problem.TERM_ORDER
-    return problems
+    return {
+        **required(a, "content"),
+        **too_long(a, AGREEMENT_MAX_LENGTH),
+        **in_order(a, "term_start", "term_end", Problem.TERM_ORDER),
+    }
 
 
 def clean_activity(a: PartnerActivity) -> PartnerActivity:
@@ -167,8 +165,4 @@ def clean_activity(a: PartnerActivity) -> PartnerActivity:
 
 
 def validate_activity(a: PartnerActivity) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.description:
-        problems["description"] = Problem.REQUIRED
-    problems.update(too_long(a, ACTIVITY_MAX_LENGTH))
-    return problems
+    return {**required(a, "description"), **too_long(a, ACTIVITY_MAX_LENGTH)}

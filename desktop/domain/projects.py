@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.money import MAX_YUAN
 from desktop.domain.text import clean_text, cleaned
 
@@ -143,9 +143,7 @@ def clean_project(p: Project) -> Project:
 
 
 def validate_project(p: Project) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not p.title:
-        problems["title"] = Problem.REQUIRED
+    problems = required(p, "title")
     for key in ("budget", "spent"):
         amount = getattr(p, key)
         if amount < 0:
@@ -154,8 +152,7 @@ def validate_project(p: Project) -> dict[str, Problem]:
             problems[key] = Problem.TOO_LONG
     if p.stage is ProjectStage.TERMINATED and not p.stop_reason:
         problems["stop_reason"] = Problem.REASON_REQUIRED
-    if p.start_on and p.end_on and p.end_on < p.start_on:
-        problems["end_on"] = Problem.DATE_ORDER
+    problems.update(in_order(p, "start_on", "end_on"))
     if p.rating_count < 0:
         problems["rating_count"] = Problem.RATING_RANGE
     if p.rating_average is not None and not (1 <= p.rating_average <= 5):

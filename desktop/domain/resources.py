@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
@@ -91,10 +91,8 @@ def clean_resource(r: Resource) -> Resource:
 
 
 def validate_resource(r: Resource) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not r.title:
-        problems["title"] = Problem.REQUIRED
-    problems.update(too_long(r, MAX_LENGTH))
-    if r.valid_until and r.valid_until < r.registered_on:
-        problems["valid_until"] = Problem.DATE_ORDER
-    return problems
+    return {
+        **required(r, "title"),
+        **too_long(r, MAX_LENGTH),
+        **in_order(r, "registered_on", "valid_until"),
+    }

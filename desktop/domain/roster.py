@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.partners import PartnerType
 from desktop.domain.phone import tidy_phone
 from desktop.domain.text import clean_text, cleaned
@@ -218,13 +218,10 @@ def clean_organization(org: Organization) -> Organization:
 
 
 def validate_organization(org: Organization) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not org.name:
-        problems["name"] = Problem.REQUIRED
+    problems = required(org, "name")
     if p := validate_phone(org.phone):
         problems["phone"] = p
-    if org.term_start and org.term_end and org.term_end < org.term_start:
-        problems["term_end"] = Problem.TERM_ORDER
+    problems.update(in_order(org, "term_start", "term_end", Problem.TERM_ORDER))
     problems.update(too_long(org, ORGANIZATION_MAX_LENGTH))
     return problems
 

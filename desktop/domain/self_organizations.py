@@ -4,7 +4,7 @@ organization itself (Organization.incubated_on)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, required, too_long
 from desktop.domain.text import cleaned
 
 # Offered in the form; any other kind may be typed.
@@ -53,9 +53,7 @@ def clean_activity(a: Activity) -> Activity:
 
 
 def validate_activity(a: Activity) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.kind:
-        problems["kind"] = Problem.REQUIRED
+    problems = required(a, "kind")
     if a.participant_count is not None and a.participant_count < 0:
         problems["participant_count"] = Problem.NEGATIVE_AMOUNT
     problems.update(too_long(a, ACTIVITY_MAX_LENGTH))

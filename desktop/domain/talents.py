@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, required, too_long
 from desktop.domain.roster import TalentRight
 from desktop.domain.text import cleaned
 
@@ -90,10 +90,6 @@ def clean_right_use(u: RightUse) -> RightUse:
 
 
 def validate_right_use(u: RightUse) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if u.derived:  # meetings and projects are read from their records, never typed
-        problems["source"] = Problem.REQUIRED
-    if not u.note:
-        problems["note"] = Problem.REQUIRED
-    problems.update(too_long(u, RIGHT_USE_MAX_LENGTH))
-    return problems
+    # Meetings and projects are read from their records, never typed.
+    problems = {"source": Problem.REQUIRED} if u.derived else {}
+    return {**problems, **required(u, "note"), **too_long(u, RIGHT_USE_MAX_LENGTH)}

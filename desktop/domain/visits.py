@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.needs import Satisfaction
 from desktop.domain.text import cleaned
 
@@ -118,12 +118,8 @@ def clean_visit(v: Visit) -> Visit:
 
 
 def validate_visit(v: Visit) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not v.resident:
-        problems["resident"] = Problem.REQUIRED
-    if not v.issue:
-        problems["issue"] = Problem.REQUIRED
-    problems.update(too_long(v, MAX_LENGTH))
-    if v.follow_up_on and v.follow_up_on < v.visited_on:
-        problems["follow_up_on"] = Problem.DATE_ORDER
-    return problems
+    return {
+        **required(v, "resident", "issue"),
+        **too_long(v, MAX_LENGTH),
+        **in_order(v, "visited_on", "follow_up_on"),
+    }
