@@ -164,7 +164,8 @@ def _compact_version(v) -> dict[str, object]:
 
 def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
     """needs / resources / projects: every live record, with the fields of its ledger."""
-    from desktop.domain.ledger import LedgerKind, label_of
+    from desktop.domain.labels import word
+    from desktop.domain.ledger import LedgerKind
     from desktop.services import ledger
 
     kind = LedgerKind(args.kind)
@@ -175,7 +176,7 @@ def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     state = {LedgerKind.NEEDS: "status", LedgerKind.RESOURCES: "kind", LedgerKind.PROJECTS: "stage"}
     for item in items:
-        shown = label_of(item[state[kind]])
+        shown = word(item[state[kind]])
         print(f"{item['id']}\t{item['title']}\t{shown}\t{item['registered_on']:%Y-%m-%d}")
     print(f"共 {len(items)} 条")
     return 0

@@ -5,16 +5,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import open_data_file, write_json
+from desktop.domain.labels import word
 from desktop.domain.partners import PartnerTracker, QuotaCell
-
-STATE_WORDS = {
-    "met": "✓",
-    "missing": "缺",
-    "open": "进行中",
-    "not_yet_due": "未到期",
-    "not_paired": "未结对",
-}
-TYPE_WORDS = {"agency": "机关", "enterprise": "企业", "school": "学校"}
 
 
 def _cell(cell: QuotaCell) -> dict[str, object]:
@@ -86,12 +78,11 @@ def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -
     for p in units:
         t = trackers[p.id]
         quarters = " ".join(
-            f"Q{q.quarter} 结对{STATE_WORDS[q.pairing.state.value]}"
-            f"/实事{STATE_WORDS[q.practical_service.state.value]}"
+            f"Q{q.quarter} 结对{word(q.pairing.state)}/实事{word(q.practical_service.state)}"
             for q in t.quarters
         )
-        kind = TYPE_WORDS.get(p.partner_type.value, "") if p.partner_type else ""
-        mediation = STATE_WORDS[t.dispute_mediation.state.value]
+        kind = word(p.partner_type) if p.partner_type else ""
+        mediation = word(t.dispute_mediation.state)
         print(f"{p.id}\t{p.name}\t{kind}\t{t.year}年 {quarters} 调处{mediation}")
     print(f"共 {len(units)} 个共建单位")
     return 0

@@ -17,14 +17,16 @@ from desktop.documents.layout import (
     plain_table,
 )
 from desktop.documents.text import BoldParagraph, Unprintable
-from desktop.domain.committee import Evaluation, format_average, period_label
-from desktop.domain.roster import OrganizationKind
+from desktop.domain.committee import EVALUATED_KINDS, Evaluation, format_average, period_label
+from desktop.domain.labels import printed_word
 
-KIND = {
-    OrganizationKind.PROPERTY_COMPANY: "物业服务企业",
-    OrganizationKind.OWNERS_COMMITTEE: "业主委员会",
-}
 WIDTHS = (12, 46, 24, 88)  # 序号 评价项目 评分 评语: 170 mm
+
+
+def _kind(evaluation: Evaluation) -> str:
+    """物业服务企业 or 业主委员会: the kind of organization evaluated (empty for no kind)."""
+    kind = evaluation.organization_kind
+    return printed_word(kind) if kind in EVALUATED_KINDS else ""
 
 
 def _branch(neighborhood: str) -> str:
@@ -35,7 +37,7 @@ def _branch(neighborhood: str) -> str:
 
 def evaluation_title(evaluation: Evaluation, neighborhood: str) -> str:
     """“翠竹苑小区党支部对物业服务企业的评价表（2026年第三季度）”"""
-    kind = KIND.get(evaluation.organization_kind, "") if evaluation.organization_kind else ""
+    kind = _kind(evaluation)
     return f"{_branch(neighborhood)}对{kind}的评价表（{period_label(evaluation.period)}）"
 
 
@@ -46,7 +48,7 @@ def write_evaluation(
     no font could print, with the record they are in."""
     pen = Pen(fonts or font_chain())
     s = pen.styles
-    kind = KIND.get(evaluation.organization_kind, "") if evaluation.organization_kind else ""
+    kind = _kind(evaluation)
     title = pen.m(_branch(neighborhood), "小区名称") + pen.m(f"对{kind}的评价表")
     story: list[Flowable] = [
         BoldParagraph(title, s.title),

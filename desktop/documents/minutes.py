@@ -13,14 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from desktop.documents.fonts import FontChain, font_chain
-from desktop.documents.labels import (
-    ACTION_STATUS,
-    ATTENDANCE,
-    MINUTES_NAME,
-    day,
-    meeting_time,
-    votes,
-)
+from desktop.documents.labels import MINUTES_NAME, day, meeting_time, votes
 from desktop.documents.layout import (
     GRID,
     Output,
@@ -40,6 +33,7 @@ from desktop.documents.parts import (
 )
 from desktop.documents.text import BoldParagraph, Unprintable
 from desktop.domain.dates import to_local
+from desktop.domain.labels import printed_word
 from desktop.domain.masking import mask_phones
 from desktop.domain.meetings import Attendance, Meeting
 from desktop.domain.numerals import chinese_number
@@ -176,7 +170,7 @@ def _attendance_table(pen: Pen, meeting: Meeting, shown: Meeting, *, public: boo
             roles_cell(pen, orig),
             pen.p(p.name, s.cell_center, record),
             pen.p(p.organization, s.cell, record),
-            ATTENDANCE[p.attendance],
+            printed_word(p.attendance),
         ]
         if not public:
             row.append("")  # signed on paper
@@ -199,7 +193,7 @@ def _actions_table(pen: Pen, meeting: Meeting, shown: Meeting):
                 pen.p(a.what, s.cell, record),
                 pen.p(a.owner, s.cell_center, record),
                 day(a.due_on) or "—",
-                ACTION_STATUS[a.status],
+                printed_word(a.status),
             ]
         )
     return grid_table(pen, rows, (12, 80, 28, 30, 20), centered=(0, 3, 4))

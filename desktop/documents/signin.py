@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.documents.fonts import FontChain, font_chain
-from desktop.documents.labels import MEETING_KIND, meeting_time
+from desktop.documents.labels import meeting_time
 from desktop.documents.layout import (
     GRID,
     BlankRows,
@@ -19,6 +19,7 @@ from desktop.documents.layout import (
 )
 from desktop.documents.parts import by_role, document_title, particulars, roles_cell, title_block
 from desktop.documents.text import Unprintable
+from desktop.domain.labels import printed_word
 from desktop.domain.meetings import Meeting
 
 WALK_IN_ROWS = 10  # blank rows for people who come without an invitation, at most
@@ -28,7 +29,7 @@ WIDTHS = (11, 22, 30, 53, 34, 20)  # mm: 170
 
 
 def signin_name(meeting: Meeting) -> str:
-    return f"{MEETING_KIND[meeting.kind]}签到表"
+    return f"{printed_word(meeting.kind)}签到表"
 
 
 def signin_title(meeting: Meeting, neighborhood: str) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.roster import OrganizationKind
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, cleaned
 
 NAME_MAX = 80  # a member's name, a post, a criterion
 POST_MAX = 40  # a member's position (主任 …)
@@ -103,21 +103,8 @@ class CommitteeTerm:
 
 
 def clean_term(t: CommitteeTerm) -> CommitteeTerm:
-    members = [
-        CommitteeMember(_one(m.name), _one(m.position), m.is_party_member, m.person_id)
-        for m in t.members
-        if _one(m.name)
-    ]
-    return CommitteeTerm(
-        t.organization_id,
-        t.formed_on,
-        t.term_start,
-        t.term_end,
-        clean_text(t.note),
-        members,
-        t.id,
-        t.organization_name,
-    )
+    members = [cleaned(m, lines=("name", "position")) for m in t.members if _one(m.name)]
+    return cleaned(t, texts=("note",), members=members)
 
 
 def validate_term(t: CommitteeTerm) -> dict[str, Problem]:
@@ -152,18 +139,7 @@ class CrossAppointment:
 
 
 def clean_cross_appointment(a: CrossAppointment) -> CrossAppointment:
-    return CrossAppointment(
-        a.person_id,
-        a.organization_id,
-        _one(a.branch_post),
-        _one(a.post),
-        a.since,
-        a.until,
-        clean_text(a.note),
-        a.id,
-        a.person_name,
-        a.organization_name,
-    )
+    return cleaned(a, lines=("branch_post", "post"), texts=("note",))
 
 
 def validate_cross_appointment(a: CrossAppointment) -> dict[str, Problem]:
@@ -172,11 +148,9 @@ def validate_cross_appointment(a: CrossAppointment) -> dict[str, Problem]:
         problems["person"] = Problem.REQUIRED
     if a.organization_id is None:
         problems["organization"] = Problem.REQUIRED
-    if not a.post:
-        problems["post"] = Problem.REQUIRED
+    problems.update(required(a, "post"))
     problems.update(too_long(a, APPOINTMENT_MAX_LENGTH))
-    if a.since and a.until and a.until < a.since:
-        problems["until"] = Problem.DATE_ORDER
+    problems.update(in_order(a, "since", "until"))
     return problems
 
 
@@ -238,22 +212,9 @@ def period_label(period: str) -> str:
 
 def clean_evaluation(e: Evaluation) -> Evaluation:
     scores = [
-        EvaluationScore(_one(s.criterion), s.score, clean_text(s.comment))
-        for s in e.scores
-        if _one(s.criterion)
+        cleaned(s, lines=("criterion",), texts=("comment",)) for s in e.scores if _one(s.criterion)
     ]
-    return Evaluation(
-        e.organization_id,
-        _one(e.period).upper(),
-        e.evaluated_on,
-        clean_text(e.evaluators),
-        clean_text(e.comment),
-        scores,
-        e.id,
-        e.uuid,
-        e.organization_name,
-        e.organization_kind,
-    )
+    return cleaned(e, texts=("evaluators", "comment"), period=_one(e.period).upper(), scores=scores)
 
 
 def validate_evaluation(e: Evaluation) -> dict[str, Problem]:

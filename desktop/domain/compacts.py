@@ -12,7 +12,7 @@ from enum import Enum
 
 from desktop.domain.errors import Problem, too_long
 from desktop.domain.numerals import article_label, chapter_label
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, cleaned
 
 TITLE_MAX = 100
 ARTICLE_MAX = 2000
@@ -113,18 +113,10 @@ class CompactRow:
 # -- editing a draft ---------------------------------------------------------------------------
 def clean_version(v: CompactVersion) -> CompactVersion:
     chapters = [
-        Chapter(clean_text(c.title, single_line=True), [clean_text(a) for a in c.articles])
+        cleaned(c, lines=("title",), articles=[clean_text(a) for a in c.articles])
         for c in v.chapters
     ] or [Chapter()]
-    return CompactVersion(
-        number=v.number,
-        title=clean_text(v.title, single_line=True),
-        preamble=clean_text(v.preamble),
-        chapters=chapters,
-        closing=clean_text(v.closing),
-        adoption=v.adoption,
-        id=v.id,
-    )
+    return cleaned(v, lines=("title",), texts=("preamble", "closing"), chapters=chapters)
 
 
 def validate_version(v: CompactVersion) -> dict[str, Problem]:

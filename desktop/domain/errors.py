@@ -43,3 +43,16 @@ class ValidationError(DomainError):
 
 class NotFoundError(DomainError):
     """The record asked for does not exist (or is in the trash)."""
+
+
+def required(record: object, *names: str) -> dict[str, Problem]:
+    """REQUIRED for each named field of ``record`` left empty."""
+    return {name: Problem.REQUIRED for name in names if not getattr(record, name)}
+
+
+def in_order(
+    record: object, earlier: str, later: str, problem: Problem = Problem.DATE_ORDER
+) -> dict[str, Problem]:
+    """``problem`` on ``later`` when both dates are given and ``later`` comes first."""
+    first, then = getattr(record, earlier), getattr(record, later)
+    return {later: problem} if first and then and then < first else {}

@@ -4,8 +4,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, required, too_long
+from desktop.domain.text import clean_text, cleaned
 
 TEXT_MAX = 4000
 LINE_MAX = 80
@@ -70,29 +70,16 @@ class PatrolRow:
 
 
 def clean_patrol(p: Patrol) -> Patrol:
-    one = lambda s: clean_text(s, single_line=True)  # noqa: E731
-    return Patrol(
-        held_on=p.held_on,
-        route=clean_text(p.route),
-        participants=clean_text(p.participants),
-        note=clean_text(p.note),
-        findings=[
-            Finding(clean_text(f.description), one(f.building), f.need_id, f.id)
-            for f in p.findings
-            if clean_text(f.description)
-        ],
-        id=p.id,
-        uuid=p.uuid,
-    )
+    findings = [
+        cleaned(f, lines=("building",), texts=("description",))
+        for f in p.findings
+        if clean_text(f.description)
+    ]
+    return cleaned(p, texts=("route", "participants", "note"), findings=findings)
 
 
 def validate_patrol(p: Patrol) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not p.route:
-        problems["route"] = Problem.REQUIRED
-    if not p.participants:
-        problems["participants"] = Problem.REQUIRED
-    problems.update(too_long(p, PATROL_MAX_LENGTH))
+    problems = {**required(p, "route", "participants"), **too_long(p, PATROL_MAX_LENGTH)}
     if any(too_long(f, FINDING_MAX_LENGTH) for f in p.findings):
         problems["findings"] = Problem.TOO_LONG
     return problems

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from desktop.domain.ledger import STATUS_LABELS
+from desktop.domain.labels import word, words_of
+from desktop.domain.needs import NeedStatus
+from desktop.domain.partners import PartnerActivityKind
 
 INDICATOR_KEYS: tuple[str, ...] = (
     "meetings_held",
@@ -182,19 +184,19 @@ DEFINITIONS: dict[str, Definition] = {
         "按协议的签订日期。",
     ),
     "pairing_activities": Definition(
-        "结对活动",
+        word(PartnerActivityKind.PAIRING),
         "共建单位与支部开展的结对活动（“三个一”之一），每次算 1 次。",
         f"共建单位的活动记录（类型：结对活动）。共建单位在回收站里的不计。{_TRASH}",
         "按活动日期。",
     ),
     "practical_services": Definition(
-        "为民实事",
+        word(PartnerActivityKind.PRACTICAL_SERVICE),
         "共建单位为居民办的实事（“三个一”之一），每件算 1 件。",
         f"共建单位的活动记录（类型：为民实事）。共建单位在回收站里的不计。{_TRASH}",
         "按活动日期。",
     ),
     "dispute_mediations": Definition(
-        "纠纷调处",
+        word(PartnerActivityKind.DISPUTE_MEDIATION),
         "共建单位参与的纠纷调处（“三个一”之一），每次算 1 次。",
         f"共建单位的活动记录（类型：纠纷调处）。共建单位在回收站里的不计。{_TRASH}",
         "按活动日期。",
@@ -244,5 +246,5 @@ DEFINITIONS: dict[str, Definition] = {
     ),
 }
 
-# How the needs' statuses read in the breakdown: the ledger's words (NeedStatus value → 中文).
-STATUS_TITLES: dict[str, str] = {status.value: label for label, status in STATUS_LABELS.items()}
+# How the needs' statuses read in the breakdown (NeedStatus value → 中文).
+STATUS_TITLES: dict[str, str] = words_of(NeedStatus)

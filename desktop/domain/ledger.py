@@ -15,6 +15,7 @@ from enum import Enum
 
 from desktop.domain import needs, projects, resources
 from desktop.domain.errors import Problem
+from desktop.domain.labels import choices, word
 from desktop.domain.money import parse_yuan
 from desktop.domain.needs import NeedSource, NeedStatus, Satisfaction, Urgency
 from desktop.domain.projects import ProjectKind, ProjectStage
@@ -63,7 +64,8 @@ class Column:
     required: bool = False
     max_length: int | None = None  # TEXT only
     multiline: bool = False  # TEXT: keeps its line breaks
-    # CHOICE: label → enum member. None for 类别, whose choices live in the database.
+    # CHOICE: the domain's word → enum member (desktop.domain.labels, a contract of the
+    # ledgers). None for 类别, whose choices live in the database.
     choices: Mapping[str, Enum] | None = None
     width: int = 12  # in Excel's character widths
 
@@ -85,76 +87,6 @@ class LedgerSpec:
         return next((c for c in self.columns if c.field == field), None)
 
 
-SOURCE_LABELS = {
-    "书记接待日": NeedSource.RECEPTION_DAY,
-    "敲门行动": NeedSource.DOOR_KNOCKING,
-    "协商议事会": NeedSource.DELIBERATION_MEETING,
-    "楼栋长巡查": NeedSource.BUILDING_PATROL,
-    "其他": NeedSource.OTHER,
-}
-URGENCY_LABELS = {"一般": Urgency.NORMAL, "较急": Urgency.URGENT, "紧急": Urgency.CRITICAL}
-STATUS_LABELS = {
-    "待受理": NeedStatus.PENDING,
-    "处理中": NeedStatus.IN_PROGRESS,
-    "已解决": NeedStatus.RESOLVED,
-    "已转办": NeedStatus.REFERRED,
-    "不予受理": NeedStatus.REJECTED,
-}
-SATISFACTION_LABELS = {
-    "满意": Satisfaction.SATISFIED,
-    "基本满意": Satisfaction.BASICALLY_SATISFIED,
-    "不满意": Satisfaction.DISSATISFIED,
-}
-RESOURCE_KIND_LABELS = {
-    "场地": ResourceKind.VENUE,
-    "资金": ResourceKind.FUNDS,
-    "技能": ResourceKind.SKILL,
-    "物资": ResourceKind.GOODS,
-    "志愿服务": ResourceKind.VOLUNTEER_SERVICE,
-    "其他": ResourceKind.OTHER,
-}
-PROVIDER_KIND_LABELS = {
-    "共建单位": ProviderKind.PARTNER_UNIT,
-    "贤达能人": ProviderKind.TALENT,
-    "自组织": ProviderKind.SELF_ORGANIZATION,
-    "物业服务企业": ProviderKind.PROPERTY_COMPANY,
-    "其他": ProviderKind.OTHER,
-}
-PROJECT_KIND_LABELS = {
-    "民生微实事": ProjectKind.LIVELIHOOD_MICRO,
-    "共建项目": ProjectKind.PARTNERSHIP,
-    "自治项目": ProjectKind.SELF_GOVERNANCE,
-    "其他": ProjectKind.OTHER,
-}
-STAGE_LABELS = {
-    "立项": ProjectStage.PROPOSED,
-    "实施中": ProjectStage.IN_PROGRESS,
-    "待验收": ProjectStage.AWAITING_ACCEPTANCE,
-    "已完成": ProjectStage.COMPLETED,
-    "已终止": ProjectStage.TERMINATED,
-}
-
-
-def label_of(member: Enum) -> str:
-    """The Chinese label a ledger writes for an enum member."""
-    return _LABELS[member]
-
-
-_LABELS: dict[Enum, str] = {
-    member: label
-    for table in (
-        SOURCE_LABELS,
-        URGENCY_LABELS,
-        STATUS_LABELS,
-        SATISFACTION_LABELS,
-        RESOURCE_KIND_LABELS,
-        PROVIDER_KIND_LABELS,
-        PROJECT_KIND_LABELS,
-        STAGE_LABELS,
-    )
-    for label, member in table.items()
-}
-
 T, D, C = ColumnType.TEXT, ColumnType.DATE, ColumnType.CHOICE
 # Each text column holds what its field may hold: the domain's one limit.
 N, R, P = needs.MAX_LENGTH, resources.MAX_LENGTH, projects.MAX_LENGTH
@@ -171,13 +103,13 @@ NEEDS = LedgerSpec(
         Column("单元", "unit", T, max_length=N["unit"], width=6),
         Column("房号", "room", T, max_length=N["room"], width=8),
         Column("类别", "category", C, True),
-        Column("来源", "source", C, choices=SOURCE_LABELS),
-        Column("紧急程度", "urgency", C, choices=URGENCY_LABELS, width=10),
-        Column("状态", "status", C, choices=STATUS_LABELS),
+        Column("来源", "source", C, choices=choices(NeedSource)),
+        Column("紧急程度", "urgency", C, choices=choices(Urgency), width=10),
+        Column("状态", "status", C, choices=choices(NeedStatus)),
         Column("登记日期", "registered_on", D, True),
         Column("办结期限", "due_on", D),
         Column("解决情况", "solution", T, max_length=N["solution"], multiline=True, width=40),
-        Column("满意度", "satisfaction", C, choices=SATISFACTION_LABELS),
+        Column("满意度", "satisfaction", C, choices=choices(Satisfaction)),
         Column("物业矛盾", "is_dispute", ColumnType.YES_NO, width=10),
     ),
 )
@@ -187,8 +119,8 @@ RESOURCES = LedgerSpec(
     (
         Column("编号", "uuid", ColumnType.UUID, width=38),
         Column("名称", "title", T, True, R["title"], width=30),
-        Column("类别", "kind", C, True, choices=RESOURCE_KIND_LABELS),
-        Column("提供方类型", "provider_kind", C, choices=PROVIDER_KIND_LABELS, width=14),
+        Column("类别", "kind", C, True, choices=choices(ResourceKind)),
+        Column("提供方类型", "provider_kind", C, choices=choices(ProviderKind), width=14),
         Column("提供方", "provider", T, max_length=R["provider"], width=20),
         Column("描述", "description", T, max_length=R["description"], multiline=True, width=40),
         Column("可用情况", "availability", T, max_length=R["availability"], width=20),
@@ -204,8 +136,8 @@ PROJECTS = LedgerSpec(
     (
         Column("编号", "uuid", ColumnType.UUID, width=38),
         Column("标题", "title", T, True, P["title"], width=30),
-        Column("类型", "kind", C, True, choices=PROJECT_KIND_LABELS),
-        Column("阶段", "stage", C, True, choices=STAGE_LABELS, width=10),
+        Column("类型", "kind", C, True, choices=choices(ProjectKind)),
+        Column("阶段", "stage", C, True, choices=choices(ProjectStage), width=10),
         Column("终止原因", "stop_reason", T, max_length=P["stop_reason"], multiline=True),
         Column("简介", "description", T, max_length=P["description"], multiline=True, width=40),
         Column("预算（元）", "budget", ColumnType.MONEY, width=14),
@@ -455,7 +387,7 @@ def to_cell(value: object, column: Column) -> object:
         case ColumnType.TEXT | ColumnType.UUID:
             return export_text(str(value)) or None
         case ColumnType.CHOICE:
-            return label_of(value) if isinstance(value, Enum) else export_text(str(value))
+            return word(value) if isinstance(value, Enum) else export_text(str(value))
         case ColumnType.REFS:
             return REFS_SEPARATOR.join(value) or None  # type: ignore[arg-type]
         case ColumnType.YES_NO:

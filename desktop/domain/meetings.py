@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, required, too_long
+from desktop.domain.text import clean_text, cleaned
 
 TITLE_MAX = 100
 LINE_MAX = 80  # a place, a name: one line
@@ -216,57 +216,39 @@ class MeetingQuery:
 
 def clean_meeting(m: Meeting) -> Meeting:
     one = lambda s: clean_text(s, single_line=True)  # noqa: E731
-    return Meeting(
-        title=one(m.title),
-        kind=m.kind,
-        starts_at=m.starts_at,
-        place=one(m.place),
-        host=one(m.host),
-        recorder=one(m.recorder),
-        participants=[
-            Participant(
-                p.role,
-                one(p.name),
-                one(p.organization),
-                p.person_id,
-                one(p.phone),
-                p.attendance,
-                p.roles[1:],
-            )
-            for p in m.participants
-            if one(p.name)
-        ],
-        topics=[
-            Topic(
-                one(t.title),
-                clean_text(t.discussion),
-                t.votes_for,
-                t.votes_against,
-                t.votes_abstain,
-                clean_text(t.consensus),
-                sorted(set(t.need_ids)),
-            )
-            for t in m.topics
-            if one(t.title)
-        ],
-        actions=[
-            ActionItem(clean_text(a.what), one(a.owner), a.due_on, a.status, a.project_id, a.id)
-            for a in m.actions
-            if clean_text(a.what)
-        ],
+    participants = [
+        # more_roles: the other roles, each once and never the first one again.
+        cleaned(p, lines=("name", "organization", "phone"), more_roles=p.roles[1:])
+        for p in m.participants
+        if one(p.name)
+    ]
+    topics = [
+        cleaned(
+            t,
+            lines=("title",),
+            texts=("discussion", "consensus"),
+            need_ids=sorted(set(t.need_ids)),
+        )
+        for t in m.topics
+        if one(t.title)
+    ]
+    actions = [
+        cleaned(a, lines=("owner",), texts=("what",)) for a in m.actions if clean_text(a.what)
+    ]
+    return cleaned(
+        m,
+        lines=("title", "place", "host", "recorder"),
+        participants=participants,
+        topics=topics,
+        actions=actions,
         amendments=list(m.amendments),
-        finalized_at=m.finalized_at,
-        id=m.id,
-        uuid=m.uuid,
     )
 
 
 def validate_meeting(m: Meeting) -> dict[str, Problem]:
     """What stops a draft from being saved. (What stops it from being finalized as well:
     ``contradictions``.)"""
-    problems: dict[str, Problem] = {}
-    if not m.title:
-        problems["title"] = Problem.REQUIRED
+    problems = required(m, "title")
     if duplicated_people(m.participants):
         problems["participants"] = Problem.DUPLICATE_PERSON
     problems.update(too_long(m, MAX_LENGTH))

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
 LINE_MAX = 80  # a name, a phone, a place: one line
@@ -162,29 +162,10 @@ class NeedQuery:
 
 
 def clean_need(need: Need) -> Need:
-    one = lambda v: clean_text(v, single_line=True)  # noqa: E731
-    return Need(
-        title=one(need.title),
-        category_id=need.category_id,
-        description=clean_text(need.description),
-        raised_by=one(need.raised_by),
-        person_id=need.person_id,
-        phone=one(need.phone),
-        building=one(need.building),
-        unit=one(need.unit),
-        room=one(need.room),
-        source=need.source,
-        urgency=need.urgency,
-        status=need.status,
-        status_reason=clean_text(need.status_reason),
-        handled_by=one(need.handled_by),
-        registered_on=need.registered_on,
-        due_on=need.due_on,
-        solution=clean_text(need.solution),
-        satisfaction=need.satisfaction,
-        id=need.id,
-        uuid=need.uuid,
-        is_dispute=need.is_dispute,
+    return cleaned(
+        need,
+        lines=("title", "raised_by", "phone", "building", "unit", "room", "handled_by"),
+        texts=("description", "status_reason", "solution"),
     )
 
 
@@ -193,13 +174,11 @@ def validate_need(need: Need, category_name: str | None = None) -> dict[str, Pro
     problems: dict[str, Problem] = {}
     if need.is_dispute and category_name not in (None, PROPERTY_SERVICE_CATEGORY):
         problems["is_dispute"] = Problem.DISPUTE_CATEGORY
-    if not need.title:
-        problems["title"] = Problem.REQUIRED
+    problems.update(required(need, "title"))
     if need.category_id is None:
         problems["category"] = Problem.REQUIRED
     problems.update(too_long(need, MAX_LENGTH))
     if need.status in STATUSES_NEEDING_REASON and not need.status_reason:
         problems["status_reason"] = Problem.REASON_REQUIRED
-    if need.due_on and need.due_on < need.registered_on:
-        problems["due_on"] = Problem.DATE_ORDER
+    problems.update(in_order(need, "registered_on", "due_on"))
     return problems

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.text import cleaned
 
 TEXT_MAX = 4000
 AGREEMENT_MAX_LENGTH = {"content": TEXT_MAX}
@@ -144,44 +144,25 @@ def cell_state(
 
 # -- forms ---------------------------------------------------------------------------------
 def clean_agreement(a: Agreement) -> Agreement:
-    return Agreement(
-        organization_id=a.organization_id,
-        signed_on=a.signed_on,
-        term_start=a.term_start,
-        term_end=a.term_end,
-        content=clean_text(a.content),
-        id=a.id,
-        uuid=a.uuid,
-    )
+    return cleaned(a, texts=("content",))
 
 
 def validate_agreement(a: Agreement) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.content:
-        problems["content"] = Problem.REQUIRED
-    problems.update(too_long(a, AGREEMENT_MAX_LENGTH))
-    if a.term_start and a.term_end and a.term_end < a.term_start:
-        problems["term_end"] = Problem.TERM_ORDER
-    return problems
+    return {
+        **required(a, "content"),
+        **too_long(a, AGREEMENT_MAX_LENGTH),
+        **in_order(a, "term_start", "term_end", Problem.TERM_ORDER),
+    }
 
 
 def clean_activity(a: PartnerActivity) -> PartnerActivity:
-    return PartnerActivity(
-        organization_id=a.organization_id,
-        kind=a.kind,
-        held_on=a.held_on,
-        participants=clean_text(a.participants),
-        description=clean_text(a.description),
+    return cleaned(
+        a,
+        texts=("participants", "description"),
         need_ids=list(dict.fromkeys(a.need_ids)),
         project_ids=list(dict.fromkeys(a.project_ids)),
-        id=a.id,
-        uuid=a.uuid,
     )
 
 
 def validate_activity(a: PartnerActivity) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.description:
-        problems["description"] = Problem.REQUIRED
-    problems.update(too_long(a, ACTIVITY_MAX_LENGTH))
-    return problems
+    return {**required(a, "description"), **too_long(a, ACTIVITY_MAX_LENGTH)}

@@ -5,9 +5,9 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.money import MAX_YUAN
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, cleaned
 
 TITLE_MAX = 100
 TEXT_MAX = 4000
@@ -129,39 +129,21 @@ class ProjectQuery:
 
 
 def clean_project(p: Project) -> Project:
-    one = lambda v: clean_text(v, single_line=True)  # noqa: E731
-    return Project(
-        title=one(p.title),
-        kind=p.kind,
-        stage=p.stage,
-        stop_reason=clean_text(p.stop_reason),
-        description=clean_text(p.description),
-        budget=p.budget,
-        spent=p.spent,
-        parties=[
-            Party(x.role, one(x.name), x.person_id, x.organization_id)
-            for x in p.parties
-            if one(x.name)
-        ],
-        registered_on=p.registered_on,
-        start_on=p.start_on,
-        end_on=p.end_on,
-        accepted_on=p.accepted_on,
-        acceptance_note=clean_text(p.acceptance_note),
-        rating_count=p.rating_count,
-        rating_average=p.rating_average,
-        evaluation=clean_text(p.evaluation),
+    parties = [
+        cleaned(x, lines=("name",)) for x in p.parties if clean_text(x.name, single_line=True)
+    ]
+    return cleaned(
+        p,
+        lines=("title",),
+        texts=("stop_reason", "description", "acceptance_note", "evaluation"),
+        parties=parties,
         need_ids=sorted(set(p.need_ids)),
         resource_ids=sorted(set(p.resource_ids)),
-        id=p.id,
-        uuid=p.uuid,
     )
 
 
 def validate_project(p: Project) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not p.title:
-        problems["title"] = Problem.REQUIRED
+    problems = required(p, "title")
     for key in ("budget", "spent"):
         amount = getattr(p, key)
         if amount < 0:
@@ -170,8 +152,7 @@ def validate_project(p: Project) -> dict[str, Problem]:
             problems[key] = Problem.TOO_LONG
     if p.stage is ProjectStage.TERMINATED and not p.stop_reason:
         problems["stop_reason"] = Problem.REASON_REQUIRED
-    if p.start_on and p.end_on and p.end_on < p.start_on:
-        problems["end_on"] = Problem.DATE_ORDER
+    problems.update(in_order(p, "start_on", "end_on"))
     if p.rating_count < 0:
         problems["rating_count"] = Problem.RATING_RANGE
     if p.rating_average is not None and not (1 <= p.rating_average <= 5):

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
 LINE_MAX = 200  # the provider, when it is available, a contact, a phone: one line
@@ -83,31 +83,16 @@ class ResourceQuery:
 
 
 def clean_resource(r: Resource) -> Resource:
-    one = lambda v: clean_text(v, single_line=True)  # noqa: E731
-    return Resource(
-        title=one(r.title),
-        kind=r.kind,
-        provider_kind=r.provider_kind,
-        provider=one(r.provider),
-        organization_id=r.organization_id,
-        person_id=r.person_id,
-        description=clean_text(r.description),
-        availability=one(r.availability),
-        contact=one(r.contact),
-        phone=one(r.phone),
-        registered_on=r.registered_on,
-        valid_until=r.valid_until,
-        id=r.id,
-        uuid=r.uuid,
-        is_rest_station=r.is_rest_station,
+    return cleaned(
+        r,
+        lines=("title", "provider", "availability", "contact", "phone"),
+        texts=("description",),
     )
 
 
 def validate_resource(r: Resource) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not r.title:
-        problems["title"] = Problem.REQUIRED
-    problems.update(too_long(r, MAX_LENGTH))
-    if r.valid_until and r.valid_until < r.registered_on:
-        problems["valid_until"] = Problem.DATE_ORDER
-    return problems
+    return {
+        **required(r, "title"),
+        **too_long(r, MAX_LENGTH),
+        **in_order(r, "registered_on", "valid_until"),
+    }

@@ -4,10 +4,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.partners import PartnerType
 from desktop.domain.phone import tidy_phone
-from desktop.domain.text import clean_text
+from desktop.domain.text import clean_text, cleaned
 
 NAME_MAX = 40  # a person's, a building's, a unit's, a room's name
 ORGANIZATION_NAME_MAX = 2 * NAME_MAX
@@ -166,24 +166,17 @@ class PeopleQuery:
 
 def clean_person(person: Person) -> Person:
     """Return the person with cleaned text, ready to validate and store."""
-    return Person(
-        name=clean_text(person.name, single_line=True),
+    return cleaned(
+        person,
+        lines=("name",),
+        texts=("skills", "note"),
         phone=tidy_phone(clean_text(person.phone, single_line=True)),
-        address=Address(
-            building_id=person.address.building_id,
-            unit=clean_text(person.address.unit, single_line=True),
-            room=clean_text(person.address.room, single_line=True),
-        ),
-        is_party_member=person.is_party_member,
+        address=cleaned(person.address, lines=("unit", "room")),
         roles=frozenset(person.roles),
-        skills=clean_text(person.skills),
         # The four rights belong to talented residents only.
         talent_rights=frozenset(person.talent_rights)
         if PersonRole.TALENT in person.roles
         else frozenset(),
-        note=clean_text(person.note),
-        id=person.id,
-        uuid=person.uuid,
     )
 
 
@@ -216,29 +209,19 @@ def validate_person(person: Person) -> dict[str, Problem]:
 
 
 def clean_organization(org: Organization) -> Organization:
-    return Organization(
-        kind=org.kind,
-        name=clean_text(org.name, single_line=True),
-        contact_name=clean_text(org.contact_name, single_line=True),
+    return cleaned(
+        org,
+        lines=("name", "contact_name"),
+        texts=("note",),
         phone=tidy_phone(clean_text(org.phone, single_line=True)),
-        term_start=org.term_start,
-        term_end=org.term_end,
-        note=clean_text(org.note),
-        id=org.id,
-        uuid=org.uuid,
-        incubated_on=org.incubated_on,
-        partner_type=org.partner_type,
     )
 
 
 def validate_organization(org: Organization) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not org.name:
-        problems["name"] = Problem.REQUIRED
+    problems = required(org, "name")
     if p := validate_phone(org.phone):
         problems["phone"] = p
-    if org.term_start and org.term_end and org.term_end < org.term_start:
-        problems["term_end"] = Problem.TERM_ORDER
+    problems.update(in_order(org, "term_start", "term_end", Problem.TERM_ORDER))
     problems.update(too_long(org, ORGANIZATION_MAX_LENGTH))
     return problems
 

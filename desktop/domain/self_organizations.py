@@ -4,8 +4,8 @@ organization itself (Organization.incubated_on)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.errors import Problem, required, too_long
+from desktop.domain.text import cleaned
 
 # Offered in the form; any other kind may be typed.
 ACTIVITY_KINDS = ("开放日", "公益服务", "美食节", "文体活动", "志愿服务", "邻里互助", "学习交流")
@@ -49,22 +49,11 @@ class Activity:
 
 
 def clean_activity(a: Activity) -> Activity:
-    return Activity(
-        organization_id=a.organization_id,
-        kind=clean_text(a.kind, single_line=True),
-        held_on=a.held_on,
-        participants=clean_text(a.participants),
-        participant_count=a.participant_count,
-        description=clean_text(a.description),
-        id=a.id,
-        uuid=a.uuid,
-    )
+    return cleaned(a, lines=("kind",), texts=("participants", "description"))
 
 
 def validate_activity(a: Activity) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not a.kind:
-        problems["kind"] = Problem.REQUIRED
+    problems = required(a, "kind")
     if a.participant_count is not None and a.participant_count < 0:
         problems["participant_count"] = Problem.NEGATIVE_AMOUNT
     problems.update(too_long(a, ACTIVITY_MAX_LENGTH))
@@ -72,9 +61,7 @@ def validate_activity(a: Activity) -> dict[str, Problem]:
 
 
 def clean_member(m: Member) -> Member:
-    return Member(
-        m.person_id, m.name, m.building, clean_text(m.role, single_line=True), m.joined_on
-    )
+    return cleaned(m, lines=("role",))
 
 
 def validate_member(m: Member) -> dict[str, Problem]:

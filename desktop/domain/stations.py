@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.errors import Problem, too_long
-from desktop.domain.text import clean_text
+from desktop.domain.text import cleaned
 
 TEXT_MAX = 2000
 MAX_LENGTH = {"services": TEXT_MAX, "note": TEXT_MAX}
@@ -37,14 +37,7 @@ class StationMonth:
 
 
 def clean_station_month(m: StationMonth) -> StationMonth:
-    return StationMonth(
-        m.resource_id,
-        month_start(m.month),
-        m.riders_served,
-        clean_text(m.services),
-        clean_text(m.note),
-        m.id,
-    )
+    return cleaned(m, texts=("services", "note"), month=month_start(m.month))
 
 
 def validate_station_month(m: StationMonth) -> dict[str, Problem]:

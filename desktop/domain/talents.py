@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, required, too_long
 from desktop.domain.roster import TalentRight
-from desktop.domain.text import clean_text
+from desktop.domain.text import cleaned
 
 TEXT_MAX = 2000
 CULTIVATION_MAX_LENGTH = {"description": TEXT_MAX}
@@ -76,7 +76,7 @@ class RightUse:
 
 
 def clean_cultivation(c: Cultivation) -> Cultivation:
-    return Cultivation(c.person_id, c.happened_on, c.kind, clean_text(c.description), c.id)
+    return cleaned(c, texts=("description",))
 
 
 def validate_cultivation(c: Cultivation) -> dict[str, Problem]:
@@ -86,16 +86,10 @@ def validate_cultivation(c: Cultivation) -> dict[str, Problem]:
 
 
 def clean_right_use(u: RightUse) -> RightUse:
-    return RightUse(
-        u.person_id, u.right, u.used_on, u.source, u.source_id, clean_text(u.note), u.id
-    )
+    return cleaned(u, texts=("note",))
 
 
 def validate_right_use(u: RightUse) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if u.derived:  # meetings and projects are read from their records, never typed
-        problems["source"] = Problem.REQUIRED
-    if not u.note:
-        problems["note"] = Problem.REQUIRED
-    problems.update(too_long(u, RIGHT_USE_MAX_LENGTH))
-    return problems
+    # Meetings and projects are read from their records, never typed.
+    problems = {"source": Problem.REQUIRED} if u.derived else {}
+    return {**problems, **required(u, "note"), **too_long(u, RIGHT_USE_MAX_LENGTH)}

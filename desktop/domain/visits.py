@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from desktop.domain.errors import Problem, too_long
+from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.needs import Satisfaction
-from desktop.domain.text import clean_text
+from desktop.domain.text import cleaned
 
 LINE_MAX = 80  # a name, a phone, a place: one line
 TEXT_MAX = 4000
@@ -110,36 +110,16 @@ class VisitQuery:
 
 
 def clean_visit(v: Visit) -> Visit:
-    one = lambda s: clean_text(s, single_line=True)  # noqa: E731
-    return Visit(
-        kind=v.kind,
-        visited_on=v.visited_on,
-        resident=one(v.resident),
-        person_id=v.person_id,
-        phone=one(v.phone),
-        building=one(v.building),
-        unit=one(v.unit),
-        room=one(v.room),
-        issue=clean_text(v.issue),
-        category_id=v.category_id,
-        handling=clean_text(v.handling),
-        referred_to=v.referred_to,
-        follow_up_on=v.follow_up_on,
-        outcome=clean_text(v.outcome),
-        satisfaction=v.satisfaction,
-        need_id=v.need_id,
-        id=v.id,
-        uuid=v.uuid,
+    return cleaned(
+        v,
+        lines=("resident", "phone", "building", "unit", "room"),
+        texts=("issue", "handling", "outcome"),
     )
 
 
 def validate_visit(v: Visit) -> dict[str, Problem]:
-    problems: dict[str, Problem] = {}
-    if not v.resident:
-        problems["resident"] = Problem.REQUIRED
-    if not v.issue:
-        problems["issue"] = Problem.REQUIRED
-    problems.update(too_long(v, MAX_LENGTH))
-    if v.follow_up_on and v.follow_up_on < v.visited_on:
-        problems["follow_up_on"] = Problem.DATE_ORDER
-    return problems
+    return {
+        **required(v, "resident", "issue"),
+        **too_long(v, MAX_LENGTH),
+        **in_order(v, "visited_on", "follow_up_on"),
+    }

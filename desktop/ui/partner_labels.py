@@ -1,6 +1,7 @@
 """Words shown for partner units and the 三个一 quota."""
 
-from desktop.domain.partners import PartnerActivityKind, PartnerType, QuotaGap, QuotaState
+from desktop.domain.labels import quota_text, word
+from desktop.domain.partners import PartnerActivityKind, QuotaGap, QuotaState
 from desktop.ui.i18n import translate
 
 # Colour backs the word up, never replaces it (docs/ui.md): green met, red missing, blue open.
@@ -13,31 +14,9 @@ STATE_COLOURS = {
 }
 
 
-def partner_type_label(kind: PartnerType) -> str:
-    return {
-        PartnerType.AGENCY: translate("PartnerLabels", "Agency"),
-        PartnerType.ENTERPRISE: translate("PartnerLabels", "Enterprise"),
-        PartnerType.SCHOOL: translate("PartnerLabels", "School"),
-    }[kind]
-
-
-def activity_kind_label(kind: PartnerActivityKind) -> str:
-    return {
-        PartnerActivityKind.PAIRING: translate("PartnerLabels", "Pairing activity"),
-        PartnerActivityKind.PRACTICAL_SERVICE: translate("PartnerLabels", "Practical service"),
-        PartnerActivityKind.DISPUTE_MEDIATION: translate("PartnerLabels", "Dispute mediation"),
-    }[kind]
-
-
-def quota_state_label(state: QuotaState, count: int = 0) -> str:
-    """“✓ 2 次”, “缺”, “进行中”, “未到期”, “未结对”."""
-    return {
-        QuotaState.MET: translate("PartnerLabels", "✓ {count}").format(count=count),
-        QuotaState.MISSING: translate("PartnerLabels", "Missing"),
-        QuotaState.OPEN: translate("PartnerLabels", "Open"),
-        QuotaState.NOT_YET_DUE: translate("PartnerLabels", "Not yet due"),
-        QuotaState.NOT_PAIRED: translate("PartnerLabels", "Not paired yet"),
-    }[state]
+partner_type_label = word
+activity_kind_label = word
+quota_state_label = quota_text
 
 
 def gap_text(gap: QuotaGap) -> str:

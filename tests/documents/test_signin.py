@@ -5,9 +5,9 @@ import re
 from dataclasses import replace
 
 from desktop.documents import signin_title, write_signin_sheet
-from desktop.documents.labels import PARTICIPANT_ROLE
 from desktop.documents.signin import FEWEST_WALK_INS, WALK_IN_ROWS
-from desktop.domain.meetings import MeetingKind, Participant
+from desktop.domain.labels import printed_word
+from desktop.domain.meetings import MeetingKind, Participant, ParticipantRole
 from tests.documents.conftest import (
     HOOD,
     R,
@@ -46,7 +46,7 @@ def test_sheet_lists_the_invited_role_by_role_with_blank_rows(tmp_path):
     walk_ins = [r for r in numbered if len(r) == 1]
     assert len(walk_ins) == WALK_IN_ROWS
     # Grouped in the order of the roles, each person once.
-    role_order = ["支部委员", *PARTICIPANT_ROLE.values()]
+    role_order = ["支部委员", *(printed_word(r) for r in ParticipantRole)]
     roles = [r[1] for r in invited]
     assert roles == sorted(roles, key=role_order.index)
     assert sorted(r[2] for r in invited) == sorted(p.name for p in meeting.participants)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QImage, QRawFont
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.labels import WORDS
 from desktop.domain.ledger import LEDGERS
 from desktop.paths import resources_dir, translations_dir
 from desktop.ui.help_viewer import HelpWindow, read_guide, write_guide_pdf
@@ -43,6 +44,7 @@ def screen_names() -> set[str]:
             names.add(plain_name(line.split("（")[0]))
     for ledger in LEDGERS.values():
         names.update(column.header for column in ledger.columns)
+    names.update(WORDS.values())  # the enums' words, shown as the domain holds them
     names.discard("")
     return names
 

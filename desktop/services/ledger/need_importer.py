@@ -6,7 +6,8 @@ from typing import ClassVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.ledger import IMPORT_NOTE, IMPORT_REASON, Column, label_of
+from desktop.domain.labels import word
+from desktop.domain.ledger import IMPORT_NOTE, IMPORT_REASON, Column
 from desktop.domain.needs import (
     STATUSES_NEEDING_REASON,
     TRANSITIONS,
@@ -80,8 +81,8 @@ class NeedImporter(Importer):
         category_name = self.category_names.get(need.category_id or 0)
         self.problems(row, validate_need(need, category_name))
         if before is not None and not need_can_move(before.status, need.status):
-            allowed = "、".join(label_of(x) for x in TRANSITIONS[before.status])
-            old, new = label_of(before.status), label_of(need.status)
+            allowed = "、".join(word(x) for x in TRANSITIONS[before.status])
+            old, new = word(before.status), word(need.status)
             self.error(row, "状态", f"状态不能从“{old}”改为“{new}”，只能改为：{allowed}。")
         return need, need == before
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.ledger import label_of
+from desktop.domain.labels import word
 from desktop.domain.projects import (
     Party,
     PartyRole,
@@ -76,7 +76,7 @@ class ProjectImporter(Importer):
         project = clean_project(project)
         self.problems(row, validate_project(project))
         if before is not None and not stage_can_move(before.stage, project.stage):
-            old, new = label_of(before.stage), label_of(project.stage)
+            old, new = word(before.stage), word(project.stage)
             message = (
                 f"阶段不能从“{old}”改为“{new}”。项目阶段只能逐步推进"
                 "（立项→实施中→待验收→已完成），或改为已终止。"
