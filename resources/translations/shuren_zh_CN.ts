@@ -3666,17 +3666,17 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PartnerLabels</name>
     <message>
-        <location filename="../../desktop/ui/partner_labels.py" line="46"/>
+        <location filename="../../desktop/ui/partner_labels.py" line="25"/>
         <source>{name}: no pairing activity yet this quarter ({days} days left in the quarter)</source>
         <translation>{name}本季度尚无结对活动（本季度还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/partner_labels.py" line="50"/>
+        <location filename="../../desktop/ui/partner_labels.py" line="29"/>
         <source>{name}: no practical service yet this quarter ({days} days left in the quarter)</source>
         <translation>{name}本季度尚无为民实事（本季度还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/partner_labels.py" line="54"/>
+        <location filename="../../desktop/ui/partner_labels.py" line="33"/>
         <source>{name}: no dispute mediation yet this year ({days} days left in the year)</source>
         <translation>{name}今年尚无纠纷调处（今年还剩 {days} 天）</translation>
     </message>
