@@ -17,7 +17,7 @@ from desktop.ui.dialogs.compact import AdoptDialog, CompactEditor, CompareDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.models.compacts import CompactTableModel, state_label
-from desktop.ui.pages.list_page import ListPage, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_table
 
 
 def branch_name(ctx: AppContext) -> str:
@@ -28,8 +28,7 @@ def branch_name(ctx: AppContext) -> str:
 class CompactsPage(ListPage):
     model_class = CompactTableModel
     reloads_on = (RecordKind.COMPACT, RecordKind.MEETING)
-    fetch_record = staticmethod(compacts.get_compact)
-    delete_service = staticmethod(compacts.delete_compacts)
+    records = Records(form=None, fetch=compacts.get_compact, delete=compacts.delete_compacts)
 
     def search_hint(self) -> str:
         return translate("CompactsPage", "Search compact title")

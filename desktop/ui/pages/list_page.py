@@ -2,6 +2,7 @@
 search, filters, count, list, details."""
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any, ClassVar, TypeVar
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -34,7 +34,7 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.operations import change
-from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
+from desktop.ui.widgets import EmptyState, SearchBox, confirm, count_text, make_table_view
 
 T = TypeVar("T")
 
@@ -72,6 +72,17 @@ def refill_combo(combo: QComboBox, first: str, choices: Iterable[tuple[str, Any]
     combo.blockSignals(False)
 
 
+@dataclass(frozen=True)
+class Records:
+    """How a list page's records are opened and moved to the trash: the record's form, built
+    as form(ctx, record or None, parent=page); the service reading one record by id; the one
+    moving records to the trash, saying how many it moved."""
+
+    form: Callable[..., RecordForm] | None
+    fetch: Callable[[Database, int], Any] | None
+    delete: Callable[[Database, list[int]], int]
+
+
 class ListPage(QWidget):
     """A page declares its records below and builds its own parts in the hooks; what is
     particular to it (a form that refuses final records …) it overrides."""
@@ -81,11 +92,7 @@ class ListPage(QWidget):
     model_class: ClassVar[Callable[[Database, QWidget], PagedTableModel[Any]]]
     ledger: ClassVar[LedgerKind | None] = None  # 导入 · 导出 for a list with an Excel ledger
     reloads_on: ClassVar[tuple[RecordKind, ...]] = ()  # changes of these kinds re-read the list
-    # The record's form, built as form_class(ctx, record or None, parent=page).
-    form_class: ClassVar[Callable[..., RecordForm]]
-    # Services (as staticmethod): one record by id; move records to the trash (how many).
-    fetch_record: ClassVar[Callable[[Database, int], Any]]
-    delete_service: ClassVar[Callable[[Database, list[int]], int]]
+    records: ClassVar[Records]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -294,17 +301,14 @@ class ListPage(QWidget):
         rows = self.selected_rows()
         if not rows:
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             translate("ListPage", "Move to trash"),
             translate(
                 "ListPage",
                 "Move {count} record(s) to the trash? You can restore them from the Trash page.",
             ).format(count=len(rows)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.delete_records(rows)
 
     def _empty_action(self) -> None:
@@ -399,7 +403,8 @@ class ListPage(QWidget):
 
     # -- the records: read, open in their form, moved to the trash -------------------------
     def make_form(self, record: Any | None, **options: Any) -> RecordForm:
-        return self.form_class(self.ctx, record, parent=self, **options)
+        assert self.records.form is not None
+        return self.records.form(self.ctx, record, parent=self, **options)
 
     def create_record(self) -> None:
         run_form(self.make_form(None))
@@ -410,7 +415,8 @@ class ListPage(QWidget):
     def fetched(self, record_id: int) -> Any | None:
         """The record read afresh; a record gone meanwhile just leaves the list, refreshed."""
         try:
-            return self.fetch_record(self.ctx.db, record_id)
+            assert self.records.fetch is not None
+            return self.records.fetch(self.ctx.db, record_id)
         except NotFoundError:
             self.reload()
             return None
@@ -426,7 +432,7 @@ class ListPage(QWidget):
     def delete_records(self, rows: list[Any]) -> None:
         ids = [self.row_id(r) for r in rows]
         self.change(
-            lambda: self.delete_service(self.ctx.db, ids), lambda moved: self.trashed(moved, rows)
+            lambda: self.records.delete(self.ctx.db, ids), lambda moved: self.trashed(moved, rows)
         )
 
     def trashed(self, moved: int, rows: list[Any]) -> None:

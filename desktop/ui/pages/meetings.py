@@ -22,7 +22,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.messages import contradiction_text
 from desktop.ui.models.meetings import MeetingTableModel, minutes_state
-from desktop.ui.pages.list_page import ListPage, details_table, filter_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
 
 
 def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
@@ -36,9 +36,7 @@ def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
 class MeetingsPage(ListPage):
     model_class = MeetingTableModel
     reloads_on = (RecordKind.MEETING, RecordKind.ACTION)
-    form_class = MeetingDialog
-    fetch_record = staticmethod(meetings.get_meeting)
-    delete_service = staticmethod(meetings.delete_meetings)
+    records = Records(MeetingDialog, meetings.get_meeting, meetings.delete_meetings)
 
     def search_hint(self) -> str:
         return translate("MeetingsPage", "Search meeting title, place or host")

@@ -26,6 +26,7 @@ from desktop.ui.labels import (
 from desktop.ui.models.needs import NeedTableModel
 from desktop.ui.pages.list_page import (
     ListPage,
+    Records,
     details_links,
     details_table,
     filter_combo,
@@ -46,9 +47,7 @@ class NeedsPage(ListPage):
     model_class = NeedTableModel
     ledger = LedgerKind.NEEDS
     reloads_on = (RecordKind.NEED, RecordKind.NEED_CATEGORY, RecordKind.PROJECT)
-    form_class = NeedDialog
-    fetch_record = staticmethod(needs.get_need)
-    delete_service = staticmethod(needs.delete_needs)
+    records = Records(NeedDialog, needs.get_need, needs.delete_needs)
 
     def search_hint(self) -> str:
         return translate("NeedsPage", "Search title, name, phone or address")

@@ -11,14 +11,15 @@ from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.organizations import OrganizationTableModel
-from desktop.ui.pages.list_page import ListPage, details_table, filter_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
 
 
 class OrganizationsPage(ListPage):
     model_class = OrganizationTableModel
     reloads_on = (RecordKind.ORGANIZATION,)
-    form_class = OrganizationDialog
-    delete_service = staticmethod(organizations.delete_organizations)
+    records = Records(
+        form=OrganizationDialog, fetch=None, delete=organizations.delete_organizations
+    )
 
     def search_hint(self) -> str:
         return translate("OrganizationsPage", "Search name, contact or phone")

@@ -10,15 +10,13 @@ from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
-from desktop.ui.pages.list_page import ListPage, details_table, filter_combo, refill_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo, refill_combo
 
 
 class PeoplePage(ListPage):
     model_class = PeopleTableModel
     reloads_on = (RecordKind.PERSON, RecordKind.BUILDING)
-    form_class = PersonDialog
-    fetch_record = staticmethod(people.get_person)
-    delete_service = staticmethod(people.delete_people)
+    records = Records(PersonDialog, people.get_person, people.delete_people)
 
     def search_hint(self) -> str:
         return translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)")

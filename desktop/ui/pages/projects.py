@@ -14,7 +14,7 @@ from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
 from desktop.ui.models.projects import ProjectTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table, filter_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
 from desktop.ui.pages.periods import period_combo, period_range
 
 
@@ -22,9 +22,7 @@ class ProjectsPage(ListPage):
     model_class = ProjectTableModel
     ledger = LedgerKind.PROJECTS
     reloads_on = (RecordKind.PROJECT, RecordKind.NEED, RecordKind.RESOURCE)
-    form_class = ProjectDialog
-    fetch_record = staticmethod(projects.get_project)
-    delete_service = staticmethod(projects.delete_projects)
+    records = Records(ProjectDialog, projects.get_project, projects.delete_projects)
 
     def search_hint(self) -> str:
         return translate("ProjectsPage", "Search project title")

@@ -12,16 +12,14 @@ from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.resources import ResourceTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table, filter_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
 
 
 class ResourcesPage(ListPage):
     model_class = ResourceTableModel
     ledger = LedgerKind.RESOURCES
     reloads_on = (RecordKind.RESOURCE, RecordKind.PROJECT)
-    form_class = ResourceDialog
-    fetch_record = staticmethod(resources.get_resource)
-    delete_service = staticmethod(resources.delete_resources)
+    records = Records(ResourceDialog, resources.get_resource, resources.delete_resources)
 
     def search_hint(self) -> str:
         return translate("ResourcesPage", "Search resource, provider or contact")

@@ -14,15 +14,13 @@ from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 from desktop.ui.models.visits import VisitTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table, filter_combo
+from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
 
 
 class VisitsPage(ListPage):
     model_class = VisitTableModel
     reloads_on = (RecordKind.VISIT, RecordKind.NEED)
-    form_class = VisitDialog
-    fetch_record = staticmethod(visits.get_visit)
-    delete_service = staticmethod(visits.delete_visits)
+    records = Records(VisitDialog, visits.get_visit, visits.delete_visits)
 
     def search_hint(self) -> str:
         return translate("VisitsPage", "Search resident, phone, address or issue")
