@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -45,7 +44,7 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.operations import change
 from desktop.ui.pages.list_page import details_table, no_selection_html
-from desktop.ui.widgets import count_text
+from desktop.ui.widgets import confirm, count_text
 
 WATCHED = {
     k.value
@@ -357,14 +356,7 @@ class CommitteePage(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
     def _confirm_delete(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            translate("CommitteePage", "Delete"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, translate("CommitteePage", "Delete"), text)
 
     def _run(self, dialog: Any, kind: RecordKind, section: Section | None = None) -> None:
         """Show a form; when it saved, say what changed and select the new record."""

@@ -4,7 +4,7 @@ from functools import partial
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.compact_templates import TEMPLATES
 from desktop.domain.compacts import Chapter, Compact, CompactRow, CompactState, CompactVersion
@@ -17,7 +17,7 @@ from desktop.ui.dialogs.compact import AdoptDialog, CompactEditor, CompareDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.models.compacts import CompactTableModel, state_label
-from desktop.ui.pages.list_page import ListPage, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_table
 
 
 def branch_name(ctx: AppContext) -> str:
@@ -26,10 +26,17 @@ def branch_name(ctx: AppContext) -> str:
 
 
 class CompactsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = CompactTableModel(ctx.db, self)
-        self.build(translate("CompactsPage", "Search compact title"))
+    model_class = CompactTableModel
+    reloads_on = (RecordKind.COMPACT, RecordKind.MEETING)
+    records = Records(form=None, fetch=compacts.get_compact, delete=compacts.delete_compacts)
+
+    def search_hint(self) -> str:
+        return translate("CompactsPage", "Search compact title")
+
+    def trashed_text(self) -> str:
+        return translate("CompactsPage", "{count} compact(s) moved to the trash.")
+
+    def add_tools(self) -> None:
         self.adopt_action = QAction(translate("CompactsPage", "Record adoption…"), self)
         self.revise_action = QAction(translate("CompactsPage", "Start a revision"), self)
         self.compare_action = QAction(translate("CompactsPage", "Compare versions…"), self)
@@ -56,16 +63,6 @@ class CompactsPage(ListPage):
             self.print_action,
         ):
             self.toolbar.addAction(action)
-        ctx.events.data_changed.connect(
-            lambda kind: (
-                kind in (RecordKind.COMPACT.value, RecordKind.MEETING.value) and self.reload()
-            )
-        )
-        self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.text = text
-        self.reload()
 
     def empty_text(self) -> str:
         return translate(
@@ -135,15 +132,8 @@ class CompactsPage(ListPage):
             create = partial(compacts.create_from_template, self.ctx.db, choice)
         self.change(create, lambda compact: self.open_record(compact.id or 0))
 
-    def edit_record(self, row: CompactRow) -> None:
-        self.open_record(row.id)
-
-    def open_record(self, compact_id: int) -> None:
-        try:
-            compact = compacts.get_compact(self.ctx.db, compact_id)
-        except NotFoundError:
-            self.reload()
-            return
+    def open_fetched(self, compact: Compact) -> None:
+        compact_id = compact.id or 0
         if compact.draft is None:
             answer = QMessageBox.question(
                 self,
@@ -220,10 +210,3 @@ class CompactsPage(ListPage):
             preview_document(
                 self, version.title, lambda out: write_compact(version, branch, out, paper=which)
             )
-
-    def delete_records(self, rows: list[CompactRow]) -> None:
-        self.move_to_trash(
-            compacts.delete_compacts,
-            rows,
-            translate("CompactsPage", "{count} compact(s) moved to the trash."),
-        )

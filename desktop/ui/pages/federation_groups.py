@@ -4,7 +4,7 @@ with their monthly service log."""
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -29,17 +29,7 @@ from desktop.ui.models.federation import (
 )
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+from desktop.ui.widgets import confirm
 
 
 class SelfOrganizationsTab(QWidget):
@@ -150,7 +140,7 @@ class SelfOrganizationsTab(QWidget):
         text = translate("SelfOrganizationsTab", "Remove {name} from {group}?").format(
             name=member.name, group=group.name
         )
-        if ask(self, translate("SelfOrganizationsTab", "Remove member"), text):
+        if confirm(self, translate("SelfOrganizationsTab", "Remove member"), text):
             change(
                 self.ctx.events,
                 self,
@@ -179,7 +169,7 @@ class SelfOrganizationsTab(QWidget):
             "SelfOrganizationsTab",
             "Move the activity of {date} to the trash? You can restore it from the Trash page.",
         ).format(date=format_date(activity.held_on))
-        if ask(self, translate("SelfOrganizationsTab", "Move to trash"), text):
+        if confirm(self, translate("SelfOrganizationsTab", "Move to trash"), text):
             change(self.ctx.events, self, lambda: so.delete_activities(self.ctx.db, [activity.id]))
 
 
@@ -251,7 +241,7 @@ class StationsTab(QWidget):
         text = translate("StationsTab", "Delete the log of {month}?").format(
             month=month_text(entry.month)
         )
-        if ask(self, translate("StationsTab", "Delete"), text):
+        if confirm(self, translate("StationsTab", "Delete"), text):
             change(
                 self.ctx.events,
                 self,

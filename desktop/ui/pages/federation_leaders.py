@@ -35,6 +35,7 @@ from desktop.ui.models.meetings import minutes_state
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
 from desktop.ui.status import Tone
+from desktop.ui.widgets import confirm
 
 MEETING_ID = Qt.ItemDataRole.UserRole
 
@@ -194,17 +195,14 @@ class LeadersTab(QWidget):
         row = self.patrols.current()
         if row is None:
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             translate("LeadersTab", "Move to trash"),
             translate(
                 "LeadersTab",
                 "Move the patrol of {date} to the trash? You can restore it from the Trash page.",
             ).format(date=format_date(row.held_on)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             change(self.ctx.events, self, lambda: patrols.delete_patrols(self.ctx.db, [row.id]))
 
     def register_need(self) -> None:

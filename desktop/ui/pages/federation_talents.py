@@ -3,7 +3,7 @@ rights (counts and the list). Uses from meetings and projects are refreshed in t
 when the tab is shown and whenever meetings or projects change."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop.domain.dates import format_date
@@ -19,6 +19,7 @@ from desktop.ui.labels import right_label
 from desktop.ui.models.federation import CultivationModel, RightUseModel, TalentModel
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
+from desktop.ui.widgets import confirm
 
 
 class TalentsTab(QWidget):
@@ -197,11 +198,4 @@ class TalentsTab(QWidget):
             change(self.ctx.events, self, lambda: talents.delete_right_use(self.ctx.db, use.id))
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            translate("TalentsTab", "Delete"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, translate("TalentsTab", "Delete"), text)

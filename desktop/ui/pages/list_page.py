@@ -1,9 +1,10 @@
 """The shape every list page shares (docs/ui.md, "Every list page looks the same"): toolbar,
 search, filters, count, list, details."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.store.database import Database
 from desktop.ui.access import chain_tab_order, shortcut_tip
@@ -33,10 +34,9 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.operations import change
-from desktop.ui.widgets import EmptyState, SearchBox, count_text, make_table_view
+from desktop.ui.widgets import EmptyState, SearchBox, confirm, count_text, make_table_view
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 DETAILS_EM = 16  # the details pane's width at first, in Chinese characters
 DETAILS_MIN_EM = 8
@@ -53,14 +53,59 @@ def no_selection_html() -> str:
     return pane_note_html(translate("ListPage", "Select a record to see its details"))
 
 
+def filter_combo(first: str, choices: Iterable[tuple[str, Any]]) -> QComboBox:
+    """A filter: ``first`` (all, no filter) then the choices, each a label and its value."""
+    combo = QComboBox()
+    refill_combo(combo, first, choices)
+    return combo
+
+
+def refill_combo(combo: QComboBox, first: str, choices: Iterable[tuple[str, Any]]) -> None:
+    """Fill a filter afresh (the buildings changed …), keeping the choice in force, quietly."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(first, None)
+    for label, value in choices:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+@dataclass(frozen=True)
+class Records:
+    """How a list page's records are opened and moved to the trash: the record's form, built
+    as form(ctx, record or None, parent=page); the service reading one record by id; the one
+    moving records to the trash, saying how many it moved."""
+
+    form: Callable[..., RecordForm] | None
+    fetch: Callable[[Database, int], Any] | None
+    delete: Callable[[Database, list[int]], int]
+
+
 class ListPage(QWidget):
-    """Subclasses create ``self.model`` before calling ``build()`` and implement the hooks."""
+    """A page declares its records below and builds its own parts in the hooks; what is
+    particular to it (a form that refuses final records …) it overrides."""
 
     model: PagedTableModel[Any]
+    # The list's model, built as model_class(db, page).
+    model_class: ClassVar[Callable[[Database, QWidget], PagedTableModel[Any]]]
+    ledger: ClassVar[LedgerKind | None] = None  # 导入 · 导出 for a list with an Excel ledger
+    reloads_on: ClassVar[tuple[RecordKind, ...]] = ()  # changes of these kinds re-read the list
+    records: ClassVar[Records]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.model = self.model_class(ctx.db, self)
+        self.build(self.search_hint())
+        if self.ledger is not None:
+            self.add_ledger_actions(self.ledger)
+        self.add_tools()
+        for widget in self.make_filters():
+            self.add_filter(widget)
+        ctx.events.data_changed.connect(self.data_changed)
+        self.reload()
 
     def build(self, search_hint: str) -> None:
         self.toolbar = QToolBar()
@@ -256,17 +301,14 @@ class ListPage(QWidget):
         rows = self.selected_rows()
         if not rows:
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             translate("ListPage", "Move to trash"),
             translate(
                 "ListPage",
                 "Move {count} record(s) to the trash? You can restore them from the Trash page.",
             ).format(count=len(rows)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.delete_records(rows)
 
     def _empty_action(self) -> None:
@@ -321,12 +363,30 @@ class ListPage(QWidget):
         """Read the filter widgets into the model's query, then reload (pages override)."""
         self.reload()
 
+    def filtered(self) -> Any:
+        """What the search and the filters set: the model's query, or the model itself."""
+        return getattr(self.model, "query", self.model)
+
     def set_search(self, text: str) -> None:
-        self.model.query.text = text
+        self.filtered().text = text
         self.reload()
+
+    def data_changed(self, kind: str) -> None:
+        if kind in {k.value for k in self.reloads_on}:
+            self.reload()
 
     def row_id(self, row: Any) -> int:
         return row.id
+
+    def search_hint(self) -> str:
+        raise NotImplementedError
+
+    def add_tools(self) -> None:
+        """The page's own toolbar actions, after 新建 · 编辑 · 删除 (and the ledger's)."""
+
+    def make_filters(self) -> Sequence[QComboBox | QCheckBox]:
+        """The filters beside the search box, left to right."""
+        return ()
 
     def empty_text(self) -> str:
         raise NotImplementedError
@@ -337,14 +397,46 @@ class ListPage(QWidget):
     def details_html(self, row: Any) -> str:
         raise NotImplementedError
 
-    def create_record(self) -> None:
+    def trashed_text(self) -> str:
+        """The status bar's note after a delete, with ``{count}``."""
         raise NotImplementedError
+
+    # -- the records: read, open in their form, moved to the trash -------------------------
+    def make_form(self, record: Any | None, **options: Any) -> RecordForm:
+        assert self.records.form is not None
+        return self.records.form(self.ctx, record, parent=self, **options)
+
+    def create_record(self) -> None:
+        run_form(self.make_form(None))
 
     def edit_record(self, row: Any) -> None:
-        raise NotImplementedError
+        self.open_record(self.row_id(row))
+
+    def fetched(self, record_id: int) -> Any | None:
+        """The record read afresh; a record gone meanwhile just leaves the list, refreshed."""
+        try:
+            assert self.records.fetch is not None
+            return self.records.fetch(self.ctx.db, record_id)
+        except NotFoundError:
+            self.reload()
+            return None
+
+    def open_record(self, record_id: int) -> None:
+        record = self.fetched(record_id)
+        if record is not None:
+            self.open_fetched(record)
+
+    def open_fetched(self, record: Any) -> None:
+        run_form(self.make_form(record))
 
     def delete_records(self, rows: list[Any]) -> None:
-        raise NotImplementedError
+        ids = [self.row_id(r) for r in rows]
+        self.change(
+            lambda: self.records.delete(self.ctx.db, ids), lambda moved: self.trashed(moved, rows)
+        )
+
+    def trashed(self, moved: int, rows: list[Any]) -> None:
+        self.status_message(self.trashed_text().format(count=moved))
 
     # -- changing data: always through the one change helper ---------------------------------
     def change(
@@ -354,30 +446,6 @@ class ListPage(QWidget):
         on_failure: Callable[[Exception], bool] | None = None,
     ) -> bool:
         return change(self.ctx.events, self, fn, on_done=on_done, on_failure=on_failure)
-
-    def move_to_trash(
-        self, delete: Callable[[Database, list[int]], int], rows: list[Any], said: str
-    ) -> None:
-        """Move the rows to the trash; ``said`` (with ``{count}``) goes to the status bar."""
-        ids = [self.row_id(r) for r in rows]
-        self.change(
-            lambda: delete(self.ctx.db, ids),
-            lambda moved: self.status_message(said.format(count=moved)),
-        )
-
-    def open_form(
-        self,
-        fetch: Callable[[Database, int], R],
-        record_id: int,
-        make_form: Callable[[R], RecordForm],
-    ) -> None:
-        """Open a record's form; a record gone meanwhile just leaves the list, refreshed."""
-        try:
-            record = fetch(self.ctx.db, record_id)
-        except NotFoundError:
-            self.reload()
-            return
-        run_form(make_form(record))
 
 
 def details_table(title: str, lines: list[tuple[str, str]]) -> str:

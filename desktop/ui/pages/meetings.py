@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError, ValidationError
@@ -11,7 +11,6 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
 from desktop.services import meetings, neighborhood, people
 from desktop.services.meetings import MeetingContradictionError
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.meeting import MeetingDialog
 from desktop.ui.i18n import translate
@@ -23,7 +22,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.messages import contradiction_text
 from desktop.ui.models.meetings import MeetingTableModel, minutes_state
-from desktop.ui.pages.list_page import ListPage, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
 
 
 def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
@@ -35,10 +34,17 @@ def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
 
 
 class MeetingsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = MeetingTableModel(ctx.db, self)
-        self.build(translate("MeetingsPage", "Search meeting title, place or host"))
+    model_class = MeetingTableModel
+    reloads_on = (RecordKind.MEETING, RecordKind.ACTION)
+    records = Records(MeetingDialog, meetings.get_meeting, meetings.delete_meetings)
+
+    def search_hint(self) -> str:
+        return translate("MeetingsPage", "Search meeting title, place or host")
+
+    def trashed_text(self) -> str:
+        return translate("MeetingsPage", "{count} meeting(s) moved to the trash.")
+
+    def add_tools(self) -> None:
         self.finalize_action = QAction(translate("MeetingsPage", "Finalize minutes"), self)
         self.amend_action = QAction(translate("MeetingsPage", "Add a correction…"), self)
         self.finalize_action.triggered.connect(self.finalize)
@@ -61,22 +67,20 @@ class MeetingsPage(ListPage):
         self.print_action.setMenu(self.print_menu)
         self.print_action.triggered.connect(lambda: self.print_selected("archive"))
         self.toolbar.addAction(self.print_action)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(translate("MeetingsPage", "All meetings"), None)
-        for kind in MeetingKind:
-            self.kind_filter.addItem(meeting_kind_label(kind), kind)
-        self.state_filter = QComboBox()
-        self.state_filter.addItem(translate("MeetingsPage", "Drafts and final"), None)
-        self.state_filter.addItem(translate("MeetingsPage", "Drafts"), False)
-        self.state_filter.addItem(translate("MeetingsPage", "Final"), True)
-        for combo in (self.kind_filter, self.state_filter):
-            self.add_filter(combo)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.MEETING.value, RecordKind.ACTION.value):
-            self.reload()
+    def make_filters(self) -> list[QComboBox]:
+        self.kind_filter = filter_combo(
+            translate("MeetingsPage", "All meetings"),
+            ((meeting_kind_label(k), k) for k in MeetingKind),
+        )
+        self.state_filter = filter_combo(
+            translate("MeetingsPage", "Drafts and final"),
+            (
+                (translate("MeetingsPage", "Drafts"), False),
+                (translate("MeetingsPage", "Final"), True),
+            ),
+        )
+        return [self.kind_filter, self.state_filter]
 
     def apply_filters(self) -> None:
         self.model.query.kind = self.kind_filter.currentData()
@@ -150,18 +154,7 @@ class MeetingsPage(ListPage):
                 html += f"<h4>{escape(heading)}</h4><ul>{items}</ul>"
         return html
 
-    def create_record(self) -> None:
-        self.edit_meeting(None)
-
-    def edit_record(self, row: MeetingRow) -> None:
-        self.open_record(row.id)
-
-    def open_record(self, meeting_id: int) -> None:
-        try:
-            meeting = meetings.get_meeting(self.ctx.db, meeting_id)
-        except NotFoundError:
-            self.reload()
-            return
+    def open_fetched(self, meeting: Meeting) -> None:
         if meeting.is_final:
             QMessageBox.information(
                 self,
@@ -176,8 +169,7 @@ class MeetingsPage(ListPage):
         self.edit_meeting(meeting)
 
     def edit_meeting(self, meeting: Meeting | None, draft_id: int | None = None) -> None:
-        dialog = MeetingDialog(self.ctx, meeting, parent=self, draft_id=draft_id)
-        run_form(dialog)
+        run_form(self.make_form(meeting, draft_id=draft_id))
 
     def finalize(self) -> None:
         rows = self.selected_rows()
@@ -262,10 +254,3 @@ class MeetingsPage(ListPage):
                 return write_minutes(meeting, hood, out, public=public, residents=residents)
 
             preview_document(self, title, write)
-
-    def delete_records(self, rows: list[MeetingRow]) -> None:
-        self.move_to_trash(
-            meetings.delete_meetings,
-            rows,
-            translate("MeetingsPage", "{count} meeting(s) moved to the trash."),
-        )

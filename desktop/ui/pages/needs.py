@@ -3,7 +3,7 @@
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from desktop.domain.dates import format_date, format_local_datetime
 from desktop.domain.errors import NotFoundError
@@ -11,7 +11,6 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.needs import NeedRow, NeedStatus
 from desktop.services import meetings, needs, neighborhood, patrols, projects, visits
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.categories import CategoriesDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.need import NeedDialog
@@ -25,7 +24,14 @@ from desktop.ui.labels import (
     visit_kind_label,
 )
 from desktop.ui.models.needs import NeedTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table
+from desktop.ui.pages.list_page import (
+    ListPage,
+    Records,
+    details_links,
+    details_table,
+    filter_combo,
+    refill_combo,
+)
 from desktop.ui.pages.periods import period_combo, period_range
 
 OPEN, OVERDUE = "open", "overdue"
@@ -38,11 +44,18 @@ def _quoted(text: str) -> str:
 
 
 class NeedsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = NeedTableModel(ctx.db, self)
-        self.build(translate("NeedsPage", "Search title, name, phone or address"))
-        self.add_ledger_actions(LedgerKind.NEEDS)
+    model_class = NeedTableModel
+    ledger = LedgerKind.NEEDS
+    reloads_on = (RecordKind.NEED, RecordKind.NEED_CATEGORY, RecordKind.PROJECT)
+    records = Records(NeedDialog, needs.get_need, needs.delete_needs)
+
+    def search_hint(self) -> str:
+        return translate("NeedsPage", "Search title, name, phone or address")
+
+    def trashed_text(self) -> str:
+        return translate("NeedsPage", "{count} need(s) moved to the trash.")
+
+    def add_tools(self) -> None:
         self.project_action = QAction(translate("NeedsPage", "Create project"), self)
         self.project_action.triggered.connect(self.create_project)
         self.categories_action = QAction(translate("NeedsPage", "Categories…"), self)
@@ -51,63 +64,48 @@ class NeedsPage(ListPage):
         self.toolbar.addAction(self.project_action)
         self.toolbar.addAction(self.categories_action)
 
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(translate("NeedsPage", "All statuses"), None)
-        self.status_filter.addItem(translate("NeedsPage", "Not yet closed"), OPEN)
-        self.status_filter.addItem(translate("NeedsPage", "Overdue"), OVERDUE)
-        for status in NeedStatus:
-            self.status_filter.addItem(need_status_label(status), status)
+    def make_filters(self) -> list[QComboBox | QCheckBox]:
+        self.status_filter = filter_combo(
+            translate("NeedsPage", "All statuses"),
+            (
+                (translate("NeedsPage", "Not yet closed"), OPEN),
+                (translate("NeedsPage", "Overdue"), OVERDUE),
+                *((need_status_label(status), status) for status in NeedStatus),
+            ),
+        )
         self.category_filter = QComboBox()
         self.building_filter = QComboBox()
+        self._fill_choices()
         self.period_filter = period_combo()
         self.dispute_filter = QCheckBox(translate("NeedsPage", "Property disputes only"))
-        for combo in (
+        return [
             self.status_filter,
             self.category_filter,
             self.building_filter,
             self.period_filter,
             self.dispute_filter,
-        ):
-            self.add_filter(combo)
-        self._fill_choices()
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+        ]
 
     def _fill_choices(self) -> None:
-        for combo, first, items in (
-            (
-                self.category_filter,
-                translate("NeedsPage", "All categories"),
-                [(c.name, c.id) for c in needs.list_categories(self.ctx.db)],
-            ),
-            (
-                self.building_filter,
-                translate("NeedsPage", "All buildings"),
-                [(b, b) for b in self._buildings()],
-            ),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for label, value in items:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        refill_combo(
+            self.category_filter,
+            translate("NeedsPage", "All categories"),
+            ((c.name, c.id) for c in needs.list_categories(self.ctx.db)),
+        )
+        refill_combo(
+            self.building_filter,
+            translate("NeedsPage", "All buildings"),
+            ((b, b) for b in self._buildings()),
+        )
 
     def _buildings(self) -> list[str]:
         listed = [b.name for b in neighborhood.list_buildings(self.ctx.db)]
         return listed + [b for b in needs.needs_buildings(self.ctx.db) if b not in listed]
 
-    def _data_changed(self, kind: str) -> None:
+    def data_changed(self, kind: str) -> None:
         if kind in (RecordKind.NEED_CATEGORY.value, RecordKind.BUILDING.value):
             self._fill_choices()
-        if kind in (
-            RecordKind.NEED.value,
-            RecordKind.NEED_CATEGORY.value,
-            RecordKind.PROJECT.value,
-        ):
-            self.reload()
+        super().data_changed(kind)
 
     def apply_filters(self) -> None:
         q = self.model.query
@@ -227,23 +225,6 @@ class NeedsPage(ListPage):
         )
         heading = escape(translate("NeedsPage", "Where it came from"))
         return f"<h4>{heading}</h4><ul>{links}</ul>"
-
-    def create_record(self) -> None:
-        dialog = NeedDialog(self.ctx, parent=self)
-        run_form(dialog)
-
-    def edit_record(self, row: NeedRow) -> None:
-        self.open_record(row.id)
-
-    def open_record(self, need_id: int) -> None:
-        self.open_form(
-            needs.get_need, need_id, lambda need: NeedDialog(self.ctx, need, parent=self)
-        )
-
-    def delete_records(self, rows: list[NeedRow]) -> None:
-        self.move_to_trash(
-            needs.delete_needs, rows, translate("NeedsPage", "{count} need(s) moved to the trash.")
-        )
 
     def create_project(self) -> None:
         """From a need: a new project that answers it."""

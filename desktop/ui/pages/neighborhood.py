@@ -1,5 +1,7 @@
 """小区与楼栋: the neighborhood's name, its grids and its buildings."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +38,18 @@ from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.operations import change
 from desktop.ui.widgets import FieldError
+
+
+def with_buttons(box: QGroupBox, view: QWidget, *buttons: tuple[str, Callable[[], None]]) -> None:
+    """Lay out ``box``: the list, then a row of buttons (each a text and what it does)."""
+    row = QHBoxLayout()
+    for text, slot in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
+        row.addWidget(button)
+    layout = QVBoxLayout(box)
+    layout.addWidget(view)
+    layout.addLayout(row)
 
 
 class NeighborhoodPage(QWidget):
@@ -100,21 +114,14 @@ class NeighborhoodPage(QWidget):
     def _grids_box(self) -> QGroupBox:
         box = QGroupBox(translate("NeighborhoodPage", "Grids"))
         self.grid_list = QListWidget()
-        add, rename, delete = (
-            QPushButton(translate("NeighborhoodPage", "Add")),
-            QPushButton(translate("NeighborhoodPage", "Rename")),
-            QPushButton(translate("NeighborhoodPage", "Delete")),
-        )
-        add.clicked.connect(lambda: self._edit_grid(None))
-        rename.clicked.connect(self._rename_grid)
-        delete.clicked.connect(self._delete_grid)
         self.grid_list.itemDoubleClicked.connect(lambda _i: self._rename_grid())
-        buttons = QHBoxLayout()
-        for b in (add, rename, delete):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.grid_list)
-        layout.addLayout(buttons)
+        with_buttons(
+            box,
+            self.grid_list,
+            (translate("NeighborhoodPage", "Add"), lambda: self._edit_grid(None)),
+            (translate("NeighborhoodPage", "Rename"), self._rename_grid),
+            (translate("NeighborhoodPage", "Delete"), self._delete_grid),
+        )
         return box
 
     def _current_grid(self) -> Grid | None:
@@ -187,20 +194,13 @@ class NeighborhoodPage(QWidget):
         self.building_table.verticalHeader().hide()
         self.building_table.horizontalHeader().setStretchLastSection(True)
         self.building_table.itemActivated.connect(lambda _i: self._edit_building(True))
-        add, edit, delete = (
-            QPushButton(translate("NeighborhoodPage", "Add")),
-            QPushButton(translate("NeighborhoodPage", "Edit")),
-            QPushButton(translate("NeighborhoodPage", "Delete")),
+        with_buttons(
+            box,
+            self.building_table,
+            (translate("NeighborhoodPage", "Add"), lambda: self._edit_building(False)),
+            (translate("NeighborhoodPage", "Edit"), lambda: self._edit_building(True)),
+            (translate("NeighborhoodPage", "Delete"), self._delete_building),
         )
-        add.clicked.connect(lambda: self._edit_building(False))
-        edit.clicked.connect(lambda: self._edit_building(True))
-        delete.clicked.connect(self._delete_building)
-        buttons = QHBoxLayout()
-        for b in (add, edit, delete):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.building_table)
-        layout.addLayout(buttons)
         return box
 
     def _current_building(self) -> Building | None:

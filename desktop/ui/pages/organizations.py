@@ -1,43 +1,41 @@
 """组织: property company, owners' committee, self-organizations, partner units."""
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import Organization, OrganizationKind
 from desktop.services import organizations
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.organizations import OrganizationTableModel
-from desktop.ui.pages.list_page import ListPage, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
 
 
 class OrganizationsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = OrganizationTableModel(ctx.db, self)
-        self.build(translate("OrganizationsPage", "Search name, contact or phone"))
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(translate("OrganizationsPage", "All kinds"), None)
-        for kind in OrganizationKind:
-            self.kind_filter.addItem(organization_kind_label(kind), kind)
-        self.add_filter(self.kind_filter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+    model_class = OrganizationTableModel
+    reloads_on = (RecordKind.ORGANIZATION,)
+    records = Records(
+        form=OrganizationDialog, fetch=None, delete=organizations.delete_organizations
+    )
 
-    def _data_changed(self, kind: str) -> None:
-        if kind == RecordKind.ORGANIZATION.value:
-            self.reload()
+    def search_hint(self) -> str:
+        return translate("OrganizationsPage", "Search name, contact or phone")
+
+    def trashed_text(self) -> str:
+        return translate("OrganizationsPage", "{count} organization(s) moved to the trash.")
+
+    def make_filters(self) -> list[QComboBox]:
+        self.kind_filter = filter_combo(
+            translate("OrganizationsPage", "All kinds"),
+            ((organization_kind_label(k), k) for k in OrganizationKind),
+        )
+        return [self.kind_filter]
 
     def apply_filters(self) -> None:
         self.model.kind = self.kind_filter.currentData()
-        self.reload()
-
-    def set_search(self, text: str) -> None:
-        self.model.text = text
         self.reload()
 
     def empty_text(self) -> str:
@@ -67,17 +65,5 @@ class OrganizationsPage(ListPage):
         lines.append((translate("OrganizationsPage", "Note"), row.note))
         return details_table(row.name, lines)
 
-    def create_record(self) -> None:
-        dialog = OrganizationDialog(self.ctx, parent=self)
-        run_form(dialog)
-
     def edit_record(self, row: Organization) -> None:
-        dialog = OrganizationDialog(self.ctx, row, parent=self)
-        run_form(dialog)
-
-    def delete_records(self, rows: list[Organization]) -> None:
-        self.move_to_trash(
-            organizations.delete_organizations,
-            rows,
-            translate("OrganizationsPage", "{count} organization(s) moved to the trash."),
-        )
+        run_form(self.make_form(row))  # the list's row is the whole record

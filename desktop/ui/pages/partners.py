@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -54,7 +53,7 @@ from desktop.ui.partner_labels import (
     partner_type_label,
     quota_state_label,
 )
-from desktop.ui.widgets import EmptyState, count_text
+from desktop.ui.widgets import EmptyState, confirm, count_text
 
 WATCHED = {
     k.value
@@ -529,17 +528,14 @@ class PartnersPage(QWidget):
         selected = self._selected()
         if selected is None or selected.id is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             translate("PartnersPage", "Move to trash"),
             translate(
                 "PartnersPage",
                 "Move this record to the trash? You can restore it from the Trash page.",
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         delete = (
             partners.delete_activities

@@ -1,55 +1,55 @@
 """居民: the people of the roster."""
 
-from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import PersonRole, PersonRow
 from desktop.services import neighborhood, people
-from desktop.ui.context import AppContext
-from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
-from desktop.ui.pages.list_page import ListPage, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo, refill_combo
 
 
 class PeoplePage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = PeopleTableModel(ctx.db, self)
-        self.build(translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)"))
-        self.role_filter = QComboBox()
-        self.role_filter.addItem(translate("PeoplePage", "All roles"), None)
-        for role in PersonRole:
-            self.role_filter.addItem(role_label(role), role)
+    model_class = PeopleTableModel
+    reloads_on = (RecordKind.PERSON, RecordKind.BUILDING)
+    records = Records(PersonDialog, people.get_person, people.delete_people)
+
+    def search_hint(self) -> str:
+        return translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)")
+
+    def trashed_text(self) -> str:
+        return translate("PeoplePage", "{count} person(s) moved to the trash.")
+
+    def make_filters(self) -> list[QComboBox]:
+        self.role_filter = filter_combo(
+            translate("PeoplePage", "All roles"), ((role_label(r), r) for r in PersonRole)
+        )
         self.building_filter = QComboBox()
-        self.party_filter = QComboBox()
-        self.party_filter.addItem(translate("PeoplePage", "Party members and others"), None)
-        self.party_filter.addItem(translate("PeoplePage", "Party members"), True)
-        self.party_filter.addItem(translate("PeoplePage", "Not party members"), False)
-        for combo in (self.role_filter, self.building_filter, self.party_filter):
-            self.add_filter(combo)
         self._fill_buildings()
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+        self.party_filter = filter_combo(
+            translate("PeoplePage", "Party members and others"),
+            (
+                (translate("PeoplePage", "Party members"), True),
+                (translate("PeoplePage", "Not party members"), False),
+            ),
+        )
+        return [self.role_filter, self.building_filter, self.party_filter]
 
     def _fill_buildings(self) -> None:
-        current = self.building_filter.currentData()
-        self.building_filter.blockSignals(True)
-        self.building_filter.clear()
-        self.building_filter.addItem(translate("PeoplePage", "All buildings"), None)
-        for b in neighborhood.list_buildings(self.ctx.db):
-            self.building_filter.addItem(b.name, b.id)
-        self.building_filter.setCurrentIndex(max(0, self.building_filter.findData(current)))
-        self.building_filter.blockSignals(False)
+        refill_combo(
+            self.building_filter,
+            translate("PeoplePage", "All buildings"),
+            ((b.name, b.id) for b in neighborhood.list_buildings(self.ctx.db)),
+        )
 
-    def _data_changed(self, kind: str) -> None:
+    def data_changed(self, kind: str) -> None:
         if kind == RecordKind.BUILDING.value:
             self._fill_buildings()
-        if kind in (RecordKind.PERSON.value, RecordKind.BUILDING.value):
-            self.reload()
+        super().data_changed(kind)
 
     def apply_filters(self) -> None:
         q = self.model.query
@@ -101,25 +101,11 @@ class PeoplePage(ListPage):
         lines.append((translate("PeoplePage", "Note"), person.note))
         return details_table(person.name, lines)
 
-    def create_record(self) -> None:
-        dialog = PersonDialog(self.ctx, parent=self)
-        run_form(dialog)
-
-    def edit_record(self, row: PersonRow) -> None:
-        self.open_form(
-            people.get_person, row.id, lambda person: PersonDialog(self.ctx, person, parent=self)
-        )
-
-    def delete_records(self, rows: list[PersonRow]) -> None:
-        said = translate("PeoplePage", "{count} person(s) moved to the trash.")
-
-        def moved(count: int) -> None:
-            self.status_message(said.format(count=count))
-            if count < len(rows):
-                QMessageBox.information(
-                    self,
-                    translate("PeoplePage", "Move to trash"),
-                    translate("PeoplePage", "Some records had already been moved to the trash."),
-                )
-
-        self.change(lambda: people.delete_people(self.ctx.db, [r.id for r in rows]), moved)
+    def trashed(self, moved: int, rows: list[PersonRow]) -> None:
+        super().trashed(moved, rows)
+        if moved < len(rows):
+            QMessageBox.information(
+                self,
+                translate("PeoplePage", "Move to trash"),
+                translate("PeoplePage", "Some records had already been moved to the trash."),
+            )

@@ -1,47 +1,46 @@
 """项目清单: projects (民生微实事 included) that answer needs with resources."""
 
-from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.money import format_yuan
-from desktop.domain.projects import ProjectKind, ProjectRow, ProjectStage
+from desktop.domain.projects import Project, ProjectKind, ProjectRow, ProjectStage
 from desktop.services import projects
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
 from desktop.ui.models.projects import ProjectTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
 from desktop.ui.pages.periods import period_combo, period_range
 
 
 class ProjectsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = ProjectTableModel(ctx.db, self)
-        self.build(translate("ProjectsPage", "Search project title"))
-        self.add_ledger_actions(LedgerKind.PROJECTS)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(translate("ProjectsPage", "All kinds"), None)
-        for kind in ProjectKind:
-            self.kind_filter.addItem(project_kind_label(kind), kind)
-        self.stage_filter = QComboBox()
-        self.stage_filter.addItem(translate("ProjectsPage", "All stages"), None)
-        for stage in ProjectStage:
-            self.stage_filter.addItem(project_stage_label(stage), stage)
-        self.period_filter = period_combo()
-        for combo in (self.kind_filter, self.stage_filter, self.period_filter):
-            self.add_filter(combo)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+    model_class = ProjectTableModel
+    ledger = LedgerKind.PROJECTS
+    reloads_on = (RecordKind.PROJECT, RecordKind.NEED, RecordKind.RESOURCE)
+    records = Records(ProjectDialog, projects.get_project, projects.delete_projects)
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.PROJECT.value, RecordKind.NEED.value, RecordKind.RESOURCE.value):
-            self.reload()
+    def search_hint(self) -> str:
+        return translate("ProjectsPage", "Search project title")
+
+    def trashed_text(self) -> str:
+        return translate("ProjectsPage", "{count} project(s) moved to the trash.")
+
+    def make_filters(self) -> list[QComboBox]:
+        self.kind_filter = filter_combo(
+            translate("ProjectsPage", "All kinds"),
+            ((project_kind_label(k), k) for k in ProjectKind),
+        )
+        self.stage_filter = filter_combo(
+            translate("ProjectsPage", "All stages"),
+            ((project_stage_label(s), s) for s in ProjectStage),
+        )
+        self.period_filter = period_combo()
+        return [self.kind_filter, self.stage_filter, self.period_filter]
 
     def apply_filters(self) -> None:
         q = self.model.query
@@ -98,21 +97,9 @@ class ProjectsPage(ListPage):
             )
         )
 
-    def create_record(self) -> None:
-        dialog = ProjectDialog(self.ctx, parent=self)
-        run_form(dialog)
-
-    def edit_record(self, row: ProjectRow) -> None:
-        self.open_record(row.id)
-
-    def open_record(self, project_id: int) -> None:
-        try:
-            project = projects.get_project(self.ctx.db, project_id)
-        except NotFoundError:
-            self.reload()
-            return
+    def open_fetched(self, project: Project) -> None:
         before = project.stage
-        dialog = ProjectDialog(self.ctx, project, parent=self)
+        dialog = self.make_form(project)
         if (
             run_form(dialog)
             and before is not ProjectStage.COMPLETED
@@ -140,10 +127,3 @@ class ProjectsPage(ListPage):
                 title=title
             )
             self.change(lambda: projects.resolve_needs(self.ctx.db, open_needs, note))
-
-    def delete_records(self, rows: list[ProjectRow]) -> None:
-        self.move_to_trash(
-            projects.delete_projects,
-            rows,
-            translate("ProjectsPage", "{count} project(s) moved to the trash."),
-        )

@@ -1,7 +1,7 @@
 """接待走访: reception-day and door-knocking visits; one action turns a visit into a need."""
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -9,35 +9,36 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.visits import Visit, VisitKind, VisitRow
 from desktop.services import needs, visits
 from desktop.services.visits import AlreadyANeedError
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 from desktop.ui.models.visits import VisitTableModel
-from desktop.ui.pages.list_page import ListPage, details_links, details_table
+from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
 
 
 class VisitsPage(ListPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = VisitTableModel(ctx.db, self)
-        self.build(translate("VisitsPage", "Search resident, phone, address or issue"))
+    model_class = VisitTableModel
+    reloads_on = (RecordKind.VISIT, RecordKind.NEED)
+    records = Records(VisitDialog, visits.get_visit, visits.delete_visits)
+
+    def search_hint(self) -> str:
+        return translate("VisitsPage", "Search resident, phone, address or issue")
+
+    def trashed_text(self) -> str:
+        return translate("VisitsPage", "{count} visit(s) moved to the trash.")
+
+    def add_tools(self) -> None:
         self.need_action = QAction(translate("VisitsPage", "Register as need"), self)
         self.need_action.triggered.connect(self.register_need)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.need_action)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem(translate("VisitsPage", "All visits"), None)
-        for kind in VisitKind:
-            self.kind_filter.addItem(visit_kind_label(kind), kind)
-        self.add_filter(self.kind_filter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.VISIT.value, RecordKind.NEED.value):
-            self.reload()
+    def make_filters(self) -> list[QComboBox]:
+        self.kind_filter = filter_combo(
+            translate("VisitsPage", "All visits"), ((visit_kind_label(k), k) for k in VisitKind)
+        )
+        return [self.kind_filter]
 
     def apply_filters(self) -> None:
         self.model.query.kind = self.kind_filter.currentData()
@@ -90,21 +91,8 @@ class VisitsPage(ListPage):
             translate("VisitsPage", "The need it became"), RecordKind.NEED.value, need
         )
 
-    def create_record(self) -> None:
-        dialog = VisitDialog(self.ctx, parent=self)
-        run_form(dialog)
-
-    def edit_record(self, row: VisitRow) -> None:
-        self.open_record(row.id)
-
-    def open_record(self, visit_id: int) -> None:
-        self.open_form(
-            visits.get_visit, visit_id, lambda visit: VisitDialog(self.ctx, visit, parent=self)
-        )
-
     def edit_visit(self, visit: Visit, draft_id: int | None = None) -> None:
-        dialog = VisitDialog(self.ctx, visit, parent=self, draft_id=draft_id)
-        run_form(dialog)
+        run_form(self.make_form(visit, draft_id=draft_id))
 
     def register_need(self) -> None:
         rows = self.selected_rows()
@@ -127,11 +115,4 @@ class VisitsPage(ListPage):
                 translate("VisitsPage", 'Registered as need "{title}".').format(title=need.title)
             ),
             already,
-        )
-
-    def delete_records(self, rows: list[VisitRow]) -> None:
-        self.move_to_trash(
-            visits.delete_visits,
-            rows,
-            translate("VisitsPage", "{count} visit(s) moved to the trash."),
         )
