@@ -8,7 +8,7 @@ from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.labels import role_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, wide_column
 
 
 class PeopleTableModel(QueryTableModel[PersonRow]):
@@ -39,14 +39,7 @@ class PeopleTableModel(QueryTableModel[PersonRow]):
                     lambda row: translate("PeopleTableModel", "Yes") if row.is_party_member else "",
                     sort="party",
                 ),
-                self.ROLES: Column(
-                    translate("PeopleTableModel", "Roles"),
-                    lambda row: "、".join(
-                        role_label(r) for r in sorted(row.roles, key=lambda r: r.value)
-                    ),
-                    stretch=True,
-                    elide=True,
-                ),
+                self.ROLES: wide_column(translate("PeopleTableModel", "Roles"), roles_text),
             },
             db,
             PeopleQuery(),
@@ -55,3 +48,7 @@ class PeopleTableModel(QueryTableModel[PersonRow]):
             parent,
             name="people",
         )
+
+
+def roles_text(row: PersonRow) -> str:
+    return "、".join(role_label(r) for r in sorted(row.roles, key=lambda r: r.value))
