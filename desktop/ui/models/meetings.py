@@ -75,5 +75,4 @@ class MeetingTableModel(QueryTableModel[MeetingRow]):
             meetings.count_meetings,
             parent,
             name="meetings",
-            order=self.ORDER,
         )

@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import need_status_label, urgency_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, date_column, label_column, wide_column
+from desktop.ui.models.table import Column, date_column, field_column, label_column, wide_column
 from desktop.ui.status import Tone, need_tone
 
 
@@ -41,21 +41,9 @@ class NeedTableModel(QueryTableModel[NeedRow]):
                 self.TITLE: wide_column(
                     translate("NeedTableModel", "Title"), lambda row: row.title, sort="title"
                 ),
-                self.CATEGORY: Column(
-                    translate("NeedTableModel", "Category"),
-                    lambda row: row.category,
-                    sort="category",
-                ),
-                self.RAISED_BY: Column(
-                    translate("NeedTableModel", "Raised by"),
-                    lambda row: row.raised_by,
-                    sort="raised_by",
-                ),
-                self.BUILDING: Column(
-                    translate("NeedTableModel", "Building"),
-                    lambda row: row.building,
-                    sort="building",
-                ),
+                self.CATEGORY: field_column(translate("NeedTableModel", "Category"), "category"),
+                self.RAISED_BY: field_column(translate("NeedTableModel", "Raised by"), "raised_by"),
+                self.BUILDING: field_column(translate("NeedTableModel", "Building"), "building"),
                 self.URGENCY: label_column(
                     translate("NeedTableModel", "Urgency"),
                     urgency_label,
@@ -86,5 +74,4 @@ class NeedTableModel(QueryTableModel[NeedRow]):
             needs.count_needs,
             parent,
             name="needs",
-            order=self.ORDER,
         )

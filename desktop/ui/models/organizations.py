@@ -47,7 +47,6 @@ class OrganizationTableModel(PagedTableModel[Organization]):
             count=lambda: organizations.count_organizations(db, self.text, self.kind),
             parent=parent,
             name="organizations",
-            order=self.ORDER,
         )
 
 

@@ -74,5 +74,4 @@ class ProjectTableModel(QueryTableModel[ProjectRow]):
             projects.count_projects,
             parent,
             name="projects",
-            order=self.ORDER,
         )

@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, count_column, label_column, wide_column
+from desktop.ui.models.table import Column, count_column, field_column, label_column, wide_column
 from desktop.ui.status import Tone
 
 
@@ -37,11 +37,8 @@ class ResourceTableModel(QueryTableModel[ResourceRow]):
                     lambda row: row.provider_kind,
                     ProviderKind,
                 ),
-                self.PROVIDER: Column(
-                    translate("ResourceTableModel", "Offered by"),
-                    lambda row: row.provider,
-                    sort="provider",
-                    elide=True,
+                self.PROVIDER: field_column(
+                    translate("ResourceTableModel", "Offered by"), "provider", elide=True
                 ),
                 self.AVAILABILITY: Column(
                     translate("ResourceTableModel", "Quantity / availability"),
@@ -70,7 +67,6 @@ class ResourceTableModel(QueryTableModel[ResourceRow]):
             resources.count_resources,
             parent,
             name="resources",
-            order=self.ORDER,
         )
 
 

@@ -7,6 +7,7 @@ whether a header click sorts it, and how the view lays it out. ``RowTableModel``
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -61,6 +62,11 @@ class Column(Generic[Row]):
 
 
 # The kinds of column the lists share, each declared once.
+
+
+def field_column(header: str, field: str, *, elide: bool = False) -> Column[Any]:
+    """A row's own text, sorted by the service's key of the same name as the row's field."""
+    return Column(header, attrgetter(field), sort=field, elide=elide)
 
 
 def wide_column(header: str, text: Callable[[Row], str], *, sort: str | None = None) -> Column[Row]:
@@ -129,7 +135,10 @@ def plan_of(columns: tuple[Column[Any], ...], name: str, order: tuple[int, ...])
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Read-only rows of plain data, laid out by ``columns``: a mapping from each column's
-    number (the model's constants, 0, 1, 2 …) to its ``Column``."""
+    number (the model's constants, 0, 1, 2 …) to its ``Column``. ``ORDER``: the columns a
+    view shows first, the important first (the rest follow in number order)."""
+
+    ORDER: tuple[int, ...] = ()
 
     def __init__(
         self,
@@ -137,12 +146,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         parent: Any = None,
         *,
         name: str = "",
-        order: tuple[int, ...] = (),
     ) -> None:
         super().__init__(parent)
         # Every number from 0 on, none missing: a KeyError here is a gap in the declaration.
         self.columns = tuple(columns[i] for i in range(len(columns)))
-        self.plan = plan_of(self.columns, name, order)
+        self.plan = plan_of(self.columns, name, self.ORDER)
         self._rows: list[Row] = []
 
     def row_at(self, row: int) -> Row:

@@ -11,7 +11,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import visit_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, date_column, label_column, note_column
+from desktop.ui.models.table import Column, date_column, field_column, label_column, note_column
 from desktop.ui.status import Tone
 
 
@@ -31,16 +31,8 @@ class VisitTableModel(QueryTableModel[VisitRow]):
                     lambda row: row.kind,
                     VisitKind,
                 ),
-                self.RESIDENT: Column(
-                    translate("VisitTableModel", "Resident"),
-                    lambda row: row.resident,
-                    sort="resident",
-                ),
-                self.BUILDING: Column(
-                    translate("VisitTableModel", "Building"),
-                    lambda row: row.building,
-                    sort="building",
-                ),
+                self.RESIDENT: field_column(translate("VisitTableModel", "Resident"), "resident"),
+                self.BUILDING: field_column(translate("VisitTableModel", "Building"), "building"),
                 self.ISSUE: note_column(
                     translate("VisitTableModel", "What was raised"), lambda row: row.issue
                 ),
@@ -67,7 +59,6 @@ class VisitTableModel(QueryTableModel[VisitRow]):
             visits.count_visits,
             parent,
             name="visits",
-            order=self.ORDER,
         )
 
 
