@@ -18,25 +18,28 @@ def add_arguments(sub: Any) -> None:
     documents = printer.add_subparsers(
         dest="document", required=True, parser_class=ChineseArgumentParser
     )
-    minutes = documents.add_parser("minutes", help="会议纪要（存档版，或 --public 公示版）")
-    signin = documents.add_parser("signin", help="会议签到表")
-    for doc in (minutes, signin):
-        doc.add_argument("--data-dir", type=Path)
-        doc.add_argument("--meeting", type=int, required=True, help="会议编号")
-        doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    minutes = _document(documents, "minutes", "会议纪要（存档版，或 --public 公示版）", "meeting")
+    _document(documents, "signin", "会议签到表", "meeting")
     minutes.add_argument("--public", action="store_true", help="公示版：隐去居民姓名、电话和门牌号")
-    compact = documents.add_parser("compact", help="邻里公约（A4 或 A3 张贴版）")
-    signing = documents.add_parser("signing-sheet", help="公约住户签署表")
+    compact = _document(documents, "compact", "邻里公约（A4 或 A3 张贴版）", "compact")
+    signing = _document(documents, "signing-sheet", "公约住户签署表", "compact")
     for doc in (compact, signing):
-        doc.add_argument("--data-dir", type=Path)
-        doc.add_argument("--compact", type=int, required=True, help="公约编号")
-        doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
         doc.add_argument("--version", type=int, help="版本号（默认：现行版本，没有则为草案）")
     compact.add_argument("--paper", choices=("A4", "A3"), default="A4", help="纸张")
-    evaluation = documents.add_parser("evaluation", help="对物业、业委会的评价表")
-    evaluation.add_argument("--data-dir", type=Path)
-    evaluation.add_argument("--evaluation", type=int, required=True, help="评价编号")
-    evaluation.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    _document(documents, "evaluation", "对物业、业委会的评价表", "evaluation")
+
+
+RECORD_HELP = {"meeting": "会议编号", "compact": "公约编号", "evaluation": "评价编号"}
+
+
+def _document(documents: Any, name: str, help_text: str, record: str) -> argparse.ArgumentParser:
+    """A document to print: the data folder, the number of the record it prints (--meeting,
+    --compact, --evaluation) and the PDF it writes."""
+    doc = documents.add_parser(name, help=help_text)
+    doc.add_argument("--data-dir", type=Path)
+    doc.add_argument(f"--{record}", type=int, required=True, help=RECORD_HELP[record])
+    doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    return doc
 
 
 def cmd_print(args: argparse.Namespace, data_dir: Path) -> int:

@@ -34,6 +34,7 @@ from desktop.documents.layout import (
     MARGIN_TOP,
     MARGIN_X,
     Output,
+    PageKeepingCanvas,
     Pen,
     grid_table,
     write_bytes,
@@ -99,28 +100,16 @@ def _canvas(font: str, sheet: Sheet) -> type[Canvas]:
     width = sheet.size[0]
     k = sheet.scale
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
+    class NumberedCanvas(PageKeepingCanvas):
+        def finish_page(self) -> None:
             total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                if total > 1 or sheet.footer_always:
-                    self.saveState()
-                    self.setFillColor(GREY)
-                    self.setFont(font, 9 * k)
-                    text = f"第 {self._pageNumber} 页 共 {total} 页"
-                    self.drawCentredString(width / 2, 12 * mm * k, text)
-                    self.restoreState()
-                super().showPage()
-            super().save()
+            if total > 1 or sheet.footer_always:
+                self.saveState()
+                self.setFillColor(GREY)
+                self.setFont(font, 9 * k)
+                text = f"第 {self._pageNumber} 页 共 {total} 页"
+                self.drawCentredString(width / 2, 12 * mm * k, text)
+                self.restoreState()
 
     return NumberedCanvas
 

@@ -278,6 +278,29 @@ class PageDecor:
     draft: bool = False
 
 
+class PageKeepingCanvas(Canvas):
+    """A canvas that keeps its pages until it is saved, so that each page can be finished
+    (a footer of 第 N 页 共 M 页) knowing how many there are."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):  # ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.finish_page()
+            super().showPage()
+        super().save()
+
+    def finish_page(self) -> None:
+        """Draw what a page needs once the count is known (on the page restored)."""
+
+
 def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
     """A canvas that knows the page count when it draws 第 N 页 共 M 页 (pages kept until save).
 
@@ -286,27 +309,18 @@ def _numbered_canvas(pen: Pen, decor: PageDecor) -> type[Canvas]:
     font = pen.fonts.primary
     footer_style = pen.styles.running.clone("footer", fontSize=9, leading=11, alignment=TA_CENTER)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(PageKeepingCanvas):
         shuren_section: tuple[str, str] | None = None  # (name, markup) once a section starts
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):  # ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
         def save(self):
-            sections = [state.get("shuren_section") for state in self._pages]
-            totals = Counter(sections)
-            counted: Counter = Counter()
-            for state, section in zip(self._pages, sections, strict=True):
-                counted[section] += 1
-                self.__dict__.update(state)
-                self._footer(counted[section], totals[section], section)
-                super().showPage()
+            self._totals = Counter(state.get("shuren_section") for state in self._pages)
+            self._counted: Counter = Counter()
             super().save()
+
+        def finish_page(self) -> None:
+            section = self.shuren_section
+            self._counted[section] += 1
+            self._footer(self._counted[section], self._totals[section], section)
 
         def _footer(self, page: int, total: int, section: tuple[str, str] | None) -> None:
             self.saveState()

@@ -114,17 +114,7 @@ def change(
     """Run ``fn``; report what it changed, or its error. ``on_failure`` returns True when it
     dealt with the error itself. On the GUI thread the answer is whether it succeeded; in the
     background it is True once started, and ``on_done`` says when it finished."""
-
-    def succeeded(outcome: tuple[T, list]) -> None:
-        result, kinds = outcome
-        events.changed(*kinds)
-        if on_done is not None:
-            on_done(result)
-
-    def failed(error: Exception) -> None:
-        if on_failure is None or not on_failure(error):
-            report_error(parent, error)
-
+    succeeded, failed = _reporters(events, parent, on_done, on_failure)
     if background:
         tasks.run_task(_tracked(fn), on_done=succeeded, on_error=failed)
         return True

@@ -3,13 +3,11 @@
 from typing import Any
 
 from desktop.domain.compacts import CompactRow, CompactState
-from desktop.domain.dates import format_date
 from desktop.services import compacts
 from desktop.store.database import Database
-from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, date_column, label_column, wide_column
 from desktop.ui.status import Tone
 
 
@@ -28,26 +26,22 @@ class CompactTableModel(PagedTableModel[CompactRow]):
         self.text = ""
         super().__init__(
             {
-                self.TITLE: Column(
-                    translate("CompactTableModel", "Compact"),
-                    lambda row: row.title,
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("CompactTableModel", "Compact"), lambda row: row.title
                 ),
-                self.STATE: Column(
+                self.STATE: label_column(
                     translate("CompactTableModel", "State"),
-                    lambda row: state_label(row.state),
+                    state_label,
+                    lambda row: row.state,
+                    CompactState,
                     tone=lambda row: Tone.WAITING if row.state is CompactState.DRAFT else Tone.DONE,
-                    samples=tuple(state_label(s) for s in CompactState),
                 ),
                 self.VERSION: Column(
                     translate("CompactTableModel", "Version"),
                     lambda row: translate("CompactTableModel", "Version {n}").format(n=row.version),
                 ),
-                self.ADOPTED: Column(
-                    translate("CompactTableModel", "Adopted on"),
-                    lambda row: format_date(row.adopted_on),
-                    samples=(widest_date(),),
+                self.ADOPTED: date_column(
+                    translate("CompactTableModel", "Adopted on"), lambda row: row.adopted_on
                 ),
                 self.ARTICLES: Column(
                     translate("CompactTableModel", "Articles"), lambda row: str(row.articles)

@@ -2,9 +2,10 @@
 and activities, rest stations and their months, talented residents and their records. Each
 list is small (tens of rows), so it is read whole and set with ``set_rows``."""
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from desktop.domain.dates import format_date
 from desktop.domain.federation import Finding, PatrolRow
 from desktop.domain.roster import TalentRight
 from desktop.domain.self_organizations import Activity, Member, SelfOrganizationRow
@@ -12,7 +13,14 @@ from desktop.domain.stations import StationMonth, StationRow
 from desktop.domain.talents import Cultivation, CultivationKind, RightSource, RightUse, TalentRow
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
-from desktop.ui.models.table import Column, ListModel, one_line
+from desktop.ui.models.table import (
+    Column,
+    ListModel,
+    date_column,
+    note_column,
+    one_line,
+    wide_column,
+)
 from desktop.ui.status import Tone
 
 
@@ -37,21 +45,19 @@ def right_source_label(source: RightSource) -> str:
     }[source]
 
 
+def day_column(header: str, day: Callable[[Any], date | None]) -> Column[Any]:
+    """A date in a short list: every row is read, so the rows alone measure it."""
+    return date_column(header, day, widest=False)
+
+
 class PatrolModel(ListModel[PatrolRow]):
     DATE, ROUTE, WHO, FINDINGS = range(4)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.DATE: Column(
-                    translate("PatrolModel", "Date"), lambda row: format_date(row.held_on)
-                ),
-                self.ROUTE: Column(
-                    translate("PatrolModel", "Route"),
-                    lambda row: one_line(row.route),
-                    stretch=True,
-                    elide=True,
-                ),
+                self.DATE: day_column(translate("PatrolModel", "Date"), lambda row: row.held_on),
+                self.ROUTE: note_column(translate("PatrolModel", "Route"), lambda row: row.route),
                 self.WHO: Column(
                     translate("PatrolModel", "Who"),
                     lambda row: one_line(row.participants),
@@ -74,11 +80,8 @@ class FindingModel(ListModel[Finding]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.DESCRIPTION: Column(
-                    translate("FindingModel", "Finding"),
-                    lambda row: one_line(row.description),
-                    stretch=True,
-                    elide=True,
+                self.DESCRIPTION: note_column(
+                    translate("FindingModel", "Finding"), lambda row: row.description
                 ),
                 self.BUILDING: Column(
                     translate("FindingModel", "Building"), lambda row: row.building
@@ -103,15 +106,11 @@ class SelfOrganizationModel(ListModel[SelfOrganizationRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.NAME: Column(
-                    translate("SelfOrganizationModel", "Name"),
-                    lambda row: row.name,
-                    stretch=True,
-                    elide=True,
+                self.NAME: wide_column(
+                    translate("SelfOrganizationModel", "Name"), lambda row: row.name
                 ),
-                self.INCUBATED: Column(
-                    translate("SelfOrganizationModel", "Incubated on"),
-                    lambda row: format_date(row.incubated_on),
+                self.INCUBATED: day_column(
+                    translate("SelfOrganizationModel", "Incubated on"), lambda row: row.incubated_on
                 ),
                 self.MEMBERS: Column(
                     translate("SelfOrganizationModel", "Members"), lambda row: str(row.members)
@@ -120,9 +119,9 @@ class SelfOrganizationModel(ListModel[SelfOrganizationRow]):
                     translate("SelfOrganizationModel", "Activities"),
                     lambda row: str(row.activities),
                 ),
-                self.LAST: Column(
+                self.LAST: day_column(
                     translate("SelfOrganizationModel", "Last activity"),
-                    lambda row: format_date(row.last_activity),
+                    lambda row: row.last_activity,
                 ),
             },
             parent,
@@ -140,8 +139,8 @@ class MemberModel(ListModel[Member]):
                     translate("MemberModel", "Building"), lambda row: row.building
                 ),
                 self.ROLE: Column(translate("MemberModel", "Role"), lambda row: row.role),
-                self.JOINED: Column(
-                    translate("MemberModel", "Joined on"), lambda row: format_date(row.joined_on)
+                self.JOINED: day_column(
+                    translate("MemberModel", "Joined on"), lambda row: row.joined_on
                 ),
             },
             parent,
@@ -154,9 +153,7 @@ class ActivityModel(ListModel[Activity]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.DATE: Column(
-                    translate("ActivityModel", "Date"), lambda row: format_date(row.held_on)
-                ),
+                self.DATE: day_column(translate("ActivityModel", "Date"), lambda row: row.held_on),
                 self.KIND: Column(translate("ActivityModel", "Kind"), lambda row: row.kind),
                 self.COUNT: Column(
                     translate("ActivityModel", "People"),
@@ -167,11 +164,8 @@ class ActivityModel(ListModel[Activity]):
                     lambda row: one_line(row.participants),
                     elide=True,
                 ),
-                self.DESCRIPTION: Column(
-                    translate("ActivityModel", "Description"),
-                    lambda row: one_line(row.description),
-                    stretch=True,
-                    elide=True,
+                self.DESCRIPTION: note_column(
+                    translate("ActivityModel", "Description"), lambda row: row.description
                 ),
             },
             parent,
@@ -184,11 +178,8 @@ class StationModel(ListModel[StationRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.TITLE: Column(
-                    translate("StationModel", "Rest station"),
-                    lambda row: row.title,
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("StationModel", "Rest station"), lambda row: row.title
                 ),
                 self.PROVIDER: Column(
                     translate("StationModel", "Offered by"), lambda row: row.provider, elide=True
@@ -225,11 +216,8 @@ class StationMonthModel(ListModel[StationMonth]):
                     translate("StationMonthModel", "Services"),
                     lambda row: one_line(row.services),
                 ),
-                self.NOTE: Column(
-                    translate("StationMonthModel", "Note"),
-                    lambda row: one_line(row.note),
-                    stretch=True,
-                    elide=True,
+                self.NOTE: note_column(
+                    translate("StationMonthModel", "Note"), lambda row: row.note
                 ),
             },
             parent,
@@ -247,9 +235,8 @@ class TalentModel(ListModel[TalentRow]):
                 self.BUILDING: Column(
                     translate("TalentModel", "Building"), lambda row: row.building
                 ),
-                self.DISCOVERED: Column(
-                    translate("TalentModel", "Discovered on"),
-                    lambda row: format_date(row.discovered_on),
+                self.DISCOVERED: day_column(
+                    translate("TalentModel", "Discovered on"), lambda row: row.discovered_on
                 ),
                 self.CULTIVATED: Column(
                     translate("TalentModel", "Cultivation"), lambda row: str(row.cultivations)
@@ -271,18 +258,15 @@ class CultivationModel(ListModel[Cultivation]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.DATE: Column(
-                    translate("CultivationModel", "Date"), lambda row: format_date(row.happened_on)
+                self.DATE: day_column(
+                    translate("CultivationModel", "Date"), lambda row: row.happened_on
                 ),
                 self.KIND: Column(
                     translate("CultivationModel", "Kind"),
                     lambda row: cultivation_kind_label(row.kind),
                 ),
-                self.DESCRIPTION: Column(
-                    translate("CultivationModel", "Description"),
-                    lambda row: one_line(row.description),
-                    stretch=True,
-                    elide=True,
+                self.DESCRIPTION: note_column(
+                    translate("CultivationModel", "Description"), lambda row: row.description
                 ),
             },
             parent,
@@ -295,21 +279,14 @@ class RightUseModel(ListModel[RightUse]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             {
-                self.DATE: Column(
-                    translate("RightUseModel", "Date"), lambda row: format_date(row.used_on)
-                ),
+                self.DATE: day_column(translate("RightUseModel", "Date"), lambda row: row.used_on),
                 self.RIGHT: Column(
                     translate("RightUseModel", "Right"), lambda row: right_label(row.right)
                 ),
                 self.SOURCE: Column(
                     translate("RightUseModel", "From"), lambda row: right_source_label(row.source)
                 ),
-                self.NOTE: Column(
-                    translate("RightUseModel", "Note"),
-                    lambda row: one_line(row.note),
-                    stretch=True,
-                    elide=True,
-                ),
+                self.NOTE: note_column(translate("RightUseModel", "Note"), lambda row: row.note),
             },
             parent,
         )

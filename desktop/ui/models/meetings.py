@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import meeting_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, count_column, label_column, wide_column
 from desktop.ui.status import Tone
 
 
@@ -24,6 +24,8 @@ def minutes_state(final: bool) -> str:
 
 class MeetingTableModel(QueryTableModel[MeetingRow]):
     STARTS, TITLE, KIND, PLACE, PRESENT, TOPICS, CONSENSUS, OPEN_ACTIONS, STATE = range(9)
+    # When, what, whether the minutes are final, and what came of it; the place last.
+    ORDER = (STARTS, TITLE, STATE, TOPICS, CONSENSUS, OPEN_ACTIONS, PRESENT, KIND, PLACE)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
@@ -34,18 +36,15 @@ class MeetingTableModel(QueryTableModel[MeetingRow]):
                     sort="starts",
                     samples=(f"{widest_date()} 20:30",),
                 ),
-                self.TITLE: Column(
-                    translate("MeetingTableModel", "Meeting"),
-                    lambda row: row.title,
-                    sort="title",
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("MeetingTableModel", "Meeting"), lambda row: row.title, sort="title"
                 ),
-                self.KIND: Column(
+                self.KIND: label_column(
                     translate("MeetingTableModel", "Kind"),
-                    lambda row: meeting_kind_label(row.kind),
+                    meeting_kind_label,
+                    lambda row: row.kind,
+                    MeetingKind,
                     sort="kind",
-                    samples=tuple(meeting_kind_label(k) for k in MeetingKind),
                 ),
                 self.PLACE: Column(
                     translate("MeetingTableModel", "Place"), lambda row: row.place, elide=True
@@ -59,15 +58,15 @@ class MeetingTableModel(QueryTableModel[MeetingRow]):
                 self.CONSENSUS: Column(
                     translate("MeetingTableModel", "Consensus"), lambda row: str(row.consensus)
                 ),
-                self.OPEN_ACTIONS: Column(
-                    translate("MeetingTableModel", "Open actions"),
-                    lambda row: str(row.open_actions) if row.open_actions else "",
+                self.OPEN_ACTIONS: count_column(
+                    translate("MeetingTableModel", "Open actions"), lambda row: row.open_actions
                 ),
-                self.STATE: Column(
+                self.STATE: label_column(
                     translate("MeetingTableModel", "Minutes"),
-                    lambda row: minutes_state(row.final),
+                    minutes_state,
+                    lambda row: row.final,
+                    (True, False),
                     tone=lambda row: Tone.DONE if row.final else Tone.WAITING,
-                    samples=(minutes_state(True), minutes_state(False)),
                 ),
             },
             db,
@@ -76,16 +75,4 @@ class MeetingTableModel(QueryTableModel[MeetingRow]):
             meetings.count_meetings,
             parent,
             name="meetings",
-            # When, what, whether the minutes are final, and what came of it; the place last.
-            order=(
-                self.STARTS,
-                self.TITLE,
-                self.STATE,
-                self.TOPICS,
-                self.CONSENSUS,
-                self.OPEN_ACTIONS,
-                self.PRESENT,
-                self.KIND,
-                self.PLACE,
-            ),
         )

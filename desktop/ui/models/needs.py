@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import need_status_label, urgency_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, date_column, field_column, label_column, wide_column
 from desktop.ui.status import Tone, need_tone
 
 
@@ -23,6 +23,8 @@ def status_text(row: NeedRow) -> str:
 
 class NeedTableModel(QueryTableModel[NeedRow]):
     REGISTERED, TITLE, CATEGORY, RAISED_BY, BUILDING, URGENCY, STATUS, DUE = range(8)
+    # What the secretary acts on first: the status (with 已逾期), the title, the deadline.
+    ORDER = (STATUS, TITLE, DUE, URGENCY, CATEGORY, BUILDING, RAISED_BY, REGISTERED)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         statuses = [need_status_label(s) for s in NeedStatus]
@@ -31,39 +33,23 @@ class NeedTableModel(QueryTableModel[NeedRow]):
         ]
         super().__init__(
             {
-                self.REGISTERED: Column(
+                self.REGISTERED: date_column(
                     translate("NeedTableModel", "Registered"),
-                    lambda row: format_date(row.registered_on),
+                    lambda row: row.registered_on,
                     sort="registered",
-                    samples=(widest_date(),),
                 ),
-                self.TITLE: Column(
-                    translate("NeedTableModel", "Title"),
-                    lambda row: row.title,
-                    sort="title",
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("NeedTableModel", "Title"), lambda row: row.title, sort="title"
                 ),
-                self.CATEGORY: Column(
-                    translate("NeedTableModel", "Category"),
-                    lambda row: row.category,
-                    sort="category",
-                ),
-                self.RAISED_BY: Column(
-                    translate("NeedTableModel", "Raised by"),
-                    lambda row: row.raised_by,
-                    sort="raised_by",
-                ),
-                self.BUILDING: Column(
-                    translate("NeedTableModel", "Building"),
-                    lambda row: row.building,
-                    sort="building",
-                ),
-                self.URGENCY: Column(
+                self.CATEGORY: field_column(translate("NeedTableModel", "Category"), "category"),
+                self.RAISED_BY: field_column(translate("NeedTableModel", "Raised by"), "raised_by"),
+                self.BUILDING: field_column(translate("NeedTableModel", "Building"), "building"),
+                self.URGENCY: label_column(
                     translate("NeedTableModel", "Urgency"),
-                    lambda row: urgency_label(row.urgency),
+                    urgency_label,
+                    lambda row: row.urgency,
+                    Urgency,
                     sort="urgency",
-                    samples=tuple(urgency_label(u) for u in Urgency),
                 ),
                 self.STATUS: Column(
                     translate("NeedTableModel", "Status"),
@@ -88,15 +74,4 @@ class NeedTableModel(QueryTableModel[NeedRow]):
             needs.count_needs,
             parent,
             name="needs",
-            # What the secretary acts on first: the status (with 已逾期), the title, the deadline.
-            order=(
-                self.STATUS,
-                self.TITLE,
-                self.DUE,
-                self.URGENCY,
-                self.CATEGORY,
-                self.BUILDING,
-                self.RAISED_BY,
-                self.REGISTERED,
-            ),
         )

@@ -9,29 +9,28 @@ from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.paged import PagedTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, label_column, wide_column
 
 
 class OrganizationTableModel(PagedTableModel[Organization]):
     """A short list, kept in kind-then-name order: a header click does not sort it."""
 
     KIND, NAME, CONTACT, PHONE, TERM = range(5)
+    ORDER = (NAME, KIND, CONTACT, PHONE, TERM)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         self.text = ""
         self.kind: OrganizationKind | None = None
         super().__init__(
             {
-                self.KIND: Column(
+                self.KIND: label_column(
                     translate("OrganizationTableModel", "Kind"),
-                    lambda row: organization_kind_label(row.kind),
-                    samples=tuple(organization_kind_label(k) for k in OrganizationKind),
+                    organization_kind_label,
+                    lambda row: row.kind,
+                    OrganizationKind,
                 ),
-                self.NAME: Column(
-                    translate("OrganizationTableModel", "Name"),
-                    lambda row: row.name,
-                    stretch=True,
-                    elide=True,
+                self.NAME: wide_column(
+                    translate("OrganizationTableModel", "Name"), lambda row: row.name
                 ),
                 self.CONTACT: Column(
                     translate("OrganizationTableModel", "Contact"), lambda row: row.contact_name
@@ -48,7 +47,6 @@ class OrganizationTableModel(PagedTableModel[Organization]):
             count=lambda: organizations.count_organizations(db, self.text, self.kind),
             parent=parent,
             name="organizations",
-            order=(self.NAME, self.KIND, self.CONTACT, self.PHONE, self.TERM),
         )
 
 

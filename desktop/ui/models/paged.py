@@ -26,12 +26,11 @@ class PagedTableModel(RowTableModel[Row]):
         parent: Any = None,
         *,
         name: str = "",
-        order: tuple[int, ...] = (),
     ) -> None:
         """``fetch(after, limit)``: up to ``limit`` rows following ``after``, the last row
         already loaded (None for the first page), in the list's order. Services page by keyset
         from it, so the 500th page costs what the first does. ``count()``: all matching rows."""
-        super().__init__(columns, parent, name=name, order=order)
+        super().__init__(columns, parent, name=name)
         self._fetch = fetch
         self._count = count
         self._total = 0
@@ -93,7 +92,6 @@ class QueryTableModel(PagedTableModel[Row]):
         parent: Any = None,
         *,
         name: str = "",
-        order: tuple[int, ...] = (),
     ) -> None:
         self.query: Any = query
         super().__init__(
@@ -102,7 +100,6 @@ class QueryTableModel(PagedTableModel[Row]):
             count=lambda: count_rows(db, self.query),
             parent=parent,
             name=name,
-            order=order,
         )
 
     def set_sort(self, key: str, descending: bool) -> None:

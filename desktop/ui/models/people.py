@@ -8,7 +8,7 @@ from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.labels import role_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, field_column, wide_column
 
 
 class PeopleTableModel(QueryTableModel[PersonRow]):
@@ -17,36 +17,17 @@ class PeopleTableModel(QueryTableModel[PersonRow]):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
             {
-                self.NAME: Column(
-                    translate("PeopleTableModel", "Name"), lambda row: row.name, sort="name"
-                ),
-                self.PHONE: Column(
-                    translate("PeopleTableModel", "Phone"), lambda row: row.phone, sort="phone"
-                ),
-                self.BUILDING: Column(
-                    translate("PeopleTableModel", "Building"),
-                    lambda row: row.building,
-                    sort="building",
-                ),
-                self.UNIT: Column(
-                    translate("PeopleTableModel", "Unit"), lambda row: row.unit, sort="unit"
-                ),
-                self.ROOM: Column(
-                    translate("PeopleTableModel", "Room"), lambda row: row.room, sort="room"
-                ),
+                self.NAME: field_column(translate("PeopleTableModel", "Name"), "name"),
+                self.PHONE: field_column(translate("PeopleTableModel", "Phone"), "phone"),
+                self.BUILDING: field_column(translate("PeopleTableModel", "Building"), "building"),
+                self.UNIT: field_column(translate("PeopleTableModel", "Unit"), "unit"),
+                self.ROOM: field_column(translate("PeopleTableModel", "Room"), "room"),
                 self.PARTY: Column(
                     translate("PeopleTableModel", "Party member"),
                     lambda row: translate("PeopleTableModel", "Yes") if row.is_party_member else "",
                     sort="party",
                 ),
-                self.ROLES: Column(
-                    translate("PeopleTableModel", "Roles"),
-                    lambda row: "、".join(
-                        role_label(r) for r in sorted(row.roles, key=lambda r: r.value)
-                    ),
-                    stretch=True,
-                    elide=True,
-                ),
+                self.ROLES: wide_column(translate("PeopleTableModel", "Roles"), roles_text),
             },
             db,
             PeopleQuery(),
@@ -55,3 +36,7 @@ class PeopleTableModel(QueryTableModel[PersonRow]):
             parent,
             name="people",
         )
+
+
+def roles_text(row: PersonRow) -> str:
+    return "、".join(role_label(r) for r in sorted(row.roles, key=lambda r: r.value))

@@ -10,39 +10,35 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column
+from desktop.ui.models.table import Column, count_column, field_column, label_column, wide_column
 from desktop.ui.status import Tone
 
 
 class ResourceTableModel(QueryTableModel[ResourceRow]):
     TITLE, KIND, PROVIDER_KIND, PROVIDER, AVAILABILITY, VALID_UNTIL, PROJECTS = range(7)
+    ORDER = (TITLE, KIND, VALID_UNTIL, AVAILABILITY, PROVIDER, PROVIDER_KIND, PROJECTS)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
             {
-                self.TITLE: Column(
-                    translate("ResourceTableModel", "Resource"),
-                    lambda row: row.title,
-                    sort="title",
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("ResourceTableModel", "Resource"), lambda row: row.title, sort="title"
                 ),
-                self.KIND: Column(
+                self.KIND: label_column(
                     translate("ResourceTableModel", "Kind"),
-                    lambda row: resource_kind_label(row.kind),
+                    resource_kind_label,
+                    lambda row: row.kind,
+                    ResourceKind,
                     sort="kind",
-                    samples=tuple(resource_kind_label(k) for k in ResourceKind),
                 ),
-                self.PROVIDER_KIND: Column(
+                self.PROVIDER_KIND: label_column(
                     translate("ResourceTableModel", "Offered by (kind)"),
-                    lambda row: provider_kind_label(row.provider_kind),
-                    samples=tuple(provider_kind_label(k) for k in ProviderKind),
+                    provider_kind_label,
+                    lambda row: row.provider_kind,
+                    ProviderKind,
                 ),
-                self.PROVIDER: Column(
-                    translate("ResourceTableModel", "Offered by"),
-                    lambda row: row.provider,
-                    sort="provider",
-                    elide=True,
+                self.PROVIDER: field_column(
+                    translate("ResourceTableModel", "Offered by"), "provider", elide=True
                 ),
                 self.AVAILABILITY: Column(
                     translate("ResourceTableModel", "Quantity / availability"),
@@ -60,9 +56,9 @@ class ResourceTableModel(QueryTableModel[ResourceRow]):
                         ),
                     ),
                 ),
-                self.PROJECTS: Column(
+                self.PROJECTS: count_column(
                     translate("ResourceTableModel", "Used by projects"),
-                    lambda row: str(row.project_count) if row.project_count else "",
+                    lambda row: row.project_count,
                 ),
             },
             db,
@@ -71,15 +67,6 @@ class ResourceTableModel(QueryTableModel[ResourceRow]):
             resources.count_resources,
             parent,
             name="resources",
-            order=(
-                self.TITLE,
-                self.KIND,
-                self.VALID_UNTIL,
-                self.AVAILABILITY,
-                self.PROVIDER,
-                self.PROVIDER_KIND,
-                self.PROJECTS,
-            ),
         )
 
 

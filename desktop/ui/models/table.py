@@ -4,14 +4,17 @@ whether a header click sorts it, and how the view lays it out. ``RowTableModel``
 ``data()`` and ``headerData()`` for every list from those declarations.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.ui.columns import ColumnPlan
+from desktop.domain.dates import format_date
+from desktop.ui.columns import ColumnPlan, widest_date
 from desktop.ui.status import Tone
 
 Row = TypeVar("Row")
@@ -58,6 +61,65 @@ class Column(Generic[Row]):
         return None
 
 
+# The kinds of column the lists share, each declared once.
+
+
+def field_column(header: str, field: str, *, elide: bool = False) -> Column[Any]:
+    """A row's own text, sorted by the service's key of the same name as the row's field."""
+    return Column(header, attrgetter(field), sort=field, elide=elide)
+
+
+def wide_column(header: str, text: Callable[[Row], str], *, sort: str | None = None) -> Column[Row]:
+    """The column that takes the room left: a title or free text, cut with … when too long."""
+    return Column(header, text, sort=sort, stretch=True, elide=True)
+
+
+def note_column(header: str, note: Callable[[Row], str]) -> Column[Row]:
+    """Free text that may run over several lines, shown on one in the wide column."""
+    return wide_column(header, lambda row: one_line(note(row)))
+
+
+def date_column(
+    header: str,
+    day: Callable[[Row], date | None],
+    *,
+    sort: str | None = None,
+    widest: bool = True,
+) -> Column[Row]:
+    """A day as 2026年9月3日. ``widest``: measured by the widest date too, for a list whose
+    first rows are all the view reads (a short list read whole is measured by its rows)."""
+    return Column(
+        header,
+        lambda row: format_date(day(row)),
+        sort=sort,
+        samples=(widest_date(),) if widest else (),
+    )
+
+
+def label_column(
+    header: str,
+    label: Callable[[Any], str],
+    value: Callable[[Row], Any],
+    values: Iterable[Any],
+    *,
+    sort: str | None = None,
+    tone: Callable[[Row], Tone | None] | None = None,
+) -> Column[Row]:
+    """A kind or state in words; every word it can take is measured."""
+    return Column(
+        header,
+        lambda row: label(value(row)),
+        sort=sort,
+        tone=tone,
+        samples=tuple(label(v) for v in values),
+    )
+
+
+def count_column(header: str, count: Callable[[Row], int]) -> Column[Row]:
+    """How many of something a row links to; empty for none, so the figures stand out."""
+    return Column(header, lambda row: str(count(row)) if count(row) else "")
+
+
 def plan_of(columns: tuple[Column[Any], ...], name: str, order: tuple[int, ...]) -> ColumnPlan:
     """The view's layout (columns.py) from the columns' own ``stretch``/``elide``/``samples``;
     ``name`` keeps the secretary's choice of columns, ``order`` puts the important first."""
@@ -73,7 +135,10 @@ def plan_of(columns: tuple[Column[Any], ...], name: str, order: tuple[int, ...])
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Read-only rows of plain data, laid out by ``columns``: a mapping from each column's
-    number (the model's constants, 0, 1, 2 …) to its ``Column``."""
+    number (the model's constants, 0, 1, 2 …) to its ``Column``. ``ORDER``: the columns a
+    view shows first, the important first (the rest follow in number order)."""
+
+    ORDER: tuple[int, ...] = ()
 
     def __init__(
         self,
@@ -81,12 +146,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         parent: Any = None,
         *,
         name: str = "",
-        order: tuple[int, ...] = (),
     ) -> None:
         super().__init__(parent)
         # Every number from 0 on, none missing: a KeyError here is a gap in the declaration.
         self.columns = tuple(columns[i] for i in range(len(columns)))
-        self.plan = plan_of(self.columns, name, order)
+        self.plan = plan_of(self.columns, name, self.ORDER)
         self._rows: list[Row] = []
 
     def row_at(self, row: int) -> Row:

@@ -2,12 +2,11 @@
 
 from typing import Any
 
-from desktop.domain.dates import format_date, to_local
+from desktop.domain.dates import to_local
 from desktop.domain.kinds import RecordKind
 from desktop.services.trash import TrashItem
-from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
-from desktop.ui.models.table import Column, ListModel
+from desktop.ui.models.table import Column, ListModel, date_column, wide_column
 
 
 def kind_label(kind: RecordKind) -> str:
@@ -39,16 +38,11 @@ class TrashTableModel(ListModel[TrashItem]):
                 self.KIND: Column(
                     translate("TrashTableModel", "Kind"), lambda row: kind_label(row.kind)
                 ),
-                self.TITLE: Column(
-                    translate("TrashTableModel", "Name"),
-                    lambda row: row.title,
-                    stretch=True,
-                    elide=True,
+                self.TITLE: wide_column(
+                    translate("TrashTableModel", "Name"), lambda row: row.title
                 ),
-                self.DELETED: Column(
-                    translate("TrashTableModel", "Deleted on"),
-                    lambda row: format_date(to_local(row.deleted_at)),
-                    samples=(widest_date(),),
+                self.DELETED: date_column(
+                    translate("TrashTableModel", "Deleted on"), lambda row: to_local(row.deleted_at)
                 ),
             },
             parent,

@@ -11,42 +11,30 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import visit_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, one_line
+from desktop.ui.models.table import Column, date_column, field_column, label_column, note_column
 from desktop.ui.status import Tone
 
 
 class VisitTableModel(QueryTableModel[VisitRow]):
     VISITED, KIND, RESIDENT, BUILDING, ISSUE, FOLLOW_UP, NEED = range(7)
+    ORDER = (VISITED, ISSUE, FOLLOW_UP, NEED, RESIDENT, BUILDING, KIND)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
             {
-                self.VISITED: Column(
-                    translate("VisitTableModel", "Date"),
-                    lambda row: format_date(row.visited_on),
-                    sort="visited",
-                    samples=(widest_date(),),
+                self.VISITED: date_column(
+                    translate("VisitTableModel", "Date"), lambda row: row.visited_on, sort="visited"
                 ),
-                self.KIND: Column(
+                self.KIND: label_column(
                     translate("VisitTableModel", "Kind"),
-                    lambda row: visit_kind_label(row.kind),
-                    samples=tuple(visit_kind_label(k) for k in VisitKind),
+                    visit_kind_label,
+                    lambda row: row.kind,
+                    VisitKind,
                 ),
-                self.RESIDENT: Column(
-                    translate("VisitTableModel", "Resident"),
-                    lambda row: row.resident,
-                    sort="resident",
-                ),
-                self.BUILDING: Column(
-                    translate("VisitTableModel", "Building"),
-                    lambda row: row.building,
-                    sort="building",
-                ),
-                self.ISSUE: Column(
-                    translate("VisitTableModel", "What was raised"),
-                    lambda row: one_line(row.issue),
-                    stretch=True,
-                    elide=True,
+                self.RESIDENT: field_column(translate("VisitTableModel", "Resident"), "resident"),
+                self.BUILDING: field_column(translate("VisitTableModel", "Building"), "building"),
+                self.ISSUE: note_column(
+                    translate("VisitTableModel", "What was raised"), lambda row: row.issue
                 ),
                 self.FOLLOW_UP: Column(
                     translate("VisitTableModel", "Follow up on"),
@@ -71,15 +59,6 @@ class VisitTableModel(QueryTableModel[VisitRow]):
             visits.count_visits,
             parent,
             name="visits",
-            order=(
-                self.VISITED,
-                self.ISSUE,
-                self.FOLLOW_UP,
-                self.NEED,
-                self.RESIDENT,
-                self.BUILDING,
-                self.KIND,
-            ),
         )
 
 
