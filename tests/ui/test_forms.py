@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.needs import NeedQuery
+from desktop.domain.roster import Person
+from desktop.domain.visits import Visit, VisitKind
 from desktop.services import needs, people, visits
 from desktop.ui.dialogs.form import RecordForm
 from desktop.ui.dialogs.need import NeedDialog
@@ -169,3 +171,21 @@ def test_a_record_deleted_while_its_form_is_open_is_said_and_nothing_typed_is_lo
     assert form.isVisible() and form.saved is None
     assert len(told) == 1 and "回收站" in told[0] and "无法保存" in told[0]
     assert form.title_edit.text().endswith("（周末）")
+
+
+def test_a_record_form_is_titled_by_whether_its_record_is_stored(ctx, qtbot) -> None:
+    """新建 on a blank or unsaved record, 编辑 on a stored one; saving keeps the stored
+    record's identity (id, uuid) though the form does not show it."""
+    stored = people.save_person(ctx.db, Person(name="张伟", phone="13812345678"))
+    blank = PersonDialog(ctx)
+    unsaved = VisitDialog(ctx, Visit(kind=VisitKind.DOOR_KNOCKING))
+    opened = PersonDialog(ctx, stored)
+    for dialog in (blank, unsaved, opened):
+        qtbot.addWidget(dialog)
+    assert blank.windowTitle() == "新建人员"
+    assert unsaved.windowTitle() == "新建接待走访"
+    assert opened.windowTitle() == "编辑人员"
+    opened.name.setText("张伟伟")
+    edited = opened.current()
+    assert (edited.id, edited.uuid, edited.name) == (stored.id, stored.uuid, "张伟伟")
+    assert blank.current().id is None

@@ -6,12 +6,14 @@ from desktop.domain.errors import Problem
 from desktop.domain.roster import BUILDING_MAX_LENGTH, Building, Grid, validate_name
 from desktop.services import neighborhood
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit
 
 
-class BuildingDialog(RecordForm):
+class BuildingDialog(RecordDialog):
+    save_record = neighborhood.save_building
+
     def __init__(
         self,
         ctx: AppContext,
@@ -19,23 +21,19 @@ class BuildingDialog(RecordForm):
         building: Building | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            translate("BuildingDialog", "Edit building")
-            if building
-            else translate("BuildingDialog", "New building"),
-            parent,
+        titles = (
+            translate("BuildingDialog", "New building"),
+            translate("BuildingDialog", "Edit building"),
         )
-        self.ctx = ctx
-        self.building = building or Building(name="")
-        self.saved: Building | None = None
-        self.name = line_edit(self.building.name, BUILDING_MAX_LENGTH["name"])
+        super().__init__(ctx, building, Building(name=""), titles, parent)
+        self.name = line_edit(self.record.name, BUILDING_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("BuildingDialog", "e.g. 3栋"))
         self.grid = QComboBox()
         self.grid.addItem(translate("BuildingDialog", "(no grid)"), None)
         for g in grids:
             self.grid.addItem(g.name, g.id)
-        self.grid.setCurrentIndex(max(0, self.grid.findData(self.building.grid_id)))
-        self.units = QSpinBox(minimum=1, maximum=99, value=self.building.unit_count)
+        self.grid.setCurrentIndex(max(0, self.grid.findData(self.record.grid_id)))
+        self.units = QSpinBox(minimum=1, maximum=99, value=self.record.unit_count)
         self.add_field("name", translate("BuildingDialog", "Building"), self.name, required=True)
         self.add_field("grid", translate("BuildingDialog", "Grid"), self.grid)
         self.add_field(
@@ -48,15 +46,7 @@ class BuildingDialog(RecordForm):
         problem = validate_name(self.name.text())
         return {"name": problem} if problem else {}
 
-    def save(self) -> bool:
-        return self.store(
-            lambda: neighborhood.save_building(
-                self.ctx.db,
-                Building(
-                    name=self.name.text(),
-                    grid_id=self.grid.currentData(),
-                    unit_count=self.units.value(),
-                    id=self.building.id,
-                ),
-            )
+    def current(self) -> Building:
+        return self.edited(
+            name=self.name.text(), grid_id=self.grid.currentData(), unit_count=self.units.value()
         )

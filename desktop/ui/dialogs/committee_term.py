@@ -30,7 +30,7 @@ from desktop.domain.roster import OrganizationKind
 from desktop.services import committee
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, editable_combo
 
@@ -150,27 +150,24 @@ class MembersEditor(QWidget):
         return found
 
 
-class CommitteeTermDialog(RecordForm):
+class CommitteeTermDialog(RecordDialog):
     def __init__(
         self, ctx: AppContext, term: CommitteeTerm | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("CommitteeTerm", "Edit committee term")
-            if term
-            else translate("CommitteeTerm", "New committee term"),
-            parent,
+        titles = (
+            translate("CommitteeTerm", "New committee term"),
+            translate("CommitteeTerm", "Edit committee term"),
         )
-        self.setMinimumWidth(620)
-        self.ctx = ctx
-        self.saved: CommitteeTerm | None = None
         committees = [
             o
             for o in committee.committee_organizations(ctx.db)
             if o.kind is OrganizationKind.OWNERS_COMMITTEE
         ]
         first = committees[0].id if committees else None
-        self.term = term or CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
-        t = self.term
+        blank = CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
+        super().__init__(ctx, term, blank, titles, parent)
+        self.setMinimumWidth(620)
+        t = self.record
         self.organization = choice_combo([(o.name, o.id) for o in committees], t.organization_id)
         self.formed_on = date_edit(t.formed_on)
         self.term_start = date_edit(t.term_start)
@@ -215,7 +212,7 @@ class CommitteeTermDialog(RecordForm):
                 self.term_end.value(),
                 self.note.toPlainText(),
                 self.members.members(),
-                self.term.id,
+                self.record.id,
             )
         )
 

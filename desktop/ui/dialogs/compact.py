@@ -52,7 +52,6 @@ class CompactEditor(RecordForm):
         self.ctx = ctx
         self.compact_id = compact_id
         self.draft = draft
-        self.saved = None
         self.title_edit = line_edit(draft.title, VERSION_MAX_LENGTH["title"])
         self.preamble = text_box(draft.preamble, 70)
         self.closing = text_box(draft.closing, 50)

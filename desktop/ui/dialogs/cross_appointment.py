@@ -9,12 +9,11 @@ from desktop.domain.committee import (
     clean_cross_appointment,
     validate_cross_appointment,
 )
-from desktop.domain.errors import Problem
 from desktop.domain.roster import PERSON_MAX_LENGTH
 from desktop.services import committee
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, editable_combo, line_edit
 from desktop.ui.labels import organization_kind_label
@@ -22,24 +21,24 @@ from desktop.ui.labels import organization_kind_label
 BRANCH_POSTS = ("支部书记", "支部副书记", "支部委员", "党员")
 
 
-class CrossAppointmentDialog(RecordForm):
+class CrossAppointmentDialog(RecordDialog):
+    validate = validate_cross_appointment
+    save_record = committee.save_cross_appointment
+
     def __init__(
         self,
         ctx: AppContext,
         appointment: CrossAppointment | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            translate("CrossAppointment", "Edit cross-appointment")
-            if appointment
-            else translate("CrossAppointment", "New cross-appointment"),
-            parent,
+        titles = (
+            translate("CrossAppointment", "New cross-appointment"),
+            translate("CrossAppointment", "Edit cross-appointment"),
         )
-        self.ctx = ctx
-        self.saved: CrossAppointment | None = None
         orgs = committee.committee_organizations(ctx.db)
-        a = appointment or CrossAppointment(None, orgs[0].id if orgs else None)
-        self.appointment = a
+        blank = CrossAppointment(None, orgs[0].id if orgs else None)
+        super().__init__(ctx, appointment, blank, titles, parent)
+        a = self.record
         self._person_id = a.person_id
         self._roster = RosterNames(ctx.db, person_label)
         self.person = NamePicker(
@@ -112,13 +111,7 @@ class CrossAppointmentDialog(RecordForm):
                 self.since.value(),
                 self.until.value(),
                 self.note.toPlainText(),
-                self.appointment.id,
+                self.record.id,
                 self.person.text(),
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_cross_appointment(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: committee.save_cross_appointment(self.ctx.db, self.current()))

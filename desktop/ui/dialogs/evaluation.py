@@ -27,7 +27,7 @@ from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit, line_edit
 from desktop.ui.labels import organization_kind_label
@@ -118,7 +118,9 @@ class ScoresEditor(QWidget):
         return found
 
 
-class EvaluationDialog(RecordForm):
+class EvaluationDialog(RecordDialog):
+    save_record = evaluations.save_evaluation
+
     def __init__(
         self,
         ctx: AppContext,
@@ -126,19 +128,17 @@ class EvaluationDialog(RecordForm):
         parent: QWidget | None = None,
         organization_id: int | None = None,
     ) -> None:
-        super().__init__(
-            translate("EvaluationDialog", "Edit evaluation")
-            if evaluation
-            else translate("EvaluationDialog", "New evaluation"),
-            parent,
+        titles = (
+            translate("EvaluationDialog", "New evaluation"),
+            translate("EvaluationDialog", "Edit evaluation"),
         )
+        orgs: list[Organization] = committee.committee_organizations(ctx.db)
+        first = organization_id or (orgs[-1].id if orgs else None)  # the company
+        blank = Evaluation(first, current_quarter(date.today()))
+        super().__init__(ctx, evaluation, blank, titles, parent)
         self.setMinimumWidth(640)
-        self.ctx = ctx
-        self.saved: Evaluation | None = None
-        self.orgs: list[Organization] = committee.committee_organizations(ctx.db)
-        first = organization_id or (self.orgs[-1].id if self.orgs else None)  # the company
-        e = evaluation or Evaluation(first, current_quarter(date.today()))
-        self.evaluation = e
+        self.orgs = orgs
+        e = self.record
         self.organization = choice_combo(
             [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in self.orgs],
             e.organization_id,
@@ -184,11 +184,11 @@ class EvaluationDialog(RecordForm):
 
     def _organization_changed(self) -> None:
         """A new evaluation whose criteria were not touched takes the other kind's list."""
-        if self.evaluation.id is None and all(s.comment == "" for s in self.scores.scores()):
+        if self.record.id is None and all(s.comment == "" for s in self.scores.scores()):
             self.scores.set_scores(self._starter())
 
     def current(self) -> Evaluation:
-        e = self.evaluation
+        e = self.record
         return clean_evaluation(
             Evaluation(
                 self.organization.currentData(),
@@ -209,6 +209,3 @@ class EvaluationDialog(RecordForm):
         if not hasattr(self, "scores") or not hasattr(self, "comment"):
             return {}
         return validate_evaluation(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: evaluations.save_evaluation(self.ctx.db, self.current()))

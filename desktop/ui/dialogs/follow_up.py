@@ -10,19 +10,17 @@ from desktop.domain.visits import MAX_LENGTH
 from desktop.services import visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo
 from desktop.ui.labels import satisfaction_label
 
 
-class FollowUpDialog(RecordForm):
+class FollowUpDialog(RecordDialog):
     def __init__(self, ctx: AppContext, visit_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(translate("FollowUpDialog", "Record the follow-up result"), parent)
-        self.ctx = ctx
-        self.visit = visits.get_visit(ctx.db, visit_id)
-        self.saved = None
-        v = self.visit
+        v = visits.get_visit(ctx.db, visit_id)
+        title = translate("FollowUpDialog", "Record the follow-up result")
+        super().__init__(ctx, v, v, title, parent)
         about = QLabel(
             translate("FollowUpDialog", "{resident}, visited {date}: {issue}").format(
                 resident=v.resident, date=format_date(v.visited_on), issue=v.issue
@@ -64,5 +62,5 @@ class FollowUpDialog(RecordForm):
     def save(self) -> bool:
         outcome, satisfaction = self.current()
         return self.store(
-            lambda: visits.record_follow_up(self.ctx.db, self.visit.id or 0, outcome, satisfaction)
+            lambda: visits.record_follow_up(self.ctx.db, self.record.id or 0, outcome, satisfaction)
         )

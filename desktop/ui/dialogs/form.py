@@ -5,6 +5,8 @@ line above the buttons, and puts the cursor there."""
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -86,6 +88,7 @@ class RecordForm(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.saved: Any = None  # what the service returned, once saved
         self.setMinimumWidth(460)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -432,3 +435,59 @@ class RecordForm(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+def is_stored(record: object | None) -> bool:
+    """A record read from the database, not one about to be added: it has an id (a kind of
+    record without one, e.g. a member of a group, counts as soon as it is given)."""
+    return record is not None and getattr(record, "id", 0) is not None
+
+
+class RecordDialog(RecordForm):
+    """A form on one record of the domain, new or stored.
+
+    It opens on ``record`` (or on ``blank`` when none is given) and is titled by ``titles``:
+    (new, edit), chosen by whether the record is stored, or one title for both. A subclass
+    builds the fields from ``self.record``, implements ``current()`` (``edited(...)`` keeps
+    what the form does not show) and names the domain's check as ``validate`` and the
+    service that stores the record as ``save_record``; the form does the rest."""
+
+    # The domain's check of current(): {field: problem}.
+    validate: ClassVar[Callable[[Any], dict[str, Problem]] | None] = None
+    # The service that stores current(): save_record(db, record) returns the stored record.
+    save_record: ClassVar[Callable[[Database, Any], object] | None] = None
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        record: Any,
+        blank: Any,
+        titles: tuple[str, str] | str,
+        parent: QWidget | None = None,
+    ) -> None:
+        new_title, edit_title = (titles, titles) if isinstance(titles, str) else titles
+        super().__init__(edit_title if is_stored(record) else new_title, parent)
+        self.ctx = ctx
+        self.record = record if record is not None else blank
+
+    def edited(self, **shown: object) -> Any:
+        """The record as the form opened it, with the fields the form shows as they are now:
+        what it does not show (id, uuid, the record it belongs to) is kept."""
+        return replace(self.record, **shown)
+
+    def problems(self) -> dict[str, Problem]:
+        if type(self).validate is None:
+            raise NotImplementedError
+        return type(self).validate(self.current())
+
+    def save(self) -> bool:
+        store_record = type(self).save_record
+        if store_record is None:
+            raise NotImplementedError
+        record, db = self.current(), self.ctx.db
+        return self.store(lambda: store_record(db, record), self.save_failed)
+
+    def save_failed(self, error: Exception) -> bool:
+        """A failure the subclass explains itself (True when it did); the form explains the
+        rest (problems under their fields, a record deleted meanwhile)."""
+        return False

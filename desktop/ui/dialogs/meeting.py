@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Problem
 from desktop.domain.meetings import (
     LINE_MAX,
     MAX_LENGTH,
@@ -49,7 +48,7 @@ from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate
@@ -133,7 +132,10 @@ class RolesButton(QToolButton):
         self.setToolTip("、".join(labels))
 
 
-class MeetingDialog(RecordForm):
+class MeetingDialog(RecordDialog):
+    validate = validate_meeting
+    save_record = meetings.save_meeting
+
     def __init__(
         self,
         ctx: AppContext,
@@ -141,18 +143,14 @@ class MeetingDialog(RecordForm):
         parent: QWidget | None = None,
         draft_id: int | None = None,
     ) -> None:
-        super().__init__(
-            translate("MeetingDialog", "Edit meeting")
-            if meeting and meeting.id
-            else translate("MeetingDialog", "New meeting"),
-            parent,
+        titles = (
+            translate("MeetingDialog", "New meeting"),
+            translate("MeetingDialog", "Edit meeting"),
         )
-        self.setMinimumSize(860, 640)
+        super().__init__(ctx, meeting, Meeting(title=""), titles, parent)
         self._ready = False  # no "changed" while the tables are being filled
-        self.ctx = ctx
-        self.meeting = meeting or Meeting(title="")
-        self.saved: Meeting | None = None
-        m = self.meeting
+        self.setMinimumSize(860, 640)
+        m = self.record
         self.title_edit = line_edit(m.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("MeetingDialog", "e.g. Deliberation on installing lifts in building 3")
@@ -212,7 +210,7 @@ class MeetingDialog(RecordForm):
         self.participants.setColumnWidth(0, 180)  # room for two roles: 贤达能人、居民代表
         self.participants.setColumnWidth(1, 120)
         self.participants.setColumnWidth(2, 210)
-        for p in self.meeting.participants:
+        for p in self.record.participants:
             self.add_participant(p)
         self.role_for_new = choice_combo(
             [(participant_role_label(r), r) for r in ParticipantRole], ParticipantRole.BRANCH
@@ -286,7 +284,7 @@ class MeetingDialog(RecordForm):
                 t.consensus,
                 list(t.need_ids),
             )
-            for t in self.meeting.topics
+            for t in self.record.topics
         ]
         self.topic_list = QListWidget()
         self.topic_list.addItems([t.title for t in self.topics])
@@ -411,7 +409,7 @@ class MeetingDialog(RecordForm):
         self.action_table.setColumnWidth(0, 320)
         self.action_table.setColumnWidth(1, 120)
         self.action_table.setColumnWidth(2, 200)
-        for a in self.meeting.actions:
+        for a in self.record.actions:
             self.add_action(a)
         add = QPushButton(translate("MeetingDialog", "Add action item"))
         remove = QPushButton(translate("MeetingDialog", "Remove"))
@@ -506,7 +504,7 @@ class MeetingDialog(RecordForm):
             )
         starts: datetime = self.starts_at.dateTime().toPython()
         return clean_meeting(
-            Meeting(
+            self.edited(
                 title=self.title_edit.text(),
                 kind=self.kind.currentData(),
                 starts_at=starts.replace(second=0, microsecond=0),
@@ -516,15 +514,8 @@ class MeetingDialog(RecordForm):
                 participants=participants,
                 topics=list(self.topics),
                 actions=actions,
-                amendments=self.meeting.amendments,
-                finalized_at=self.meeting.finalized_at,
-                id=self.meeting.id,
-                uuid=self.meeting.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_meeting(self.current())
 
     def revalidate(self) -> bool:
         valid = super().revalidate()
@@ -532,20 +523,17 @@ class MeetingDialog(RecordForm):
         self.contradiction_note.set_error("\n".join(contradiction_text(i) for i in found))
         return valid
 
-    def save(self) -> bool:
-        def final(error: Exception) -> bool:
-            if not isinstance(error, MeetingFinalError):
-                return False
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                translate(
-                    "MeetingDialog",
-                    "These minutes were finalized meanwhile and can no longer be edited; "
-                    "add a correction instead.",
-                ),
-            )
-            return True
-
-        meeting = self.current()
-        return self.store(lambda: meetings.save_meeting(self.ctx.db, meeting), final)
+    def save_failed(self, error: Exception) -> bool:
+        """Minutes finalized meanwhile are kept as they are: a correction says what changed."""
+        if not isinstance(error, MeetingFinalError):
+            return False
+        QMessageBox.warning(
+            self,
+            self.windowTitle(),
+            translate(
+                "MeetingDialog",
+                "These minutes were finalized meanwhile and can no longer be edited; "
+                "add a correction instead.",
+            ),
+        )
+        return True

@@ -24,7 +24,7 @@ from desktop.domain.roster import PeopleQuery
 from desktop.services import needs, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -42,23 +42,18 @@ from desktop.ui.labels import (
 )
 
 
-class NeedDialog(RecordForm):
+class NeedDialog(RecordDialog):
     def __init__(
         self, ctx: AppContext, need: Need | None = None, parent: QWidget | None = None
     ) -> None:
-        title = (
-            translate("NeedDialog", "Edit need") if need else translate("NeedDialog", "New need")
-        )
-        super().__init__(title, parent)
+        titles = (translate("NeedDialog", "New need"), translate("NeedDialog", "Edit need"))
+        super().__init__(ctx, need, Need(title=""), titles, parent)
         self.setMinimumWidth(560)
-        self.ctx = ctx
-        self.need = need or Need(title="")
-        self.original_status = self.need.status if need else None
-        self.saved: Need | None = None
+        self.original_status = self.record.status if need else None
         # Fields are created and added in the order of the rows: Tab walks them so.
-        self._build_subject(self.need)
-        self._build_resident(self.need)
-        self._build_handling(self.need, editing=need is not None)
+        self._build_subject(self.record)
+        self._build_resident(self.record)
+        self._build_handling(self.record, editing=need is not None)
         self._add_rows(editing=need is not None)
         self._watch_fields()
         self.revalidate()
@@ -224,13 +219,13 @@ class NeedDialog(RecordForm):
 
     def current(self) -> Need:
         return clean_need(
-            Need(
+            self.edited(
                 title=self.title_edit.text(),
                 category_id=self.category.currentData(),
                 description=self.description.toPlainText(),
                 raised_by=self.raised_by.text(),
-                person_id=self.need.person_id
-                if self.raised_by.text() == self.need.raised_by
+                person_id=self.record.person_id
+                if self.raised_by.text() == self.record.raised_by
                 else None,
                 phone=self.phone.text(),
                 building=self.building.currentText(),
@@ -245,8 +240,6 @@ class NeedDialog(RecordForm):
                 due_on=self.due_on.value(),
                 solution=self.solution.toPlainText(),
                 satisfaction=self.satisfaction.currentData(),
-                id=self.need.id,
-                uuid=self.need.uuid,
                 is_dispute=self.dispute.isChecked(),
             )
         )

@@ -5,7 +5,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
     ORGANIZATION_MAX_LENGTH,
@@ -17,26 +16,26 @@ from desktop.domain.roster import (
 from desktop.services import organizations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit, line_edit, phone_edit
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.partner_labels import partner_type_label
 
 
-class OrganizationDialog(RecordForm):
+class OrganizationDialog(RecordDialog):
+    validate = validate_organization
+    save_record = organizations.save_organization
+
     def __init__(
         self, ctx: AppContext, org: Organization | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("OrganizationDialog", "Edit organization")
-            if org
-            else translate("OrganizationDialog", "New organization"),
-            parent,
+        titles = (
+            translate("OrganizationDialog", "New organization"),
+            translate("OrganizationDialog", "Edit organization"),
         )
-        self.ctx = ctx
-        self.org = org or Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
-        self.saved: Organization | None = None
+        blank = Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
+        super().__init__(ctx, org, blank, titles, parent)
         # Fields are created and added in the order of the rows: Tab walks them so.
         self._build_fields()
         self._add_rows()
@@ -56,30 +55,32 @@ class OrganizationDialog(RecordForm):
         self.kind = QComboBox()
         for kind in OrganizationKind:
             self.kind.addItem(organization_kind_label(kind), kind)
-        self.kind.setCurrentIndex(self.kind.findData(self.org.kind))
-        self.name = line_edit(self.org.name, ORGANIZATION_MAX_LENGTH["name"])
-        self.contact = line_edit(self.org.contact_name, ORGANIZATION_MAX_LENGTH["contact_name"])
-        self.phone = phone_edit(self.org.phone, ORGANIZATION_MAX_LENGTH["phone"])
+        self.kind.setCurrentIndex(self.kind.findData(self.record.kind))
+        self.name = line_edit(self.record.name, ORGANIZATION_MAX_LENGTH["name"])
+        self.contact = line_edit(self.record.contact_name, ORGANIZATION_MAX_LENGTH["contact_name"])
+        self.phone = phone_edit(self.record.phone, ORGANIZATION_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("OrganizationDialog", "e.g. 13812345678 or 0755-12345678")
         )
         self.has_term = QCheckBox(
             translate("OrganizationDialog", "Record the term of office"),
-            checked=bool(self.org.term_start),
+            checked=bool(self.record.term_start),
         )
-        self.term_start = date_edit(self.org.term_start)
+        self.term_start = date_edit(self.record.term_start)
         self.term_end = date_edit(
-            self.org.term_end or (date(date.today().year + 5, date.today().month, 1))
+            self.record.term_end or (date(date.today().year + 5, date.today().month, 1))
         )
         self.incubated_on = OptionalDate(
-            self.org.incubated_on, translate("OrganizationDialog", "Incubated by the branch")
+            self.record.incubated_on, translate("OrganizationDialog", "Incubated by the branch")
         )
         self.partner_type = QComboBox()
         self.partner_type.addItem(translate("OrganizationDialog", "(not set)"), None)
         for partner_type in PartnerType:
             self.partner_type.addItem(partner_type_label(partner_type), partner_type)
-        self.partner_type.setCurrentIndex(max(0, self.partner_type.findData(self.org.partner_type)))
-        self.note = text_box(self.org.note, 70)
+        self.partner_type.setCurrentIndex(
+            max(0, self.partner_type.findData(self.record.partner_type))
+        )
+        self.note = text_box(self.record.note, 70)
 
     def _add_rows(self) -> None:
         self.add_field("kind", translate("OrganizationDialog", "Kind"), self.kind, required=True)
@@ -141,7 +142,7 @@ class OrganizationDialog(RecordForm):
             and self.has_term.isChecked()
         )
         return clean_organization(
-            Organization(
+            self.edited(
                 kind=self.kind.currentData(),
                 name=self.name.text(),
                 contact_name=self.contact.text(),
@@ -149,8 +150,6 @@ class OrganizationDialog(RecordForm):
                 term_start=self.term_start.date().toPython() if with_term else None,
                 term_end=self.term_end.date().toPython() if with_term else None,
                 note=self.note.toPlainText(),
-                id=self.org.id,
-                uuid=self.org.uuid,
                 incubated_on=self.incubated_on.value()
                 if self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
                 else None,
@@ -159,9 +158,3 @@ class OrganizationDialog(RecordForm):
                 else None,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_organization(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: organizations.save_organization(self.ctx.db, self.current()))

@@ -20,24 +20,23 @@ from desktop.services import people
 from desktop.services import self_organizations as so
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, date_edit, editable_combo
 
 NO_COUNT = -1  # the spin box's "not counted" value
 
 
-class ActivityDialog(RecordForm):
+class ActivityDialog(RecordDialog):
+    validate = validate_activity
+    save_record = so.save_activity
+
     def __init__(self, ctx: AppContext, activity: Activity, parent: QWidget | None = None) -> None:
-        super().__init__(
-            translate("ActivityDialog", "Edit activity")
-            if activity.id
-            else translate("ActivityDialog", "New activity"),
-            parent,
+        titles = (
+            translate("ActivityDialog", "New activity"),
+            translate("ActivityDialog", "Edit activity"),
         )
-        self.ctx = ctx
-        self.activity = activity
-        self.saved: Activity | None = None
+        super().__init__(ctx, activity, activity, titles, parent)
         a = activity
         # the starter list, or any kind typed in
         self.kind = editable_combo(list(ACTIVITY_KINDS), a.kind, ACTIVITY_MAX_LENGTH["kind"])
@@ -61,26 +60,17 @@ class ActivityDialog(RecordForm):
     def current(self) -> Activity:
         count = self.count.value()
         return clean_activity(
-            Activity(
-                organization_id=self.activity.organization_id,
+            self.edited(
                 kind=self.kind.currentText(),
                 held_on=self.held_on.date().toPython(),
                 participants=self.participants.toPlainText(),
                 participant_count=None if count == NO_COUNT else count,
                 description=self.description.toPlainText(),
-                id=self.activity.id,
-                uuid=self.activity.uuid,
             )
         )
 
-    def problems(self) -> dict[str, Problem]:
-        return validate_activity(self.current())
 
-    def save(self) -> bool:
-        return self.store(lambda: so.save_activity(self.ctx.db, self.current()))
-
-
-class MemberDialog(RecordForm):
+class MemberDialog(RecordDialog):
     """A person from the roster joins (or a member's role changes)."""
 
     def __init__(
@@ -90,16 +80,12 @@ class MemberDialog(RecordForm):
         member: Member | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            translate("MemberDialog", "Edit member")
-            if member
-            else translate("MemberDialog", "Add a member"),
-            parent,
+        titles = (
+            translate("MemberDialog", "Add a member"),
+            translate("MemberDialog", "Edit member"),
         )
-        self.ctx = ctx
+        super().__init__(ctx, member, None, titles, parent)
         self.organization_id = organization_id
-        self.member = member
-        self.saved: Member | None = None
         self._picked: int | None = member.person_id if member else None
         self._roster = RosterNames(ctx.db)
         self.person = NamePicker(
@@ -162,13 +148,14 @@ class MemberDialog(RecordForm):
         return problems
 
     def save(self) -> bool:
-        def person_gone(error: Exception) -> bool:
-            if not isinstance(error, NotFoundError):
-                return False
-            self.show_problems({"person": Problem.REQUIRED})
-            return True
-
         member = self.current()
         return self.store(
-            lambda: so.save_member(self.ctx.db, self.organization_id, member), person_gone
+            lambda: so.save_member(self.ctx.db, self.organization_id, member), self.save_failed
         )
+
+    def save_failed(self, error: Exception) -> bool:
+        """The resident left the roster meanwhile: pick another."""
+        if not isinstance(error, NotFoundError):
+            return False
+        self.show_problems({"person": Problem.REQUIRED})
+        return True

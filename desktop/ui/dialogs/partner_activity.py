@@ -5,7 +5,6 @@ from functools import partial
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.partners import (
     PartnerActivity,
     PartnerActivityKind,
@@ -15,27 +14,26 @@ from desktop.domain.partners import (
 from desktop.services import partners
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.dialogs.project import LinkList, need_links, project_choices
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit
 from desktop.ui.partner_labels import activity_kind_label
 
 
-class ActivityDialog(RecordForm):
+class ActivityDialog(RecordDialog):
+    validate = validate_activity
+    save_record = partners.save_activity
+
     def __init__(
         self, ctx: AppContext, activity: PartnerActivity, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("ActivityDialog", "Edit partner activity")
-            if activity.id
-            else translate("ActivityDialog", "New partner activity"),
-            parent,
+        titles = (
+            translate("ActivityDialog", "New partner activity"),
+            translate("ActivityDialog", "Edit partner activity"),
         )
+        super().__init__(ctx, activity, activity, titles, parent)
         self.setMinimumWidth(560)
-        self.ctx = ctx
-        self.activity = activity
-        self.saved: PartnerActivity | None = None
         self.kind = choice_combo(
             [(activity_kind_label(k), k) for k in PartnerActivityKind], activity.kind
         )
@@ -73,23 +71,13 @@ class ActivityDialog(RecordForm):
         self.description.setFocus()
 
     def current(self) -> PartnerActivity:
-        a = self.activity
         return clean_activity(
-            PartnerActivity(
-                organization_id=a.organization_id,
+            self.edited(
                 kind=self.kind.currentData(),
                 held_on=self.held_on.date().toPython(),
                 participants=self.participants.toPlainText(),
                 description=self.description.toPlainText(),
                 need_ids=self.need_links.ids(),
                 project_ids=self.project_links.ids(),
-                id=a.id,
-                uuid=a.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_activity(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: partners.save_activity(self.ctx.db, self.current()))

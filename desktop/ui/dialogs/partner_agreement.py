@@ -2,29 +2,27 @@
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
 from desktop.services import partners
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit
 
 
-class AgreementDialog(RecordForm):
+class AgreementDialog(RecordDialog):
+    validate = validate_agreement
+    save_record = partners.save_agreement
+
     def __init__(
         self, ctx: AppContext, agreement: Agreement, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("AgreementDialog", "Edit agreement")
-            if agreement.id
-            else translate("AgreementDialog", "New agreement"),
-            parent,
+        titles = (
+            translate("AgreementDialog", "New agreement"),
+            translate("AgreementDialog", "Edit agreement"),
         )
-        self.ctx = ctx
-        self.agreement = agreement
-        self.saved: Agreement | None = None
+        super().__init__(ctx, agreement, agreement, titles, parent)
         self.signed_on = date_edit(agreement.signed_on)
         self.term_start = OptionalDate(agreement.term_start, translate("AgreementDialog", "Set"))
         self.term_end = OptionalDate(agreement.term_end, translate("AgreementDialog", "Set"))
@@ -41,21 +39,11 @@ class AgreementDialog(RecordForm):
         self.content.setFocus()
 
     def current(self) -> Agreement:
-        a = self.agreement
         return clean_agreement(
-            Agreement(
-                organization_id=a.organization_id,
+            self.edited(
                 signed_on=self.signed_on.date().toPython(),
                 term_start=self.term_start.value(),
                 term_end=self.term_end.value(),
                 content=self.content.toPlainText(),
-                id=a.id,
-                uuid=a.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_agreement(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: partners.save_agreement(self.ctx.db, self.current()))

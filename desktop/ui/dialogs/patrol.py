@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Problem
 from desktop.domain.federation import (
     FINDING_MAX_LENGTH,
     Finding,
@@ -20,28 +19,27 @@ from desktop.domain.federation import (
 from desktop.services import neighborhood, patrols
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, editable_combo
 
 DESCRIPTION, BUILDING = range(2)
 
 
-class PatrolDialog(RecordForm):
+class PatrolDialog(RecordDialog):
+    validate = validate_patrol
+    save_record = patrols.save_patrol
+
     def __init__(
         self, ctx: AppContext, patrol: Patrol | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("PatrolDialog", "Edit patrol")
-            if patrol and patrol.id
-            else translate("PatrolDialog", "New joint patrol"),
-            parent,
+        titles = (
+            translate("PatrolDialog", "New joint patrol"),
+            translate("PatrolDialog", "Edit patrol"),
         )
+        super().__init__(ctx, patrol, Patrol(), titles, parent)
         self.setMinimumWidth(620)
-        self.ctx = ctx
-        self.patrol = patrol or Patrol()
-        self.saved: Patrol | None = None
-        p = self.patrol
+        p = self.record
         self.held_on = date_edit(p.held_on)
         self.route = text_box(p.route, 48)
         self.route.setPlaceholderText(
@@ -123,19 +121,11 @@ class PatrolDialog(RecordForm):
                 )
             )
         return clean_patrol(
-            Patrol(
+            self.edited(
                 held_on=self.held_on.date().toPython(),
                 route=self.route.toPlainText(),
                 participants=self.participants.toPlainText(),
                 note=self.note.toPlainText(),
                 findings=findings,
-                id=self.patrol.id,
-                uuid=self.patrol.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_patrol(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: patrols.save_patrol(self.ctx.db, self.current()))

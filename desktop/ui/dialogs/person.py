@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Problem
 from desktop.domain.roster import (
     ADDRESS_MAX_LENGTH,
     PERSON_MAX_LENGTH,
@@ -22,31 +21,27 @@ from desktop.domain.roster import (
 from desktop.services import neighborhood, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit, phone_edit
 from desktop.ui.labels import right_label, role_label
 
 
-class PersonDialog(RecordForm):
+class PersonDialog(RecordDialog):
+    validate = validate_person
+    save_record = people.save_person
+
     def __init__(
         self, ctx: AppContext, person: Person | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("PersonDialog", "Edit person")
-            if person
-            else translate("PersonDialog", "New person"),
-            parent,
-        )
-        self.ctx = ctx
-        self.person = person or Person(name="")
-        self.saved: Person | None = None
+        titles = (translate("PersonDialog", "New person"), translate("PersonDialog", "Edit person"))
+        super().__init__(ctx, person, Person(name=""), titles, parent)
         # Fields are created and added in the order of the rows: Tab walks them so.
         self._build_name_and_phone()
         address = self._build_address()
         roles_box = self._build_roles()
         rights_box = self._build_talent()
-        self.note = text_box(self.person.note, 70)
+        self.note = text_box(self.record.note, 70)
         self._add_rows(address, roles_box, rights_box)
         self._watch_fields()
         self._talent_fields()
@@ -54,9 +49,9 @@ class PersonDialog(RecordForm):
         self.name.setFocus()
 
     def _build_name_and_phone(self) -> None:
-        self.name = line_edit(self.person.name, PERSON_MAX_LENGTH["name"])
+        self.name = line_edit(self.record.name, PERSON_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("PersonDialog", "Full name, e.g. 张伟"))
-        self.phone = phone_edit(self.person.phone, PERSON_MAX_LENGTH["phone"])
+        self.phone = phone_edit(self.record.phone, PERSON_MAX_LENGTH["phone"])
         self.phone.setPlaceholderText(
             translate("PersonDialog", "e.g. 13812345678 or 0755-12345678")
         )
@@ -69,22 +64,22 @@ class PersonDialog(RecordForm):
         for b in self.buildings.values():
             self.building.addItem(b.name, b.id)
         self.building.setCurrentIndex(
-            max(0, self.building.findData(self.person.address.building_id))
+            max(0, self.building.findData(self.record.address.building_id))
         )
         self.unit = QComboBox(editable=True)
         self.unit.lineEdit().setMaxLength(ADDRESS_MAX_LENGTH["unit"])
-        self.room = line_edit(self.person.address.room, ADDRESS_MAX_LENGTH["room"])
+        self.room = line_edit(self.record.address.room, ADDRESS_MAX_LENGTH["room"])
         self.room.setPlaceholderText(translate("PersonDialog", "e.g. 1203"))
-        self._fill_units(self.person.address.unit)
+        self._fill_units(self.record.address.unit)
         return address_row(self.building, self.unit, self.room, room_stretch=2)
 
     def _build_roles(self) -> QWidget:
         """Party membership and the roles, two to a line."""
         self.party = QCheckBox(
-            translate("PersonDialog", "Party member"), checked=self.person.is_party_member
+            translate("PersonDialog", "Party member"), checked=self.record.is_party_member
         )
         self.roles = {
-            r: QCheckBox(role_label(r), checked=r in self.person.roles) for r in PersonRole
+            r: QCheckBox(role_label(r), checked=r in self.record.roles) for r in PersonRole
         }
         roles_box = QWidget()
         grid = QGridLayout(roles_box)
@@ -95,10 +90,10 @@ class PersonDialog(RecordForm):
 
     def _build_talent(self) -> QWidget:
         """What a talent can do and the four rights they were given."""
-        self.skills = line_edit(self.person.skills, PERSON_MAX_LENGTH["skills"])
+        self.skills = line_edit(self.record.skills, PERSON_MAX_LENGTH["skills"])
         self.skills.setPlaceholderText(translate("PersonDialog", "e.g. legal advice, plumbing"))
         self.rights = {
-            r: QCheckBox(right_label(r), checked=r in self.person.talent_rights)
+            r: QCheckBox(right_label(r), checked=r in self.record.talent_rights)
             for r in TalentRight
         }
         rights_box = QWidget()
@@ -148,7 +143,7 @@ class PersonDialog(RecordForm):
 
     def current(self) -> Person:
         return clean_person(
-            Person(
+            self.edited(
                 name=self.name.text(),
                 phone=self.phone.text(),
                 address=Address(
@@ -161,14 +156,5 @@ class PersonDialog(RecordForm):
                 skills=self.skills.text(),
                 talent_rights=frozenset(r for r, box in self.rights.items() if box.isChecked()),
                 note=self.note.toPlainText(),
-                id=self.person.id,
-                uuid=self.person.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_person(self.current())
-
-    def save(self) -> bool:
-        person = self.current()
-        return self.store(lambda: people.save_person(self.ctx.db, person))

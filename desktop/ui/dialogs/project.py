@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Problem
 from desktop.domain.needs import NeedQuery
 from desktop.domain.projects import (
     MAX_LENGTH,
@@ -37,7 +36,7 @@ from desktop.services import needs, projects, resources
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
@@ -129,25 +128,24 @@ def project_choices(db: Database, text: str) -> list[tuple[int, str]]:
     return [(r.id, r.title) for r in rows]
 
 
-class ProjectDialog(RecordForm):
+class ProjectDialog(RecordDialog):
+    validate = validate_project
+    save_record = projects.save_project
+
     def __init__(
         self, ctx: AppContext, project: Project | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("ProjectDialog", "Edit project")
-            if project
-            else translate("ProjectDialog", "New project"),
-            parent,
+        titles = (
+            translate("ProjectDialog", "New project"),
+            translate("ProjectDialog", "Edit project"),
         )
+        super().__init__(ctx, project, Project(title=""), titles, parent)
         self.setMinimumWidth(620)
-        self.ctx = ctx
-        self.project = project or Project(title="")
-        self.saved: Project | None = None
         # Fields are created and added in the order of the rows: Tab walks them so.
-        self._build_aim(self.project, editing=project is not None)
-        self._build_money_and_parties(self.project)
-        self._build_dates_and_rating(self.project)
-        self._build_links(self.project)
+        self._build_aim(self.record, editing=project is not None)
+        self._build_money_and_parties(self.record)
+        self._build_dates_and_rating(self.record)
+        self._build_links(self.record)
         self._add_rows()
         self._add_links()
         self._watch_fields()
@@ -270,7 +268,7 @@ class ProjectDialog(RecordForm):
         self.resource_links.changed.connect(self.changed)
 
     def current(self) -> Project:
-        old = {party.role: party for party in self.project.parties}
+        old = {party.role: party for party in self.record.parties}
         parties = []
         for role, picker in self.parties.items():
             same = role in old and old[role].name == picker.text().strip()
@@ -284,7 +282,7 @@ class ProjectDialog(RecordForm):
             )
         average = self.rating_average.value()
         return clean_project(
-            Project(
+            self.edited(
                 title=self.title_edit.text(),
                 kind=self.kind.currentData(),
                 stage=self.stage.currentData(),
@@ -303,13 +301,5 @@ class ProjectDialog(RecordForm):
                 evaluation=self.evaluation.toPlainText(),
                 need_ids=self.need_links.ids(),
                 resource_ids=self.resource_links.ids(),
-                id=self.project.id,
-                uuid=self.project.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_project(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: projects.save_project(self.ctx.db, self.current()))

@@ -2,7 +2,6 @@
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.resources import (
     MAX_LENGTH,
     ProviderKind,
@@ -14,7 +13,7 @@ from desktop.domain.resources import (
 from desktop.services import organizations, resources
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import person_suggestions, text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -33,20 +32,19 @@ def provider_suggestions(ctx: AppContext, text: str) -> list[tuple[str, str]]:
     return orgs + person_suggestions(ctx, text)
 
 
-class ResourceDialog(RecordForm):
+class ResourceDialog(RecordDialog):
+    validate = validate_resource
+    save_record = resources.save_resource
+
     def __init__(
         self, ctx: AppContext, resource: Resource | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("ResourceDialog", "Edit resource")
-            if resource
-            else translate("ResourceDialog", "New resource"),
-            parent,
+        titles = (
+            translate("ResourceDialog", "New resource"),
+            translate("ResourceDialog", "Edit resource"),
         )
-        self.ctx = ctx
-        self.resource = resource or Resource(title="")
-        self.saved: Resource | None = None
-        r = self.resource
+        super().__init__(ctx, resource, Resource(title=""), titles, parent)
+        r = self.record
         self.title_edit = line_edit(r.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("ResourceDialog", "e.g. Community hall, weekends")
@@ -109,29 +107,21 @@ class ResourceDialog(RecordForm):
         self.title_edit.setFocus()
 
     def current(self) -> Resource:
-        same_provider = self.provider.text() == self.resource.provider
+        same_provider = self.provider.text() == self.record.provider
         return clean_resource(
-            Resource(
+            self.edited(
                 title=self.title_edit.text(),
                 kind=self.kind.currentData(),
                 provider_kind=self.provider_kind.currentData(),
                 provider=self.provider.text(),
-                organization_id=self.resource.organization_id if same_provider else None,
-                person_id=self.resource.person_id if same_provider else None,
+                organization_id=self.record.organization_id if same_provider else None,
+                person_id=self.record.person_id if same_provider else None,
                 description=self.description.toPlainText(),
                 availability=self.availability.text(),
                 contact=self.contact.text(),
                 phone=self.phone.text(),
                 registered_on=self.registered_on.date().toPython(),
                 valid_until=self.valid_until.value(),
-                id=self.resource.id,
-                uuid=self.resource.uuid,
                 is_rest_station=self.rest_station.isChecked(),
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_resource(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: resources.save_resource(self.ctx.db, self.current()))

@@ -6,28 +6,23 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QSpinBox, QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.stations import StationMonth, clean_station_month, validate_station_month
 from desktop.services import stations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 
 
-class StationMonthDialog(RecordForm):
+class StationMonthDialog(RecordDialog):
+    validate = validate_station_month
+    save_record = stations.save_month
+
     def __init__(
         self, ctx: AppContext, entry: StationMonth, station: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            translate("StationMonthDialog", "Monthly service log: {station}").format(
-                station=station
-            ),
-            parent,
-        )
-        self.ctx = ctx
-        self.entry = entry
-        self.saved: StationMonth | None = None
+        title = translate("StationMonthDialog", "Monthly service log: {station}")
+        super().__init__(ctx, entry, entry, title.format(station=station), parent)
         self.month = QDateEdit(QDate(entry.month), calendarPopup=True, displayFormat="yyyy年M月")
         self.riders = QSpinBox(minimum=0, maximum=1_000_000)
         self.riders.setValue(entry.riders_served)
@@ -50,18 +45,10 @@ class StationMonthDialog(RecordForm):
     def current(self) -> StationMonth:
         month: date = self.month.date().toPython()
         return clean_station_month(
-            StationMonth(
-                self.entry.resource_id,
-                month,
-                self.riders.value(),
-                self.services.toPlainText(),
-                self.note.toPlainText(),
-                self.entry.id,
+            self.edited(
+                month=month,
+                riders_served=self.riders.value(),
+                services=self.services.toPlainText(),
+                note=self.note.toPlainText(),
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_station_month(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: stations.save_month(self.ctx.db, self.current()))

@@ -21,7 +21,7 @@ from desktop.domain.talents import (
 from desktop.services import talents
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog, RecordForm
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import right_label
@@ -56,11 +56,12 @@ class DiscoveryDialog(RecordForm):
         return self.store(lambda: talents.set_discovered(self.ctx.db, self.person_id, day))
 
 
-class CultivationDialog(RecordForm):
+class CultivationDialog(RecordDialog):
+    validate = validate_cultivation
+    save_record = talents.save_cultivation
+
     def __init__(self, ctx: AppContext, item: Cultivation, parent: QWidget | None = None) -> None:
-        super().__init__(translate("CultivationDialog", "Cultivation"), parent)
-        self.ctx, self.item = ctx, item
-        self.saved: Cultivation | None = None
+        super().__init__(ctx, item, item, translate("CultivationDialog", "Cultivation"), parent)
         self.happened_on = date_edit(item.happened_on)
         self.kind = choice_combo(
             [(cultivation_kind_label(k), k) for k in CultivationKind], item.kind
@@ -80,29 +81,22 @@ class CultivationDialog(RecordForm):
 
     def current(self) -> Cultivation:
         return clean_cultivation(
-            Cultivation(
-                self.item.person_id,
-                self.happened_on.date().toPython(),
-                self.kind.currentData(),
-                self.description.toPlainText(),
-                self.item.id,
+            self.edited(
+                happened_on=self.happened_on.date().toPython(),
+                kind=self.kind.currentData(),
+                description=self.description.toPlainText(),
             )
         )
 
-    def problems(self) -> dict[str, Problem]:
-        return validate_cultivation(self.current())
 
-    def save(self) -> bool:
-        return self.store(lambda: talents.save_cultivation(self.ctx.db, self.current()))
-
-
-class RightUseDialog(RecordForm):
+class RightUseDialog(RecordDialog):
     """Only the sources typed by hand are offered: an evaluation, or other."""
 
+    validate = validate_right_use
+    save_record = talents.save_right_use
+
     def __init__(self, ctx: AppContext, use: RightUse, parent: QWidget | None = None) -> None:
-        super().__init__(translate("RightUseDialog", "Use of a right"), parent)
-        self.ctx, self.use = ctx, use
-        self.saved: RightUse | None = None
+        super().__init__(ctx, use, use, translate("RightUseDialog", "Use of a right"), parent)
         self.right = choice_combo([(right_label(r), r) for r in TalentRight], use.right)
         self.used_on = date_edit(use.used_on)
         self.source = choice_combo(
@@ -124,18 +118,12 @@ class RightUseDialog(RecordForm):
     def current(self) -> RightUse:
         return clean_right_use(
             RightUse(
-                self.use.person_id,
+                self.record.person_id,
                 self.right.currentData(),
                 self.used_on.date().toPython(),
                 self.source.currentData(),
                 None,
                 self.note.toPlainText(),
-                self.use.id,
+                self.record.id,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_right_use(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: talents.save_right_use(self.ctx.db, self.current()))

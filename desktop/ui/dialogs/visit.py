@@ -2,7 +2,6 @@
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.errors import Problem
 from desktop.domain.needs import Satisfaction
 from desktop.domain.visits import (
     MAX_LENGTH,
@@ -15,7 +14,7 @@ from desktop.domain.visits import (
 from desktop.services import drafts, needs, visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
-from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.form import RecordDialog
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -27,7 +26,10 @@ from desktop.ui.inputs import (
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 
 
-class VisitDialog(RecordForm):
+class VisitDialog(RecordDialog):
+    validate = validate_visit
+    save_record = visits.save_visit
+
     def __init__(
         self,
         ctx: AppContext,
@@ -35,18 +37,11 @@ class VisitDialog(RecordForm):
         parent: QWidget | None = None,
         draft_id: int | None = None,
     ) -> None:
-        super().__init__(
-            translate("VisitDialog", "Edit visit")
-            if visit and visit.id
-            else translate("VisitDialog", "New visit"),
-            parent,
-        )
-        self.ctx = ctx
-        self.visit = visit or Visit(kind=VisitKind.RECEPTION_DAY)
-        self.saved: Visit | None = None
+        titles = (translate("VisitDialog", "New visit"), translate("VisitDialog", "Edit visit"))
+        super().__init__(ctx, visit, Visit(kind=VisitKind.RECEPTION_DAY), titles, parent)
         # Fields are created and added in the order of the rows: Tab walks them so.
-        address = self._build_resident(self.visit)
-        self._build_issue(self.visit)
+        address = self._build_resident(self.record)
+        self._build_issue(self.record)
         self._add_rows(address)
         self._watch_fields()
         self.revalidate()
@@ -130,12 +125,12 @@ class VisitDialog(RecordForm):
 
     def current(self) -> Visit:
         return clean_visit(
-            Visit(
+            self.edited(
                 kind=self.kind.currentData(),
                 visited_on=self.visited_on.date().toPython(),
                 resident=self.resident.text(),
-                person_id=self.visit.person_id
-                if self.resident.text() == self.visit.resident
+                person_id=self.record.person_id
+                if self.resident.text() == self.record.resident
                 else None,
                 phone=self.phone.text(),
                 building=self.building.currentText(),
@@ -148,14 +143,5 @@ class VisitDialog(RecordForm):
                 follow_up_on=self.follow_up_on.value(),
                 outcome=self.outcome.toPlainText(),
                 satisfaction=self.satisfaction.currentData(),
-                need_id=self.visit.need_id,
-                id=self.visit.id,
-                uuid=self.visit.uuid,
             )
         )
-
-    def problems(self) -> dict[str, Problem]:
-        return validate_visit(self.current())
-
-    def save(self) -> bool:
-        return self.store(lambda: visits.save_visit(self.ctx.db, self.current()))
