@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from desktop.domain.errors import Problem, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.text import clean_text, cleaned
 
 TITLE_MAX = 100
@@ -206,8 +207,7 @@ class MeetingRow:
 
 
 @dataclass
-class MeetingQuery:
-    text: str = ""
+class MeetingQuery(ListQuery):
     kind: MeetingKind | None = None
     final: bool | None = None
     sort: str = "starts"

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
@@ -147,8 +148,7 @@ class StatusChange:
 
 
 @dataclass
-class NeedQuery:
-    text: str = ""
+class NeedQuery(ListQuery):
     status: NeedStatus | None = None
     open_only: bool = False
     overdue_only: bool = False

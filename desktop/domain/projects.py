@@ -6,6 +6,7 @@ from decimal import Decimal
 from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.money import MAX_YUAN
 from desktop.domain.text import clean_text, cleaned
 
@@ -118,8 +119,7 @@ class ProjectRow:
 
 
 @dataclass
-class ProjectQuery:
-    text: str = ""
+class ProjectQuery(ListQuery):
     kind: ProjectKind | None = None
     stage: ProjectStage | None = None
     registered_from: date | None = None

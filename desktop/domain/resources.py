@@ -5,6 +5,7 @@ from datetime import date
 from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.text import cleaned
 
 TITLE_MAX = 100
@@ -73,8 +74,7 @@ class ResourceRow:
 
 
 @dataclass
-class ResourceQuery:
-    text: str = ""
+class ResourceQuery(ListQuery):
     kind: ResourceKind | None = None
     provider_kind: ProviderKind | None = None
     valid_only: bool = False

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.partners import PartnerType
 from desktop.domain.phone import tidy_phone
 from desktop.domain.text import clean_text, cleaned
@@ -153,10 +154,9 @@ class Organization:
 
 
 @dataclass
-class PeopleQuery:
+class PeopleQuery(ListQuery):
     """What the people list shows: search text and filters, applied in SQL."""
 
-    text: str = ""
     role: PersonRole | None = None
     building_id: int | None = None
     party_member: bool | None = None

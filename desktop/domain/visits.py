@@ -5,6 +5,7 @@ from datetime import date
 from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
+from desktop.domain.listing import ListQuery
 from desktop.domain.needs import Satisfaction
 from desktop.domain.text import cleaned
 
@@ -98,8 +99,7 @@ class VisitRow:
 
 
 @dataclass
-class VisitQuery:
-    text: str = ""
+class VisitQuery(ListQuery):
     kind: VisitKind | None = None
     follow_up_from: date | None = None
     follow_up_to: date | None = None

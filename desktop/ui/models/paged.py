@@ -4,10 +4,11 @@ Filtering and sorting happen in SQL; the view never holds more rows than were sc
 """
 
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from desktop.domain.listing import ListQuery
 from desktop.store.database import Database
 from desktop.ui.models.table import Column, Index, Row, RowTableModel
 
@@ -71,13 +72,6 @@ class PagedTableModel(RowTableModel[Row]):
         """Remember the order; the next refresh() asks SQL for it."""
 
 
-class Query(Protocol):
-    """A list's filters and order, as its service reads them."""
-
-    sort: str
-    descending: bool
-
-
 class QueryTableModel(PagedTableModel[Row]):
     """A list whose filters and order live in ``query`` (the page sets its filters there);
     ``list_rows(db, query, after=, limit=)`` and ``count_rows(db, query)`` are its service's."""
@@ -86,7 +80,7 @@ class QueryTableModel(PagedTableModel[Row]):
         self,
         columns: Mapping[int, Column[Row]],
         db: Database,
-        query: Query,
+        query: ListQuery,
         list_rows: Callable[..., list[Row]],
         count_rows: Callable[[Database, Any], int],
         parent: Any = None,
