@@ -24,13 +24,13 @@ from desktop.domain.needs import (
 )
 from desktop.domain.text import clean_text
 from desktop.services.common import (
+    Hint,
+    ListSpec,
     copy_fields,
-    count_of,
-    filter_hint,
+    count_rows,
     get_live,
-    in_list,
+    list_rows,
     live_record,
-    page_of,
 )
 from desktop.services.links import match_person
 from desktop.store.database import Database
@@ -128,22 +128,7 @@ def delete_category(db: Database, category_id: int) -> None:
 
 
 # -- the list ------------------------------------------------------------------------------
-def _sort(query: NeedQuery):
-    return SORT_COLUMNS.get(query.sort, NeedRecord.registered_on)
-
-
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: NeedQuery,
-    today: date,
-    *,
-    deleted: bool = False,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, NeedRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is NeedRecord.registered_on)
+def _narrow(stmt: Select, query: NeedQuery, hint: Hint, today: date) -> Select:
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
         stmt = stmt.where(hint(NeedRecord.status == query.status.value))
@@ -165,12 +150,30 @@ def _filtered(
     return stmt
 
 
+def _overdue(db: Database, values: list[dict], today: date) -> None:
+    for v in values:
+        v["overdue"] = is_overdue(v["status"], v["due_on"], today)
+
+
+NEED_LIST = ListSpec(
+    model=NeedRecord,
+    row=NeedRow,
+    same="id title raised_by building urgency status registered_on due_on",
+    read={"category": _of_category(NeedCategoryRecord.name)},
+    convert={"urgency": Urgency, "status": NeedStatus},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    default_sort=NeedRecord.registered_on,
+    ids_first=True,
+    finish=_overdue,
+)
+
+
 @index_fallback
 def count_needs(
     db: Database, query: NeedQuery, *, deleted: bool = False, today: date | None = None
 ) -> int:
-    stmt = select(func.count()).select_from(NeedRecord)
-    return count_of(db, _filtered(db, stmt, query, today or date.today(), deleted=deleted))
+    return count_rows(db, NEED_LIST, query, deleted=deleted, today=today)
 
 
 @index_fallback
@@ -184,46 +187,8 @@ def list_needs(
     deleted: bool = False,
     today: date | None = None,
 ) -> list[NeedRow]:
-    """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more."""
-    today = today or date.today()
-    rows = select(
-        NeedRecord.id,
-        NeedRecord.title,
-        _of_category(NeedCategoryRecord.name),
-        NeedRecord.raised_by,
-        NeedRecord.building,
-        NeedRecord.urgency,
-        NeedRecord.status,
-        NeedRecord.registered_on,
-        NeedRecord.due_on,
-    )
-    found = page_of(
-        db,
-        rows,
-        _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, page=True),
-        sort=_sort(query),
-        key=NeedRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        NeedRow(
-            id=r[0],
-            title=r[1],
-            category=r[2],
-            raised_by=r[3],
-            building=r[4],
-            urgency=Urgency(r[5]),
-            status=NeedStatus(r[6]),
-            registered_on=r[7],
-            due_on=r[8],
-            overdue=is_overdue(NeedStatus(r[6]), r[8], today),
-        )
-        for r in found
-    ]
+    """One page in the query's order (see list_rows)."""
+    return list_rows(db, NEED_LIST, query, offset, limit, after=after, deleted=deleted, today=today)
 
 
 def needs_buildings(db: Database) -> list[str]:

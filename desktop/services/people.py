@@ -1,8 +1,9 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
 from collections.abc import Iterable
+from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import (
@@ -15,7 +16,14 @@ from desktop.domain.roster import (
     clean_person,
     validate_person,
 )
-from desktop.services.common import count_of, filter_hint, get_live, in_list, live_record, page_of
+from desktop.services.common import (
+    Hint,
+    ListSpec,
+    count_rows,
+    get_live,
+    list_rows,
+    live_record,
+)
 from desktop.store.database import Database
 from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
@@ -33,17 +41,7 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: PeopleQuery,
-    *,
-    deleted: bool = False,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, PersonRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is PersonRecord.name_key)
+def _narrow(stmt: Select, query: PeopleQuery, hint: Hint, today: date) -> Select:
     if query.role is not None:
         stmt = stmt.where(
             hint(
@@ -61,14 +59,35 @@ def _filtered(
     return stmt
 
 
-def _sort(query: PeopleQuery):
-    return SORT_COLUMNS.get(query.sort, PersonRecord.name_key)
+def _with_roles(db: Database, values: list[dict], today: date) -> None:
+    with db.session() as s:
+        roles = _roles_of(s, [v["id"] for v in values])
+    for v in values:
+        v["roles"] = roles.get(v["id"], frozenset())
+
+
+def _or_empty(name: str | None) -> str:
+    return name or ""
+
+
+PEOPLE_LIST = ListSpec(
+    model=PersonRecord,
+    row=PersonRow,
+    same="id name phone unit room is_party_member deleted_at",
+    read={"building": BuildingRecord.name},
+    convert={"building": _or_empty},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    default_sort=PersonRecord.name_key,
+    ids_first=True,
+    join=(BuildingRecord, BuildingRecord.id == PersonRecord.building_id),
+    finish=_with_roles,
+)
 
 
 @index_fallback
 def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(PersonRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted=deleted))
+    return count_rows(db, PEOPLE_LIST, query, deleted=deleted)
 
 
 @index_fallback
@@ -81,49 +100,9 @@ def list_people(
     after: PersonRow | None = None,
     deleted: bool = False,
 ) -> list[PersonRow]:
-    """One page of the list, in the query's order: the rows after ``after`` (the last row
-    already shown; None for the first page), skipping ``offset`` more."""
-    rows = select(
-        PersonRecord.id,
-        PersonRecord.name,
-        PersonRecord.phone,
-        BuildingRecord.name,
-        PersonRecord.unit,
-        PersonRecord.room,
-        PersonRecord.is_party_member,
-        PersonRecord.deleted_at,
-    ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-    ids = rows.with_only_columns(PersonRecord.id)
-    with db.transaction(), db.session() as s:  # the page and its roles read together
-        found = page_of(
-            db,
-            rows,
-            _filtered(db, ids, query, deleted=deleted, page=True),
-            sort=_sort(query),
-            key=PersonRecord.id,
-            descending=query.descending,
-            after=after,
-            offset=offset,
-            limit=limit,
-            source=PersonRecord.__table__.outerjoin(
-                BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
-            ),
-        )
-        roles = _roles_of(s, [r[0] for r in found])
-    return [
-        PersonRow(
-            id=r[0],
-            name=r[1],
-            phone=r[2],
-            building=r[3] or "",
-            unit=r[4],
-            room=r[5],
-            is_party_member=r[6],
-            roles=roles.get(r[0], frozenset()),
-            deleted_at=r[7],
-        )
-        for r in found
-    ]
+    """One page of the list, in the query's order (see list_rows)."""
+    with db.transaction():  # the page and its roles read together
+        return list_rows(db, PEOPLE_LIST, query, offset, limit, after=after, deleted=deleted)
 
 
 def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:

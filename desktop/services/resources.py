@@ -15,14 +15,14 @@ from desktop.domain.resources import (
     validate_resource,
 )
 from desktop.services.common import (
+    Hint,
+    ListSpec,
     checked,
     copy_fields,
-    count_of,
-    filter_hint,
+    count_rows,
     get_live,
-    in_list,
+    list_rows,
     live_record,
-    page_of,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
@@ -40,21 +40,7 @@ SORT_COLUMNS = {
 }
 
 
-def _sort(query: ResourceQuery):
-    return SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
-
-
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: ResourceQuery,
-    today: date,
-    deleted: bool,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, ResourceRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is ResourceRecord.registered_on)
+def _narrow(stmt: Select, query: ResourceQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(hint(ResourceRecord.kind == query.kind.value))
     if query.provider_kind is not None:
@@ -66,10 +52,34 @@ def _filtered(
     return stmt
 
 
+def _expired(db: Database, values: list[dict], today: date) -> None:
+    for v in values:
+        v["expired"] = v["valid_until"] is not None and v["valid_until"] < today
+
+
+RESOURCE_LIST = ListSpec(
+    model=ResourceRecord,
+    row=ResourceRow,
+    same="id title kind provider_kind provider availability valid_until",
+    read={
+        "project_count": select(func.count())
+        .select_from(ProjectResourceRecord)
+        .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
+        .correlate(ResourceRecord)
+        .scalar_subquery()
+    },
+    convert={"kind": ResourceKind, "provider_kind": ProviderKind},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    default_sort=ResourceRecord.registered_on,
+    ids_first=True,
+    finish=_expired,
+)
+
+
 @index_fallback
 def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(ResourceRecord)
-    return count_of(db, _filtered(db, stmt, query, date.today(), deleted))
+    return count_rows(db, RESOURCE_LIST, query, deleted=deleted)
 
 
 @index_fallback
@@ -82,51 +92,8 @@ def list_resources(
     after: ResourceRow | None = None,
     deleted: bool = False,
 ) -> list[ResourceRow]:
-    """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more."""
-    today = date.today()
-    used = (
-        select(func.count())
-        .select_from(ProjectResourceRecord)
-        .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
-        .correlate(ResourceRecord)
-        .scalar_subquery()
-    )
-    rows = select(
-        ResourceRecord.id,
-        ResourceRecord.title,
-        ResourceRecord.kind,
-        ResourceRecord.provider_kind,
-        ResourceRecord.provider,
-        ResourceRecord.availability,
-        ResourceRecord.valid_until,
-        used,
-    )
-    found = page_of(
-        db,
-        rows,
-        _filtered(db, select(ResourceRecord.id), query, today, deleted, page=True),
-        sort=_sort(query),
-        key=ResourceRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        ResourceRow(
-            id=r[0],
-            title=r[1],
-            kind=ResourceKind(r[2]),
-            provider_kind=ProviderKind(r[3]),
-            provider=r[4],
-            availability=r[5],
-            valid_until=r[6],
-            expired=r[6] is not None and r[6] < today,
-            project_count=r[7],
-        )
-        for r in found
-    ]
+    """One page in the query's order (see list_rows)."""
+    return list_rows(db, RESOURCE_LIST, query, offset, limit, after=after, deleted=deleted)
 
 
 def resource_from_record(rec: ResourceRecord) -> Resource:

@@ -16,7 +16,15 @@ from desktop.domain.visits import (
     clean_visit,
     validate_visit,
 )
-from desktop.services.common import checked, count_of, get_live, in_list, live_record, page_of
+from desktop.services.common import (
+    Hint,
+    ListSpec,
+    checked,
+    count_rows,
+    get_live,
+    list_rows,
+    live_record,
+)
 from desktop.services.links import match_person
 from desktop.services.needs import list_categories, save_need
 from desktop.store.database import Database
@@ -37,8 +45,7 @@ class AlreadyANeedError(DomainError):
     """The visit has already been turned into a need."""
 
 
-def _filtered(db: Database, stmt: Select, query: VisitQuery, deleted: bool) -> Select:
-    stmt = in_list(db, stmt, VisitRecord, query.text, deleted)
+def _narrow(stmt: Select, query: VisitQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(VisitRecord.kind == query.kind.value)
     if query.follow_up_from is not None:
@@ -55,10 +62,21 @@ def _no_outcome():
     return func.trim(VisitRecord.outcome) == ""
 
 
+VISIT_LIST = ListSpec(
+    model=VisitRecord,
+    row=VisitRow,
+    same="id kind visited_on resident building issue follow_up_on need_id",
+    read={"followed_up": ~_no_outcome()},
+    convert={"kind": VisitKind, "followed_up": bool},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    default_sort=VisitRecord.visited_on,
+)
+
+
 @index_fallback
 def count_visits(db: Database, query: VisitQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(VisitRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted))
+    return count_rows(db, VISIT_LIST, query, deleted=deleted)
 
 
 @index_fallback
@@ -71,41 +89,7 @@ def list_visits(
     after: VisitRow | None = None,
     deleted: bool = False,
 ) -> list[VisitRow]:
-    stmt = select(
-        VisitRecord.id,
-        VisitRecord.kind,
-        VisitRecord.visited_on,
-        VisitRecord.resident,
-        VisitRecord.building,
-        VisitRecord.issue,
-        VisitRecord.follow_up_on,
-        VisitRecord.need_id,
-        ~_no_outcome(),
-    )
-    rows = page_of(
-        db,
-        _filtered(db, stmt, query, deleted),
-        sort=SORT_COLUMNS.get(query.sort, VisitRecord.visited_on),
-        key=VisitRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        VisitRow(
-            id=r[0],
-            kind=VisitKind(r[1]),
-            visited_on=r[2],
-            resident=r[3],
-            building=r[4],
-            issue=r[5],
-            follow_up_on=r[6],
-            need_id=r[7],
-            followed_up=bool(r[8]),
-        )
-        for r in rows
-    ]
+    return list_rows(db, VISIT_LIST, query, offset, limit, after=after, deleted=deleted)
 
 
 def _to_visit(rec: VisitRecord) -> Visit:
