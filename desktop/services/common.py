@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.store.database import Database
 from desktop.store.keyset import likely, ordered_page
-from desktop.store.search import search_filter
+from desktop.store.search import index_fallback, search_filter
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -130,12 +130,15 @@ class ListSpec:
     same: str
     narrow: Callable[[Select, Any, Hint, date], Select]
     sorts: Mapping[str, Any]
-    default_sort: Any
     read: Mapping[str, Any] = field(default_factory=dict)
     convert: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
     ids_first: bool = False
     join: tuple[Any, Any] | None = None  # (record class, ON condition) of an outer join
     finish: Callable[[Database, list[dict[str, Any]], date], None] | None = None
+
+    @property
+    def default_sort(self) -> Any:
+        return next(iter(self.sorts.values()))
 
     def sort(self, query: Any) -> Any:
         return self.sorts.get(query.sort, self.default_sort)
@@ -154,7 +157,7 @@ class ListSpec:
 
 
 def count_rows(
-    db: Database, spec: ListSpec, query: Any, *, deleted: bool, today: date | None = None
+    db: Database, spec: ListSpec, query: Any, *, deleted: bool = False, today: date | None = None
 ) -> int:
     """How many rows the list shows for ``query`` (its trash: ``deleted``)."""
     stmt = select(func.count()).select_from(spec.model)
@@ -165,16 +168,16 @@ def list_rows(
     db: Database,
     spec: ListSpec,
     query: Any,
-    offset: int,
-    limit: int,
+    offset: int = 0,
+    limit: int = 200,
     *,
-    after: Any,
-    deleted: bool,
+    after: Any = None,
+    deleted: bool = False,
     today: date | None = None,
-    only: list[int] | None = None,
+    ids: list[int] | None = None,
 ) -> list:
     """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more; ``only``: among these ids."""
+    None for the first page), skipping ``offset`` more; ``ids``: among these records only."""
     today = today or date.today()
     columns = spec.columns()
     rows = select(*columns.values())
@@ -184,34 +187,52 @@ def list_rows(
         rows = rows.outerjoin(joined, on)
         source = spec.model.__table__.outerjoin(joined.__table__, on)
     if spec.ids_first:
-        ids = rows.with_only_columns(spec.model.id)
-        ids = spec.filtered(db, ids, query, deleted, today, page=True)
+        page_ids = rows.with_only_columns(spec.model.id)
+        page_ids = spec.filtered(db, page_ids, query, deleted, today, page=True)
     else:
-        ids, rows = None, spec.filtered(db, rows, query, deleted, today, page=False)
-    if only is not None:
-        if ids is not None:
-            ids = ids.where(spec.model.id.in_(only))
+        page_ids, rows = None, spec.filtered(db, rows, query, deleted, today, page=False)
+    if ids is not None:
+        if page_ids is not None:
+            page_ids = page_ids.where(spec.model.id.in_(ids))
         else:
-            rows = rows.where(spec.model.id.in_(only))
-    found = page_of(
-        db,
-        rows,
-        ids,
-        sort=spec.sort(query),
-        key=spec.model.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-        source=source,
-    )
-    values = [
-        {
-            name: spec.convert.get(name, _unchanged)(value)
-            for name, value in zip(columns, r, strict=True)
-        }
-        for r in found
-    ]
-    if spec.finish is not None:
-        spec.finish(db, values, today)
+            rows = rows.where(spec.model.id.in_(ids))
+    with db.transaction():  # the page and what finishes its rows read together
+        found = page_of(
+            db,
+            rows,
+            page_ids,
+            sort=spec.sort(query),
+            key=spec.model.id,
+            descending=query.descending,
+            after=after,
+            offset=offset,
+            limit=limit,
+            source=source,
+        )
+        values = [_converted(spec, columns, r) for r in found]
+        if spec.finish is not None:
+            spec.finish(db, values, today)
     return [spec.row(**v) for v in values]
+
+
+def _converted(spec: ListSpec, columns: Mapping[str, Any], row: Row) -> dict[str, Any]:
+    return {
+        name: spec.convert.get(name, _unchanged)(value)
+        for name, value in zip(columns, row, strict=True)
+    }
+
+
+def list_functions(spec: ListSpec) -> tuple[Callable[..., int], Callable[..., list]]:
+    """A list's public ``count_X(db, query, *, deleted, today)`` and ``list_X(db, query,
+    offset, limit, *, after, deleted, today, ids)``, both run again without the search index
+    when it fails (see index_fallback)."""
+
+    @index_fallback
+    def count(db: Database, query: Any, **kwargs: Any) -> int:
+        return count_rows(db, spec, query, **kwargs)
+
+    @index_fallback
+    def page(db: Database, query: Any, offset: int = 0, limit: int = 200, **kwargs: Any) -> list:
+        return list_rows(db, spec, query, offset, limit, **kwargs)
+
+    return count, page

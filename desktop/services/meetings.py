@@ -33,8 +33,7 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
-    count_rows,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.services.projects import save_project
@@ -48,7 +47,6 @@ from desktop.store.models import (
     MeetingTopicRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -123,26 +121,10 @@ MEETING_LIST = ListSpec(
     convert={"kind": MeetingKind, "starts_at": utc_to_local, "final": _is_set},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=MeetingRecord.starts_at,
 )
 
 
-@index_fallback
-def count_meetings(db: Database, query: MeetingQuery, *, deleted: bool = False) -> int:
-    return count_rows(db, MEETING_LIST, query, deleted=deleted)
-
-
-@index_fallback
-def list_meetings(
-    db: Database,
-    query: MeetingQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: MeetingRow | None = None,
-    deleted: bool = False,
-) -> list[MeetingRow]:
-    return list_rows(db, MEETING_LIST, query, offset, limit, after=after, deleted=deleted)
+count_meetings, list_meetings = list_functions(MEETING_LIST)
 
 
 # -- one meeting ---------------------------------------------------------------------------

@@ -27,9 +27,8 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     copy_fields,
-    count_rows,
     get_live,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.services.links import match_person
@@ -41,7 +40,6 @@ from desktop.store.models import (
     NeedStatusChangeRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 
@@ -163,32 +161,12 @@ NEED_LIST = ListSpec(
     convert={"urgency": Urgency, "status": NeedStatus},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=NeedRecord.registered_on,
     ids_first=True,
     finish=_overdue,
 )
 
 
-@index_fallback
-def count_needs(
-    db: Database, query: NeedQuery, *, deleted: bool = False, today: date | None = None
-) -> int:
-    return count_rows(db, NEED_LIST, query, deleted=deleted, today=today)
-
-
-@index_fallback
-def list_needs(
-    db: Database,
-    query: NeedQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: NeedRow | None = None,
-    deleted: bool = False,
-    today: date | None = None,
-) -> list[NeedRow]:
-    """One page in the query's order (see list_rows)."""
-    return list_rows(db, NEED_LIST, query, offset, limit, after=after, deleted=deleted, today=today)
+count_needs, list_needs = list_functions(NEED_LIST)
 
 
 def needs_buildings(db: Database) -> list[str]:

@@ -19,15 +19,13 @@ from desktop.domain.roster import (
 from desktop.services.common import (
     Hint,
     ListSpec,
-    count_rows,
     get_live,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.store.database import Database
 from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -78,31 +76,13 @@ PEOPLE_LIST = ListSpec(
     convert={"building": _or_empty},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=PersonRecord.name_key,
     ids_first=True,
     join=(BuildingRecord, BuildingRecord.id == PersonRecord.building_id),
     finish=_with_roles,
 )
 
 
-@index_fallback
-def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
-    return count_rows(db, PEOPLE_LIST, query, deleted=deleted)
-
-
-@index_fallback
-def list_people(
-    db: Database,
-    query: PeopleQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: PersonRow | None = None,
-    deleted: bool = False,
-) -> list[PersonRow]:
-    """One page of the list, in the query's order (see list_rows)."""
-    with db.transaction():  # the page and its roles read together
-        return list_rows(db, PEOPLE_LIST, query, offset, limit, after=after, deleted=deleted)
+count_people, list_people = list_functions(PEOPLE_LIST)
 
 
 def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:

@@ -24,8 +24,7 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     copy_fields,
-    count_rows,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.services.links import match_organization, match_person
@@ -38,7 +37,6 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
 )
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -86,29 +84,11 @@ PROJECT_LIST = ListSpec(
     convert={"kind": ProjectKind, "stage": ProjectStage, "budget": from_fen, "spent": from_fen},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=ProjectRecord.registered_on,
     ids_first=True,
 )
 
 
-@index_fallback
-def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) -> int:
-    return count_rows(db, PROJECT_LIST, query, deleted=deleted)
-
-
-@index_fallback
-def list_projects(
-    db: Database,
-    query: ProjectQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: ProjectRow | None = None,
-    deleted: bool = False,
-    ids: list[int] | None = None,
-) -> list[ProjectRow]:
-    """One page in the query's order (see list_rows); ``ids``: among these projects."""
-    return list_rows(db, PROJECT_LIST, query, offset, limit, after=after, deleted=deleted, only=ids)
+count_projects, list_projects = list_functions(PROJECT_LIST)
 
 
 def project_from_record(s: Session, rec: ProjectRecord) -> Project:

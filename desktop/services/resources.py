@@ -19,16 +19,14 @@ from desktop.services.common import (
     ListSpec,
     checked,
     copy_fields,
-    count_rows,
     get_live,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -71,29 +69,12 @@ RESOURCE_LIST = ListSpec(
     convert={"kind": ResourceKind, "provider_kind": ProviderKind},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=ResourceRecord.registered_on,
     ids_first=True,
     finish=_expired,
 )
 
 
-@index_fallback
-def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
-    return count_rows(db, RESOURCE_LIST, query, deleted=deleted)
-
-
-@index_fallback
-def list_resources(
-    db: Database,
-    query: ResourceQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: ResourceRow | None = None,
-    deleted: bool = False,
-) -> list[ResourceRow]:
-    """One page in the query's order (see list_rows)."""
-    return list_rows(db, RESOURCE_LIST, query, offset, limit, after=after, deleted=deleted)
+count_resources, list_resources = list_functions(RESOURCE_LIST)
 
 
 def resource_from_record(rec: ResourceRecord) -> Resource:

@@ -20,9 +20,8 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
-    count_rows,
     get_live,
-    list_rows,
+    list_functions,
     live_record,
 )
 from desktop.services.links import match_person
@@ -30,7 +29,6 @@ from desktop.services.needs import list_categories, save_need
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import VisitRecord
-from desktop.store.search import index_fallback
 from desktop.store.trash import move_to_trash
 
 SORT_COLUMNS = {
@@ -70,26 +68,10 @@ VISIT_LIST = ListSpec(
     convert={"kind": VisitKind, "followed_up": bool},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
-    default_sort=VisitRecord.visited_on,
 )
 
 
-@index_fallback
-def count_visits(db: Database, query: VisitQuery, *, deleted: bool = False) -> int:
-    return count_rows(db, VISIT_LIST, query, deleted=deleted)
-
-
-@index_fallback
-def list_visits(
-    db: Database,
-    query: VisitQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: VisitRow | None = None,
-    deleted: bool = False,
-) -> list[VisitRow]:
-    return list_rows(db, VISIT_LIST, query, offset, limit, after=after, deleted=deleted)
+count_visits, list_visits = list_functions(VISIT_LIST)
 
 
 def _to_visit(rec: VisitRecord) -> Visit:
