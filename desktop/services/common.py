@@ -100,6 +100,12 @@ def checked(obj: T, clean: Callable[[T], T], validate: Callable[[T], dict]) -> T
     return obj
 
 
+def fields_of(source: object, names: Iterable[str]) -> dict[str, Any]:
+    """The attributes ``names`` of ``source`` by name: a record's plain fields as keyword
+    arguments of its dataclass (the way back of copy_fields)."""
+    return {name: getattr(source, name) for name in names}
+
+
 def copy_fields(target: object, source: object, names: Iterable[str]) -> None:
     """The attributes ``names`` of ``source`` set on ``target`` (record ↔ dataclass)."""
     for name in names:

@@ -47,7 +47,7 @@ from desktop.store.models import (
     MeetingTopicRecord,
     utcnow,
 )
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "starts": MeetingRecord.starts_at,
@@ -192,14 +192,9 @@ def save_meeting(db: Database, meeting: Meeting) -> Meeting:
     """Create or update a draft with all its parts; final minutes are refused."""
     meeting = checked(meeting, clean_meeting, validate_meeting)
     with db.session() as s:
-        if meeting.id is None:
-            rec = MeetingRecord()
-            if meeting.uuid:
-                rec.uuid = meeting.uuid
-        else:
-            rec = live_record(s, MeetingRecord, meeting.id, "meeting")
-            if rec.finalized_at is not None:
-                raise MeetingFinalError(str(meeting.id))
+        rec = record_to_save(s, MeetingRecord, meeting.id, meeting.uuid, "meeting", add=False)
+        if rec.finalized_at is not None:
+            raise MeetingFinalError(str(meeting.id))
         rec.title, rec.kind = meeting.title, meeting.kind.value
         rec.starts_at = local_to_utc(meeting.starts_at)
         rec.place, rec.host, rec.recorder = meeting.place, meeting.host, meeting.recorder

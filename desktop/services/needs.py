@@ -27,9 +27,9 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     copy_fields,
+    fields_of,
     get_live,
     list_functions,
-    live_record,
 )
 from desktop.services.links import match_person
 from desktop.store.database import Database
@@ -40,7 +40,7 @@ from desktop.store.models import (
     NeedStatusChangeRecord,
     utcnow,
 )
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 
 # The category as a subquery rather than a join: with the join, SQLite walks the needs category
@@ -183,28 +183,15 @@ def needs_buildings(db: Database) -> list[str]:
 # -- one need ------------------------------------------------------------------------------
 def need_from_record(rec: NeedRecord) -> Need:
     """The stored need as the domain object (category by id, the person linked by id)."""
+    fields = fields_of(rec, _PLAIN_FIELDS) | {"is_dispute": bool(rec.is_dispute)}
     return Need(
-        title=rec.title,
-        category_id=rec.category_id,
-        description=rec.description,
-        raised_by=rec.raised_by,
-        person_id=rec.person_id,
-        phone=rec.phone,
-        building=rec.building,
-        unit=rec.unit,
-        room=rec.room,
+        **fields,
         source=NeedSource(rec.source),
         urgency=Urgency(rec.urgency),
         status=NeedStatus(rec.status),
-        status_reason=rec.status_reason,
-        handled_by=rec.handled_by,
-        registered_on=rec.registered_on,
-        due_on=rec.due_on,
-        solution=rec.solution,
         satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
         id=rec.id,
         uuid=rec.uuid,
-        is_dispute=bool(rec.is_dispute),
     )
 
 
@@ -247,16 +234,10 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         problems["category"] = Problem.REQUIRED
     if category is not None:
         problems.update(validate_need(need, category.name))
-    if need.id is None:
-        rec = NeedRecord(status=need.status.value)
-        if need.uuid:
-            rec.uuid = need.uuid
-        previous = None
-    else:
-        rec = live_record(s, NeedRecord, need.id, "need")
-        previous = NeedStatus(rec.status)
-        if not can_move(previous, need.status):
-            problems["status"] = Problem.STATUS_FLOW
+    rec = record_to_save(s, NeedRecord, need.id, need.uuid, "need", add=False)
+    previous = None if need.id is None else NeedStatus(rec.status)
+    if previous is not None and not can_move(previous, need.status):
+        problems["status"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
     if need.person_id is None or need.raised_by != rec.raised_by:

@@ -21,12 +21,11 @@ from desktop.services.common import (
     ListSpec,
     get_live,
     list_functions,
-    live_record,
 )
 from desktop.store.database import Database
 from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "name": PersonRecord.name_key,  # pinyin order (domain/name_order.py)
@@ -127,11 +126,7 @@ def save_person(db: Database, person: Person) -> Person:
             problems["building"] = Problem.UNKNOWN_BUILDING
         if problems:
             raise ValidationError(problems)
-        if person.id is None:
-            rec = PersonRecord()
-            s.add(rec)
-        else:
-            rec = live_record(s, PersonRecord, person.id, "person")
+        rec = record_to_save(s, PersonRecord, person.id, None, "person")
         rec.name = person.name
         rec.phone = person.phone
         rec.building_id = building_id

@@ -37,7 +37,7 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
 )
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "registered": ProjectRecord.registered_on,
@@ -160,14 +160,9 @@ _PLAIN_FIELDS = (
 
 
 def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
-    if p.id is None:
-        rec = ProjectRecord(stage=p.stage.value)
-        if p.uuid:
-            rec.uuid = p.uuid
-    else:
-        rec = live_record(s, ProjectRecord, p.id, "project")
-        if not can_move(ProjectStage(rec.stage), p.stage):
-            problems["stage"] = Problem.STATUS_FLOW
+    rec = record_to_save(s, ProjectRecord, p.id, p.uuid, "project", add=False)
+    if p.id is not None and not can_move(ProjectStage(rec.stage), p.stage):
+        problems["stage"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
     copy_fields(rec, p, _PLAIN_FIELDS)

@@ -19,15 +19,15 @@ from desktop.services.common import (
     ListSpec,
     checked,
     copy_fields,
+    fields_of,
     get_live,
     list_functions,
-    live_record,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "registered": ResourceRecord.registered_on,
@@ -80,21 +80,11 @@ count_resources, list_resources = list_functions(RESOURCE_LIST)
 def resource_from_record(rec: ResourceRecord) -> Resource:
     """The stored resource as the domain object (its provider linked by id)."""
     return Resource(
-        title=rec.title,
+        **fields_of(rec, _PLAIN_FIELDS),
         kind=ResourceKind(rec.kind),
         provider_kind=ProviderKind(rec.provider_kind),
-        provider=rec.provider,
-        organization_id=rec.organization_id,
-        person_id=rec.person_id,
-        description=rec.description,
-        availability=rec.availability,
-        contact=rec.contact,
-        phone=rec.phone,
-        registered_on=rec.registered_on,
-        valid_until=rec.valid_until,
         id=rec.id,
         uuid=rec.uuid,
-        is_rest_station=rec.is_rest_station,
     )
 
 
@@ -125,12 +115,7 @@ _PLAIN_FIELDS = (
 
 
 def _save(s: Session, r: Resource) -> Resource:
-    if r.id is None:
-        rec = ResourceRecord()
-        if r.uuid:
-            rec.uuid = r.uuid
-    else:
-        rec = live_record(s, ResourceRecord, r.id, "resource")
+    rec = record_to_save(s, ResourceRecord, r.id, r.uuid, "resource", add=False)
     # The provider links to the roster when its name matches exactly one record: a talented
     # resident to a person, any other provider to an organization.
     if (

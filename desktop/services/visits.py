@@ -20,16 +20,17 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
+    copy_fields,
+    fields_of,
     get_live,
     list_functions,
-    live_record,
 )
 from desktop.services.links import match_person
 from desktop.services.needs import list_categories, save_need
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import VisitRecord
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "visited": VisitRecord.visited_on,
@@ -74,24 +75,30 @@ VISIT_LIST = ListSpec(
 count_visits, list_visits = list_functions(VISIT_LIST)
 
 
+# Stored as they are (the enums are stored by value).
+_PLAIN_FIELDS = (
+    "visited_on",
+    "resident",
+    "person_id",
+    "phone",
+    "building",
+    "unit",
+    "room",
+    "issue",
+    "category_id",
+    "handling",
+    "follow_up_on",
+    "outcome",
+    "need_id",
+)
+
+
 def _to_visit(rec: VisitRecord) -> Visit:
     return Visit(
+        **fields_of(rec, _PLAIN_FIELDS),
         kind=VisitKind(rec.kind),
-        visited_on=rec.visited_on,
-        resident=rec.resident,
-        person_id=rec.person_id,
-        phone=rec.phone,
-        building=rec.building,
-        unit=rec.unit,
-        room=rec.room,
-        issue=rec.issue,
-        category_id=rec.category_id,
-        handling=rec.handling,
         referred_to=ReferralTarget(rec.referred_to) if rec.referred_to else None,
-        follow_up_on=rec.follow_up_on,
-        outcome=rec.outcome,
         satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
-        need_id=rec.need_id,
         id=rec.id,
         uuid=rec.uuid,
     )
@@ -108,30 +115,10 @@ def save_visit(db: Database, visit: Visit) -> Visit:
 
 
 def _save(s: Session, v: Visit) -> Visit:
-    if v.id is None:
-        rec = VisitRecord()
-        if v.uuid:
-            rec.uuid = v.uuid
-    else:
-        rec = live_record(s, VisitRecord, v.id, "visit")
+    rec = record_to_save(s, VisitRecord, v.id, v.uuid, "visit", add=False)
     if v.person_id is None or v.resident != rec.resident:
         v.person_id = match_person(s, v.resident, v.building)
-    for key in (
-        "visited_on",
-        "resident",
-        "person_id",
-        "phone",
-        "building",
-        "unit",
-        "room",
-        "issue",
-        "category_id",
-        "handling",
-        "follow_up_on",
-        "outcome",
-        "need_id",
-    ):
-        setattr(rec, key, getattr(v, key))
+    copy_fields(rec, v, _PLAIN_FIELDS)
     rec.kind = v.kind.value
     rec.referred_to = v.referred_to.value if v.referred_to else None
     rec.satisfaction = v.satisfaction.value if v.satisfaction else None
