@@ -67,6 +67,9 @@ SORT_COLUMNS = {
 }
 
 
+OTHER_CATEGORY = "其他"
+
+
 class CategoryInUseError(DomainError):
     def __init__(self, name: str, needs: int) -> None:
         super().__init__(f"{name}: {needs}")
@@ -104,6 +107,19 @@ def save_category(db: Database, category: NeedCategory) -> NeedCategory:
         rec.name = name
         s.flush()
         return NeedCategory(name=rec.name, id=rec.id)
+
+
+def other_category_id(db: Database) -> int:
+    """The category a record turned into a need falls back to: 其他, else the last one."""
+    categories = list_categories(db)
+    other = next((c for c in categories if c.name == OTHER_CATEGORY), categories[-1])
+    assert other.id is not None
+    return other.id
+
+
+def title_from(text: str) -> str:
+    """A need's title from the words of what it came from: their first line, cut short."""
+    return text.splitlines()[0][:60]
 
 
 def delete_category(db: Database, category_id: int) -> None:

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, Problem, ValidationError
-from desktop.domain.needs import Need, NeedCategory, NeedSource, Satisfaction
+from desktop.domain.needs import Need, NeedSource, Satisfaction
 from desktop.domain.visits import (
     ReferralTarget,
     Visit,
@@ -26,7 +26,7 @@ from desktop.services.common import (
     list_functions,
 )
 from desktop.services.links import match_person
-from desktop.services.needs import list_categories, save_need
+from desktop.services.needs import other_category_id, save_need, title_from
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import VisitRecord
@@ -132,13 +132,13 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
     visit = get_visit(db, visit_id)
     if visit.need_id is not None:
         raise AlreadyANeedError(str(visit.need_id))
-    category = visit.category_id or _other_category(db)
+    category = visit.category_id or other_category_id(db)
     source = (
         NeedSource.RECEPTION_DAY
         if visit.kind is VisitKind.RECEPTION_DAY
         else NeedSource.DOOR_KNOCKING
     )
-    title = visit.issue.splitlines()[0][:60] if visit.issue else visit.resident
+    title = title_from(visit.issue) if visit.issue else visit.resident
     with db.transaction(), db.session() as s:
         need = save_need(
             db,
@@ -163,13 +163,6 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
             raise AlreadyANeedError(str(rec.need_id))
         rec.need_id = need.id
     return need
-
-
-def _other_category(db: Database) -> int:
-    categories: list[NeedCategory] = list_categories(db)
-    other = next((c for c in categories if c.name == "其他"), categories[-1])
-    assert other.id is not None
-    return other.id
 
 
 def visits_of_need(db: Database, need_id: int) -> list[VisitRow]:
