@@ -100,6 +100,16 @@ def checked(obj: T, clean: Callable[[T], T], validate: Callable[[T], dict]) -> T
     return obj
 
 
+def newest_first(
+    db: Database, model: Any, *conditions: Any, newest: Any, convert: Callable[[Any], R]
+) -> list[R]:
+    """``model``'s records meeting ``conditions``, newest first (by ``newest``, then the later
+    id first), each through ``convert``."""
+    with db.session() as s:
+        rows = s.scalars(select(model).where(*conditions).order_by(newest.desc(), model.id.desc()))
+        return [convert(r) for r in rows]
+
+
 def fields_of(source: object, names: Iterable[str]) -> dict[str, Any]:
     """The attributes ``names`` of ``source`` by name: a record's plain fields as keyword
     arguments of its dataclass (the way back of copy_fields)."""
