@@ -26,6 +26,7 @@ from desktop.store.models import (
     OrganizationRecord,
     PersonRecord,
 )
+from desktop.store.trash import record_to_save
 
 
 def committee_organizations(db: Database) -> list[Organization]:
@@ -112,13 +113,8 @@ def save_term(db: Database, term: CommitteeTerm) -> CommitteeTerm:
             problems["organization"] = Problem.REQUIRED
         if problems:
             raise ValidationError(problems)
-        if term.id is None:
-            rec = CommitteeTermRecord()
-            s.add(rec)
-        else:
-            rec = s.get(CommitteeTermRecord, term.id)
-            if rec is None:
-                raise NotFoundError(f"committee term {term.id}")
+        rec = record_to_save(s, CommitteeTermRecord, term.id, None, "committee term")
+        if term.id is not None:
             s.execute(delete(CommitteeMemberRecord).where(CommitteeMemberRecord.term_id == rec.id))
         rec.organization_id = term.organization_id  # type: ignore[assignment]
         rec.formed_on, rec.term_start, rec.term_end = term.formed_on, term.term_start, term.term_end
@@ -220,13 +216,7 @@ def save_cross_appointment(db: Database, appointment: CrossAppointment) -> Cross
         if problems:
             raise ValidationError(problems)
         assert person is not None and org is not None
-        if a.id is None:
-            rec = CrossAppointmentRecord()
-            s.add(rec)
-        else:
-            rec = s.get(CrossAppointmentRecord, a.id)
-            if rec is None:
-                raise NotFoundError(f"cross appointment {a.id}")
+        rec = record_to_save(s, CrossAppointmentRecord, a.id, None, "cross appointment")
         rec.person_id, rec.organization_id = person.id, org.id
         rec.branch_post, rec.post, rec.since, rec.until = a.branch_post, a.post, a.since, a.until
         rec.note = a.note

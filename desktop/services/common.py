@@ -1,16 +1,19 @@
-"""What the list services share: a list's own conditions, its count and its page, one live
-record, an input cleaned and checked, and fields copied between a record and its dataclass."""
+"""What the list services share: a list's own conditions, its count and its page (declared
+once per list in a ListSpec), one live record, an input cleaned and checked, and fields copied
+between a record and its dataclass."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.store.database import Database
 from desktop.store.keyset import likely, ordered_page
-from desktop.store.search import search_filter
+from desktop.store.search import index_fallback, search_filter
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,6 +30,10 @@ def in_list(
 
 def _as_is(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return condition
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 def filter_hint(walk: bool) -> Callable[[ColumnElement[bool]], ColumnElement[bool]]:
@@ -93,7 +100,155 @@ def checked(obj: T, clean: Callable[[T], T], validate: Callable[[T], dict]) -> T
     return obj
 
 
+def newest_first(
+    db: Database, model: Any, *conditions: Any, newest: Any, convert: Callable[[Any], R]
+) -> list[R]:
+    """``model``'s records meeting ``conditions``, newest first (by ``newest``, then the later
+    id first), each through ``convert``."""
+    with db.session() as s:
+        rows = s.scalars(select(model).where(*conditions).order_by(newest.desc(), model.id.desc()))
+        return [convert(r) for r in rows]
+
+
+def fields_of(source: object, names: Iterable[str]) -> dict[str, Any]:
+    """The attributes ``names`` of ``source`` by name: a record's plain fields as keyword
+    arguments of its dataclass (the way back of copy_fields)."""
+    return {name: getattr(source, name) for name in names}
+
+
 def copy_fields(target: object, source: object, names: Iterable[str]) -> None:
     """The attributes ``names`` of ``source`` set on ``target`` (record ↔ dataclass)."""
     for name in names:
         setattr(target, name, getattr(source, name))
+
+
+# -- a paged list, declared ----------------------------------------------------------------
+Hint = Callable[[ColumnElement[bool]], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What tells one paged list from another; ``count_rows`` and ``list_rows`` do the rest.
+
+    ``same``: the row's fields read from the record's column of the same name (in the row's
+    own words, space-separated); ``read``: the other fields and the SQL each is read from;
+    ``convert``: how a field's stored value becomes the row's (enums by value, money in fen).
+    ``narrow(stmt, query, hint, today)``: the query's own conditions, each filter wrapped in
+    ``hint``. ``sorts``/``default_sort``: the orders by name and the one used otherwise.
+    ``ids_first``: the page is found on the ids alone (see ordered_page) and its filters tell
+    SQLite to walk the default order's index (see filter_hint). ``join``: what the rows and
+    the sort read besides the record (``source`` of ordered_page, by table). ``finish(db,
+    values, today)``: the fields read another way (counted, derived), set on each row's values.
+    """
+
+    model: Any
+    row: Callable[..., Any]
+    same: str
+    narrow: Callable[[Select, Any, Hint, date], Select]
+    sorts: Mapping[str, Any]
+    read: Mapping[str, Any] = field(default_factory=dict)
+    convert: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    ids_first: bool = False
+    join: tuple[Any, Any] | None = None  # (record class, ON condition) of an outer join
+    finish: Callable[[Database, list[dict[str, Any]], date], None] | None = None
+
+    @property
+    def default_sort(self) -> Any:
+        return next(iter(self.sorts.values()))
+
+    def sort(self, query: Any) -> Any:
+        return self.sorts.get(query.sort, self.default_sort)
+
+    def columns(self) -> dict[str, Any]:
+        same = {name: getattr(self.model, name) for name in self.same.split()}
+        return {**same, **self.read}
+
+    def filtered(
+        self, db: Database, stmt: Select, query: Any, deleted: bool, today: date, page: bool
+    ) -> Select:
+        """``stmt`` with the list's conditions; ``page``: for a page (see search_filter)."""
+        stmt = in_list(db, stmt, self.model, query.text, deleted, page=page)
+        walk = page and not deleted and self.sort(query) is self.default_sort
+        return self.narrow(stmt, query, filter_hint(walk), today)
+
+
+def count_rows(
+    db: Database, spec: ListSpec, query: Any, *, deleted: bool = False, today: date | None = None
+) -> int:
+    """How many rows the list shows for ``query`` (its trash: ``deleted``)."""
+    stmt = select(func.count()).select_from(spec.model)
+    return count_of(db, spec.filtered(db, stmt, query, deleted, today or date.today(), False))
+
+
+def list_rows(
+    db: Database,
+    spec: ListSpec,
+    query: Any,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: Any = None,
+    deleted: bool = False,
+    today: date | None = None,
+    ids: list[int] | None = None,
+) -> list:
+    """One page in the query's order: the rows after ``after`` (the last row already shown;
+    None for the first page), skipping ``offset`` more; ``ids``: among these records only."""
+    today = today or date.today()
+    columns = spec.columns()
+    rows = select(*columns.values())
+    source = None
+    if spec.join is not None:
+        joined, on = spec.join
+        rows = rows.outerjoin(joined, on)
+        source = spec.model.__table__.outerjoin(joined.__table__, on)
+    if spec.ids_first:
+        page_ids = rows.with_only_columns(spec.model.id)
+        page_ids = spec.filtered(db, page_ids, query, deleted, today, page=True)
+    else:
+        page_ids, rows = None, spec.filtered(db, rows, query, deleted, today, page=False)
+    if ids is not None:
+        if page_ids is not None:
+            page_ids = page_ids.where(spec.model.id.in_(ids))
+        else:
+            rows = rows.where(spec.model.id.in_(ids))
+    with db.transaction():  # the page and what finishes its rows read together
+        found = page_of(
+            db,
+            rows,
+            page_ids,
+            sort=spec.sort(query),
+            key=spec.model.id,
+            descending=query.descending,
+            after=after,
+            offset=offset,
+            limit=limit,
+            source=source,
+        )
+        values = [_converted(spec, columns, r) for r in found]
+        if spec.finish is not None:
+            spec.finish(db, values, today)
+    return [spec.row(**v) for v in values]
+
+
+def _converted(spec: ListSpec, columns: Mapping[str, Any], row: Row) -> dict[str, Any]:
+    return {
+        name: spec.convert.get(name, _unchanged)(value)
+        for name, value in zip(columns, row, strict=True)
+    }
+
+
+def list_functions(spec: ListSpec) -> tuple[Callable[..., int], Callable[..., list]]:
+    """A list's public ``count_X(db, query, *, deleted, today)`` and ``list_X(db, query,
+    offset, limit, *, after, deleted, today, ids)``, both run again without the search index
+    when it fails (see index_fallback)."""
+
+    @index_fallback
+    def count(db: Database, query: Any, **kwargs: Any) -> int:
+        return count_rows(db, spec, query, **kwargs)
+
+    @index_fallback
+    def page(db: Database, query: Any, offset: int = 0, limit: int = 200, **kwargs: Any) -> list:
+        return list_rows(db, spec, query, offset, limit, **kwargs)
+
+    return count, page

@@ -29,7 +29,13 @@ from desktop.domain.meetings import (
 )
 from desktop.domain.projects import Project
 from desktop.domain.text import clean_text
-from desktop.services.common import checked, count_of, in_list, live_record, page_of
+from desktop.services.common import (
+    Hint,
+    ListSpec,
+    checked,
+    list_functions,
+    live_record,
+)
 from desktop.services.projects import save_project
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -41,8 +47,7 @@ from desktop.store.models import (
     MeetingTopicRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "starts": MeetingRecord.starts_at,
@@ -71,8 +76,7 @@ def has_role(role: ParticipantRole):
 
 
 # -- the list ------------------------------------------------------------------------------
-def _filtered(db: Database, stmt: Select, query: MeetingQuery, deleted: bool) -> Select:
-    stmt = in_list(db, stmt, MeetingRecord, query.text, deleted)
+def _narrow(stmt: Select, query: MeetingQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(MeetingRecord.kind == query.kind.value)
     if query.final is not None:
@@ -82,12 +86,6 @@ def _filtered(db: Database, stmt: Select, query: MeetingQuery, deleted: bool) ->
             else MeetingRecord.finalized_at.is_(None)
         )
     return stmt
-
-
-@index_fallback
-def count_meetings(db: Database, query: MeetingQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(MeetingRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted))
 
 
 def _child_count(model, *conditions):
@@ -100,56 +98,33 @@ def _child_count(model, *conditions):
     )
 
 
-@index_fallback
-def list_meetings(
-    db: Database,
-    query: MeetingQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: MeetingRow | None = None,
-    deleted: bool = False,
-) -> list[MeetingRow]:
-    stmt = select(
-        MeetingRecord.id,
-        MeetingRecord.title,
-        MeetingRecord.kind,
-        MeetingRecord.starts_at,
-        MeetingRecord.place,
-        MeetingRecord.finalized_at,
-        _child_count(
+def _is_set(value: object) -> bool:
+    return value is not None
+
+
+MEETING_LIST = ListSpec(
+    model=MeetingRecord,
+    row=MeetingRow,
+    same="id title kind starts_at place",
+    read={
+        "final": MeetingRecord.finalized_at,
+        "attendees": _child_count(
             MeetingParticipantRecord,
             MeetingParticipantRecord.attendance == Attendance.PRESENT.value,
         ),
-        _child_count(MeetingTopicRecord),
-        _child_count(MeetingTopicRecord, MeetingTopicRecord.consensus != ""),
-        _child_count(MeetingActionRecord, MeetingActionRecord.status != ActionStatus.DONE.value),
-    )
-    rows = page_of(
-        db,
-        _filtered(db, stmt, query, deleted),
-        sort=SORT_COLUMNS.get(query.sort, MeetingRecord.starts_at),
-        key=MeetingRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        MeetingRow(
-            id=r[0],
-            title=r[1],
-            kind=MeetingKind(r[2]),
-            starts_at=utc_to_local(r[3]),
-            place=r[4],
-            final=r[5] is not None,
-            attendees=r[6],
-            topics=r[7],
-            consensus=r[8],
-            open_actions=r[9],
-        )
-        for r in rows
-    ]
+        "topics": _child_count(MeetingTopicRecord),
+        "consensus": _child_count(MeetingTopicRecord, MeetingTopicRecord.consensus != ""),
+        "open_actions": _child_count(
+            MeetingActionRecord, MeetingActionRecord.status != ActionStatus.DONE.value
+        ),
+    },
+    convert={"kind": MeetingKind, "starts_at": utc_to_local, "final": _is_set},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+)
+
+
+count_meetings, list_meetings = list_functions(MEETING_LIST)
 
 
 # -- one meeting ---------------------------------------------------------------------------
@@ -217,14 +192,9 @@ def save_meeting(db: Database, meeting: Meeting) -> Meeting:
     """Create or update a draft with all its parts; final minutes are refused."""
     meeting = checked(meeting, clean_meeting, validate_meeting)
     with db.session() as s:
-        if meeting.id is None:
-            rec = MeetingRecord()
-            if meeting.uuid:
-                rec.uuid = meeting.uuid
-        else:
-            rec = live_record(s, MeetingRecord, meeting.id, "meeting")
-            if rec.finalized_at is not None:
-                raise MeetingFinalError(str(meeting.id))
+        rec = record_to_save(s, MeetingRecord, meeting.id, meeting.uuid, "meeting", add=False)
+        if rec.finalized_at is not None:
+            raise MeetingFinalError(str(meeting.id))
         rec.title, rec.kind = meeting.title, meeting.kind.value
         rec.starts_at = local_to_utc(meeting.starts_at)
         rec.place, rec.host, rec.recorder = meeting.place, meeting.host, meeting.recorder

@@ -24,13 +24,12 @@ from desktop.domain.needs import (
 )
 from desktop.domain.text import clean_text
 from desktop.services.common import (
+    Hint,
+    ListSpec,
     copy_fields,
-    count_of,
-    filter_hint,
+    fields_of,
     get_live,
-    in_list,
-    live_record,
-    page_of,
+    list_functions,
 )
 from desktop.services.links import match_person
 from desktop.store.database import Database
@@ -41,8 +40,7 @@ from desktop.store.models import (
     NeedStatusChangeRecord,
     utcnow,
 )
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 
 # The category as a subquery rather than a join: with the join, SQLite walks the needs category
@@ -67,6 +65,9 @@ SORT_COLUMNS = {
     "building": NeedRecord.building,
     "raised_by": NeedRecord.raised_by_key,  # pinyin order
 }
+
+
+OTHER_CATEGORY = "其他"
 
 
 class CategoryInUseError(DomainError):
@@ -108,6 +109,19 @@ def save_category(db: Database, category: NeedCategory) -> NeedCategory:
         return NeedCategory(name=rec.name, id=rec.id)
 
 
+def other_category_id(db: Database) -> int:
+    """The category a record turned into a need falls back to: 其他, else the last one."""
+    categories = list_categories(db)
+    other = next((c for c in categories if c.name == OTHER_CATEGORY), categories[-1])
+    assert other.id is not None
+    return other.id
+
+
+def title_from(text: str) -> str:
+    """A need's title from the words of what it came from: their first line, cut short."""
+    return text.splitlines()[0][:60]
+
+
 def delete_category(db: Database, category_id: int) -> None:
     """Refused while needs (trash included) use it: their category must not vanish."""
     with db.session() as s:
@@ -128,22 +142,7 @@ def delete_category(db: Database, category_id: int) -> None:
 
 
 # -- the list ------------------------------------------------------------------------------
-def _sort(query: NeedQuery):
-    return SORT_COLUMNS.get(query.sort, NeedRecord.registered_on)
-
-
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: NeedQuery,
-    today: date,
-    *,
-    deleted: bool = False,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, NeedRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is NeedRecord.registered_on)
+def _narrow(stmt: Select, query: NeedQuery, hint: Hint, today: date) -> Select:
     open_values = [s.value for s in OPEN_STATUSES]
     if query.status is not None:
         stmt = stmt.where(hint(NeedRecord.status == query.status.value))
@@ -165,65 +164,25 @@ def _filtered(
     return stmt
 
 
-@index_fallback
-def count_needs(
-    db: Database, query: NeedQuery, *, deleted: bool = False, today: date | None = None
-) -> int:
-    stmt = select(func.count()).select_from(NeedRecord)
-    return count_of(db, _filtered(db, stmt, query, today or date.today(), deleted=deleted))
+def _overdue(db: Database, values: list[dict], today: date) -> None:
+    for v in values:
+        v["overdue"] = is_overdue(v["status"], v["due_on"], today)
 
 
-@index_fallback
-def list_needs(
-    db: Database,
-    query: NeedQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: NeedRow | None = None,
-    deleted: bool = False,
-    today: date | None = None,
-) -> list[NeedRow]:
-    """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more."""
-    today = today or date.today()
-    rows = select(
-        NeedRecord.id,
-        NeedRecord.title,
-        _of_category(NeedCategoryRecord.name),
-        NeedRecord.raised_by,
-        NeedRecord.building,
-        NeedRecord.urgency,
-        NeedRecord.status,
-        NeedRecord.registered_on,
-        NeedRecord.due_on,
-    )
-    found = page_of(
-        db,
-        rows,
-        _filtered(db, select(NeedRecord.id), query, today, deleted=deleted, page=True),
-        sort=_sort(query),
-        key=NeedRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        NeedRow(
-            id=r[0],
-            title=r[1],
-            category=r[2],
-            raised_by=r[3],
-            building=r[4],
-            urgency=Urgency(r[5]),
-            status=NeedStatus(r[6]),
-            registered_on=r[7],
-            due_on=r[8],
-            overdue=is_overdue(NeedStatus(r[6]), r[8], today),
-        )
-        for r in found
-    ]
+NEED_LIST = ListSpec(
+    model=NeedRecord,
+    row=NeedRow,
+    same="id title raised_by building urgency status registered_on due_on",
+    read={"category": _of_category(NeedCategoryRecord.name)},
+    convert={"urgency": Urgency, "status": NeedStatus},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    ids_first=True,
+    finish=_overdue,
+)
+
+
+count_needs, list_needs = list_functions(NEED_LIST)
 
 
 def needs_buildings(db: Database) -> list[str]:
@@ -240,28 +199,15 @@ def needs_buildings(db: Database) -> list[str]:
 # -- one need ------------------------------------------------------------------------------
 def need_from_record(rec: NeedRecord) -> Need:
     """The stored need as the domain object (category by id, the person linked by id)."""
+    fields = fields_of(rec, _PLAIN_FIELDS) | {"is_dispute": bool(rec.is_dispute)}
     return Need(
-        title=rec.title,
-        category_id=rec.category_id,
-        description=rec.description,
-        raised_by=rec.raised_by,
-        person_id=rec.person_id,
-        phone=rec.phone,
-        building=rec.building,
-        unit=rec.unit,
-        room=rec.room,
+        **fields,
         source=NeedSource(rec.source),
         urgency=Urgency(rec.urgency),
         status=NeedStatus(rec.status),
-        status_reason=rec.status_reason,
-        handled_by=rec.handled_by,
-        registered_on=rec.registered_on,
-        due_on=rec.due_on,
-        solution=rec.solution,
         satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
         id=rec.id,
         uuid=rec.uuid,
-        is_dispute=bool(rec.is_dispute),
     )
 
 
@@ -304,16 +250,10 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         problems["category"] = Problem.REQUIRED
     if category is not None:
         problems.update(validate_need(need, category.name))
-    if need.id is None:
-        rec = NeedRecord(status=need.status.value)
-        if need.uuid:
-            rec.uuid = need.uuid
-        previous = None
-    else:
-        rec = live_record(s, NeedRecord, need.id, "need")
-        previous = NeedStatus(rec.status)
-        if not can_move(previous, need.status):
-            problems["status"] = Problem.STATUS_FLOW
+    rec = record_to_save(s, NeedRecord, need.id, need.uuid, "need", add=False)
+    previous = None if need.id is None else NeedStatus(rec.status)
+    if previous is not None and not can_move(previous, need.status):
+        problems["status"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
     if need.person_id is None or need.raised_by != rec.raised_by:

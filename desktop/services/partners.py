@@ -31,7 +31,14 @@ from desktop.domain.partners import (
     validate_agreement,
 )
 from desktop.domain.roster import OrganizationKind
-from desktop.services.common import checked, get_live, live_record
+from desktop.services.common import (
+    checked,
+    copy_fields,
+    fields_of,
+    get_live,
+    live_record,
+    newest_first,
+)
 from desktop.services.projects import live_titles
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -85,30 +92,24 @@ def _live_partner(s: Session, organization_id: int) -> OrganizationRecord:
 
 
 # -- agreements ----------------------------------------------------------------------------
+# Stored as they are.
+_AGREEMENT_FIELDS = ("organization_id", "signed_on", "term_start", "term_end", "content")
+
+
 def _to_agreement(rec: PartnerAgreementRecord) -> Agreement:
-    return Agreement(
-        rec.organization_id,
-        rec.signed_on,
-        rec.term_start,
-        rec.term_end,
-        rec.content,
-        rec.id,
-        rec.uuid,
-    )
+    return Agreement(**fields_of(rec, _AGREEMENT_FIELDS), id=rec.id, uuid=rec.uuid)
 
 
 def list_agreements(db: Database, organization_id: int) -> list[Agreement]:
     """A partner's live agreements, newest first."""
-    with db.session() as s:
-        rows = s.scalars(
-            select(PartnerAgreementRecord)
-            .where(
-                PartnerAgreementRecord.organization_id == organization_id,
-                PartnerAgreementRecord.deleted_at.is_(None),
-            )
-            .order_by(PartnerAgreementRecord.signed_on.desc(), PartnerAgreementRecord.id.desc())
-        )
-        return [_to_agreement(r) for r in rows]
+    return newest_first(
+        db,
+        PartnerAgreementRecord,
+        PartnerAgreementRecord.organization_id == organization_id,
+        PartnerAgreementRecord.deleted_at.is_(None),
+        newest=PartnerAgreementRecord.signed_on,
+        convert=_to_agreement,
+    )
 
 
 def get_agreement(db: Database, agreement_id: int) -> Agreement:
@@ -122,9 +123,7 @@ def save_agreement(db: Database, agreement: Agreement) -> Agreement:
         rec = record_to_save(
             s, PartnerAgreementRecord, agreement.id, agreement.uuid, "partner agreement"
         )
-        rec.organization_id, rec.signed_on = agreement.organization_id, agreement.signed_on
-        rec.term_start, rec.term_end = agreement.term_start, agreement.term_end
-        rec.content = agreement.content
+        copy_fields(rec, agreement, _AGREEMENT_FIELDS)
         s.flush()
         return _to_agreement(rec)
 

@@ -20,7 +20,8 @@ from desktop.domain.needs import Need, NeedSource
 from desktop.domain.roster import PersonRole
 from desktop.services import meetings
 from desktop.services.common import checked, live_record
-from desktop.services.needs import list_categories, save_need
+from desktop.services.needs import OTHER_CATEGORY as OTHER_CATEGORY  # the page names it
+from desktop.services.needs import other_category_id, save_need, title_from
 from desktop.services.neighborhood import building_sort_key
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -33,8 +34,6 @@ from desktop.store.models import (
     PersonRoleRecord,
 )
 from desktop.store.trash import move_to_trash, record_to_save
-
-OTHER_CATEGORY = "其他"
 
 
 class AlreadyANeedError(DomainError):
@@ -134,18 +133,17 @@ def _live(s: Session, patrol_id: int) -> PatrolRecord:
     return live_record(s, PatrolRecord, patrol_id, "patrol")
 
 
+def _patrol(s: Session, rec: PatrolRecord) -> Patrol:
+    """The stored patrol with its findings (read in ``s``)."""
+    return Patrol(
+        rec.held_on, rec.route, rec.participants, rec.note, _findings(s, rec.id), rec.id, rec.uuid
+    )
+
+
 def get_patrol(db: Database, patrol_id: int) -> Patrol:
     with db.session() as s:
         rec = _live(s, patrol_id)
-        return Patrol(
-            rec.held_on,
-            rec.route,
-            rec.participants,
-            rec.note,
-            _findings(s, rec.id),
-            rec.id,
-            rec.uuid,
-        )
+        return _patrol(s, rec)
 
 
 def save_patrol(db: Database, patrol: Patrol) -> Patrol:
@@ -171,15 +169,7 @@ def save_patrol(db: Database, patrol: Patrol) -> Patrol:
             if finding_id not in kept:
                 s.delete(row)
         s.flush()
-        return Patrol(
-            rec.held_on,
-            rec.route,
-            rec.participants,
-            rec.note,
-            _findings(s, rec.id),
-            rec.id,
-            rec.uuid,
-        )
+        return _patrol(s, rec)
 
 
 def finding_to_need(db: Database, finding_id: int, category_id: int | None = None) -> Need:
@@ -193,12 +183,11 @@ def finding_to_need(db: Database, finding_id: int, category_id: int | None = Non
         if row.need_id is not None:
             raise AlreadyANeedError(str(row.need_id))
         if category_id is None or s.get(NeedCategoryRecord, category_id) is None:
-            category_id = _other_category(db)
-        title = row.description.splitlines()[0][:60]
+            category_id = other_category_id(db)
         need = save_need(
             db,
             Need(
-                title=title,
+                title=title_from(row.description),
                 category_id=category_id,
                 description=row.description,
                 building=row.building,
@@ -208,13 +197,6 @@ def finding_to_need(db: Database, finding_id: int, category_id: int | None = Non
         )
         row.need_id = need.id
     return need
-
-
-def _other_category(db: Database) -> int:
-    categories = list_categories(db)
-    other = next((c for c in categories if c.name == OTHER_CATEGORY), categories[-1])
-    assert other.id is not None
-    return other.id
 
 
 def patrol_of_need(db: Database, need_id: int) -> PatrolRow | None:

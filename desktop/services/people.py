@@ -1,8 +1,9 @@
 """People in the roster: list (paged, filtered and sorted in SQL), save, move to the trash."""
 
 from collections.abc import Iterable
+from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import (
@@ -15,12 +16,16 @@ from desktop.domain.roster import (
     clean_person,
     validate_person,
 )
-from desktop.services.common import count_of, filter_hint, get_live, in_list, live_record, page_of
+from desktop.services.common import (
+    Hint,
+    ListSpec,
+    get_live,
+    list_functions,
+)
 from desktop.store.database import Database
 from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "name": PersonRecord.name_key,  # pinyin order (domain/name_order.py)
@@ -33,17 +38,7 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: PeopleQuery,
-    *,
-    deleted: bool = False,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, PersonRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is PersonRecord.name_key)
+def _narrow(stmt: Select, query: PeopleQuery, hint: Hint, today: date) -> Select:
     if query.role is not None:
         stmt = stmt.where(
             hint(
@@ -61,69 +56,32 @@ def _filtered(
     return stmt
 
 
-def _sort(query: PeopleQuery):
-    return SORT_COLUMNS.get(query.sort, PersonRecord.name_key)
+def _with_roles(db: Database, values: list[dict], today: date) -> None:
+    with db.session() as s:
+        roles = _roles_of(s, [v["id"] for v in values])
+    for v in values:
+        v["roles"] = roles.get(v["id"], frozenset())
 
 
-@index_fallback
-def count_people(db: Database, query: PeopleQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(PersonRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted=deleted))
+def _or_empty(name: str | None) -> str:
+    return name or ""
 
 
-@index_fallback
-def list_people(
-    db: Database,
-    query: PeopleQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: PersonRow | None = None,
-    deleted: bool = False,
-) -> list[PersonRow]:
-    """One page of the list, in the query's order: the rows after ``after`` (the last row
-    already shown; None for the first page), skipping ``offset`` more."""
-    rows = select(
-        PersonRecord.id,
-        PersonRecord.name,
-        PersonRecord.phone,
-        BuildingRecord.name,
-        PersonRecord.unit,
-        PersonRecord.room,
-        PersonRecord.is_party_member,
-        PersonRecord.deleted_at,
-    ).outerjoin(BuildingRecord, BuildingRecord.id == PersonRecord.building_id)
-    ids = rows.with_only_columns(PersonRecord.id)
-    with db.transaction(), db.session() as s:  # the page and its roles read together
-        found = page_of(
-            db,
-            rows,
-            _filtered(db, ids, query, deleted=deleted, page=True),
-            sort=_sort(query),
-            key=PersonRecord.id,
-            descending=query.descending,
-            after=after,
-            offset=offset,
-            limit=limit,
-            source=PersonRecord.__table__.outerjoin(
-                BuildingRecord.__table__, BuildingRecord.id == PersonRecord.building_id
-            ),
-        )
-        roles = _roles_of(s, [r[0] for r in found])
-    return [
-        PersonRow(
-            id=r[0],
-            name=r[1],
-            phone=r[2],
-            building=r[3] or "",
-            unit=r[4],
-            room=r[5],
-            is_party_member=r[6],
-            roles=roles.get(r[0], frozenset()),
-            deleted_at=r[7],
-        )
-        for r in found
-    ]
+PEOPLE_LIST = ListSpec(
+    model=PersonRecord,
+    row=PersonRow,
+    same="id name phone unit room is_party_member deleted_at",
+    read={"building": BuildingRecord.name},
+    convert={"building": _or_empty},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    ids_first=True,
+    join=(BuildingRecord, BuildingRecord.id == PersonRecord.building_id),
+    finish=_with_roles,
+)
+
+
+count_people, list_people = list_functions(PEOPLE_LIST)
 
 
 def _roles_of(session, ids: list[int]) -> dict[int, frozenset[PersonRole]]:
@@ -168,11 +126,7 @@ def save_person(db: Database, person: Person) -> Person:
             problems["building"] = Problem.UNKNOWN_BUILDING
         if problems:
             raise ValidationError(problems)
-        if person.id is None:
-            rec = PersonRecord()
-            s.add(rec)
-        else:
-            rec = live_record(s, PersonRecord, person.id, "person")
+        rec = record_to_save(s, PersonRecord, person.id, None, "person")
         rec.name = person.name
         rec.phone = person.phone
         rec.building_id = building_id

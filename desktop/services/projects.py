@@ -1,5 +1,7 @@
 """The projects list: needs answered with resources, their parties, stages and evaluation."""
 
+from datetime import date
+
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
@@ -19,12 +21,11 @@ from desktop.domain.projects import (
     validate_project,
 )
 from desktop.services.common import (
+    Hint,
+    ListSpec,
     copy_fields,
-    count_of,
-    filter_hint,
-    in_list,
+    list_functions,
     live_record,
-    page_of,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.services.needs import change_status
@@ -36,8 +37,7 @@ from desktop.store.models import (
     ProjectRecord,
     ProjectResourceRecord,
 )
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "registered": ProjectRecord.registered_on,
@@ -49,16 +49,7 @@ SORT_COLUMNS = {
 }
 
 
-def _sort(query: ProjectQuery):
-    return SORT_COLUMNS.get(query.sort, ProjectRecord.registered_on)
-
-
-def _filtered(
-    db: Database, stmt: Select, query: ProjectQuery, deleted: bool, page: bool = False
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, ProjectRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is ProjectRecord.registered_on)
+def _narrow(stmt: Select, query: ProjectQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(hint(ProjectRecord.kind == query.kind.value))
     if query.stage is not None:
@@ -68,12 +59,6 @@ def _filtered(
     if query.registered_to:
         stmt = stmt.where(ProjectRecord.registered_on <= query.registered_to)
     return stmt
-
-
-@index_fallback
-def count_projects(db: Database, query: ProjectQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(ProjectRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted))
 
 
 def _link_count(link, column):
@@ -86,58 +71,24 @@ def _link_count(link, column):
     )
 
 
-@index_fallback
-def list_projects(
-    db: Database,
-    query: ProjectQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: ProjectRow | None = None,
-    deleted: bool = False,
-    ids: list[int] | None = None,
-) -> list[ProjectRow]:
-    """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more."""
-    rows = select(
-        ProjectRecord.id,
-        ProjectRecord.title,
-        ProjectRecord.kind,
-        ProjectRecord.stage,
-        ProjectRecord.budget_fen,
-        ProjectRecord.spent_fen,
-        ProjectRecord.registered_on,
-        _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
-        _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id),
-    )
-    page_ids = _filtered(db, select(ProjectRecord.id), query, deleted, page=True)
-    if ids is not None:
-        page_ids = page_ids.where(ProjectRecord.id.in_(ids))
-    found = page_of(
-        db,
-        rows,
-        page_ids,
-        sort=_sort(query),
-        key=ProjectRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        ProjectRow(
-            id=r[0],
-            title=r[1],
-            kind=ProjectKind(r[2]),
-            stage=ProjectStage(r[3]),
-            budget=from_fen(r[4]),
-            spent=from_fen(r[5]),
-            registered_on=r[6],
-            need_count=r[7],
-            resource_count=r[8],
-        )
-        for r in found
-    ]
+PROJECT_LIST = ListSpec(
+    model=ProjectRecord,
+    row=ProjectRow,
+    same="id title kind stage registered_on",
+    read={
+        "budget": ProjectRecord.budget_fen,
+        "spent": ProjectRecord.spent_fen,
+        "need_count": _link_count(ProjectNeedRecord, ProjectNeedRecord.project_id),
+        "resource_count": _link_count(ProjectResourceRecord, ProjectResourceRecord.project_id),
+    },
+    convert={"kind": ProjectKind, "stage": ProjectStage, "budget": from_fen, "spent": from_fen},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    ids_first=True,
+)
+
+
+count_projects, list_projects = list_functions(PROJECT_LIST)
 
 
 def project_from_record(s: Session, rec: ProjectRecord) -> Project:
@@ -209,14 +160,9 @@ _PLAIN_FIELDS = (
 
 
 def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
-    if p.id is None:
-        rec = ProjectRecord(stage=p.stage.value)
-        if p.uuid:
-            rec.uuid = p.uuid
-    else:
-        rec = live_record(s, ProjectRecord, p.id, "project")
-        if not can_move(ProjectStage(rec.stage), p.stage):
-            problems["stage"] = Problem.STATUS_FLOW
+    rec = record_to_save(s, ProjectRecord, p.id, p.uuid, "project", add=False)
+    if p.id is not None and not can_move(ProjectStage(rec.stage), p.stage):
+        problems["stage"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
     copy_fields(rec, p, _PLAIN_FIELDS)

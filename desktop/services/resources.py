@@ -15,21 +15,19 @@ from desktop.domain.resources import (
     validate_resource,
 )
 from desktop.services.common import (
+    Hint,
+    ListSpec,
     checked,
     copy_fields,
-    count_of,
-    filter_hint,
+    fields_of,
     get_live,
-    in_list,
-    live_record,
-    page_of,
+    list_functions,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "registered": ResourceRecord.registered_on,
@@ -40,21 +38,7 @@ SORT_COLUMNS = {
 }
 
 
-def _sort(query: ResourceQuery):
-    return SORT_COLUMNS.get(query.sort, ResourceRecord.registered_on)
-
-
-def _filtered(
-    db: Database,
-    stmt: Select,
-    query: ResourceQuery,
-    today: date,
-    deleted: bool,
-    page: bool = False,
-) -> Select:
-    """The query's conditions; ``page``: for a page rather than a count (see search_filter)."""
-    stmt = in_list(db, stmt, ResourceRecord, query.text, deleted, page=page)
-    hint = filter_hint(page and not deleted and _sort(query) is ResourceRecord.registered_on)
+def _narrow(stmt: Select, query: ResourceQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(hint(ResourceRecord.kind == query.kind.value))
     if query.provider_kind is not None:
@@ -66,87 +50,41 @@ def _filtered(
     return stmt
 
 
-@index_fallback
-def count_resources(db: Database, query: ResourceQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(ResourceRecord)
-    return count_of(db, _filtered(db, stmt, query, date.today(), deleted))
+def _expired(db: Database, values: list[dict], today: date) -> None:
+    for v in values:
+        v["expired"] = v["valid_until"] is not None and v["valid_until"] < today
 
 
-@index_fallback
-def list_resources(
-    db: Database,
-    query: ResourceQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: ResourceRow | None = None,
-    deleted: bool = False,
-) -> list[ResourceRow]:
-    """One page in the query's order: the rows after ``after`` (the last row already shown;
-    None for the first page), skipping ``offset`` more."""
-    today = date.today()
-    used = (
-        select(func.count())
+RESOURCE_LIST = ListSpec(
+    model=ResourceRecord,
+    row=ResourceRow,
+    same="id title kind provider_kind provider availability valid_until",
+    read={
+        "project_count": select(func.count())
         .select_from(ProjectResourceRecord)
         .where(ProjectResourceRecord.resource_id == ResourceRecord.id)
         .correlate(ResourceRecord)
         .scalar_subquery()
-    )
-    rows = select(
-        ResourceRecord.id,
-        ResourceRecord.title,
-        ResourceRecord.kind,
-        ResourceRecord.provider_kind,
-        ResourceRecord.provider,
-        ResourceRecord.availability,
-        ResourceRecord.valid_until,
-        used,
-    )
-    found = page_of(
-        db,
-        rows,
-        _filtered(db, select(ResourceRecord.id), query, today, deleted, page=True),
-        sort=_sort(query),
-        key=ResourceRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        ResourceRow(
-            id=r[0],
-            title=r[1],
-            kind=ResourceKind(r[2]),
-            provider_kind=ProviderKind(r[3]),
-            provider=r[4],
-            availability=r[5],
-            valid_until=r[6],
-            expired=r[6] is not None and r[6] < today,
-            project_count=r[7],
-        )
-        for r in found
-    ]
+    },
+    convert={"kind": ResourceKind, "provider_kind": ProviderKind},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+    ids_first=True,
+    finish=_expired,
+)
+
+
+count_resources, list_resources = list_functions(RESOURCE_LIST)
 
 
 def resource_from_record(rec: ResourceRecord) -> Resource:
     """The stored resource as the domain object (its provider linked by id)."""
     return Resource(
-        title=rec.title,
+        **fields_of(rec, _PLAIN_FIELDS),
         kind=ResourceKind(rec.kind),
         provider_kind=ProviderKind(rec.provider_kind),
-        provider=rec.provider,
-        organization_id=rec.organization_id,
-        person_id=rec.person_id,
-        description=rec.description,
-        availability=rec.availability,
-        contact=rec.contact,
-        phone=rec.phone,
-        registered_on=rec.registered_on,
-        valid_until=rec.valid_until,
         id=rec.id,
         uuid=rec.uuid,
-        is_rest_station=rec.is_rest_station,
     )
 
 
@@ -177,12 +115,7 @@ _PLAIN_FIELDS = (
 
 
 def _save(s: Session, r: Resource) -> Resource:
-    if r.id is None:
-        rec = ResourceRecord()
-        if r.uuid:
-            rec.uuid = r.uuid
-    else:
-        rec = live_record(s, ResourceRecord, r.id, "resource")
+    rec = record_to_save(s, ResourceRecord, r.id, r.uuid, "resource", add=False)
     # The provider links to the roster when its name matches exactly one record: a talented
     # resident to a person, any other provider to an organization.
     if (

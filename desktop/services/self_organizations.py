@@ -14,7 +14,7 @@ from desktop.domain.self_organizations import (
     validate_activity,
     validate_member,
 )
-from desktop.services.common import checked, get_live
+from desktop.services.common import checked, copy_fields, fields_of, get_live, newest_first
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -122,32 +122,31 @@ def remove_member(db: Database, organization_id: int, person_id: int) -> bool:
 
 
 # -- activities ----------------------------------------------------------------------------
+# Stored as they are.
+_ACTIVITY_FIELDS = (
+    "organization_id",
+    "kind",
+    "held_on",
+    "participants",
+    "participant_count",
+    "description",
+)
+
+
 def _to_activity(r: OrganizationActivityRecord) -> Activity:
-    return Activity(
-        r.organization_id,
-        r.kind,
-        r.held_on,
-        r.participants,
-        r.participant_count,
-        r.description,
-        r.id,
-        r.uuid,
-    )
+    return Activity(**fields_of(r, _ACTIVITY_FIELDS), id=r.id, uuid=r.uuid)
 
 
 def list_activities(db: Database, organization_id: int) -> list[Activity]:
     """Live activities, newest first."""
-    with db.session() as s:
-        rows = s.scalars(
-            select(OrganizationActivityRecord)
-            .where(
-                OrganizationActivityRecord.organization_id == organization_id, _live_activities()
-            )
-            .order_by(
-                OrganizationActivityRecord.held_on.desc(), OrganizationActivityRecord.id.desc()
-            )
-        )
-        return [_to_activity(r) for r in rows]
+    return newest_first(
+        db,
+        OrganizationActivityRecord,
+        OrganizationActivityRecord.organization_id == organization_id,
+        _live_activities(),
+        newest=OrganizationActivityRecord.held_on,
+        convert=_to_activity,
+    )
 
 
 def get_activity(db: Database, activity_id: int) -> Activity:
@@ -165,15 +164,7 @@ def save_activity(db: Database, activity: Activity) -> Activity:
         rec = record_to_save(
             s, OrganizationActivityRecord, activity.id, activity.uuid, "organization activity"
         )
-        for key in (
-            "organization_id",
-            "kind",
-            "held_on",
-            "participants",
-            "participant_count",
-            "description",
-        ):
-            setattr(rec, key, getattr(activity, key))
+        copy_fields(rec, activity, _ACTIVITY_FIELDS)
         s.flush()
         return _to_activity(rec)
 

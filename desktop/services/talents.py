@@ -24,7 +24,7 @@ from desktop.domain.talents import (
     validate_cultivation,
     validate_right_use,
 )
-from desktop.services.common import checked, live_record
+from desktop.services.common import checked, live_record, newest_first
 from desktop.services.meetings import has_role
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -162,13 +162,13 @@ def _to_use(r: TalentRightUseRecord) -> RightUse:
 
 def list_right_uses(db: Database, person_id: int) -> list[RightUse]:
     """Newest first."""
-    with db.session() as s:
-        rows = s.scalars(
-            select(TalentRightUseRecord)
-            .where(TalentRightUseRecord.person_id == person_id)
-            .order_by(TalentRightUseRecord.used_on.desc(), TalentRightUseRecord.id.desc())
-        )
-        return [_to_use(r) for r in rows]
+    return newest_first(
+        db,
+        TalentRightUseRecord,
+        TalentRightUseRecord.person_id == person_id,
+        newest=TalentRightUseRecord.used_on,
+        convert=_to_use,
+    )
 
 
 def save_right_use(db: Database, use: RightUse) -> RightUse:

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, Problem, ValidationError
-from desktop.domain.needs import Need, NeedCategory, NeedSource, Satisfaction
+from desktop.domain.needs import Need, NeedSource, Satisfaction
 from desktop.domain.visits import (
     ReferralTarget,
     Visit,
@@ -16,14 +16,21 @@ from desktop.domain.visits import (
     clean_visit,
     validate_visit,
 )
-from desktop.services.common import checked, count_of, get_live, in_list, live_record, page_of
+from desktop.services.common import (
+    Hint,
+    ListSpec,
+    checked,
+    copy_fields,
+    fields_of,
+    get_live,
+    list_functions,
+)
 from desktop.services.links import match_person
-from desktop.services.needs import list_categories, save_need
+from desktop.services.needs import other_category_id, save_need, title_from
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import VisitRecord
-from desktop.store.search import index_fallback
-from desktop.store.trash import move_to_trash
+from desktop.store.trash import move_to_trash, record_to_save
 
 SORT_COLUMNS = {
     "visited": VisitRecord.visited_on,
@@ -37,8 +44,7 @@ class AlreadyANeedError(DomainError):
     """The visit has already been turned into a need."""
 
 
-def _filtered(db: Database, stmt: Select, query: VisitQuery, deleted: bool) -> Select:
-    stmt = in_list(db, stmt, VisitRecord, query.text, deleted)
+def _narrow(stmt: Select, query: VisitQuery, hint: Hint, today: date) -> Select:
     if query.kind is not None:
         stmt = stmt.where(VisitRecord.kind == query.kind.value)
     if query.follow_up_from is not None:
@@ -55,77 +61,44 @@ def _no_outcome():
     return func.trim(VisitRecord.outcome) == ""
 
 
-@index_fallback
-def count_visits(db: Database, query: VisitQuery, *, deleted: bool = False) -> int:
-    stmt = select(func.count()).select_from(VisitRecord)
-    return count_of(db, _filtered(db, stmt, query, deleted))
+VISIT_LIST = ListSpec(
+    model=VisitRecord,
+    row=VisitRow,
+    same="id kind visited_on resident building issue follow_up_on need_id",
+    read={"followed_up": ~_no_outcome()},
+    convert={"kind": VisitKind, "followed_up": bool},
+    narrow=_narrow,
+    sorts=SORT_COLUMNS,
+)
 
 
-@index_fallback
-def list_visits(
-    db: Database,
-    query: VisitQuery,
-    offset: int = 0,
-    limit: int = 200,
-    *,
-    after: VisitRow | None = None,
-    deleted: bool = False,
-) -> list[VisitRow]:
-    stmt = select(
-        VisitRecord.id,
-        VisitRecord.kind,
-        VisitRecord.visited_on,
-        VisitRecord.resident,
-        VisitRecord.building,
-        VisitRecord.issue,
-        VisitRecord.follow_up_on,
-        VisitRecord.need_id,
-        ~_no_outcome(),
-    )
-    rows = page_of(
-        db,
-        _filtered(db, stmt, query, deleted),
-        sort=SORT_COLUMNS.get(query.sort, VisitRecord.visited_on),
-        key=VisitRecord.id,
-        descending=query.descending,
-        after=after,
-        offset=offset,
-        limit=limit,
-    )
-    return [
-        VisitRow(
-            id=r[0],
-            kind=VisitKind(r[1]),
-            visited_on=r[2],
-            resident=r[3],
-            building=r[4],
-            issue=r[5],
-            follow_up_on=r[6],
-            need_id=r[7],
-            followed_up=bool(r[8]),
-        )
-        for r in rows
-    ]
+count_visits, list_visits = list_functions(VISIT_LIST)
+
+
+# Stored as they are (the enums are stored by value).
+_PLAIN_FIELDS = (
+    "visited_on",
+    "resident",
+    "person_id",
+    "phone",
+    "building",
+    "unit",
+    "room",
+    "issue",
+    "category_id",
+    "handling",
+    "follow_up_on",
+    "outcome",
+    "need_id",
+)
 
 
 def _to_visit(rec: VisitRecord) -> Visit:
     return Visit(
+        **fields_of(rec, _PLAIN_FIELDS),
         kind=VisitKind(rec.kind),
-        visited_on=rec.visited_on,
-        resident=rec.resident,
-        person_id=rec.person_id,
-        phone=rec.phone,
-        building=rec.building,
-        unit=rec.unit,
-        room=rec.room,
-        issue=rec.issue,
-        category_id=rec.category_id,
-        handling=rec.handling,
         referred_to=ReferralTarget(rec.referred_to) if rec.referred_to else None,
-        follow_up_on=rec.follow_up_on,
-        outcome=rec.outcome,
         satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
-        need_id=rec.need_id,
         id=rec.id,
         uuid=rec.uuid,
     )
@@ -142,30 +115,10 @@ def save_visit(db: Database, visit: Visit) -> Visit:
 
 
 def _save(s: Session, v: Visit) -> Visit:
-    if v.id is None:
-        rec = VisitRecord()
-        if v.uuid:
-            rec.uuid = v.uuid
-    else:
-        rec = live_record(s, VisitRecord, v.id, "visit")
+    rec = record_to_save(s, VisitRecord, v.id, v.uuid, "visit", add=False)
     if v.person_id is None or v.resident != rec.resident:
         v.person_id = match_person(s, v.resident, v.building)
-    for key in (
-        "visited_on",
-        "resident",
-        "person_id",
-        "phone",
-        "building",
-        "unit",
-        "room",
-        "issue",
-        "category_id",
-        "handling",
-        "follow_up_on",
-        "outcome",
-        "need_id",
-    ):
-        setattr(rec, key, getattr(v, key))
+    copy_fields(rec, v, _PLAIN_FIELDS)
     rec.kind = v.kind.value
     rec.referred_to = v.referred_to.value if v.referred_to else None
     rec.satisfaction = v.satisfaction.value if v.satisfaction else None
@@ -179,13 +132,13 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
     visit = get_visit(db, visit_id)
     if visit.need_id is not None:
         raise AlreadyANeedError(str(visit.need_id))
-    category = visit.category_id or _other_category(db)
+    category = visit.category_id or other_category_id(db)
     source = (
         NeedSource.RECEPTION_DAY
         if visit.kind is VisitKind.RECEPTION_DAY
         else NeedSource.DOOR_KNOCKING
     )
-    title = visit.issue.splitlines()[0][:60] if visit.issue else visit.resident
+    title = title_from(visit.issue) if visit.issue else visit.resident
     with db.transaction(), db.session() as s:
         need = save_need(
             db,
@@ -210,13 +163,6 @@ def visit_to_need(db: Database, visit_id: int) -> Need:
             raise AlreadyANeedError(str(rec.need_id))
         rec.need_id = need.id
     return need
-
-
-def _other_category(db: Database) -> int:
-    categories: list[NeedCategory] = list_categories(db)
-    other = next((c for c in categories if c.name == "其他"), categories[-1])
-    assert other.id is not None
-    return other.id
 
 
 def visits_of_need(db: Database, need_id: int) -> list[VisitRow]:

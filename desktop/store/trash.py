@@ -13,18 +13,27 @@ _Record = TypeVar("_Record", bound=Any)
 
 
 def record_to_save(
-    s: Session, model: type[_Record], record_id: int | None, uuid: str | None, what: str
+    s: Session,
+    model: type[_Record],
+    record_id: int | None,
+    uuid: str | None,
+    what: str,
+    *,
+    add: bool = True,
 ) -> _Record:
     """For a save: a new row (keeping the uuid the record came with), or the live row being
-    edited; NotFoundError when that one is gone or in the trash."""
+    edited; NotFoundError when that one is gone or in the trash (for a record that has one).
+    ``add``: a new row joins the session at once; the caller adds it itself when it queries
+    before its fields are set (an incomplete row must not be flushed)."""
     if record_id is None:
         rec = model()
         if uuid:
             rec.uuid = uuid
-        s.add(rec)
+        if add:
+            s.add(rec)
         return rec
     rec = s.get(model, record_id)
-    if rec is None or rec.deleted_at is not None:
+    if rec is None or getattr(rec, "deleted_at", None) is not None:
         raise NotFoundError(f"{what} {record_id}")
     return rec
 
