@@ -2,7 +2,7 @@
 once per list in a ListSpec), one live record, an input cleaned and checked, and fields copied
 between a record and its dataclass."""
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -108,18 +108,6 @@ def newest_first(
     with db.session() as s:
         rows = s.scalars(select(model).where(*conditions).order_by(newest.desc(), model.id.desc()))
         return [convert(r) for r in rows]
-
-
-def fields_of(source: object, names: Iterable[str]) -> dict[str, Any]:
-    """The attributes ``names`` of ``source`` by name: a record's plain fields as keyword
-    arguments of its dataclass (the way back of copy_fields)."""
-    return {name: getattr(source, name) for name in names}
-
-
-def copy_fields(target: object, source: object, names: Iterable[str]) -> None:
-    """The attributes ``names`` of ``source`` set on ``target`` (record ↔ dataclass)."""
-    for name in names:
-        setattr(target, name, getattr(source, name))
 
 
 # -- a paged list, declared ----------------------------------------------------------------

@@ -12,9 +12,7 @@ from desktop.domain.needs import (
     NeedCategory,
     NeedQuery,
     NeedRow,
-    NeedSource,
     NeedStatus,
-    Satisfaction,
     StatusChange,
     Urgency,
     can_move,
@@ -26,12 +24,11 @@ from desktop.domain.text import clean_text
 from desktop.services.common import (
     Hint,
     ListSpec,
-    copy_fields,
-    fields_of,
     get_live,
     list_functions,
 )
 from desktop.services.links import match_person
+from desktop.services.mapping import from_row, to_row
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import (
@@ -199,16 +196,7 @@ def needs_buildings(db: Database) -> list[str]:
 # -- one need ------------------------------------------------------------------------------
 def need_from_record(rec: NeedRecord) -> Need:
     """The stored need as the domain object (category by id, the person linked by id)."""
-    fields = fields_of(rec, _PLAIN_FIELDS) | {"is_dispute": bool(rec.is_dispute)}
-    return Need(
-        **fields,
-        source=NeedSource(rec.source),
-        urgency=Urgency(rec.urgency),
-        status=NeedStatus(rec.status),
-        satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
-        id=rec.id,
-        uuid=rec.uuid,
-    )
+    return from_row(Need, rec)
 
 
 def get_need(db: Database, need_id: int) -> Need:
@@ -222,26 +210,6 @@ def save_need(db: Database, need: Need, note: str = "") -> Need:
     problems = validate_need(need)
     with db.session() as s:
         return _save(s, need, note, problems)
-
-
-# Stored as they are (the enums are stored by value).
-_PLAIN_FIELDS = (
-    "title",
-    "category_id",
-    "description",
-    "raised_by",
-    "person_id",
-    "phone",
-    "building",
-    "unit",
-    "room",
-    "status_reason",
-    "handled_by",
-    "registered_on",
-    "due_on",
-    "solution",
-    "is_dispute",
-)
 
 
 def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:
@@ -258,9 +226,7 @@ def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Ne
         raise ValidationError(problems)
     if need.person_id is None or need.raised_by != rec.raised_by:
         need.person_id = match_person(s, need.raised_by, need.building)
-    copy_fields(rec, need, _PLAIN_FIELDS)
-    rec.source, rec.urgency, rec.status = need.source.value, need.urgency.value, need.status.value
-    rec.satisfaction = need.satisfaction.value if need.satisfaction else None
+    to_row(rec, need)
     s.add(rec)
     s.flush()
     if previous != need.status:

@@ -33,12 +33,11 @@ from desktop.domain.partners import (
 from desktop.domain.roster import OrganizationKind
 from desktop.services.common import (
     checked,
-    copy_fields,
-    fields_of,
     get_live,
     live_record,
     newest_first,
 )
+from desktop.services.mapping import from_row, to_row
 from desktop.services.projects import live_titles
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -92,12 +91,8 @@ def _live_partner(s: Session, organization_id: int) -> OrganizationRecord:
 
 
 # -- agreements ----------------------------------------------------------------------------
-# Stored as they are.
-_AGREEMENT_FIELDS = ("organization_id", "signed_on", "term_start", "term_end", "content")
-
-
 def _to_agreement(rec: PartnerAgreementRecord) -> Agreement:
-    return Agreement(**fields_of(rec, _AGREEMENT_FIELDS), id=rec.id, uuid=rec.uuid)
+    return from_row(Agreement, rec)
 
 
 def list_agreements(db: Database, organization_id: int) -> list[Agreement]:
@@ -123,7 +118,7 @@ def save_agreement(db: Database, agreement: Agreement) -> Agreement:
         rec = record_to_save(
             s, PartnerAgreementRecord, agreement.id, agreement.uuid, "partner agreement"
         )
-        copy_fields(rec, agreement, _AGREEMENT_FIELDS)
+        to_row(rec, agreement)
         s.flush()
         return _to_agreement(rec)
 

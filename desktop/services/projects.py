@@ -23,11 +23,11 @@ from desktop.domain.projects import (
 from desktop.services.common import (
     Hint,
     ListSpec,
-    copy_fields,
     list_functions,
     live_record,
 )
 from desktop.services.links import match_organization, match_person
+from desktop.services.mapping import from_row, to_row
 from desktop.services.needs import change_status
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -106,27 +106,16 @@ def project_from_record(s: Session, rec: ProjectRecord) -> Project:
         select(ProjectResourceRecord.resource_id).where(ProjectResourceRecord.project_id == rec.id)
     )
     average = rec.rating_average_centi
-    return Project(
-        title=rec.title,
-        kind=ProjectKind(rec.kind),
-        stage=ProjectStage(rec.stage),
-        stop_reason=rec.stop_reason,
-        description=rec.description,
+    return from_row(
+        Project,
+        rec,
+        # Amounts are stored in fen; parties and links in their own tables.
         budget=from_fen(rec.budget_fen),
         spent=from_fen(rec.spent_fen),
-        parties=[Party(PartyRole(p.role), p.name, p.person_id, p.organization_id) for p in parties],
-        registered_on=rec.registered_on,
-        start_on=rec.start_on,
-        end_on=rec.end_on,
-        accepted_on=rec.accepted_on,
-        acceptance_note=rec.acceptance_note,
-        rating_count=rec.rating_count,
         rating_average=from_fen(average) if average is not None else None,
-        evaluation=rec.evaluation,
+        parties=[Party(PartyRole(p.role), p.name, p.person_id, p.organization_id) for p in parties],
         need_ids=sorted(need_ids),
         resource_ids=sorted(resource_ids),
-        id=rec.id,
-        uuid=rec.uuid,
     )
 
 
@@ -144,29 +133,13 @@ def save_project(db: Database, project: Project) -> Project:
         return _save(s, project, problems)
 
 
-# Stored as they are (enums by value and money in fen are set apart).
-_PLAIN_FIELDS = (
-    "title",
-    "stop_reason",
-    "description",
-    "registered_on",
-    "start_on",
-    "end_on",
-    "accepted_on",
-    "acceptance_note",
-    "rating_count",
-    "evaluation",
-)
-
-
 def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
     rec = record_to_save(s, ProjectRecord, p.id, p.uuid, "project", add=False)
     if p.id is not None and not can_move(ProjectStage(rec.stage), p.stage):
         problems["stage"] = Problem.STATUS_FLOW
     if problems:
         raise ValidationError(problems)
-    copy_fields(rec, p, _PLAIN_FIELDS)
-    rec.kind, rec.stage = p.kind.value, p.stage.value
+    to_row(rec, p)
     rec.budget_fen, rec.spent_fen = to_fen(p.budget), to_fen(p.spent)
     rec.rating_average_centi = to_fen(p.rating_average) if p.rating_average is not None else None
     s.add(rec)

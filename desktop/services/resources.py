@@ -18,12 +18,11 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
-    copy_fields,
-    fields_of,
     get_live,
     list_functions,
 )
 from desktop.services.links import match_organization, match_person
+from desktop.services.mapping import from_row, to_row
 from desktop.store.database import Database
 from desktop.store.keyset import dated
 from desktop.store.models import ProjectResourceRecord, ResourceRecord
@@ -79,13 +78,7 @@ count_resources, list_resources = list_functions(RESOURCE_LIST)
 
 def resource_from_record(rec: ResourceRecord) -> Resource:
     """The stored resource as the domain object (its provider linked by id)."""
-    return Resource(
-        **fields_of(rec, _PLAIN_FIELDS),
-        kind=ResourceKind(rec.kind),
-        provider_kind=ProviderKind(rec.provider_kind),
-        id=rec.id,
-        uuid=rec.uuid,
-    )
+    return from_row(Resource, rec)
 
 
 def get_resource(db: Database, resource_id: int) -> Resource:
@@ -96,22 +89,6 @@ def save_resource(db: Database, resource: Resource) -> Resource:
     resource = checked(resource, clean_resource, validate_resource)
     with db.session() as s:
         return _save(s, resource)
-
-
-# Stored as they are (the enums are stored by value).
-_PLAIN_FIELDS = (
-    "title",
-    "provider",
-    "organization_id",
-    "person_id",
-    "description",
-    "availability",
-    "contact",
-    "phone",
-    "registered_on",
-    "valid_until",
-    "is_rest_station",
-)
 
 
 def _save(s: Session, r: Resource) -> Resource:
@@ -127,8 +104,7 @@ def _save(s: Session, r: Resource) -> Resource:
             r.person_id, r.organization_id = match_person(s, r.provider), None
         else:
             r.person_id, r.organization_id = None, match_organization(s, r.provider)
-    copy_fields(rec, r, _PLAIN_FIELDS)
-    rec.kind, rec.provider_kind = r.kind.value, r.provider_kind.value
+    to_row(rec, r)
     s.add(rec)
     s.flush()
     return resource_from_record(rec)

@@ -14,7 +14,8 @@ from desktop.domain.self_organizations import (
     validate_activity,
     validate_member,
 )
-from desktop.services.common import checked, copy_fields, fields_of, get_live, newest_first
+from desktop.services.common import checked, get_live, newest_first
+from desktop.services.mapping import from_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -122,19 +123,8 @@ def remove_member(db: Database, organization_id: int, person_id: int) -> bool:
 
 
 # -- activities ----------------------------------------------------------------------------
-# Stored as they are.
-_ACTIVITY_FIELDS = (
-    "organization_id",
-    "kind",
-    "held_on",
-    "participants",
-    "participant_count",
-    "description",
-)
-
-
 def _to_activity(r: OrganizationActivityRecord) -> Activity:
-    return Activity(**fields_of(r, _ACTIVITY_FIELDS), id=r.id, uuid=r.uuid)
+    return from_row(Activity, r)
 
 
 def list_activities(db: Database, organization_id: int) -> list[Activity]:
@@ -164,7 +154,7 @@ def save_activity(db: Database, activity: Activity) -> Activity:
         rec = record_to_save(
             s, OrganizationActivityRecord, activity.id, activity.uuid, "organization activity"
         )
-        copy_fields(rec, activity, _ACTIVITY_FIELDS)
+        to_row(rec, activity)
         s.flush()
         return _to_activity(rec)
 

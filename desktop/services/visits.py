@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import DomainError, Problem, ValidationError
 from desktop.domain.needs import Need, NeedSource, Satisfaction
 from desktop.domain.visits import (
-    ReferralTarget,
     Visit,
     VisitKind,
     VisitQuery,
@@ -20,12 +19,11 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
-    copy_fields,
-    fields_of,
     get_live,
     list_functions,
 )
 from desktop.services.links import match_person
+from desktop.services.mapping import from_row, to_row
 from desktop.services.needs import other_category_id, save_need, title_from
 from desktop.store.database import Database
 from desktop.store.keyset import dated
@@ -75,33 +73,8 @@ VISIT_LIST = ListSpec(
 count_visits, list_visits = list_functions(VISIT_LIST)
 
 
-# Stored as they are (the enums are stored by value).
-_PLAIN_FIELDS = (
-    "visited_on",
-    "resident",
-    "person_id",
-    "phone",
-    "building",
-    "unit",
-    "room",
-    "issue",
-    "category_id",
-    "handling",
-    "follow_up_on",
-    "outcome",
-    "need_id",
-)
-
-
 def _to_visit(rec: VisitRecord) -> Visit:
-    return Visit(
-        **fields_of(rec, _PLAIN_FIELDS),
-        kind=VisitKind(rec.kind),
-        referred_to=ReferralTarget(rec.referred_to) if rec.referred_to else None,
-        satisfaction=Satisfaction(rec.satisfaction) if rec.satisfaction else None,
-        id=rec.id,
-        uuid=rec.uuid,
-    )
+    return from_row(Visit, rec)
 
 
 def get_visit(db: Database, visit_id: int) -> Visit:
@@ -118,10 +91,7 @@ def _save(s: Session, v: Visit) -> Visit:
     rec = record_to_save(s, VisitRecord, v.id, v.uuid, "visit", add=False)
     if v.person_id is None or v.resident != rec.resident:
         v.person_id = match_person(s, v.resident, v.building)
-    copy_fields(rec, v, _PLAIN_FIELDS)
-    rec.kind = v.kind.value
-    rec.referred_to = v.referred_to.value if v.referred_to else None
-    rec.satisfaction = v.satisfaction.value if v.satisfaction else None
+    to_row(rec, v)
     s.add(rec)
     s.flush()
     return _to_visit(rec)
