@@ -17,6 +17,10 @@ class Importer:
     """One kind's rules for turning a checked row into a domain object and saving it."""
 
     record_model: Any
+    # Choices an empty cell leaves as they were (a need's status is never reset to nothing).
+    KEPT_WHEN_EMPTY: tuple[str, ...] = ()
+    # Columns the importer reads in its own way (a category by name, parties, links).
+    OWN: tuple[str, ...] = ()
 
     def __init__(self, db: Database, spec: LedgerSpec, sheet: str, report: ImportReport):
         self.db, self.spec, self.sheet, self.report = db, spec, sheet, report
@@ -94,9 +98,15 @@ class Importer:
     def column_of(self, key: str) -> Column | None:
         return self.spec.column_for_field(key)
 
-    @staticmethod
-    def fill(obj: Any, row: ParsedRow, fields: tuple[str, ...]) -> None:
-        """Copy the sheet's values onto ``obj``; a column the sheet lacks keeps the value."""
-        for name in fields:
-            if name in row.values:
-                setattr(obj, name, row.values[name])
+    def fill(self, obj: Any, row: ParsedRow) -> None:
+        """Copy the sheet's values onto ``obj`` — every column of the ledger but the uuid and
+        the importer's own; a column the sheet lacks keeps the value, and so does an empty
+        cell of a ``KEPT_WHEN_EMPTY`` choice."""
+        own = {"uuid", *self.OWN}
+        for column in self.spec.columns:
+            name = column.field
+            if name in own or name not in row.values:
+                continue
+            if name in self.KEPT_WHEN_EMPTY and row.values[name] is None:
+                continue
+            setattr(obj, name, row.values[name])

@@ -25,19 +25,8 @@ from desktop.store.models import NeedCategoryRecord, NeedRecord
 
 class NeedImporter(Importer):
     record_model = NeedRecord
-    FIELDS = (
-        "title",
-        "description",
-        "raised_by",
-        "phone",
-        "building",
-        "unit",
-        "room",
-        "registered_on",
-        "due_on",
-        "solution",
-        "satisfaction",
-    )
+    KEPT_WHEN_EMPTY = ("source", "urgency", "status", "is_dispute")
+    OWN = ("category",)
     KEYS: ClassVar[dict[str, str]] = {"category": "category", "status_reason": "status"}
 
     def start(self, s: Session) -> None:
@@ -56,10 +45,7 @@ class NeedImporter(Importer):
         values = row.values
         before = need_from_record(rec) if rec is not None else None
         need = replace(before) if before else Need(title="", uuid=values.get("uuid"))
-        self.fill(need, row, self.FIELDS)
-        for name in ("source", "urgency", "status", "is_dispute"):  # empty: as it was
-            if values.get(name) is not None:
-                setattr(need, name, values[name])
+        self.fill(need, row)
         if "category" in values:
             category_id = self.categories.get(values["category"])
             if category_id is None:

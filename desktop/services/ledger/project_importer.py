@@ -33,18 +33,9 @@ _ROLE_ORDER = list(PartyRole)
 
 class ProjectImporter(Importer):
     record_model = ProjectRecord
-    FIELDS = (
-        "title",
-        "stop_reason",
-        "description",
-        "registered_on",
-        "start_on",
-        "end_on",
-        "accepted_on",
-        "acceptance_note",
-        "rating_average",
-        "evaluation",
-    )
+    KEPT_WHEN_EMPTY = ("kind", "stage")
+    # Amounts and counts read as 0 when empty; parties by role; links by uuid.
+    OWN = ("budget", "spent", "rating_count", *ROLE_FIELDS, "need_uuids", "resource_uuids")
 
     def prefetch(self, s: Session, rows: list[ParsedRow]) -> None:
         self.refs: dict[str, dict[str, int]] = {}
@@ -62,10 +53,7 @@ class ProjectImporter(Importer):
             if before
             else Project(title="", uuid=values.get("uuid"))
         )
-        self.fill(project, row, self.FIELDS)
-        for name in ("kind", "stage"):
-            if values.get(name) is not None:
-                setattr(project, name, values[name])
+        self.fill(project, row)
         for name in ("budget", "spent"):
             if name in values:
                 setattr(project, name, values[name] if values[name] is not None else Decimal("0"))

@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.ledger import LedgerKind
+from desktop.domain.ledger import LEDGERS, LedgerKind
 from desktop.domain.money import from_fen
-from desktop.domain.needs import NeedSource, NeedStatus, Satisfaction, Urgency
+from desktop.domain.needs import Need
 from desktop.domain.projects import PartyRole, ProjectKind, ProjectStage
-from desktop.domain.resources import ProviderKind, ResourceKind
+from desktop.domain.resources import Resource
 from desktop.services import ledger as package  # its CHUNK, read when called
+from desktop.services.mapping import from_stored, shared_fields
 from desktop.store.database import Database
 from desktop.store.models import (
     NeedCategoryRecord,
@@ -26,69 +27,45 @@ from desktop.store.models import (
 )
 
 
-def _need_records(s: Session) -> Iterator[dict[str, Any]]:
+def _stored_fields(kind: LedgerKind, cls: type, record_class: type) -> list[str]:
+    """The fields the ledger's columns show that the table stores under the same name."""
+    stored = set(shared_fields(cls, record_class))
+    return [c.field for c in LEDGERS[kind].columns if c.field in stored]
+
+
+def _plain_records(
+    s: Session, kind: LedgerKind, cls: type, record_class: Any, *also: Any
+) -> Iterator[dict[str, Any]]:
+    """The list's live records with the fields of its ledger (and ``also``), as the domain
+    holds them: so a column added to the ledger is read without a list to keep here."""
+    names = ["id", *_stored_fields(kind, cls, record_class)]
     stmt = (
-        select(
-            NeedRecord.id,
-            NeedRecord.uuid,
-            NeedRecord.title,
-            NeedRecord.description,
-            NeedRecord.raised_by,
-            NeedRecord.phone,
-            NeedRecord.building,
-            NeedRecord.unit,
-            NeedRecord.room,
-            NeedCategoryRecord.name.label("category"),
-            NeedRecord.source,
-            NeedRecord.urgency,
-            NeedRecord.status,
-            NeedRecord.status_reason,
-            NeedRecord.handled_by,
-            NeedRecord.registered_on,
-            NeedRecord.due_on,
-            NeedRecord.solution,
-            NeedRecord.satisfaction,
-            NeedRecord.is_dispute,
-        )
-        .join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
-        .where(NeedRecord.deleted_at.is_(None))
-        .order_by(NeedRecord.registered_on, NeedRecord.id)
+        select(*(getattr(record_class, name) for name in names), *also)
+        .where(record_class.deleted_at.is_(None))
+        .order_by(record_class.registered_on, record_class.id)
     )
+    if kind is LedgerKind.NEEDS:
+        stmt = stmt.join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
     for row in s.execute(stmt.execution_options(yield_per=package.CHUNK)):
         record = dict(row._mapping)
-        record["source"] = NeedSource(record["source"])
-        record["urgency"] = Urgency(record["urgency"])
-        record["status"] = NeedStatus(record["status"])
-        sat = record["satisfaction"]
-        record["satisfaction"] = Satisfaction(sat) if sat else None
-        record["is_dispute"] = bool(record["is_dispute"])
+        for name in names:
+            record[name] = from_stored(cls, name, record[name])
         yield record
+
+
+def _need_records(s: Session) -> Iterator[dict[str, Any]]:
+    # The status's reason and who handles it are not columns of the sheet; the command
+    # line's list shows them.
+    also = (
+        NeedCategoryRecord.name.label("category"),
+        NeedRecord.status_reason,
+        NeedRecord.handled_by,
+    )
+    return _plain_records(s, LedgerKind.NEEDS, Need, NeedRecord, *also)
 
 
 def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
-    stmt = (
-        select(
-            ResourceRecord.id,
-            ResourceRecord.uuid,
-            ResourceRecord.title,
-            ResourceRecord.kind,
-            ResourceRecord.provider_kind,
-            ResourceRecord.provider,
-            ResourceRecord.description,
-            ResourceRecord.availability,
-            ResourceRecord.contact,
-            ResourceRecord.phone,
-            ResourceRecord.registered_on,
-            ResourceRecord.valid_until,
-        )
-        .where(ResourceRecord.deleted_at.is_(None))
-        .order_by(ResourceRecord.registered_on, ResourceRecord.id)
-    )
-    for row in s.execute(stmt.execution_options(yield_per=package.CHUNK)):
-        record = dict(row._mapping)
-        record["kind"] = ResourceKind(record["kind"])
-        record["provider_kind"] = ProviderKind(record["provider_kind"])
-        yield record
+    return _plain_records(s, LedgerKind.RESOURCES, Resource, ResourceRecord)
 
 
 def _project_records(s: Session) -> Iterator[dict[str, Any]]:

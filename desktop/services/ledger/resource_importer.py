@@ -13,16 +13,7 @@ from desktop.store.models import ResourceRecord
 
 class ResourceImporter(Importer):
     record_model = ResourceRecord
-    FIELDS = (
-        "title",
-        "provider",
-        "description",
-        "availability",
-        "contact",
-        "phone",
-        "registered_on",
-        "valid_until",
-    )
+    KEPT_WHEN_EMPTY = ("kind", "provider_kind")
 
     def build(
         self, s: Session, row: ParsedRow, rec: ResourceRecord | None
@@ -30,10 +21,7 @@ class ResourceImporter(Importer):
         values = row.values
         before = resource_from_record(rec) if rec is not None else None
         resource = replace(before) if before else Resource(title="", uuid=values.get("uuid"))
-        self.fill(resource, row, self.FIELDS)
-        for name in ("kind", "provider_kind"):
-            if values.get(name) is not None:
-                setattr(resource, name, values[name])
+        self.fill(resource, row)
         if before is not None and (
             resource.provider != before.provider
             or resource.provider_kind is not before.provider_kind
