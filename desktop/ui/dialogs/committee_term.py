@@ -191,9 +191,15 @@ class CommitteeTermDialog(RecordDialog):
         self.add_field(
             "term_start", translate("CommitteeTerm", "Term starts"), self.term_start, required=True
         )
-        self.add_field("term_end", translate("CommitteeTerm", "Term ends"), self.term_end)
         self.add_field(
-            "members", translate("CommitteeTerm", "Members"), self.members, required=True
+            "term_end", translate("CommitteeTerm", "Term ends"), self.term_end, checked=True
+        )
+        self.add_field(
+            "members",
+            translate("CommitteeTerm", "Members"),
+            self.members,
+            required=True,
+            checked=True,
         )
         self.form.addRow("", self.verdict)
         self.add_field("note", translate("CommitteeTerm", "Note"), self.note)

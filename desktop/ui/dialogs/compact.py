@@ -79,8 +79,12 @@ class CompactEditor(RecordForm):
         column.addLayout(buttons)
         column.addWidget(self.text, 1)
         self.add_field("title", translate("CompactEditor", "Title"), self.title_edit, True)
-        self.add_field("preamble", translate("CompactEditor", "Preamble"), self.preamble)
-        self.add_field("articles", translate("CompactEditor", "Articles"), articles, True)
+        self.add_field(
+            "preamble", translate("CompactEditor", "Preamble"), self.preamble, checked=True
+        )
+        self.add_field(
+            "articles", translate("CompactEditor", "Articles"), articles, True, checked=True
+        )
         self.add_field("closing", translate("CompactEditor", "Closing clause"), self.closing)
         self._loading = True
         for chapter in draft.chapters:

@@ -78,7 +78,7 @@ class CrossAppointmentDialog(RecordDialog):
             "post", translate("CrossAppointment", "Post there"), self.post, required=True
         )
         self.add_field("since", translate("CrossAppointment", "Since"), self.since)
-        self.add_field("until", translate("CrossAppointment", "Until"), self.until)
+        self.add_field("until", translate("CrossAppointment", "Until"), self.until, checked=True)
         self.add_field("note", translate("CrossAppointment", "Note"), self.note)
         self.watch_inputs(
             self.person,

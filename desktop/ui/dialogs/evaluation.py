@@ -158,7 +158,11 @@ class EvaluationDialog(RecordDialog):
             required=True,
         )
         self.add_field(
-            "period", translate("EvaluationDialog", "Period"), self.period, required=True
+            "period",
+            translate("EvaluationDialog", "Period"),
+            self.period,
+            required=True,
+            checked=True,
         )
         self.add_field(
             "evaluated_on",
@@ -168,7 +172,11 @@ class EvaluationDialog(RecordDialog):
         )
         self.add_field("evaluators", translate("EvaluationDialog", "Evaluators"), self.evaluators)
         self.add_field(
-            "scores", translate("EvaluationDialog", "Scores"), self.scores, required=True
+            "scores",
+            translate("EvaluationDialog", "Scores"),
+            self.scores,
+            required=True,
+            checked=True,
         )
         self.add_field("comment", translate("EvaluationDialog", "Overall comment"), self.comment)
         self.organization.currentIndexChanged.connect(self._organization_changed)

@@ -43,37 +43,6 @@ from desktop.ui.widgets import FieldError, focus_target
 AUTOSAVE_MS = 30_000
 log = logging.getLogger(__name__)
 
-# Fields in which the domain finds something wrong besides a missing value (a required field is
-# marked ＊ and keeps its room anyway): a date before another, a reason a status asks for, a
-# number out of range, a text too long for its box. Their error line keeps its room from the
-# start, so the rows below never move when a reason appears; other rows stay compact (a
-# reason only a service finds, e.g. a name already used, appears on save).
-CHECKED_KEYS = frozenset(
-    {
-        "adoption",
-        "articles",
-        "due_on",
-        "end_on",
-        "findings",
-        "follow_up_on",
-        "is_dispute",
-        "members",
-        "participant_count",
-        "period",
-        "preamble",
-        "rating_average",
-        "rating_count",
-        "riders_served",
-        "scores",
-        "status_reason",
-        "stop_reason",
-        "term_end",
-        "topics",
-        "until",
-        "valid_until",
-    }
-)
-
 
 def run_form(dialog: "RecordForm") -> bool:
     """Show a record form; True when it saved (the change was already reported)."""
@@ -181,17 +150,29 @@ class RecordForm(QDialog):
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def add_field(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
+    def add_field(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        required: bool = False,
+        *,
+        checked: bool = False,
+    ) -> None:
         """A row: label (＊ when required), the widget and its error line beneath. The label
-        names the field for screen readers too."""
+        names the field for screen readers too.
+
+        ``checked``: the domain finds something wrong here besides a missing value (a date
+        before another, a reason a status asks for, a number out of range). Its error line
+        keeps its room from the start, so the rows below never move when a reason appears;
+        other rows stay compact (a reason only a service finds, e.g. a name already used,
+        appears on save). A required field keeps its room anyway."""
         target = focus_target(widget)
         # A choice that always holds a value (a list, a date) cannot be left empty.
         typed = isinstance(target, QLineEdit | QPlainTextEdit | QTextEdit) or (
             isinstance(target, QComboBox) and target.isEditable()
         )
-        error = FieldError(
-            reserve=(required and typed) or key in CHECKED_KEYS or isinstance(widget, PhoneEdit)
-        )
+        error = FieldError(reserve=(required and typed) or checked or isinstance(widget, PhoneEdit))
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

@@ -135,7 +135,7 @@ class NeedDialog(RecordDialog):
         self.add_field(
             "category", translate("NeedDialog", "Category"), self.category, required=True
         )
-        self.add_field("is_dispute", translate("NeedDialog", "Dispute"), self.dispute)
+        self.add_field("is_dispute", translate("NeedDialog", "Dispute"), self.dispute, checked=True)
         self.add_field("description", translate("NeedDialog", "Description"), self.description)
         self.add_field("raised_by", translate("NeedDialog", "Raised by"), self.raised_by)
         self.add_field("phone", translate("NeedDialog", "Phone"), self.phone)
@@ -143,7 +143,9 @@ class NeedDialog(RecordDialog):
         self.add_field("source", translate("NeedDialog", "Source"), self.source)
         self.add_field("urgency", translate("NeedDialog", "Urgency"), self.urgency)
         self.add_field("status", translate("NeedDialog", "Status"), self.status, required=True)
-        self.add_field("status_reason", translate("NeedDialog", "Reason"), self.reason)
+        self.add_field(
+            "status_reason", translate("NeedDialog", "Reason"), self.reason, checked=True
+        )
         if editing:
             self.add_field("note", translate("NeedDialog", "Note on the change"), self.note)
         self.add_field("handled_by", translate("NeedDialog", "Handled by"), self.handled_by)
@@ -153,7 +155,7 @@ class NeedDialog(RecordDialog):
             self.registered_on,
             required=True,
         )
-        self.add_field("due_on", translate("NeedDialog", "Due by"), self.due_on)
+        self.add_field("due_on", translate("NeedDialog", "Due by"), self.due_on, checked=True)
         self.add_field("solution", translate("NeedDialog", "How it was solved"), self.solution)
         self.add_field(
             "satisfaction", translate("NeedDialog", "Resident satisfaction"), self.satisfaction

@@ -93,7 +93,9 @@ class OrganizationDialog(RecordDialog):
         self.add_field(
             "term_start", translate("OrganizationDialog", "Term starts"), self.term_start
         )
-        self.add_field("term_end", translate("OrganizationDialog", "Term ends"), self.term_end)
+        self.add_field(
+            "term_end", translate("OrganizationDialog", "Term ends"), self.term_end, checked=True
+        )
         self.add_field(
             "incubated_on", translate("OrganizationDialog", "Incubated on"), self.incubated_on
         )

@@ -48,7 +48,9 @@ class ActivityDialog(RecordDialog):
         self.description = text_box(a.description)
         self.add_field("kind", translate("ActivityDialog", "Kind"), self.kind, True)
         self.add_field("held_on", translate("ActivityDialog", "Date"), self.held_on, True)
-        self.add_field("participant_count", translate("ActivityDialog", "People"), self.count)
+        self.add_field(
+            "participant_count", translate("ActivityDialog", "People"), self.count, checked=True
+        )
         self.add_field(
             "participants", translate("ActivityDialog", "Participants"), self.participants
         )

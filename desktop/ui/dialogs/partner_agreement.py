@@ -32,7 +32,9 @@ class AgreementDialog(RecordDialog):
         )
         self.add_field("signed_on", translate("AgreementDialog", "Signed on"), self.signed_on, True)
         self.add_field("term_start", translate("AgreementDialog", "Term starts"), self.term_start)
-        self.add_field("term_end", translate("AgreementDialog", "Term ends"), self.term_end)
+        self.add_field(
+            "term_end", translate("AgreementDialog", "Term ends"), self.term_end, checked=True
+        )
         self.add_field("content", translate("AgreementDialog", "Content"), self.content, True)
         self.watch_inputs(self.signed_on, self.term_start, self.term_end, self.content)
         self.revalidate()

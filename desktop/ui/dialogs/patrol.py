@@ -75,7 +75,7 @@ class PatrolDialog(RecordDialog):
         self.add_field("held_on", translate("PatrolDialog", "Date"), self.held_on, True)
         self.add_field("route", translate("PatrolDialog", "Route"), self.route, True)
         self.add_field("participants", translate("PatrolDialog", "Who"), self.participants, True)
-        self.add_field("findings", translate("PatrolDialog", "Findings"), box)
+        self.add_field("findings", translate("PatrolDialog", "Findings"), box, checked=True)
         self.add_field("note", translate("PatrolDialog", "Note"), self.note)
         self.watch_inputs(self.held_on, self.route, self.participants, self.note, self.findings)
         self.revalidate()

@@ -209,7 +209,9 @@ class ProjectDialog(RecordDialog):
         self.add_field("title", translate("ProjectDialog", "Project"), self.title_edit, True)
         self.add_field("kind", translate("ProjectDialog", "Kind"), self.kind, True)
         self.add_field("stage", translate("ProjectDialog", "Stage"), self.stage, True)
-        self.add_field("stop_reason", translate("ProjectDialog", "Reason"), self.stop_reason)
+        self.add_field(
+            "stop_reason", translate("ProjectDialog", "Reason"), self.stop_reason, checked=True
+        )
         self.add_field("description", translate("ProjectDialog", "Summary"), self.description)
         self.add_field("budget", translate("ProjectDialog", "Budget (yuan)"), self.budget)
         self.add_field("spent", translate("ProjectDialog", "Spent (yuan)"), self.spent)
@@ -219,18 +221,22 @@ class ProjectDialog(RecordDialog):
             "registered_on", translate("ProjectDialog", "Registered on"), self.registered_on
         )
         self.add_field("start_on", translate("ProjectDialog", "Starts"), self.start_on)
-        self.add_field("end_on", translate("ProjectDialog", "Ends"), self.end_on)
+        self.add_field("end_on", translate("ProjectDialog", "Ends"), self.end_on, checked=True)
         self.add_field("accepted_on", translate("ProjectDialog", "Accepted on"), self.accepted_on)
         self.add_field(
             "acceptance_note", translate("ProjectDialog", "Acceptance note"), self.acceptance_note
         )
         self.add_field(
-            "rating_count", translate("ProjectDialog", "Residents who rated"), self.rating_count
+            "rating_count",
+            translate("ProjectDialog", "Residents who rated"),
+            self.rating_count,
+            checked=True,
         )
         self.add_field(
             "rating_average",
             translate("ProjectDialog", "Average rating (1–5)"),
             self.rating_average,
+            checked=True,
         )
         self.add_field(
             "evaluation", translate("ProjectDialog", "Residents' comments"), self.evaluation

@@ -86,7 +86,12 @@ class ResourceDialog(RecordDialog):
         self.add_field(
             "registered_on", translate("ResourceDialog", "Registered on"), self.registered_on
         )
-        self.add_field("valid_until", translate("ResourceDialog", "Valid until"), self.valid_until)
+        self.add_field(
+            "valid_until",
+            translate("ResourceDialog", "Valid until"),
+            self.valid_until,
+            checked=True,
+        )
         self.add_field(
             "is_rest_station", translate("ResourceDialog", "Rest station"), self.rest_station
         )

@@ -34,7 +34,11 @@ class StationMonthDialog(RecordDialog):
         self.note = text_box(entry.note, 48)
         self.add_field("month", translate("StationMonthDialog", "Month"), self.month, True)
         self.add_field(
-            "riders_served", translate("StationMonthDialog", "Riders served"), self.riders, True
+            "riders_served",
+            translate("StationMonthDialog", "Riders served"),
+            self.riders,
+            True,
+            checked=True,
         )
         self.add_field("services", translate("StationMonthDialog", "Services"), self.services)
         self.add_field("note", translate("StationMonthDialog", "Note"), self.note)

@@ -100,7 +100,12 @@ class VisitDialog(RecordDialog):
         self.add_field("category", translate("VisitDialog", "Category"), self.category)
         self.add_field("handling", translate("VisitDialog", "How it was handled"), self.handling)
         self.add_field("referred_to", translate("VisitDialog", "Referred to"), self.referred_to)
-        self.add_field("follow_up_on", translate("VisitDialog", "Follow up on"), self.follow_up_on)
+        self.add_field(
+            "follow_up_on",
+            translate("VisitDialog", "Follow up on"),
+            self.follow_up_on,
+            checked=True,
+        )
         self.add_field("outcome", translate("VisitDialog", "Outcome"), self.outcome)
         self.add_field("satisfaction", translate("VisitDialog", "Satisfaction"), self.satisfaction)
 
