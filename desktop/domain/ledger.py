@@ -110,6 +110,7 @@ NEEDS = LedgerSpec(
         Column("办结期限", "due_on", D),
         Column("解决情况", "solution", T, max_length=N["solution"], multiline=True, width=40),
         Column("满意度", "satisfaction", C, choices=choices(Satisfaction)),
+        Column("回访日期", "followed_up_on", D),
         Column("物业矛盾", "is_dispute", ColumnType.YES_NO, width=10),
     ),
 )
@@ -398,6 +399,7 @@ def to_cell(value: object, column: Column) -> object:
 # -- problems of a whole record, worded for one column ------------------------------------
 _FIELD_PROBLEMS = {
     ("due_on", Problem.DATE_ORDER): "办结期限早于登记日期，请核对。",
+    ("followed_up_on", Problem.DATE_ORDER): "回访日期早于登记日期，请核对。",
     ("valid_until", Problem.DATE_ORDER): "有效期至早于登记日期，请核对。",
     ("end_on", Problem.DATE_ORDER): "结束日期早于开始日期，请核对。",
     ("stop_reason", Problem.REASON_REQUIRED): "阶段为“已终止”时须填写终止原因。",

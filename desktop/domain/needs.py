@@ -121,6 +121,8 @@ class Need:
     id: int | None = None
     uuid: str | None = None
     is_dispute: bool = False  # a property dispute (物业矛盾); category 物业服务 only
+    # The return visit (回访) that asked the resident whether the need was met.
+    followed_up_on: date | None = None
 
 
 @dataclass
@@ -181,4 +183,5 @@ def validate_need(need: Need, category_name: str | None = None) -> dict[str, Pro
     if need.status in STATUSES_NEEDING_REASON and not need.status_reason:
         problems["status_reason"] = Problem.REASON_REQUIRED
     problems.update(in_order(need, "registered_on", "due_on"))
+    problems.update(in_order(need, "registered_on", "followed_up_on"))
     return problems

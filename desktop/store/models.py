@@ -272,6 +272,7 @@ class NeedRecord(Tracked, Base):
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     solution: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    followed_up_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # A property dispute (物业矛盾): counted against a baseline period by the indicators.
     is_dispute: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     search_text: Mapped[str] = mapped_column(

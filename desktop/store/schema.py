@@ -7,9 +7,13 @@ from typing import Any
 
 from desktop.store.errors import StorageProblem, storage_problem
 
-# Every Alembic revision of desktop/store/migrations/versions, oldest first.
+# Every Alembic revision, oldest first, from the migrations' file names (NNNN_what.py: the
+# revision id is the number), so a new migration is one file.
 # tests/store/test_migrations.py checks this list against Alembic's own history.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+_VERSIONS = Path(__file__).parent / "migrations" / "versions"
+REVISIONS: tuple[str, ...] = tuple(
+    sorted(path.name[:4] for path in _VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
+)
 HEAD = REVISIONS[-1]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 from sqlalchemy import text
 
 from desktop.domain.ledger import IMPORT_NOTE, IMPORT_REASON, LEDGERS, LedgerKind
@@ -51,6 +52,7 @@ NEEDS_HEADERS = [
     "办结期限",
     "解决情况",
     "满意度",
+    "回访日期",
     "物业矛盾",
 ]
 RARE = "䶮 𠮷 堃 喆"
@@ -592,7 +594,8 @@ def test_duplicate_ids_data_without_header_and_another_kind(db: Database, tmp_pa
     uuid = "8d5f3c1a-1111-4222-8333-444455556666"
     rows = [NEEDS_HEADERS, needs_row(编号=uuid), needs_row(编号=uuid), [*needs_row(), "多出来的"]]
     report = import_ledger(db, "needs", write_sheet(tmp_path / "n.xlsx", rows))
-    assert [(e.row, e.column) for e in report.errors] == [(4, "R"), (3, "编号")]
+    beyond = get_column_letter(len(NEEDS_HEADERS) + 1)  # the cell after the last header
+    assert [(e.row, e.column) for e in report.errors] == [(4, beyond), (3, "编号")]
     assert "第 2 行" in report.errors[1].message
     wrong = import_ledger(db, "resources", tmp_path / "n.xlsx")
     assert [str(e) for e in wrong.errors] == [

@@ -127,6 +127,7 @@ class NeedDialog(RecordDialog):
             + [(satisfaction_label(s), s) for s in Satisfaction],
             n.satisfaction,
         )
+        self.followed_up_on = OptionalDate(n.followed_up_on, translate("NeedDialog", "Set"))
 
     def _add_rows(self, editing: bool) -> None:
         """The form's rows; the note on a change of status only when editing."""
@@ -160,6 +161,12 @@ class NeedDialog(RecordDialog):
         self.add_field(
             "satisfaction", translate("NeedDialog", "Resident satisfaction"), self.satisfaction
         )
+        self.add_field(
+            "followed_up_on",
+            translate("NeedDialog", "Followed up on"),
+            self.followed_up_on,
+            checked=True,
+        )
 
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed."""
@@ -182,6 +189,7 @@ class NeedDialog(RecordDialog):
             self.due_on,
             self.solution,
             self.satisfaction,
+            self.followed_up_on,
             self.dispute,
         )
 
@@ -242,6 +250,7 @@ class NeedDialog(RecordDialog):
                 due_on=self.due_on.value(),
                 solution=self.solution.toPlainText(),
                 satisfaction=self.satisfaction.currentData(),
+                followed_up_on=self.followed_up_on.value(),
                 is_dispute=self.dispute.isChecked(),
             )
         )
