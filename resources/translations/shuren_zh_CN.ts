@@ -4520,68 +4520,73 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="73" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="74" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="76" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="77" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="78" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="79" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="80" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="81" />
         <source>Close without saving (Esc)</source>
         <translation>不保存，关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="190" />
-        <location filename="../../desktop/ui/dialogs/form.py" line="354" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="198" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="370" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="293" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="244" />
+        <source>This date cannot be earlier than {field}.</source>
+        <translation>这个日期不能早于{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="309" />
         <source>This record was moved to the trash or deleted meanwhile, so it cannot be saved. What you typed is still here: restore the record from the trash and save again, or copy what you typed into a new record.</source>
         <translation>这条记录在此期间已被移入回收站或删除，无法保存。您填写的内容仍在窗口中：可以先到回收站恢复这条记录再保存，或把内容复制到一条新记录里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="316" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="332" />
         <source>Please check {fields}; if it is right, press Save again.</source>
         <translation>请核对{fields}；无误的话，再按一次“保存”即可保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="373" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="389" />
         <source>Not saved yet: please fill in {missing} and correct {wrong}.</source>
         <translation>还没有保存：请填写{missing}，并改正{wrong}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="377" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="393" />
         <source>Not saved yet: please fill in {fields}.</source>
         <translation>还没有保存：请填写{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="381" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="397" />
         <source>Not saved yet: please correct {fields} (see the note under it).</source>
         <translation>还没有保存：请按下方红字改正{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="399" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="415" />
         <source>Fields marked ＊ are required.</source>
         <translation>标 ＊ 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="411" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="427" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="412" />
+        <location filename="../../desktop/ui/dialogs/form.py" line="428" />
         <source>You have changed this record. Close without saving?</source>
         <translation>这条记录有未保存的修改。不保存就关闭吗？</translation>
     </message>

@@ -189,3 +189,13 @@ def test_a_record_form_is_titled_by_whether_its_record_is_stored(ctx, qtbot) -> 
     edited = opened.current()
     assert (edited.id, edited.uuid, edited.name) == (stored.id, stored.uuid, "张伟伟")
     assert blank.current().id is None
+
+
+def test_a_return_visit_before_the_registration_names_the_registration(ctx, qtbot) -> None:
+    """The date out of order is not the row just above: the line says which date it means."""
+    dialog = shown(qtbot, NeedDialog(ctx))
+    dialog.title_edit.setText("楼道灯不亮")
+    dialog.followed_up_on.set_value(dialog.registered_on.date().toPython().replace(year=2020))
+    save_with_ctrl_s(qtbot)
+    assert dialog.errors["followed_up_on"].text() == "这个日期不能早于登记日期。"
+    assert dialog.isVisible()  # nothing saved

@@ -63,6 +63,7 @@ class RecordForm(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.errors: dict[str, FieldError] = {}
         self._fields: dict[str, tuple[str, QWidget, QWidget]] = {}  # key → label, widget, row
+        self._not_before: dict[str, str] = {}  # a date's key → the date it may not precede
         self._opened_with: dict[str, str | None] = {}  # a line's text as the form opened
         self._touched: set[str] = set()  # fields left once: their problems show from then on
         self._show_all = False  # after 保存 was pressed: every problem shows
@@ -158,6 +159,7 @@ class RecordForm(QDialog):
         required: bool = False,
         *,
         checked: bool = False,
+        not_before: str = "",
     ) -> None:
         """A row: label (＊ when required), the widget and its error line beneath. The label
         names the field for screen readers too.
@@ -166,19 +168,25 @@ class RecordForm(QDialog):
         before another, a reason a status asks for, a number out of range). Its error line
         keeps its room from the start, so the rows below never move when a reason appears;
         other rows stay compact (a reason only a service finds, e.g. a name already used,
-        appears on save). A required field keeps its room anyway."""
+        appears on save). A required field keeps its room anyway.
+
+        ``not_before``: the key of the date this one may not precede, when it is not the row
+        just above; a date out of order then names it (“不能早于登记日期”)."""
         target = focus_target(widget)
         # A choice that always holds a value (a list, a date) cannot be left empty.
         typed = isinstance(target, QLineEdit | QPlainTextEdit | QTextEdit) or (
             isinstance(target, QComboBox) and target.isEditable()
         )
-        error = FieldError(reserve=(required and typed) or checked or isinstance(widget, PhoneEdit))
+        reserve = (required and typed) or checked or bool(not_before)
+        error = FieldError(reserve=reserve or isinstance(widget, PhoneEdit))
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
+        if not_before:
+            self._not_before[key] = not_before
         caption = QLabel(f"{label}{'＊' if required else ''}")
         if target is not None:
             caption.setBuddy(target)
@@ -220,7 +228,7 @@ class RecordForm(QDialog):
         for key, label in self.errors.items():
             shown = self._show_all or key in self._touched
             if shown and key in problems:
-                label.set_error(problem_text(problems[key]))
+                label.set_error(self._problem_text(key, problems[key]))
             elif shown and key in warnings:
                 label.set_error(warnings[key], warning=True)
             else:
@@ -230,6 +238,14 @@ class RecordForm(QDialog):
             self._show_note()  # all put right: the note on ＊ again
         return not problems
 
+    def _problem_text(self, key: str, problem: Problem) -> str:
+        earlier = self._not_before.get(key)
+        if problem is Problem.DATE_ORDER and earlier in self._fields:
+            return translate("RecordForm", "This date cannot be earlier than {field}.").format(
+                field=self._fields[earlier][0]
+            )
+        return problem_text(problem)
+
     def is_valid(self) -> bool:
         """Nothing stops saving (warnings do not)."""
         return not self.problems()
@@ -238,7 +254,7 @@ class RecordForm(QDialog):
         """Problems the service found that the form could not know (e.g. duplicate names)."""
         for key, problem in problems.items():
             if key in self.errors:
-                self.errors[key].set_error(problem_text(problem))
+                self.errors[key].set_error(self._problem_text(key, problem))
                 self._describe(key)
         self._explain_problems(problems)
 

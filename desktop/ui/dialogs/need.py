@@ -165,7 +165,7 @@ class NeedDialog(RecordDialog):
             "followed_up_on",
             translate("NeedDialog", "Followed up on"),
             self.followed_up_on,
-            checked=True,
+            not_before="registered_on",
         )
 
     def _watch_fields(self) -> None:
