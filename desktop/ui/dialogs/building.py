@@ -1,18 +1,26 @@
 """Add or edit a building."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from desktop.domain.errors import Problem
 from desktop.domain.roster import BUILDING_MAX_LENGTH, Building, Grid, validate_name
 from desktop.services import neighborhood
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit
 
 
 class BuildingDialog(RecordDialog):
     save_record = neighborhood.save_building
+
+    titles = Titles(
+        "BuildingDialog",
+        QT_TRANSLATE_NOOP("BuildingDialog", "New building"),
+        QT_TRANSLATE_NOOP("BuildingDialog", "Edit building"),
+    )
+    starts_in = None
 
     def __init__(
         self,
@@ -21,11 +29,14 @@ class BuildingDialog(RecordDialog):
         building: Building | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        titles = (
-            translate("BuildingDialog", "New building"),
-            translate("BuildingDialog", "Edit building"),
-        )
-        super().__init__(ctx, building, Building(name=""), titles, parent)
+        self.grids = grids
+        super().__init__(ctx, building, parent)
+
+    def blank(self) -> Building:
+        return Building(name="")
+
+    def build(self) -> None:
+        grids = self.grids
         self.name = line_edit(self.record.name, BUILDING_MAX_LENGTH["name"])
         self.name.setPlaceholderText(translate("BuildingDialog", "e.g. 3栋"))
         self.grid = QComboBox()
@@ -39,8 +50,6 @@ class BuildingDialog(RecordDialog):
         self.add_field(
             "unit_count", translate("BuildingDialog", "Number of units"), self.units, required=True
         )
-        self.watch_inputs(self.name, self.grid, self.units)
-        self.revalidate()
 
     def problems(self) -> dict[str, Problem]:
         problem = validate_name(self.name.text())

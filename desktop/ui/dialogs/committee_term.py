@@ -3,7 +3,7 @@ judged as members are added, and a term short of it is saved all the same, with 
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,7 +30,7 @@ from desktop.domain.roster import OrganizationKind
 from desktop.services import committee
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, date_edit, editable_combo
 
@@ -151,21 +151,29 @@ class MembersEditor(QWidget):
 
 
 class CommitteeTermDialog(RecordDialog):
+    titles = Titles(
+        "CommitteeTerm",
+        QT_TRANSLATE_NOOP("CommitteeTerm", "New committee term"),
+        QT_TRANSLATE_NOOP("CommitteeTerm", "Edit committee term"),
+    )
+    starts_in = None
+
     def __init__(
         self, ctx: AppContext, term: CommitteeTerm | None = None, parent: QWidget | None = None
     ) -> None:
-        titles = (
-            translate("CommitteeTerm", "New committee term"),
-            translate("CommitteeTerm", "Edit committee term"),
-        )
-        committees = [
+        self.committees = [
             o
             for o in committee.committee_organizations(ctx.db)
             if o.kind is OrganizationKind.OWNERS_COMMITTEE
         ]
-        first = committees[0].id if committees else None
-        blank = CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
-        super().__init__(ctx, term, blank, titles, parent)
+        super().__init__(ctx, term, parent)
+
+    def blank(self) -> CommitteeTerm:
+        first = self.committees[0].id if self.committees else None
+        return CommitteeTerm(first, formed_on=date.today(), term_start=date.today())
+
+    def build(self) -> None:
+        ctx, committees = self.ctx, self.committees
         self.setMinimumWidth(620)
         t = self.record
         self.organization = choice_combo([(o.name, o.id) for o in committees], t.organization_id)
@@ -203,11 +211,6 @@ class CommitteeTermDialog(RecordDialog):
         )
         self.form.addRow("", self.verdict)
         self.add_field("note", translate("CommitteeTerm", "Note"), self.note)
-        self.watch_inputs(
-            self.organization, self.formed_on, self.term_start, self.term_end, self.note
-        )
-        self._dirty = False
-        self.revalidate()
 
     def current(self) -> CommitteeTerm:
         return clean_term(

@@ -1,7 +1,7 @@
 """Add or edit a cross-appointment (交叉任职): a person of the branch who also holds a post on
 the owners' committee or at the property company."""
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.committee import (
     APPOINTMENT_MAX_LENGTH,
@@ -11,9 +11,8 @@ from desktop.domain.committee import (
 )
 from desktop.domain.roster import PERSON_MAX_LENGTH
 from desktop.services import committee
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, person_label, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, choice_combo, editable_combo, line_edit
 from desktop.ui.labels import organization_kind_label
@@ -25,20 +24,19 @@ class CrossAppointmentDialog(RecordDialog):
     validate = validate_cross_appointment
     save_record = committee.save_cross_appointment
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        appointment: CrossAppointment | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        titles = (
-            translate("CrossAppointment", "New cross-appointment"),
-            translate("CrossAppointment", "Edit cross-appointment"),
-        )
+    titles = Titles(
+        "CrossAppointment",
+        QT_TRANSLATE_NOOP("CrossAppointment", "New cross-appointment"),
+        QT_TRANSLATE_NOOP("CrossAppointment", "Edit cross-appointment"),
+    )
+
+    def blank(self) -> CrossAppointment:
+        orgs = committee.committee_organizations(self.ctx.db)
+        return CrossAppointment(None, orgs[0].id if orgs else None)
+
+    def build(self) -> None:
+        ctx, a = self.ctx, self.record
         orgs = committee.committee_organizations(ctx.db)
-        blank = CrossAppointment(None, orgs[0].id if orgs else None)
-        super().__init__(ctx, appointment, blank, titles, parent)
-        a = self.record
         self._person_id = a.person_id
         self._roster = RosterNames(ctx.db, person_label)
         self.person = NamePicker(
@@ -80,17 +78,6 @@ class CrossAppointmentDialog(RecordDialog):
         self.add_field("since", translate("CrossAppointment", "Since"), self.since)
         self.add_field("until", translate("CrossAppointment", "Until"), self.until, checked=True)
         self.add_field("note", translate("CrossAppointment", "Note"), self.note)
-        self.watch_inputs(
-            self.person,
-            self.branch_post,
-            self.organization,
-            self.post,
-            self.since,
-            self.until,
-            self.note,
-        )
-        self.revalidate()
-        self.person.setFocus()
 
     def _picked(self, label: str) -> None:
         person = self._roster.shown.get(label)

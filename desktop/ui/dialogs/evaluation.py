@@ -4,6 +4,7 @@ kind of organization, editable each time)."""
 
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
@@ -27,7 +28,7 @@ from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit, line_edit
 from desktop.ui.labels import organization_kind_label
@@ -120,6 +121,12 @@ class ScoresEditor(QWidget):
 
 class EvaluationDialog(RecordDialog):
     save_record = evaluations.save_evaluation
+    titles = Titles(
+        "EvaluationDialog",
+        QT_TRANSLATE_NOOP("EvaluationDialog", "New evaluation"),
+        QT_TRANSLATE_NOOP("EvaluationDialog", "Edit evaluation"),
+    )
+    starts_in = None
 
     def __init__(
         self,
@@ -128,16 +135,16 @@ class EvaluationDialog(RecordDialog):
         parent: QWidget | None = None,
         organization_id: int | None = None,
     ) -> None:
-        titles = (
-            translate("EvaluationDialog", "New evaluation"),
-            translate("EvaluationDialog", "Edit evaluation"),
-        )
-        orgs: list[Organization] = committee.committee_organizations(ctx.db)
-        first = organization_id or (orgs[-1].id if orgs else None)  # the company
-        blank = Evaluation(first, current_quarter(date.today()))
-        super().__init__(ctx, evaluation, blank, titles, parent)
+        self.orgs: list[Organization] = committee.committee_organizations(ctx.db)
+        self.organization_id = organization_id
+        super().__init__(ctx, evaluation, parent)
+
+    def blank(self) -> Evaluation:
+        first = self.organization_id or (self.orgs[-1].id if self.orgs else None)  # the company
+        return Evaluation(first, current_quarter(date.today()))
+
+    def build(self) -> None:
         self.setMinimumWidth(640)
-        self.orgs = orgs
         e = self.record
         self.organization = choice_combo(
             [(f"{o.name}（{organization_kind_label(o.kind)}）", o.id) for o in self.orgs],
@@ -180,11 +187,6 @@ class EvaluationDialog(RecordDialog):
         )
         self.add_field("comment", translate("EvaluationDialog", "Overall comment"), self.comment)
         self.organization.currentIndexChanged.connect(self._organization_changed)
-        self.watch_inputs(
-            self.organization, self.period, self.evaluated_on, self.evaluators, self.comment
-        )
-        self._dirty = False
-        self.revalidate()
 
     def _starter(self) -> list[EvaluationScore]:
         org = next((o for o in self.orgs if o.id == self.organization.currentData()), None)

@@ -100,6 +100,15 @@ def change_signal(widget: QWidget) -> SignalInstance:
     raise TypeError(f"no change signal known for {type(widget).__name__}")
 
 
+def watchable(widget: QWidget) -> bool:
+    """Whether ``change_signal`` knows the input."""
+    try:
+        change_signal(widget)
+    except TypeError:
+        return False
+    return True
+
+
 def typed_address(
     db: Database,
     text: tuple[str, str, str],

@@ -1,5 +1,6 @@
 """记录回访结果: the follow-up of a visit is done once its result is written down."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.dates import format_date
@@ -10,17 +11,22 @@ from desktop.domain.visits import MAX_LENGTH
 from desktop.services import visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo
 from desktop.ui.labels import satisfaction_label
 
 
 class FollowUpDialog(RecordDialog):
+    titles = Titles(
+        "FollowUpDialog", QT_TRANSLATE_NOOP("FollowUpDialog", "Record the follow-up result")
+    )
+
     def __init__(self, ctx: AppContext, visit_id: int, parent: QWidget | None = None) -> None:
-        v = visits.get_visit(ctx.db, visit_id)
-        title = translate("FollowUpDialog", "Record the follow-up result")
-        super().__init__(ctx, v, v, title, parent)
+        super().__init__(ctx, visits.get_visit(ctx.db, visit_id), parent)
+
+    def build(self) -> None:
+        v = self.record
         about = QLabel(
             translate("FollowUpDialog", "{resident}, visited {date}: {issue}").format(
                 resident=v.resident, date=format_date(v.visited_on), issue=v.issue
@@ -44,9 +50,6 @@ class FollowUpDialog(RecordDialog):
         self.add_field(
             "satisfaction", translate("FollowUpDialog", "Satisfaction"), self.satisfaction
         )
-        self.watch_inputs(self.outcome, self.satisfaction)
-        self.revalidate()
-        self.outcome.setFocus()
 
     def current(self) -> tuple[str, Satisfaction | None]:
         return clean_text(self.outcome.toPlainText()), self.satisfaction.currentData()

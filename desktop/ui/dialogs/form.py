@@ -6,7 +6,7 @@ line above the buttons, and puts the cursor there."""
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -33,7 +33,7 @@ from desktop.services import drafts
 from desktop.store.database import Database
 from desktop.ui.access import name_controls, name_unnamed
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import change_signal
+from desktop.ui.dialogs.fields import change_signal, watchable
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
 from desktop.ui.messages import phone_doubt_text, problem_text
@@ -440,32 +440,72 @@ def is_stored(record: object | None) -> bool:
     return record is not None and getattr(record, "id", 0) is not None
 
 
+class Titles(NamedTuple):
+    """A record dialog's titles, marked for translation where the dialog declares them
+    (``QT_TRANSLATE_NOOP(context, text)``) and translated as it opens: the context they are
+    marked in, the title of a new record and that of a stored one (the same when not given)."""
+
+    context: str
+    new: str
+    edit: str | None = None
+
+    def pick(self, stored: bool) -> str:
+        return translate(self.context, self.edit if stored and self.edit else self.new)
+
+
 class RecordDialog(RecordForm):
     """A form on one record of the domain, new or stored.
 
-    It opens on ``record`` (or on ``blank`` when none is given) and is titled by ``titles``:
-    (new, edit), chosen by whether the record is stored, or one title for both. A subclass
-    builds the fields from ``self.record``, implements ``current()`` (``edited(...)`` keeps
-    what the form does not show) and names the domain's check as ``validate`` and the
-    service that stores the record as ``save_record``; the form does the rest."""
+    It opens on ``record`` (or on ``blank()`` when none is given), is titled by ``titles``
+    (chosen by whether the record is stored) and ``build()``s its widgets and rows from
+    ``self.record``. Then every row's input marks the form changed and revalidates it, the
+    form checks itself and the cursor goes to the row ``starts_in`` names. A subclass
+    implements ``current()`` (``edited(...)`` keeps what the form does not show) and names the
+    domain's check as ``validate`` and the service that stores the record as
+    ``save_record``; the form does the rest."""
 
+    titles: ClassVar[Titles]
     # The domain's check of current(): {field: problem}.
     validate: ClassVar[Callable[[Any], dict[str, Problem]] | None] = None
     # The service that stores current(): save_record(db, record) returns the stored record.
     save_record: ClassVar[Callable[[Database, Any], object] | None] = None
+    # The row the cursor starts in: its key, "" for the first row, None to leave it to Qt.
+    starts_in: ClassVar[str | None] = ""
 
     def __init__(
         self,
         ctx: AppContext,
-        record: Any,
-        blank: Any,
-        titles: tuple[str, str] | str,
+        record: Any = None,
         parent: QWidget | None = None,
+        *,
+        title: str | None = None,
     ) -> None:
-        new_title, edit_title = (titles, titles) if isinstance(titles, str) else titles
-        super().__init__(edit_title if is_stored(record) else new_title, parent)
+        super().__init__(title or self.titles.pick(is_stored(record)), parent)
         self.ctx = ctx
-        self.record = record if record is not None else blank
+        self.record = record if record is not None else self.blank()
+        self.build()
+        self.finish()
+
+    def blank(self) -> Any:
+        """The record a new one starts from (``self.ctx`` is set)."""
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """Create the widgets from ``self.record`` and add the rows, in the order Tab walks."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Watch every row's input, check the form as it opened (nothing changed yet) and put
+        the cursor in its first field. An input the form cannot watch by its kind (a row of
+        several inputs, an editor of its own) is watched by the dialog that built it."""
+        self.watch_inputs(
+            *(widget for _label, widget, _box in self._fields.values() if watchable(widget))
+        )
+        self._dirty = False
+        self.revalidate()
+        if self.starts_in is not None:
+            key = self.starts_in or next(iter(self._fields))
+            self._fields[key][1].setFocus()
 
     def edited(self, **shown: object) -> Any:
         """The record as the form opened it, with the fields the form shows as they are now:

@@ -4,7 +4,7 @@ action items. Only drafts are edited; autosaved every 30 s."""
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.project import LinkList, need_choices
 from desktop.ui.i18n import translate
@@ -135,6 +135,11 @@ class RolesButton(QToolButton):
 class MeetingDialog(RecordDialog):
     validate = validate_meeting
     save_record = meetings.save_meeting
+    titles = Titles(
+        "MeetingDialog",
+        QT_TRANSLATE_NOOP("MeetingDialog", "New meeting"),
+        QT_TRANSLATE_NOOP("MeetingDialog", "Edit meeting"),
+    )
 
     def __init__(
         self,
@@ -143,11 +148,13 @@ class MeetingDialog(RecordDialog):
         parent: QWidget | None = None,
         draft_id: int | None = None,
     ) -> None:
-        titles = (
-            translate("MeetingDialog", "New meeting"),
-            translate("MeetingDialog", "Edit meeting"),
-        )
-        super().__init__(ctx, meeting, Meeting(title=""), titles, parent)
+        self.draft_id = draft_id
+        super().__init__(ctx, meeting, parent)
+
+    def blank(self) -> Meeting:
+        return Meeting(title="")
+
+    def build(self) -> None:
         self._ready = False  # no "changed" while the tables are being filled
         self.setMinimumSize(860, 640)
         m = self.record
@@ -178,20 +185,12 @@ class MeetingDialog(RecordDialog):
         self.tabs.addTab(self._actions_tab(), translate("MeetingDialog", "Action items"))
         self.tabs.setMinimumHeight(300)
         self.body.addWidget(self.tabs, 1)
-        self.watch_inputs(
-            self.title_edit,
-            self.kind,
-            self.starts_at,
-            self.place,
-            self.host,
-            self.recorder,
-            self.participants,
-            self.action_table,
-        )
+
+    def finish(self) -> None:
+        self.watch_inputs(self.participants, self.action_table)  # the tables in the tabs
         self._ready = True
-        self.revalidate()
-        self.title_edit.setFocus()
-        self.enable_autosave(ctx.db, drafts.MEETING, draft_id)
+        super().finish()
+        self.enable_autosave(self.ctx.db, drafts.MEETING, self.draft_id)
 
     def changed(self, *args: object) -> None:
         if self._ready:

@@ -1,5 +1,6 @@
 """Add or edit a need; a change of status is explained and kept in the history."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from desktop.domain.roster import PeopleQuery
 from desktop.services import needs, people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -43,21 +44,32 @@ from desktop.ui.labels import (
 
 
 class NeedDialog(RecordDialog):
+    titles = Titles(
+        "NeedDialog",
+        QT_TRANSLATE_NOOP("NeedDialog", "New need"),
+        QT_TRANSLATE_NOOP("NeedDialog", "Edit need"),
+    )
+
     def __init__(
         self, ctx: AppContext, need: Need | None = None, parent: QWidget | None = None
     ) -> None:
-        titles = (translate("NeedDialog", "New need"), translate("NeedDialog", "Edit need"))
-        super().__init__(ctx, need, Need(title=""), titles, parent)
+        self.editing = need is not None  # a need given, stored or filled in from elsewhere
+        super().__init__(ctx, need, parent)
+
+    def blank(self) -> Need:
+        return Need(title="")
+
+    def build(self) -> None:
         self.setMinimumWidth(560)
-        self.original_status = self.record.status if need else None
+        self.original_status = self.record.status if self.editing else None
         # Fields are created and added in the order of the rows: Tab walks them so.
         self._build_subject(self.record)
         self._build_resident(self.record)
-        self._build_handling(self.record, editing=need is not None)
-        self._add_rows(editing=need is not None)
-        self._watch_fields()
-        self.revalidate()
-        self.title_edit.setFocus()
+        self._build_handling(self.record, editing=self.editing)
+        self._add_rows(editing=self.editing)
+        self.watch_inputs(self.building, self.unit, self.room)  # one row of three
+        if not self.editing:
+            self.watch_inputs(self.note)  # a new need's status starts its history: no row
 
     def _build_subject(self, n: Need) -> None:
         """What the need is: title, category, the dispute mark and the description."""
@@ -166,31 +178,6 @@ class NeedDialog(RecordDialog):
             translate("NeedDialog", "Followed up on"),
             self.followed_up_on,
             not_before="registered_on",
-        )
-
-    def _watch_fields(self) -> None:
-        """Every change revalidates the form and marks it changed."""
-        self.watch_inputs(
-            self.title_edit,
-            self.category,
-            self.description,
-            self.raised_by,
-            self.phone,
-            self.building,
-            self.unit,
-            self.room,
-            self.source,
-            self.urgency,
-            self.status,
-            self.reason,
-            self.note,
-            self.handled_by,
-            self.registered_on,
-            self.due_on,
-            self.solution,
-            self.satisfaction,
-            self.followed_up_on,
-            self.dispute,
         )
 
     def _category_changed(self) -> None:

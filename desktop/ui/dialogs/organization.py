@@ -3,7 +3,8 @@ partner unit."""
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from desktop.domain.partners import PartnerType
 from desktop.domain.roster import (
@@ -14,9 +15,8 @@ from desktop.domain.roster import (
     validate_organization,
 )
 from desktop.services import organizations
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit, line_edit, phone_edit
 from desktop.ui.labels import organization_kind_label
@@ -27,19 +27,20 @@ class OrganizationDialog(RecordDialog):
     validate = validate_organization
     save_record = organizations.save_organization
 
-    def __init__(
-        self, ctx: AppContext, org: Organization | None = None, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("OrganizationDialog", "New organization"),
-            translate("OrganizationDialog", "Edit organization"),
-        )
-        blank = Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
-        super().__init__(ctx, org, blank, titles, parent)
+    titles = Titles(
+        "OrganizationDialog",
+        QT_TRANSLATE_NOOP("OrganizationDialog", "New organization"),
+        QT_TRANSLATE_NOOP("OrganizationDialog", "Edit organization"),
+    )
+    starts_in = "name"
+
+    def blank(self) -> Organization:
+        return Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
+
+    def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.
         self._build_fields()
         self._add_rows()
-        self._watch_fields()
         # Which rows show follows the kind (a term only for the owners' committee).
         self.kind.currentIndexChanged.connect(self._term_fields)
         self.has_term.toggled.connect(self._term_fields)
@@ -48,8 +49,6 @@ class OrganizationDialog(RecordDialog):
         self._incubation_field()
         self.kind.currentIndexChanged.connect(self._partner_type_field)
         self._partner_type_field()
-        self.revalidate()
-        self.name.setFocus()
 
     def _build_fields(self) -> None:
         self.kind = QComboBox()
@@ -103,21 +102,6 @@ class OrganizationDialog(RecordDialog):
             "partner_type", translate("OrganizationDialog", "Partner type"), self.partner_type
         )
         self.add_field("note", translate("OrganizationDialog", "Note"), self.note)
-
-    def _watch_fields(self) -> None:
-        """Every change revalidates the form and marks it changed."""
-        self.watch_inputs(
-            self.kind,
-            self.name,
-            self.contact,
-            self.phone,
-            self.has_term,
-            self.term_start,
-            self.term_end,
-            self.incubated_on,
-            self.partner_type,
-            self.note,
-        )
 
     def _term_fields(self) -> None:
         # Only the owners' committee is elected for a term.

@@ -1,5 +1,6 @@
 """Record an activity of a self-organization, and add a member to one."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from desktop.domain.errors import NotFoundError, Problem
@@ -20,7 +21,7 @@ from desktop.services import people
 from desktop.services import self_organizations as so
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import NamePicker, OptionalDate, date_edit, editable_combo
 
@@ -31,13 +32,14 @@ class ActivityDialog(RecordDialog):
     validate = validate_activity
     save_record = so.save_activity
 
-    def __init__(self, ctx: AppContext, activity: Activity, parent: QWidget | None = None) -> None:
-        titles = (
-            translate("ActivityDialog", "New activity"),
-            translate("ActivityDialog", "Edit activity"),
-        )
-        super().__init__(ctx, activity, activity, titles, parent)
-        a = activity
+    titles = Titles(
+        "ActivityDialog",
+        QT_TRANSLATE_NOOP("ActivityDialog", "New activity"),
+        QT_TRANSLATE_NOOP("ActivityDialog", "Edit activity"),
+    )
+
+    def build(self) -> None:
+        a = self.record
         # the starter list, or any kind typed in
         self.kind = editable_combo(list(ACTIVITY_KINDS), a.kind, ACTIVITY_MAX_LENGTH["kind"])
         self.held_on = date_edit(a.held_on)
@@ -55,9 +57,6 @@ class ActivityDialog(RecordDialog):
             "participants", translate("ActivityDialog", "Participants"), self.participants
         )
         self.add_field("description", translate("ActivityDialog", "Description"), self.description)
-        self.watch_inputs(self.kind, self.held_on, self.count, self.participants, self.description)
-        self.revalidate()
-        self.kind.setFocus()
 
     def current(self) -> Activity:
         count = self.count.value()
@@ -75,6 +74,12 @@ class ActivityDialog(RecordDialog):
 class MemberDialog(RecordDialog):
     """A person from the roster joins (or a member's role changes)."""
 
+    titles = Titles(
+        "MemberDialog",
+        QT_TRANSLATE_NOOP("MemberDialog", "Add a member"),
+        QT_TRANSLATE_NOOP("MemberDialog", "Edit member"),
+    )
+
     def __init__(
         self,
         ctx: AppContext,
@@ -82,12 +87,14 @@ class MemberDialog(RecordDialog):
         member: Member | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        titles = (
-            translate("MemberDialog", "Add a member"),
-            translate("MemberDialog", "Edit member"),
-        )
-        super().__init__(ctx, member, None, titles, parent)
         self.organization_id = organization_id
+        super().__init__(ctx, member, parent)
+
+    def blank(self) -> None:
+        return None  # a new member is made from the person picked
+
+    def build(self) -> None:
+        ctx, member = self.ctx, self.record
         self._picked: int | None = member.person_id if member else None
         self._roster = RosterNames(ctx.db)
         self.person = NamePicker(
@@ -109,9 +116,6 @@ class MemberDialog(RecordDialog):
         self.add_field("person", translate("MemberDialog", "Resident"), self.person, True)
         self.add_field("role", translate("MemberDialog", "Role"), self.role)
         self.add_field("joined_on", translate("MemberDialog", "Joined on"), self.joined_on)
-        self.watch_inputs(self.person, self.role, self.joined_on)
-        self.revalidate()
-        self.person.setFocus()
 
     def _typed(self, _text: str) -> None:
         self._picked = None  # typing again drops the resident picked before

@@ -3,7 +3,8 @@ and projects it answers, picked by searching their titles."""
 
 from functools import partial
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QTabWidget
 
 from desktop.domain.partners import (
     PartnerActivity,
@@ -12,9 +13,8 @@ from desktop.domain.partners import (
     validate_activity,
 )
 from desktop.services import partners
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.dialogs.project import LinkList, need_links, project_choices
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import choice_combo, date_edit
@@ -25,14 +25,15 @@ class ActivityDialog(RecordDialog):
     validate = validate_activity
     save_record = partners.save_activity
 
-    def __init__(
-        self, ctx: AppContext, activity: PartnerActivity, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("ActivityDialog", "New partner activity"),
-            translate("ActivityDialog", "Edit partner activity"),
-        )
-        super().__init__(ctx, activity, activity, titles, parent)
+    titles = Titles(
+        "ActivityDialog",
+        QT_TRANSLATE_NOOP("ActivityDialog", "New partner activity"),
+        QT_TRANSLATE_NOOP("ActivityDialog", "Edit partner activity"),
+    )
+    starts_in = "description"
+
+    def build(self) -> None:
+        ctx, activity = self.ctx, self.record
         self.setMinimumWidth(560)
         self.kind = choice_combo(
             [(activity_kind_label(k), k) for k in PartnerActivityKind], activity.kind
@@ -64,11 +65,8 @@ class ActivityDialog(RecordDialog):
         links.addTab(self.project_links, translate("ActivityDialog", "Projects"))
         links.setMinimumHeight(150)
         self.body.addWidget(links)
-        self.watch_inputs(self.kind, self.held_on, self.participants, self.description)
         self.need_links.changed.connect(self.changed)
         self.project_links.changed.connect(self.changed)
-        self.revalidate()
-        self.description.setFocus()
 
     def current(self) -> PartnerActivity:
         return clean_activity(

@@ -1,12 +1,11 @@
 """Record or edit a partner unit's agreement (共建协议): signed date, term, content."""
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.partners import Agreement, clean_agreement, validate_agreement
 from desktop.services import partners
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, date_edit
 
@@ -15,14 +14,15 @@ class AgreementDialog(RecordDialog):
     validate = validate_agreement
     save_record = partners.save_agreement
 
-    def __init__(
-        self, ctx: AppContext, agreement: Agreement, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("AgreementDialog", "New agreement"),
-            translate("AgreementDialog", "Edit agreement"),
-        )
-        super().__init__(ctx, agreement, agreement, titles, parent)
+    titles = Titles(
+        "AgreementDialog",
+        QT_TRANSLATE_NOOP("AgreementDialog", "New agreement"),
+        QT_TRANSLATE_NOOP("AgreementDialog", "Edit agreement"),
+    )
+    starts_in = "content"
+
+    def build(self) -> None:
+        agreement = self.record
         self.signed_on = date_edit(agreement.signed_on)
         self.term_start = OptionalDate(agreement.term_start, translate("AgreementDialog", "Set"))
         self.term_end = OptionalDate(agreement.term_end, translate("AgreementDialog", "Set"))
@@ -36,9 +36,6 @@ class AgreementDialog(RecordDialog):
             "term_end", translate("AgreementDialog", "Term ends"), self.term_end, checked=True
         )
         self.add_field("content", translate("AgreementDialog", "Content"), self.content, True)
-        self.watch_inputs(self.signed_on, self.term_start, self.term_end, self.content)
-        self.revalidate()
-        self.content.setFocus()
 
     def current(self) -> Agreement:
         return clean_agreement(

@@ -1,12 +1,12 @@
 """Record a joint patrol of the building leaders: date, route, who, and what was found where."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QWidget,
 )
 
 from desktop.domain.federation import (
@@ -17,9 +17,8 @@ from desktop.domain.federation import (
     validate_patrol,
 )
 from desktop.services import neighborhood, patrols
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, editable_combo
 
@@ -30,14 +29,18 @@ class PatrolDialog(RecordDialog):
     validate = validate_patrol
     save_record = patrols.save_patrol
 
-    def __init__(
-        self, ctx: AppContext, patrol: Patrol | None = None, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("PatrolDialog", "New joint patrol"),
-            translate("PatrolDialog", "Edit patrol"),
-        )
-        super().__init__(ctx, patrol, Patrol(), titles, parent)
+    titles = Titles(
+        "PatrolDialog",
+        QT_TRANSLATE_NOOP("PatrolDialog", "New joint patrol"),
+        QT_TRANSLATE_NOOP("PatrolDialog", "Edit patrol"),
+    )
+    starts_in = "route"
+
+    def blank(self) -> Patrol:
+        return Patrol()
+
+    def build(self) -> None:
+        ctx = self.ctx
         self.setMinimumWidth(620)
         p = self.record
         self.held_on = date_edit(p.held_on)
@@ -77,10 +80,7 @@ class PatrolDialog(RecordDialog):
         self.add_field("participants", translate("PatrolDialog", "Who"), self.participants, True)
         self.add_field("findings", translate("PatrolDialog", "Findings"), box, checked=True)
         self.add_field("note", translate("PatrolDialog", "Note"), self.note)
-        self.watch_inputs(self.held_on, self.route, self.participants, self.note, self.findings)
-        self.revalidate()
-        self._dirty = False  # the stored findings were added above: nothing changed yet
-        self.route.setFocus()
+        self.watch_inputs(self.findings)  # its row holds the table and its buttons
 
     def add_finding(self, finding: Finding) -> None:
         row = self.findings.rowCount()

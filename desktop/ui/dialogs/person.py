@@ -1,5 +1,6 @@
 """Add or edit a person of the roster."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +20,8 @@ from desktop.domain.roster import (
     validate_person,
 )
 from desktop.services import neighborhood, people
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit, phone_edit
 from desktop.ui.labels import right_label, role_label
@@ -30,12 +30,16 @@ from desktop.ui.labels import right_label, role_label
 class PersonDialog(RecordDialog):
     validate = validate_person
     save_record = people.save_person
+    titles = Titles(
+        "PersonDialog",
+        QT_TRANSLATE_NOOP("PersonDialog", "New person"),
+        QT_TRANSLATE_NOOP("PersonDialog", "Edit person"),
+    )
 
-    def __init__(
-        self, ctx: AppContext, person: Person | None = None, parent: QWidget | None = None
-    ) -> None:
-        titles = (translate("PersonDialog", "New person"), translate("PersonDialog", "Edit person"))
-        super().__init__(ctx, person, Person(name=""), titles, parent)
+    def blank(self) -> Person:
+        return Person(name="")
+
+    def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.
         self._build_name_and_phone()
         address = self._build_address()
@@ -45,8 +49,6 @@ class PersonDialog(RecordDialog):
         self._add_rows(address, roles_box, rights_box)
         self._watch_fields()
         self._talent_fields()
-        self.revalidate()
-        self.name.setFocus()
 
     def _build_name_and_phone(self) -> None:
         self.name = line_edit(self.record.name, PERSON_MAX_LENGTH["name"])
@@ -116,9 +118,7 @@ class PersonDialog(RecordDialog):
     def _watch_fields(self) -> None:
         """Every change revalidates the form and marks it changed; the talent's fields
         follow the talent role."""
-        self.watch_inputs(
-            self.name, self.phone, self.room, self.unit, self.note, self.skills, self.party
-        )
+        self.watch_inputs(self.room, self.unit)  # with the building: one row of three
         self.building.currentIndexChanged.connect(
             lambda _i: self._fill_units(self.unit.currentText())
         )

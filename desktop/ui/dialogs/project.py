@@ -5,7 +5,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,9 +34,8 @@ from desktop.domain.projects import (
 from desktop.domain.resources import ResourceQuery
 from desktop.services import needs, projects, resources
 from desktop.store.database import Database
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.dialogs.picker import RecordPicker
 from desktop.ui.dialogs.resource import provider_suggestions
 from desktop.ui.i18n import translate
@@ -132,25 +131,26 @@ class ProjectDialog(RecordDialog):
     validate = validate_project
     save_record = projects.save_project
 
-    def __init__(
-        self, ctx: AppContext, project: Project | None = None, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("ProjectDialog", "New project"),
-            translate("ProjectDialog", "Edit project"),
-        )
-        super().__init__(ctx, project, Project(title=""), titles, parent)
+    titles = Titles(
+        "ProjectDialog",
+        QT_TRANSLATE_NOOP("ProjectDialog", "New project"),
+        QT_TRANSLATE_NOOP("ProjectDialog", "Edit project"),
+    )
+
+    def blank(self) -> Project:
+        return Project(title="")
+
+    def build(self) -> None:
         self.setMinimumWidth(620)
         # Fields are created and added in the order of the rows: Tab walks them so.
-        self._build_aim(self.record, editing=project is not None)
+        self._build_aim(self.record, editing=self.record.id is not None)
         self._build_money_and_parties(self.record)
         self._build_dates_and_rating(self.record)
         self._build_links(self.record)
         self._add_rows()
         self._add_links()
-        self._watch_fields()
-        self.revalidate()
-        self.title_edit.setFocus()
+        self.need_links.changed.connect(self.changed)
+        self.resource_links.changed.connect(self.changed)
 
     def _build_aim(self, p: Project, editing: bool) -> None:
         """Name, kind, stage (a new project starts as proposed; an existing one offers the
@@ -249,29 +249,6 @@ class ProjectDialog(RecordDialog):
         links.addTab(self.resource_links, translate("ProjectDialog", "Resources it uses"))
         links.setMinimumHeight(150)
         self.body.addWidget(links)
-
-    def _watch_fields(self) -> None:
-        """Every change revalidates the form and marks it changed."""
-        self.watch_inputs(
-            self.title_edit,
-            self.kind,
-            self.stage,
-            self.stop_reason,
-            self.description,
-            self.budget,
-            self.spent,
-            *self.parties.values(),
-            self.registered_on,
-            self.start_on,
-            self.end_on,
-            self.accepted_on,
-            self.acceptance_note,
-            self.rating_count,
-            self.rating_average,
-            self.evaluation,
-        )
-        self.need_links.changed.connect(self.changed)
-        self.resource_links.changed.connect(self.changed)
 
     def current(self) -> Project:
         old = {party.role: party for party in self.record.parties}

@@ -1,6 +1,7 @@
 """Add or edit a resource."""
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QCheckBox
 
 from desktop.domain.resources import (
     MAX_LENGTH,
@@ -13,7 +14,7 @@ from desktop.domain.resources import (
 from desktop.services import organizations, resources
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import person_suggestions, text_box
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -36,15 +37,17 @@ class ResourceDialog(RecordDialog):
     validate = validate_resource
     save_record = resources.save_resource
 
-    def __init__(
-        self, ctx: AppContext, resource: Resource | None = None, parent: QWidget | None = None
-    ) -> None:
-        titles = (
-            translate("ResourceDialog", "New resource"),
-            translate("ResourceDialog", "Edit resource"),
-        )
-        super().__init__(ctx, resource, Resource(title=""), titles, parent)
-        r = self.record
+    titles = Titles(
+        "ResourceDialog",
+        QT_TRANSLATE_NOOP("ResourceDialog", "New resource"),
+        QT_TRANSLATE_NOOP("ResourceDialog", "Edit resource"),
+    )
+
+    def blank(self) -> Resource:
+        return Resource(title="")
+
+    def build(self) -> None:
+        ctx, r = self.ctx, self.record
         self.title_edit = line_edit(r.title, MAX_LENGTH["title"])
         self.title_edit.setPlaceholderText(
             translate("ResourceDialog", "e.g. Community hall, weekends")
@@ -95,21 +98,6 @@ class ResourceDialog(RecordDialog):
         self.add_field(
             "is_rest_station", translate("ResourceDialog", "Rest station"), self.rest_station
         )
-        self.watch_inputs(
-            self.title_edit,
-            self.kind,
-            self.provider_kind,
-            self.provider,
-            self.description,
-            self.availability,
-            self.contact,
-            self.phone,
-            self.registered_on,
-            self.valid_until,
-            self.rest_station,
-        )
-        self.revalidate()
-        self.title_edit.setFocus()
 
     def current(self) -> Resource:
         same_provider = self.provider.text() == self.record.provider

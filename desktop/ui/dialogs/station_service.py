@@ -18,11 +18,16 @@ class StationMonthDialog(RecordDialog):
     validate = validate_station_month
     save_record = stations.save_month
 
+    starts_in = "riders_served"
+
     def __init__(
         self, ctx: AppContext, entry: StationMonth, station: str, parent: QWidget | None = None
     ) -> None:
         title = translate("StationMonthDialog", "Monthly service log: {station}")
-        super().__init__(ctx, entry, entry, title.format(station=station), parent)
+        super().__init__(ctx, entry, parent, title=title.format(station=station))
+
+    def build(self) -> None:
+        entry = self.record
         self.month = QDateEdit(QDate(entry.month), calendarPopup=True, displayFormat="yyyy年M月")
         self.riders = QSpinBox(minimum=0, maximum=1_000_000)
         self.riders.setValue(entry.riders_served)
@@ -42,9 +47,6 @@ class StationMonthDialog(RecordDialog):
         )
         self.add_field("services", translate("StationMonthDialog", "Services"), self.services)
         self.add_field("note", translate("StationMonthDialog", "Note"), self.note)
-        self.watch_inputs(self.month, self.riders, self.services, self.note)
-        self.revalidate()
-        self.riders.setFocus()
 
     def current(self) -> StationMonth:
         month: date = self.month.date().toPython()

@@ -4,6 +4,7 @@ from their own records)."""
 
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import Problem
@@ -21,7 +22,7 @@ from desktop.domain.talents import (
 from desktop.services import talents
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import text_box
-from desktop.ui.dialogs.form import RecordDialog, RecordForm
+from desktop.ui.dialogs.form import RecordDialog, RecordForm, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import OptionalDate, choice_combo, date_edit
 from desktop.ui.labels import right_label
@@ -60,8 +61,11 @@ class CultivationDialog(RecordDialog):
     validate = validate_cultivation
     save_record = talents.save_cultivation
 
-    def __init__(self, ctx: AppContext, item: Cultivation, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, item, item, translate("CultivationDialog", "Cultivation"), parent)
+    titles = Titles("CultivationDialog", QT_TRANSLATE_NOOP("CultivationDialog", "Cultivation"))
+    starts_in = "description"
+
+    def build(self) -> None:
+        item = self.record
         self.happened_on = date_edit(item.happened_on)
         self.kind = choice_combo(
             [(cultivation_kind_label(k), k) for k in CultivationKind], item.kind
@@ -75,9 +79,6 @@ class CultivationDialog(RecordDialog):
         self.add_field(
             "description", translate("CultivationDialog", "Description"), self.description, True
         )
-        self.watch_inputs(self.happened_on, self.kind, self.description)
-        self.revalidate()
-        self.description.setFocus()
 
     def current(self) -> Cultivation:
         return clean_cultivation(
@@ -95,8 +96,11 @@ class RightUseDialog(RecordDialog):
     validate = validate_right_use
     save_record = talents.save_right_use
 
-    def __init__(self, ctx: AppContext, use: RightUse, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, use, use, translate("RightUseDialog", "Use of a right"), parent)
+    titles = Titles("RightUseDialog", QT_TRANSLATE_NOOP("RightUseDialog", "Use of a right"))
+    starts_in = "note"
+
+    def build(self) -> None:
+        use = self.record
         self.right = choice_combo([(right_label(r), r) for r in TalentRight], use.right)
         self.used_on = date_edit(use.used_on)
         self.source = choice_combo(
@@ -111,9 +115,6 @@ class RightUseDialog(RecordDialog):
         self.add_field("used_on", translate("RightUseDialog", "Date"), self.used_on, True)
         self.add_field("source", translate("RightUseDialog", "From"), self.source, True)
         self.add_field("note", translate("RightUseDialog", "What was done"), self.note, True)
-        self.watch_inputs(self.right, self.used_on, self.source, self.note)
-        self.revalidate()
-        self.note.setFocus()
 
     def current(self) -> RightUse:
         return clean_right_use(

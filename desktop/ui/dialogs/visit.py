@@ -1,5 +1,6 @@
 """Record a reception-day or door-knocking visit."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.needs import Satisfaction
@@ -14,7 +15,7 @@ from desktop.domain.visits import (
 from desktop.services import drafts, needs, visits
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
-from desktop.ui.dialogs.form import RecordDialog
+from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import (
     NamePicker,
@@ -29,6 +30,12 @@ from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_lab
 class VisitDialog(RecordDialog):
     validate = validate_visit
     save_record = visits.save_visit
+    titles = Titles(
+        "VisitDialog",
+        QT_TRANSLATE_NOOP("VisitDialog", "New visit"),
+        QT_TRANSLATE_NOOP("VisitDialog", "Edit visit"),
+    )
+    starts_in = "resident"
 
     def __init__(
         self,
@@ -37,16 +44,22 @@ class VisitDialog(RecordDialog):
         parent: QWidget | None = None,
         draft_id: int | None = None,
     ) -> None:
-        titles = (translate("VisitDialog", "New visit"), translate("VisitDialog", "Edit visit"))
-        super().__init__(ctx, visit, Visit(kind=VisitKind.RECEPTION_DAY), titles, parent)
+        self.draft_id = draft_id
+        super().__init__(ctx, visit, parent)
+
+    def blank(self) -> Visit:
+        return Visit(kind=VisitKind.RECEPTION_DAY)
+
+    def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.
         address = self._build_resident(self.record)
         self._build_issue(self.record)
         self._add_rows(address)
-        self._watch_fields()
-        self.revalidate()
-        self.resident.setFocus()
-        self.enable_autosave(ctx.db, drafts.VISIT, draft_id)
+        self.watch_inputs(self.building, self.unit, self.room)  # one row of three
+
+    def finish(self) -> None:
+        super().finish()
+        self.enable_autosave(self.ctx.db, drafts.VISIT, self.draft_id)
 
     def _build_resident(self, v: Visit) -> QWidget:
         """The kind and day of the visit, who came and where they live (楼栋 / 单元 / 房号
@@ -108,25 +121,6 @@ class VisitDialog(RecordDialog):
         )
         self.add_field("outcome", translate("VisitDialog", "Outcome"), self.outcome)
         self.add_field("satisfaction", translate("VisitDialog", "Satisfaction"), self.satisfaction)
-
-    def _watch_fields(self) -> None:
-        """Every change revalidates the form and marks it changed."""
-        self.watch_inputs(
-            self.kind,
-            self.visited_on,
-            self.resident,
-            self.phone,
-            self.building,
-            self.unit,
-            self.room,
-            self.issue,
-            self.category,
-            self.handling,
-            self.referred_to,
-            self.follow_up_on,
-            self.outcome,
-            self.satisfaction,
-        )
 
     def current(self) -> Visit:
         return clean_visit(
