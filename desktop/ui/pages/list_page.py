@@ -106,6 +106,22 @@ class Records:
     delete: Callable[[Database, list[int]], int]
 
 
+def add_record_actions(owner: QWidget, toolbar: QToolBar) -> tuple[QAction, QAction, QAction]:
+    """新建 · 编辑 · 删除 with their keys (Ctrl+N, F2, Del), on the toolbar and the owner."""
+    actions = (
+        QAction(translate("ListPage", "New"), owner, shortcut=QKeySequence.StandardKey.New),
+        QAction(translate("ListPage", "Edit"), owner, shortcut=QKeySequence(Qt.Key.Key_F2)),
+        QAction(translate("ListPage", "Delete"), owner, shortcut=QKeySequence.StandardKey.Delete),
+    )
+    for action in actions:
+        # In the whole window (the navigation too); a hidden page's or tab's are inactive.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(shortcut_tip(action))
+        toolbar.addAction(action)
+        owner.addAction(action)
+    return actions
+
+
 class ListPage(QWidget):
     """A page declares its records below and builds its own parts in the hooks; what is
     particular to it (a form that refuses final records …) it overrides."""
@@ -139,21 +155,9 @@ class ListPage(QWidget):
     def build(self, search_hint: str) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(
-            translate("ListPage", "New"), self, shortcut=QKeySequence.StandardKey.New
+        self.new_action, self.edit_action, self.delete_action = add_record_actions(
+            self, self.toolbar
         )
-        self.edit_action = QAction(
-            translate("ListPage", "Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2)
-        )
-        self.delete_action = QAction(
-            translate("ListPage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
-        )
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            # In the whole window (the navigation too); a hidden page's actions are inactive.
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(shortcut_tip(action))
-            self.toolbar.addAction(action)
-            self.addAction(action)
         self.new_action.triggered.connect(self.create_record)
         self.edit_action.triggered.connect(self._edit_current)
         self.delete_action.triggered.connect(self._delete_selected)
