@@ -141,13 +141,15 @@ def make_table_view(parent: QWidget | None = None) -> QTableView:
     return view
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask before deleting or moving to the trash; No, the safe answer, is the default."""
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.No,
+) -> bool:
+    """Ask before deleting or moving to the trash; No, the safe answer, is the default unless
+    the caller says otherwise (NoButton: Qt chooses, as a plain question does)."""
     answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, default
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -3,11 +3,12 @@ cross-appointments (交叉任职), and the branch's evaluations of the committee
 company (新建评价 / 打印). A few dozen records at most, so plain table widgets suffice."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,17 +34,17 @@ from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.services import committee, evaluations, neighborhood
-from desktop.ui.access import shortcut_tip
+from desktop.store.database import Database
 from desktop.ui.columns import ColumnFitter, ColumnPlan, em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.committee_term import CommitteeTermDialog, verdict_text
 from desktop.ui.dialogs.cross_appointment import CrossAppointmentDialog
 from desktop.ui.dialogs.evaluation import EvaluationDialog
-from desktop.ui.dialogs.form import run_form
+from desktop.ui.dialogs.form import RecordForm, run_form
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.operations import change
-from desktop.ui.pages.list_page import details_table, no_selection_html
+from desktop.ui.pages.list_page import add_record_actions, details_table, no_selection_html
 from desktop.ui.widgets import confirm, count_text
 
 WATCHED = {
@@ -58,30 +59,38 @@ WATCHED = {
 }
 
 
+@dataclass(frozen=True)
+class SectionRecords:
+    """How a tab's records are opened and deleted: the form, built as form(ctx, record or
+    None, parent=page); the service reading one again before it is edited (None: the listed
+    row is the whole record); the one deleting it by id; and the question asked first
+    (QT_TRANSLATE_NOOP in CommitteePage)."""
+
+    form: Callable[..., RecordForm]
+    fetch: Callable[[Database, int], Any] | None
+    delete: Callable[[Database, int], Any]
+    question: str
+
+
 class Section(QWidget):
     """Toolbar (新建 · 编辑 · 删除 …), a table, a count and a details pane."""
 
-    def __init__(self, headers: list[str], empty: str, plan: ColumnPlan | None = None) -> None:
+    def __init__(
+        self,
+        headers: list[str],
+        empty: str,
+        records: SectionRecords,
+        plan: ColumnPlan | None = None,
+    ) -> None:
         super().__init__()
+        self.records = records
         self.rows: list[Any] = []
         self.empty_text = empty
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(
-            translate("CommitteePage", "New"), self, shortcut=QKeySequence.StandardKey.New
+        self.new_action, self.edit_action, self.delete_action = add_record_actions(
+            self, self.toolbar
         )
-        self.edit_action = QAction(
-            translate("CommitteePage", "Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2)
-        )
-        self.delete_action = QAction(
-            translate("CommitteePage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
-        )
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            # In the whole window; only the section of the tab shown is active.
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(shortcut_tip(action))
-            self.toolbar.addAction(action)
-            self.addAction(action)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.table = QTableWidget(0, len(headers))
@@ -153,6 +162,34 @@ class CommitteePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._make_sections()
+        self.print_action = QAction(translate("CommitteePage", "Print"), self)
+        self.print_action.triggered.connect(self.print_evaluation)
+        self.evaluations.toolbar.addSeparator()
+        self.evaluations.toolbar.addAction(self.print_action)
+        self.terms.details_of = self._term_html
+        self.appointments.details_of = self._appointment_html
+        self.evaluations.details_of = self._evaluation_html
+        for section in (self.terms, self.appointments, self.evaluations):
+            section.new_action.triggered.connect(lambda _on=False, s=section: self.create(s))
+            section.edit_action.triggered.connect(lambda _on=False, s=section: self.edit(s))
+            section.delete_action.triggered.connect(lambda _on=False, s=section: self.delete(s))
+            # Enter or double-click
+            section.table.activated.connect(lambda _index, s=section: self.edit(s))
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setObjectName("emptyLabel")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.terms, translate("CommitteePage", "Committee terms"))
+        self.tabs.addTab(self.appointments, translate("CommitteePage", "Cross-appointments"))
+        self.tabs.addTab(self.evaluations, translate("CommitteePage", "Evaluations"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
+        self.reload()
+
+    def _make_sections(self) -> None:
+        """The three tabs: committee terms, cross-appointments, evaluations."""
         self.terms = Section(
             [
                 translate("CommitteePage", "Committee"),
@@ -164,6 +201,15 @@ class CommitteePage(QWidget):
             translate(
                 "CommitteePage",
                 'No committee terms yet. Click "New" to record the current term and its members.',
+            ),
+            SectionRecords(
+                CommitteeTermDialog,
+                committee.get_term,
+                committee.delete_term,
+                QT_TRANSLATE_NOOP(
+                    "CommitteePage",
+                    "Delete this committee term and its list of members? This cannot be undone.",
+                ),
             ),
             # The share of party members is what the page is for: right after the name.
             ColumnPlan(order=(0, 4, 3, 1, 2), stretch=0, elide=frozenset({0})),
@@ -177,6 +223,14 @@ class CommitteePage(QWidget):
                 translate("CommitteePage", "Period"),
             ],
             translate("CommitteePage", 'No cross-appointments yet. Click "New" to record one.'),
+            SectionRecords(
+                CrossAppointmentDialog,
+                None,
+                committee.delete_cross_appointment,
+                QT_TRANSLATE_NOOP(
+                    "CommitteePage", "Delete this cross-appointment? This cannot be undone."
+                ),
+            ),
         )
         self.evaluations = Section(
             [
@@ -191,39 +245,16 @@ class CommitteePage(QWidget):
                 'No evaluations yet. Click "New" to evaluate the property company or the '
                 "owners' committee.",
             ),
-        )
-        self.print_action = QAction(translate("CommitteePage", "Print"), self)
-        self.print_action.triggered.connect(self.print_evaluation)
-        self.evaluations.toolbar.addSeparator()
-        self.evaluations.toolbar.addAction(self.print_action)
-        self.terms.details_of = self._term_html
-        self.appointments.details_of = self._appointment_html
-        self.evaluations.details_of = self._evaluation_html
-        for section, create, edit, delete in (
-            (self.terms, self.new_term, self.edit_term, self.delete_term),
-            (
-                self.appointments,
-                self.new_appointment,
-                self.edit_appointment,
-                self.delete_appointment,
+            SectionRecords(
+                EvaluationDialog,
+                evaluations.get_evaluation,
+                lambda db, evaluation_id: evaluations.delete_evaluations(db, [evaluation_id]),
+                QT_TRANSLATE_NOOP(
+                    "CommitteePage",
+                    "Move this evaluation to the trash? You can restore it from the Trash page.",
+                ),
             ),
-            (self.evaluations, self.new_evaluation, self.edit_evaluation, self.delete_evaluation),
-        ):
-            section.new_action.triggered.connect(create)
-            section.edit_action.triggered.connect(edit)
-            section.delete_action.triggered.connect(delete)
-            section.table.activated.connect(lambda _i, edit=edit: edit())  # Enter or double-click
-        self.notice = QLabel(wordWrap=True)
-        self.notice.setObjectName("emptyLabel")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.terms, translate("CommitteePage", "Committee terms"))
-        self.tabs.addTab(self.appointments, translate("CommitteePage", "Cross-appointments"))
-        self.tabs.addTab(self.evaluations, translate("CommitteePage", "Evaluations"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.tabs, 1)
-        ctx.events.data_changed.connect(lambda kind: kind in WATCHED and self.reload())
-        self.reload()
+        )
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -355,88 +386,33 @@ class CommitteePage(QWidget):
         )
 
     # -- actions ----------------------------------------------------------------------------
-    def _confirm_delete(self, text: str) -> bool:
-        return confirm(self, translate("CommitteePage", "Delete"), text)
-
-    def _run(self, dialog: Any, kind: RecordKind, section: Section | None = None) -> None:
-        """Show a form; when it saved, say what changed and select the new record."""
-        if run_form(dialog) and section is not None:
+    def create(self, section: Section) -> None:
+        """新建: when the form saved, the new record is selected."""
+        dialog = section.records.form(self.ctx, parent=self)
+        if run_form(dialog):
             section.select_id(dialog.saved.id or 0)
 
-    def _fresh(self, section: Section, fetch: Callable[[Any, int], Any]) -> Any | None:
-        """The selected record read again; None, with the lists reloaded, when it is gone."""
+    def edit(self, section: Section) -> None:
+        """编辑 the selected record, read again first; gone meanwhile, the lists reload."""
+        record = section.current()
+        if record is None:
+            return
+        if section.records.fetch is not None:
+            try:
+                record = section.records.fetch(self.ctx.db, record.id)
+            except NotFoundError:
+                self.reload()
+                return
+        run_form(section.records.form(self.ctx, record, parent=self))
+
+    def delete(self, section: Section) -> None:
         current = section.current()
-        if current is None:
-            return None
-        try:
-            return fetch(self.ctx.db, current.id)
-        except NotFoundError:
-            self.reload()
-            return None
-
-    def new_term(self) -> None:
-        dialog = CommitteeTermDialog(self.ctx, parent=self)
-        self._run(dialog, RecordKind.COMMITTEE_TERM, self.terms)
-
-    def edit_term(self) -> None:
-        term = self._fresh(self.terms, committee.get_term)
-        if term is not None:
-            dialog = CommitteeTermDialog(self.ctx, term, parent=self)
-            self._run(dialog, RecordKind.COMMITTEE_TERM)
-
-    def delete_term(self) -> None:
-        term = self.terms.current()
-        if term is not None and self._confirm_delete(
-            translate(
-                "CommitteePage",
-                "Delete this committee term and its list of members? This cannot be undone.",
-            )
+        if current is not None and confirm(
+            self,
+            translate("CommitteePage", "Delete"),
+            translate("CommitteePage", section.records.question),
         ):
-            change(self.ctx.events, self, lambda: committee.delete_term(self.ctx.db, term.id))
-
-    def new_appointment(self) -> None:
-        self._run(CrossAppointmentDialog(self.ctx, parent=self), RecordKind.CROSS_APPOINTMENT)
-
-    def edit_appointment(self) -> None:
-        current = self.appointments.current()
-        if current is not None:
-            dialog = CrossAppointmentDialog(self.ctx, current, parent=self)
-            self._run(dialog, RecordKind.CROSS_APPOINTMENT)
-
-    def delete_appointment(self) -> None:
-        current = self.appointments.current()
-        if current is not None and self._confirm_delete(
-            translate("CommitteePage", "Delete this cross-appointment? This cannot be undone.")
-        ):
-            change(
-                self.ctx.events,
-                self,
-                lambda: committee.delete_cross_appointment(self.ctx.db, current.id),
-            )
-
-    def new_evaluation(self) -> None:
-        dialog = EvaluationDialog(self.ctx, parent=self)
-        self._run(dialog, RecordKind.EVALUATION, self.evaluations)
-
-    def edit_evaluation(self) -> None:
-        evaluation = self._fresh(self.evaluations, evaluations.get_evaluation)
-        if evaluation is not None:
-            dialog = EvaluationDialog(self.ctx, evaluation, parent=self)
-            self._run(dialog, RecordKind.EVALUATION)
-
-    def delete_evaluation(self) -> None:
-        current = self.evaluations.current()
-        if current is not None and self._confirm_delete(
-            translate(
-                "CommitteePage",
-                "Move this evaluation to the trash? You can restore it from the Trash page.",
-            )
-        ):
-            change(
-                self.ctx.events,
-                self,
-                lambda: evaluations.delete_evaluations(self.ctx.db, [current.id]),
-            )
+            change(self.ctx.events, self, lambda: section.records.delete(self.ctx.db, current.id))
 
     def print_evaluation(self) -> None:
         """Through the print preview; ReportLab and QtPdf load on the first print."""

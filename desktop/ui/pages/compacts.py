@@ -3,6 +3,7 @@
 from functools import partial
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
@@ -30,11 +31,14 @@ class CompactsPage(ListPage):
     reloads_on = (RecordKind.COMPACT, RecordKind.MEETING)
     records = Records(form=None, fetch=compacts.get_compact, delete=compacts.delete_compacts)
 
-    def search_hint(self) -> str:
-        return translate("CompactsPage", "Search compact title")
-
-    def trashed_text(self) -> str:
-        return translate("CompactsPage", "{count} compact(s) moved to the trash.")
+    context = "CompactsPage"
+    search_hint = QT_TRANSLATE_NOOP("CompactsPage", "Search compact title")
+    trashed_text = QT_TRANSLATE_NOOP("CompactsPage", "{count} compact(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "CompactsPage",
+        'No compacts yet. Click "New" to start one from a template (civilized dog keeping, '
+        "parking, waste sorting, noise and renovation, shared spaces) or from a blank page.",
+    )
 
     def add_tools(self) -> None:
         self.adopt_action = QAction(translate("CompactsPage", "Record adoption…"), self)
@@ -63,13 +67,6 @@ class CompactsPage(ListPage):
             self.print_action,
         ):
             self.toolbar.addAction(action)
-
-    def empty_text(self) -> str:
-        return translate(
-            "CompactsPage",
-            'No compacts yet. Click "New" to start one from a template (civilized dog keeping, '
-            "parking, waste sorting, noise and renovation, shared spaces) or from a blank page.",
-        )
 
     def _selection_changed(self, *args: object) -> None:
         super()._selection_changed(*args)

@@ -1,26 +1,35 @@
 """楼栋与自组织: the building-leader federation, self-organizations, 暖蜂驿站 rest stations and
 talented residents, as tabs."""
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import translate
 from desktop.ui.pages.federation_groups import SelfOrganizationsTab, StationsTab
 from desktop.ui.pages.federation_leaders import LeadersTab
 from desktop.ui.pages.federation_talents import TalentsTab
+from desktop.ui.pages.tabs import TabsPage
 
 
-class FederationPage(QTabWidget):
+class FederationPage(TabsPage):
+    leaders: LeadersTab
+    self_organizations: SelfOrganizationsTab
+    stations: StationsTab
+    talents: TalentsTab
+    context = "FederationPage"
+    tabs = (
+        ("leaders", LeadersTab, QT_TRANSLATE_NOOP("FederationPage", "Building leaders")),
+        (
+            "self_organizations",
+            SelfOrganizationsTab,
+            QT_TRANSLATE_NOOP("FederationPage", "Self-organizations"),
+        ),
+        ("stations", StationsTab, QT_TRANSLATE_NOOP("FederationPage", "Rest stations")),
+        ("talents", TalentsTab, QT_TRANSLATE_NOOP("FederationPage", "Talented residents")),
+    )
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.leaders = LeadersTab(ctx)
-        self.self_organizations = SelfOrganizationsTab(ctx)
-        self.stations = StationsTab(ctx)
-        self.talents = TalentsTab(ctx)
-        self.addTab(self.leaders, translate("FederationPage", "Building leaders"))
-        self.addTab(self.self_organizations, translate("FederationPage", "Self-organizations"))
-        self.addTab(self.stations, translate("FederationPage", "Rest stations"))
-        self.addTab(self.talents, translate("FederationPage", "Talented residents"))
+        super().__init__(ctx, parent)
         # The uses of the four rights are derived when the talents are looked at.
         self.currentChanged.connect(self._tab_shown)
 

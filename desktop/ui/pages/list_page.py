@@ -72,6 +72,29 @@ def refill_combo(combo: QComboBox, first: str, choices: Iterable[tuple[str, Any]
     combo.blockSignals(False)
 
 
+def labelled(
+    values: Iterable[T], label: Callable[[T], str]
+) -> Callable[[Database], Iterable[tuple[str, T]]]:
+    """A filter's choices that are fixed: each value with its label."""
+    return lambda _db: ((label(value), value) for value in values)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter beside the search box, declared: the page attribute holding its widget, its
+    text (QT_TRANSLATE_NOOP in the page's context, or in ``context``): a combo's first entry
+    (all, no filter) or a check box's label; a combo's choices read from the database, each a
+    label and its value (None: a check box); the query field its value sets, or a function
+    setting the query from it; and the kinds of change that fill its choices afresh."""
+
+    name: str
+    text: str
+    choices: Callable[[Database], Iterable[tuple[str, Any]]] | None
+    sets: str | Callable[[Any, Any], None]
+    refill_on: tuple[RecordKind, ...] = ()
+    context: str | None = None
+
+
 @dataclass(frozen=True)
 class Records:
     """How a list page's records are opened and moved to the trash: the record's form, built
@@ -81,6 +104,22 @@ class Records:
     form: Callable[..., RecordForm] | None
     fetch: Callable[[Database, int], Any] | None
     delete: Callable[[Database, list[int]], int]
+
+
+def add_record_actions(owner: QWidget, toolbar: QToolBar) -> tuple[QAction, QAction, QAction]:
+    """新建 · 编辑 · 删除 with their keys (Ctrl+N, F2, Del), on the toolbar and the owner."""
+    actions = (
+        QAction(translate("ListPage", "New"), owner, shortcut=QKeySequence.StandardKey.New),
+        QAction(translate("ListPage", "Edit"), owner, shortcut=QKeySequence(Qt.Key.Key_F2)),
+        QAction(translate("ListPage", "Delete"), owner, shortcut=QKeySequence.StandardKey.Delete),
+    )
+    for action in actions:
+        # In the whole window (the navigation too); a hidden page's or tab's are inactive.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(shortcut_tip(action))
+        toolbar.addAction(action)
+        owner.addAction(action)
+    return actions
 
 
 class ListPage(QWidget):
@@ -93,12 +132,18 @@ class ListPage(QWidget):
     ledger: ClassVar[LedgerKind | None] = None  # 导入 · 导出 for a list with an Excel ledger
     reloads_on: ClassVar[tuple[RecordKind, ...]] = ()  # changes of these kinds re-read the list
     records: ClassVar[Records]
+    # The page's texts, QT_TRANSLATE_NOOP(context, ...), read through translate(context, ...).
+    context: ClassVar[str]
+    search_hint: ClassVar[str]
+    empty_text: ClassVar[str]
+    trashed_text: ClassVar[str]  # the status bar's note after a delete, with {count}
+    filter_specs: ClassVar[tuple[Filter, ...]] = ()  # left to right
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = self.model_class(ctx.db, self)
-        self.build(self.search_hint())
+        self.build(self.text(self.search_hint))
         if self.ledger is not None:
             self.add_ledger_actions(self.ledger)
         self.add_tools()
@@ -110,21 +155,9 @@ class ListPage(QWidget):
     def build(self, search_hint: str) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = QAction(
-            translate("ListPage", "New"), self, shortcut=QKeySequence.StandardKey.New
+        self.new_action, self.edit_action, self.delete_action = add_record_actions(
+            self, self.toolbar
         )
-        self.edit_action = QAction(
-            translate("ListPage", "Edit"), self, shortcut=QKeySequence(Qt.Key.Key_F2)
-        )
-        self.delete_action = QAction(
-            translate("ListPage", "Delete"), self, shortcut=QKeySequence.StandardKey.Delete
-        )
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            # In the whole window (the navigation too); a hidden page's actions are inactive.
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(shortcut_tip(action))
-            self.toolbar.addAction(action)
-            self.addAction(action)
         self.new_action.triggered.connect(self.create_record)
         self.edit_action.triggered.connect(self._edit_current)
         self.delete_action.triggered.connect(self._delete_selected)
@@ -200,7 +233,7 @@ class ListPage(QWidget):
         else:
             filtered = self.has_filters()
             self.empty.show_message(
-                self.no_match_text() if filtered else self.empty_text(),
+                self.no_match_text() if filtered else self.text(self.empty_text),
                 translate("ListPage", "Clear search and filters")
                 if filtered
                 else translate("ListPage", "New"),
@@ -359,8 +392,39 @@ class ListPage(QWidget):
             widget.blockSignals(False)
         self.apply_filters()
 
+    def text(self, source: str, context: str | None = None) -> str:
+        """One of the page's declared texts, translated."""
+        return translate(context or self.context, source)
+
+    def make_filters(self) -> Sequence[QComboBox | QCheckBox]:
+        """The filters beside the search box, left to right, as the page declares them."""
+        widgets: list[QComboBox | QCheckBox] = []
+        for spec in self.filter_specs:
+            widget: QComboBox | QCheckBox
+            if spec.choices is None:
+                widget = QCheckBox(self.text(spec.text, spec.context))
+            else:
+                widget = QComboBox()
+            setattr(self, spec.name, widget)
+            self._fill_filter(spec)
+            widgets.append(widget)
+        return widgets
+
+    def _fill_filter(self, spec: Filter) -> None:
+        widget = getattr(self, spec.name)
+        if spec.choices is not None:
+            refill_combo(widget, self.text(spec.text, spec.context), spec.choices(self.ctx.db))
+
     def apply_filters(self) -> None:
-        """Read the filter widgets into the model's query, then reload (pages override)."""
+        """Read the filter widgets into the model's query, then reload."""
+        target = self.filtered()
+        for spec in self.filter_specs:
+            widget = getattr(self, spec.name)
+            value = widget.isChecked() if isinstance(widget, QCheckBox) else widget.currentData()
+            if isinstance(spec.sets, str):
+                setattr(target, spec.sets, value)
+            else:
+                spec.sets(target, value)
         self.reload()
 
     def filtered(self) -> Any:
@@ -372,33 +436,22 @@ class ListPage(QWidget):
         self.reload()
 
     def data_changed(self, kind: str) -> None:
+        for spec in self.filter_specs:
+            if kind in {k.value for k in spec.refill_on}:
+                self._fill_filter(spec)
         if kind in {k.value for k in self.reloads_on}:
             self.reload()
 
     def row_id(self, row: Any) -> int:
         return row.id
 
-    def search_hint(self) -> str:
-        raise NotImplementedError
-
     def add_tools(self) -> None:
         """The page's own toolbar actions, after 新建 · 编辑 · 删除 (and the ledger's)."""
-
-    def make_filters(self) -> Sequence[QComboBox | QCheckBox]:
-        """The filters beside the search box, left to right."""
-        return ()
-
-    def empty_text(self) -> str:
-        raise NotImplementedError
 
     def no_match_text(self) -> str:
         return translate("ListPage", "No record matches the search and filters.")
 
     def details_html(self, row: Any) -> str:
-        raise NotImplementedError
-
-    def trashed_text(self) -> str:
-        """The status bar's note after a delete, with ``{count}``."""
         raise NotImplementedError
 
     # -- the records: read, open in their form, moved to the trash -------------------------
@@ -436,7 +489,7 @@ class ListPage(QWidget):
         )
 
     def trashed(self, moved: int, rows: list[Any]) -> None:
-        self.status_message(self.trashed_text().format(count=moved))
+        self.status_message(self.text(self.trashed_text).format(count=moved))
 
     # -- changing data: always through the one change helper ---------------------------------
     def change(

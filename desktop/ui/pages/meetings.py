@@ -2,8 +2,9 @@
 
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError, ValidationError
@@ -22,7 +23,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.messages import contradiction_text
 from desktop.ui.models.meetings import MeetingTableModel, minutes_state
-from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
 
 
 def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
@@ -38,11 +39,29 @@ class MeetingsPage(ListPage):
     reloads_on = (RecordKind.MEETING, RecordKind.ACTION)
     records = Records(MeetingDialog, meetings.get_meeting, meetings.delete_meetings)
 
-    def search_hint(self) -> str:
-        return translate("MeetingsPage", "Search meeting title, place or host")
-
-    def trashed_text(self) -> str:
-        return translate("MeetingsPage", "{count} meeting(s) moved to the trash.")
+    context = "MeetingsPage"
+    search_hint = QT_TRANSLATE_NOOP("MeetingsPage", "Search meeting title, place or host")
+    trashed_text = QT_TRANSLATE_NOOP("MeetingsPage", "{count} meeting(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "MeetingsPage", 'No meetings yet. Click "New" to prepare the next deliberation meeting.'
+    )
+    filter_specs = (
+        Filter(
+            "kind_filter",
+            QT_TRANSLATE_NOOP("MeetingsPage", "All meetings"),
+            labelled(MeetingKind, meeting_kind_label),
+            "kind",
+        ),
+        Filter(
+            "state_filter",
+            QT_TRANSLATE_NOOP("MeetingsPage", "Drafts and final"),
+            lambda _db: (
+                (translate("MeetingsPage", "Drafts"), False),
+                (translate("MeetingsPage", "Final"), True),
+            ),
+            "final",
+        ),
+    )
 
     def add_tools(self) -> None:
         self.finalize_action = QAction(translate("MeetingsPage", "Finalize minutes"), self)
@@ -67,30 +86,6 @@ class MeetingsPage(ListPage):
         self.print_action.setMenu(self.print_menu)
         self.print_action.triggered.connect(lambda: self.print_selected("archive"))
         self.toolbar.addAction(self.print_action)
-
-    def make_filters(self) -> list[QComboBox]:
-        self.kind_filter = filter_combo(
-            translate("MeetingsPage", "All meetings"),
-            ((meeting_kind_label(k), k) for k in MeetingKind),
-        )
-        self.state_filter = filter_combo(
-            translate("MeetingsPage", "Drafts and final"),
-            (
-                (translate("MeetingsPage", "Drafts"), False),
-                (translate("MeetingsPage", "Final"), True),
-            ),
-        )
-        return [self.kind_filter, self.state_filter]
-
-    def apply_filters(self) -> None:
-        self.model.query.kind = self.kind_filter.currentData()
-        self.model.query.final = self.state_filter.currentData()
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "MeetingsPage", 'No meetings yet. Click "New" to prepare the next deliberation meeting.'
-        )
 
     def _selection_changed(self, *args: object) -> None:
         super()._selection_changed(*args)

@@ -1,9 +1,10 @@
 """需求清单: residents' needs, followed from 待受理 to 已解决."""
 
 from html import escape
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from desktop.domain.dates import format_date, format_local_datetime
 from desktop.domain.errors import NotFoundError
@@ -11,6 +12,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.needs import NeedRow, NeedStatus
 from desktop.services import meetings, needs, neighborhood, patrols, projects, visits
+from desktop.store.database import Database
 from desktop.ui.dialogs.categories import CategoriesDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.need import NeedDialog
@@ -25,14 +27,13 @@ from desktop.ui.labels import (
 )
 from desktop.ui.models.needs import NeedTableModel
 from desktop.ui.pages.list_page import (
+    Filter,
     ListPage,
     Records,
     details_links,
     details_table,
-    filter_combo,
-    refill_combo,
 )
-from desktop.ui.pages.periods import period_combo, period_range
+from desktop.ui.pages.periods import REGISTERED
 
 OPEN, OVERDUE = "open", "overdue"
 _QUOTED = 30  # characters of an issue or a finding quoted in a link
@@ -43,17 +44,65 @@ def _quoted(text: str) -> str:
     return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
 
 
+def _statuses(_db: Database) -> list[tuple[str, Any]]:
+    """The status filter: the two views that span statuses, then each status."""
+    return [
+        (translate("NeedsPage", "Not yet closed"), OPEN),
+        (translate("NeedsPage", "Overdue"), OVERDUE),
+        *((need_status_label(status), status) for status in NeedStatus),
+    ]
+
+
+def _set_status(query: Any, status: Any) -> None:
+    query.status = status if isinstance(status, NeedStatus) else None
+    query.open_only = status == OPEN
+    query.overdue_only = status == OVERDUE
+
+
+def _buildings(db: Database) -> list[str]:
+    """The buildings listed, then those only named on needs."""
+    listed = [b.name for b in neighborhood.list_buildings(db)]
+    return listed + [b for b in needs.needs_buildings(db) if b not in listed]
+
+
 class NeedsPage(ListPage):
     model_class = NeedTableModel
     ledger = LedgerKind.NEEDS
     reloads_on = (RecordKind.NEED, RecordKind.NEED_CATEGORY, RecordKind.PROJECT)
     records = Records(NeedDialog, needs.get_need, needs.delete_needs)
 
-    def search_hint(self) -> str:
-        return translate("NeedsPage", "Search title, name, phone or address")
-
-    def trashed_text(self) -> str:
-        return translate("NeedsPage", "{count} need(s) moved to the trash.")
+    context = "NeedsPage"
+    search_hint = QT_TRANSLATE_NOOP("NeedsPage", "Search title, name, phone or address")
+    trashed_text = QT_TRANSLATE_NOOP("NeedsPage", "{count} need(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "NeedsPage", 'There are no needs yet. Click "New" or import them from Excel.'
+    )
+    filter_specs = (
+        Filter(
+            "status_filter", QT_TRANSLATE_NOOP("NeedsPage", "All statuses"), _statuses, _set_status
+        ),
+        Filter(
+            "category_filter",
+            QT_TRANSLATE_NOOP("NeedsPage", "All categories"),
+            lambda db: ((c.name, c.id) for c in needs.list_categories(db)),
+            "category_id",
+            refill_on=(RecordKind.NEED_CATEGORY, RecordKind.BUILDING),
+        ),
+        Filter(
+            "building_filter",
+            QT_TRANSLATE_NOOP("NeedsPage", "All buildings"),
+            lambda db: ((b, b) for b in _buildings(db)),
+            "building",
+            refill_on=(RecordKind.NEED_CATEGORY, RecordKind.BUILDING),
+        ),
+        REGISTERED,
+        Filter(
+            "dispute_filter",
+            QT_TRANSLATE_NOOP("NeedsPage", "Property disputes only"),
+            None,
+            "disputes_only",
+        ),
+    )
 
     def add_tools(self) -> None:
         self.project_action = QAction(translate("NeedsPage", "Create project"), self)
@@ -63,66 +112,6 @@ class NeedsPage(ListPage):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.project_action)
         self.toolbar.addAction(self.categories_action)
-
-    def make_filters(self) -> list[QComboBox | QCheckBox]:
-        self.status_filter = filter_combo(
-            translate("NeedsPage", "All statuses"),
-            (
-                (translate("NeedsPage", "Not yet closed"), OPEN),
-                (translate("NeedsPage", "Overdue"), OVERDUE),
-                *((need_status_label(status), status) for status in NeedStatus),
-            ),
-        )
-        self.category_filter = QComboBox()
-        self.building_filter = QComboBox()
-        self._fill_choices()
-        self.period_filter = period_combo()
-        self.dispute_filter = QCheckBox(translate("NeedsPage", "Property disputes only"))
-        return [
-            self.status_filter,
-            self.category_filter,
-            self.building_filter,
-            self.period_filter,
-            self.dispute_filter,
-        ]
-
-    def _fill_choices(self) -> None:
-        refill_combo(
-            self.category_filter,
-            translate("NeedsPage", "All categories"),
-            ((c.name, c.id) for c in needs.list_categories(self.ctx.db)),
-        )
-        refill_combo(
-            self.building_filter,
-            translate("NeedsPage", "All buildings"),
-            ((b, b) for b in self._buildings()),
-        )
-
-    def _buildings(self) -> list[str]:
-        listed = [b.name for b in neighborhood.list_buildings(self.ctx.db)]
-        return listed + [b for b in needs.needs_buildings(self.ctx.db) if b not in listed]
-
-    def data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.NEED_CATEGORY.value, RecordKind.BUILDING.value):
-            self._fill_choices()
-        super().data_changed(kind)
-
-    def apply_filters(self) -> None:
-        q = self.model.query
-        status = self.status_filter.currentData()
-        q.status = status if isinstance(status, NeedStatus) else None
-        q.open_only = status == OPEN
-        q.overdue_only = status == OVERDUE
-        q.category_id = self.category_filter.currentData()
-        q.building = self.building_filter.currentData()
-        q.disputes_only = self.dispute_filter.isChecked()
-        q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "NeedsPage", 'There are no needs yet. Click "New" or import them from Excel.'
-        )
 
     def _selection_changed(self, *args: object) -> None:
         super()._selection_changed(*args)

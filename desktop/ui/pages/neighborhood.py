@@ -37,7 +37,7 @@ from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.operations import change
-from desktop.ui.widgets import FieldError
+from desktop.ui.widgets import FieldError, confirm
 
 
 def with_buttons(box: QGroupBox, view: QWidget, *buttons: tuple[str, Callable[[], None]]) -> None:
@@ -164,15 +164,15 @@ class NeighborhoodPage(QWidget):
         grid = self._current_grid()
         if grid is None:
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             translate("NeighborhoodPage", "Delete grid"),
             translate(
                 "NeighborhoodPage",
                 'Delete the grid "{name}"? Its buildings stay in the list without a grid.',
             ).format(name=grid.name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            default=QMessageBox.StandardButton.NoButton,
+        ):
             change(
                 self.ctx.events, self, lambda: neighborhood.delete_grid(self.ctx.db, grid.id or 0)
             )
@@ -219,14 +219,14 @@ class NeighborhoodPage(QWidget):
         building = self._current_building()
         if building is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             translate("NeighborhoodPage", "Delete building"),
             translate("NeighborhoodPage", 'Delete the building "{name}"?').format(
                 name=building.name
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default=QMessageBox.StandardButton.NoButton,
+        ):
             return
 
         def refused(error: Exception) -> bool:

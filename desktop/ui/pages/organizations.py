@@ -1,6 +1,6 @@
 """组织: property company, owners' committee, self-organizations, partner units."""
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.dates import format_date
 from desktop.domain.kinds import RecordKind
@@ -11,7 +11,7 @@ from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.organizations import OrganizationTableModel
-from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
 
 
 class OrganizationsPage(ListPage):
@@ -21,29 +21,24 @@ class OrganizationsPage(ListPage):
         form=OrganizationDialog, fetch=None, delete=organizations.delete_organizations
     )
 
-    def search_hint(self) -> str:
-        return translate("OrganizationsPage", "Search name, contact or phone")
-
-    def trashed_text(self) -> str:
-        return translate("OrganizationsPage", "{count} organization(s) moved to the trash.")
-
-    def make_filters(self) -> list[QComboBox]:
-        self.kind_filter = filter_combo(
-            translate("OrganizationsPage", "All kinds"),
-            ((organization_kind_label(k), k) for k in OrganizationKind),
-        )
-        return [self.kind_filter]
-
-    def apply_filters(self) -> None:
-        self.model.kind = self.kind_filter.currentData()
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "OrganizationsPage",
-            "No organizations yet. Add the property company, the owners' committee, "
-            'self-organizations and partner units with "New".',
-        )
+    context = "OrganizationsPage"
+    search_hint = QT_TRANSLATE_NOOP("OrganizationsPage", "Search name, contact or phone")
+    trashed_text = QT_TRANSLATE_NOOP(
+        "OrganizationsPage", "{count} organization(s) moved to the trash."
+    )
+    empty_text = QT_TRANSLATE_NOOP(
+        "OrganizationsPage",
+        "No organizations yet. Add the property company, the owners' committee, "
+        'self-organizations and partner units with "New".',
+    )
+    filter_specs = (
+        Filter(
+            "kind_filter",
+            QT_TRANSLATE_NOOP("OrganizationsPage", "All kinds"),
+            labelled(OrganizationKind, organization_kind_label),
+            "kind",
+        ),
+    )
 
     def details_html(self, row: Organization) -> str:
         lines = [

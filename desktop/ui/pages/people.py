@@ -1,6 +1,7 @@
 """居民: the people of the roster."""
 
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
@@ -10,7 +11,7 @@ from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
-from desktop.ui.pages.list_page import ListPage, Records, details_table, filter_combo, refill_combo
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
 
 
 class PeoplePage(ListPage):
@@ -18,50 +19,38 @@ class PeoplePage(ListPage):
     reloads_on = (RecordKind.PERSON, RecordKind.BUILDING)
     records = Records(PersonDialog, people.get_person, people.delete_people)
 
-    def search_hint(self) -> str:
-        return translate("PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)")
-
-    def trashed_text(self) -> str:
-        return translate("PeoplePage", "{count} person(s) moved to the trash.")
-
-    def make_filters(self) -> list[QComboBox]:
-        self.role_filter = filter_combo(
-            translate("PeoplePage", "All roles"), ((role_label(r), r) for r in PersonRole)
-        )
-        self.building_filter = QComboBox()
-        self._fill_buildings()
-        self.party_filter = filter_combo(
-            translate("PeoplePage", "Party members and others"),
-            (
+    context = "PeoplePage"
+    search_hint = QT_TRANSLATE_NOOP(
+        "PeoplePage", "Search name, phone or room (e.g. 张伟, 1380, 1203)"
+    )
+    trashed_text = QT_TRANSLATE_NOOP("PeoplePage", "{count} person(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "PeoplePage", 'There are no people in the roster yet. Click "New" to add the first one.'
+    )
+    filter_specs = (
+        Filter(
+            "role_filter",
+            QT_TRANSLATE_NOOP("PeoplePage", "All roles"),
+            labelled(PersonRole, role_label),
+            "role",
+        ),
+        Filter(
+            "building_filter",
+            QT_TRANSLATE_NOOP("PeoplePage", "All buildings"),
+            lambda db: ((b.name, b.id) for b in neighborhood.list_buildings(db)),
+            "building_id",
+            refill_on=(RecordKind.BUILDING,),
+        ),
+        Filter(
+            "party_filter",
+            QT_TRANSLATE_NOOP("PeoplePage", "Party members and others"),
+            lambda _db: (
                 (translate("PeoplePage", "Party members"), True),
                 (translate("PeoplePage", "Not party members"), False),
             ),
-        )
-        return [self.role_filter, self.building_filter, self.party_filter]
-
-    def _fill_buildings(self) -> None:
-        refill_combo(
-            self.building_filter,
-            translate("PeoplePage", "All buildings"),
-            ((b.name, b.id) for b in neighborhood.list_buildings(self.ctx.db)),
-        )
-
-    def data_changed(self, kind: str) -> None:
-        if kind == RecordKind.BUILDING.value:
-            self._fill_buildings()
-        super().data_changed(kind)
-
-    def apply_filters(self) -> None:
-        q = self.model.query
-        q.role = self.role_filter.currentData()
-        q.building_id = self.building_filter.currentData()
-        q.party_member = self.party_filter.currentData()
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "PeoplePage", 'There are no people in the roster yet. Click "New" to add the first one.'
-        )
+            "party_member",
+        ),
+    )
 
     def details_html(self, row: PersonRow) -> str:
         try:

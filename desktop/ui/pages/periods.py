@@ -1,19 +1,35 @@
 """The date-range filter offered on the lists: all, last 30 days, this quarter, this year."""
 
 from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from desktop.store.database import Database
 from desktop.ui.i18n import translate
+from desktop.ui.pages.list_page import Filter
 
 
-def period_combo() -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(translate("Periods", "Any date"), None)
-    combo.addItem(translate("Periods", "Last 30 days"), "30d")
-    combo.addItem(translate("Periods", "This quarter"), "quarter")
-    combo.addItem(translate("Periods", "This year"), "year")
-    return combo
+def _periods(_db: Database) -> list[tuple[str, str]]:
+    return [
+        (translate("Periods", "Last 30 days"), "30d"),
+        (translate("Periods", "This quarter"), "quarter"),
+        (translate("Periods", "This year"), "year"),
+    ]
+
+
+def _set_registered(query: Any, key: str | None) -> None:
+    query.registered_from, query.registered_to = period_range(key)
+
+
+# The filter on the date a record was registered.
+REGISTERED = Filter(
+    "period_filter",
+    QT_TRANSLATE_NOOP("Periods", "Any date"),
+    _periods,
+    _set_registered,
+    context="Periods",
+)
 
 
 def period_range(key: str | None, today: date | None = None) -> tuple[date | None, date | None]:

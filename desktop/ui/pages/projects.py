@@ -1,6 +1,7 @@
 """项目清单: projects (民生微实事 included) that answer needs with resources."""
 
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -14,8 +15,15 @@ from desktop.ui.dialogs.project import ProjectDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import party_role_label, project_kind_label, project_stage_label
 from desktop.ui.models.projects import ProjectTableModel
-from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
-from desktop.ui.pages.periods import period_combo, period_range
+from desktop.ui.pages.list_page import (
+    Filter,
+    ListPage,
+    Records,
+    details_links,
+    details_table,
+    labelled,
+)
+from desktop.ui.pages.periods import REGISTERED
 
 
 class ProjectsPage(ListPage):
@@ -24,36 +32,28 @@ class ProjectsPage(ListPage):
     reloads_on = (RecordKind.PROJECT, RecordKind.NEED, RecordKind.RESOURCE)
     records = Records(ProjectDialog, projects.get_project, projects.delete_projects)
 
-    def search_hint(self) -> str:
-        return translate("ProjectsPage", "Search project title")
-
-    def trashed_text(self) -> str:
-        return translate("ProjectsPage", "{count} project(s) moved to the trash.")
-
-    def make_filters(self) -> list[QComboBox]:
-        self.kind_filter = filter_combo(
-            translate("ProjectsPage", "All kinds"),
-            ((project_kind_label(k), k) for k in ProjectKind),
-        )
-        self.stage_filter = filter_combo(
-            translate("ProjectsPage", "All stages"),
-            ((project_stage_label(s), s) for s in ProjectStage),
-        )
-        self.period_filter = period_combo()
-        return [self.kind_filter, self.stage_filter, self.period_filter]
-
-    def apply_filters(self) -> None:
-        q = self.model.query
-        q.kind = self.kind_filter.currentData()
-        q.stage = self.stage_filter.currentData()
-        q.registered_from, q.registered_to = period_range(self.period_filter.currentData())
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "ProjectsPage",
-            'There are no projects yet. Click "New", or choose a need and "Create project".',
-        )
+    context = "ProjectsPage"
+    search_hint = QT_TRANSLATE_NOOP("ProjectsPage", "Search project title")
+    trashed_text = QT_TRANSLATE_NOOP("ProjectsPage", "{count} project(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "ProjectsPage",
+        'There are no projects yet. Click "New", or choose a need and "Create project".',
+    )
+    filter_specs = (
+        Filter(
+            "kind_filter",
+            QT_TRANSLATE_NOOP("ProjectsPage", "All kinds"),
+            labelled(ProjectKind, project_kind_label),
+            "kind",
+        ),
+        Filter(
+            "stage_filter",
+            QT_TRANSLATE_NOOP("ProjectsPage", "All stages"),
+            labelled(ProjectStage, project_stage_label),
+            "stage",
+        ),
+        REGISTERED,
+    )
 
     def details_html(self, row: ProjectRow) -> str:
         try:

@@ -1,6 +1,6 @@
 """资源清单: venues, funds, skills, goods and volunteers the branch can draw on."""
 
-from PySide6.QtWidgets import QCheckBox, QComboBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -12,7 +12,14 @@ from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.resources import ResourceTableModel
-from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
+from desktop.ui.pages.list_page import (
+    Filter,
+    ListPage,
+    Records,
+    details_links,
+    details_table,
+    labelled,
+)
 
 
 class ResourcesPage(ListPage):
@@ -21,35 +28,29 @@ class ResourcesPage(ListPage):
     reloads_on = (RecordKind.RESOURCE, RecordKind.PROJECT)
     records = Records(ResourceDialog, resources.get_resource, resources.delete_resources)
 
-    def search_hint(self) -> str:
-        return translate("ResourcesPage", "Search resource, provider or contact")
-
-    def trashed_text(self) -> str:
-        return translate("ResourcesPage", "{count} resource(s) moved to the trash.")
-
-    def make_filters(self) -> list[QComboBox | QCheckBox]:
-        self.kind_filter = filter_combo(
-            translate("ResourcesPage", "All kinds"),
-            ((resource_kind_label(k), k) for k in ResourceKind),
-        )
-        self.provider_filter = filter_combo(
-            translate("ResourcesPage", "All providers"),
-            ((provider_kind_label(k), k) for k in ProviderKind),
-        )
-        self.valid_only = QCheckBox(translate("ResourcesPage", "Still valid only"))
-        return [self.kind_filter, self.provider_filter, self.valid_only]
-
-    def apply_filters(self) -> None:
-        q = self.model.query
-        q.kind = self.kind_filter.currentData()
-        q.provider_kind = self.provider_filter.currentData()
-        q.valid_only = self.valid_only.isChecked()
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "ResourcesPage", 'There are no resources yet. Click "New" or import them from Excel.'
-        )
+    context = "ResourcesPage"
+    search_hint = QT_TRANSLATE_NOOP("ResourcesPage", "Search resource, provider or contact")
+    trashed_text = QT_TRANSLATE_NOOP("ResourcesPage", "{count} resource(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "ResourcesPage", 'There are no resources yet. Click "New" or import them from Excel.'
+    )
+    filter_specs = (
+        Filter(
+            "kind_filter",
+            QT_TRANSLATE_NOOP("ResourcesPage", "All kinds"),
+            labelled(ResourceKind, resource_kind_label),
+            "kind",
+        ),
+        Filter(
+            "provider_filter",
+            QT_TRANSLATE_NOOP("ResourcesPage", "All providers"),
+            labelled(ProviderKind, provider_kind_label),
+            "provider_kind",
+        ),
+        Filter(
+            "valid_only", QT_TRANSLATE_NOOP("ResourcesPage", "Still valid only"), None, "valid_only"
+        ),
+    )
 
     def details_html(self, row: ResourceRow) -> str:
         try:

@@ -1,7 +1,8 @@
 """接待走访: reception-day and door-knocking visits; one action turns a visit into a need."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -14,7 +15,14 @@ from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import referral_label, satisfaction_label, visit_kind_label
 from desktop.ui.models.visits import VisitTableModel
-from desktop.ui.pages.list_page import ListPage, Records, details_links, details_table, filter_combo
+from desktop.ui.pages.list_page import (
+    Filter,
+    ListPage,
+    Records,
+    details_links,
+    details_table,
+    labelled,
+)
 
 
 class VisitsPage(ListPage):
@@ -22,33 +30,27 @@ class VisitsPage(ListPage):
     reloads_on = (RecordKind.VISIT, RecordKind.NEED)
     records = Records(VisitDialog, visits.get_visit, visits.delete_visits)
 
-    def search_hint(self) -> str:
-        return translate("VisitsPage", "Search resident, phone, address or issue")
-
-    def trashed_text(self) -> str:
-        return translate("VisitsPage", "{count} visit(s) moved to the trash.")
+    context = "VisitsPage"
+    search_hint = QT_TRANSLATE_NOOP("VisitsPage", "Search resident, phone, address or issue")
+    trashed_text = QT_TRANSLATE_NOOP("VisitsPage", "{count} visit(s) moved to the trash.")
+    empty_text = QT_TRANSLATE_NOOP(
+        "VisitsPage",
+        'No visits recorded yet. Click "New" after a reception day or a door-knocking round.',
+    )
+    filter_specs = (
+        Filter(
+            "kind_filter",
+            QT_TRANSLATE_NOOP("VisitsPage", "All visits"),
+            labelled(VisitKind, visit_kind_label),
+            "kind",
+        ),
+    )
 
     def add_tools(self) -> None:
         self.need_action = QAction(translate("VisitsPage", "Register as need"), self)
         self.need_action.triggered.connect(self.register_need)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.need_action)
-
-    def make_filters(self) -> list[QComboBox]:
-        self.kind_filter = filter_combo(
-            translate("VisitsPage", "All visits"), ((visit_kind_label(k), k) for k in VisitKind)
-        )
-        return [self.kind_filter]
-
-    def apply_filters(self) -> None:
-        self.model.query.kind = self.kind_filter.currentData()
-        self.reload()
-
-    def empty_text(self) -> str:
-        return translate(
-            "VisitsPage",
-            'No visits recorded yet. Click "New" after a reception day or a door-knocking round.',
-        )
 
     def _selection_changed(self, *args: object) -> None:
         super()._selection_changed(*args)
