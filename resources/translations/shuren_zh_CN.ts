@@ -361,194 +361,183 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="71"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="74"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="77"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="359"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="412"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="195"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="159"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="302"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="196"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="333"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="160"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="303"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="197"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="334"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="161"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="315"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="198"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="346"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="162"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="199"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="164"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="201"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="173"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="219"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="174"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="220"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="358"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="328"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="221"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="359"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="329"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="222"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="360"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="177"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="185"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="330"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="223"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="239"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="361"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="179"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="225"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="237"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="238"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="186"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="348"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="240"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="379"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="187"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="350"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="241"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="381"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="243"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="195"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="219"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="220"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="221"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="233"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="264"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="261"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="292"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="267"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="269"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="304"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="331"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="335"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="362"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="307"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="338"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="308"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="339"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="349"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="380"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="351"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="382"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="390"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="209"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="409"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="430"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="252"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在“回收站”页面恢复。</translation>
     </message>
@@ -761,97 +750,97 @@
 <context>
     <name>CompactsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="34"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="35"/>
         <source>Search compact title</source>
         <translation>搜索公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="40"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="44"/>
         <source>Record adoption…</source>
         <translation>登记表决通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="41"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="45"/>
         <source>Start a revision</source>
         <translation>起草修订稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="42"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="46"/>
         <source>Compare versions…</source>
         <translation>版本对比…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="48"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="52"/>
         <source>Compact (A4)</source>
         <translation>公约（A4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="49"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="53"/>
         <source>Poster for the lobby (A3)</source>
         <translation>大堂张贴海报（A3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="50"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="54"/>
         <source>Household signing sheet</source>
         <translation>住户签署表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="55"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="59"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="68"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="37"/>
         <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="92"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="97"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="94"/>
         <source>draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="99"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="96"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="112"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="109"/>
         <source>A blank page</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="116"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="113"/>
         <source>New compact</source>
         <translation>新建公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="117"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="114"/>
         <source>Start from:</source>
         <translation>从哪里开始：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="127"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="124"/>
         <source>Neighborhood compact</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="128"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="125"/>
         <source>(first article)</source>
         <translation>（第一条内容）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="141"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="138"/>
         <source>This compact has been adopted and cannot be changed. Start a revision (a new draft from the adopted text)?</source>
         <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="37"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="36"/>
         <source>{count} compact(s) moved to the trash.</source>
         <translation>已将 {count} 份公约移入回收站。</translation>
     </message>
@@ -1138,22 +1127,22 @@
 <context>
     <name>FederationPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation.py" line="20"/>
+        <location filename="../../desktop/ui/pages/federation.py" line="21"/>
         <source>Building leaders</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation.py" line="21"/>
+        <location filename="../../desktop/ui/pages/federation.py" line="25"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation.py" line="22"/>
+        <location filename="../../desktop/ui/pages/federation.py" line="27"/>
         <source>Rest stations</source>
         <translation>暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation.py" line="23"/>
+        <location filename="../../desktop/ui/pages/federation.py" line="28"/>
         <source>Talented residents</source>
         <translation>贤达能人</translation>
     </message>
@@ -2152,53 +2141,53 @@
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="114"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="206"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="112"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="239"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="117"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="113"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="120"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="114"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="147"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="180"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="148"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="181"/>
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="204"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="237"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="226"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="259"/>
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="306"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="339"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="307"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="340"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="395"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="452"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2661,147 +2650,147 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="31"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="32"/>
         <source>For {f}, against {a}, abstain {n}</source>
         <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="42"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="43"/>
         <source>Search meeting title, place or host</source>
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="48"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="67"/>
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="49"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="68"/>
         <source>Add a correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="57"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="76"/>
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="60"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="79"/>
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="62"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="81"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="66"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="85"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="73"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="77"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="57"/>
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="79"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="59"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="80"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="60"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="91"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="45"/>
         <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="110"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="105"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="108"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="117"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="112"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="118"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="120"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="115"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="121"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="132"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="127"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="148"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="143"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="149"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="150"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="145"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="151"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="146"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="162"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="157"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="181"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="176"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="197"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="192"/>
         <source>The minutes cannot be finalized yet:
 {reasons}
 Edit the meeting to correct this, then finalize again.</source>
@@ -2810,17 +2799,17 @@ Edit the meeting to correct this, then finalize again.</source>
 请先编辑会议改正，再定稿。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="218"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="213"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="249"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="244"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="45"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="44"/>
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -3224,172 +3213,172 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="53"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="59"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="108"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="61"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="110"/>
         <source>Categories…</source>
         <translation>类别管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="69"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="71"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="72"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="51"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="80"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="101"/>
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="92"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="86"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="97"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="93"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="123"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="77"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="128"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="131"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="132"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="134"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="149"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="150"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="151"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="152"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="153"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="154"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="155"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="157"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="159"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="173"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="162"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="177"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="166"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="189"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="178"/>
         <source>{date} {kind}: {resident}, {issue}</source>
         <translation>{date} {kind}：{resident}，{issue}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="201"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="190"/>
         <source>{date} {meeting}, topic: {topic}</source>
         <translation>{date} {meeting}，议题：{topic}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="213"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="202"/>
         <source>{date} joint patrol ({route}): {finding}</source>
         <translation>{date} 联合巡查（{route}）：{finding}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="226"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="215"/>
         <source>Where it came from</source>
         <translation>来源记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="56"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="76"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -3624,47 +3613,47 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>搜索名称、联系人或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="32"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="37"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="42"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="29"/>
         <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
         <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="50"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="45"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="51"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="46"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="52"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="47"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="57"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="52"/>
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="63"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="58"/>
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="65"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="60"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="28"/>
+        <location filename="../../desktop/ui/pages/organizations.py" line="26"/>
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
     </message>
@@ -3919,102 +3908,102 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="22"/>
+        <location filename="../../desktop/ui/pages/people.py" line="23"/>
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="29"/>
+        <location filename="../../desktop/ui/pages/people.py" line="33"/>
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="34"/>
+        <location filename="../../desktop/ui/pages/people.py" line="46"/>
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="36"/>
+        <location filename="../../desktop/ui/pages/people.py" line="48"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="37"/>
+        <location filename="../../desktop/ui/pages/people.py" line="49"/>
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="45"/>
+        <location filename="../../desktop/ui/pages/people.py" line="39"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="62"/>
+        <location filename="../../desktop/ui/pages/people.py" line="27"/>
         <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="72"/>
+        <location filename="../../desktop/ui/pages/people.py" line="61"/>
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="77"/>
+        <location filename="../../desktop/ui/pages/people.py" line="66"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="79"/>
+        <location filename="../../desktop/ui/pages/people.py" line="68"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="83"/>
+        <location filename="../../desktop/ui/pages/people.py" line="72"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="84"/>
+        <location filename="../../desktop/ui/pages/people.py" line="73"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="86"/>
+        <location filename="../../desktop/ui/pages/people.py" line="75"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="89"/>
+        <location filename="../../desktop/ui/pages/people.py" line="78"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="94"/>
+        <location filename="../../desktop/ui/pages/people.py" line="83"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="97"/>
+        <location filename="../../desktop/ui/pages/people.py" line="86"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="101"/>
+        <location filename="../../desktop/ui/pages/people.py" line="90"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="25"/>
+        <location filename="../../desktop/ui/pages/people.py" line="26"/>
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="109"/>
+        <location filename="../../desktop/ui/pages/people.py" line="98"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="110"/>
+        <location filename="../../desktop/ui/pages/people.py" line="99"/>
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -4065,22 +4054,22 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="12"/>
+        <location filename="../../desktop/ui/pages/periods.py" line="28"/>
         <source>Any date</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="13"/>
+        <location filename="../../desktop/ui/pages/periods.py" line="15"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="14"/>
+        <location filename="../../desktop/ui/pages/periods.py" line="16"/>
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/periods.py" line="15"/>
+        <location filename="../../desktop/ui/pages/periods.py" line="17"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
@@ -4402,22 +4391,22 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="28"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="36"/>
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="35"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="45"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="39"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="51"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="53"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="38"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
@@ -4512,7 +4501,7 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="31"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="37"/>
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -4744,87 +4733,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="25"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="40"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="36"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="46"/>
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="39"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="51"/>
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="50"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="34"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="61"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="62"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="63"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="64"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="64"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="75"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="76"/>
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="28"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -5104,17 +5093,17 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="18"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="17"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="19"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="18"/>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/roster.py" line="20"/>
+        <location filename="../../desktop/ui/pages/roster.py" line="22"/>
         <source>Neighborhood and buildings</source>
         <translation>小区与楼栋</translation>
     </message>
@@ -6695,92 +6684,92 @@ Merge the two copies?</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="26"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="34"/>
         <source>Search resident, phone, address or issue</source>
         <translation>搜索居民、电话、住址或问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="32"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="50"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="39"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="43"/>
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="48"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="36"/>
         <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="67"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="68"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="68"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="70"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="71"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="73"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="74"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="74"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="76"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="77"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="79"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="80"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="80"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="82"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="91"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="93"/>
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="108"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="110"/>
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="115"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="117"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="29"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="35"/>
         <source>{count} visit(s) moved to the trash.</source>
         <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>
