@@ -56,6 +56,4 @@ class BuildingDialog(RecordDialog):
         return {"name": problem} if problem else {}
 
     def current(self) -> Building:
-        return self.edited(
-            name=self.name.text(), grid_id=self.grid.currentData(), unit_count=self.units.value()
-        )
+        return self.edited_rows(grid_id=self.grid.currentData())

@@ -28,7 +28,7 @@ from desktop.domain.roster import PeopleQuery, PersonRow
 from desktop.services import neighborhood, people
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
-from desktop.ui.inputs import OptionalDate, editable_combo, line_edit
+from desktop.ui.inputs import OptionalDate, YuanEdit, editable_combo, line_edit
 
 
 def text_box(value: str, height: int = 64) -> QPlainTextEdit:
@@ -100,10 +100,31 @@ def change_signal(widget: QWidget) -> SignalInstance:
     raise TypeError(f"no change signal known for {type(widget).__name__}")
 
 
-def watchable(widget: QWidget) -> bool:
-    """Whether ``change_signal`` knows the input."""
+def input_value(widget: QWidget) -> object:
+    """What an input holds, read by its kind: the date (or None) of an optional date, the
+    amount of a money field, a date, the text one may type into a combo or the choice of a
+    fixed one, the text of a line or a text box, the tick, the number."""
+    if isinstance(widget, OptionalDate | YuanEdit):
+        return widget.value()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return widget.value()
+    raise TypeError(f"no value known for {type(widget).__name__}")
+
+
+def knows(read: Callable[[QWidget], object], widget: QWidget) -> bool:
+    """Whether ``read`` (``change_signal``, ``input_value``) knows the input's kind."""
     try:
-        change_signal(widget)
+        read(widget)
     except TypeError:
         return False
     return True

@@ -5,7 +5,7 @@ line above the buttons, and puts the cursor there."""
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from typing import Any, ClassVar, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
@@ -33,7 +33,7 @@ from desktop.services import drafts
 from desktop.store.database import Database
 from desktop.ui.access import name_controls, name_unnamed
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.fields import change_signal, watchable
+from desktop.ui.dialogs.fields import change_signal, input_value, knows
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import PhoneEdit
 from desktop.ui.messages import phone_doubt_text, problem_text
@@ -499,7 +499,11 @@ class RecordDialog(RecordForm):
         the cursor in its first field. An input the form cannot watch by its kind (a row of
         several inputs, an editor of its own) is watched by the dialog that built it."""
         self.watch_inputs(
-            *(widget for _label, widget, _box in self._fields.values() if watchable(widget))
+            *(
+                widget
+                for _label, widget, _box in self._fields.values()
+                if knows(change_signal, widget)
+            )
         )
         self._dirty = False
         self.revalidate()
@@ -511,6 +515,22 @@ class RecordDialog(RecordForm):
         """The record as the form opened it, with the fields the form shows as they are now:
         what it does not show (id, uuid, the record it belongs to) is kept."""
         return replace(self.record, **shown)
+
+    def edited_rows(self, **others: object) -> Any:
+        """``edited`` with every row that ``row_values`` reads, and ``others``: the fields the
+        form shows another way (a row of several inputs, a list) or reads otherwise."""
+        return self.edited(**(self.row_values() | others))
+
+    def row_values(self) -> dict[str, object]:
+        """What each row whose key names a field of the record holds now, read by its input's
+        kind (``input_value``); a row of several inputs or one read another way is left to the
+        dialog, which gives it to ``edited`` itself."""
+        names = {f.name for f in fields(self.record)} if is_dataclass(self.record) else set()
+        return {
+            key: input_value(widget)
+            for key, (_label, widget, _box) in self._fields.items()
+            if key in names and knows(input_value, widget)
+        }
 
     def problems(self) -> dict[str, Problem]:
         if type(self).validate is None:

@@ -216,29 +216,14 @@ class NeedDialog(RecordDialog):
 
     def current(self) -> Need:
         return clean_need(
-            self.edited(
-                title=self.title_edit.text(),
+            self.edited_rows(
                 category_id=self.category.currentData(),
-                description=self.description.toPlainText(),
-                raised_by=self.raised_by.text(),
                 person_id=self.record.person_id
                 if self.raised_by.text() == self.record.raised_by
                 else None,
-                phone=self.phone.text(),
                 building=self.building.currentText(),
                 unit=self.unit.text(),
                 room=self.room.text(),
-                source=self.source.currentData(),
-                urgency=self.urgency.currentData(),
-                status=self.status.currentData(),
-                status_reason=self.reason.text(),
-                handled_by=self.handled_by.text(),
-                registered_on=self.registered_on.date().toPython(),
-                due_on=self.due_on.value(),
-                solution=self.solution.toPlainText(),
-                satisfaction=self.satisfaction.currentData(),
-                followed_up_on=self.followed_up_on.value(),
-                is_dispute=self.dispute.isChecked(),
             )
         )
 

@@ -128,14 +128,10 @@ class OrganizationDialog(RecordDialog):
             and self.has_term.isChecked()
         )
         return clean_organization(
-            self.edited(
-                kind=self.kind.currentData(),
-                name=self.name.text(),
+            self.edited_rows(
                 contact_name=self.contact.text(),
-                phone=self.phone.text(),
                 term_start=self.term_start.date().toPython() if with_term else None,
                 term_end=self.term_end.date().toPython() if with_term else None,
-                note=self.note.toPlainText(),
                 incubated_on=self.incubated_on.value()
                 if self.kind.currentData() is OrganizationKind.SELF_ORGANIZATION
                 else None,

@@ -61,13 +61,7 @@ class ActivityDialog(RecordDialog):
     def current(self) -> Activity:
         count = self.count.value()
         return clean_activity(
-            self.edited(
-                kind=self.kind.currentText(),
-                held_on=self.held_on.date().toPython(),
-                participants=self.participants.toPlainText(),
-                participant_count=None if count == NO_COUNT else count,
-                description=self.description.toPlainText(),
-            )
+            self.edited_rows(participant_count=None if count == NO_COUNT else count)
         )
 
 

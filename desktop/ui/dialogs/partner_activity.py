@@ -70,12 +70,5 @@ class ActivityDialog(RecordDialog):
 
     def current(self) -> PartnerActivity:
         return clean_activity(
-            self.edited(
-                kind=self.kind.currentData(),
-                held_on=self.held_on.date().toPython(),
-                participants=self.participants.toPlainText(),
-                description=self.description.toPlainText(),
-                need_ids=self.need_links.ids(),
-                project_ids=self.project_links.ids(),
-            )
+            self.edited_rows(need_ids=self.need_links.ids(), project_ids=self.project_links.ids())
         )

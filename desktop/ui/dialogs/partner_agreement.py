@@ -38,11 +38,4 @@ class AgreementDialog(RecordDialog):
         self.add_field("content", translate("AgreementDialog", "Content"), self.content, True)
 
     def current(self) -> Agreement:
-        return clean_agreement(
-            self.edited(
-                signed_on=self.signed_on.date().toPython(),
-                term_start=self.term_start.value(),
-                term_end=self.term_end.value(),
-                content=self.content.toPlainText(),
-            )
-        )
+        return clean_agreement(self.edited_rows())

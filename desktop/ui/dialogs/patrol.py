@@ -120,12 +120,4 @@ class PatrolDialog(RecordDialog):
                     self._ids[row],
                 )
             )
-        return clean_patrol(
-            self.edited(
-                held_on=self.held_on.date().toPython(),
-                route=self.route.toPlainText(),
-                participants=self.participants.toPlainText(),
-                note=self.note.toPlainText(),
-                findings=findings,
-            )
-        )
+        return clean_patrol(self.edited_rows(findings=findings))

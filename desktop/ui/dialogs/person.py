@@ -143,9 +143,7 @@ class PersonDialog(RecordDialog):
 
     def current(self) -> Person:
         return clean_person(
-            self.edited(
-                name=self.name.text(),
-                phone=self.phone.text(),
+            self.edited_rows(
                 address=Address(
                     building_id=self.building.currentData(),
                     unit=self.unit.currentText(),
@@ -153,8 +151,6 @@ class PersonDialog(RecordDialog):
                 ),
                 is_party_member=self.party.isChecked(),
                 roles=frozenset(r for r, box in self.roles.items() if box.isChecked()),
-                skills=self.skills.text(),
                 talent_rights=frozenset(r for r, box in self.rights.items() if box.isChecked()),
-                note=self.note.toPlainText(),
             )
         )

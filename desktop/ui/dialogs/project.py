@@ -265,23 +265,11 @@ class ProjectDialog(RecordDialog):
             )
         average = self.rating_average.value()
         return clean_project(
-            self.edited(
-                title=self.title_edit.text(),
-                kind=self.kind.currentData(),
-                stage=self.stage.currentData(),
-                stop_reason=self.stop_reason.text(),
-                description=self.description.toPlainText(),
+            self.edited_rows(
                 budget=_amount(self.budget),
                 spent=_amount(self.spent),
                 parties=parties,
-                registered_on=self.registered_on.date().toPython(),
-                start_on=self.start_on.value(),
-                end_on=self.end_on.value(),
-                accepted_on=self.accepted_on.value(),
-                acceptance_note=self.acceptance_note.toPlainText(),
-                rating_count=self.rating_count.value(),
                 rating_average=Decimal(f"{average:.2f}") if average else None,
-                evaluation=self.evaluation.toPlainText(),
                 need_ids=self.need_links.ids(),
                 resource_ids=self.resource_links.ids(),
             )

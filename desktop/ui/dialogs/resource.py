@@ -102,19 +102,8 @@ class ResourceDialog(RecordDialog):
     def current(self) -> Resource:
         same_provider = self.provider.text() == self.record.provider
         return clean_resource(
-            self.edited(
-                title=self.title_edit.text(),
-                kind=self.kind.currentData(),
-                provider_kind=self.provider_kind.currentData(),
-                provider=self.provider.text(),
+            self.edited_rows(
                 organization_id=self.record.organization_id if same_provider else None,
                 person_id=self.record.person_id if same_provider else None,
-                description=self.description.toPlainText(),
-                availability=self.availability.text(),
-                contact=self.contact.text(),
-                phone=self.phone.text(),
-                registered_on=self.registered_on.date().toPython(),
-                valid_until=self.valid_until.value(),
-                is_rest_station=self.rest_station.isChecked(),
             )
         )

@@ -81,13 +81,7 @@ class CultivationDialog(RecordDialog):
         )
 
     def current(self) -> Cultivation:
-        return clean_cultivation(
-            self.edited(
-                happened_on=self.happened_on.date().toPython(),
-                kind=self.kind.currentData(),
-                description=self.description.toPlainText(),
-            )
-        )
+        return clean_cultivation(self.edited_rows())
 
 
 class RightUseDialog(RecordDialog):
@@ -117,14 +111,4 @@ class RightUseDialog(RecordDialog):
         self.add_field("note", translate("RightUseDialog", "What was done"), self.note, True)
 
     def current(self) -> RightUse:
-        return clean_right_use(
-            RightUse(
-                self.record.person_id,
-                self.right.currentData(),
-                self.used_on.date().toPython(),
-                self.source.currentData(),
-                None,
-                self.note.toPlainText(),
-                self.record.id,
-            )
-        )
+        return clean_right_use(self.edited_rows(source_id=None))

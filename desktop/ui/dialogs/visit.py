@@ -124,23 +124,13 @@ class VisitDialog(RecordDialog):
 
     def current(self) -> Visit:
         return clean_visit(
-            self.edited(
-                kind=self.kind.currentData(),
-                visited_on=self.visited_on.date().toPython(),
-                resident=self.resident.text(),
+            self.edited_rows(
                 person_id=self.record.person_id
                 if self.resident.text() == self.record.resident
                 else None,
-                phone=self.phone.text(),
                 building=self.building.currentText(),
                 unit=self.unit.text(),
                 room=self.room.text(),
-                issue=self.issue.toPlainText(),
                 category_id=self.category.currentData(),
-                handling=self.handling.toPlainText(),
-                referred_to=self.referred_to.currentData(),
-                follow_up_on=self.follow_up_on.value(),
-                outcome=self.outcome.toPlainText(),
-                satisfaction=self.satisfaction.currentData(),
             )
         )
