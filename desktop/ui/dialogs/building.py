@@ -1,5 +1,7 @@
 """Add or edit a building."""
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
@@ -32,8 +34,7 @@ class BuildingDialog(RecordDialog):
         self.grids = grids
         super().__init__(ctx, building, parent)
 
-    def blank(self) -> Building:
-        return Building(name="")
+    blank = partial(Building, name="")
 
     def build(self) -> None:
         grids = self.grids

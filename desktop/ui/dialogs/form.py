@@ -487,7 +487,8 @@ class RecordDialog(RecordForm):
         self.finish()
 
     def blank(self) -> Any:
-        """The record a new one starts from (``self.ctx`` is set)."""
+        """The record a new one starts from (``self.ctx`` is set); a dialog whose new record
+        is always the same names its factory instead (``blank = partial(Need, title="")``)."""
         raise NotImplementedError
 
     def build(self) -> None:

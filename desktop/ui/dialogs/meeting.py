@@ -151,8 +151,7 @@ class MeetingDialog(RecordDialog):
         self.draft_id = draft_id
         super().__init__(ctx, meeting, parent)
 
-    def blank(self) -> Meeting:
-        return Meeting(title="")
+    blank = partial(Meeting, title="")
 
     def build(self) -> None:
         self._ready = False  # no "changed" while the tables are being filled

@@ -1,5 +1,7 @@
 """Add or edit a need; a change of status is explained and kept in the history."""
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,8 +58,7 @@ class NeedDialog(RecordDialog):
         self.editing = need is not None  # a need given, stored or filled in from elsewhere
         super().__init__(ctx, need, parent)
 
-    def blank(self) -> Need:
-        return Need(title="")
+    blank = partial(Need, title="")
 
     def build(self) -> None:
         self.setMinimumWidth(560)

@@ -2,6 +2,7 @@
 partner unit."""
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox
@@ -34,8 +35,7 @@ class OrganizationDialog(RecordDialog):
     )
     starts_in = "name"
 
-    def blank(self) -> Organization:
-        return Organization(kind=OrganizationKind.SELF_ORGANIZATION, name="")
+    blank = partial(Organization, kind=OrganizationKind.SELF_ORGANIZATION, name="")
 
     def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.

@@ -36,8 +36,7 @@ class PatrolDialog(RecordDialog):
     )
     starts_in = "route"
 
-    def blank(self) -> Patrol:
-        return Patrol()
+    blank = Patrol
 
     def build(self) -> None:
         ctx = self.ctx

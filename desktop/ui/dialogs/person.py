@@ -1,5 +1,7 @@
 """Add or edit a person of the roster."""
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,8 +38,7 @@ class PersonDialog(RecordDialog):
         QT_TRANSLATE_NOOP("PersonDialog", "Edit person"),
     )
 
-    def blank(self) -> Person:
-        return Person(name="")
+    blank = partial(Person, name="")
 
     def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.

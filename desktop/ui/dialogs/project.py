@@ -137,8 +137,7 @@ class ProjectDialog(RecordDialog):
         QT_TRANSLATE_NOOP("ProjectDialog", "Edit project"),
     )
 
-    def blank(self) -> Project:
-        return Project(title="")
+    blank = partial(Project, title="")
 
     def build(self) -> None:
         self.setMinimumWidth(620)

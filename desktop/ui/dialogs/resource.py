@@ -1,5 +1,7 @@
 """Add or edit a resource."""
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox
 
@@ -43,8 +45,7 @@ class ResourceDialog(RecordDialog):
         QT_TRANSLATE_NOOP("ResourceDialog", "Edit resource"),
     )
 
-    def blank(self) -> Resource:
-        return Resource(title="")
+    blank = partial(Resource, title="")
 
     def build(self) -> None:
         ctx, r = self.ctx, self.record

@@ -1,5 +1,7 @@
 """Record a reception-day or door-knocking visit."""
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
@@ -47,8 +49,7 @@ class VisitDialog(RecordDialog):
         self.draft_id = draft_id
         super().__init__(ctx, visit, parent)
 
-    def blank(self) -> Visit:
-        return Visit(kind=VisitKind.RECEPTION_DAY)
+    blank = partial(Visit, kind=VisitKind.RECEPTION_DAY)
 
     def build(self) -> None:
         # Fields are created and added in the order of the rows: Tab walks them so.
