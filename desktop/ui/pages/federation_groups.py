@@ -26,10 +26,11 @@ from desktop.ui.models.federation import (
     StationMonthModel,
     month_text,
 )
-from desktop.ui.pages.federation_parts import FederationTab, Section
+from desktop.ui.pages.federation_parts import Section
+from desktop.ui.pages.watching import WatchingPage
 
 
-class SelfOrganizationsTab(FederationTab):
+class SelfOrganizationsTab(WatchingPage):
     reloads_on = (RecordKind.ORGANIZATION, RecordKind.ORGANIZATION_ACTIVITY, RecordKind.PERSON)
 
     def build(self) -> None:
@@ -158,7 +159,7 @@ class SelfOrganizationsTab(FederationTab):
         )
 
 
-class StationsTab(FederationTab):
+class StationsTab(WatchingPage):
     reloads_on = (RecordKind.RESOURCE, RecordKind.STATION_SERVICE)
 
     def build(self) -> None:

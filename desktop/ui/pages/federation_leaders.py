@@ -32,13 +32,14 @@ from desktop.ui.i18n import translate
 from desktop.ui.models.federation import FindingModel, PatrolModel
 from desktop.ui.models.meetings import minutes_state
 from desktop.ui.operations import change
-from desktop.ui.pages.federation_parts import FederationTab, Section
+from desktop.ui.pages.federation_parts import Section
+from desktop.ui.pages.watching import WatchingPage
 from desktop.ui.status import Tone
 
 MEETING_ID = Qt.ItemDataRole.UserRole
 
 
-class LeadersTab(FederationTab):
+class LeadersTab(WatchingPage):
     def build(self) -> None:
         self.overview = QTreeWidget()
         self.overview.setHeaderLabels(

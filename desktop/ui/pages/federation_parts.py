@@ -1,64 +1,20 @@
-"""Pieces the tabs of the 楼栋与自组织 page share: the tab itself (built, read, read again
-on a change) and a titled table with its buttons."""
+"""Pieces the tabs of the 楼栋与自组织 page share: a titled table with its buttons."""
 
 from collections.abc import Callable
-from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.kinds import RecordKind
 from desktop.ui.columns import ColumnFitter
-from desktop.ui.context import AppContext
 from desktop.ui.models.federation import ListModel
-from desktop.ui.operations import change
-from desktop.ui.widgets import confirm, make_table_view
-
-
-class FederationTab(QWidget):
-    """A tab lays out its parts in ``build``, then reads its records in ``reload``, and reads
-    them again when records of the kinds in ``reloads_on`` change (a tab that reads only
-    part of them again overrides ``_data_changed``)."""
-
-    reloads_on: ClassVar[tuple[RecordKind, ...]] = ()
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.build()
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
-
-    def build(self) -> None:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in {k.value for k in self.reloads_on}:
-            self.reload()
-
-    def side_by_side(self, left: QWidget, right: QWidget, widths: tuple[int, int]) -> None:
-        """The tab's two columns, the secretary able to move the line between them."""
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes(list(widths))
-        QVBoxLayout(self).addWidget(splitter)
-
-    def change_if_confirmed(self, title: str, question: str, work: Callable[[], Any]) -> None:
-        """Ask first; on yes, make the change the one way the window changes data."""
-        if confirm(self, title, question):
-            change(self.ctx.events, self, work)
+from desktop.ui.widgets import make_table_view
 
 
 class Section(QWidget):

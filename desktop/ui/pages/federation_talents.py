@@ -19,10 +19,11 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label
 from desktop.ui.models.federation import CultivationModel, RightUseModel, TalentModel
 from desktop.ui.operations import change
-from desktop.ui.pages.federation_parts import FederationTab, Section
+from desktop.ui.pages.federation_parts import Section
+from desktop.ui.pages.watching import WatchingPage
 
 
-class TalentsTab(FederationTab):
+class TalentsTab(WatchingPage):
     def build(self) -> None:
         self.refreshing = False
         self.again = False
