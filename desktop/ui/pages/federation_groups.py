@@ -4,7 +4,7 @@ with their monthly service log."""
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter
 
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError
@@ -13,7 +13,6 @@ from desktop.domain.self_organizations import Activity
 from desktop.domain.stations import StationMonth, month_start
 from desktop.services import organizations, stations
 from desktop.services import self_organizations as so
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.dialogs.organization_activity import ActivityDialog, MemberDialog
@@ -27,15 +26,14 @@ from desktop.ui.models.federation import (
     StationMonthModel,
     month_text,
 )
-from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
-from desktop.ui.widgets import confirm
+from desktop.ui.pages.watching import WatchingPage
 
 
-class SelfOrganizationsTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class SelfOrganizationsTab(WatchingPage):
+    reloads_on = (RecordKind.ORGANIZATION, RecordKind.ORGANIZATION_ACTIVITY, RecordKind.PERSON)
+
+    def build(self) -> None:
         self.groups = Section(
             translate("SelfOrganizationsTab", "Self-organizations"), SelfOrganizationModel(self)
         )
@@ -64,21 +62,7 @@ class SelfOrganizationsTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.members)
         right.addWidget(self.activities)
-        splitter = QSplitter()
-        splitter.addWidget(self.groups)
-        splitter.addWidget(right)
-        splitter.setSizes([440, 560])
-        QVBoxLayout(self).addWidget(splitter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in (
-            RecordKind.ORGANIZATION.value,
-            RecordKind.ORGANIZATION_ACTIVITY.value,
-            RecordKind.PERSON.value,
-        ):
-            self.reload()
+        self.side_by_side(self.groups, right, (440, 560))
 
     def reload(self) -> None:
         self.groups.set_rows(
@@ -140,12 +124,11 @@ class SelfOrganizationsTab(QWidget):
         text = translate("SelfOrganizationsTab", "Remove {name} from {group}?").format(
             name=member.name, group=group.name
         )
-        if confirm(self, translate("SelfOrganizationsTab", "Remove member"), text):
-            change(
-                self.ctx.events,
-                self,
-                lambda: so.remove_member(self.ctx.db, group.id, member.person_id),
-            )
+        self.change_if_confirmed(
+            translate("SelfOrganizationsTab", "Remove member"),
+            text,
+            lambda: so.remove_member(self.ctx.db, group.id, member.person_id),
+        )
 
     def new_activity(self) -> None:
         group = self.groups.current()
@@ -169,14 +152,17 @@ class SelfOrganizationsTab(QWidget):
             "SelfOrganizationsTab",
             "Move the activity of {date} to the trash? You can restore it from the Trash page.",
         ).format(date=format_date(activity.held_on))
-        if confirm(self, translate("SelfOrganizationsTab", "Move to trash"), text):
-            change(self.ctx.events, self, lambda: so.delete_activities(self.ctx.db, [activity.id]))
+        self.change_if_confirmed(
+            translate("SelfOrganizationsTab", "Move to trash"),
+            text,
+            lambda: so.delete_activities(self.ctx.db, [activity.id]),
+        )
 
 
-class StationsTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class StationsTab(WatchingPage):
+    reloads_on = (RecordKind.RESOURCE, RecordKind.STATION_SERVICE)
+
+    def build(self) -> None:
         self.stations = Section(
             translate("StationsTab", "Rest stations for delivery riders"), StationModel(self)
         )
@@ -189,17 +175,7 @@ class StationsTab(QWidget):
             lambda *_a: self.log.update_buttons()
         )
         self.log.view.activated.connect(lambda _i: self.edit_month())
-        splitter = QSplitter()
-        splitter.addWidget(self.stations)
-        splitter.addWidget(self.log)
-        splitter.setSizes([520, 480])
-        QVBoxLayout(self).addWidget(splitter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
-
-    def _data_changed(self, kind: str) -> None:
-        if kind in (RecordKind.RESOURCE.value, RecordKind.STATION_SERVICE.value):
-            self.reload()
+        self.side_by_side(self.stations, self.log, (520, 480))
 
     def reload(self) -> None:
         self.stations.set_rows(
@@ -241,9 +217,8 @@ class StationsTab(QWidget):
         text = translate("StationsTab", "Delete the log of {month}?").format(
             month=month_text(entry.month)
         )
-        if confirm(self, translate("StationsTab", "Delete"), text):
-            change(
-                self.ctx.events,
-                self,
-                lambda: stations.delete_month(self.ctx.db, station.id, entry.month),
-            )
+        self.change_if_confirmed(
+            translate("StationsTab", "Delete"),
+            text,
+            lambda: stations.delete_month(self.ctx.db, station.id, entry.month),
+        )

@@ -26,7 +26,6 @@ from desktop.domain.meetings import Meeting, MeetingKind, Participant, Participa
 from desktop.domain.needs import Need
 from desktop.services import needs, patrols
 from desktop.ui.columns import ColumnFitter
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.patrol import PatrolDialog
 from desktop.ui.i18n import translate
@@ -34,16 +33,14 @@ from desktop.ui.models.federation import FindingModel, PatrolModel
 from desktop.ui.models.meetings import minutes_state
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
+from desktop.ui.pages.watching import WatchingPage
 from desktop.ui.status import Tone
-from desktop.ui.widgets import confirm
 
 MEETING_ID = Qt.ItemDataRole.UserRole
 
 
-class LeadersTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class LeadersTab(WatchingPage):
+    def build(self) -> None:
         self.overview = QTreeWidget()
         self.overview.setHeaderLabels(
             [translate("LeadersTab", "Grid / building"), translate("LeadersTab", "Building leader")]
@@ -87,14 +84,7 @@ class LeadersTab(QWidget):
         middle.addWidget(self.findings)
         middle.addWidget(meetings_box)
         middle.setSizes([260, 200, 160])
-        splitter = QSplitter()
-        splitter.addWidget(self.overview)
-        splitter.addWidget(middle)
-        splitter.setSizes([280, 700])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+        self.side_by_side(self.overview, middle, (280, 700))
 
     def _data_changed(self, kind: str) -> None:
         if kind in (RecordKind.PERSON.value, RecordKind.BUILDING.value, RecordKind.GRID.value):
@@ -195,15 +185,14 @@ class LeadersTab(QWidget):
         row = self.patrols.current()
         if row is None:
             return
-        if confirm(
-            self,
+        self.change_if_confirmed(
             translate("LeadersTab", "Move to trash"),
             translate(
                 "LeadersTab",
                 "Move the patrol of {date} to the trash? You can restore it from the Trash page.",
             ).format(date=format_date(row.held_on)),
-        ):
-            change(self.ctx.events, self, lambda: patrols.delete_patrols(self.ctx.db, [row.id]))
+            lambda: patrols.delete_patrols(self.ctx.db, [row.id]),
+        )
 
     def register_need(self) -> None:
         finding = self.findings.current()

@@ -2,6 +2,8 @@
 rights (counts and the list). Uses from meetings and projects are refreshed in the background
 when the tab is shown and whenever meetings or projects change."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -11,7 +13,6 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.roster import TalentRight
 from desktop.domain.talents import Cultivation, RightUse
 from desktop.services import talents
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.talent_record import CultivationDialog, DiscoveryDialog, RightUseDialog
 from desktop.ui.i18n import translate
@@ -19,13 +20,11 @@ from desktop.ui.labels import right_label
 from desktop.ui.models.federation import CultivationModel, RightUseModel, TalentModel
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
-from desktop.ui.widgets import confirm
+from desktop.ui.pages.watching import WatchingPage
 
 
-class TalentsTab(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class TalentsTab(WatchingPage):
+    def build(self) -> None:
         self.refreshing = False
         self.again = False
         self.people = Section(translate("TalentsTab", "Talented residents"), TalentModel(self))
@@ -65,13 +64,7 @@ class TalentsTab(QWidget):
         inner.addWidget(self.uses)
         column.addWidget(inner, 1)
         column.addWidget(self.rules)
-        splitter = QSplitter()
-        splitter.addWidget(self.people)
-        splitter.addWidget(detail)
-        splitter.setSizes([520, 480])
-        QVBoxLayout(self).addWidget(splitter)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
+        self.side_by_side(self.people, detail, (520, 480))
 
     def _data_changed(self, kind: str) -> None:
         if kind in (RecordKind.MEETING.value, RecordKind.PROJECT.value, RecordKind.PERSON.value):
@@ -181,8 +174,10 @@ class TalentsTab(QWidget):
         item = self.cultivation.current()
         if item is None or item.id is None:
             return
-        if self._confirm(translate("TalentsTab", "Delete this cultivation record?")):
-            change(self.ctx.events, self, lambda: talents.delete_cultivation(self.ctx.db, item.id))
+        self._delete(
+            translate("TalentsTab", "Delete this cultivation record?"),
+            lambda: talents.delete_cultivation(self.ctx.db, item.id),
+        )
 
     def add_use(self) -> None:
         person = self.people.current()
@@ -194,8 +189,10 @@ class TalentsTab(QWidget):
         use = self.uses.current()
         if use is None or use.id is None or use.derived:
             return
-        if self._confirm(translate("TalentsTab", "Delete this record of a right used?")):
-            change(self.ctx.events, self, lambda: talents.delete_right_use(self.ctx.db, use.id))
+        self._delete(
+            translate("TalentsTab", "Delete this record of a right used?"),
+            lambda: talents.delete_right_use(self.ctx.db, use.id),
+        )
 
-    def _confirm(self, text: str) -> bool:
-        return confirm(self, translate("TalentsTab", "Delete"), text)
+    def _delete(self, question: str, work: Callable[[], object]) -> None:
+        self.change_if_confirmed(translate("TalentsTab", "Delete"), question, work)

@@ -139,6 +139,10 @@ class Row:
     tip: str = ""  # the whole text, and more than the cells say (an action item's meeting)
 
 
+# A section's title, its rows and what it says when it has none.
+Filling = tuple[str, list[Row], str]
+
+
 class TodoTable(QTableWidget):
     """Columns that share the width: each narrow one as wide as its contents, the ``stretch``
     one (what the row is about) the rest, and never narrower than ``STRETCH_MIN_EM``
@@ -206,6 +210,11 @@ class Section(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         self.rows: list[Row] = []
+
+    def present(self, title: str, rows: list[Row], empty: str) -> None:
+        """The section's title, then its rows or, with none, why it is empty."""
+        self.setTitle(title)
+        self.fill(rows, empty)
 
     def fill(self, rows: list[Row], empty: str) -> None:
         self.rows = rows
@@ -477,11 +486,14 @@ class HomePage(QWidget):
     def reload(self) -> None:
         s = home.home_summary(self.ctx.db)
         self.summary = s
-        self._follow_ups(s)
-        self._overdue(s)
-        self._upcoming(s)
-        self._actions(s)
-        self._quota(s)
+        for name, filling in (
+            ("follow_ups", self._follow_ups),
+            ("overdue", self._overdue),
+            ("upcoming", self._upcoming),
+            ("actions", self._actions),
+            ("quota", self._quota),
+        ):
+            self.sections[name].present(*filling(s))
         self._committee(s)
         assert s.set_up is not None
         self.set_up_box.show_state(s.set_up)
@@ -489,13 +501,11 @@ class HomePage(QWidget):
         self._enable_buttons()
         self._fit_heights()
 
-    def _follow_ups(self, s: HomeSummary) -> None:
-        self.sections["follow_ups"].setTitle(
-            titled(
-                translate("HomePage", "Follow-up visits due this week"),
-                s.follow_up_count,
-                s.follow_ups_overdue,
-            )
+    def _follow_ups(self, s: HomeSummary) -> Filling:
+        heading = titled(
+            translate("HomePage", "Follow-up visits due this week"),
+            s.follow_up_count,
+            s.follow_ups_overdue,
         )
         rows = [
             Row(
@@ -512,7 +522,8 @@ class HomePage(QWidget):
             )
             for v in s.follow_ups
         ]
-        self.sections["follow_ups"].fill(
+        return (
+            heading,
             rows,
             translate(
                 "HomePage",
@@ -521,10 +532,8 @@ class HomePage(QWidget):
             ),
         )
 
-    def _overdue(self, s: HomeSummary) -> None:
-        self.sections["overdue"].setTitle(
-            titled(translate("HomePage", "Overdue needs"), s.overdue_count)
-        )
+    def _overdue(self, s: HomeSummary) -> Filling:
+        heading = titled(translate("HomePage", "Overdue needs"), s.overdue_count)
         rows = [
             Row(
                 [
@@ -540,7 +549,8 @@ class HomePage(QWidget):
             )
             for n in s.overdue_needs
         ]
-        self.sections["overdue"].fill(
+        return (
+            heading,
             rows,
             translate(
                 "HomePage",
@@ -548,10 +558,8 @@ class HomePage(QWidget):
             ),
         )
 
-    def _upcoming(self, s: HomeSummary) -> None:
-        self.sections["upcoming"].setTitle(
-            titled(translate("HomePage", "Upcoming meetings"), len(s.upcoming_meetings))
-        )
+    def _upcoming(self, s: HomeSummary) -> Filling:
+        heading = titled(translate("HomePage", "Upcoming meetings"), len(s.upcoming_meetings))
         rows = [
             Row(
                 [f"{format_date(when)} {when:%H:%M}", gist(title)],
@@ -561,16 +569,15 @@ class HomePage(QWidget):
             )
             for mid, title, when in s.upcoming_meetings
         ]
-        self.sections["upcoming"].fill(
+        return (
+            heading,
             rows,
             translate("HomePage", 'No meetings planned. Plan one on the "Meetings" page.'),
         )
 
-    def _actions(self, s: HomeSummary) -> None:
-        self.sections["actions"].setTitle(
-            titled(
-                translate("HomePage", "Open action items"), s.open_action_count, s.actions_overdue
-            )
+    def _actions(self, s: HomeSummary) -> Filling:
+        heading = titled(
+            translate("HomePage", "Open action items"), s.open_action_count, s.actions_overdue
         )
         rows = []
         for item, meeting_id, title in s.open_actions:
@@ -594,7 +601,8 @@ class HomePage(QWidget):
                     + translate("HomePage", "From: {meeting}").format(meeting=title),
                 )
             )
-        self.sections["actions"].fill(
+        return (
+            heading,
             rows,
             translate(
                 "HomePage",
@@ -603,11 +611,9 @@ class HomePage(QWidget):
             ),
         )
 
-    def _quota(self, s: HomeSummary) -> None:
-        self.sections["quota"].setTitle(
-            translate("HomePage", "Partner units: three-ones still owed ({count})").format(
-                count=len(s.quota_gaps)
-            )
+    def _quota(self, s: HomeSummary) -> Filling:
+        heading = translate("HomePage", "Partner units: three-ones still owed ({count})").format(
+            count=len(s.quota_gaps)
         )
         rows = [
             Row(
@@ -623,7 +629,8 @@ class HomePage(QWidget):
             for g in s.quota_gaps
         ]
         no_units = s.set_up is not None and s.set_up.partner_units == 0
-        self.sections["quota"].fill(
+        return (
+            heading,
             rows,
             translate(
                 "HomePage",

@@ -3,6 +3,7 @@ search, filters, count, list, details."""
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from html import escape
 from typing import Any, ClassVar, TypeVar
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
+from desktop.domain.labels import word
 from desktop.domain.ledger import LedgerKind
 from desktop.store.database import Database
 from desktop.ui.access import chain_tab_order, shortcut_tip
@@ -37,6 +39,7 @@ from desktop.ui.operations import change
 from desktop.ui.widgets import EmptyState, SearchBox, confirm, count_text, make_table_view
 
 T = TypeVar("T")
+Choice = tuple[str, Any]  # a filter's entry: its label and the value it filters on
 
 DETAILS_EM = 16  # the details pane's width at first, in Chinese characters
 DETAILS_MIN_EM = 8
@@ -84,15 +87,32 @@ class Filter:
     """A filter beside the search box, declared: the page attribute holding its widget, its
     text (QT_TRANSLATE_NOOP in the page's context, or in ``context``): a combo's first entry
     (all, no filter) or a check box's label; a combo's choices read from the database, each a
-    label and its value (None: a check box); the query field its value sets, or a function
-    setting the query from it; and the kinds of change that fill its choices afresh."""
+    label and its value, or fixed ones whose labels are texts like the first (None: a check
+    box); the query field its value sets, or a function setting the query from it; and the
+    kinds of change that fill its choices afresh."""
 
     name: str
     text: str
-    choices: Callable[[Database], Iterable[tuple[str, Any]]] | None
+    choices: Callable[[Database], Iterable[Choice]] | tuple[Choice, ...] | None
     sets: str | Callable[[Any, Any], None]
     refill_on: tuple[RecordKind, ...] = ()
     context: str | None = None
+
+    @classmethod
+    def of_enum(cls, name: str, text: str, enum: type[Enum], sets: str) -> "Filter":
+        """A combo offering every member of ``enum`` under its word, setting ``sets``."""
+        return cls(name, text, labelled(enum, word), sets)
+
+    @classmethod
+    def of_two(cls, name: str, text: str, first: Choice, second: Choice, sets: str) -> "Filter":
+        """A combo offering two fixed choices, each a text (QT_TRANSLATE_NOOP in the page's
+        context) and its value."""
+        return cls(name, text, (first, second), sets)
+
+    @classmethod
+    def check(cls, name: str, text: str, sets: str) -> "Filter":
+        """A check box: ``sets`` is true while it is ticked."""
+        return cls(name, text, None, sets)
 
 
 @dataclass(frozen=True)
@@ -412,7 +432,10 @@ class ListPage(QWidget):
 
     def _fill_filter(self, spec: Filter) -> None:
         widget = getattr(self, spec.name)
-        if spec.choices is not None:
+        if isinstance(spec.choices, tuple):
+            choices = [(self.text(label, spec.context), value) for label, value in spec.choices]
+            refill_combo(widget, self.text(spec.text, spec.context), choices)
+        elif spec.choices is not None:
             refill_combo(widget, self.text(spec.text, spec.context), spec.choices(self.ctx.db))
 
     def apply_filters(self) -> None:

@@ -23,7 +23,7 @@ from desktop.ui.labels import (
 )
 from desktop.ui.messages import contradiction_text
 from desktop.ui.models.meetings import MeetingTableModel, minutes_state
-from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table
 
 
 def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
@@ -46,19 +46,14 @@ class MeetingsPage(ListPage):
         "MeetingsPage", 'No meetings yet. Click "New" to prepare the next deliberation meeting.'
     )
     filter_specs = (
-        Filter(
-            "kind_filter",
-            QT_TRANSLATE_NOOP("MeetingsPage", "All meetings"),
-            labelled(MeetingKind, meeting_kind_label),
-            "kind",
+        Filter.of_enum(
+            "kind_filter", QT_TRANSLATE_NOOP("MeetingsPage", "All meetings"), MeetingKind, "kind"
         ),
-        Filter(
+        Filter.of_two(
             "state_filter",
             QT_TRANSLATE_NOOP("MeetingsPage", "Drafts and final"),
-            lambda _db: (
-                (translate("MeetingsPage", "Drafts"), False),
-                (translate("MeetingsPage", "Final"), True),
-            ),
+            (QT_TRANSLATE_NOOP("MeetingsPage", "Drafts"), False),
+            (QT_TRANSLATE_NOOP("MeetingsPage", "Final"), True),
             "final",
         ),
     )

@@ -96,10 +96,9 @@ class NeedsPage(ListPage):
             refill_on=(RecordKind.NEED_CATEGORY, RecordKind.BUILDING),
         ),
         REGISTERED,
-        Filter(
+        Filter.check(
             "dispute_filter",
             QT_TRANSLATE_NOOP("NeedsPage", "Property disputes only"),
-            None,
             "disputes_only",
         ),
     )

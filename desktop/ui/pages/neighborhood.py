@@ -31,12 +31,12 @@ from desktop.domain.roster import (
 )
 from desktop.services import neighborhood
 from desktop.services.neighborhood import BuildingInUseError
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.building import BuildingDialog
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.operations import change
+from desktop.ui.pages.watching import WatchingPage
 from desktop.ui.widgets import FieldError, confirm
 
 
@@ -52,18 +52,16 @@ def with_buttons(box: QGroupBox, view: QWidget, *buttons: tuple[str, Callable[[]
     layout.addLayout(row)
 
 
-class NeighborhoodPage(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+class NeighborhoodPage(WatchingPage):
+    reloads_on = (RecordKind.GRID, RecordKind.BUILDING, RecordKind.NEIGHBORHOOD)
+
+    def build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self._neighborhood_box())
         row = QHBoxLayout()
         row.addWidget(self._grids_box(), 1)
         row.addWidget(self._buildings_box(), 2)
         layout.addLayout(row, 1)
-        ctx.events.data_changed.connect(self._data_changed)
-        self.reload()
 
     # -- the neighborhood -----------------------------------------------------------------
     def _neighborhood_box(self) -> QGroupBox:
@@ -250,14 +248,6 @@ class NeighborhoodPage(QWidget):
         )
 
     # -- refresh --------------------------------------------------------------------------
-    def _data_changed(self, kind: str) -> None:
-        if kind in (
-            RecordKind.GRID.value,
-            RecordKind.BUILDING.value,
-            RecordKind.NEIGHBORHOOD.value,
-        ):
-            self.reload()
-
     def reload(self) -> None:
         self._saved_hood = neighborhood.get_neighborhood(self.ctx.db)
         for key, (edit, _error) in self.hood_fields.items():

@@ -11,7 +11,7 @@ from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.organizations import OrganizationTableModel
-from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table
 
 
 class OrganizationsPage(ListPage):
@@ -32,10 +32,10 @@ class OrganizationsPage(ListPage):
         'self-organizations and partner units with "New".',
     )
     filter_specs = (
-        Filter(
+        Filter.of_enum(
             "kind_filter",
             QT_TRANSLATE_NOOP("OrganizationsPage", "All kinds"),
-            labelled(OrganizationKind, organization_kind_label),
+            OrganizationKind,
             "kind",
         ),
     )

@@ -11,7 +11,7 @@ from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
-from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table, labelled
+from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table
 
 
 class PeoplePage(ListPage):
@@ -28,11 +28,8 @@ class PeoplePage(ListPage):
         "PeoplePage", 'There are no people in the roster yet. Click "New" to add the first one.'
     )
     filter_specs = (
-        Filter(
-            "role_filter",
-            QT_TRANSLATE_NOOP("PeoplePage", "All roles"),
-            labelled(PersonRole, role_label),
-            "role",
+        Filter.of_enum(
+            "role_filter", QT_TRANSLATE_NOOP("PeoplePage", "All roles"), PersonRole, "role"
         ),
         Filter(
             "building_filter",
@@ -41,13 +38,11 @@ class PeoplePage(ListPage):
             "building_id",
             refill_on=(RecordKind.BUILDING,),
         ),
-        Filter(
+        Filter.of_two(
             "party_filter",
             QT_TRANSLATE_NOOP("PeoplePage", "Party members and others"),
-            lambda _db: (
-                (translate("PeoplePage", "Party members"), True),
-                (translate("PeoplePage", "Not party members"), False),
-            ),
+            (QT_TRANSLATE_NOOP("PeoplePage", "Party members"), True),
+            (QT_TRANSLATE_NOOP("PeoplePage", "Not party members"), False),
             "party_member",
         ),
     )

@@ -21,7 +21,6 @@ from desktop.ui.pages.list_page import (
     Records,
     details_links,
     details_table,
-    labelled,
 )
 from desktop.ui.pages.periods import REGISTERED
 
@@ -40,17 +39,11 @@ class ProjectsPage(ListPage):
         'There are no projects yet. Click "New", or choose a need and "Create project".',
     )
     filter_specs = (
-        Filter(
-            "kind_filter",
-            QT_TRANSLATE_NOOP("ProjectsPage", "All kinds"),
-            labelled(ProjectKind, project_kind_label),
-            "kind",
+        Filter.of_enum(
+            "kind_filter", QT_TRANSLATE_NOOP("ProjectsPage", "All kinds"), ProjectKind, "kind"
         ),
-        Filter(
-            "stage_filter",
-            QT_TRANSLATE_NOOP("ProjectsPage", "All stages"),
-            labelled(ProjectStage, project_stage_label),
-            "stage",
+        Filter.of_enum(
+            "stage_filter", QT_TRANSLATE_NOOP("ProjectsPage", "All stages"), ProjectStage, "stage"
         ),
         REGISTERED,
     )

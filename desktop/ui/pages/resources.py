@@ -18,7 +18,6 @@ from desktop.ui.pages.list_page import (
     Records,
     details_links,
     details_table,
-    labelled,
 )
 
 
@@ -35,20 +34,17 @@ class ResourcesPage(ListPage):
         "ResourcesPage", 'There are no resources yet. Click "New" or import them from Excel.'
     )
     filter_specs = (
-        Filter(
-            "kind_filter",
-            QT_TRANSLATE_NOOP("ResourcesPage", "All kinds"),
-            labelled(ResourceKind, resource_kind_label),
-            "kind",
+        Filter.of_enum(
+            "kind_filter", QT_TRANSLATE_NOOP("ResourcesPage", "All kinds"), ResourceKind, "kind"
         ),
-        Filter(
+        Filter.of_enum(
             "provider_filter",
             QT_TRANSLATE_NOOP("ResourcesPage", "All providers"),
-            labelled(ProviderKind, provider_kind_label),
+            ProviderKind,
             "provider_kind",
         ),
-        Filter(
-            "valid_only", QT_TRANSLATE_NOOP("ResourcesPage", "Still valid only"), None, "valid_only"
+        Filter.check(
+            "valid_only", QT_TRANSLATE_NOOP("ResourcesPage", "Still valid only"), "valid_only"
         ),
     )
 

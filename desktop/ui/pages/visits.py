@@ -21,7 +21,6 @@ from desktop.ui.pages.list_page import (
     Records,
     details_links,
     details_table,
-    labelled,
 )
 
 
@@ -38,11 +37,8 @@ class VisitsPage(ListPage):
         'No visits recorded yet. Click "New" after a reception day or a door-knocking round.',
     )
     filter_specs = (
-        Filter(
-            "kind_filter",
-            QT_TRANSLATE_NOOP("VisitsPage", "All visits"),
-            labelled(VisitKind, visit_kind_label),
-            "kind",
+        Filter.of_enum(
+            "kind_filter", QT_TRANSLATE_NOOP("VisitsPage", "All visits"), VisitKind, "kind"
         ),
     )
 
