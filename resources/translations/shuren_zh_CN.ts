@@ -272,37 +272,37 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="23"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="20"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="42"/>
         <source>e.g. 3栋</source>
         <translation>例如：3栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="44"/>
         <source>(no grid)</source>
         <translation>（未划分网格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="49"/>
         <source>Building</source>
         <translation>楼栋名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="50"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="52"/>
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
@@ -1581,205 +1581,205 @@
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="252"/>
+        <location filename="../../desktop/ui/pages/home.py" line="261"/>
         <source>Getting started: do these first</source>
         <translation>刚开始使用：请先做这几件事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="258"/>
+        <location filename="../../desktop/ui/pages/home.py" line="267"/>
         <source>Open the first-start guide…</source>
         <translation>打开首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="271"/>
+        <location filename="../../desktop/ui/pages/home.py" line="280"/>
         <source>1. Neighborhood filled in: {name}</source>
         <translation>1. 小区信息已填写：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="275"/>
+        <location filename="../../desktop/ui/pages/home.py" line="284"/>
         <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="281"/>
+        <location filename="../../desktop/ui/pages/home.py" line="290"/>
         <source>2. {count} building(s) added.</source>
         <translation>2. 已添加 {count} 栋楼。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="283"/>
+        <location filename="../../desktop/ui/pages/home.py" line="292"/>
         <source>2. Add the buildings (1栋, 2栋 …).</source>
         <translation>2. 添加楼栋（1栋、2栋……）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="286"/>
+        <location filename="../../desktop/ui/pages/home.py" line="295"/>
         <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="314"/>
+        <location filename="../../desktop/ui/pages/home.py" line="323"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="315"/>
         <location filename="../../desktop/ui/pages/home.py" line="324"/>
-        <location filename="../../desktop/ui/pages/home.py" line="336"/>
+        <location filename="../../desktop/ui/pages/home.py" line="333"/>
+        <location filename="../../desktop/ui/pages/home.py" line="345"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="316"/>
+        <location filename="../../desktop/ui/pages/home.py" line="325"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="317"/>
+        <location filename="../../desktop/ui/pages/home.py" line="326"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="323"/>
-        <location filename="../../desktop/ui/pages/home.py" line="335"/>
+        <location filename="../../desktop/ui/pages/home.py" line="332"/>
+        <location filename="../../desktop/ui/pages/home.py" line="344"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="325"/>
+        <location filename="../../desktop/ui/pages/home.py" line="334"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="326"/>
+        <location filename="../../desktop/ui/pages/home.py" line="335"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="331"/>
+        <location filename="../../desktop/ui/pages/home.py" line="340"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="331"/>
+        <location filename="../../desktop/ui/pages/home.py" line="340"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="337"/>
+        <location filename="../../desktop/ui/pages/home.py" line="346"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="338"/>
+        <location filename="../../desktop/ui/pages/home.py" line="347"/>
         <source>Action item</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="344"/>
+        <location filename="../../desktop/ui/pages/home.py" line="353"/>
         <source>Days left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="345"/>
+        <location filename="../../desktop/ui/pages/home.py" line="354"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="346"/>
+        <location filename="../../desktop/ui/pages/home.py" line="355"/>
         <source>Still owed</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="374"/>
+        <location filename="../../desktop/ui/pages/home.py" line="383"/>
         <source>Record the follow-up result…</source>
         <translation>记录回访结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="375"/>
+        <location filename="../../desktop/ui/pages/home.py" line="384"/>
         <source>Open the visit</source>
         <translation>打开走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="381"/>
+        <location filename="../../desktop/ui/pages/home.py" line="390"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="382"/>
+        <location filename="../../desktop/ui/pages/home.py" line="391"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="392"/>
+        <location filename="../../desktop/ui/pages/home.py" line="401"/>
         <source>This is the demo neighborhood: its names, phones and records are made up, and it is kept apart from your own data. Close this window when you are done; the next time you open Shuren Xiaoqu, it opens your own data.</source>
         <translation>这是演示小区：其中的姓名、电话和记录都是虚构的，与您自己的数据分开保存。看完关闭这个窗口即可；下次打开熟人小区，打开的仍是您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="495"/>
+        <location filename="../../desktop/ui/pages/home.py" line="506"/>
         <source>Follow-up visits due this week</source>
         <translation>本周需回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="517"/>
+        <location filename="../../desktop/ui/pages/home.py" line="528"/>
         <source>No follow-ups due. A visit with a follow-up date shows here from its week on, until its result is recorded.</source>
         <translation>没有需要回访的走访。走访填了回访日期的，到那一周就列在这里，记录回访结果后移除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="526"/>
+        <location filename="../../desktop/ui/pages/home.py" line="536"/>
         <source>Overdue needs</source>
         <translation>逾期未办结的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="545"/>
+        <location filename="../../desktop/ui/pages/home.py" line="555"/>
         <source>No overdue needs. A need not resolved by its due date shows here.</source>
         <translation>没有逾期的需求。需求过了办结期限还未办结，就会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="553"/>
+        <location filename="../../desktop/ui/pages/home.py" line="562"/>
         <source>Upcoming meetings</source>
         <translation>近期会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="566"/>
+        <location filename="../../desktop/ui/pages/home.py" line="575"/>
         <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="572"/>
+        <location filename="../../desktop/ui/pages/home.py" line="580"/>
         <source>Open action items</source>
         <translation>待落实事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="594"/>
+        <location filename="../../desktop/ui/pages/home.py" line="601"/>
         <source>From: {meeting}</source>
         <translation>来自：{meeting}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="599"/>
+        <location filename="../../desktop/ui/pages/home.py" line="607"/>
         <source>No open action items. What a meeting decides to do, with its owner and due date, shows here until it is done.</source>
         <translation>没有待落实的事项。会议决定要办的事（负责人、期限）会列在这里，直到办完。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="615"/>
+        <location filename="../../desktop/ui/pages/home.py" line="621"/>
         <source>{days} days</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="628"/>
+        <location filename="../../desktop/ui/pages/home.py" line="635"/>
         <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="634"/>
+        <location filename="../../desktop/ui/pages/home.py" line="641"/>
         <source>Nothing owed soon. In the last month of a quarter (the last two of the year) this box warns of any three-ones activity still missing.</source>
         <translation>近期没有到期未完成的“三个一”。每季度最后一个月（全年为最后两个月），这里会提醒还缺哪一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="608"/>
+        <location filename="../../desktop/ui/pages/home.py" line="615"/>
         <source>Partner units: three-ones still owed ({count})</source>
         <translation>共建单位“三个一”待完成（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="642"/>
+        <location filename="../../desktop/ui/pages/home.py" line="649"/>
         <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
@@ -1917,112 +1917,112 @@
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46"/>
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46"/>
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49"/>
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="53"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50"/>
         <source>New patrol</source>
         <translation>新建巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="55"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="59"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="56"/>
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="62"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="59"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="65"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="62"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="76"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="73"/>
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="79"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="76"/>
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="118"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="108"/>
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="120"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="110"/>
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="125"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115"/>
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="149"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="139"/>
         <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="163"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="153"/>
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="200"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="189"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="201"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190"/>
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="219"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="208"/>
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="231"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="220"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="254"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="243"/>
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="272"/>
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="261"/>
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2136,58 +2136,58 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="53"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="56"/>
         <source>Select a record to see its details</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="112"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="239"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="132"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="259"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="113"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="133"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="114"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="134"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="180"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="200"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="181"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="201"/>
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="237"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="257"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="279"/>
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="339"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="359"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="340"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="360"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="452"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="475"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2398,193 +2398,193 @@
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="170"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="171"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="173"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="174"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="175"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="182"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="202"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="204"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="203"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="205"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="204"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="205"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="216"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="217"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="219"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="414"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="260"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="290"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="292"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="291"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="306"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="305"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="308"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="307"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="312"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="314"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="313"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="315"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="314"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="327"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="326"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="382"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="381"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="402"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="401"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="403"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="402"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="404"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="403"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="405"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="404"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="412"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="429"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="428"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="532"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="531"/>
         <source>These minutes were finalized meanwhile and can no longer be edited; add a correction instead.</source>
         <translation>这份纪要在此期间已经定稿，不能再修改；如需改动，请添加“更正”。</translation>
     </message>
@@ -2660,52 +2660,52 @@
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="62"/>
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="63"/>
         <source>Add a correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="76"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="71"/>
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="79"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="74"/>
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="81"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="76"/>
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="85"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="80"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="51"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="50"/>
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="57"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="54"/>
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="59"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="55"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="60"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="56"/>
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
@@ -2715,82 +2715,82 @@
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="105"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="101"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="108"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="103"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="112"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="107"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="113"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="108"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="115"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="110"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="116"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="127"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="122"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="143"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="138"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="144"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="139"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="145"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="140"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="146"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="141"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="157"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="152"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="176"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="171"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="192"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="187"/>
         <source>The minutes cannot be finalized yet:
 {reasons}
 Edit the meeting to correct this, then finalize again.</source>
@@ -2799,12 +2799,12 @@ Edit the meeting to correct this, then finalize again.</source>
 请先编辑会议改正，再定稿。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="213"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="208"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="244"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="239"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
@@ -2817,32 +2817,32 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="74"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="73"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="108"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="110"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="111"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="112"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -3009,154 +3009,154 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="52"/>
         <source>Edit need</source>
         <translation>编辑需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="51"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="79"/>
         <source>e.g. Lift in building 3 often stops</source>
         <translation>例如：3栋电梯经常停运</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="83"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="192"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="87"/>
         <source>A dispute between residents and the property company; counted in the statistics. Only for needs of the category 物业服务.</source>
         <translation>居民与物业服务企业之间的矛盾，计入统计；仅用于“物业服务”类需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="111"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="111"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="130"/>
         <source>Required when referred or not accepted</source>
         <translation>转办、不予受理时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="133"/>
         <source>What happened (kept in the history)</source>
         <translation>办理情况（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="135"/>
-        <location filename="../../desktop/ui/dialogs/need.py" line="142"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="143"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="139"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="148"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="150"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="152"/>
         <source>Dispute</source>
         <translation>矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="153"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="154"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="155"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="159"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="161"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="164"/>
         <source>Note on the change</source>
         <translation>变更说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="165"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="168"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="172"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="173"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="175"/>
         <source>Resident satisfaction</source>
         <translation>居民满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="179"/>
         <source>Followed up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/need.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/need.py" line="194"/>
         <source>Property dispute (only for the category 物业服务)</source>
         <translation>物业矛盾（仅限“物业服务”类别）</translation>
     </message>
@@ -3218,12 +3218,12 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="108"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="107"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="110"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="109"/>
         <source>Categories…</source>
         <translation>类别管理…</translation>
     </message>
@@ -3263,117 +3263,117 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="128"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="127"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="130"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="131"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="130"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="132"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="131"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="134"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="134"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="146"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="148"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="162"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="161"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="166"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="165"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="178"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="177"/>
         <source>{date} {kind}: {resident}, {issue}</source>
         <translation>{date} {kind}：{resident}，{issue}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="190"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="189"/>
         <source>{date} {meeting}, topic: {topic}</source>
         <translation>{date} {meeting}，议题：{topic}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="202"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="201"/>
         <source>{date} joint patrol ({route}): {finding}</source>
         <translation>{date} 联合巡查（{route}）：{finding}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="215"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="214"/>
         <source>Where it came from</source>
         <translation>来源记录</translation>
     </message>
@@ -3386,107 +3386,107 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeighborhoodPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="70"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="68"/>
         <source>Neighborhood</source>
         <translation>小区信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="74"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="72"/>
         <source>Neighborhood name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="75"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="73"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="76"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="74"/>
         <source>Street office</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="85"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="83"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="115"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="113"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="121"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="200"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="119"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="198"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="122"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="120"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="123"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="202"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="121"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="138"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="150"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="187"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="136"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="148"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="185"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="139"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="137"/>
         <source>Grid name:</source>
         <translation>网格名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="169"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="167"/>
         <source>Delete grid</source>
         <translation>删除网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="170"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="168"/>
         <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="182"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="180"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="186"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="184"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="188"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="186"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="201"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="199"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="224"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="236"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="222"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="234"/>
         <source>Delete building</source>
         <translation>删除楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="225"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="223"/>
         <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="237"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="235"/>
         <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
@@ -3502,12 +3502,12 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="34"/>
         <source>Edit organization</source>
         <translation>编辑组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/organization.py" line="33"/>
         <source>New organization</source>
         <translation>新建组织</translation>
     </message>
@@ -3822,57 +3822,57 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="48"/>
         <source>e.g. 1栋 → 2栋 → underground car park → east gate</source>
         <translation>例如：1栋 → 2栋 → 地下车库 → 东门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="52"/>
         <source>Building leaders, property staff … separated by 、</source>
         <translation>楼栋长、物业人员……用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="58"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="58"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="71"/>
         <source>Add a finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="73"/>
         <source>Remove the finding</source>
         <translation>删除所选问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="78"/>
         <source>Route</source>
         <translation>巡查路线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="79"/>
         <source>Who</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="80"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/patrol.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/patrol.py" line="81"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3913,27 +3913,27 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="33"/>
+        <location filename="../../desktop/ui/pages/people.py" line="32"/>
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="46"/>
+        <location filename="../../desktop/ui/pages/people.py" line="43"/>
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="48"/>
+        <location filename="../../desktop/ui/pages/people.py" line="44"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="49"/>
+        <location filename="../../desktop/ui/pages/people.py" line="45"/>
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="39"/>
+        <location filename="../../desktop/ui/pages/people.py" line="36"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -3943,52 +3943,52 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="61"/>
+        <location filename="../../desktop/ui/pages/people.py" line="56"/>
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="66"/>
+        <location filename="../../desktop/ui/pages/people.py" line="61"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="68"/>
+        <location filename="../../desktop/ui/pages/people.py" line="63"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="72"/>
+        <location filename="../../desktop/ui/pages/people.py" line="67"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="73"/>
+        <location filename="../../desktop/ui/pages/people.py" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="75"/>
+        <location filename="../../desktop/ui/pages/people.py" line="70"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="78"/>
+        <location filename="../../desktop/ui/pages/people.py" line="73"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="83"/>
+        <location filename="../../desktop/ui/pages/people.py" line="78"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="86"/>
+        <location filename="../../desktop/ui/pages/people.py" line="81"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="90"/>
+        <location filename="../../desktop/ui/pages/people.py" line="85"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3998,12 +3998,12 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="98"/>
+        <location filename="../../desktop/ui/pages/people.py" line="93"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="99"/>
+        <location filename="../../desktop/ui/pages/people.py" line="94"/>
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -4077,82 +4077,82 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="38"/>
         <source>Edit person</source>
         <translation>编辑人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="37"/>
         <source>New person</source>
         <translation>新建人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="56"/>
         <source>Full name, e.g. 张伟</source>
         <translation>姓名，例如：张伟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="59"/>
         <source>e.g. 13812345678 or 0755-12345678</source>
         <translation>例如：13812345678 或 0755-12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="65"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="75"/>
         <source>e.g. 1203</source>
         <translation>例如：1203</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="82"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="97"/>
         <source>e.g. legal advice, plumbing</source>
         <translation>例如：法律咨询、水电维修</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="110"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="111"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="112"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="114"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="115"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="116"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="117"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/person.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/person.py" line="136"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
@@ -4233,114 +4233,114 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="167"/>
         <source>Required if terminated</source>
         <translation>终止时必填</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/dialogs/project.py" line="187"/>
         <location filename="../../desktop/ui/dialogs/project.py" line="188"/>
         <location filename="../../desktop/ui/dialogs/project.py" line="189"/>
-        <location filename="../../desktop/ui/dialogs/project.py" line="190"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="193"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="200"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="202"/>
         <source>Link resources</source>
         <translation>关联资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="208"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="210"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="209"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="210"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="213"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="212"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="215"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="214"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="215"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="216"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="220"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="223"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="222"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="224"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="223"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="225"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="224"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="227"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="226"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="230"/>
         <source>Residents who rated</source>
         <translation>参与评价人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="236"/>
         <source>Average rating (1–5)</source>
         <translation>平均评分（1–5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="241"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="247"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/project.py" line="249"/>
+        <location filename="../../desktop/ui/dialogs/project.py" line="248"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
@@ -4391,117 +4391,117 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="36"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="35"/>
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="45"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="43"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="51"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="46"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="38"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="37"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="68"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="61"/>
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="72"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="73"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="66"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="67"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="68"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="70"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="78"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="71"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="79"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="72"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="80"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="73"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="81"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="82"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
         <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="83"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="76"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="91"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="94"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="87"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="117"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="110"/>
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="118"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="111"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为“已解决”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="126"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="119"/>
         <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="37"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="36"/>
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -4601,87 +4601,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="45"/>
         <source>Edit resource</source>
         <translation>编辑资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="44"/>
         <source>New resource</source>
         <translation>新建资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="54"/>
         <source>e.g. Community hall, weekends</source>
         <translation>例如：党群活动室（周末可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="66"/>
         <source>e.g. 2 rooms, Saturday and Sunday 9:00–17:00</source>
         <translation>例如：2 间，周六日 9:00–17:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="71"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="73"/>
         <source>Rest station for delivery riders (monthly service log)</source>
         <translation>骑手暖蜂驿站（按月登记服务）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="77"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="79"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="81"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="82"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="85"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="88"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="89"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="91"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="95"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/resource.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/resource.py" line="100"/>
         <source>Rest station</source>
         <translation>暖蜂驿站</translation>
     </message>
@@ -4733,87 +4733,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="31"/>
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="40"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="38"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="46"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="42"/>
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="51"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="47"/>
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="34"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="62"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="58"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="64"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="60"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="61"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="62"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="63"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="64"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="69"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="70"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="71"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="76"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -5037,32 +5037,32 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>RightUseDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="93"/>
         <source>Use of a right</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="106"/>
         <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="108"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="110"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/talent_record.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/talent_record.py" line="111"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
@@ -5139,84 +5139,84 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SelfOrganizationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="38"/>
         <source>Self-organizations</source>
         <translation>自组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="40"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="43"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="48"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="55"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="41"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="53"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="46"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="44"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="45"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="49"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="47"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="50"/>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="54"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="52"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="57"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="55"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="86"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="70"/>
         <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="99"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="83"/>
         <source>No members recorded.</source>
         <translation>还没有登记成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="103"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="87"/>
         <source>No activities recorded.</source>
         <translation>还没有登记活动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="140"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="124"/>
         <source>Remove {name} from {group}?</source>
         <translation>将{name}从“{group}”中移除吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="128"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="168"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="151"/>
         <source>Move the activity of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的活动移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="172"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="156"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
@@ -5542,43 +5542,43 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="181"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="167"/>
         <source>Rest stations for delivery riders</source>
         <translation>骑手暖蜂驿站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="184"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="170"/>
         <source>Monthly service log</source>
         <translation>月度服务台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="185"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="171"/>
         <source>Log a month</source>
         <translation>登记月度服务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="186"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="172"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="187"/>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="244"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="173"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="221"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="207"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="183"/>
         <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="219"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="195"/>
         <source>No months logged yet.</source>
         <translation>还没有登记月度服务。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_groups.py" line="241"/>
+        <location filename="../../desktop/ui/pages/federation_groups.py" line="217"/>
         <source>Delete the log of {month}?</source>
         <translation>删除{month}的服务登记吗？</translation>
     </message>
@@ -6320,84 +6320,84 @@ Merge the two copies?</source>
 <context>
     <name>TalentsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="31"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="30"/>
         <source>Talented residents</source>
         <translation>贤达能人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="33"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="32"/>
         <source>Discovered on…</source>
         <translation>发现日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="36"/>
         <source>Cultivation</source>
         <translation>培养情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="37"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="43"/>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="201"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="38"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="42"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="198"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="39"/>
         <source>Use of the four rights</source>
         <translation>四权行使</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="41"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="40"/>
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="50"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="49"/>
         <source>Read from the records: present as a talented resident at a finalized meeting = deliberation; initiator of a project = suggestion; organizer or implementer = supervision. Evaluations and anything else are recorded by hand.</source>
         <translation>自动取自记录：以贤达能人身份出席已定稿的会议 = 议事权；项目发起人 = 建议权；项目组织者或实施者 = 监督权。参与评价及其他情况请手工登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="104"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="97"/>
         <source>The uses from meetings and projects could not be read. Close and open this page again; if it persists, restart the app.</source>
         <translation>未能读取会议和项目中的四权行使记录。请重新打开本页面；如仍有问题，请重新启动软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="124"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="117"/>
         <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="141"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="134"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="143"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="136"/>
         <source>{name} — discovered: {date}; rights used: {counts}</source>
         <translation>{name} — 发现日期：{date}；四权行使：{counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="149"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="142"/>
         <source>No cultivation recorded.</source>
         <translation>还没有登记培养情况。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="153"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="146"/>
         <source>No use of the four rights recorded.</source>
         <translation>还没有四权行使记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="184"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="178"/>
         <source>Delete this cultivation record?</source>
         <translation>删除这条培养记录吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_talents.py" line="197"/>
+        <location filename="../../desktop/ui/pages/federation_talents.py" line="193"/>
         <source>Delete this record of a right used?</source>
         <translation>删除这条四权行使记录吗？</translation>
     </message>
@@ -6521,107 +6521,107 @@ Merge the two copies?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="38"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="37"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="98"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="100"/>
         <source>Once filled in, follow-up done</source>
         <translation>填写后，这次回访即算完成，不再列在首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="102"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="108"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="109"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="110"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="111"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="112"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="113"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="114"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="115"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="116"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="119"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="123"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="124"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -6684,92 +6684,92 @@ Merge the two copies?</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="34"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="33"/>
         <source>Search resident, phone, address or issue</source>
         <translation>搜索居民、电话、住址或问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="50"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="46"/>
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="43"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="41"/>
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="36"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="35"/>
         <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="67"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="68"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="70"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="73"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="69"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="74"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="70"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="76"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="79"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="75"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="80"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="76"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="82"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="93"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="89"/>
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="110"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="106"/>
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="117"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="113"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="35"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="34"/>
         <source>{count} visit(s) moved to the trash.</source>
         <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>
