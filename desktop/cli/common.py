@@ -82,6 +82,11 @@ def write_json(doc: object) -> None:
     sys.stdout.write("\n")
 
 
+def write_list(kind: str, items: list) -> None:
+    """A list's JSON document: its kind, how many items, the items (see write_json)."""
+    write_json({"kind": kind, "count": len(items), "items": items})
+
+
 def _json_value(value: object) -> object:
     from dataclasses import asdict, is_dataclass
     from datetime import date, datetime

@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import open_data_file, write_json
+from desktop.cli.common import open_data_file, write_list
 from desktop.cli.ledger import LEDGER_KINDS
 
 LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts", "partners")
@@ -56,7 +56,7 @@ def _list_people(args: argparse.Namespace, data_dir: Path) -> int:
             }
             for p in people
         ]
-        write_json({"kind": "people", "count": len(items), "items": items})
+        write_list("people", items)
         return 0
     for p in people:
         building = buildings.get(p.address.building_id, "")
@@ -89,7 +89,7 @@ def _list_visits_or_meetings(args: argparse.Namespace, data_dir: Path) -> int:
             )
             records = [meetings.get_meeting(db, row.id) for row in rows]
     if args.json:
-        write_json({"kind": args.kind, "count": len(records), "items": records})
+        write_list(args.kind, records)
         return 0
     for r in records:
         if args.kind == "visits":
@@ -127,7 +127,7 @@ def _list_compacts(args: argparse.Namespace, data_dir: Path) -> int:
             }
             for c in records
         ]
-        write_json({"kind": "compacts", "count": len(items), "items": items})
+        write_list("compacts", items)
         return 0
     states = {"draft": "草案", "adopted": "已通过", "revising": "修订中"}
     for c in records:
@@ -172,7 +172,7 @@ def _list_records(args: argparse.Namespace, data_dir: Path) -> int:
     with open_data_file(data_dir) as db, ledger.iter_records(db, kind) as records:
         items = list(records)
     if args.json:
-        write_json({"kind": kind.value, "count": len(items), "items": items})
+        write_list(kind.value, items)
         return 0
     state = {LedgerKind.NEEDS: "status", LedgerKind.RESOURCES: "kind", LedgerKind.PROJECTS: "stage"}
     for item in items:

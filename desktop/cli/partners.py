@@ -4,7 +4,7 @@
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.common import open_data_file, write_json
+from desktop.cli.common import open_data_file, write_list
 from desktop.domain.labels import word
 from desktop.domain.partners import PartnerTracker, QuotaCell
 
@@ -73,7 +73,7 @@ def list_partners(data_dir: Path, *, as_json: bool, today: date | None = None) -
             }
             for p in units
         ]
-        write_json({"kind": "partners", "count": len(items), "items": items})
+        write_list("partners", items)
         return 0
     for p in units:
         t = trackers[p.id]

@@ -21,7 +21,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -36,6 +35,7 @@ from desktop.documents.layout import (
     Output,
     PageKeepingCanvas,
     Pen,
+    document,
     grid_table,
     write_bytes,
 )
@@ -143,19 +143,8 @@ def build_sheet(
     """Lay out ``story`` on ``sheet`` and write the PDF to a path (atomically) or a stream."""
     buffer = io.BytesIO()
     k = sheet.scale
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=sheet.size,
-        leftMargin=sheet.margin_x,
-        rightMargin=sheet.margin_x,
-        topMargin=MARGIN_TOP * k,
-        bottomMargin=MARGIN_BOTTOM * k,
-        title=title,
-        author=author,
-        creator="熟人小区",
-        initialFontName=pen.fonts.primary,
-        pageCompression=1,
-    )
+    margins = (sheet.margin_x, MARGIN_TOP * k, MARGIN_BOTTOM * k)
+    doc = document(buffer, pen, sheet.size, margins, title, author)
 
     def on_page(canvas: Canvas, _doc) -> None:
         if sheet.draft:

@@ -377,24 +377,38 @@ def build_pdf(
     write_bytes(data, out)
 
 
-def render_pdf(
-    story: list[Flowable], pen: Pen, decor: PageDecor, *, title: str, author: str
-) -> tuple[bytes, int]:
-    """Lay out ``story`` on A4: the PDF and its number of pages."""
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+def document(
+    buffer: io.BytesIO,
+    pen: Pen,
+    size: tuple[float, float],
+    margins: tuple[float, float, float],
+    title: str,
+    author: str,
+) -> SimpleDocTemplate:
+    """The project's PDF on ``size`` paper, written to ``buffer``; ``margins``: left and right,
+    top, bottom."""
+    side, top, bottom = margins
+    return SimpleDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        pagesize=size,
+        leftMargin=side,
+        rightMargin=side,
+        topMargin=top,
+        bottomMargin=bottom,
         title=title,
         author=author,
         creator="熟人小区",
         initialFontName=pen.fonts.primary,
         pageCompression=1,
     )
+
+
+def render_pdf(
+    story: list[Flowable], pen: Pen, decor: PageDecor, *, title: str, author: str
+) -> tuple[bytes, int]:
+    """Lay out ``story`` on A4: the PDF and its number of pages."""
+    buffer = io.BytesIO()
+    doc = document(buffer, pen, A4, (MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM), title, author)
 
     def on_page(canvas: Canvas, _doc) -> None:
         if decor.draft:

@@ -6,11 +6,10 @@ from enum import Enum
 
 from desktop.domain.errors import Problem, in_order, required, too_long
 from desktop.domain.listing import ListQuery
-from desktop.domain.needs import Satisfaction
+from desktop.domain.needs import LINE_MAX, TEXT_MAX, Satisfaction
 from desktop.domain.text import cleaned
 
-LINE_MAX = 80  # a name, a phone, a place: one line
-TEXT_MAX = 4000
+# A visit's resident, address and issue become a need's (visit_to_need): the same limits.
 MAX_LENGTH = {
     "resident": LINE_MAX,
     "phone": LINE_MAX,

@@ -92,12 +92,38 @@ def get_live(
         return convert(live_record(s, model, record_id, what))
 
 
+def get_loaded(
+    db: Database, model: type[T], record_id: int, what: str, load: Callable[[Session, T], R]
+) -> R:
+    """One live record as its domain object, ``load`` reading its parts in the same session."""
+    with db.session() as s:
+        return load(s, live_record(s, model, record_id, what))
+
+
+def count_where(s: Session, model: Any, *conditions: Any) -> int:
+    """How many of ``model``'s records (the trash included) meet ``conditions``."""
+    return s.scalar(select(func.count()).select_from(model).where(*conditions)) or 0
+
+
 def checked(obj: T, clean: Callable[[T], T], validate: Callable[[T], dict]) -> T:
     """``obj`` cleaned; ValidationError with its problems if it is still not acceptable."""
     obj = clean(obj)
     if problems := validate(obj):
         raise ValidationError(problems)
     return obj
+
+
+def save_checked(
+    db: Database,
+    obj: T,
+    clean: Callable[[T], T],
+    validate: Callable[[T], dict],
+    save: Callable[[Session, T], R],
+) -> R:
+    """``obj`` cleaned and checked (see checked), then stored by ``save`` in one session."""
+    obj = checked(obj, clean, validate)
+    with db.session() as s:
+        return save(s, obj)
 
 
 def newest_first(

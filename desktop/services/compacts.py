@@ -16,7 +16,7 @@ from desktop.domain.compacts import (
     validate_version,
 )
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
-from desktop.services.common import checked, live_record
+from desktop.services.common import checked, get_loaded, live_record
 from desktop.store.database import Database
 from desktop.store.models import (
     BuildingRecord,
@@ -48,6 +48,18 @@ def _to_version(r: CompactVersionRecord) -> CompactVersion:
 def _body(v: CompactVersion) -> str:
     return json.dumps(
         [{"title": c.title, "articles": c.articles} for c in v.chapters], ensure_ascii=False
+    )
+
+
+def _version_record(compact_id: int, number: int, text: CompactVersion) -> CompactVersionRecord:
+    """A new stored version ``number`` of the compact holding ``text`` (not adopted)."""
+    return CompactVersionRecord(
+        compact_id=compact_id,
+        number=number,
+        title=text.title,
+        preamble=text.preamble,
+        body=_body(text),
+        closing=text.closing,
     )
 
 
@@ -89,9 +101,7 @@ def list_compacts(db: Database, *, deleted: bool = False) -> list[CompactRow]:
 
 
 def get_compact(db: Database, compact_id: int) -> Compact:
-    with db.session() as s:
-        rec = live_record(s, CompactRecord, compact_id, "compact")
-        return _load(s, rec)
+    return get_loaded(db, CompactRecord, compact_id, "compact", _load)
 
 
 def create_compact(db: Database, draft: CompactVersion) -> Compact:
@@ -101,16 +111,7 @@ def create_compact(db: Database, draft: CompactVersion) -> Compact:
         rec = CompactRecord(title=draft.title)
         s.add(rec)
         s.flush()
-        s.add(
-            CompactVersionRecord(
-                compact_id=rec.id,
-                number=1,
-                title=draft.title,
-                preamble=draft.preamble,
-                body=_body(draft),
-                closing=draft.closing,
-            )
-        )
+        s.add(_version_record(rec.id, 1, draft))
         s.flush()
         return _load(s, rec)
 
@@ -162,16 +163,7 @@ def start_revision(db: Database, compact_id: int) -> Compact:
             raise DraftExistsError(str(compact_id))
         base = compact.current
         assert base is not None  # a compact without an adopted version has its draft
-        s.add(
-            CompactVersionRecord(
-                compact_id=compact_id,
-                number=compact.versions[-1].number + 1,
-                title=base.title,
-                preamble=base.preamble,
-                body=_body(base),
-                closing=base.closing,
-            )
-        )
+        s.add(_version_record(compact_id, compact.versions[-1].number + 1, base))
         s.flush()
         return _load(s, rec)
 

@@ -18,7 +18,7 @@ from desktop.domain.committee import (
 from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import check_organization
-from desktop.services.common import live_record
+from desktop.services.common import get_loaded
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
 from desktop.store.trash import move_to_trash, record_to_save
@@ -96,9 +96,7 @@ def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
 
 
 def get_evaluation(db: Database, evaluation_id: int) -> Evaluation:
-    with db.session() as s:
-        rec = live_record(s, EvaluationRecord, evaluation_id, "evaluation")
-        return _to_evaluation(s, rec)
+    return get_loaded(db, EvaluationRecord, evaluation_id, "evaluation", _to_evaluation)
 
 
 def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:

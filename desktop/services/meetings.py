@@ -33,6 +33,7 @@ from desktop.services.common import (
     Hint,
     ListSpec,
     checked,
+    get_loaded,
     list_functions,
     live_record,
 )
@@ -183,9 +184,7 @@ def _participant(p: MeetingParticipantRecord) -> Participant:
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
-    with db.session() as s:
-        rec = live_record(s, MeetingRecord, meeting_id, "meeting")
-        return _load(s, rec)
+    return get_loaded(db, MeetingRecord, meeting_id, "meeting", _load)
 
 
 def save_meeting(db: Database, meeting: Meeting) -> Meeting:

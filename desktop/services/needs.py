@@ -24,6 +24,7 @@ from desktop.domain.text import clean_text
 from desktop.services.common import (
     Hint,
     ListSpec,
+    count_where,
     get_live,
     list_functions,
 )
@@ -125,14 +126,7 @@ def delete_category(db: Database, category_id: int) -> None:
         rec = s.get(NeedCategoryRecord, category_id)
         if rec is None:
             raise NotFoundError(f"category {category_id}")
-        used = (
-            s.scalar(
-                select(func.count())
-                .select_from(NeedRecord)
-                .where(NeedRecord.category_id == category_id)
-            )
-            or 0
-        )
+        used = count_where(s, NeedRecord, NeedRecord.category_id == category_id)
         if used:
             raise CategoryInUseError(rec.name, used)
         s.delete(rec)

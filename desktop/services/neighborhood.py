@@ -1,10 +1,11 @@
 """The neighborhood itself, its grids and its buildings."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop.domain.errors import DomainError, NotFoundError, Problem, ValidationError
 from desktop.domain.roster import NAME_MAX, Building, Grid, Neighborhood, validate_neighborhood
 from desktop.domain.text import clean_text
+from desktop.services.common import count_where
 from desktop.store.database import Database
 from desktop.store.models import BuildingRecord, GridRecord, NeighborhoodRecord, PersonRecord
 
@@ -109,14 +110,7 @@ def delete_building(db: Database, building_id: int) -> None:
     """Refused while anyone (trash included) lives there: addresses must not vanish."""
     with db.session() as s:
         rec = _get(s, BuildingRecord, building_id)
-        people = (
-            s.scalar(
-                select(func.count())
-                .select_from(PersonRecord)
-                .where(PersonRecord.building_id == building_id)
-            )
-            or 0
-        )
+        people = count_where(s, PersonRecord, PersonRecord.building_id == building_id)
         if people:
             raise BuildingInUseError(rec.name, people)
         s.delete(rec)

@@ -10,25 +10,16 @@ from desktop.domain.roster import (
     validate_organization,
 )
 from desktop.services.common import checked, count_of, get_live, live_record
+from desktop.services.mapping import from_row
 from desktop.store.database import Database
 from desktop.store.models import OrganizationRecord
 from desktop.store.trash import move_to_trash
 
 
 def _to_organization(rec: OrganizationRecord) -> Organization:
-    return Organization(
-        kind=OrganizationKind(rec.kind),
-        name=rec.name,
-        contact_name=rec.contact_name,
-        phone=rec.phone,
-        term_start=rec.term_start,
-        term_end=rec.term_end,
-        note=rec.note,
-        id=rec.id,
-        uuid=rec.uuid,
-        incubated_on=rec.incubated_on,
-        partner_type=PartnerType(rec.partner_type) if rec.partner_type else None,
-    )
+    # A partner type is read only when one is stored (not an empty value).
+    partner_type = PartnerType(rec.partner_type) if rec.partner_type else None
+    return from_row(Organization, rec, partner_type=partner_type)
 
 
 def _filtered(stmt, text: str, kind: OrganizationKind | None, deleted: bool):

@@ -23,8 +23,8 @@ from desktop.domain.projects import (
 from desktop.services.common import (
     Hint,
     ListSpec,
+    get_loaded,
     list_functions,
-    live_record,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.services.mapping import from_row, to_row
@@ -120,9 +120,7 @@ def project_from_record(s: Session, rec: ProjectRecord) -> Project:
 
 
 def get_project(db: Database, project_id: int) -> Project:
-    with db.session() as s:
-        rec = live_record(s, ProjectRecord, project_id, "project")
-        return project_from_record(s, rec)
+    return get_loaded(db, ProjectRecord, project_id, "project", project_from_record)
 
 
 def save_project(db: Database, project: Project) -> Project:

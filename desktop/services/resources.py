@@ -17,9 +17,9 @@ from desktop.domain.resources import (
 from desktop.services.common import (
     Hint,
     ListSpec,
-    checked,
     get_live,
     list_functions,
+    save_checked,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.services.mapping import from_row, to_row
@@ -86,9 +86,7 @@ def get_resource(db: Database, resource_id: int) -> Resource:
 
 
 def save_resource(db: Database, resource: Resource) -> Resource:
-    resource = checked(resource, clean_resource, validate_resource)
-    with db.session() as s:
-        return _save(s, resource)
+    return save_checked(db, resource, clean_resource, validate_resource, _save)
 
 
 def _save(s: Session, r: Resource) -> Resource:

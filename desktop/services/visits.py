@@ -18,9 +18,9 @@ from desktop.domain.visits import (
 from desktop.services.common import (
     Hint,
     ListSpec,
-    checked,
     get_live,
     list_functions,
+    save_checked,
 )
 from desktop.services.links import match_person
 from desktop.services.mapping import from_row, to_row
@@ -82,9 +82,7 @@ def get_visit(db: Database, visit_id: int) -> Visit:
 
 
 def save_visit(db: Database, visit: Visit) -> Visit:
-    visit = checked(visit, clean_visit, validate_visit)
-    with db.session() as s:
-        return _save(s, visit)
+    return save_checked(db, visit, clean_visit, validate_visit, _save)
 
 
 def _save(s: Session, v: Visit) -> Visit:

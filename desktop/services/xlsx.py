@@ -334,7 +334,7 @@ class WorkbookReader:
                     continue
                 if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                     raise LimitExceeded(
-                        f"中的{what}第 {number:,} 行第 {_letters(column)} 列的单元格有 "
+                        f"中的{what}第 {number:,} 行第 {column_letter(column)} 列的单元格有 "
                         f"{len(value):,} 个字符，超过了上限 {MAX_CELL_CHARS:,} 个"
                     )
                 values[column - 1] = value
@@ -513,10 +513,11 @@ def _column(reference: str | None, default: int) -> int:
 @functools.cache
 def _columns() -> dict[str, int]:
     """A → 1 … ZZZ → 18,278 (a look-up: this runs for every cell)."""
-    return {_letters(n): n for n in range(1, 18_279)}
+    return {column_letter(n): n for n in range(1, 18_279)}
 
 
-def _letters(number: int) -> str:
+def column_letter(number: int) -> str:
+    """1 → A, 27 → AA (openpyxl's helper without importing openpyxl here)."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from desktop.store.datadir import db_path
 from desktop.store.health import DamagedDatabaseError, check_before_upload
@@ -109,24 +110,22 @@ def test_connection(config: SyncConfig, token: str) -> BranchState:
             raise refused.as_sync_error() from refused
 
 
-def sync_once(
-    data_dir: Path,
-    *,
-    confirm_shrink: bool = False,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    connect: Connect = Connection,
-) -> SyncResult:
+class SyncOptions(TypedDict, total=False):
+    """How one sync runs (the defaults are sync_unlocked's): ``confirm_shrink`` lets a copy
+    with far fewer records replace the street office's, ``progress`` hears the bytes sent of
+    the total, ``cancelled`` is asked before each chunk, ``connect`` opens the connection."""
+
+    confirm_shrink: bool
+    progress: Progress | None
+    cancelled: Callable[[], bool] | None
+    connect: Connect
+
+
+def sync_once(data_dir: Path, **options: Unpack[SyncOptions]) -> SyncResult:
     """Upload what changed since the last acknowledged version. Raises SyncError (SyncBusy
     when another sync of this folder is running, Diverged for another PC's newer copy)."""
     with sync_lock(data_dir):
-        return sync_unlocked(
-            data_dir,
-            confirm_shrink=confirm_shrink,
-            progress=progress,
-            cancelled=cancelled,
-            connect=connect,
-        )
+        return sync_unlocked(data_dir, **options)
 
 
 def sync_unlocked(

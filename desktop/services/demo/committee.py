@@ -102,37 +102,27 @@ def _committee_candidates(db: Database) -> tuple[dict, set[int], list]:
     return orgs, board_ids, list(people)
 
 
+def _term(
+    board: int, dates: tuple[date, date, date], note: str, people: list, posts: list[str]
+) -> CommitteeTerm:
+    """A term (formed, starting, ending on ``dates``) of ``people`` (id, name, party member)
+    holding ``posts`` in order."""
+    members = [CommitteeMember(p[1], posts[i], p[2], p[0]) for i, p in enumerate(people)]
+    return CommitteeTerm(board, *dates, note, members)
+
+
 def _save_terms(
     db: Database, board: int, company: int, party: list, others: list, today: date
 ) -> None:
     current = party[:4] + others[:3]  # 4 of 7: meets the rule
-    positions = ["主任", "副主任", "副主任"] + ["委员"] * 4
-    committee.save_term(
-        db,
-        CommitteeTerm(
-            board,
-            date(2024, 5, 18),
-            date(2024, 6, 1),
-            date(2029, 5, 31),
-            "第三届业主委员会",
-            [CommitteeMember(p[1], positions[i], p[2], p[0]) for i, p in enumerate(current)],
-        ),
-    )
+    posts = ["主任", "副主任", "副主任"] + ["委员"] * 4
+    dates = (date(2024, 5, 18), date(2024, 6, 1), date(2029, 5, 31))
+    committee.save_term(db, _term(board, dates, "第三届业主委员会", current, posts))
     earlier = party[4:7] + others[3:9]  # 3 of 9: fell short, recorded as it was
-    committee.save_term(
-        db,
-        CommitteeTerm(
-            board,
-            date(2019, 5, 25),
-            date(2019, 6, 1),
-            date(2024, 5, 31),
-            "第二届业主委员会（换届前党员比例不足）",
-            [
-                CommitteeMember(p[1], (["主任", "副主任"] + ["委员"] * 7)[i], p[2], p[0])
-                for i, p in enumerate(earlier)
-            ],
-        ),
-    )
+    posts = ["主任", "副主任"] + ["委员"] * 7
+    dates = (date(2019, 5, 25), date(2019, 6, 1), date(2024, 5, 31))
+    note = "第二届业主委员会（换届前党员比例不足）"
+    committee.save_term(db, _term(board, dates, note, earlier, posts))
     committee.save_cross_appointment(
         db, CrossAppointment(current[0][0], board, "支部委员", "业委会主任", date(2024, 6, 1))
     )

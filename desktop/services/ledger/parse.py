@@ -17,8 +17,8 @@ from desktop.domain.ledger import (
 )
 from desktop.domain.text import clean_text
 from desktop.services.ledger.common import ERROR_HEADER, ImportReport, RowError
-from desktop.services.ledger.sheet_writer import column_letter
 from desktop.services.xlsx import Row as XlsxRow
+from desktop.services.xlsx import column_letter
 
 
 @dataclass

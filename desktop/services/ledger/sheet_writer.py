@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.ledger import NO, YES, ColumnType, LedgerKind, LedgerSpec, to_cell
+from desktop.services.xlsx import column_letter
 
 _STYLED_ROW = re.compile(rb'<row r="2".*?</row>', re.S)
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -157,12 +158,3 @@ def _prepare_sheet(sheet, spec: LedgerSpec, categories: list[str]) -> None:
         cell.font, cell.fill, cell.alignment = bold, fill, centre
         header.append(cell)
     sheet.append(header)
-
-
-def column_letter(number: int) -> str:
-    """1 → A, 27 → AA (openpyxl's helper without importing openpyxl here)."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters

@@ -284,6 +284,11 @@ def _add_upload_routes(
 ) -> None:
     """An upload: created, sent in chunks (resumable), finished."""
 
+    async def authorize_upload(request: Request, branch_id: str, upload_id: str) -> None:
+        """The branch's token, then an upload id of the right form (before any lookup)."""
+        await authorize(request, branch_id)
+        _check_upload_id(upload_id)
+
     @app.post(BRANCH + "/uploads")
     async def create_upload(branch_id: str, request: Request) -> JSONResponse:
         await authorize(request, branch_id)
@@ -297,15 +302,13 @@ def _add_upload_routes(
 
     @app.get(UPLOAD)
     async def get_upload(branch_id: str, upload_id: str, request: Request) -> JSONResponse:
-        await authorize(request, branch_id)
-        _check_upload_id(upload_id)
+        await authorize_upload(request, branch_id, upload_id)
         status = await anyio.to_thread.run_sync(storage.upload_status, branch_id, upload_id)
         return _status(status)
 
     @app.put(UPLOAD)
     async def put_chunk(branch_id: str, upload_id: str, request: Request) -> Response:
-        await authorize(request, branch_id)
-        _check_upload_id(upload_id)
+        await authorize_upload(request, branch_id, upload_id)
         try:
             offset = non_negative(request.query_params.get("offset", ""), "offset")
         except ValueError:
@@ -327,8 +330,7 @@ def _add_upload_routes(
 
     @app.post(UPLOAD + "/finish")
     async def finish_upload(branch_id: str, upload_id: str, request: Request) -> JSONResponse:
-        await authorize(request, branch_id)
-        _check_upload_id(upload_id)
+        await authorize_upload(request, branch_id, upload_id)
         confirm = (await _json_object(request)).get("confirm_shrink", False)
         if not isinstance(confirm, bool):
             raise StreetError(ErrorCode.BAD_REQUEST, "confirm_shrink 应为 true 或 false。")

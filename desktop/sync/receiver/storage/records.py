@@ -24,8 +24,15 @@ class NoRegistryError(Exception):
     """The data dir holds no street.sqlite3 (and the caller asked not to create one)."""
 
 
+class _Stored:
+    """A value written as JSON field by field."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True)
-class BranchRecord:
+class BranchRecord(_Stored):
     """One branch as `shuren-street list` shows it."""
 
     branch_id: str
@@ -36,9 +43,6 @@ class BranchRecord:
     bytes_last: int  # wire bytes of the last upload that made a version
     bytes_total: int
 
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class NewBranch:
@@ -48,7 +52,7 @@ class NewBranch:
 
 
 @dataclass(frozen=True)
-class VersionInfo:
+class VersionInfo(_Stored):
     """A version's sidecar (NNNNNN.json)."""
 
     version: int
@@ -58,9 +62,6 @@ class VersionInfo:
     uploaded_at: str
     counts: dict[str, int]
     parent: int | None = None  # the version the upload named as its parent (None: first)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "VersionInfo":
@@ -77,7 +78,7 @@ class VersionInfo:
 
 
 @dataclass(frozen=True)
-class SideCopy:
+class SideCopy(_Stored):
     """An upload refused as diverged, kept compressed in side/ (never made current)."""
 
     upload_id: str
@@ -87,9 +88,6 @@ class SideCopy:
     length: int
     uploaded_at: str
     counts: dict[str, int]
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

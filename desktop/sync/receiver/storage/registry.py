@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.sync import protocol
 from desktop.sync.receiver.private import private_file
@@ -113,20 +114,22 @@ class Registry:
             for b, name, created, last, b_last, b_total in rows
         ]
 
-    def name(self, branch_id: str) -> str | None:
+    def _field(self, branch_id: str, column: str) -> Any:
+        """One column of the branch's row (None for an unknown branch)."""
         with self._connect() as conn:
             row = conn.execute(
-                "SELECT name FROM branch WHERE branch_id = ?", (branch_id,)
+                f"SELECT {column} FROM branch WHERE branch_id = ?", (branch_id,)
             ).fetchone()
         return None if row is None else row[0]
 
+    def name(self, branch_id: str) -> str | None:
+        return self._field(branch_id, "name")
+
     def check_token(self, branch_id: str, token: str) -> bool:
         """True if ``token`` is this branch's. Unknown and malformed ids cost the same work."""
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT token_sha256 FROM branch WHERE branch_id = ?", (branch_id,)
-            ).fetchone()
-        stored = None if row is None or not protocol.BRANCH_ID.match(branch_id) else row[0]
+        stored = self._field(branch_id, "token_sha256")
+        if not protocol.BRANCH_ID.match(branch_id):
+            stored = None
         matches = secrets.compare_digest(protocol.token_hash(token), stored or _DUMMY_HASH)
         return matches and stored is not None
 
@@ -140,8 +143,4 @@ class Registry:
 
     def version(self, branch_id: str) -> int | None:
         """The version the last recorded upload made (None before the first)."""
-        with self._connect() as conn:
-            row = conn.execute(
-                "SELECT version FROM branch WHERE branch_id = ?", (branch_id,)
-            ).fetchone()
-        return None if row is None else row[0]
+        return self._field(branch_id, "version")
