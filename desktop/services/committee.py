@@ -18,6 +18,7 @@ from desktop.domain.committee import (
 )
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import Organization, OrganizationKind
+from desktop.services.mapping import to_row
 from desktop.store.database import Database
 from desktop.store.models import (
     CommitteeMemberRecord,
@@ -54,6 +55,20 @@ def check_organization(
     if rec is None or rec.deleted_at is not None or OrganizationKind(rec.kind) not in kinds:
         return None
     return rec
+
+
+def refuse_unless_organization(
+    s: Session,
+    problems: dict[str, Problem],
+    organization_id: int | None,
+    kinds: tuple[OrganizationKind, ...],
+) -> None:
+    """Raise the record's problems, counting an organization that is not (any longer) a live
+    one of ``kinds`` — checked here, in the session that saves."""
+    if "organization" not in problems and check_organization(s, organization_id, kinds) is None:
+        problems["organization"] = Problem.REQUIRED
+    if problems:
+        raise ValidationError(problems)
 
 
 # -- terms ---------------------------------------------------------------------------------
@@ -106,19 +121,11 @@ def save_term(db: Database, term: CommitteeTerm) -> CommitteeTerm:
     problems = validate_term(term)
     with db.session() as s:
         kinds = (OrganizationKind.OWNERS_COMMITTEE,)
-        if (
-            "organization" not in problems
-            and check_organization(s, term.organization_id, kinds) is None
-        ):
-            problems["organization"] = Problem.REQUIRED
-        if problems:
-            raise ValidationError(problems)
+        refuse_unless_organization(s, problems, term.organization_id, kinds)
         rec = record_to_save(s, CommitteeTermRecord, term.id, None, "committee term")
         if term.id is not None:
             s.execute(delete(CommitteeMemberRecord).where(CommitteeMemberRecord.term_id == rec.id))
-        rec.organization_id = term.organization_id  # type: ignore[assignment]
-        rec.formed_on, rec.term_start, rec.term_end = term.formed_on, term.term_start, term.term_end
-        rec.note = term.note
+        to_row(rec, term)
         s.flush()
         for order, m in enumerate(term.members):
             person = m.person_id if m.person_id and s.get(PersonRecord, m.person_id) else None

@@ -15,10 +15,10 @@ from desktop.domain.committee import (
     clean_evaluation,
     validate_evaluation,
 )
-from desktop.domain.errors import Problem, ValidationError
 from desktop.domain.roster import OrganizationKind
-from desktop.services.committee import check_organization
+from desktop.services.committee import refuse_unless_organization
 from desktop.services.common import get_loaded
+from desktop.services.mapping import to_row
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
 from desktop.store.trash import move_to_trash, record_to_save
@@ -104,20 +104,13 @@ def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
     e = clean_evaluation(evaluation)
     problems = validate_evaluation(e)
     with db.session() as s:
-        if "organization" not in problems and (
-            check_organization(s, e.organization_id, EVALUATED_KINDS) is None
-        ):
-            problems["organization"] = Problem.REQUIRED
-        if problems:
-            raise ValidationError(problems)
+        refuse_unless_organization(s, problems, e.organization_id, EVALUATED_KINDS)
         rec = record_to_save(s, EvaluationRecord, e.id, e.uuid, "evaluation")
         if e.id is not None:
             s.execute(
                 delete(EvaluationScoreRecord).where(EvaluationScoreRecord.evaluation_id == rec.id)
             )
-        rec.organization_id = e.organization_id  # type: ignore[assignment]
-        rec.period, rec.evaluated_on = e.period, e.evaluated_on
-        rec.evaluators, rec.comment = e.evaluators, e.comment
+        to_row(rec, e)
         s.flush()
         for position, score in enumerate(e.scores):
             s.add(

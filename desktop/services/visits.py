@@ -1,6 +1,7 @@
 """Visits: reception-day and door-knocking records; a visit can become a need."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -73,12 +74,8 @@ VISIT_LIST = ListSpec(
 count_visits, list_visits = list_functions(VISIT_LIST)
 
 
-def _to_visit(rec: VisitRecord) -> Visit:
-    return from_row(Visit, rec)
-
-
 def get_visit(db: Database, visit_id: int) -> Visit:
-    return get_live(db, VisitRecord, visit_id, "visit", _to_visit)
+    return get_live(db, VisitRecord, visit_id, "visit", partial(from_row, Visit))
 
 
 def save_visit(db: Database, visit: Visit) -> Visit:
@@ -92,7 +89,7 @@ def _save(s: Session, v: Visit) -> Visit:
     to_row(rec, v)
     s.add(rec)
     s.flush()
-    return _to_visit(rec)
+    return from_row(Visit, rec)
 
 
 def visit_to_need(db: Database, visit_id: int) -> Need:
