@@ -37,6 +37,7 @@ from desktop.services.common import (
     list_functions,
     live_record,
 )
+from desktop.services.mapping import to_row
 from desktop.services.projects import save_project
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -215,29 +216,13 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
         )
     )
     for i, p in enumerate(m.participants):
-        s.add(
-            MeetingParticipantRecord(
-                meeting_id=meeting_id,
-                position=i,
-                role=roles_value(p.roles),
-                name=p.name,
-                organization=p.organization,
-                person_id=p.person_id,
-                phone=p.phone,
-                attendance=p.attendance.value,
-            )
-        )
+        person = MeetingParticipantRecord(meeting_id=meeting_id, position=i)
+        to_row(person, p)
+        person.role = roles_value(p.roles)  # every role, first role first
+        s.add(person)
     for i, t in enumerate(m.topics):
-        topic = MeetingTopicRecord(
-            meeting_id=meeting_id,
-            position=i,
-            title=t.title,
-            discussion=t.discussion,
-            votes_for=t.votes_for,
-            votes_against=t.votes_against,
-            votes_abstain=t.votes_abstain,
-            consensus=t.consensus,
-        )
+        topic = MeetingTopicRecord(meeting_id=meeting_id, position=i)
+        to_row(topic, t)
         s.add(topic)
         s.flush()
         for need_id in t.need_ids:
@@ -246,10 +231,10 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
         rec = s.get(MeetingActionRecord, a.id) if a.id is not None else None
         if rec is None or rec.meeting_id != meeting_id:  # never another meeting's item
             rec = MeetingActionRecord(meeting_id=meeting_id)
-        rec.position, rec.what, rec.owner, rec.due_on = i, a.what, a.owner, a.due_on
-        rec.status = a.status.value
         # A project made from the item while this form was open stays linked.
-        rec.project_id = a.project_id if a.project_id is not None else rec.project_id
+        project_id = a.project_id if a.project_id is not None else rec.project_id
+        to_row(rec, a)
+        rec.position, rec.project_id = i, project_id
         s.add(rec)
 
 
