@@ -18,7 +18,7 @@ from desktop.domain.committee import (
 )
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import Organization, OrganizationKind
-from desktop.services.mapping import to_row
+from desktop.services.mapping import new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import (
     CommitteeMemberRecord,
@@ -130,13 +130,8 @@ def save_term(db: Database, term: CommitteeTerm) -> CommitteeTerm:
         for order, m in enumerate(term.members):
             person = m.person_id if m.person_id and s.get(PersonRecord, m.person_id) else None
             s.add(
-                CommitteeMemberRecord(
-                    term_id=rec.id,
-                    person_id=person,
-                    name=m.name,
-                    position=m.position,
-                    is_party_member=m.is_party_member,
-                    position_order=order,
+                new_row(
+                    CommitteeMemberRecord, m, term_id=rec.id, person_id=person, position_order=order
                 )
             )
         s.flush()

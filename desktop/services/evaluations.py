@@ -18,7 +18,7 @@ from desktop.domain.committee import (
 from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import refuse_unless_organization
 from desktop.services.common import get_loaded
-from desktop.services.mapping import to_row
+from desktop.services.mapping import new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
 from desktop.store.trash import move_to_trash, record_to_save
@@ -113,15 +113,7 @@ def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
         to_row(rec, e)
         s.flush()
         for position, score in enumerate(e.scores):
-            s.add(
-                EvaluationScoreRecord(
-                    evaluation_id=rec.id,
-                    criterion=score.criterion,
-                    score=score.score,
-                    comment=score.comment,
-                    position=position,
-                )
-            )
+            s.add(new_row(EvaluationScoreRecord, score, evaluation_id=rec.id, position=position))
         s.flush()
         return _to_evaluation(s, rec)
 

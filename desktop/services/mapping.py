@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @cache
@@ -61,6 +62,16 @@ def from_row(cls: type[T], row: object, **given: Any) -> T:
         if name not in given
     }
     return cls(**values, **given)
+
+
+def new_row(record_class: type[R], obj: object, **given: Any) -> R:
+    """A new row holding the domain object's fields; ``given`` sets the rest (the owner's id,
+    a position) or overrides one."""
+    row = record_class()
+    to_row(row, obj)
+    for name, value in given.items():
+        setattr(row, name, value)
+    return row
 
 
 def to_row(row: object, obj: object, skip: Iterable[str] = ("id", "uuid")) -> None:

@@ -37,7 +37,7 @@ from desktop.services.common import (
     list_functions,
     live_record,
 )
-from desktop.services.mapping import to_row
+from desktop.services.mapping import new_row, to_row
 from desktop.services.projects import save_project
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -216,13 +216,18 @@ def _replace_children(s: Session, meeting_id: int, m: Meeting) -> None:
         )
     )
     for i, p in enumerate(m.participants):
-        person = MeetingParticipantRecord(meeting_id=meeting_id, position=i)
-        to_row(person, p)
-        person.role = roles_value(p.roles)  # every role, first role first
-        s.add(person)
+        # ``role`` holds every role, first role first.
+        s.add(
+            new_row(
+                MeetingParticipantRecord,
+                p,
+                meeting_id=meeting_id,
+                position=i,
+                role=roles_value(p.roles),
+            )
+        )
     for i, t in enumerate(m.topics):
-        topic = MeetingTopicRecord(meeting_id=meeting_id, position=i)
-        to_row(topic, t)
+        topic = new_row(MeetingTopicRecord, t, meeting_id=meeting_id, position=i)
         s.add(topic)
         s.flush()
         for need_id in t.need_ids:
