@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -14,14 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import ValidationError
 from desktop.domain.needs import NeedCategory
 from desktop.services import needs
 from desktop.services.needs import CategoryInUseError
 from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.fields import ask_name, warn_invalid
 from desktop.ui.i18n import translate
-from desktop.ui.messages import problem_text
 from desktop.ui.operations import change
 
 
@@ -64,30 +62,21 @@ class CategoriesDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def edit(self, category: NeedCategory | None) -> None:
-        name, ok = QInputDialog.getText(
+        name = ask_name(
             self,
             self.windowTitle(),
             translate("CategoriesDialog", "Category name:"),
-            text=category.name if category else "",
+            category.name if category else "",
         )
-        if not ok:
+        if name is None:
             return
-
-        def refused(error: Exception) -> bool:
-            if not isinstance(error, ValidationError):
-                return False
-            QMessageBox.warning(
-                self, self.windowTitle(), problem_text(next(iter(error.problems.values())))
-            )
-            return True
-
         edited = NeedCategory(name=name, id=category.id if category else None)
         change(
             self.ctx.events,
             self,
             lambda: needs.save_category(self.ctx.db, edited),
             on_done=lambda _saved: self.reload(),
-            on_failure=refused,
+            on_failure=warn_invalid(self, self.windowTitle()),
         )
 
     def delete(self) -> None:

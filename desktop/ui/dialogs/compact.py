@@ -37,6 +37,7 @@ from desktop.ui.access import name_unnamed
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import ok_cancel, text_box
 from desktop.ui.dialogs.form import RecordForm
+from desktop.ui.dialogs.meeting import vote_captions
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import date_edit, line_edit
 
@@ -241,15 +242,7 @@ class AdoptDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(translate("AdoptDialog", "Meeting"), self.meeting)
         form.addRow(translate("AdoptDialog", "Adopted on"), self.adopted_on)
-        for label, box in zip(
-            (
-                translate("AdoptDialog", "For"),
-                translate("AdoptDialog", "Against"),
-                translate("AdoptDialog", "Abstain"),
-            ),
-            self.votes,
-            strict=True,
-        ):
+        for label, box in zip(vote_captions(), self.votes, strict=True):
             form.addRow(label, box)
         form.addRow(translate("AdoptDialog", "Households represented"), self.households)
         form.addRow(

@@ -1,6 +1,7 @@
 """Pieces the record dialogs build their rows from, so each dialog says only what is its own:
 a text box, names suggested from the roster, which signal tells that an input changed, the
-楼栋 / 单元 / 房号 inputs and row, a list with its buttons, an OK/Cancel button row."""
+楼栋 / 单元 / 房号 inputs and row, a list with its buttons, an OK/Cancel button row, a name asked
+for in a small box and its refusal shown."""
 
 from collections.abc import Callable, Iterable, Mapping
 
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTableWidget,
@@ -24,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import ValidationError
 from desktop.domain.roster import PeopleQuery, PersonRow
 from desktop.services import neighborhood, people
 from desktop.store.database import Database
 from desktop.ui.context import AppContext
 from desktop.ui.inputs import OptionalDate, YuanEdit, editable_combo, line_edit
+from desktop.ui.messages import problem_text
 
 
 def text_box(value: str, height: int = 64) -> QPlainTextEdit:
@@ -193,3 +198,22 @@ def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonB
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def ask_name(parent: QWidget, title: str, prompt: str, name: str = "") -> str | None:
+    """A name typed in a small box (a category's, a grid's), ``None`` when cancelled."""
+    typed, ok = QInputDialog.getText(parent, title, prompt, text=name)
+    return typed if ok else None
+
+
+def warn_invalid(parent: QWidget, title: str) -> Callable[[Exception], bool]:
+    """A ``change(on_failure=...)`` for a name the domain refuses: its first problem is shown
+    as a warning; any other error is left to ``change``."""
+
+    def refused(error: Exception) -> bool:
+        if not isinstance(error, ValidationError):
+            return False
+        QMessageBox.warning(parent, title, problem_text(next(iter(error.problems.values()))))
+        return True
+
+    return refused

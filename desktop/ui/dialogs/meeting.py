@@ -1,6 +1,7 @@
 """The meeting editor: data, participants and attendance, topics with votes and consensus,
 action items. Only drafts are edited; autosaved every 30 s."""
 
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -130,6 +131,15 @@ class RolesButton(QToolButton):
         labels = [participant_role_label(r) for r in self._roles]
         self.setText("、".join(labels))
         self.setToolTip("、".join(labels))
+
+
+def vote_captions() -> tuple[str, str, str]:
+    """For, against, abstain: the order of a topic's (or a compact's) three vote counts."""
+    return (
+        translate("MeetingDialog", "For"),
+        translate("MeetingDialog", "Against"),
+        translate("MeetingDialog", "Abstain"),
+    )
 
 
 class MeetingDialog(RecordDialog):
@@ -272,17 +282,9 @@ class MeetingDialog(RecordDialog):
 
     # -- topics ------------------------------------------------------------------------------
     def _topics_tab(self) -> QWidget:
+        # Copies: the record stays as it was until the form is saved.
         self.topics: list[Topic] = [
-            Topic(
-                t.title,
-                t.discussion,
-                t.votes_for,
-                t.votes_against,
-                t.votes_abstain,
-                t.consensus,
-                list(t.need_ids),
-            )
-            for t in self.record.topics
+            replace(t, need_ids=list(t.need_ids)) for t in self.record.topics
         ]
         self.topic_list = QListWidget()
         self.topic_list.addItems([t.title for t in self.topics])
@@ -307,15 +309,7 @@ class MeetingDialog(RecordDialog):
             translate("MeetingDialog", "Link needs"), partial(need_choices, self.ctx.db), {}
         )
         votes = QHBoxLayout()
-        for label, box in zip(
-            (
-                translate("MeetingDialog", "For"),
-                translate("MeetingDialog", "Against"),
-                translate("MeetingDialog", "Abstain"),
-            ),
-            self.votes,
-            strict=True,
-        ):
+        for label, box in zip(vote_captions(), self.votes, strict=True):
             votes.addWidget(QLabel(label))
             votes.addWidget(box)
         editor = QFormLayout()
