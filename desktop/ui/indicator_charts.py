@@ -54,6 +54,23 @@ def integer_axis(maximum: int) -> QValueAxis:
     return axis
 
 
+def counted_by(
+    series: QAbstractBarSeries, names: list[str], title: str, top: int, *, sideways: bool = False
+) -> None:
+    """The series' bars named along one axis and counted in whole numbers (``title``, up to
+    ``top``) along the other: names at the bottom, or at the left when ``sideways``."""
+    chart = series.chart()
+    categories = QBarCategoryAxis()
+    categories.append(names)
+    counts = integer_axis(top)
+    counts.setTitleText(title)
+    left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+    chart.addAxis(categories, left if sideways else bottom)
+    chart.addAxis(counts, bottom if sideways else left)
+    series.attachAxis(categories)
+    series.attachAxis(counts)
+
+
 class _Chart(QChartView):
     """A chart view whose texts use the widget's font, re-applied when the text size changes."""
 
@@ -185,14 +202,13 @@ class StatusChart(_Chart):
             self.series.append(bar_set)
         self.series.setBarWidth(0.6)
         chart.addSeries(self.series)
-        names = QBarCategoryAxis()
-        names.append(self.names)
-        values = integer_axis(max(numbers, default=0))
-        values.setTitleText(translate("IndicatorCharts", "Number of needs"))
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        self.series.attachAxis(names)
-        self.series.attachAxis(values)
+        counted_by(
+            self.series,
+            self.names,
+            translate("IndicatorCharts", "Number of needs"),
+            max(numbers, default=0),
+            sideways=True,
+        )
         self.apply_fonts()
 
 
@@ -226,15 +242,8 @@ class TrendChart(_Chart):
             translate("IndicatorCharts", "Q3"),
             translate("IndicatorCharts", "Q4"),
         ]
-        quarters = QBarCategoryAxis()
-        quarters.append(self.quarters)
         top = max((max(v, default=0) for v in values.values()), default=0)
-        counts_axis = integer_axis(top)
-        counts_axis.setTitleText(translate("IndicatorCharts", "Count"))
-        chart.addAxis(quarters, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(counts_axis, Qt.AlignmentFlag.AlignLeft)
-        self.series.attachAxis(quarters)
-        self.series.attachAxis(counts_axis)
+        counted_by(self.series, self.quarters, translate("IndicatorCharts", "Count"), top)
         self.apply_fonts()
 
     def minimum_lines(self) -> int:

@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import meeting_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, count_column, label_column, wide_column
+from desktop.ui.models.table import Column, count_column, label_column, title_column
 from desktop.ui.status import Tone
 
 
@@ -36,9 +36,7 @@ class MeetingTableModel(QueryTableModel[MeetingRow]):
                     sort="starts",
                     samples=(f"{widest_date()} 20:30",),
                 ),
-                self.TITLE: wide_column(
-                    translate("MeetingTableModel", "Meeting"), lambda row: row.title, sort="title"
-                ),
+                self.TITLE: title_column(translate("MeetingTableModel", "Meeting")),
                 self.KIND: label_column(
                     translate("MeetingTableModel", "Kind"),
                     meeting_kind_label,

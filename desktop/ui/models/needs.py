@@ -10,7 +10,13 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import need_status_label, urgency_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, date_column, field_column, label_column, wide_column
+from desktop.ui.models.table import (
+    Column,
+    field_column,
+    label_column,
+    registered_column,
+    title_column,
+)
 from desktop.ui.status import Tone, need_tone
 
 
@@ -33,14 +39,8 @@ class NeedTableModel(QueryTableModel[NeedRow]):
         ]
         super().__init__(
             {
-                self.REGISTERED: date_column(
-                    translate("NeedTableModel", "Registered"),
-                    lambda row: row.registered_on,
-                    sort="registered",
-                ),
-                self.TITLE: wide_column(
-                    translate("NeedTableModel", "Title"), lambda row: row.title, sort="title"
-                ),
+                self.REGISTERED: registered_column(translate("NeedTableModel", "Registered")),
+                self.TITLE: title_column(translate("NeedTableModel", "Title")),
                 self.CATEGORY: field_column(translate("NeedTableModel", "Category"), "category"),
                 self.RAISED_BY: field_column(translate("NeedTableModel", "Raised by"), "raised_by"),
                 self.BUILDING: field_column(translate("NeedTableModel", "Building"), "building"),

@@ -12,9 +12,9 @@ from desktop.ui.models.paged import QueryTableModel
 from desktop.ui.models.table import (
     Column,
     count_column,
-    date_column,
     label_column,
-    wide_column,
+    registered_column,
+    title_column,
 )
 from desktop.ui.status import stage_tone
 
@@ -26,14 +26,8 @@ class ProjectTableModel(QueryTableModel[ProjectRow]):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
             {
-                self.REGISTERED: date_column(
-                    translate("ProjectTableModel", "Registered"),
-                    lambda row: row.registered_on,
-                    sort="registered",
-                ),
-                self.TITLE: wide_column(
-                    translate("ProjectTableModel", "Project"), lambda row: row.title, sort="title"
-                ),
+                self.REGISTERED: registered_column(translate("ProjectTableModel", "Registered")),
+                self.TITLE: title_column(translate("ProjectTableModel", "Project")),
                 self.KIND: label_column(
                     translate("ProjectTableModel", "Kind"),
                     project_kind_label,

@@ -10,7 +10,7 @@ from desktop.ui.columns import widest_date
 from desktop.ui.i18n import translate
 from desktop.ui.labels import provider_kind_label, resource_kind_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, count_column, field_column, label_column, wide_column
+from desktop.ui.models.table import Column, count_column, field_column, label_column, title_column
 from desktop.ui.status import Tone
 
 
@@ -21,9 +21,7 @@ class ResourceTableModel(QueryTableModel[ResourceRow]):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(
             {
-                self.TITLE: wide_column(
-                    translate("ResourceTableModel", "Resource"), lambda row: row.title, sort="title"
-                ),
+                self.TITLE: title_column(translate("ResourceTableModel", "Resource")),
                 self.KIND: label_column(
                     translate("ResourceTableModel", "Kind"),
                     resource_kind_label,

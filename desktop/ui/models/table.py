@@ -74,6 +74,11 @@ def wide_column(header: str, text: Callable[[Row], str], *, sort: str | None = N
     return Column(header, text, sort=sort, stretch=True, elide=True)
 
 
+def title_column(header: str) -> Column[Any]:
+    """A record's title: the wide column, sorted by title."""
+    return wide_column(header, attrgetter("title"), sort="title")
+
+
 def note_column(header: str, note: Callable[[Row], str]) -> Column[Row]:
     """Free text that may run over several lines, shown on one in the wide column."""
     return wide_column(header, lambda row: one_line(note(row)))
@@ -94,6 +99,11 @@ def date_column(
         sort=sort,
         samples=(widest_date(),) if widest else (),
     )
+
+
+def registered_column(header: str) -> Column[Any]:
+    """The day a record was registered, sorted by it."""
+    return date_column(header, attrgetter("registered_on"), sort="registered")
 
 
 def label_column(

@@ -10,11 +10,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -45,7 +43,7 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.operations import change
 from desktop.ui.pages.list_page import add_record_actions, details_table, no_selection_html
-from desktop.ui.widgets import confirm, count_text
+from desktop.ui.widgets import confirm, count_text, make_short_table
 
 WATCHED = {
     k.value
@@ -93,13 +91,7 @@ class Section(QWidget):
         )
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_short_table(headers)
         self.columns = ColumnFitter(self.table, plan)  # widths from the font and the rows
         self.details = QTextBrowser()
         self.details.setObjectName("details")

@@ -2,8 +2,10 @@
 upcoming meetings, open action items — each a table, each row one double-click from its
 record; on a new data folder, what to do first."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QResizeEvent
@@ -34,6 +36,7 @@ from desktop.domain.partners import PartnerActivityKind, QuotaGap
 from desktop.domain.visits import FollowUpState, VisitRow
 from desktop.services import home, meetings
 from desktop.services.home import HomeSummary, SetUp, action_overdue
+from desktop.store.database import Database
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.i18n import translate
@@ -690,30 +693,28 @@ class HomePage(QWidget):
         run_form(dialog)
 
     def mark_done(self) -> None:
-        current = self._current_action()
-        if current is None or current[0].id is None:
-            return
-        change(
-            self.ctx.events,
-            self,
-            lambda: meetings.set_action_status(self.ctx.db, current[0].id, ActionStatus.DONE),
+        self._change_action(
+            lambda db, action_id: meetings.set_action_status(db, action_id, ActionStatus.DONE)
         )
 
     def create_project(self) -> None:
         """An action item that calls for a project: create it, linked, and open it."""
-        current = self._current_action()
-        if current is None or current[0].id is None:
-            return
-        change(
-            self.ctx.events,
-            self,
-            lambda: meetings.project_from_action(self.ctx.db, current[0].id),
+        self._change_action(
+            meetings.project_from_action,
             on_done=lambda project: self.ctx.events.record_requested.emit(
                 RecordKind.PROJECT.value, project.id or 0
             ),
             # The button is offered only when the action has no project yet.
             on_failure=lambda error: isinstance(error, DomainError),
         )
+
+    def _change_action(self, call: Callable[[Database, int], Any], **options: Any) -> None:
+        """Runs ``call(db, action id)`` on the selected action item, if there is one."""
+        current = self._current_action()
+        if current is None or current[0].id is None:
+            return
+        action_id = current[0].id
+        change(self.ctx.events, self, lambda: call(self.ctx.db, action_id), **options)
 
     def open_guide(self) -> None:
         from desktop.ui import first_start

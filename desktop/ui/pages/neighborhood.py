@@ -4,7 +4,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,7 @@ from desktop.ui.i18n import translate
 from desktop.ui.messages import problem_text
 from desktop.ui.operations import change
 from desktop.ui.pages.watching import WatchingPage
-from desktop.ui.widgets import FieldError, confirm
+from desktop.ui.widgets import FieldError, confirm, make_short_table
 
 
 def with_buttons(box: QGroupBox, view: QWidget, *buttons: tuple[str, Callable[[], None]]) -> None:
@@ -178,19 +176,13 @@ class NeighborhoodPage(WatchingPage):
     # -- buildings ------------------------------------------------------------------------
     def _buildings_box(self) -> QGroupBox:
         box = QGroupBox(translate("NeighborhoodPage", "Buildings"))
-        self.building_table = QTableWidget(0, 3)
-        self.building_table.setHorizontalHeaderLabels(
+        self.building_table = make_short_table(
             [
                 translate("NeighborhoodPage", "Building"),
                 translate("NeighborhoodPage", "Grid"),
                 translate("NeighborhoodPage", "Units"),
             ]
         )
-        self.building_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.building_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.building_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.building_table.verticalHeader().hide()
-        self.building_table.horizontalHeader().setStretchLastSection(True)
         self.building_table.itemActivated.connect(lambda _i: self._edit_building(True))
         with_buttons(
             box,

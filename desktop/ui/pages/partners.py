@@ -53,7 +53,7 @@ from desktop.ui.partner_labels import (
     partner_type_label,
     quota_state_label,
 )
-from desktop.ui.widgets import EmptyState, confirm, count_text
+from desktop.ui.widgets import EmptyState, confirm, count_text, make_short_table
 
 WATCHED = {
     k.value
@@ -240,13 +240,7 @@ class PartnersPage(QWidget):
 
     # -- building blocks ------------------------------------------------------------------
     def _table(self, headers: list[str], plan: ColumnPlan) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = make_short_table(headers)
         table.setWordWrap(False)
         table.columns = ColumnFitter(table, plan)  # widths from the font and the rows
         return table

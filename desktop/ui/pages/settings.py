@@ -3,7 +3,6 @@
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QComboBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from desktop.ui.restore import (
 )
 from desktop.ui.status import Tone
 from desktop.ui.tasks import run_task, run_with_progress
+from desktop.ui.widgets import make_short_table
 
 # Columns of the list of backups.
 COL_MADE, COL_REVISION = 0, 1
@@ -128,19 +127,15 @@ class SettingsPage(QWidget):
     def _restore_box(self) -> QGroupBox:
         box = QGroupBox(translate("SettingsPage", "Restore data"))
         layout = QVBoxLayout(box)
-        self.backup_table = QTableWidget(0, COL_CHECK + 1)
-        self.backup_table.setHorizontalHeaderLabels(
+        self.backup_table = make_short_table(
             [
                 translate("SettingsPage", "Made"),
                 translate("SettingsPage", "Schema revision"),
                 *(count_name(table) for table in SHOWN_COUNTS),
                 translate("SettingsPage", "Check"),
-            ]
+            ],
+            stretch_last=False,
         )
-        self.backup_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.backup_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backup_table.verticalHeader().hide()
         header = self.backup_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a dozen rows
         header.setSectionResizeMode(COL_REVISION, QHeaderView.ResizeMode.Stretch)
