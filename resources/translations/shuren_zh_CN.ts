@@ -175,52 +175,37 @@
 <context>
     <name>AdoptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="231"/>
         <source>Adopted at a deliberation meeting</source>
         <translation>协商议事会表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="233"/>
         <source>(meeting not recorded)</source>
         <translation>（未登记会议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="243"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="243"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="244"/>
         <source>Adopted on</source>
         <translation>通过日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="246"/>
-        <source>For</source>
-        <translation>同意</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/dialogs/compact.py" line="247"/>
-        <source>Against</source>
-        <translation>反对</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="248"/>
-        <source>Abstain</source>
-        <translation>弃权</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="254"/>
         <source>Households represented</source>
         <translation>参与表决户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="258"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="251"/>
         <source>Record adoption</source>
         <translation>登记表决通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="259"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -310,37 +295,37 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="30"/>
         <source>Need categories</source>
         <translation>需求类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="32"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="33"/>
         <source>Rename…</source>
         <translation>改名…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="34"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="40"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="68"/>
         <source>Category name:</source>
         <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/categories.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/categories.py" line="93"/>
         <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
@@ -361,183 +346,183 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="412"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="404"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="195"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="187"/>
         <source>Committee</source>
         <translation>业委会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="196"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="333"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="188"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="325"/>
         <source>Formed on</source>
         <translation>换届日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="197"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="334"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="189"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="326"/>
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="198"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="346"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="190"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="338"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="199"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="191"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="201"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="193"/>
         <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="219"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="211"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="220"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="358"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="212"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="350"/>
         <source>Post in the branch</source>
         <translation>支部职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="221"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="359"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="213"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="351"/>
         <source>Serves at</source>
         <translation>兼任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="222"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="360"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="214"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="352"/>
         <source>Post there</source>
         <translation>兼任职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="223"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="239"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="361"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="215"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="231"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="353"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="225"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="217"/>
         <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="237"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="229"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="238"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="240"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="379"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="232"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="371"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="241"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="381"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="233"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="373"/>
         <source>Average</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="243"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="235"/>
         <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="166"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="158"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="182"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="174"/>
         <source>Committee terms</source>
         <translation>业委会届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="183"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="175"/>
         <source>Cross-appointments</source>
         <translation>交叉任职</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="184"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="176"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="264"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="256"/>
         <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="292"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="284"/>
         <source>{date} – now</source>
         <translation>{date} 至今</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="298"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="290"/>
         <source>meets the 50% rule</source>
         <translation>符合党员不少于50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="300"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="292"/>
         <source>below 50%</source>
         <translation>未达50%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="335"/>
-        <location filename="../../desktop/ui/pages/committee.py" line="362"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="327"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="354"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="338"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="330"/>
         <source>party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="339"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="331"/>
         <source>not a party member</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="380"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="372"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="382"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="374"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="209"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="201"/>
         <source>Delete this committee term and its list of members? This cannot be undone.</source>
         <translation>删除这一届业委会及其委员名单？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="230"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="222"/>
         <source>Delete this cross-appointment? This cannot be undone.</source>
         <translation>删除这条交叉任职记录？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/committee.py" line="252"/>
+        <location filename="../../desktop/ui/pages/committee.py" line="244"/>
         <source>Move this evaluation to the trash? You can restore it from the Trash page.</source>
         <translation>把这份评价移到回收站？可以在“回收站”页面恢复。</translation>
     </message>
@@ -639,62 +624,62 @@
 <context>
     <name>CompactEditor</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="51"/>
         <source>Edit compact draft</source>
         <translation>编辑公约草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="66"/>
         <source>Add article</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
         <source>Add chapter</source>
         <translation>添加章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
         <source>Split at cursor</source>
         <translation>从光标处拆分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="71"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="82"/>
         <source>Title</source>
         <translation>公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="84"/>
         <source>Preamble</source>
         <translation>序言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="87"/>
         <source>Articles</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="89"/>
         <source>Closing clause</source>
         <translation>附则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="159"/>
         <source>New chapter</source>
         <translation>新的一章</translation>
     </message>
@@ -848,33 +833,33 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="276"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="284"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="277"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="285"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="278"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="294"/>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="318"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="287"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="311"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="312"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="305"/>
         <source>Compare versions</source>
         <translation>版本对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/compact.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/compact.py" line="319"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1536,250 +1521,250 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="82"/>
+        <location filename="../../desktop/ui/pages/home.py" line="85"/>
         <source>{committee} (formed {date}): {party} of {members} members are party members ({percent}%), below the required 50%.</source>
         <translation>{committee}（{date}换届）：{members} 名委员中党员 {party} 名（{percent}%），未达到“党员不少于 50%”的要求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="96"/>
+        <location filename="../../desktop/ui/pages/home.py" line="99"/>
         <source>{days} days overdue</source>
         <translation>逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="103"/>
+        <location filename="../../desktop/ui/pages/home.py" line="106"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="104"/>
+        <location filename="../../desktop/ui/pages/home.py" line="107"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="115"/>
+        <location filename="../../desktop/ui/pages/home.py" line="118"/>
         <source>Pairing activity this quarter</source>
         <translation>本季度结对活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="116"/>
+        <location filename="../../desktop/ui/pages/home.py" line="119"/>
         <source>Practical service this quarter</source>
         <translation>本季度为民实事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="119"/>
+        <location filename="../../desktop/ui/pages/home.py" line="122"/>
         <source>Dispute mediation this year</source>
         <translation>今年纠纷调处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="125"/>
+        <location filename="../../desktop/ui/pages/home.py" line="128"/>
         <source>{title} ({count}, {overdue} overdue)</source>
         <translation>{title}（{count}，其中逾期 {overdue}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="128"/>
+        <location filename="../../desktop/ui/pages/home.py" line="131"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="261"/>
+        <location filename="../../desktop/ui/pages/home.py" line="264"/>
         <source>Getting started: do these first</source>
         <translation>刚开始使用：请先做这几件事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="267"/>
+        <location filename="../../desktop/ui/pages/home.py" line="270"/>
         <source>Open the first-start guide…</source>
         <translation>打开首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="280"/>
+        <location filename="../../desktop/ui/pages/home.py" line="283"/>
         <source>1. Neighborhood filled in: {name}</source>
         <translation>1. 小区信息已填写：{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="284"/>
+        <location filename="../../desktop/ui/pages/home.py" line="287"/>
         <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="290"/>
+        <location filename="../../desktop/ui/pages/home.py" line="293"/>
         <source>2. {count} building(s) added.</source>
         <translation>2. 已添加 {count} 栋楼。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="292"/>
+        <location filename="../../desktop/ui/pages/home.py" line="295"/>
         <source>2. Add the buildings (1栋, 2栋 …).</source>
         <translation>2. 添加楼栋（1栋、2栋……）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="295"/>
+        <location filename="../../desktop/ui/pages/home.py" line="298"/>
         <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="323"/>
+        <location filename="../../desktop/ui/pages/home.py" line="326"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="324"/>
-        <location filename="../../desktop/ui/pages/home.py" line="333"/>
-        <location filename="../../desktop/ui/pages/home.py" line="345"/>
+        <location filename="../../desktop/ui/pages/home.py" line="327"/>
+        <location filename="../../desktop/ui/pages/home.py" line="336"/>
+        <location filename="../../desktop/ui/pages/home.py" line="348"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="325"/>
+        <location filename="../../desktop/ui/pages/home.py" line="328"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="326"/>
+        <location filename="../../desktop/ui/pages/home.py" line="329"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="332"/>
-        <location filename="../../desktop/ui/pages/home.py" line="344"/>
+        <location filename="../../desktop/ui/pages/home.py" line="335"/>
+        <location filename="../../desktop/ui/pages/home.py" line="347"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="334"/>
+        <location filename="../../desktop/ui/pages/home.py" line="337"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="335"/>
+        <location filename="../../desktop/ui/pages/home.py" line="338"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="340"/>
+        <location filename="../../desktop/ui/pages/home.py" line="343"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="340"/>
+        <location filename="../../desktop/ui/pages/home.py" line="343"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="346"/>
+        <location filename="../../desktop/ui/pages/home.py" line="349"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="347"/>
+        <location filename="../../desktop/ui/pages/home.py" line="350"/>
         <source>Action item</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="353"/>
+        <location filename="../../desktop/ui/pages/home.py" line="356"/>
         <source>Days left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="354"/>
+        <location filename="../../desktop/ui/pages/home.py" line="357"/>
         <source>Partner unit</source>
         <translation>共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="355"/>
+        <location filename="../../desktop/ui/pages/home.py" line="358"/>
         <source>Still owed</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="383"/>
+        <location filename="../../desktop/ui/pages/home.py" line="386"/>
         <source>Record the follow-up result…</source>
         <translation>记录回访结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="384"/>
+        <location filename="../../desktop/ui/pages/home.py" line="387"/>
         <source>Open the visit</source>
         <translation>打开走访记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="390"/>
+        <location filename="../../desktop/ui/pages/home.py" line="393"/>
         <source>Mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="391"/>
+        <location filename="../../desktop/ui/pages/home.py" line="394"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="401"/>
+        <location filename="../../desktop/ui/pages/home.py" line="404"/>
         <source>This is the demo neighborhood: its names, phones and records are made up, and it is kept apart from your own data. Close this window when you are done; the next time you open Shuren Xiaoqu, it opens your own data.</source>
         <translation>这是演示小区：其中的姓名、电话和记录都是虚构的，与您自己的数据分开保存。看完关闭这个窗口即可；下次打开熟人小区，打开的仍是您自己的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="506"/>
+        <location filename="../../desktop/ui/pages/home.py" line="509"/>
         <source>Follow-up visits due this week</source>
         <translation>本周需回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="528"/>
+        <location filename="../../desktop/ui/pages/home.py" line="531"/>
         <source>No follow-ups due. A visit with a follow-up date shows here from its week on, until its result is recorded.</source>
         <translation>没有需要回访的走访。走访填了回访日期的，到那一周就列在这里，记录回访结果后移除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="536"/>
+        <location filename="../../desktop/ui/pages/home.py" line="539"/>
         <source>Overdue needs</source>
         <translation>逾期未办结的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="555"/>
+        <location filename="../../desktop/ui/pages/home.py" line="558"/>
         <source>No overdue needs. A need not resolved by its due date shows here.</source>
         <translation>没有逾期的需求。需求过了办结期限还未办结，就会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="562"/>
+        <location filename="../../desktop/ui/pages/home.py" line="565"/>
         <source>Upcoming meetings</source>
         <translation>近期会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="575"/>
+        <location filename="../../desktop/ui/pages/home.py" line="578"/>
         <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="580"/>
+        <location filename="../../desktop/ui/pages/home.py" line="583"/>
         <source>Open action items</source>
         <translation>待落实事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="601"/>
+        <location filename="../../desktop/ui/pages/home.py" line="604"/>
         <source>From: {meeting}</source>
         <translation>来自：{meeting}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="607"/>
+        <location filename="../../desktop/ui/pages/home.py" line="610"/>
         <source>No open action items. What a meeting decides to do, with its owner and due date, shows here until it is done.</source>
         <translation>没有待落实的事项。会议决定要办的事（负责人、期限）会列在这里，直到办完。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="621"/>
+        <location filename="../../desktop/ui/pages/home.py" line="624"/>
         <source>{days} days</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="635"/>
+        <location filename="../../desktop/ui/pages/home.py" line="638"/>
         <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="641"/>
+        <location filename="../../desktop/ui/pages/home.py" line="644"/>
         <source>Nothing owed soon. In the last month of a quarter (the last two of the year) this box warns of any three-ones activity still missing.</source>
         <translation>近期没有到期未完成的“三个一”。每季度最后一个月（全年为最后两个月），这里会提醒还缺哪一项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="615"/>
+        <location filename="../../desktop/ui/pages/home.py" line="618"/>
         <source>Partner units: three-ones still owed ({count})</source>
         <translation>共建单位“三个一”待完成（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/home.py" line="649"/>
+        <location filename="../../desktop/ui/pages/home.py" line="652"/>
         <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
@@ -1787,43 +1772,43 @@
 <context>
     <name>IndicatorCharts</name>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="120"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="137"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="135"/>
-        <location filename="../../desktop/ui/indicator_charts.py" line="191"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="152"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="208"/>
         <source>Number of needs</source>
         <translation>需求数（条）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="174"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="191"/>
         <source>{status}: {count}</source>
         <translation>{status}：{count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="224"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="240"/>
         <source>Q1</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="225"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="241"/>
         <source>Q2</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="226"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="242"/>
         <source>Q3</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="227"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="243"/>
         <source>Q4</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/indicator_charts.py" line="233"/>
+        <location filename="../../desktop/ui/indicator_charts.py" line="246"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -2378,213 +2363,213 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="81"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="100"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="180"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="181"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="182"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="185"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="192"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="193"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="194"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="202"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="212"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="213"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="204"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="214"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="205"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="215"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="226"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="227"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="218"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="407"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="260"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="270"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="292"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="293"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="307"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="307"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="309"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="312"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="139"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="140"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="314"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="141"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="316"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="317"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="318"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="319"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="320"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="381"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="375"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="401"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="395"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="402"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="396"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="403"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="397"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="404"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="398"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="412"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="406"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="428"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="422"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="531"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="525"/>
         <source>These minutes were finalized meanwhile and can no longer be edited; add a correction instead.</source>
         <translation>这份纪要在此期间已经定稿，不能再修改；如需改动，请添加“更正”。</translation>
     </message>
@@ -2607,42 +2592,42 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="40"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="39"/>
         <source>Meeting</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="43"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="41"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="50"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="48"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="53"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="51"/>
         <source>Present</source>
         <translation>到会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="56"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="54"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="59"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="57"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="62"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="60"/>
         <source>Open actions</source>
         <translation>待落实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/meetings.py" line="65"/>
+        <location filename="../../desktop/ui/models/meetings.py" line="63"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
@@ -3164,18 +3149,18 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="20"/>
-        <location filename="../../desktop/ui/models/needs.py" line="32"/>
+        <location filename="../../desktop/ui/models/needs.py" line="26"/>
+        <location filename="../../desktop/ui/models/needs.py" line="38"/>
         <source>{status} · overdue</source>
         <translation>{status} · 已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="37"/>
+        <location filename="../../desktop/ui/models/needs.py" line="42"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/needs.py" line="42"/>
+        <location filename="../../desktop/ui/models/needs.py" line="43"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -3386,107 +3371,107 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeighborhoodPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="68"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="66"/>
         <source>Neighborhood</source>
         <translation>小区信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="72"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="70"/>
         <source>Neighborhood name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="73"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="71"/>
         <source>Community</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="74"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="72"/>
         <source>Street office</source>
         <translation>所属街道</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="83"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="81"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="113"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="111"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="119"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="198"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="117"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="190"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="120"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="118"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="121"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="200"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="119"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="136"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="148"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="185"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="134"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="146"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="182"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="137"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="135"/>
         <source>Grid name:</source>
         <translation>网格名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="167"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="165"/>
         <source>Delete grid</source>
         <translation>删除网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="168"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="166"/>
         <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="180"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="178"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="184"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="181"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="186"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="183"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="199"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="191"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="222"/>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="234"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="214"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="226"/>
         <source>Delete building</source>
         <translation>删除楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="223"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="215"/>
         <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/neighborhood.py" line="235"/>
+        <location filename="../../desktop/ui/pages/neighborhood.py" line="227"/>
         <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
@@ -3680,7 +3665,7 @@ Edit the meeting to correct this, then finalize again.</source>
     <name>PartnersPage</name>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="104"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="320"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="314"/>
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
@@ -3716,7 +3701,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="157"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="438"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="432"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3727,13 +3712,13 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="159"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="440"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="434"/>
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="160"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="439"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="433"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
@@ -3754,57 +3739,57 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="169"/>
-        <location filename="../../desktop/ui/pages/partners.py" line="430"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="424"/>
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="259"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="253"/>
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="265"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="259"/>
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="315"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="309"/>
         <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="347"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="341"/>
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="352"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="346"/>
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="427"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="421"/>
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="447"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="441"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="452"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="446"/>
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="533"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="527"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="534"/>
+        <location filename="../../desktop/ui/pages/partners.py" line="528"/>
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
@@ -4348,42 +4333,42 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="30"/>
+        <location filename="../../desktop/ui/models/projects.py" line="29"/>
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="35"/>
+        <location filename="../../desktop/ui/models/projects.py" line="30"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="38"/>
+        <location filename="../../desktop/ui/models/projects.py" line="32"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="45"/>
+        <location filename="../../desktop/ui/models/projects.py" line="39"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="53"/>
+        <location filename="../../desktop/ui/models/projects.py" line="47"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="59"/>
+        <location filename="../../desktop/ui/models/projects.py" line="53"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="65"/>
+        <location filename="../../desktop/ui/models/projects.py" line="59"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/projects.py" line="68"/>
+        <location filename="../../desktop/ui/models/projects.py" line="62"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -4689,43 +4674,43 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourceTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="25"/>
+        <location filename="../../desktop/ui/models/resources.py" line="24"/>
         <source>Resource</source>
         <translation>资源名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="28"/>
+        <location filename="../../desktop/ui/models/resources.py" line="26"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="35"/>
+        <location filename="../../desktop/ui/models/resources.py" line="33"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="41"/>
+        <location filename="../../desktop/ui/models/resources.py" line="39"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="44"/>
+        <location filename="../../desktop/ui/models/resources.py" line="42"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="49"/>
+        <location filename="../../desktop/ui/models/resources.py" line="47"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="60"/>
+        <location filename="../../desktop/ui/models/resources.py" line="58"/>
         <source>Used by projects</source>
         <translation>使用项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/resources.py" line="54"/>
-        <location filename="../../desktop/ui/models/resources.py" line="75"/>
+        <location filename="../../desktop/ui/models/resources.py" line="52"/>
+        <location filename="../../desktop/ui/models/resources.py" line="73"/>
         <source>{date} (expired)</source>
         <translation>{date}（已过期）</translation>
     </message>
@@ -5224,162 +5209,162 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="50"/>
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="52"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="51"/>
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="61"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="60"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="65"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="66"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="67"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="81"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="80"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="90"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="89"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="94"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="93"/>
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="99"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="98"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="103"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="102"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="105"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="104"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="105"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="110"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="109"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="120"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="119"/>
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="129"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="128"/>
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="134"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="132"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="135"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="133"/>
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="137"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="135"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="152"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="147"/>
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="156"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="151"/>
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="183"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="178"/>
         <source>Checking the backups…</source>
         <translation>正在检查备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="194"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="189"/>
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="200"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="195"/>
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="228"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="223"/>
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="230"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="225"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="237"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="232"/>
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="248"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="243"/>
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="295"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="290"/>
         <source>Text size is now {size}, in every window.</source>
         <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="305"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="300"/>
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="317"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="312"/>
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="325"/>
+        <location filename="../../desktop/ui/pages/settings.py" line="320"/>
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -6777,12 +6762,12 @@ Merge the two copies?</source>
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="24"/>
+        <location filename="../../desktop/ui/widgets.py" line="25"/>
         <source>{count} in total</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="36"/>
+        <location filename="../../desktop/ui/widgets.py" line="37"/>
         <source>{hint} (Ctrl+F)</source>
         <translation>{hint}（Ctrl+F）</translation>
     </message>
