@@ -18,7 +18,7 @@ from desktop.domain.committee import (
 )
 from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.domain.roster import Organization, OrganizationKind
-from desktop.services.mapping import new_row, to_row
+from desktop.services.mapping import from_row, new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import (
     CommitteeMemberRecord,
@@ -79,17 +79,10 @@ def _to_term(s: Session, rec: CommitteeTermRecord) -> CommitteeTerm:
         .order_by(CommitteeMemberRecord.position_order, CommitteeMemberRecord.id)
     )
     org = s.get(OrganizationRecord, rec.organization_id)
-    return CommitteeTerm(
-        organization_id=rec.organization_id,
-        formed_on=rec.formed_on,
-        term_start=rec.term_start,
-        term_end=rec.term_end,
-        note=rec.note,
-        members=[
-            CommitteeMember(m.name, m.position, bool(m.is_party_member), m.person_id)
-            for m in members
-        ],
-        id=rec.id,
+    return from_row(
+        CommitteeTerm,
+        rec,
+        members=[from_row(CommitteeMember, m) for m in members],
         organization_name=org.name if org else "",
     )
 

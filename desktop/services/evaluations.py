@@ -18,7 +18,7 @@ from desktop.domain.committee import (
 from desktop.domain.roster import OrganizationKind
 from desktop.services.committee import refuse_unless_organization
 from desktop.services.common import get_loaded
-from desktop.services.mapping import new_row, to_row
+from desktop.services.mapping import from_row, new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
 from desktop.store.trash import move_to_trash, record_to_save
@@ -81,15 +81,10 @@ def _to_evaluation(s: Session, rec: EvaluationRecord) -> Evaluation:
         .where(EvaluationScoreRecord.evaluation_id == rec.id)
         .order_by(EvaluationScoreRecord.position, EvaluationScoreRecord.id)
     )
-    return Evaluation(
-        organization_id=rec.organization_id,
-        period=rec.period,
-        evaluated_on=rec.evaluated_on,
-        evaluators=rec.evaluators,
-        comment=rec.comment,
-        scores=[EvaluationScore(x.criterion, x.score, x.comment) for x in scores],
-        id=rec.id,
-        uuid=rec.uuid,
+    return from_row(
+        Evaluation,
+        rec,
+        scores=[from_row(EvaluationScore, x) for x in scores],
         organization_name=org.name if org else "",
         organization_kind=OrganizationKind(org.kind) if org else None,
     )
