@@ -47,13 +47,14 @@ def error_text(error: BaseException) -> str:
     return unexpected_error_text(error)
 
 
-def report_error(parent: QWidget, error: BaseException) -> None:
-    if not isinstance(error, NotFoundError):
-        if storage_problem(error) is None:
-            log.error("a change failed", exc_info=error)
-        else:  # without the text, which in SQLAlchemy's case carries residents' data
-            log_storage_error(log, "a change failed", error)
-    QMessageBox.warning(parent, parent.window().windowTitle(), error_text(error))
+def _log(error: BaseException) -> None:
+    """An error said to her; the log keeps the details."""
+    if isinstance(error, NotFoundError):
+        return
+    if storage_problem(error) is None:
+        log.error("a change failed", exc_info=error)
+    else:  # without the text, which in SQLAlchemy's case carries residents' data
+        log_storage_error(log, "a change failed", error)
 
 
 def _tracked(fn: Callable[[], T]) -> Callable[[], tuple[T, list]]:
@@ -79,7 +80,7 @@ def change_with_progress(
     def run(progress: tasks.Progress) -> tuple[T, list]:
         return _tracked(lambda: fn(progress))()
 
-    succeeded, failed = _reporters(events, parent, on_done, on_failure)
+    succeeded, failed = _reporters(events, parent, on_done, on_failure, logged=True)
     return tasks.run_with_progress(run, succeeded, failed, on_progress)
 
 
@@ -88,7 +89,11 @@ def _reporters(
     parent: QWidget,
     on_done: Callable[[T], None] | None,
     on_failure: Callable[[Exception], bool] | None,
+    *,
+    logged: bool = False,
 ) -> tuple[Callable[[tuple[T, list]], None], Callable[[Exception], None]]:
+    """``logged``: the task runner has logged the error already."""
+
     def succeeded(outcome: tuple[T, list]) -> None:
         result, kinds = outcome
         events.changed(*kinds)
@@ -97,7 +102,9 @@ def _reporters(
 
     def failed(error: Exception) -> None:
         if on_failure is None or not on_failure(error):
-            report_error(parent, error)
+            if not logged:
+                _log(error)
+            QMessageBox.warning(parent, parent.window().windowTitle(), error_text(error))
 
     return succeeded, failed
 
@@ -114,7 +121,7 @@ def change(
     """Run ``fn``; report what it changed, or its error. ``on_failure`` returns True when it
     dealt with the error itself. On the GUI thread the answer is whether it succeeded; in the
     background it is True once started, and ``on_done`` says when it finished."""
-    succeeded, failed = _reporters(events, parent, on_done, on_failure)
+    succeeded, failed = _reporters(events, parent, on_done, on_failure, logged=background)
     if background:
         tasks.run_task(_tracked(fn), on_done=succeeded, on_error=failed)
         return True

@@ -89,3 +89,17 @@ def test_background_work_reports_its_change_when_done(ctx, qtbot, heard):
     with qtbot.waitSignal(ctx.events.data_changed, timeout=10_000) as signal:
         assert change(ctx.events, parent, lambda: _new_need(ctx), background=True)
     assert signal.args == ["needs"]
+
+
+def test_a_failure_is_logged_once_on_either_thread(ctx, qtbot, warnings, caplog) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def broken() -> None:
+        raise RuntimeError("broken")
+
+    assert not change(ctx.events, parent, broken)
+    change(ctx.events, parent, broken, background=True)
+    qtbot.waitUntil(lambda: len(warnings) == 2, timeout=10_000)
+    failures = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert [r.getMessage() for r in failures] == ["a change failed", "background task failed"]
