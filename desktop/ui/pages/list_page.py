@@ -56,13 +56,6 @@ def no_selection_html() -> str:
     return pane_note_html(translate("ListPage", "Select a record to see its details"))
 
 
-def filter_combo(first: str, choices: Iterable[tuple[str, Any]]) -> QComboBox:
-    """A filter: ``first`` (all, no filter) then the choices, each a label and its value."""
-    combo = QComboBox()
-    refill_combo(combo, first, choices)
-    return combo
-
-
 def refill_combo(combo: QComboBox, first: str, choices: Iterable[tuple[str, Any]]) -> None:
     """Fill a filter afresh (the buildings changed …), keeping the choice in force, quietly."""
     current = combo.currentData()
