@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.services.mapping import from_stored
 from desktop.store.database import Database
 from desktop.store.keyset import likely, ordered_page
 from desktop.store.search import index_fallback, search_filter
@@ -30,10 +31,6 @@ def in_list(
 
 def _as_is(condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return condition
-
-
-def _unchanged(value: Any) -> Any:
-    return value
 
 
 def filter_hint(walk: bool) -> Callable[[ColumnElement[bool]], ColumnElement[bool]]:
@@ -146,7 +143,8 @@ class ListSpec:
 
     ``same``: the row's fields read from the record's column of the same name (in the row's
     own words, space-separated); ``read``: the other fields and the SQL each is read from;
-    ``convert``: how a field's stored value becomes the row's (enums by value, money in fen).
+    ``convert``: how a field's stored value becomes the row's when its type does not say
+    (money in fen, local time); an enum or bool field is read by its type (mapping.py).
     ``narrow(stmt, query, hint, today)``: the query's own conditions, each filter wrapped in
     ``hint``. ``sorts``/``default_sort``: the orders by name and the one used otherwise.
     ``ids_first``: the page is found on the ids alone (see ordered_page) and its filters tell
@@ -247,7 +245,9 @@ def list_rows(
 
 def _converted(spec: ListSpec, columns: Mapping[str, Any], row: Row) -> dict[str, Any]:
     return {
-        name: spec.convert.get(name, _unchanged)(value)
+        name: spec.convert[name](value)
+        if name in spec.convert
+        else from_stored(spec.row, name, value)
         for name, value in zip(columns, row, strict=True)
     }
 

@@ -120,7 +120,7 @@ MEETING_LIST = ListSpec(
             MeetingActionRecord, MeetingActionRecord.status != ActionStatus.DONE.value
         ),
     },
-    convert={"kind": MeetingKind, "starts_at": utc_to_local, "final": _is_set},
+    convert={"starts_at": utc_to_local, "final": _is_set},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
 )

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 from desktop.domain.resources import (
     ProviderKind,
     Resource,
-    ResourceKind,
     ResourceQuery,
     ResourceRow,
     clean_resource,
@@ -65,7 +64,6 @@ RESOURCE_LIST = ListSpec(
         .correlate(ResourceRecord)
         .scalar_subquery()
     },
-    convert={"kind": ResourceKind, "provider_kind": ProviderKind},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
     ids_first=True,

@@ -65,7 +65,6 @@ VISIT_LIST = ListSpec(
     row=VisitRow,
     same="id kind visited_on resident building issue follow_up_on need_id",
     read={"followed_up": ~_no_outcome()},
-    convert={"kind": VisitKind, "followed_up": bool},
     narrow=_narrow,
     sorts=SORT_COLUMNS,
 )
