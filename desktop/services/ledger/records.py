@@ -34,18 +34,24 @@ def _stored_fields(kind: LedgerKind, cls: type, record_class: type) -> list[str]
 
 
 def _plain_records(
-    s: Session, kind: LedgerKind, cls: type, record_class: Any, *also: Any
+    s: Session,
+    kind: LedgerKind,
+    cls: type,
+    record_class: Any,
+    also: tuple[Any, ...] = (),
+    join: tuple[Any, Any] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The list's live records with the fields of its ledger (and ``also``), as the domain
-    holds them: so a column added to the ledger is read without a list to keep here."""
+    """The list's live records with the fields of its ledger (and ``also``, read through
+    ``join``: a table and its ON condition), as the domain holds them: so a column added to
+    the ledger is read without a list to keep here."""
     names = ["id", *_stored_fields(kind, cls, record_class)]
     stmt = (
         select(*(getattr(record_class, name) for name in names), *also)
         .where(record_class.deleted_at.is_(None))
         .order_by(record_class.registered_on, record_class.id)
     )
-    if kind is LedgerKind.NEEDS:
-        stmt = stmt.join(NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
+    if join is not None:
+        stmt = stmt.join(*join)
     for row in s.execute(stmt.execution_options(yield_per=package.CHUNK)):
         record = dict(row._mapping)
         for name in names:
@@ -61,7 +67,8 @@ def _need_records(s: Session) -> Iterator[dict[str, Any]]:
         NeedRecord.status_reason,
         NeedRecord.handled_by,
     )
-    return _plain_records(s, LedgerKind.NEEDS, Need, NeedRecord, *also)
+    category = (NeedCategoryRecord, NeedCategoryRecord.id == NeedRecord.category_id)
+    return _plain_records(s, LedgerKind.NEEDS, Need, NeedRecord, also, category)
 
 
 def _resource_records(s: Session) -> Iterator[dict[str, Any]]:
