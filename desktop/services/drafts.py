@@ -5,31 +5,24 @@ draft. What is left at start-up is what a crash interrupted.
 """
 
 import json
+import types
+import typing
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 
-from desktop.domain.meetings import (
-    ActionItem,
-    ActionStatus,
-    Amendment,
-    Attendance,
-    Meeting,
-    MeetingKind,
-    Participant,
-    ParticipantRole,
-    Topic,
-)
-from desktop.domain.needs import Satisfaction
-from desktop.domain.visits import ReferralTarget, Visit, VisitKind
+from desktop.domain.meetings import Meeting
+from desktop.domain.visits import Visit
 from desktop.store.database import Database
 from desktop.store.models import DraftRecord, utcnow
 
 MEETING, VISIT = "meeting", "visit"
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,7 +41,7 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -60,70 +53,45 @@ def to_json(record: Meeting | Visit) -> str:
     return json.dumps(_plain(asdict(record)), ensure_ascii=False)
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+def _typed(hint: Any, value: Any) -> Any:
+    """``value`` as read from JSON, turned back into the type the dataclass field holds."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if isinstance(hint, types.UnionType) or origin is typing.Union:
+        return _typed(next(a for a in args if a is not type(None)), value)
+    if origin is list:
+        return [_typed(args[0], v) for v in value]
+    if origin is tuple:  # only tuple[X, ...] is used in the records
+        return tuple(_typed(args[0], v) for v in value)
+    if is_dataclass(hint):
+        return from_plain(hint, value)
+    if hint is datetime:  # before date: a datetime is a date too
+        return datetime.fromisoformat(value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if isinstance(hint, type) and issubclass(hint, Enum | Decimal):
+        return hint(value)
+    return value
 
 
-def _time(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+# Fields added after drafts were first kept: an older draft lacks them and gets the default.
+# Any other missing field means a damaged draft (KeyError), which is skipped.
+ADDED_LATER = frozenset({"more_roles"})
 
 
-def meeting_from_json(data: dict[str, Any]) -> Meeting:
-    return Meeting(
-        title=data["title"],
-        kind=MeetingKind(data["kind"]),
-        starts_at=_time(data["starts_at"]) or datetime.now(),
-        place=data["place"],
-        host=data["host"],
-        recorder=data["recorder"],
-        participants=[
-            Participant(
-                ParticipantRole(p["role"]),
-                p["name"],
-                p["organization"],
-                p["person_id"],
-                p["phone"],
-                Attendance(p["attendance"]),
-                # Drafts kept before a participant could hold several roles have none.
-                tuple(ParticipantRole(r) for r in p.get("more_roles", ())),
-            )
-            for p in data["participants"]
-        ],
-        topics=[Topic(**t) for t in data["topics"]],
-        actions=[
-            ActionItem(
-                a["what"],
-                a["owner"],
-                _day(a["due_on"]),
-                ActionStatus(a["status"]),
-                a["project_id"],
-                a["id"],
-            )
-            for a in data["actions"]
-        ],
-        amendments=[
-            Amendment(a["text"], _day(a["made_on"]) or date.today(), _time(a["made_at"]))
-            for a in data["amendments"]
-        ],
-        finalized_at=_time(data["finalized_at"]),
-        id=data["id"],
-        uuid=data["uuid"],
-    )
+def from_plain(cls: type[T], data: dict[str, Any]) -> T:
+    """The dataclass ``to_json`` wrote, read field by field from its type hints."""
+    hints = typing.get_type_hints(cls)
+    values = {
+        f.name: _typed(hints[f.name], data[f.name])
+        for f in fields(cls)
+        if f.name in data or f.name not in ADDED_LATER
+    }
+    return cls(**values)
 
 
-def visit_from_json(data: dict[str, Any]) -> Visit:
-    values = {f.name: data[f.name] for f in fields(Visit)}
-    values["kind"] = VisitKind(values["kind"])
-    values["visited_on"] = _day(values["visited_on"]) or date.today()
-    values["follow_up_on"] = _day(values["follow_up_on"])
-    values["referred_to"] = ReferralTarget(values["referred_to"]) if values["referred_to"] else None
-    values["satisfaction"] = (
-        Satisfaction(values["satisfaction"]) if values["satisfaction"] else None
-    )
-    return Visit(**values)
-
-
-_READERS = {MEETING: meeting_from_json, VISIT: visit_from_json}
+_KINDS: dict[str, type[Meeting] | type[Visit]] = {MEETING: Meeting, VISIT: Visit}
 
 
 def save_draft(db: Database, kind: str, record: Meeting | Visit, draft_id: int | None) -> int:
@@ -153,9 +121,9 @@ def pending_drafts(db: Database) -> list[Draft]:
         rows = s.scalars(select(DraftRecord).order_by(DraftRecord.saved_at.desc())).all()
         drafts = []
         for r in rows:
-            reader = _READERS.get(r.kind)
+            cls = _KINDS.get(r.kind)
             try:
-                record = reader(json.loads(r.payload)) if reader else None
+                record = from_plain(cls, json.loads(r.payload)) if cls else None
             except (ValueError, KeyError, TypeError):
                 record = None
             if record is not None:

@@ -60,6 +60,7 @@ def full_meeting() -> Meeting:
                 12,
                 "13812345678",
                 Attendance.PRESENT,
+                (ParticipantRole.BUILDING_LEADER,),
             ),
             Participant(ParticipantRole.TALENT, "王䶮", "", None, "", Attendance.EXCUSED),
         ],
@@ -124,6 +125,17 @@ def test_a_meeting_comes_back_whole(db: Database) -> None:
     assert got.topics[0].need_ids == [3, 7]
     assert got.finalized_at == datetime(2026, 11, 25, 9, 0, 0, 1)
     assert isinstance(draft.saved_at, datetime)
+
+
+def test_a_draft_kept_before_several_roles_reads_with_none(db: Database) -> None:
+    data = json.loads(to_json(full_meeting()))
+    for p in data["participants"]:
+        del p["more_roles"]
+    with db.session() as s:
+        s.add(DraftRecord(kind=MEETING, payload=json.dumps(data)))
+    (draft,) = pending_drafts(db)
+    assert [p.more_roles for p in draft.record.participants] == [(), ()]
+    assert draft.record.participants[0].name == "赵经理"
 
 
 def test_a_new_meeting_with_defaults_comes_back(db: Database) -> None:
