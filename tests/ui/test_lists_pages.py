@@ -82,6 +82,19 @@ def test_details_show_history_and_link_to_project(ctx, data, qtbot):
     assert requested == [(RecordKind.PROJECT.value, data["projects"][0])]
 
 
+@pytest.mark.parametrize("page_class", [NeedsPage, ResourcesPage, ProjectsPage])
+def test_a_row_whose_record_went_meanwhile_shows_no_details(ctx, data, qtbot, page_class):
+    """Another window moved the record to the trash and this list has not reloaded yet."""
+    page = page_class(ctx)
+    qtbot.addWidget(page)
+    page.view.selectRow(0)
+    assert page.details.toPlainText().strip()
+    page.view.clearSelection()
+    page.records.delete(ctx.db, [page.model.row_at(0).id])  # no change announced
+    page.view.selectRow(0)
+    assert page.details.toPlainText().strip() == ""
+
+
 def test_markup_in_titles_is_shown_literally(ctx, data, qtbot):
     page = NeedsPage(ctx)
     qtbot.addWidget(page)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from desktop.domain.compact_templates import TEMPLATES
 from desktop.domain.compacts import Chapter, Compact, CompactRow, CompactState, CompactVersion
 from desktop.domain.dates import format_date
-from desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.services import compacts, neighborhood
 from desktop.ui.context import AppContext
@@ -80,11 +80,7 @@ class CompactsPage(ListPage):
         )
         self.print_action.setEnabled(one is not None)
 
-    def details_html(self, row: CompactRow) -> str:
-        try:
-            c = compacts.get_compact(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: CompactRow, c: Compact) -> str:
         shown = c.draft or c.current
         lines = [(translate("CompactsPage", "State"), state_label(c.state))]
         for v in c.versions:

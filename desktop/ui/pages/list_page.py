@@ -267,7 +267,7 @@ class ListPage(QWidget):
         self.edit_action.setEnabled(len(rows) == 1)
         self.delete_action.setEnabled(bool(rows))
         if len(rows) == 1:
-            self.details.setHtml(self.details_html(rows[0]))
+            self.details.setHtml(self._details_of(rows[0]))
         elif rows:
             text = translate("ListPage", "{count} records selected").format(count=len(rows))
             self.details.setHtml(pane_note_html(text))
@@ -467,7 +467,19 @@ class ListPage(QWidget):
     def no_match_text(self) -> str:
         return translate("ListPage", "No record matches the search and filters.")
 
-    def details_html(self, row: Any) -> str:
+    def _details_of(self, row: Any) -> str:
+        """The pane for one row, from its record read afresh (``records.fetch``; the row itself
+        when the page reads none). A record gone meanwhile shows nothing: the change that
+        removed it reloads the list."""
+        if self.records.fetch is None:
+            return self.details_html(row, row)
+        try:
+            record = self.records.fetch(self.ctx.db, self.row_id(row))
+        except NotFoundError:
+            return ""
+        return self.details_html(row, record)
+
+    def details_html(self, row: Any, record: Any) -> str:
         raise NotImplementedError
 
     # -- the records: read, open in their form, moved to the trash -------------------------

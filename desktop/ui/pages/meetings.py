@@ -90,11 +90,7 @@ class MeetingsPage(ListPage):
         self.amend_action.setEnabled(one and rows[0].final)
         self.print_action.setEnabled(one)
 
-    def details_html(self, row: MeetingRow) -> str:
-        try:
-            m = meetings.get_meeting(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: MeetingRow, m: Meeting) -> str:
         present = sum(p.attendance is Attendance.PRESENT for p in m.participants)
         lines = [
             (translate("MeetingsPage", "Kind"), meeting_kind_label(m.kind)),

@@ -7,10 +7,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 
 from desktop.domain.dates import format_date, format_local_datetime
-from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
-from desktop.domain.needs import NeedRow, NeedStatus
+from desktop.domain.needs import Need, NeedRow, NeedStatus
 from desktop.services import meetings, needs, neighborhood, patrols, projects, visits
 from desktop.store.database import Database
 from desktop.ui.dialogs.categories import CategoriesDialog
@@ -116,11 +115,7 @@ class NeedsPage(ListPage):
         super()._selection_changed(*args)
         self.project_action.setEnabled(len(self.selected_rows()) == 1)
 
-    def details_html(self, row: NeedRow) -> str:
-        try:
-            need = needs.get_need(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: NeedRow, need: Need) -> str:
         address = " ".join(p for p in (need.building, need.unit, need.room) if p)
         status = need_status_label(need.status)
         if row.overdue:

@@ -40,7 +40,7 @@ class OrganizationsPage(ListPage):
         ),
     )
 
-    def details_html(self, row: Organization) -> str:
+    def details_html(self, row: Organization, _record: Organization) -> str:
         lines = [
             (translate("OrganizationsPage", "Kind"), organization_kind_label(row.kind)),
             (translate("OrganizationsPage", "Contact person"), row.contact_name),

@@ -3,9 +3,8 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
-from desktop.domain.roster import PersonRole, PersonRow
+from desktop.domain.roster import Person, PersonRole, PersonRow
 from desktop.services import neighborhood, people
 from desktop.ui.dialogs.person import PersonDialog
 from desktop.ui.i18n import translate
@@ -47,11 +46,7 @@ class PeoplePage(ListPage):
         ),
     )
 
-    def details_html(self, row: PersonRow) -> str:
-        try:
-            person = people.get_person(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: PersonRow, person: Person) -> str:
         unit = (
             translate("PeoplePage", "unit {unit}").format(unit=person.address.unit)
             if person.address.unit

@@ -4,7 +4,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.dates import format_date
-from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
 from desktop.domain.money import format_yuan
@@ -48,11 +47,7 @@ class ProjectsPage(ListPage):
         REGISTERED,
     )
 
-    def details_html(self, row: ProjectRow) -> str:
-        try:
-            p = projects.get_project(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: ProjectRow, p: Project) -> str:
         stage = project_stage_label(p.stage)
         if p.stop_reason:
             stage += f"（{p.stop_reason}）"

@@ -3,10 +3,9 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.dates import format_date
-from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.ledger import LedgerKind
-from desktop.domain.resources import ProviderKind, ResourceKind, ResourceRow
+from desktop.domain.resources import ProviderKind, Resource, ResourceKind, ResourceRow
 from desktop.services import projects, resources
 from desktop.ui.dialogs.resource import ResourceDialog
 from desktop.ui.i18n import translate
@@ -48,11 +47,7 @@ class ResourcesPage(ListPage):
         ),
     )
 
-    def details_html(self, row: ResourceRow) -> str:
-        try:
-            r = resources.get_resource(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: ResourceRow, r: Resource) -> str:
         valid = format_date(r.valid_until)
         if row.expired:
             valid += translate("ResourcesPage", " (expired)")

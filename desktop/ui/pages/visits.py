@@ -53,11 +53,7 @@ class VisitsPage(ListPage):
         rows = self.selected_rows()
         self.need_action.setEnabled(len(rows) == 1 and rows[0].need_id is None)
 
-    def details_html(self, row: VisitRow) -> str:
-        try:
-            v = visits.get_visit(self.ctx.db, row.id)
-        except NotFoundError:
-            return ""
+    def details_html(self, row: VisitRow, v: Visit) -> str:
         lines = [
             (translate("VisitsPage", "Kind"), visit_kind_label(v.kind)),
             (translate("VisitsPage", "Date"), format_date(v.visited_on)),
