@@ -16,8 +16,9 @@ from desktop.domain.committee import (
     validate_cross_appointment,
     validate_term,
 )
-from desktop.domain.errors import NotFoundError, Problem, ValidationError
+from desktop.domain.errors import NotFoundError, Problem
 from desktop.domain.roster import Organization, OrganizationKind
+from desktop.services.common import Problems, save_checked
 from desktop.services.mapping import from_row, new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import (
@@ -57,18 +58,16 @@ def check_organization(
     return rec
 
 
-def refuse_unless_organization(
+def check_organization_of(
     s: Session,
-    problems: dict[str, Problem],
+    problems: Problems,
     organization_id: int | None,
     kinds: tuple[OrganizationKind, ...],
 ) -> None:
-    """Raise the record's problems, counting an organization that is not (any longer) a live
-    one of ``kinds`` — checked here, in the session that saves."""
+    """Count among the record's problems an organization that is not (any longer) a live one
+    of ``kinds`` — checked in the session that saves."""
     if "organization" not in problems and check_organization(s, organization_id, kinds) is None:
         problems["organization"] = Problem.REQUIRED
-    if problems:
-        raise ValidationError(problems)
 
 
 # -- terms ---------------------------------------------------------------------------------
@@ -110,25 +109,29 @@ def get_term(db: Database, term_id: int) -> CommitteeTerm:
 def save_term(db: Database, term: CommitteeTerm) -> CommitteeTerm:
     """Create or update a term with its members (replaced as a whole). A term short of the
     50% rule is saved all the same — the branch records reality; ``party_share`` says so."""
-    term = clean_term(term)
-    problems = validate_term(term)
-    with db.session() as s:
-        kinds = (OrganizationKind.OWNERS_COMMITTEE,)
-        refuse_unless_organization(s, problems, term.organization_id, kinds)
-        rec = record_to_save(s, CommitteeTermRecord, term.id, None, "committee term")
-        if term.id is not None:
-            s.execute(delete(CommitteeMemberRecord).where(CommitteeMemberRecord.term_id == rec.id))
-        to_row(rec, term)
-        s.flush()
-        for order, m in enumerate(term.members):
-            person = m.person_id if m.person_id and s.get(PersonRecord, m.person_id) else None
-            s.add(
-                new_row(
-                    CommitteeMemberRecord, m, term_id=rec.id, person_id=person, position_order=order
-                )
+    return save_checked(db, term, clean_term, validate_term, _save_term, _check_term)
+
+
+def _check_term(s: Session, term: CommitteeTerm, problems: Problems) -> None:
+    kinds = (OrganizationKind.OWNERS_COMMITTEE,)
+    check_organization_of(s, problems, term.organization_id, kinds)
+
+
+def _save_term(s: Session, term: CommitteeTerm) -> CommitteeTerm:
+    rec = record_to_save(s, CommitteeTermRecord, term.id, None, "committee term")
+    if term.id is not None:
+        s.execute(delete(CommitteeMemberRecord).where(CommitteeMemberRecord.term_id == rec.id))
+    to_row(rec, term)
+    s.flush()
+    for order, m in enumerate(term.members):
+        person = m.person_id if m.person_id and s.get(PersonRecord, m.person_id) else None
+        s.add(
+            new_row(
+                CommitteeMemberRecord, m, term_id=rec.id, person_id=person, position_order=order
             )
-        s.flush()
-        return _to_term(s, rec)
+        )
+    s.flush()
+    return _to_term(s, rec)
 
 
 def delete_term(db: Database, term_id: int) -> None:
@@ -153,18 +156,7 @@ def terms_short_of_rule(db: Database, today: date | None = None) -> list[Committ
 
 # -- cross-appointments --------------------------------------------------------------------
 def _to_appointment(rec: CrossAppointmentRecord, person: str, org: str) -> CrossAppointment:
-    return CrossAppointment(
-        rec.person_id,
-        rec.organization_id,
-        rec.branch_post,
-        rec.post,
-        rec.since,
-        rec.until,
-        rec.note,
-        rec.id,
-        person,
-        org,
-    )
+    return from_row(CrossAppointment, rec, person_name=person, organization_name=org)
 
 
 def list_cross_appointments(db: Database) -> list[CrossAppointment]:
@@ -199,24 +191,35 @@ def get_cross_appointment(db: Database, appointment_id: int) -> CrossAppointment
 
 
 def save_cross_appointment(db: Database, appointment: CrossAppointment) -> CrossAppointment:
-    a = clean_cross_appointment(appointment)
-    problems = validate_cross_appointment(a)
-    with db.session() as s:
-        person = None if a.person_id is None else s.get(PersonRecord, a.person_id)
-        if "person" not in problems and (person is None or person.deleted_at is not None):
-            problems["person"] = Problem.REQUIRED
-        org = check_organization(s, a.organization_id, EVALUATED_KINDS)
-        if "organization" not in problems and org is None:
-            problems["organization"] = Problem.REQUIRED
-        if problems:
-            raise ValidationError(problems)
-        assert person is not None and org is not None
-        rec = record_to_save(s, CrossAppointmentRecord, a.id, None, "cross appointment")
-        rec.person_id, rec.organization_id = person.id, org.id
-        rec.branch_post, rec.post, rec.since, rec.until = a.branch_post, a.post, a.since, a.until
-        rec.note = a.note
-        s.flush()
-        return _to_appointment(rec, person.name, org.name)
+    return save_checked(
+        db,
+        appointment,
+        clean_cross_appointment,
+        validate_cross_appointment,
+        _save_appointment,
+        _check_appointment,
+    )
+
+
+def _live_person(s: Session, person_id: int | None) -> PersonRecord | None:
+    person = None if person_id is None else s.get(PersonRecord, person_id)
+    return person if person is not None and person.deleted_at is None else None
+
+
+def _check_appointment(s: Session, a: CrossAppointment, problems: Problems) -> None:
+    if "person" not in problems and _live_person(s, a.person_id) is None:
+        problems["person"] = Problem.REQUIRED
+    check_organization_of(s, problems, a.organization_id, EVALUATED_KINDS)
+
+
+def _save_appointment(s: Session, a: CrossAppointment) -> CrossAppointment:
+    person = _live_person(s, a.person_id)
+    org = check_organization(s, a.organization_id, EVALUATED_KINDS)
+    assert person is not None and org is not None  # _check_appointment made sure
+    rec = record_to_save(s, CrossAppointmentRecord, a.id, None, "cross appointment")
+    to_row(rec, a)
+    s.flush()
+    return _to_appointment(rec, person.name, org.name)
 
 
 def delete_cross_appointment(db: Database, appointment_id: int) -> None:

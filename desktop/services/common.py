@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError, Problem, ValidationError
 from desktop.services.mapping import from_stored
 from desktop.store.database import Database
 from desktop.store.keyset import likely, ordered_page
@@ -110,16 +110,29 @@ def checked(obj: T, clean: Callable[[T], T], validate: Callable[[T], dict]) -> T
     return obj
 
 
+Problems = dict[str, Problem]
+
+
 def save_checked(
     db: Database,
     obj: T,
     clean: Callable[[T], T],
-    validate: Callable[[T], dict],
+    validate: Callable[[T], Problems],
     save: Callable[[Session, T], R],
+    check: Callable[[Session, T, Problems], None] | None = None,
 ) -> R:
-    """``obj`` cleaned and checked (see checked), then stored by ``save`` in one session."""
-    obj = checked(obj, clean, validate)
+    """``obj`` cleaned and checked, then stored by ``save`` in one session.
+
+    ``check(s, obj, problems)`` adds, in that session, the problems only the stored data shows
+    (a building gone meanwhile, a stage skipped); every problem is reported at once, in one
+    ValidationError, before anything is written."""
+    obj = clean(obj)
+    problems = validate(obj)
     with db.session() as s:
+        if check is not None:
+            check(s, obj, problems)
+        if problems:
+            raise ValidationError(problems)
         return save(s, obj)
 
 

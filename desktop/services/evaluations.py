@@ -16,8 +16,8 @@ from desktop.domain.committee import (
     validate_evaluation,
 )
 from desktop.domain.roster import OrganizationKind
-from desktop.services.committee import refuse_unless_organization
-from desktop.services.common import get_loaded
+from desktop.services.committee import check_organization_of
+from desktop.services.common import Problems, get_loaded, save_checked
 from desktop.services.mapping import from_row, new_row, to_row
 from desktop.store.database import Database
 from desktop.store.models import EvaluationRecord, EvaluationScoreRecord, OrganizationRecord
@@ -96,21 +96,27 @@ def get_evaluation(db: Database, evaluation_id: int) -> Evaluation:
 
 def save_evaluation(db: Database, evaluation: Evaluation) -> Evaluation:
     """Create or update, with its scores (replaced as a whole, in the order given)."""
-    e = clean_evaluation(evaluation)
-    problems = validate_evaluation(e)
-    with db.session() as s:
-        refuse_unless_organization(s, problems, e.organization_id, EVALUATED_KINDS)
-        rec = record_to_save(s, EvaluationRecord, e.id, e.uuid, "evaluation")
-        if e.id is not None:
-            s.execute(
-                delete(EvaluationScoreRecord).where(EvaluationScoreRecord.evaluation_id == rec.id)
-            )
-        to_row(rec, e)
-        s.flush()
-        for position, score in enumerate(e.scores):
-            s.add(new_row(EvaluationScoreRecord, score, evaluation_id=rec.id, position=position))
-        s.flush()
-        return _to_evaluation(s, rec)
+    return save_checked(
+        db, evaluation, clean_evaluation, validate_evaluation, _save, _evaluated_organization
+    )
+
+
+def _evaluated_organization(s: Session, e: Evaluation, problems: Problems) -> None:
+    check_organization_of(s, problems, e.organization_id, EVALUATED_KINDS)
+
+
+def _save(s: Session, e: Evaluation) -> Evaluation:
+    rec = record_to_save(s, EvaluationRecord, e.id, e.uuid, "evaluation")
+    if e.id is not None:
+        s.execute(
+            delete(EvaluationScoreRecord).where(EvaluationScoreRecord.evaluation_id == rec.id)
+        )
+    to_row(rec, e)
+    s.flush()
+    for position, score in enumerate(e.scores):
+        s.add(new_row(EvaluationScoreRecord, score, evaluation_id=rec.id, position=position))
+    s.flush()
+    return _to_evaluation(s, rec)
 
 
 def delete_evaluations(db: Database, ids: list[int]) -> int:

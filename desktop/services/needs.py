@@ -1,6 +1,7 @@
 """The needs list: categories, needs with their status history, paging and filters in SQL."""
 
 from datetime import date
+from functools import partial
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -23,9 +24,11 @@ from desktop.domain.text import clean_text
 from desktop.services.common import (
     Hint,
     ListSpec,
+    Problems,
     count_where,
     get_live,
     list_functions,
+    save_checked,
 )
 from desktop.services.links import match_person
 from desktop.services.mapping import from_row, to_row
@@ -198,24 +201,25 @@ def get_need(db: Database, need_id: int) -> Need:
 def save_need(db: Database, need: Need, note: str = "") -> Need:
     """Create or update; a change of status is checked against the flow and kept in the
     history with ``note``."""
-    need = clean_need(need)
-    problems = validate_need(need)
-    with db.session() as s:
-        return _save(s, need, note, problems)
+    return save_checked(db, need, clean_need, validate_need, partial(_save, note=note), _check)
 
 
-def _save(s: Session, need: Need, note: str, problems: dict[str, Problem]) -> Need:
+def _check(s: Session, need: Need, problems: Problems) -> None:
+    """The category's own rules and the status flow, from what is stored."""
     category = None if need.category_id is None else s.get(NeedCategoryRecord, need.category_id)
     if need.category_id is not None and category is None:
         problems["category"] = Problem.REQUIRED
     if category is not None:
         problems.update(validate_need(need, category.name))
+    if need.id is not None:
+        previous = NeedStatus(record_to_save(s, NeedRecord, need.id, None, "need").status)
+        if not can_move(previous, need.status):
+            problems["status"] = Problem.STATUS_FLOW
+
+
+def _save(s: Session, need: Need, note: str) -> Need:
     rec = record_to_save(s, NeedRecord, need.id, need.uuid, "need", add=False)
     previous = None if need.id is None else NeedStatus(rec.status)
-    if previous is not None and not can_move(previous, need.status):
-        problems["status"] = Problem.STATUS_FLOW
-    if problems:
-        raise ValidationError(problems)
     if need.person_id is None or need.raised_by != rec.raised_by:
         need.person_id = match_person(s, need.raised_by, need.building)
     to_row(rec, need)

@@ -4,8 +4,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
-from desktop.domain.errors import Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.roster import (
     Address,
     PeopleQuery,
@@ -19,9 +20,12 @@ from desktop.domain.roster import (
 from desktop.services.common import (
     Hint,
     ListSpec,
+    Problems,
     get_live,
     list_functions,
+    save_checked,
 )
+from desktop.services.mapping import from_row, to_row
 from desktop.store.database import Database
 from desktop.store.keyset import or_empty
 from desktop.store.models import BuildingRecord, PersonRecord, PersonRoleRecord
@@ -102,46 +106,39 @@ def get_person(db: Database, person_id: int) -> Person:
 
 
 def _to_person(rec: PersonRecord) -> Person:
-    return Person(
-        name=rec.name,
-        phone=rec.phone,
+    return from_row(
+        Person,
+        rec,
         address=Address(building_id=rec.building_id, unit=rec.unit, room=rec.room),
-        is_party_member=rec.is_party_member,
         roles=frozenset(PersonRole(r.role) for r in rec.roles),
-        skills=rec.skills,
         talent_rights=frozenset(TalentRight(v) for v in rec.talent_rights.split(",") if v),
-        note=rec.note,
-        id=rec.id,
-        uuid=rec.uuid,
     )
 
 
 def save_person(db: Database, person: Person) -> Person:
     """Create (no id) or update a person; raises ValidationError with every problem found."""
-    person = clean_person(person)
-    problems = validate_person(person)
-    with db.session() as s:
-        building_id = person.address.building_id
-        if building_id is not None and s.get(BuildingRecord, building_id) is None:
-            problems["building"] = Problem.UNKNOWN_BUILDING
-        if problems:
-            raise ValidationError(problems)
-        rec = record_to_save(s, PersonRecord, person.id, None, "person")
-        rec.name = person.name
-        rec.phone = person.phone
-        rec.building_id = building_id
-        rec.unit = person.address.unit
-        rec.room = person.address.room
-        rec.is_party_member = person.is_party_member
-        rec.skills = person.skills
-        rec.talent_rights = ",".join(sorted(r.value for r in person.talent_rights))
-        rec.note = person.note
-        wanted = {r.value for r in person.roles}
-        rec.roles = [r for r in rec.roles if r.role in wanted] + [
-            PersonRoleRecord(role=v) for v in sorted(wanted - {r.role for r in rec.roles})
-        ]
-        s.flush()
-        return _to_person(rec)
+    return save_checked(db, person, clean_person, validate_person, _save, _check)
+
+
+def _check(s: Session, person: Person, problems: Problems) -> None:
+    building_id = person.address.building_id
+    if building_id is not None and s.get(BuildingRecord, building_id) is None:
+        problems["building"] = Problem.UNKNOWN_BUILDING
+
+
+def _save(s: Session, person: Person) -> Person:
+    rec = record_to_save(s, PersonRecord, person.id, None, "person")
+    # The address and the rights are kept in columns of their own; roles in their own table.
+    to_row(rec, person, skip=("id", "uuid", "talent_rights"))
+    rec.building_id = person.address.building_id
+    rec.unit, rec.room = person.address.unit, person.address.room
+    rec.talent_rights = ",".join(sorted(r.value for r in person.talent_rights))
+    wanted = {r.value for r in person.roles}
+    rec.roles = [r for r in rec.roles if r.role in wanted] + [
+        PersonRoleRecord(role=v) for v in sorted(wanted - {r.role for r in rec.roles})
+    ]
+    s.flush()
+    return _to_person(rec)
 
 
 def delete_people(db: Database, ids: list[int]) -> int:

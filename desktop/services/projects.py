@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import Problem, ValidationError
+from desktop.domain.errors import Problem
 from desktop.domain.money import from_fen, to_fen
 from desktop.domain.needs import OPEN_STATUSES, NeedStatus
 from desktop.domain.projects import (
@@ -22,8 +22,10 @@ from desktop.domain.projects import (
 from desktop.services.common import (
     Hint,
     ListSpec,
+    Problems,
     get_loaded,
     list_functions,
+    save_checked,
 )
 from desktop.services.links import match_organization, match_person
 from desktop.services.mapping import from_row, to_row
@@ -124,18 +126,19 @@ def get_project(db: Database, project_id: int) -> Project:
 
 def save_project(db: Database, project: Project) -> Project:
     """Create or update with its parties and links; the stage moves one step at a time."""
-    project = clean_project(project)
-    problems = validate_project(project)
-    with db.session() as s:
-        return _save(s, project, problems)
+    return save_checked(db, project, clean_project, validate_project, _save, _check)
 
 
-def _save(s: Session, p: Project, problems: dict[str, Problem]) -> Project:
+def _check(s: Session, p: Project, problems: Problems) -> None:
+    """The stage moves one step from the stored one."""
+    if p.id is not None:
+        stored = ProjectStage(record_to_save(s, ProjectRecord, p.id, None, "project").stage)
+        if not can_move(stored, p.stage):
+            problems["stage"] = Problem.STATUS_FLOW
+
+
+def _save(s: Session, p: Project) -> Project:
     rec = record_to_save(s, ProjectRecord, p.id, p.uuid, "project", add=False)
-    if p.id is not None and not can_move(ProjectStage(rec.stage), p.stage):
-        problems["stage"] = Problem.STATUS_FLOW
-    if problems:
-        raise ValidationError(problems)
     to_row(rec, p)
     rec.budget_fen, rec.spent_fen = to_fen(p.budget), to_fen(p.spent)
     rec.rating_average_centi = to_fen(p.rating_average) if p.rating_average is not None else None
