@@ -230,7 +230,7 @@ def building_case(ctx, fill: Fill) -> Case:
         return next(b for b in neighborhood.list_buildings(ctx.db) if b.id == saved.id)
 
     before = reload()
-    return Case(BuildingDialog(ctx, neighborhood.list_grids(ctx.db), before), before, reload)
+    return Case(BuildingDialog(ctx, before, grids=neighborhood.list_grids(ctx.db)), before, reload)
 
 
 def committee_term_case(ctx, fill: Fill) -> Case:
@@ -323,7 +323,7 @@ def organization_member_case(ctx, fill: Fill) -> Case:
     so_service.save_member(ctx.db, group.id, record)
     reload = lambda: so_service.list_members(ctx.db, group.id)[0]  # noqa: E731
     before = reload()
-    return Case(MemberDialog(ctx, group.id, before), before, reload)
+    return Case(MemberDialog(ctx, before, organization_id=group.id), before, reload)
 
 
 def station_month_case(ctx, fill: Fill) -> Case:

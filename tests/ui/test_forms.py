@@ -199,3 +199,14 @@ def test_a_return_visit_before_the_registration_names_the_registration(ctx, qtbo
     save_with_ctrl_s(qtbot)
     assert dialog.errors["followed_up_on"].text() == "这个日期不能早于登记日期。"
     assert dialog.isVisible()  # nothing saved
+
+
+def test_a_dialog_takes_the_options_it_declares_and_no_other(ctx, qtbot):
+    dialog = VisitDialog(ctx, draft_id=7)
+    qtbot.addWidget(dialog)
+    assert dialog.draft_id == 7
+    assert VisitDialog.draft_id is None  # the declaration's default stays for the next one
+    with pytest.raises(TypeError, match="ResourceDialog declares no option 'draft_id'"):
+        ResourceDialog(ctx, draft_id=7)
+    with pytest.raises(TypeError, match="save_record"):
+        VisitDialog(ctx, save_record=print)  # the form's own settings are not options

@@ -3,12 +3,11 @@
 from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from desktop.domain.errors import Problem
 from desktop.domain.roster import BUILDING_MAX_LENGTH, Building, Grid, validate_name
 from desktop.services import neighborhood
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
 from desktop.ui.inputs import line_edit
@@ -24,15 +23,7 @@ class BuildingDialog(RecordDialog):
     )
     starts_in = None
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        grids: list[Grid],
-        building: Building | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.grids = grids
-        super().__init__(ctx, building, parent)
+    grids: list[Grid]  # the neighborhood's grids, offered in the form
 
     blank = partial(Building, name="")
 

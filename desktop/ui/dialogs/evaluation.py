@@ -3,6 +3,7 @@ period, the evaluators, and a score 1–5 with a comment on each criterion (star
 kind of organization, editable each time)."""
 
 from datetime import date
+from functools import cached_property
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from desktop.domain.committee import (
 from desktop.domain.errors import Problem
 from desktop.domain.roster import Organization
 from desktop.services import committee, evaluations
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
@@ -128,19 +128,12 @@ class EvaluationDialog(RecordDialog):
     )
     starts_in = None
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        evaluation: Evaluation | None = None,
-        parent: QWidget | None = None,
-        organization_id: int | None = None,
-    ) -> None:
-        self.orgs: list[Organization] = committee.committee_organizations(ctx.db)
-        self.organization_id = organization_id
-        super().__init__(ctx, evaluation, parent)
+    @cached_property
+    def orgs(self) -> list[Organization]:
+        return committee.committee_organizations(self.ctx.db)
 
     def blank(self) -> Evaluation:
-        first = self.organization_id or (self.orgs[-1].id if self.orgs else None)  # the company
+        first = self.orgs[-1].id if self.orgs else None  # the company
         return Evaluation(first, current_quarter(date.today()))
 
     def build(self) -> None:

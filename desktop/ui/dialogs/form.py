@@ -453,6 +453,16 @@ class Titles(NamedTuple):
         return translate(self.context, self.edit if stored and self.edit else self.new)
 
 
+def _declared(cls: type) -> set[str]:
+    """The attributes a record dialog (and its bases up to RecordDialog) declares with a type."""
+    names: set[str] = set()
+    for klass in cls.__mro__:
+        if klass is RecordDialog:
+            return names
+        names.update(getattr(klass, "__annotations__", {}))
+    return names
+
+
 class RecordDialog(RecordForm):
     """A form on one record of the domain, new or stored.
 
@@ -462,7 +472,11 @@ class RecordDialog(RecordForm):
     form checks itself and the cursor goes to the row ``starts_in`` names. A subclass
     implements ``current()`` (``edited(...)`` keeps what the form does not show) and names the
     domain's check as ``validate`` and the service that stores the record as
-    ``save_record``; the form does the rest."""
+    ``save_record``; the form does the rest.
+
+    What else a dialog needs from its caller it declares as a class attribute with its type
+    (``draft_id: int | None = None``) and the caller passes by name; it is set before
+    ``blank()`` and ``build()`` read it."""
 
     titles: ClassVar[Titles]
     # The domain's check of current(): {field: problem}.
@@ -479,7 +493,13 @@ class RecordDialog(RecordForm):
         parent: QWidget | None = None,
         *,
         title: str | None = None,
+        **options: Any,
     ) -> None:
+        declared = _declared(type(self))
+        for name, value in options.items():
+            if name not in declared:
+                raise TypeError(f"{type(self).__name__} declares no option {name!r}")
+            setattr(self, name, value)
         super().__init__(title or self.titles.pick(is_stored(record)), parent)
         self.ctx = ctx
         self.record = record if record is not None else self.blank()

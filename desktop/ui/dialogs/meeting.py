@@ -47,7 +47,6 @@ from desktop.domain.meetings import (
 from desktop.domain.roster import PeopleQuery
 from desktop.services import drafts, meetings, people, projects
 from desktop.services.meetings import MeetingFinalError
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import list_with_buttons, text_box
 from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.dialogs.picker import RecordPicker
@@ -151,15 +150,7 @@ class MeetingDialog(RecordDialog):
         QT_TRANSLATE_NOOP("MeetingDialog", "Edit meeting"),
     )
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        meeting: Meeting | None = None,
-        parent: QWidget | None = None,
-        draft_id: int | None = None,
-    ) -> None:
-        self.draft_id = draft_id
-        super().__init__(ctx, meeting, parent)
+    draft_id: int | None = None  # the autosaved draft this form carries on
 
     blank = partial(Meeting, title="")
 

@@ -1,7 +1,7 @@
 """Record an activity of a self-organization, and add a member to one."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtWidgets import QSpinBox
 
 from desktop.domain.errors import NotFoundError, Problem
 from desktop.domain.roster import PERSON_MAX_LENGTH, PeopleQuery
@@ -19,7 +19,6 @@ from desktop.domain.self_organizations import (
 )
 from desktop.services import people
 from desktop.services import self_organizations as so
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import RosterNames, text_box
 from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
@@ -74,15 +73,7 @@ class MemberDialog(RecordDialog):
         QT_TRANSLATE_NOOP("MemberDialog", "Edit member"),
     )
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        organization_id: int,
-        member: Member | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.organization_id = organization_id
-        super().__init__(ctx, member, parent)
+    organization_id: int  # the self-organization the member belongs to
 
     def blank(self) -> None:
         return None  # a new member is made from the person picked

@@ -15,7 +15,6 @@ from desktop.domain.visits import (
     validate_visit,
 )
 from desktop.services import drafts, needs, visits
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.fields import address_row, person_suggestions, text_box, typed_address
 from desktop.ui.dialogs.form import RecordDialog, Titles
 from desktop.ui.i18n import translate
@@ -39,15 +38,7 @@ class VisitDialog(RecordDialog):
     )
     starts_in = "resident"
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        visit: Visit | None = None,
-        parent: QWidget | None = None,
-        draft_id: int | None = None,
-    ) -> None:
-        self.draft_id = draft_id
-        super().__init__(ctx, visit, parent)
+    draft_id: int | None = None  # the autosaved draft this form carries on
 
     blank = partial(Visit, kind=VisitKind.RECEPTION_DAY)
 

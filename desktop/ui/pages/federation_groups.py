@@ -108,13 +108,13 @@ class SelfOrganizationsTab(WatchingPage):
     def add_member(self) -> None:
         group = self.groups.current()
         if group is not None:
-            dialog = MemberDialog(self.ctx, group.id, parent=self)
+            dialog = MemberDialog(self.ctx, parent=self, organization_id=group.id)
             run_form(dialog)
 
     def edit_member(self) -> None:
         group, member = self.groups.current(), self.members.current()
         if group is not None and member is not None:
-            dialog = MemberDialog(self.ctx, group.id, member, parent=self)
+            dialog = MemberDialog(self.ctx, member, self, organization_id=group.id)
             run_form(dialog)
 
     def remove_member(self) -> None:

@@ -202,7 +202,7 @@ class NeighborhoodPage(WatchingPage):
         building = self._current_building() if existing else None
         if existing and building is None:
             return
-        dialog = BuildingDialog(self.ctx, self.grids, building, self)
+        dialog = BuildingDialog(self.ctx, building, self, grids=self.grids)
         run_form(dialog)
 
     def _delete_building(self) -> None:
