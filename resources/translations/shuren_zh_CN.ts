@@ -87,19 +87,19 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="55"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="50"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="56"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="51"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="58"/>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="56"/>
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
@@ -119,27 +119,27 @@
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="37"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="36"/>
         <source>New activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="46"/>
         <source>not counted</source>
         <translation>未统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="53"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="58"/>
         <source>Description</source>
         <translation>内容</translation>
     </message>
@@ -257,37 +257,37 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
         <source>Edit building</source>
         <translation>编辑楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="21"/>
         <source>New building</source>
         <translation>新建楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="33"/>
         <source>e.g. 3栋</source>
         <translation>例如：3栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="35"/>
         <source>(no grid)</source>
         <translation>（未划分网格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="40"/>
         <source>Building</source>
         <translation>楼栋名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="41"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/building.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/building.py" line="43"/>
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
@@ -780,47 +780,47 @@
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="89"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="85"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="94"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="90"/>
         <source>draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="96"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="92"/>
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="109"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="105"/>
         <source>A blank page</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="113"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="109"/>
         <source>New compact</source>
         <translation>新建公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="114"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="110"/>
         <source>Start from:</source>
         <translation>从哪里开始：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="124"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="120"/>
         <source>Neighborhood compact</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="125"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="121"/>
         <source>(first article)</source>
         <translation>（第一条内容）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="138"/>
+        <location filename="../../desktop/ui/pages/compacts.py" line="134"/>
         <source>This compact has been adopted and cannot be changed. Start a revision (a new draft from the adopted text)?</source>
         <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
     </message>
@@ -1036,42 +1036,42 @@
         <translation>新建评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="147"/>
         <source>2026Q3 or 2026</source>
         <translation>2026Q3 或 2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="150"/>
         <source>Names, separated by 、</source>
         <translation>姓名，用“、”隔开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="156"/>
         <source>Organization evaluated</source>
         <translation>被评价单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="162"/>
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="169"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="173"/>
         <source>Evaluators</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="176"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/evaluation.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/evaluation.py" line="181"/>
         <source>Overall comment</source>
         <translation>总体评价</translation>
     </message>
@@ -2126,53 +2126,53 @@
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="132"/>
-        <location filename="../../desktop/ui/pages/list_page.py" line="259"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="125"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="252"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="133"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="126"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="134"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="127"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="200"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="193"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="201"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="194"/>
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="257"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="250"/>
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="279"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="272"/>
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="359"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="352"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="360"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="353"/>
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="475"/>
+        <location filename="../../desktop/ui/pages/list_page.py" line="468"/>
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2363,213 +2363,213 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="80"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="99"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
         <source>Edit meeting</source>
         <translation>编辑会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="149"/>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="163"/>
         <source>e.g. Deliberation on installing lifts in building 3</source>
         <translation>例如：关于3栋加装电梯的协商议事会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="171"/>
         <source>Title</source>
         <translation>会议名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="172"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="173"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="174"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="175"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="176"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="183"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="184"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="185"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="203"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="213"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="204"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="214"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="205"/>
         <source>Unit or title</source>
         <translation>单位 / 职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="215"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="206"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="226"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="217"/>
         <source>Invite from the roster…</source>
         <translation>从名册邀请…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="227"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="218"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="228"/>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="407"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="219"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="398"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="261"/>
         <source>Invite from the roster</source>
         <translation>从名册邀请</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="292"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="283"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="293"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="284"/>
         <source>Remove topic</source>
         <translation>删除议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="307"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="298"/>
         <source>Leave empty if none</source>
         <translation>未达成共识时留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="300"/>
         <source>Link needs</source>
         <translation>关联需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="138"/>
         <source>For</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="139"/>
         <source>Against</source>
         <translation>反对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="140"/>
         <source>Abstain</source>
         <translation>弃权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="316"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="307"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="317"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="308"/>
         <source>Discussion</source>
         <translation>讨论情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="318"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="309"/>
         <source>Votes</source>
         <translation>表决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="319"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="310"/>
         <source>Consensus reached</source>
         <translation>达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="311"/>
         <source>Needs discussed</source>
         <translation>涉及的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="375"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="366"/>
         <source>New topic</source>
         <translation>新议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="395"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="386"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="396"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="387"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="397"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="388"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="398"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="389"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="406"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="397"/>
         <source>Add action item</source>
         <translation>添加行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="422"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="413"/>
         <source>Name, role or unit</source>
         <translation>姓名、角色或单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/meeting.py" line="525"/>
+        <location filename="../../desktop/ui/dialogs/meeting.py" line="516"/>
         <source>These minutes were finalized meanwhile and can no longer be edited; add a correction instead.</source>
         <translation>这份纪要在此期间已经定稿，不能再修改；如需改动，请添加“更正”。</translation>
     </message>
@@ -2700,82 +2700,82 @@
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="100"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="96"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="101"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="97"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="103"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="99"/>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="102"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="107"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="103"/>
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="108"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="104"/>
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="110"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="106"/>
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="111"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="107"/>
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="122"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="118"/>
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="138"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="134"/>
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="139"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="135"/>
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="140"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="136"/>
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="141"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="137"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="152"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="148"/>
         <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="171"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="167"/>
         <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="187"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="183"/>
         <source>The minutes cannot be finalized yet:
 {reasons}
 Edit the meeting to correct this, then finalize again.</source>
@@ -2784,12 +2784,12 @@ Edit the meeting to correct this, then finalize again.</source>
 请先编辑会议改正，再定稿。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="208"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="204"/>
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="239"/>
+        <location filename="../../desktop/ui/pages/meetings.py" line="235"/>
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
@@ -2802,32 +2802,32 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="73"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="72"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="99"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="101"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="102"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/organization_activity.py" line="103"/>
         <source>Joined on</source>
         <translation>加入日期</translation>
     </message>
@@ -3198,172 +3198,172 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="74"/>
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="107"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="106"/>
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="109"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="108"/>
         <source>Categories…</source>
         <translation>类别管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="82"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="81"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="49"/>
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="51"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="50"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="101"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="100"/>
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="86"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="85"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="93"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="92"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="77"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="76"/>
         <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="127"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="122"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="129"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="130"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="125"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="131"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="126"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="128"/>
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="134"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="129"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="131"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="132"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="133"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="134"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="135"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="141"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="136"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="137"/>
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="143"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="138"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="144"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="139"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="145"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="140"/>
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="147"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="142"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="161"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="156"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="165"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="160"/>
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="177"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="172"/>
         <source>{date} {kind}: {resident}, {issue}</source>
         <translation>{date} {kind}：{resident}，{issue}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="189"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="184"/>
         <source>{date} {meeting}, topic: {topic}</source>
         <translation>{date} {meeting}，议题：{topic}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="201"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="196"/>
         <source>{date} joint patrol ({route}): {finding}</source>
         <translation>{date} 联合巡查（{route}）：{finding}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="214"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="209"/>
         <source>Where it came from</source>
         <translation>来源记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="76"/>
+        <location filename="../../desktop/ui/pages/needs.py" line="75"/>
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -3893,102 +3893,102 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="23"/>
+        <location filename="../../desktop/ui/pages/people.py" line="22"/>
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="32"/>
+        <location filename="../../desktop/ui/pages/people.py" line="31"/>
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="43"/>
+        <location filename="../../desktop/ui/pages/people.py" line="42"/>
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="44"/>
+        <location filename="../../desktop/ui/pages/people.py" line="43"/>
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="45"/>
+        <location filename="../../desktop/ui/pages/people.py" line="44"/>
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="36"/>
+        <location filename="../../desktop/ui/pages/people.py" line="35"/>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="27"/>
+        <location filename="../../desktop/ui/pages/people.py" line="26"/>
         <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="56"/>
+        <location filename="../../desktop/ui/pages/people.py" line="51"/>
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="61"/>
+        <location filename="../../desktop/ui/pages/people.py" line="56"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="63"/>
+        <location filename="../../desktop/ui/pages/people.py" line="58"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="67"/>
+        <location filename="../../desktop/ui/pages/people.py" line="62"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="68"/>
+        <location filename="../../desktop/ui/pages/people.py" line="63"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="70"/>
+        <location filename="../../desktop/ui/pages/people.py" line="65"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="73"/>
+        <location filename="../../desktop/ui/pages/people.py" line="68"/>
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="78"/>
+        <location filename="../../desktop/ui/pages/people.py" line="73"/>
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="81"/>
+        <location filename="../../desktop/ui/pages/people.py" line="76"/>
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="85"/>
+        <location filename="../../desktop/ui/pages/people.py" line="80"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="26"/>
+        <location filename="../../desktop/ui/pages/people.py" line="25"/>
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="93"/>
+        <location filename="../../desktop/ui/pages/people.py" line="88"/>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="94"/>
+        <location filename="../../desktop/ui/pages/people.py" line="89"/>
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -4376,117 +4376,117 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="35"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="34"/>
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="43"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="42"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="46"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="45"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="37"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="36"/>
         <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="61"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="56"/>
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="65"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="60"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="66"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="61"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="67"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="62"/>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="68"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="63"/>
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="70"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="65"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="71"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="66"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="72"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="67"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="73"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="68"/>
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="74"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="69"/>
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="75"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="70"/>
         <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="76"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="71"/>
         <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="77"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="72"/>
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="84"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="79"/>
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="87"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="82"/>
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="110"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="105"/>
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="111"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="106"/>
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为“已解决”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="119"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="114"/>
         <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="36"/>
+        <location filename="../../desktop/ui/pages/projects.py" line="35"/>
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -4718,87 +4718,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="31"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="30"/>
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="38"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="37"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="42"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="41"/>
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="47"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="46"/>
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="33"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
         <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="58"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="53"/>
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="60"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="55"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="61"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="56"/>
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="62"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="57"/>
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="63"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="58"/>
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="64"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="59"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="65"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="66"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="61"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="62"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="68"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="63"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="72"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="67"/>
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="32"/>
+        <location filename="../../desktop/ui/pages/resources.py" line="31"/>
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -6506,107 +6506,107 @@ Merge the two copies?</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="37"/>
         <source>Edit visit</source>
         <translation>编辑接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="36"/>
         <source>New visit</source>
         <translation>新建接待走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="70"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="70"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="79"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="85"/>
         <source>(not referred)</source>
         <translation>（未转办）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="89"/>
         <source>Set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="91"/>
         <source>Once filled in, follow-up done</source>
         <translation>填写后，这次回访即算完成，不再列在首页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="93"/>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="99"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="101"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="102"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="103"/>
         <source>Building / unit / room</source>
         <translation>楼栋 / 单元 / 房号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="104"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="105"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="106"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="107"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="110"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="114"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/visit.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/visit.py" line="115"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -6689,67 +6689,67 @@ Merge the two copies?</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="63"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="59"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="64"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="62"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="69"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="65"/>
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="70"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="66"/>
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="68"/>
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="75"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="71"/>
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="76"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="72"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="78"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="74"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="89"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="85"/>
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="106"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="102"/>
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="113"/>
+        <location filename="../../desktop/ui/pages/visits.py" line="109"/>
         <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
