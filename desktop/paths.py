@@ -23,6 +23,18 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
+def licenses_dir() -> Path:
+    """Licence texts the libraries' own metadata does not carry (Qt's LGPL and GPL)."""
+    return resources_dir() / "licenses"
+
+
+def build_info_file() -> Path | None:
+    """``build_info.json``, which the bundle build writes beside the resources; None in a
+    checkout, which is not a dated build."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "build_info.json" if bundle else None
+
+
 def docs_dir() -> Path:
     """The documents for users (the 使用说明 and its pictures' Markdown)."""
     bundle = getattr(sys, "_MEIPASS", None)

@@ -31,10 +31,7 @@ LEAVES = ("desktop.paths", "desktop.shared_files")
 
 # (importing module, imported module): why it is allowed for now. Remove a line once the import
 # is gone (test_known_exceptions_are_still_needed says so).
-KNOWN_EXCEPTIONS = {
-    # 关于 shows the library versions in use; it reads ``sqlalchemy.__version__`` only.
-    ("desktop.ui.dialogs.about", "sqlalchemy"): "version number in the About box",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
+from sqlalchemy import text
+
 from desktop.store import health
 from desktop.store.backup import (
     backup_database,
@@ -79,6 +81,16 @@ def damage_report(data_dir: Path) -> Health | None:
 
 
 # -- the list of backups -------------------------------------------------------------------
+
+
+def data_file_revision(db: Database) -> str | None:
+    """The schema revision of the open data file (as ``shuren check`` reports it), or None
+    for a file with no schema."""
+    with db.session() as s:
+        exists = s.scalar(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        )
+        return s.scalar(text("SELECT version_num FROM alembic_version")) if exists else None
 
 
 class Revision(Enum):

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         )
         help_menu.addSeparator()
         about = QAction(translate("MainWindow", "About Shuren Xiaoqu"), self)
-        about.triggered.connect(lambda: show_about(self))
+        about.triggered.connect(lambda: show_about(self, self.ctx))
         help_menu.addAction(about)
 
     def show_help(self) -> None:

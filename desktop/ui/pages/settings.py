@@ -117,7 +117,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._restore_box(), 1)
 
         about = QPushButton(translate("SettingsPage", "About Shuren Xiaoqu"))
-        about.clicked.connect(lambda: show_about(self))
+        about.clicked.connect(lambda: show_about(self, self.ctx))
         about_row = QHBoxLayout()
         about_row.addWidget(about)
         about_row.addStretch()
