@@ -76,7 +76,11 @@ class Font:
 
 
 FONTS = (
-    Font("WenQuanYi Micro Hei 文泉驿微米黑", "Apache-2.0", "LICENSE-wqy-microhei.txt"),
+    Font(
+        "WenQuanYi Micro Hei 文泉驿微米黑",
+        "Apache-2.0 OR GPL-3.0-or-later WITH Font-exception-2.0",
+        "LICENSE-wqy-microhei.txt",
+    ),
     Font("LXGW WenKai 霞鹜文楷", "OFL-1.1", "LICENSE-lxgw-wenkai.txt"),
 )
 
