@@ -208,6 +208,10 @@ def dialogs(run: Run) -> str:
     run.need(run.window, "主窗口")
     kinds = record_form_kinds()
     given = samples(run)
+    # A bundle that left form modules out would otherwise pass on the few it has.
+    unseen = sorted(k.__name__ for k in given if k not in kinds)
+    if unseen:
+        raise CheckFailed(f"安装不完整：找不到表单 {'、'.join(unseen)} 所在的模块")
     broken = []
     for kind in kinds:
         make = given.get(kind, kind)
