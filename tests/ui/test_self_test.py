@@ -8,6 +8,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,11 @@ def test_every_check_passes_on_a_sound_installation(qapp, capsys) -> None:
 def test_a_missing_font_fails_its_check_and_the_others_still_run(
     qapp, capsys, monkeypatch, tmp_path
 ) -> None:
-    empty = tmp_path / "fonts"
+    empty, temp = tmp_path / "fonts", tmp_path / "tmp"
     empty.mkdir()
+    temp.mkdir()
     monkeypatch.setattr(ui_fonts, "fonts_dir", lambda: empty)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # where the kept log goes
     code, checks, last = run_self_test(capsys)
     assert code == 1
     verdict, detail = checks["字体"]
@@ -77,6 +80,9 @@ def test_a_missing_font_fails_its_check_and_the_others_still_run(
     # What does is said to depend on the failed check, not failed obscurely.
     assert checks["窗口和页面"] == ("失败", "字体未能准备好（见上面失败的检查），无法检查")
     assert re.fullmatch(r"14 项检查中有 \d+ 项失败，用时 \d+\.\d 秒", last)
+    # The details are kept for whoever looks into it; the demo is gone all the same.
+    (log,) = temp.iterdir()
+    assert log.name.startswith("shuren-self-test-") and log.suffix == ".log"
 
 
 def test_a_missing_translation_is_named(monkeypatch, tmp_path) -> None:
