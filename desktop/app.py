@@ -21,7 +21,8 @@ def parse_window_args(argv: Sequence[str]) -> argparse.Namespace:
 
     parser = ChineseArgumentParser(
         prog="shuren",
-        description="熟人小区：小区党支部工作台（子命令见 shuren 子命令 --help）。",
+        description="熟人小区：小区党支部工作台（子命令见 shuren 子命令 --help；"
+        "安装后自检：shuren self-test）。",
     )
     parser.add_argument("--data-dir", type=Path, help="数据目录（默认为本机用户数据目录）")
     parser.add_argument("--demo", action="store_true", help="打开演示小区（没有时自动生成）")
@@ -45,6 +46,10 @@ def setup_logging(data_dir: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "self-test":  # needs the window, so not among the headless commands
+        from desktop.ui.self_test import main as self_test
+
+        return self_test(argv[1:])
     from desktop.cli import COMMANDS
 
     if argv and argv[0] in COMMANDS:
