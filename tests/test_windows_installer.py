@@ -100,3 +100,15 @@ def test_removing_touches_the_program_folder_and_the_shortcuts_only():
     assert removals and removals <= allowed, removals - allowed
     uninstall = SCRIPT.read_text(encoding="utf-8-sig").split('Section "Uninstall"')[1]
     assert "DATA_DIR" in uninstall.split("SectionEnd")[0]  # and it says where the data stays
+
+
+def test_the_windows_build_script_is_ascii_and_names_files_that_exist():
+    """Windows PowerShell 5.1 reads a script without a byte order mark in the ANSI code page:
+    ASCII reads the same everywhere. The installer script, the translations and the pins it
+    uses are where it looks (relative to the repository, as it runs from there)."""
+    script = ROOT / "build" / "windows" / "build.ps1"
+    text = script.read_bytes().decode("ascii")
+    named = set(re.findall(r"(?:build|resources)\\[\w\\]+\.(?:nsi|ts|txt)\b", text))
+    assert {"build\\windows\\shuren.nsi", "build\\constraints.txt"} <= named
+    missing = [name for name in named if not (ROOT / name.replace("\\", "/")).is_file()]
+    assert not missing, missing
