@@ -10,11 +10,12 @@ VENV="$ROOT/.venv"
 PY="${PYTHON:-python3}"
 
 # Shared libraries Qt's xcb platform plugin needs to open a real window, plus the tools we use
-# to look at the result (Xvfb, ImageMagick's import, pdftoppm).
+# to look at the result (Xvfb, ImageMagick's import, pdftoppm) and makensis, which compiles the
+# Windows installer script (build/windows/shuren.nsi) in the tests.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0
   libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 libxrender1 libx11-xcb1 libdbus-1-3 libfontconfig1
-  libfreetype6 libglib2.0-0 fonts-dejavu-core xvfb xauth poppler-utils)
+  libfreetype6 libglib2.0-0 fonts-dejavu-core xvfb xauth poppler-utils nsis)
 
 install_system() {
   local missing=()
