@@ -3,6 +3,8 @@
 #   bash build/dev.sh run    install everything, then open the window on demo data
 #   bash build/dev.sh test   install everything, then run the whole test suite
 #   bash build/dev.sh setup  install only
+#   bash build/dev.sh bundle        build dist/shuren, dist/shuren-street and the .deb
+#   bash build/dev.sh check-bundle  install the .deb in a temporary root and run it there
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -11,11 +13,13 @@ PY="${PYTHON:-python3}"
 
 # Shared libraries Qt's xcb platform plugin needs to open a real window, plus the tools we use
 # to look at the result (Xvfb, ImageMagick's import, pdftoppm) and makensis, which compiles the
-# Windows installer script (build/windows/shuren.nsi) in the tests.
+# Windows installer script (build/windows/shuren.nsi) in the tests. The bundle build needs
+# binutils (PyInstaller strips libraries, make_deb.py reads what they link) and libcups2
+# (the printing plugin links it; the package depends on the system's).
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0
   libxcb-xinerama0 libxcb-xkb1 libxcb-sync1 libxrender1 libx11-xcb1 libdbus-1-3 libfontconfig1
-  libfreetype6 libglib2.0-0 fonts-dejavu-core xvfb xauth poppler-utils nsis)
+  libfreetype6 libglib2.0-0 fonts-dejavu-core xvfb xauth poppler-utils nsis libcups2 binutils)
 
 install_system() {
   local missing=()
@@ -55,6 +59,17 @@ setup() {
   build_translations
 }
 
+# Both one-folder bundles (dist/shuren, dist/shuren-street) and the Debian package.
+bundle() {
+  "$VENV/bin/python" -m pip install -q -c build/constraints.txt -e ".[street,bundle]"
+  mkdir -p build/work
+  "$VENV/bin/python" -m desktop.build_info build/work/build_info.json
+  "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist \
+    --workpath build/work build/shuren.spec
+  cp build/street/shuren-street.service dist/shuren-street/
+  "$VENV/bin/python" build/make_deb.py dist/shuren dist
+}
+
 case "${1:-}" in
   setup) setup ;;
   run)
@@ -69,8 +84,16 @@ case "${1:-}" in
     setup
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;
+  bundle)
+    setup
+    bundle
+    ;;
+  check-bundle)
+    # The package unpacked into a temporary root, run with no Python of ours on the PATH.
+    exec "$VENV/bin/python" build/check_bundle.py dist
+    ;;
   *)
-    echo "usage: bash build/dev.sh run|test|setup" >&2
+    echo "usage: bash build/dev.sh run|test|setup|bundle|check-bundle" >&2
     exit 2
     ;;
 esac
