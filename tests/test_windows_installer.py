@@ -91,6 +91,7 @@ def test_removing_touches_the_program_folder_and_the_shortcuts_only():
     allowed = {
         'Delete "$INSTDIR\\${APP_EXE}"',
         'Delete "$INSTDIR\\${UNINSTALLER}"',
+        'Delete "$INSTDIR\\${CLI_EXE}"',
         'Delete "$SMPROGRAMS\\${APP_NAME}.lnk"',
         'Delete "$DESKTOP\\${APP_NAME}.lnk"',
         'RMDir /r "$INSTDIR\\_internal"',

@@ -60,9 +60,10 @@ Invoke-Checked $Py @("-m", "PyInstaller", "--noconfirm", "--clean",
 
 Write-Host "== Self-test of the bundle"
 # Start-Process waits for the program whether it is built as a console or a window program.
-$Exe = Join-Path $Dist "shuren\shuren.exe"
+# shuren-cli.exe is the console twin of shuren.exe (a window program prints nothing).
+$Exe = Join-Path $Dist "shuren\shuren-cli.exe"
 $SelfTest = Start-Process -FilePath $Exe -ArgumentList "self-test" -Wait -PassThru -NoNewWindow
-if ($SelfTest.ExitCode -ne 0) { throw "shuren.exe self-test failed (exit code $($SelfTest.ExitCode))" }
+if ($SelfTest.ExitCode -ne 0) { throw "shuren-cli.exe self-test failed (exit code $($SelfTest.ExitCode))" }
 
 Write-Host "== Installer (NSIS)"
 $Version = (& $Py -c "import importlib.metadata as m; print(m.version('shuren-xiaoqu'))").Trim()

@@ -30,6 +30,8 @@ SetCompressor /SOLID lzma
 !define APP_ID "ShurenXiaoqu"
 !define APP_NAME "熟人小区"
 !define APP_EXE "shuren.exe"
+; The console twin of shuren.exe that runs the commands (shuren-cli self-test, check, …).
+!define CLI_EXE "shuren-cli.exe"
 !define UNINSTALLER "uninstall.exe"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 ; Where the app keeps the database, backups and logs (platformdirs' user_data_dir).
@@ -134,6 +136,7 @@ Section "Uninstall"
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   Delete "$DESKTOP\${APP_NAME}.lnk"
   RMDir /r "$INSTDIR\_internal"
+  Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\${UNINSTALLER}"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINST_KEY}"
