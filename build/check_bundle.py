@@ -91,6 +91,10 @@ def steps(office: Office) -> tuple[list[tuple[str, Callable[[], object]]], dict[
             raise Failed(f"serve said {line!r}")
         state.update(server=server, url=f"http://127.0.0.1:{port[1]}", token=token)
 
+    def connection() -> tuple[str, ...]:
+        """The street office the branch was registered at, as sync and restore take it."""
+        return ("--server", str(state["url"]), "--token-file", str(state["token"]))
+
     return [
         ("shuren self-test", lambda: office.shuren("self-test")),
         ("shuren demo", lambda: office.shuren("demo", "--data-dir", str(data), "--scale", "200")),
@@ -159,16 +163,7 @@ def steps(office: Office) -> tuple[list[tuple[str, Callable[[], object]]], dict[
         ("shuren-street add-branch and serve", serve),
         (
             "shuren sync --once",
-            lambda: office.shuren(
-                "sync",
-                "--data-dir",
-                str(data),
-                "--server",
-                str(state["url"]),
-                "--token-file",
-                str(state["token"]),
-                "--once",
-            ),
+            lambda: office.shuren("sync", "--data-dir", str(data), *connection(), "--once"),
         ),
         (
             "shuren-street list",
@@ -182,15 +177,7 @@ def steps(office: Office) -> tuple[list[tuple[str, Callable[[], object]]], dict[
         ),
         (
             "shuren restore",
-            lambda: office.shuren(
-                "restore",
-                "--data-dir",
-                str(copy),
-                "--server",
-                str(state["url"]),
-                "--token-file",
-                str(state["token"]),
-            ),
+            lambda: office.shuren("restore", "--data-dir", str(copy), *connection()),
         ),
         ("shuren check (restored)", lambda: office.shuren("check", "--data-dir", str(copy))),
     ], state
