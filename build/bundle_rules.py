@@ -57,6 +57,7 @@ UNUSED_QT = (
     "PySide6.QtUiTools",
     "PySide6.QtXml",
     "PySide6.QtSvgWidgets",
+    "PySide6.QtDBus",  # Qt itself talks D-Bus in C++; the app never does from Python
 )
 # Used by tests or tools only, never by the running app; or an optional path it never takes:
 # Pillow's codecs and font engine (ReportLab imports Pillow itself, but no document holds a
@@ -130,6 +131,9 @@ FILE_RULES = (
             "PySide6/Qt/plugins/webview/*",
             "PySide6/Qt/plugins/designer/*",
             "PySide6/Qt/plugins/imageformats/*",
+            # reachability comes from NetworkManager (or GLib's monitor); ConnMan stays out
+            "PySide6/Qt/plugins/networkinformation/*connman*",
+            "PySide6/Qt/plugins/tls/*certonly*",
             # GTK's look would pull in GTK itself; Qt's own Fusion style is used.
             "PySide6/Qt/plugins/platformthemes/*gtk*",
         ),
