@@ -38,7 +38,7 @@ def tree_size(folder: Path) -> int:
 
 
 def mib(size: int) -> str:
-    return f"{size / 2**20:.1f} MiB"
+    return f"{size / 2**20:.1f} MiB ({size / 1e6:.1f} MB)"
 
 
 def big_window_shown(display: str) -> bool:
