@@ -331,3 +331,13 @@ def test_a_data_dir_of_an_earlier_version_is_made_private(source: Path, tmp_path
     assert result.returncode == 2
     modes = {p: p.stat().st_mode & 0o777 for p in [data_dir, *data_dir.rglob("*")]}
     assert {str(p): m for p, m in modes.items() if m & 0o077} == {}
+
+
+def test_a_data_dir_too_deep_for_sqlite_says_the_path_is_too_long(tmp_path: Path) -> None:
+    """SQLite opens paths of at most 512 bytes; deeper, it failed as if access were denied."""
+    deep = tmp_path.joinpath(*["熟人小区数据文件夹很长的名字"] * 14)
+    done = shuren("demo", "--data-dir", deep, "--scale", 20)
+    assert done.returncode == 2
+    assert "路径太长" in done.stderr and "层级浅一些" in done.stderr
+    assert "没有权限" not in done.stderr
+    assert not (deep / "shuren.sqlite3").exists()

@@ -75,7 +75,7 @@ def main(argv: Sequence[str]) -> int:
         return 2
     except DataDirError as exc:
         full = exc.error is not None and storage_problem(exc.error) is StorageProblem.FULL
-        advice = "请腾出磁盘空间后再试" if full else "请换一个可以写入的文件夹"
+        advice = exc.advice or ("请腾出磁盘空间后再试" if full else "请换一个可以写入的文件夹")
         say(f"无法使用数据目录 {exc.path}（{exc.reason}），{advice}。")
         return 2
     except DatabaseTooNewError as exc:

@@ -16,11 +16,14 @@ DB_FILENAME = "shuren.sqlite3"
 class DataDirError(Exception):
     """The data directory cannot be created or written; ``reason`` is said in Chinese."""
 
-    def __init__(self, path: Path, reason: str, error: OSError | None = None) -> None:
+    def __init__(
+        self, path: Path, reason: str, error: OSError | None = None, advice: str | None = None
+    ) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
         self.error = error
+        self.advice = advice  # what to do instead, when it is not "choose a writable folder"
 
 
 def default_data_dir() -> Path:
@@ -34,8 +37,19 @@ def demo_data_dir() -> Path:
     return default_data_dir().parent / f"{APP_NAME}-demo"
 
 
+# SQLite's unix VFS opens paths of at most 512 bytes (SQLITE_MAX_PATHNAME); a deeper folder
+# would fail later with "unable to open database file", which reads as a permission problem.
+SQLITE_MAX_PATH_BYTES = 512
+
+
 def ensure_writable(path: Path) -> Path:
     """Create ``path`` if needed, keep it private and prove that a file can be written there."""
+    if os.name == "posix" and len(os.fsencode(db_path(path.absolute()))) > SQLITE_MAX_PATH_BYTES:
+        raise DataDirError(
+            path,
+            f"路径太长：数据文件的完整路径超过 {SQLITE_MAX_PATH_BYTES} 字节",
+            advice="请换一个层级浅一些、名字短一些的文件夹",
+        )
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
