@@ -38,12 +38,15 @@ class Phone:
     def __bool__(self) -> bool:
         return bool(self.number.strip())
 
-    def html(self) -> str:
+    def html(self, *, inline: bool = False) -> str:
+        """The number's HTML; the link under it (a narrow pane would break the link's words)
+        or, ``inline``, beside it."""
         masked = masked_phone(self.number)
         if _shown.get() or masked == self.number:
             return escape(self.number)
         link = translate("Phones", "Show full number")
-        return f"{escape(masked)}&nbsp;&nbsp;<a href='{REVEAL_LINK}'>{escape(link)}</a>"
+        between = "&nbsp;&nbsp;" if inline else "<br>"
+        return f"{escape(masked)}{between}<a href='{REVEAL_LINK}'>{escape(link)}</a>"
 
 
 @contextmanager

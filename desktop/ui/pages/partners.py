@@ -370,7 +370,7 @@ class PartnersPage(QWidget):
             parts.append(escape(partner_type_label(partner.partner_type)))
         contact = [escape(partner.contact_name)] if partner.contact_name else []
         if partner.phone:
-            contact.append(Phone(partner.phone).html())
+            contact.append(Phone(partner.phone).html(inline=True))
         if contact:
             parts.append(" ".join(contact))
         return " · ".join(parts)
