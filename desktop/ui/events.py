@@ -10,6 +10,9 @@ class AppEvents(QObject):
     data_changed = Signal(str)
     # A link was followed (RecordKind.value, id): the main window opens that record.
     record_requested = Signal(str, int)
+    # A masked phone was shown in full in a details pane (RecordKind.value, id): the record's
+    # numbers, never the numbers themselves.
+    phone_revealed = Signal(str, int)
     # The data file was checked (at start-up, after a restore): carries the store's Health.
     data_file_checked = Signal(object)
     # Sync's settings or state changed outside the 同步 page (a restore saved the address and

@@ -9,7 +9,7 @@ from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.paged import PagedTableModel
-from desktop.ui.models.table import Column, label_column, wide_column
+from desktop.ui.models.table import Column, label_column, phone_column, wide_column
 
 
 class OrganizationTableModel(PagedTableModel[Organization]):
@@ -35,8 +35,8 @@ class OrganizationTableModel(PagedTableModel[Organization]):
                 self.CONTACT: Column(
                     translate("OrganizationTableModel", "Contact"), lambda row: row.contact_name
                 ),
-                self.PHONE: Column(
-                    translate("OrganizationTableModel", "Phone"), lambda row: row.phone
+                self.PHONE: phone_column(
+                    translate("OrganizationTableModel", "Phone"), "phone", sorts=False
                 ),
                 self.TERM: Column(translate("OrganizationTableModel", "Term"), term_text),
             },

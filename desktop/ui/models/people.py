@@ -8,7 +8,7 @@ from desktop.store.database import Database
 from desktop.ui.i18n import translate
 from desktop.ui.labels import role_label
 from desktop.ui.models.paged import QueryTableModel
-from desktop.ui.models.table import Column, field_column, wide_column
+from desktop.ui.models.table import Column, field_column, phone_column, wide_column
 
 
 class PeopleTableModel(QueryTableModel[PersonRow]):
@@ -18,7 +18,7 @@ class PeopleTableModel(QueryTableModel[PersonRow]):
         super().__init__(
             {
                 self.NAME: field_column(translate("PeopleTableModel", "Name"), "name"),
-                self.PHONE: field_column(translate("PeopleTableModel", "Phone"), "phone"),
+                self.PHONE: phone_column(translate("PeopleTableModel", "Phone"), "phone"),
                 self.BUILDING: field_column(translate("PeopleTableModel", "Building"), "building"),
                 self.UNIT: field_column(translate("PeopleTableModel", "Unit"), "unit"),
                 self.ROOM: field_column(translate("PeopleTableModel", "Room"), "room"),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.dates import format_date
 from desktop.ui.columns import ColumnPlan, widest_date
+from desktop.ui.phones import masked_phone
 from desktop.ui.status import Tone
 
 Row = TypeVar("Row")
@@ -67,6 +68,14 @@ class Column(Generic[Row]):
 def field_column(header: str, field: str, *, elide: bool = False) -> Column[Any]:
     """A row's own text, sorted by the service's key of the same name as the row's field."""
     return Column(header, attrgetter(field), sort=field, elide=elide)
+
+
+def phone_column(header: str, field: str, *, sorts: bool = True) -> Column[Any]:
+    """A row's phone, masked as every list shows phones (138****5678, 0755-********); the
+    search still finds it by the whole number or any part of it. ``sorts``: by the service's
+    key of the field's name."""
+    read = attrgetter(field)
+    return Column(header, lambda row: masked_phone(read(row)), sort=field if sorts else None)
 
 
 def wide_column(header: str, text: Callable[[Row], str], *, sort: str | None = None) -> Column[Row]:

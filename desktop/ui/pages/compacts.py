@@ -28,6 +28,7 @@ def branch_name(ctx: AppContext) -> str:
 
 class CompactsPage(ListPage):
     model_class = CompactTableModel
+    kind = RecordKind.COMPACT
     reloads_on = (RecordKind.COMPACT, RecordKind.MEETING)
     records = Records(form=None, fetch=compacts.get_compact, delete=compacts.delete_compacts)
 

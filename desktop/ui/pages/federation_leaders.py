@@ -34,6 +34,7 @@ from desktop.ui.models.meetings import minutes_state
 from desktop.ui.operations import change
 from desktop.ui.pages.federation_parts import Section
 from desktop.ui.pages.watching import WatchingPage
+from desktop.ui.phones import masked_phone
 from desktop.ui.status import Tone
 
 MEETING_ID = Qt.ItemDataRole.UserRole
@@ -120,7 +121,7 @@ class LeadersTab(WatchingPage):
                 if not b.leaders:
                     item.setForeground(1, Tone.OVERDUE.foreground)
                 elif len(b.leaders) == 1 and b.leaders[0].phone:
-                    item.setToolTip(1, b.leaders[0].phone)
+                    item.setToolTip(1, masked_phone(b.leaders[0].phone))
             grid_item.setExpanded(True)
 
     # -- patrols ----------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.i18n import translate
 from desktop.ui.models.paged import PagedTableModel
 from desktop.ui.operations import change
+from desktop.ui.phones import Phone, PhoneReveal
 from desktop.ui.widgets import EmptyState, SearchBox, confirm, count_text, make_table_view
 
 T = TypeVar("T")
@@ -145,6 +146,7 @@ class ListPage(QWidget):
     ledger: ClassVar[LedgerKind | None] = None  # 导入 · 导出 for a list with an Excel ledger
     reloads_on: ClassVar[tuple[RecordKind, ...]] = ()  # changes of these kinds re-read the list
     records: ClassVar[Records]
+    kind: ClassVar[RecordKind]  # of the records listed: names one whose phones are shown whole
     # The page's texts, QT_TRANSLATE_NOOP(context, ...), read through translate(context, ...).
     context: ClassVar[str]
     search_hint: ClassVar[str]
@@ -156,6 +158,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = self.model_class(ctx.db, self)
+        self.phones = PhoneReveal(ctx.events)
         self.build(self.text(self.search_hint))
         if self.ledger is not None:
             self.add_ledger_actions(self.ledger)
@@ -268,7 +271,9 @@ class ListPage(QWidget):
         self.delete_action.setEnabled(bool(rows))
         if len(rows) == 1:
             self.details.setHtml(self._details_of(rows[0]))
-        elif rows:
+            return
+        self.phones.forget()
+        if rows:
             text = translate("ListPage", "{count} records selected").format(count=len(rows))
             self.details.setHtml(pane_note_html(text))
         else:
@@ -333,10 +338,20 @@ class ListPage(QWidget):
             window.statusBar().showMessage(text, timeout_ms)
 
     def _link_clicked(self, url: QUrl) -> None:
-        """Links in the details pane look like ``needs:12``: open that record."""
+        """Links in the details pane look like ``needs:12``: open that record; “显示完整号码”
+        shows the selected record's phones whole."""
+        if PhoneReveal.is_reveal_link(url):
+            self._reveal_phones()
+            return
         kind, _sep, record_id = url.toString().partition(":")
         if record_id.isdigit():
             self.ctx.events.record_requested.emit(kind, int(record_id))
+
+    def _reveal_phones(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.phones.reveal(self.kind.value, self.row_id(rows[0]))
+            self.details.setHtml(self._details_of(rows[0]))
 
     def _edit_current(self) -> None:
         rows = self.selected_rows()
@@ -470,14 +485,17 @@ class ListPage(QWidget):
     def _details_of(self, row: Any) -> str:
         """The pane for one row, from its record read afresh (``records.fetch``; the row itself
         when the page reads none). A record gone meanwhile shows nothing: the change that
-        removed it reloads the list."""
+        removed it reloads the list. Its phones are masked unless she chose to show them."""
         if self.records.fetch is None:
-            return self.details_html(row, row)
-        try:
-            record = self.records.fetch(self.ctx.db, self.row_id(row))
-        except NotFoundError:
-            return ""
-        return self.details_html(row, record)
+            record = row
+        else:
+            try:
+                record = self.records.fetch(self.ctx.db, self.row_id(row))
+            except NotFoundError:
+                return ""
+        return self.phones.render(
+            self.kind.value, self.row_id(row), lambda: self.details_html(row, record)
+        )
 
     def details_html(self, row: Any, record: Any) -> str:
         raise NotImplementedError
@@ -529,15 +547,22 @@ class ListPage(QWidget):
         return change(self.ctx.events, self, fn, on_done=on_done, on_failure=on_failure)
 
 
-def details_table(title: str, lines: list[tuple[str, str]]) -> str:
-    """The details pane's HTML; every piece of user text is escaped."""
+def details_table(title: str, lines: Sequence[tuple[str, str | Phone]]) -> str:
+    """The details pane's HTML; every piece of user text is escaped. A ``Phone`` shows masked
+    with “显示完整号码” beside it (phones.py)."""
     body = "".join(
         f"<tr><td style='color:#555;padding-right:10px'>{escape(label)}</td>"
-        f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
+        f"<td>{_cell_html(value)}</td></tr>"
         for label, value in lines
         if value
     )
     return f"<h3>{escape(title)}</h3><table cellspacing='4'>{body}</table>"
+
+
+def _cell_html(value: str | Phone) -> str:
+    if isinstance(value, Phone):
+        return value.html()
+    return escape(value).replace(chr(10), "<br>")
 
 
 def details_links(heading: str, kind: str, items: list[tuple[int, str]]) -> str:

@@ -36,6 +36,7 @@ def votes_text(votes: tuple[int | None, int | None, int | None]) -> str:
 
 class MeetingsPage(ListPage):
     model_class = MeetingTableModel
+    kind = RecordKind.MEETING
     reloads_on = (RecordKind.MEETING, RecordKind.ACTION)
     records = Records(MeetingDialog, meetings.get_meeting, meetings.delete_meetings)
 

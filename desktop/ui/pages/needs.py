@@ -33,6 +33,7 @@ from desktop.ui.pages.list_page import (
     details_table,
 )
 from desktop.ui.pages.periods import REGISTERED
+from desktop.ui.phones import Phone
 
 OPEN, OVERDUE = "open", "overdue"
 _QUOTED = 30  # characters of an issue or a finding quoted in a link
@@ -67,6 +68,7 @@ def _buildings(db: Database) -> list[str]:
 class NeedsPage(ListPage):
     model_class = NeedTableModel
     ledger = LedgerKind.NEEDS
+    kind = RecordKind.NEED
     reloads_on = (RecordKind.NEED, RecordKind.NEED_CATEGORY, RecordKind.PROJECT)
     records = Records(NeedDialog, needs.get_need, needs.delete_needs)
 
@@ -129,7 +131,7 @@ class NeedsPage(ListPage):
                 translate("NeedsPage", "Yes") if need.is_dispute else "",
             ),
             (translate("NeedsPage", "Raised by"), need.raised_by),
-            (translate("NeedsPage", "Phone"), need.phone),
+            (translate("NeedsPage", "Phone"), Phone(need.phone)),
             (translate("NeedsPage", "Address"), address),
             (translate("NeedsPage", "Source"), need_source_label(need.source)),
             (translate("NeedsPage", "Urgency"), urgency_label(need.urgency)),

@@ -12,10 +12,12 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import organization_kind_label
 from desktop.ui.models.organizations import OrganizationTableModel
 from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table
+from desktop.ui.phones import Phone
 
 
 class OrganizationsPage(ListPage):
     model_class = OrganizationTableModel
+    kind = RecordKind.ORGANIZATION
     reloads_on = (RecordKind.ORGANIZATION,)
     records = Records(
         form=OrganizationDialog, fetch=None, delete=organizations.delete_organizations
@@ -44,7 +46,7 @@ class OrganizationsPage(ListPage):
         lines = [
             (translate("OrganizationsPage", "Kind"), organization_kind_label(row.kind)),
             (translate("OrganizationsPage", "Contact person"), row.contact_name),
-            (translate("OrganizationsPage", "Phone"), row.phone),
+            (translate("OrganizationsPage", "Phone"), Phone(row.phone)),
         ]
         if row.term_start or row.term_end:
             lines.append(

@@ -3,6 +3,7 @@ its activities that year and its agreements. The unit itself is edited with the
 organization dialog."""
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QBrush, QColor, QResizeEvent
@@ -53,6 +54,7 @@ from desktop.ui.partner_labels import (
     partner_type_label,
     quota_state_label,
 )
+from desktop.ui.phones import Phone, PhoneReveal
 from desktop.ui.widgets import EmptyState, confirm, count_text, make_short_table
 
 WATCHED = {
@@ -146,8 +148,11 @@ class PartnersPage(QWidget):
         self.units.itemActivated.connect(lambda _i: self.edit_unit())
         self.heading = QLabel()
         self.heading.setObjectName("partnerHeading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text for “显示完整号码” beside the contact's masked phone; every part escaped.
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
+        self.heading.linkActivated.connect(self._heading_link)
+        self.phones = PhoneReveal(self.ctx.events)
         self.grid = self._tracker_table()
 
     def _build_tables(self) -> None:
@@ -349,14 +354,33 @@ class PartnersPage(QWidget):
 
     def _show_heading(self, partner: Partner | None) -> None:
         if partner is None:
+            self.phones.forget()
             self.heading.setText("")
             return
-        parts = [partner.name]
+        kind = RecordKind.ORGANIZATION.value  # a partner unit is an organization of the roster
+        self.heading.setText(
+            self.phones.render(kind, partner.id, lambda: self._heading_html(partner))
+        )
+
+    @staticmethod
+    def _heading_html(partner: Partner) -> str:
+        """The unit's name, type, contact and phone (masked unless shown whole)."""
+        parts = [escape(partner.name)]
         if partner.partner_type:
-            parts.append(partner_type_label(partner.partner_type))
-        if partner.contact_name or partner.phone:
-            parts.append(" ".join(x for x in (partner.contact_name, partner.phone) if x))
-        self.heading.setText(" · ".join(parts))
+            parts.append(escape(partner_type_label(partner.partner_type)))
+        contact = [escape(partner.contact_name)] if partner.contact_name else []
+        if partner.phone:
+            contact.append(Phone(partner.phone).html(inline=True))
+        if contact:
+            parts.append(" ".join(contact))
+        return " · ".join(parts)
+
+    def _heading_link(self, link: str) -> None:
+        """“显示完整号码” in the heading: the chosen unit's phone whole until another is chosen."""
+        partner = self.current_partner()
+        if partner is not None and PhoneReveal.is_reveal_link(link):
+            self.phones.reveal(RecordKind.ORGANIZATION.value, partner.id)
+            self._show_heading(partner)
 
     def _show_tracker(self) -> None:
         t = self.tracked

@@ -11,10 +11,12 @@ from desktop.ui.i18n import translate
 from desktop.ui.labels import right_label, role_label
 from desktop.ui.models.people import PeopleTableModel
 from desktop.ui.pages.list_page import Filter, ListPage, Records, details_table
+from desktop.ui.phones import Phone
 
 
 class PeoplePage(ListPage):
     model_class = PeopleTableModel
+    kind = RecordKind.PERSON
     reloads_on = (RecordKind.PERSON, RecordKind.BUILDING)
     records = Records(PersonDialog, people.get_person, people.delete_people)
 
@@ -53,7 +55,7 @@ class PeoplePage(ListPage):
             else ""
         )
         lines = [
-            (translate("PeoplePage", "Phone"), person.phone),
+            (translate("PeoplePage", "Phone"), Phone(person.phone)),
             (
                 translate("PeoplePage", "Address"),
                 f"{row.building} {unit} {person.address.room}".strip(),

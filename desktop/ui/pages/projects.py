@@ -27,6 +27,7 @@ from desktop.ui.pages.periods import REGISTERED
 class ProjectsPage(ListPage):
     model_class = ProjectTableModel
     ledger = LedgerKind.PROJECTS
+    kind = RecordKind.PROJECT
     reloads_on = (RecordKind.PROJECT, RecordKind.NEED, RecordKind.RESOURCE)
     records = Records(ProjectDialog, projects.get_project, projects.delete_projects)
 

@@ -18,11 +18,13 @@ from desktop.ui.pages.list_page import (
     details_links,
     details_table,
 )
+from desktop.ui.phones import Phone
 
 
 class ResourcesPage(ListPage):
     model_class = ResourceTableModel
     ledger = LedgerKind.RESOURCES
+    kind = RecordKind.RESOURCE
     reloads_on = (RecordKind.RESOURCE, RecordKind.PROJECT)
     records = Records(ResourceDialog, resources.get_resource, resources.delete_resources)
 
@@ -57,7 +59,7 @@ class ResourcesPage(ListPage):
             (translate("ResourcesPage", "Offered by (kind)"), provider_kind_label(r.provider_kind)),
             (translate("ResourcesPage", "Quantity / availability"), r.availability),
             (translate("ResourcesPage", "Contact person"), r.contact),
-            (translate("ResourcesPage", "Phone"), r.phone),
+            (translate("ResourcesPage", "Phone"), Phone(r.phone)),
             (translate("ResourcesPage", "Registered on"), format_date(r.registered_on)),
             (translate("ResourcesPage", "Valid until"), valid),
             (translate("ResourcesPage", "Description"), r.description),

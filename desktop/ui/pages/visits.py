@@ -22,10 +22,12 @@ from desktop.ui.pages.list_page import (
     details_links,
     details_table,
 )
+from desktop.ui.phones import Phone
 
 
 class VisitsPage(ListPage):
     model_class = VisitTableModel
+    kind = RecordKind.VISIT
     reloads_on = (RecordKind.VISIT, RecordKind.NEED)
     records = Records(VisitDialog, visits.get_visit, visits.delete_visits)
 
@@ -57,7 +59,7 @@ class VisitsPage(ListPage):
         lines = [
             (translate("VisitsPage", "Kind"), visit_kind_label(v.kind)),
             (translate("VisitsPage", "Date"), format_date(v.visited_on)),
-            (translate("VisitsPage", "Phone"), v.phone),
+            (translate("VisitsPage", "Phone"), Phone(v.phone)),
             (
                 translate("VisitsPage", "Address"),
                 " ".join(x for x in (v.building, v.unit, v.room) if x),
