@@ -831,97 +831,97 @@
 <context>
     <name>CompactsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="35" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="36" />
         <source>Search compact title</source>
         <translation>搜索公约名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="44" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="45" />
         <source>Record adoption…</source>
         <translation>登记表决通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="45" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="46" />
         <source>Start a revision</source>
         <translation>起草修订稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="46" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="47" />
         <source>Compare versions…</source>
         <translation>版本对比…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="52" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="53" />
         <source>Compact (A4)</source>
         <translation>公约（A4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="53" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="54" />
         <source>Poster for the lobby (A3)</source>
         <translation>大堂张贴海报（A3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="54" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="55" />
         <source>Household signing sheet</source>
         <translation>住户签署表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="59" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="60" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="37" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="38" />
         <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="85" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="86" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="90" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="91" />
         <source>draft</source>
         <translation>草案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="92" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="93" />
         <source>Version {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="105" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="106" />
         <source>A blank page</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="109" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="110" />
         <source>New compact</source>
         <translation>新建公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="110" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="111" />
         <source>Start from:</source>
         <translation>从哪里开始：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="120" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="121" />
         <source>Neighborhood compact</source>
         <translation>邻里公约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="121" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="122" />
         <source>(first article)</source>
         <translation>（第一条内容）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="134" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="135" />
         <source>This compact has been adopted and cannot be changed. Start a revision (a new draft from the adopted text)?</source>
         <translation>这份公约已经表决通过，不能直接修改。要在现行文本基础上起草修订稿吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/compacts.py" line="36" />
+        <location filename="../../desktop/ui/pages/compacts.py" line="37" />
         <source>{count} compact(s) moved to the trash.</source>
         <translation>已将 {count} 份公约移入回收站。</translation>
     </message>
@@ -1998,112 +1998,112 @@
 <context>
     <name>LeadersTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47" />
         <source>Grid / building</source>
         <translation>网格 / 楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="46" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="47" />
         <source>Building leader</source>
         <translation>楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="49" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50" />
         <source>Joint patrols</source>
         <translation>联合巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="50" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51" />
         <source>New patrol</source>
         <translation>新建巡查</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="51" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="52" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="53" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="56" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="57" />
         <source>Findings of the selected patrol</source>
         <translation>所选巡查发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="59" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="62" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="63" />
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="73" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="74" />
         <source>Monthly leaders meetings</source>
         <translation>楼栋长月度例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="76" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="77" />
         <source>New leaders meeting</source>
         <translation>新建楼栋长例会</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="108" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="109" />
         <source>No leader yet</source>
         <translation>暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="110" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="111" />
         <source>Not in a grid</source>
         <translation>未划分网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="115" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="116" />
         <source>{count} without a leader</source>
         <translation>{count} 栋暂无楼栋长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="139" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="140" />
         <source>No joint patrols yet. Click "New patrol" after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="153" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="154" />
         <source>This patrol found nothing.</source>
         <translation>这次巡查没有发现问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="189" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="190" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="191" />
         <source>Move the patrol of {date} to the trash? You can restore it from the Trash page.</source>
         <translation>将{date}的巡查记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="208" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="209" />
         <source>This finding is already registered as a need.</source>
         <translation>这个问题已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="220" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="221" />
         <source>Registered as need "{title}".</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="243" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="244" />
         <source>No leaders meetings yet.</source>
         <translation>还没有楼栋长例会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/federation_leaders.py" line="261" />
+        <location filename="../../desktop/ui/pages/federation_leaders.py" line="262" />
         <source>Building leaders meeting, {month}</source>
         <translation>{month}楼栋长月度例会</translation>
     </message>
@@ -2217,58 +2217,58 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="56" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="57" />
         <source>Select a record to see its details</source>
         <translation>选择一条记录查看详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="125" />
-        <location filename="../../desktop/ui/pages/list_page.py" line="252" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="126" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="255" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="126" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="127" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="127" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="128" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="193" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="196" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="194" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="197" />
         <source>Show or hide the details pane</source>
         <translation>显示或收起详情栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="250" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="253" />
         <source>Clear search and filters</source>
         <translation>清除搜索和筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="272" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="277" />
         <source>{count} records selected</source>
         <translation>已选择 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="352" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="367" />
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="353" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="368" />
         <source>Move {count} record(s) to the trash? You can restore them from the Trash page.</source>
         <translation>将 {count} 条记录移入回收站？之后可以在“回收站”中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/list_page.py" line="468" />
+        <location filename="../../desktop/ui/pages/list_page.py" line="483" />
         <source>No record matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
@@ -2736,142 +2736,142 @@
         <translation>同意 {f} 票，反对 {a} 票，弃权 {n} 票</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="43" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="44" />
         <source>Search meeting title, place or host</source>
         <translation>搜索会议名称、地点或主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="62" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="63" />
         <source>Finalize minutes</source>
         <translation>纪要定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="63" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="64" />
         <source>Add a correction…</source>
         <translation>添加更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="71" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="72" />
         <source>Minutes (archive copy, to sign)</source>
         <translation>会议纪要（存档版，供签字）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="74" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="75" />
         <source>Minutes (notice-board copy, names masked)</source>
         <translation>会议纪要（公示版，姓名已隐去）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="76" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="77" />
         <source>Sign-in sheet</source>
         <translation>签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="80" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="81" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="50" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="51" />
         <source>All meetings</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="54" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="55" />
         <source>Drafts and final</source>
         <translation>草稿和定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="55" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="56" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="57" />
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="45" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="46" />
         <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="96" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="97" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="97" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="98" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="99" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="100" />
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="102" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="103" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="103" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="104" />
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="104" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="105" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="106" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="107" />
         <source>Attendance</source>
         <translation>出席情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="107" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="108" />
         <source>{present} of {invited} present</source>
         <translation>应到 {invited} 人，实到 {present} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="118" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="119" />
         <source>No consensus recorded</source>
         <translation>未达成共识</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="134" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="135" />
         <source>Participants</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="135" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="136" />
         <source>Topics</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="136" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="137" />
         <source>Action items</source>
         <translation>行动事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="137" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="138" />
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="148" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="149" />
         <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="167" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="168" />
         <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="183" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="184" />
         <source>The minutes cannot be finalized yet:
 {reasons}
 Edit the meeting to correct this, then finalize again.</source>
@@ -2880,17 +2880,17 @@ Edit the meeting to correct this, then finalize again.</source>
 请先编辑会议改正，再定稿。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="204" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="205" />
         <source>The correction (dated today, printed after the minutes):</source>
         <translation>更正内容（日期为今天，打印在纪要之后）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="235" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="236" />
         <source> (notice board)</source>
         <translation>（公示版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/meetings.py" line="44" />
+        <location filename="../../desktop/ui/pages/meetings.py" line="45" />
         <source>{count} meeting(s) moved to the trash.</source>
         <translation>已将 {count} 次会议移入回收站。</translation>
     </message>
@@ -3294,172 +3294,172 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="74" />
+        <location filename="../../desktop/ui/pages/needs.py" line="76" />
         <source>Search title, name, phone or address</source>
         <translation>搜索标题、提出人、电话或住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="106" />
+        <location filename="../../desktop/ui/pages/needs.py" line="108" />
         <source>Create project</source>
         <translation>转为项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="108" />
+        <location filename="../../desktop/ui/pages/needs.py" line="110" />
         <source>Categories…</source>
         <translation>类别管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="81" />
+        <location filename="../../desktop/ui/pages/needs.py" line="83" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="49" />
+        <location filename="../../desktop/ui/pages/needs.py" line="50" />
         <source>Not yet closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="50" />
+        <location filename="../../desktop/ui/pages/needs.py" line="51" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="100" />
+        <location filename="../../desktop/ui/pages/needs.py" line="102" />
         <source>Property disputes only</source>
         <translation>只看物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="85" />
+        <location filename="../../desktop/ui/pages/needs.py" line="87" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="92" />
+        <location filename="../../desktop/ui/pages/needs.py" line="94" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="76" />
+        <location filename="../../desktop/ui/pages/needs.py" line="78" />
         <source>There are no needs yet. Click "New" or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="122" />
+        <location filename="../../desktop/ui/pages/needs.py" line="124" />
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="124" />
+        <location filename="../../desktop/ui/pages/needs.py" line="126" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="125" />
+        <location filename="../../desktop/ui/pages/needs.py" line="127" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="126" />
+        <location filename="../../desktop/ui/pages/needs.py" line="128" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="128" />
+        <location filename="../../desktop/ui/pages/needs.py" line="130" />
         <source>Property dispute</source>
         <translation>物业矛盾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="129" />
+        <location filename="../../desktop/ui/pages/needs.py" line="131" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="131" />
+        <location filename="../../desktop/ui/pages/needs.py" line="133" />
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="132" />
+        <location filename="../../desktop/ui/pages/needs.py" line="134" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="133" />
+        <location filename="../../desktop/ui/pages/needs.py" line="135" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="134" />
+        <location filename="../../desktop/ui/pages/needs.py" line="136" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="135" />
+        <location filename="../../desktop/ui/pages/needs.py" line="137" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="136" />
+        <location filename="../../desktop/ui/pages/needs.py" line="138" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="137" />
+        <location filename="../../desktop/ui/pages/needs.py" line="139" />
         <source>Due by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="138" />
+        <location filename="../../desktop/ui/pages/needs.py" line="140" />
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="139" />
+        <location filename="../../desktop/ui/pages/needs.py" line="141" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="140" />
+        <location filename="../../desktop/ui/pages/needs.py" line="142" />
         <source>How it was solved</source>
         <translation>解决情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="142" />
+        <location filename="../../desktop/ui/pages/needs.py" line="144" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="156" />
+        <location filename="../../desktop/ui/pages/needs.py" line="158" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="160" />
+        <location filename="../../desktop/ui/pages/needs.py" line="162" />
         <source>Projects answering it</source>
         <translation>回应这条需求的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="172" />
+        <location filename="../../desktop/ui/pages/needs.py" line="174" />
         <source>{date} {kind}: {resident}, {issue}</source>
         <translation>{date} {kind}：{resident}，{issue}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="184" />
+        <location filename="../../desktop/ui/pages/needs.py" line="186" />
         <source>{date} {meeting}, topic: {topic}</source>
         <translation>{date} {meeting}，议题：{topic}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="196" />
+        <location filename="../../desktop/ui/pages/needs.py" line="198" />
         <source>{date} joint patrol ({route}): {finding}</source>
         <translation>{date} 联合巡查（{route}）：{finding}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="209" />
+        <location filename="../../desktop/ui/pages/needs.py" line="211" />
         <source>Where it came from</source>
         <translation>来源记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/needs.py" line="75" />
+        <location filename="../../desktop/ui/pages/needs.py" line="77" />
         <source>{count} need(s) moved to the trash.</source>
         <translation>已将 {count} 条需求移入回收站。</translation>
     </message>
@@ -3689,52 +3689,52 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="25" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="27" />
         <source>Search name, contact or phone</source>
         <translation>搜索名称、联系人或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="37" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="39" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="29" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="31" />
         <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
         <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="45" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="47" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="46" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="48" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="47" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="49" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="52" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="54" />
         <source>Term</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="58" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="60" />
         <source>Incubated on</source>
         <translation>孵化日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="60" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="62" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/organizations.py" line="26" />
+        <location filename="../../desktop/ui/pages/organizations.py" line="28" />
         <source>{count} organization(s) moved to the trash.</source>
         <translation>已将 {count} 个组织移入回收站。</translation>
     </message>
@@ -3760,132 +3760,132 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="104" />
-        <location filename="../../desktop/ui/pages/partners.py" line="314" />
+        <location filename="../../desktop/ui/pages/partners.py" line="106" />
+        <location filename="../../desktop/ui/pages/partners.py" line="319" />
         <source>New partner unit</source>
         <translation>新建共建单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="105" />
+        <location filename="../../desktop/ui/pages/partners.py" line="107" />
         <source>Edit unit</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="106" />
+        <location filename="../../desktop/ui/pages/partners.py" line="108" />
         <source>Record activity</source>
         <translation>登记活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="107" />
+        <location filename="../../desktop/ui/pages/partners.py" line="109" />
         <source>Record agreement</source>
         <translation>登记协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="108" />
+        <location filename="../../desktop/ui/pages/partners.py" line="110" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="109" />
+        <location filename="../../desktop/ui/pages/partners.py" line="111" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="137" />
+        <location filename="../../desktop/ui/pages/partners.py" line="139" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="157" />
-        <location filename="../../desktop/ui/pages/partners.py" line="432" />
+        <location filename="../../desktop/ui/pages/partners.py" line="162" />
+        <location filename="../../desktop/ui/pages/partners.py" line="456" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="158" />
+        <location filename="../../desktop/ui/pages/partners.py" line="163" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="159" />
-        <location filename="../../desktop/ui/pages/partners.py" line="434" />
+        <location filename="../../desktop/ui/pages/partners.py" line="164" />
+        <location filename="../../desktop/ui/pages/partners.py" line="458" />
         <source>What was done</source>
         <translation>活动内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="160" />
-        <location filename="../../desktop/ui/pages/partners.py" line="433" />
+        <location filename="../../desktop/ui/pages/partners.py" line="165" />
+        <location filename="../../desktop/ui/pages/partners.py" line="457" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="161" />
+        <location filename="../../desktop/ui/pages/partners.py" line="166" />
         <source>Linked</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="167" />
+        <location filename="../../desktop/ui/pages/partners.py" line="172" />
         <source>Signed on</source>
         <translation>签订日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="168" />
+        <location filename="../../desktop/ui/pages/partners.py" line="173" />
         <source>Term</source>
         <translation>协议期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="169" />
-        <location filename="../../desktop/ui/pages/partners.py" line="424" />
+        <location filename="../../desktop/ui/pages/partners.py" line="174" />
+        <location filename="../../desktop/ui/pages/partners.py" line="448" />
         <source>Content</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="253" />
+        <location filename="../../desktop/ui/pages/partners.py" line="258" />
         <source>Q{quarter}</source>
         <translation>第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="259" />
+        <location filename="../../desktop/ui/pages/partners.py" line="264" />
         <source>Dispute mediation (year)</source>
         <translation>纠纷调处（全年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="309" />
+        <location filename="../../desktop/ui/pages/partners.py" line="314" />
         <source>No partner units yet. Click "New partner unit" to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="341" />
+        <location filename="../../desktop/ui/pages/partners.py" line="346" />
         <source>Activities in {year} ({count})</source>
         <translation>{year}年活动（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="346" />
+        <location filename="../../desktop/ui/pages/partners.py" line="351" />
         <source>Agreements ({count})</source>
         <translation>共建协议（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="421" />
+        <location filename="../../desktop/ui/pages/partners.py" line="445" />
         <source>Agreement signed {date}</source>
         <translation>{date}签订的共建协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="441" />
+        <location filename="../../desktop/ui/pages/partners.py" line="465" />
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="446" />
+        <location filename="../../desktop/ui/pages/partners.py" line="470" />
         <source>Projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="527" />
+        <location filename="../../desktop/ui/pages/partners.py" line="551" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/partners.py" line="528" />
+        <location filename="../../desktop/ui/pages/partners.py" line="552" />
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
     </message>
@@ -3989,102 +3989,102 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="22" />
+        <location filename="../../desktop/ui/pages/people.py" line="24" />
         <source>Search name, phone or room (e.g. 张伟, 1380, 1203)</source>
         <translation>搜索姓名、电话或房号（如 张伟、1380、1203）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="31" />
+        <location filename="../../desktop/ui/pages/people.py" line="33" />
         <source>All roles</source>
         <translation>全部身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="42" />
+        <location filename="../../desktop/ui/pages/people.py" line="44" />
         <source>Party members and others</source>
         <translation>党员和群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="43" />
+        <location filename="../../desktop/ui/pages/people.py" line="45" />
         <source>Party members</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="44" />
+        <location filename="../../desktop/ui/pages/people.py" line="46" />
         <source>Not party members</source>
         <translation>非党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="35" />
+        <location filename="../../desktop/ui/pages/people.py" line="37" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="26" />
+        <location filename="../../desktop/ui/pages/people.py" line="28" />
         <source>There are no people in the roster yet. Click "New" to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="51" />
+        <location filename="../../desktop/ui/pages/people.py" line="53" />
         <source>unit {unit}</source>
         <translation>{unit}单元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="56" />
+        <location filename="../../desktop/ui/pages/people.py" line="58" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="58" />
+        <location filename="../../desktop/ui/pages/people.py" line="60" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="62" />
+        <location filename="../../desktop/ui/pages/people.py" line="64" />
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="63" />
+        <location filename="../../desktop/ui/pages/people.py" line="65" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="65" />
+        <location filename="../../desktop/ui/pages/people.py" line="67" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="68" />
+        <location filename="../../desktop/ui/pages/people.py" line="70" />
         <source>Roles</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="73" />
+        <location filename="../../desktop/ui/pages/people.py" line="75" />
         <source>Skills</source>
         <translation>特长技能</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="76" />
+        <location filename="../../desktop/ui/pages/people.py" line="78" />
         <source>Four rights</source>
         <translation>四权</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="80" />
+        <location filename="../../desktop/ui/pages/people.py" line="82" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="25" />
+        <location filename="../../desktop/ui/pages/people.py" line="27" />
         <source>{count} person(s) moved to the trash.</source>
         <translation>已将 {count} 人移入回收站。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="88" />
+        <location filename="../../desktop/ui/pages/people.py" line="90" />
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/people.py" line="89" />
+        <location filename="../../desktop/ui/pages/people.py" line="91" />
         <source>Some records had already been moved to the trash.</source>
         <translation>部分记录此前已被移入回收站。</translation>
     </message>
@@ -4236,6 +4236,14 @@ Edit the meeting to correct this, then finalize again.</source>
         <location filename="../../desktop/ui/dialogs/person.py" line="136" />
         <source>Unit</source>
         <translation>单元</translation>
+    </message>
+</context>
+<context>
+    <name>Phones</name>
+    <message>
+        <location filename="../../desktop/ui/phones.py" line="47" />
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
     </message>
 </context>
 <context>
@@ -4472,117 +4480,117 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="34" />
+        <location filename="../../desktop/ui/pages/projects.py" line="35" />
         <source>Search project title</source>
         <translation>搜索项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="42" />
+        <location filename="../../desktop/ui/pages/projects.py" line="43" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="45" />
+        <location filename="../../desktop/ui/pages/projects.py" line="46" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="36" />
+        <location filename="../../desktop/ui/pages/projects.py" line="37" />
         <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="56" />
+        <location filename="../../desktop/ui/pages/projects.py" line="57" />
         <source>{count} residents, average {average}</source>
         <translation>{count} 人评价，平均 {average} 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="60" />
+        <location filename="../../desktop/ui/pages/projects.py" line="61" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="61" />
+        <location filename="../../desktop/ui/pages/projects.py" line="62" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="62" />
+        <location filename="../../desktop/ui/pages/projects.py" line="63" />
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="63" />
+        <location filename="../../desktop/ui/pages/projects.py" line="64" />
         <source>Spent (yuan)</source>
         <translation>已支出（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="65" />
+        <location filename="../../desktop/ui/pages/projects.py" line="66" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="66" />
+        <location filename="../../desktop/ui/pages/projects.py" line="67" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="67" />
+        <location filename="../../desktop/ui/pages/projects.py" line="68" />
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="68" />
+        <location filename="../../desktop/ui/pages/projects.py" line="69" />
         <source>Accepted on</source>
         <translation>验收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="69" />
+        <location filename="../../desktop/ui/pages/projects.py" line="70" />
         <source>Acceptance note</source>
         <translation>验收意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="70" />
+        <location filename="../../desktop/ui/pages/projects.py" line="71" />
         <source>Residents' rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="71" />
+        <location filename="../../desktop/ui/pages/projects.py" line="72" />
         <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="72" />
+        <location filename="../../desktop/ui/pages/projects.py" line="73" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="79" />
+        <location filename="../../desktop/ui/pages/projects.py" line="80" />
         <source>Needs it answers</source>
         <translation>回应的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="82" />
+        <location filename="../../desktop/ui/pages/projects.py" line="83" />
         <source>Resources it uses</source>
         <translation>使用的资源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="105" />
+        <location filename="../../desktop/ui/pages/projects.py" line="106" />
         <source>Project completed</source>
         <translation>项目已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="106" />
+        <location filename="../../desktop/ui/pages/projects.py" line="107" />
         <source>This project answers {count} need(s) that are still open. Mark them as resolved?</source>
         <translation>这个项目回应的需求中还有 {count} 条未办结。要把它们标记为“已解决”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="114" />
+        <location filename="../../desktop/ui/pages/projects.py" line="115" />
         <source>Resolved by the project "{title}"</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/projects.py" line="35" />
+        <location filename="../../desktop/ui/pages/projects.py" line="36" />
         <source>{count} project(s) moved to the trash.</source>
         <translation>已将 {count} 个项目移入回收站。</translation>
     </message>
@@ -4814,87 +4822,87 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>ResourcesPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="30" />
+        <location filename="../../desktop/ui/pages/resources.py" line="32" />
         <source>Search resource, provider or contact</source>
         <translation>搜索资源、提供方或联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="37" />
+        <location filename="../../desktop/ui/pages/resources.py" line="39" />
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="41" />
+        <location filename="../../desktop/ui/pages/resources.py" line="43" />
         <source>All providers</source>
         <translation>全部提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="46" />
+        <location filename="../../desktop/ui/pages/resources.py" line="48" />
         <source>Still valid only</source>
         <translation>只看有效期内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="32" />
+        <location filename="../../desktop/ui/pages/resources.py" line="34" />
         <source>There are no resources yet. Click "New" or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="53" />
+        <location filename="../../desktop/ui/pages/resources.py" line="55" />
         <source> (expired)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="55" />
+        <location filename="../../desktop/ui/pages/resources.py" line="57" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="56" />
+        <location filename="../../desktop/ui/pages/resources.py" line="58" />
         <source>Offered by</source>
         <translation>提供方</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="57" />
+        <location filename="../../desktop/ui/pages/resources.py" line="59" />
         <source>Offered by (kind)</source>
         <translation>提供方类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="58" />
+        <location filename="../../desktop/ui/pages/resources.py" line="60" />
         <source>Quantity / availability</source>
         <translation>数量 / 可用时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="59" />
+        <location filename="../../desktop/ui/pages/resources.py" line="61" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="60" />
+        <location filename="../../desktop/ui/pages/resources.py" line="62" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="61" />
+        <location filename="../../desktop/ui/pages/resources.py" line="63" />
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="62" />
+        <location filename="../../desktop/ui/pages/resources.py" line="64" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="63" />
+        <location filename="../../desktop/ui/pages/resources.py" line="65" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="67" />
+        <location filename="../../desktop/ui/pages/resources.py" line="69" />
         <source>Projects using it</source>
         <translation>使用这项资源的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/resources.py" line="31" />
+        <location filename="../../desktop/ui/pages/resources.py" line="33" />
         <source>{count} resource(s) moved to the trash.</source>
         <translation>已将 {count} 项资源移入回收站。</translation>
     </message>
@@ -6765,92 +6773,92 @@ Merge the two copies?</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="33" />
+        <location filename="../../desktop/ui/pages/visits.py" line="35" />
         <source>Search resident, phone, address or issue</source>
         <translation>搜索居民、电话、住址或问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="46" />
+        <location filename="../../desktop/ui/pages/visits.py" line="48" />
         <source>Register as need</source>
         <translation>登记为需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="41" />
+        <location filename="../../desktop/ui/pages/visits.py" line="43" />
         <source>All visits</source>
         <translation>全部走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="35" />
+        <location filename="../../desktop/ui/pages/visits.py" line="37" />
         <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="58" />
+        <location filename="../../desktop/ui/pages/visits.py" line="60" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="59" />
+        <location filename="../../desktop/ui/pages/visits.py" line="61" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="60" />
+        <location filename="../../desktop/ui/pages/visits.py" line="62" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="62" />
+        <location filename="../../desktop/ui/pages/visits.py" line="64" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="65" />
+        <location filename="../../desktop/ui/pages/visits.py" line="67" />
         <source>What was raised</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="66" />
+        <location filename="../../desktop/ui/pages/visits.py" line="68" />
         <source>How it was handled</source>
         <translation>处理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="68" />
+        <location filename="../../desktop/ui/pages/visits.py" line="70" />
         <source>Referred to</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="71" />
+        <location filename="../../desktop/ui/pages/visits.py" line="73" />
         <source>Follow up on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="72" />
+        <location filename="../../desktop/ui/pages/visits.py" line="74" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="74" />
+        <location filename="../../desktop/ui/pages/visits.py" line="76" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="85" />
+        <location filename="../../desktop/ui/pages/visits.py" line="87" />
         <source>The need it became</source>
         <translation>登记的需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="102" />
+        <location filename="../../desktop/ui/pages/visits.py" line="104" />
         <source>This visit is already registered as a need.</source>
         <translation>这次走访已经登记为需求。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="109" />
+        <location filename="../../desktop/ui/pages/visits.py" line="111" />
         <source>Registered as need "{title}".</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/visits.py" line="34" />
+        <location filename="../../desktop/ui/pages/visits.py" line="36" />
         <source>{count} visit(s) moved to the trash.</source>
         <translation>已将 {count} 条走访记录移入回收站。</translation>
     </message>
