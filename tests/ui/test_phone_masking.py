@@ -119,6 +119,15 @@ def test_lists_with_a_phone_column_show_it_masked(ctx, qtbot):
             assert model.index(0, phone).data(Qt.ItemDataRole.ToolTipRole) == shown[0][1]
 
 
+def demo_page(ctx, qtbot, page_class):
+    """The page on a small demo neighborhood, shown."""
+    make_demo(ctx.db, scale=40, seed=7)
+    page = page_class(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
 def first_row_with_phone(page: ListPage) -> int:
     """The first row whose details pane offers a masked phone."""
     for r in range(page.model.rowCount()):
@@ -130,10 +139,7 @@ def first_row_with_phone(page: ListPage) -> int:
 
 @pytest.mark.parametrize("page_class", PAGES_WITH_PHONES, ids=lambda c: c.__name__)
 def test_show_reveals_one_record_until_the_selection_changes(ctx, qtbot, page_class):
-    make_demo(ctx.db, scale=40, seed=7)
-    page = page_class(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = demo_page(ctx, qtbot, page_class)
     first = first_row_with_phone(page)
     record_id = page.row_id(page.model.row_at(first))
     pane = page.details.toPlainText()
@@ -157,10 +163,7 @@ def test_show_reveals_one_record_until_the_selection_changes(ctx, qtbot, page_cl
 
 
 def test_the_form_opened_from_the_list_edits_the_whole_number(ctx, qtbot, monkeypatch):
-    make_demo(ctx.db, scale=40, seed=7)
-    page = PeoplePage(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = demo_page(ctx, qtbot, PeoplePage)
     row = first_row_with_phone(page)
     person = page.model.row_at(row)
     assert page.model.index(row, page.model.PHONE).data() == mask_phone(person.phone)
@@ -174,10 +177,7 @@ def test_the_form_opened_from_the_list_edits_the_whole_number(ctx, qtbot, monkey
 
 @pytest.mark.parametrize("page_class", (PeoplePage, NeedsPage), ids=lambda c: c.__name__)
 def test_search_by_the_whole_number_or_its_last_four_still_finds_the_record(ctx, qtbot, page_class):
-    make_demo(ctx.db, scale=40, seed=7)
-    page = page_class(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = demo_page(ctx, qtbot, page_class)
     row = first_row_with_phone(page)
     record_id = page.row_id(page.model.row_at(row))
     phone = page.records.fetch(ctx.db, record_id).phone
@@ -191,10 +191,7 @@ def test_search_by_the_whole_number_or_its_last_four_still_finds_the_record(ctx,
 
 
 def test_partner_heading_masks_the_contact_phone_until_shown(ctx, qtbot):
-    make_demo(ctx.db, scale=40, seed=7)
-    page = PartnersPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = demo_page(ctx, qtbot, PartnersPage)
     row = next(
         r for r, partner in enumerate(page.partner_list) if partner.phone and partner.contact_name
     )
