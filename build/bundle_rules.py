@@ -11,7 +11,7 @@ closing figures come from the build itself.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatch
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # Python modules never imported by the app: excluding them keeps their hooks from running.
 UNUSED_QT = (
@@ -206,7 +206,7 @@ FILE_RULES += (
 
 
 def apply_rules(
-    toc: Iterable[tuple[str, str, str]], size: "SizeOf", rules: tuple[Rule, ...] = FILE_RULES
+    toc: Iterable[tuple[str, str, str]], rules: tuple[Rule, ...] = FILE_RULES
 ) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
     """``toc`` without the files the rules drop, and the bytes each rule saved."""
     kept, saved = [], {rule.name: 0 for rule in rules}
@@ -215,20 +215,16 @@ def apply_rules(
         if rule is None:
             kept.append(entry)
         else:
-            saved[rule.name] += size(entry[1])
+            saved[rule.name] += file_size(entry[1])
     return kept, saved
 
 
-class SizeOf:
+def file_size(source: str) -> int:
     """A file's size in bytes, 0 for one that is not there (a module inside the archive)."""
-
-    def __call__(self, source: str) -> int:
-        from pathlib import Path
-
-        try:
-            return Path(source).stat().st_size
-        except (OSError, TypeError):
-            return 0
+    try:
+        return Path(source).stat().st_size
+    except (OSError, TypeError):
+        return 0
 
 
 def report(saved: dict[str, int], title: str) -> str:

@@ -52,7 +52,7 @@ def test_each_rule_counts_what_it_saved(tmp_path: Path) -> None:
         ("libpango-1.0.so.0", str(small), "BINARY"),
         ("libfontconfig.so.1", str(small), "BINARY"),
     ]
-    kept, saved = bundle_rules.apply_rules(toc, bundle_rules.SizeOf())
+    kept, saved = bundle_rules.apply_rules(toc)
     assert [entry[0] for entry in kept] == ["libfontconfig.so.1"]
     assert saved["GTK's libraries"] == 3100
     assert "GTK's libraries" in bundle_rules.report(saved, "shuren")
