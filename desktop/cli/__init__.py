@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.cli import datafile, documents, indicators, ledger, lists, sync
-from desktop.cli.common import ChineseArgumentParser, Refused, UsageError, say
+from desktop.cli.common import ChineseArgumentParser, Refused, UsageError, read_password_file, say
 from desktop.cli.documents import branch_name
 from desktop.cli.failures import stdout_closed, storage_message
+from desktop.store.cipher import PasswordNeeded, WrongPassword
 from desktop.store.datadir import DataDirError, default_data_dir, ensure_writable, private_new_files
 from desktop.store.errors import EXIT_CODES, StorageProblem, storage_problem
+from desktop.store.password import unlock
 from desktop.store.schema import DatabaseTooNewError, DatabaseTooOldError
 
 __all__ = [
@@ -62,6 +64,7 @@ def main(argv: Sequence[str]) -> int:
         data_dir = args.data_dir or default_data_dir()
         if _writes(args):
             ensure_writable(data_dir)
+        unlock(data_dir, read_password_file(getattr(args, "password_file", None)))
         code = HANDLERS[args.command](args, data_dir)
         sys.stdout.flush()  # a reader gone early (`| head`) shows here at the latest
         return code
@@ -77,6 +80,12 @@ def main(argv: Sequence[str]) -> int:
         full = exc.error is not None and storage_problem(exc.error) is StorageProblem.FULL
         advice = exc.advice or ("请腾出磁盘空间后再试" if full else "请换一个可以写入的文件夹")
         say(f"无法使用数据目录 {exc.path}（{exc.reason}），{advice}。")
+        return 2
+    except (PasswordNeeded, WrongPassword) as exc:
+        say(
+            exc.message
+            + ("请用 --password-file 指定密码文件。" if isinstance(exc, PasswordNeeded) else "")
+        )
         return 2
     except DatabaseTooNewError as exc:
         say(f"数据文件由更新版本的熟人小区写入（版本 {exc.revision}），请先升级本软件。")

@@ -38,6 +38,27 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def add_data_dir(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """``--data-dir`` and, for an encrypted folder, ``--password-file`` (a file whose first
+    line is the password: a password on the command line would show in the process list)."""
+    parser.add_argument("--data-dir", type=Path, required=required)
+    parser.add_argument("--password-file", type=Path)
+
+
+def read_password_file(path: Path | None) -> str | None:
+    """The first line of ``path`` (None without one); UsageError when it cannot be read."""
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8-sig") as f:
+            line = f.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"无法读取密码文件 {path}（{type(exc).__name__}）。") from exc
+    if not line:
+        raise UsageError(f"密码文件 {path} 的第一行是空的。")
+    return line
+
+
 def require_data_file(data_dir: Path) -> Path:
     """The data file of ``data_dir``; bad input (exit 2) when there is none."""
     path = db_path(data_dir)

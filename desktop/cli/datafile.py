@@ -4,12 +4,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import UsageError, require_data_file, say
+from desktop.cli.common import UsageError, add_data_dir, require_data_file, say
 
 
 def add_arguments(sub: Any) -> None:
     demo = sub.add_parser("demo", help="生成演示小区数据")
-    demo.add_argument("--data-dir", type=Path, required=True)
+    add_data_dir(demo, required=True)
     demo.add_argument(
         "--scale",
         type=int,
@@ -19,7 +19,7 @@ def add_arguments(sub: Any) -> None:
     demo.add_argument("--seed", type=int, default=1)
 
     check = sub.add_parser("check", help="检查数据文件的版本与完整性")
-    check.add_argument("--data-dir", type=Path)
+    add_data_dir(check)
 
 
 def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:

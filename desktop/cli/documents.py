@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop.cli.common import ChineseArgumentParser, UsageError, open_data_file, say
+from desktop.cli.common import ChineseArgumentParser, UsageError, add_data_dir, open_data_file, say
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ def _document(documents: Any, name: str, help_text: str, record: str) -> argpars
     """A document to print: the data folder, the number of the record it prints (--meeting,
     --compact, --evaluation) and the PDF it writes."""
     doc = documents.add_parser(name, help=help_text)
-    doc.add_argument("--data-dir", type=Path)
+    add_data_dir(doc)
     doc.add_argument(f"--{record}", type=int, required=True, help=RECORD_HELP[record])
     doc.add_argument("--out", type=Path, required=True, help="PDF 文件")
     return doc

@@ -4,12 +4,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import UsageError, require_data_file, say, write_json
+from desktop.cli.common import UsageError, add_data_dir, require_data_file, say, write_json
 
 
 def add_arguments(sub: Any) -> None:
     indicators = sub.add_parser("indicators", help="统计指标：议事会、解决问题、共建、物业矛盾等")
-    indicators.add_argument("--data-dir", type=Path)
+    add_data_dir(indicators)
     indicators.add_argument("--period", help="统计期：季度如 2026Q3，或年份如 2026（默认：本季度）")
     indicators.add_argument("--baseline", help="物业矛盾的比较基期（默认：上一期）")
     indicators.add_argument("--json", action="store_true")

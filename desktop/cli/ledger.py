@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import ChineseArgumentParser, UsageError, open_data_file, say
+from desktop.cli.common import ChineseArgumentParser, UsageError, add_data_dir, open_data_file, say
 from desktop.store.datadir import db_path
 
 LEDGER_KINDS = ("needs", "resources", "projects")
@@ -17,12 +17,12 @@ def add_arguments(sub: Any) -> None:
         dest="action", required=True, parser_class=ChineseArgumentParser
     )
     export = ledger_sub.add_parser("export", help="把清单导出为 Excel 台账")
-    export.add_argument("--data-dir", type=Path)
+    add_data_dir(export)
     export.add_argument("--list", dest="kind", choices=LEDGER_KINDS, required=True)
     export.add_argument("--out", type=Path, required=True)
     importer = ledger_sub.add_parser("import", help="从 Excel 台账导入清单")
     importer.add_argument("file", type=Path)
-    importer.add_argument("--data-dir", type=Path)
+    add_data_dir(importer)
     importer.add_argument("--list", dest="kind", choices=LEDGER_KINDS, required=True)
     importer.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     importer.add_argument("--report", type=Path, help="把导入结果另存为 Excel")

@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import open_data_file, write_list
+from desktop.cli.common import add_data_dir, open_data_file, write_list
 from desktop.cli.ledger import LEDGER_KINDS
 
 LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts", "partners")
@@ -13,7 +13,7 @@ LIST_KINDS = ("people", *LEDGER_KINDS, "visits", "meetings", "compacts", "partne
 def add_arguments(sub: Any) -> None:
     lister = sub.add_parser("list", help="列出记录")
     lister.add_argument("kind", choices=LIST_KINDS)
-    lister.add_argument("--data-dir", type=Path)
+    add_data_dir(lister)
     lister.add_argument("--json", action="store_true")
 
 

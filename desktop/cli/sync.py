@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import Refused, require_data_file, say
+from desktop.cli.common import Refused, add_data_dir, require_data_file, say
 
 RESOLUTIONS = ("server", "local", "merge")
 
@@ -35,7 +35,7 @@ def add_arguments(sub: Any) -> None:
 
 
 def _connection_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    parser.add_argument("--data-dir", type=Path)
+    add_data_dir(parser)
     parser.add_argument(
         "--server",
         required=required,

@@ -1,7 +1,6 @@
 """The indicators on the app's database or on a data file: this module only opens the
 connection; the queries are in desktop/indicators/ (shared with the street office)."""
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.indicators import Period
 from desktop.indicators import IndicatorRecord, Indicators, compute, records
 from desktop.indicators import trend as quarterly
+from desktop.store import sqlite
 from desktop.store.schema import connect_readonly
 
 if TYPE_CHECKING:  # `shuren indicators` reads a file without loading SQLAlchemy
@@ -17,13 +17,13 @@ if TYPE_CHECKING:  # `shuren indicators` reads a file without loading SQLAlchemy
 
 
 @contextmanager
-def _connection(db: "Database") -> Iterator[sqlite3.Connection]:
+def _connection(db: "Database") -> Iterator[sqlite.Connection]:
     """One of the database's own connections (its pragmas, its write hold), back to the pool
     after: it reads what the window committed, WAL or not."""
     pooled = db.engine.raw_connection()
     try:
         connection = pooled.driver_connection
-        assert isinstance(connection, sqlite3.Connection)
+        assert isinstance(connection, sqlite.Connection)
         yield connection
     finally:
         pooled.close()
@@ -44,7 +44,7 @@ def compute_indicators_file(
     """The same figures from a database FILE, opened read-only: never migrated or written.
 
     A copy made by an older revision of the app counts what its tables allow; a figure whose
-    table or column it lacks is 0 and named in ``not_counted``. sqlite3.DatabaseError for a
+    table or column it lacks is 0 and named in ``not_counted``. sqlite.DatabaseError for a
     file that is not a database; FileNotFoundError when there is none.
     """
     if not Path(path).is_file():

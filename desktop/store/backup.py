@@ -12,12 +12,14 @@ import json
 import logging
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.store import sqlite
+from desktop.store.cipher import key_of, session_key
+from desktop.store.encrypt import put_under_key, under_key
 from desktop.store.health import DamagedDatabaseError, check_health, connect_unchanging
 
 log = logging.getLogger(__name__)
@@ -92,9 +94,10 @@ def copy_database(
     Without ``progress`` it is one step: a source that other connections write to would make
     a copy in steps start over after every write.
     """
-    src = connect_unchanging(source) if unchanging else sqlite3.connect(source)
+    src = connect_unchanging(source) if unchanging else sqlite.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        # Under the source's key: SQLCipher copies pages only between files under one key.
+        dst = sqlite.connect(target, key=key_of(source))
         try:
             pages = -1 if progress is None else RESTORE_STEP_PAGES
             src.backup(dst, pages=pages, progress=_pages(progress))
@@ -157,11 +160,11 @@ def inspect_file(path: Path) -> BackupCheck:
             return BackupCheck(sound=True, revision=_revision(con), counts=_counts(con))
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlite.DatabaseError as exc:
         return BackupCheck(sound=False, problems=(str(exc),))
 
 
-def _revision(con: sqlite3.Connection) -> str | None:
+def _revision(con: sqlite.Connection) -> str | None:
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "alembic_version" not in tables:
         return None
@@ -169,7 +172,7 @@ def _revision(con: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def _counts(con: sqlite3.Connection) -> dict[str, int]:
+def _counts(con: sqlite.Connection) -> dict[str, int]:
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     counts: dict[str, int] = {}
     for table in COUNTED_TABLES:
@@ -232,15 +235,17 @@ def restore_into(live: Path, backup: Path, progress: Progress | None = None) -> 
     the old data. Works while the app has the file open, and over a damaged file as long as
     SQLite can open it.
     """
-    src = connect_unchanging(backup)
-    try:
-        dst = sqlite3.connect(live, timeout=BUSY_TIMEOUT_S)
+    scratch = live.with_name(live.name + ".restoring")
+    with under_key(backup, key_of(live), scratch) as source:
+        src = connect_unchanging(source)
         try:
-            src.backup(dst, pages=RESTORE_STEP_PAGES, progress=_pages(progress))
+            dst = sqlite.connect(live, timeout=BUSY_TIMEOUT_S)
+            try:
+                src.backup(dst, pages=RESTORE_STEP_PAGES, progress=_pages(progress))
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
 
 
 def set_aside(live: Path, folder: Path, *, move: bool) -> Path:
@@ -262,7 +267,7 @@ def set_aside(live: Path, folder: Path, *, move: bool) -> Path:
         try:
             copy_database(live, target)
             return target
-        except sqlite3.DatabaseError:
+        except sqlite.DatabaseError:
             log.info("backup API cannot read the damaged file; copying it byte for byte")
             target.unlink(missing_ok=True)
     for suffix in suffixes:
@@ -281,6 +286,7 @@ def put_in_place(live: Path, backup: Path, progress: Progress | None = None) -> 
     partial = live.with_name(live.name + ".restoring")
     try:
         copy_database(backup, partial, unchanging=True, progress=progress)
+        put_under_key(partial, session_key())  # a backup made before the folder was encrypted
         os.replace(partial, live)
     finally:
         partial.unlink(missing_ok=True)

@@ -10,7 +10,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store import sqlite
 from desktop.store.changes import track_changes
+from desktop.store.cipher import Key, session_key
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.errors import storage_detail
 from desktop.store.health import DamagedDatabaseError, Health, record_health
@@ -45,18 +47,18 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     """``readonly``: through ``connect_readonly``, for a data dir that cannot be written."""
     # hide_parameters: SQLAlchemy's error text would otherwise carry the statement's values
     # (residents' names, phones, rooms) into tracebacks and the log file.
-    if readonly:
-        engine = create_engine(
-            "sqlite://",
-            creator=lambda: connect_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000),
-            hide_parameters=True,
-        )
-    else:
-        engine = create_engine(
-            f"sqlite:///{path}",
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
-            hide_parameters=True,
-        )
+
+    def creator() -> sqlite.Connection:
+        if readonly:
+            return connect_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        return sqlite.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    # The SQLCipher driver (store/sqlite.py) opens the file under its key; ``module`` makes
+    # SQLAlchemy wrap that driver's errors as it wraps sqlite3's.
+    # The file URL only picks the pool SQLAlchemy uses for a file; ``creator`` connects.
+    engine = create_engine(
+        f"sqlite:///{path}", creator=creator, module=sqlite.driver, hide_parameters=True
+    )
     event.listen(engine, "connect", _apply_pragmas)
     return engine
 
@@ -190,6 +192,16 @@ class Database:
             self.search_index.closed()
 
 
+def create_encrypted(path: Path, key: Key) -> None:
+    """A new, empty database file under ``key`` (its first page carries the key's salt)."""
+    con = sqlite.connect(path, key=key)
+    try:
+        con.execute("PRAGMA user_version = 0")
+        con.commit()
+    finally:
+        con.close()
+
+
 def open_database(data_dir: Path) -> Database:
     """Open the data dir's database, creating or upgrading it as needed.
 
@@ -210,6 +222,8 @@ def open_database(data_dir: Path) -> Database:
             record_health(data_dir, Health(ok=False, problems=exc.problems))
             raise
         log.info("backed up %s to %s before upgrading from %s", path, copy, revision)
+    if state is SchemaState.MISSING and (key := session_key()) is not None:
+        create_encrypted(path, key)
     if state is not SchemaState.CURRENT:
         from desktop.store import migrate  # Alembic is imported only when it has work to do
 

@@ -14,6 +14,14 @@ import traceback
 from enum import Enum
 from types import TracebackType
 
+from desktop.store import sqlite
+
+# The app's files are opened with SQLCipher's driver (store/sqlite.py), the street office's
+# with the standard library's: the same errors, in two families.
+_DATABASE_ERRORS = (sqlite3.DatabaseError, sqlite.DatabaseError)
+# Exactly these (not their subclasses IntegrityError, ProgrammingError…) are storage trouble.
+_STORAGE_ERROR_TYPES = (sqlite3.OperationalError, sqlite.OperationalError, *_DATABASE_ERRORS)
+
 
 class StorageProblem(Enum):
     FULL = "full"  # no space left on the disk (or over quota)
@@ -80,7 +88,7 @@ def root_error(error: BaseException) -> BaseException | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, OSError | sqlite3.DatabaseError):
+        if isinstance(current, (OSError, *_DATABASE_ERRORS)):
             return current
         orig = getattr(current, "orig", None)
         todo += [orig if isinstance(orig, BaseException) else None]
@@ -94,9 +102,8 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
     if isinstance(cause, OSError):
         return _OS_ERRNOS.get(cause.errno or 0, StorageProblem.NO_ACCESS)
     # IntegrityError, ProgrammingError, InterfaceError… are the code's own mistakes.
-    if type(cause) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+    if type(cause) not in _STORAGE_ERROR_TYPES:
         return None
-    assert isinstance(cause, sqlite3.DatabaseError)
     code = getattr(cause, "sqlite_errorcode", None)
     if code is not None and (code & 0xFF) in _SQLITE_CODES:
         return _SQLITE_CODES[code & 0xFF]
@@ -116,7 +123,7 @@ def storage_detail(error: BaseException) -> str:
         # The file name is a path in the data folder or one the secretary chose, not a record.
         where = f" ({cause.filename})" if cause.filename else ""
         return f"{type(cause).__name__}: [errno {cause.errno}] {cause.strerror}{where}"
-    if isinstance(cause, sqlite3.Error):
+    if isinstance(cause, sqlite3.Error | sqlite.Error):
         name = getattr(cause, "sqlite_errorname", None)
         return f"{type(cause).__name__}: {cause}" + (f" ({name})" if name else "")
     return type(cause).__name__  # not ours to read: its text may carry anything

@@ -11,12 +11,13 @@ start, that the last check failed.
 import json
 import logging
 import os
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.store import sqlite
+from desktop.store.cipher import PasswordNeeded
 from desktop.store.datadir import db_path
 
 log = logging.getLogger(__name__)
@@ -50,10 +51,10 @@ class Health:
     seconds: float = 0.0  # how long the check took
 
 
-def connect_unchanging(path: Path) -> sqlite3.Connection:
+def connect_unchanging(path: Path) -> sqlite.Connection:
     """Read a file nothing else writes (a backup, a snapshot): ``immutable=1`` never creates
     the -wal/-shm files that opening a WAL-mode file ``mode=ro`` can leave beside it."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    return sqlite.connect(path, "immutable=1")
 
 
 def check_health(path: Path, *, full: bool = False, unchanging: bool = False) -> Health:
@@ -65,17 +66,16 @@ def check_health(path: Path, *, full: bool = False, unchanging: bool = False) ->
     started = time.perf_counter()
     pragma = "integrity_check" if full else "quick_check"
     try:
-        if unchanging:
-            con = connect_unchanging(path)
-        else:
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect_unchanging(path) if unchanging else sqlite.connect(path, "mode=ro")
         try:
             con.execute("PRAGMA trusted_schema=OFF")
             rows = [str(row[0]) for row in con.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})")]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:  # not a database at all, or unreadable pages
+    except sqlite.DatabaseError as exc:  # not a database, unreadable pages, a wrong key
         rows = [str(exc)]
+    except PasswordNeeded:  # its first bytes are no SQLite header nor a known key's salt
+        rows = ["file is not a database"]
     seconds = time.perf_counter() - started
     if rows == ["ok"]:
         return Health(ok=True, seconds=seconds)

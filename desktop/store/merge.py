@@ -10,7 +10,6 @@ themselves: at 100,000 records per list the three copies fit in a few hundred MB
 """
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from desktop.domain.copies import (
     list_label,
     short_title,
 )
+from desktop.store import sqlite
 from desktop.store.models import Base, new_uuid, utcnow
 
 # Autosaved forms belong to the PC they were typed on; conflict records of earlier merges do
@@ -65,7 +65,7 @@ class Table:
         return self.key == ("uuid",)
 
 
-def schema_tables(conn: sqlite3.Connection) -> list[Table]:
+def schema_tables(conn: sqlite.Connection) -> list[Table]:
     """The tables to compare, parents before children, as the file at hand has them."""
     tables = []
     for table in Base.metadata.sorted_tables:
@@ -149,7 +149,7 @@ class _Side:
 
 
 def _rows(
-    conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str, Table]
+    conn: sqlite.Connection, table: Table, schema: str, tables: dict[str, Table]
 ) -> Iterator[tuple[Key, tuple[Any, ...], Any]]:
     nk, nv = len(table.key), len(table.columns)
     cursor = conn.execute(_select(table, schema, tables))
@@ -158,7 +158,7 @@ def _rows(
             yield row[:nk], row[nk : nk + nv], row[nk + nv]
 
 
-def _read(conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str, Table]) -> _Side:
+def _read(conn: sqlite.Connection, table: Table, schema: str, tables: dict[str, Table]) -> _Side:
     side = _Side()
     for key, values, edited in _rows(conn, table, schema, tables):
         side.rows[key] = (hash(values), edited)
@@ -166,7 +166,7 @@ def _read(conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str,
 
 
 def _values(
-    conn: sqlite3.Connection, table: Table, schema: str, tables: dict[str, Table], keys: set[Key]
+    conn: sqlite.Connection, table: Table, schema: str, tables: dict[str, Table], keys: set[Key]
 ) -> dict[Key, tuple[Any, ...]]:
     if not keys:
         return {}
@@ -248,7 +248,7 @@ class _Records:
     """What a changed row belongs to and what its record is called, asked of either copy as
     needed (a handful of rows, against the hundreds of thousands compared)."""
 
-    def __init__(self, conn: sqlite3.Connection, tables: dict[str, Table]) -> None:
+    def __init__(self, conn: sqlite.Connection, tables: dict[str, Table]) -> None:
         self.conn = conn
         self.tables = tables
         self._owners: dict[tuple[str, Key], Any] = {}
@@ -333,7 +333,7 @@ class _Comparison:
     with_base: bool
 
 
-def _compare(conn: sqlite3.Connection, with_base: bool, progress: Progress | None) -> _Comparison:
+def _compare(conn: sqlite.Connection, with_base: bool, progress: Progress | None) -> _Comparison:
     tables = schema_tables(conn)
     by_name = {t.name: t for t in tables}
     decisions = {}
@@ -347,13 +347,12 @@ def _compare(conn: sqlite3.Connection, with_base: bool, progress: Progress | Non
     return _Comparison(tables, decisions, _Records(conn, by_name), with_base)
 
 
-def _connect(ours: Path, theirs: Path, base: Path | None, *, read_only: bool) -> sqlite3.Connection:
-    main = f"{ours.resolve().as_uri()}?mode=ro" if read_only else ours.resolve().as_uri()
-    conn = sqlite3.connect(main, uri=True)
+def _connect(ours: Path, theirs: Path, base: Path | None, *, read_only: bool) -> sqlite.Connection:
+    conn = sqlite.connect(ours, "mode=ro" if read_only else "")
     conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("ATTACH DATABASE ? AS theirs", (f"{theirs.resolve().as_uri()}?mode=ro",))
+    sqlite.attach(conn, theirs, "theirs", "mode=ro")
     if base is not None:
-        conn.execute("ATTACH DATABASE ? AS base", (f"{base.resolve().as_uri()}?mode=ro",))
+        sqlite.attach(conn, base, "base", "mode=ro")
     return conn
 
 
@@ -448,7 +447,7 @@ def merge_copies(
 class _Writer:
     """Writes the decided rows into the merged copy, foreign keys resolved by uuid."""
 
-    def __init__(self, conn: sqlite3.Connection, comparison: _Comparison, report: MergeReport):
+    def __init__(self, conn: sqlite.Connection, comparison: _Comparison, report: MergeReport):
         self.conn = conn
         self.comparison = comparison
         self.report = report
@@ -515,7 +514,7 @@ class _Writer:
             self.conn.execute(
                 f'UPDATE main."{table.name}" SET {assignments} WHERE {where}', [*stored, *params]
             )
-        except sqlite3.IntegrityError:
+        except sqlite.IntegrityError:
             self.report.skipped.append(self._cannot(table, key, "与本机另一条记录重名"))
             return
         if key not in self.comparison.decisions[table.name].conflicts:
@@ -528,7 +527,7 @@ class _Writer:
             self.conn.execute(
                 f'INSERT INTO main."{table.name}" ({columns}) VALUES ({marks})', stored
             )
-        except sqlite3.IntegrityError:
+        except sqlite.IntegrityError:
             same = self._same_unique(table, stored)
             if same is None:
                 self.report.skipped.append(self._cannot(table, key, "它所属的记录在本机已删除"))

@@ -10,11 +10,13 @@ replacement, so a write by anyone else in between is noticed and nothing is repl
 import logging
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from desktop.store import sqlite
+from desktop.store.cipher import Key, key_of
+from desktop.store.encrypt import put_under_key
 from desktop.store.schema import DatabaseTooNewError, SchemaState, schema_state
 
 log = logging.getLogger(__name__)
@@ -28,8 +30,9 @@ class LiveDatabase:
     """One connection to the data folder's database, kept open from the first read to the
     replacement, so that a write by the window in between is noticed (``data_version``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite.Connection, key: Key | None) -> None:
         self._conn = conn
+        self.key = key  # the database's: its copies are made, and replacements come, under it
         self._seen: int | None = None
 
     def _data_version(self) -> int:
@@ -44,7 +47,7 @@ class LiveDatabase:
         tmp = out.with_name(out.name + ".tmp")
         tmp.unlink(missing_ok=True)
         try:
-            with closing(sqlite3.connect(tmp)) as copy:
+            with closing(sqlite.connect(tmp, key=self.key)) as copy:
                 self.note()
                 self._conn.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
@@ -61,24 +64,23 @@ class LiveDatabase:
         written since ``copy_to`` (nothing is replaced then)."""
         if self._seen is not None and self._data_version() != self._seen:
             raise ChangedMeanwhile()
-        uri = f"{source.resolve().as_uri()}?mode=ro&immutable=1"
-        with closing(sqlite3.connect(uri, uri=True)) as src:
+        with closing(sqlite.connect(source, "mode=ro&immutable=1")) as src:
             src.backup(self._conn)
 
 
 @contextmanager
 def live_database(db_file: Path) -> Iterator[LiveDatabase]:
-    conn = sqlite3.connect(db_file, timeout=10)
+    conn = sqlite.connect(db_file, timeout=10)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
-        yield LiveDatabase(conn)
+        yield LiveDatabase(conn, key_of(db_file))
     finally:
         conn.close()
 
 
-def upgraded_copy(source: Path, out: Path) -> Path:
-    """``source`` copied to ``out`` and brought to this app's schema (DatabaseTooNewError for a
-    file written by a newer app). The source is left as it is."""
+def upgraded_copy(source: Path, out: Path, key: Key | None = None) -> Path:
+    """``source`` copied to ``out``, brought to this app's schema (DatabaseTooNewError for a
+    file written by a newer app) and put under ``key``. The source is left as it is."""
     state, revision = schema_state(source)
     if state is SchemaState.NEWER:
         raise DatabaseTooNewError(revision or "?")
@@ -87,6 +89,7 @@ def upgraded_copy(source: Path, out: Path) -> Path:
         from desktop.store import migrate  # Alembic only when there is work for it
 
         migrate.upgrade_to_head(out)
-        with closing(sqlite3.connect(out)) as conn:  # one file again, as a backup expects
+        with closing(sqlite.connect(out)) as conn:  # one file again, as a backup expects
             conn.execute("PRAGMA journal_mode = DELETE")
+    put_under_key(out, key)
     return out

@@ -1,10 +1,10 @@
 """Schema revisions, read without importing Alembic (it costs ~150 ms at start-up)."""
 
-import sqlite3
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from desktop.store import sqlite
 from desktop.store.errors import StorageProblem, storage_problem
 
 # Every Alembic revision, oldest first, from the migrations' file names (NNNN_what.py: the
@@ -38,7 +38,7 @@ class DatabaseTooOldError(Exception):
         self.revision = revision
 
 
-def connect_readonly(path: Path, **options: Any) -> sqlite3.Connection:
+def connect_readonly(path: Path, **options: Any) -> sqlite.Connection:
     """Open without any chance of writing to the file.
 
     SQLite reads a WAL-mode file through its ``-shm`` index, which it creates beside the file
@@ -47,22 +47,21 @@ def connect_readonly(path: Path, **options: Any) -> sqlite3.Connection:
     read as immutable. A writer cannot work in such a folder either, and one would first
     have to fill a log before changing the file.
     """
-    uri = path.resolve().as_uri()
     try:
-        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
-    except sqlite3.OperationalError as exc:
+        con = sqlite.connect(path, "mode=ro", **options)
+    except sqlite.OperationalError as exc:
         _check_immutable_fallback(path, exc)
     else:
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the -shm
             return con
-        except sqlite3.OperationalError as exc:
+        except sqlite.OperationalError as exc:
             con.close()
             _check_immutable_fallback(path, exc)
-    return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+    return sqlite.connect(path, "immutable=1", **options)
 
 
-def _check_immutable_fallback(path: Path, error: sqlite3.OperationalError) -> None:
+def _check_immutable_fallback(path: Path, error: sqlite.OperationalError) -> None:
     """Re-raise ``error`` unless the file may be read as immutable (see connect_readonly)."""
     unwritable = (StorageProblem.NO_ACCESS, StorageProblem.FULL, StorageProblem.IO)
     wal = path.with_name(path.name + "-wal")

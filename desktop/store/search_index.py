@@ -19,7 +19,6 @@ database refers to it, so backups, migrations and uploads never see it.
 
 import contextlib
 import logging
-import sqlite3
 import time
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +26,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy import exc as sqlalchemy_exc
+
+from desktop.store import sqlite
+from desktop.store.cipher import key_of
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +80,13 @@ class SearchIndex:
         event.listen(engine, "connect", self._on_connect)
         self.open(engine)
 
-    def _on_connect(self, dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def _on_connect(self, dbapi_connection: sqlite.Connection, _record: object) -> None:
         if not self.ready:
             return
         try:
             self._attach(dbapi_connection)
             self._create_triggers(dbapi_connection)
-        except sqlite3.Error:
+        except sqlite.Error:
             # A connection without the triggers would let the index fall behind: stop using
             # it for this session; the next open finds it stale and rebuilds it.
             log.warning(
@@ -93,14 +95,15 @@ class SearchIndex:
             self.ready = False
             _detach(dbapi_connection)
 
-    def _attach(self, con: sqlite3.Connection) -> None:
+    def _attach(self, con: sqlite.Connection) -> None:
+        # No KEY: SQLCipher attaches under the database's own key (and salt), as it should.
         con.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(self.path),))
         # A cache: after a power cut it may miss the last writes (then it is rebuilt), but WAL
         # keeps it from being damaged, and it never makes the database wait on a second fsync.
         con.execute(f"PRAGMA {SCHEMA}.journal_mode=WAL")
         con.execute(f"PRAGMA {SCHEMA}.synchronous=NORMAL")
 
-    def _create_triggers(self, con: sqlite3.Connection) -> None:
+    def _create_triggers(self, con: sqlite.Connection) -> None:
         # TEMP triggers may write to another attached file; they name its tables unqualified
         # (SQLite's rule for trigger bodies), which resolves to ``search`` as the database has
         # no tables of these names.
@@ -139,10 +142,10 @@ class SearchIndex:
             return  # the database itself cannot be opened: the app reports that
         try:
             con = raw.driver_connection
-            assert isinstance(con, sqlite3.Connection)
+            assert isinstance(con, sqlite.Connection)
             try:
                 self._check(con, None if rebuild else stamp, rebuild=rebuild)
-            except sqlite3.DatabaseError:
+            except sqlite.DatabaseError:
                 if self._file_sound():
                     raise  # the database's own trouble: the app reports it on its first query
                 # A damaged or foreign file: start a new one (it only holds a copy).
@@ -152,7 +155,7 @@ class SearchIndex:
                 self._check(con, None)
             self._create_triggers(con)
             self.ready = True
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite.Error, OSError) as exc:
             # Expected on a read-only or full disk or a damaged database: INFO, which reaches
             # the app's log file but never the command line's stderr.
             log.info("search index %s not used this session: %s", self.path, exc)
@@ -162,7 +165,7 @@ class SearchIndex:
         finally:
             raw.close()
 
-    def _check(self, con: sqlite3.Connection, stamp: str | None, *, rebuild: bool = False) -> None:
+    def _check(self, con: sqlite.Connection, stamp: str | None, *, rebuild: bool = False) -> None:
         if not _attached(con):
             self._attach(con)
         # IMMEDIATE: proves the file writable now, not at the first save, and keeps a second
@@ -208,7 +211,7 @@ class SearchIndex:
                 ", ".join(f"{t} {n} rows" for t, n in self.repaired.items()) or "-",
             )
 
-    def _prepare_schema(self, con: sqlite3.Connection) -> bool:
+    def _prepare_schema(self, con: sqlite.Connection) -> bool:
         """Create or reset the bookkeeping tables; True when every list must be rebuilt."""
         con.execute(
             f"CREATE TABLE IF NOT EXISTS {SCHEMA}.fts_meta "
@@ -226,7 +229,7 @@ class SearchIndex:
         if not self.ready or stamp is None:
             return  # writes went past the index, or another process still has the file open
         try:
-            con = sqlite3.connect(self.path)
+            con = sqlite.connect(self.path, key=key_of(self.main))
             try:
                 with con:
                     con.execute(
@@ -234,7 +237,7 @@ class SearchIndex:
                     )
             finally:
                 con.close()
-        except sqlite3.Error:
+        except sqlite.Error:
             log.info("search index %s: could not note the close", self.path, exc_info=True)
 
     def disable(self, engine: Engine) -> None:
@@ -250,12 +253,13 @@ class SearchIndex:
         if not self.path.exists():
             return True
         try:
-            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            # Under the database's key, as ATTACH reads it: one under another key is unsound.
+            con = sqlite.connect(self.path, "mode=ro", key=key_of(self.main))
             try:
                 return con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
             finally:
                 con.close()
-        except sqlite3.Error:
+        except sqlite.Error:
             return False
 
     def _remove_file(self) -> None:
@@ -276,14 +280,14 @@ def _file_stamp(main: Path) -> str | None:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _rebuild(con: sqlite3.Connection, table: str) -> None:
+def _rebuild(con: sqlite.Connection, table: str) -> None:
     fts = f"{SCHEMA}.{fts_table(table)}"
     con.execute(f"DROP TABLE IF EXISTS {fts}")
     con.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, {_TOKENIZE})")
     con.execute(f"INSERT INTO {fts}(rowid, search_text) SELECT id, search_text FROM main.{table}")
 
 
-def _differences(con: sqlite3.Connection, table: str) -> int | None:
+def _differences(con: sqlite.Connection, table: str) -> int | None:
     """How many rows the index lacks or holds in excess (None: it has no table for the list)."""
     # FTS5 keeps the indexed text in its ``_content`` table (id, c0): joined by primary key it
     # is read twice as fast as through the virtual table.
@@ -302,12 +306,12 @@ def _differences(con: sqlite3.Connection, table: str) -> int | None:
     return int(rows - same + indexed - same)
 
 
-def _repair_limit(con: sqlite3.Connection, table: str) -> int:
+def _repair_limit(con: sqlite.Connection, table: str) -> int:
     """Beyond this many differing rows a rebuild in one go is quicker than a repair."""
     return max(1_000, con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0] // 20)
 
 
-def _repair(con: sqlite3.Connection, table: str) -> int:
+def _repair(con: sqlite.Connection, table: str) -> int:
     """Bring the rows that differ into step; returns how many index rows were touched."""
     fts, content = f"{SCHEMA}.{fts_table(table)}", f"{SCHEMA}.{fts_table(table)}_content"
     stale = con.execute(
@@ -323,46 +327,46 @@ def _repair(con: sqlite3.Connection, table: str) -> int:
     return len(stale) + added
 
 
-def _main_revision(con: sqlite3.Connection) -> str:
+def _main_revision(con: sqlite.Connection) -> str:
     """The database's schema revision: a migration may change what search_text holds."""
     try:
         row = con.execute("SELECT version_num FROM main.alembic_version").fetchone()
-    except sqlite3.OperationalError:
+    except sqlite.OperationalError:
         return ""
     return row[0] if row else ""
 
 
-def _meta(con: sqlite3.Connection, key: str) -> str | None:
+def _meta(con: sqlite.Connection, key: str) -> str | None:
     row = con.execute(f"SELECT value FROM {SCHEMA}.fts_meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+def _set_meta(con: sqlite.Connection, key: str, value: str) -> None:
     con.execute(f"INSERT OR REPLACE INTO {SCHEMA}.fts_meta VALUES (?, ?)", (key, value))
 
 
-def _attached(con: sqlite3.Connection) -> bool:
+def _attached(con: sqlite.Connection) -> bool:
     return any(row[1] == SCHEMA for row in con.execute("PRAGMA database_list"))
 
 
-def _rollback(con: sqlite3.Connection) -> None:
+def _rollback(con: sqlite.Connection) -> None:
     try:
         if con.in_transaction:
             con.execute("ROLLBACK")
-    except sqlite3.Error:
+    except sqlite.Error:
         pass
 
 
-def _drop_triggers(con: sqlite3.Connection, tables: Iterable[str]) -> None:
+def _drop_triggers(con: sqlite.Connection, tables: Iterable[str]) -> None:
     for table in tables:
         for action in ("insert", "delete", "update"):
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sqlite.Error):
                 con.execute(f"DROP TRIGGER IF EXISTS temp.{fts_table(table)}_{action}")
 
 
-def _detach(con: sqlite3.Connection) -> None:
+def _detach(con: sqlite.Connection) -> None:
     try:
         if _attached(con):
             con.execute(f"DETACH DATABASE {SCHEMA}")
-    except sqlite3.Error:
+    except sqlite.Error:
         pass

@@ -12,17 +12,17 @@ PC) uploaded it: the receiver keeps this upload aside and answers DIVERGED, and 
 chooses in resolve.py which copy to keep, or merges them.
 """
 
-import hashlib
 import logging
 import secrets
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict, Unpack
 
+from desktop.store import sqlite
+from desktop.store.cipher import key_of
 from desktop.store.datadir import db_path
 from desktop.store.health import DamagedDatabaseError, check_before_upload
 from desktop.sync.config import SyncConfig, load_config, load_token, sync_dir
@@ -45,11 +45,11 @@ from desktop.sync.protocol import (
     UploadState,
     UploadStatus,
     changed_blocks,
-    digest_file,
     token_branch,
     write_payload,
 )
-from desktop.sync.snapshot import take_snapshot
+from desktop.sync.sealed import SealedWriter, plain_length, read_plain
+from desktop.sync.snapshot import plain_blocks, plain_digest, take_snapshot
 from desktop.sync.status import (
     Acknowledged,
     Divergence,
@@ -156,13 +156,13 @@ def recorded_failures(data_dir: Path) -> Iterator[None]:
         error = refused.as_sync_error()
         _record_failure(data_dir, error.message)
         raise error from refused
-    except (OSError, sqlite3.Error) as exc:  # the local disk: full, read-only, failing
+    except (OSError, sqlite.Error) as exc:  # the local disk: full, read-only, failing
         error = local_disk_error(exc)
         _record_failure(data_dir, error.message)
         raise error from exc
 
 
-def local_disk_error(exc: OSError | sqlite3.Error) -> SyncError:
+def local_disk_error(exc: OSError | sqlite.Error) -> SyncError:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return SyncError(
         f"本机读写同步文件失败（{reason}），请检查磁盘空间和数据文件夹后再试。", retry=True
@@ -175,7 +175,7 @@ def pending_bytes(data_dir: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     snapshot = take_snapshot(db_path(data_dir), folder / "estimate.sqlite3")
     try:
-        new = digest_file(snapshot)
+        new = plain_digest(snapshot)
     finally:
         snapshot.unlink(missing_ok=True)
     base = _acknowledged_digest(data_dir, load_status(data_dir).acknowledged)
@@ -225,7 +225,7 @@ def _sync(
                 check_before_upload(data_dir, snapshot)
             except DamagedDatabaseError as exc:
                 raise DataFileDamaged() from exc
-            new = digest_file(snapshot)
+            new = plain_digest(snapshot)
             pending = _load_pending(folder)
             if pending is not None and state.sha256 == pending.request.sha256:
                 # The server finished it but its answer never reached us.
@@ -360,24 +360,22 @@ def _send(
     """Send the payload from ``received`` on, chunk by chunk; returns the bytes sent."""
     total = pending.request.payload_length
     sent = 0
-    with pending.payload.open("rb") as f:
-        while received < total:
-            if cancelled():
-                raise Cancelled()
-            f.seek(received)
-            chunk = f.read(CHUNK_SIZE)
-            path = f"/uploads/{pending.request.upload_id}?offset={received}"
-            try:
-                status = UploadStatus.from_json(server.call("PUT", path, body=chunk))
-            except Refused as refused:
-                if refused.code != ErrorCode.OFFSET:
-                    raise refused.as_sync_error() from refused
-                received = refused.received()
-                continue
-            sent += len(chunk)
-            received = status.received
-            if progress is not None:
-                progress(received, total)
+    while received < total:
+        if cancelled():
+            raise Cancelled()
+        chunk = read_plain(pending.payload, received, CHUNK_SIZE)
+        path = f"/uploads/{pending.request.upload_id}?offset={received}"
+        try:
+            status = UploadStatus.from_json(server.call("PUT", path, body=chunk))
+        except Refused as refused:
+            if refused.code != ErrorCode.OFFSET:
+                raise refused.as_sync_error() from refused
+            received = refused.received()
+            continue
+        sent += len(chunk)
+        received = status.received
+        if progress is not None:
+            progress(received, total)
     return sent
 
 
@@ -397,7 +395,10 @@ def _prepare(
     pending_dir.mkdir()
     payload = pending_dir / "payload.zst"
     with payload.open("wb") as out:
-        write_payload(snapshot, new.page_size, changed_blocks(new, base), out)
+        # Sealed under the data file's key: the payload holds plain pages.
+        sealed = SealedWriter(out, key_of(snapshot))
+        write_payload(plain_blocks(snapshot, changed_blocks(new, base)), sealed)
+        payload_sha256 = sealed.plain_sha256
     request = UploadRequest(
         upload_id=secrets.token_hex(16),
         base_version=base_version,
@@ -405,8 +406,8 @@ def _prepare(
         length=new.length,
         sha256=new.sha256,
         page_size=new.page_size,
-        payload_length=payload.stat().st_size,
-        payload_sha256=_file_sha256(payload),
+        payload_length=plain_length(payload),
+        payload_sha256=payload_sha256,
     )
     write_atomically(pending_dir / "manifest.bin", new.manifest)
     write_json(pending_dir / "upload.json", request.to_json())  # last: marks the folder whole
@@ -421,7 +422,7 @@ def _load_pending(folder: Path) -> _Pending | None:
         return None
     try:
         pending = _Pending(pending_dir, UploadRequest.from_json(data))
-        sound = pending.payload.stat().st_size == pending.request.payload_length
+        sound = plain_length(pending.payload) == pending.request.payload_length
     except (ValueError, OSError):
         sound = False
     if not sound:
@@ -574,11 +575,3 @@ def _record_failure(data_dir: Path, message: str) -> None:
         save_status(data_dir, replace(status, last_attempt_at=now(), last_error=message))
     except OSError:  # a disk too full even for this: the error is still said, just not kept
         log.warning("could not record the sync failure in the data folder")
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while block := f.read(1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest()

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 import zstandard
 
@@ -282,17 +282,25 @@ class FileDigest:
 
 def digest_file(path: Path, page_size: int | None = None) -> FileDigest:
     page_size = page_size or read_page_size(path)
+    return digest_pages(file_pages(path, page_size), page_size)
+
+
+def digest_pages(pages: Iterable[bytes], page_size: int) -> FileDigest:
+    """The digest of the file these pages make, in order (the last may be short)."""
     whole = hashlib.sha256()
     manifest = bytearray()
     length = 0
-    with path.open("rb") as f:
-        while block := f.read(page_size * 256):
-            whole.update(block)
-            view = memoryview(block)
-            for start in range(0, len(block), page_size):
-                manifest += hashlib.sha256(view[start : start + page_size]).digest()
-            length += len(block)
+    for page in pages:
+        whole.update(page)
+        manifest += hashlib.sha256(page).digest()
+        length += len(page)
     return FileDigest(length, whole.hexdigest(), page_size, bytes(manifest))
+
+
+def file_pages(path: Path, page_size: int) -> Iterator[bytes]:
+    with path.open("rb") as f:
+        while page := f.read(page_size):
+            yield page
 
 
 def changed_blocks(new: FileDigest, base: FileDigest | None) -> list[int]:
@@ -306,18 +314,29 @@ def changed_blocks(new: FileDigest, base: FileDigest | None) -> list[int]:
     ]
 
 
-def write_payload(source: Path, page_size: int, blocks: Iterable[int], out: BinaryIO) -> None:
-    """Compress the given blocks of ``source`` (index, bytes; in order) into ``out``."""
+class Writable(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+def write_payload(blocks: Iterable[tuple[int, bytes]], out: Writable) -> None:
+    """Compress the given blocks (index, bytes; in order) into ``out``."""
     compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
-    with source.open("rb") as f, compressor.stream_writer(out, closefd=False) as writer:
+    with compressor.stream_writer(out, closefd=False) as writer:
         writer.write(PAYLOAD_MAGIC)
+        for index, block in blocks:
+            writer.write(INDEX.pack(index))
+            writer.write(block)
+
+
+def file_blocks(source: Path, page_size: int, blocks: Iterable[int]) -> Iterator[tuple[int, bytes]]:
+    """The given blocks of the file ``source``, as ``write_payload`` takes them."""
+    with source.open("rb") as f:
         for index in blocks:
             f.seek(index * page_size)
             block = f.read(page_size)
             if len(block) != page_size:
                 raise ValueError(f"block {index} of {source} is short")
-            writer.write(INDEX.pack(index))
-            writer.write(block)
+            yield index, block
 
 
 def read_payload(payload: BinaryIO, page_size: int, length: int) -> Iterator[tuple[int, bytes]]:

@@ -15,7 +15,6 @@ from is finished by the next sync instead of looking like a divergence.
 """
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing, nullcontext
 from dataclasses import dataclass
@@ -23,7 +22,9 @@ from pathlib import Path
 
 from desktop.domain.copies import CopyDiff, MergeReport
 from desktop.services import backups
+from desktop.store import sqlite
 from desktop.store.backup import put_in_place
+from desktop.store.cipher import session_key
 from desktop.store.datadir import db_path
 from desktop.store.merge import compare_copies, merge_copies
 from desktop.store.replace import LiveDatabase, live_database, upgraded_copy
@@ -34,8 +35,8 @@ from desktop.sync.download import Downloaded, NotKept, download_version
 from desktop.sync.errors import SyncError
 from desktop.sync.files import read_json, write_atomically, write_json
 from desktop.sync.lock import sync_lock
-from desktop.sync.protocol import BranchState, FileDigest, digest_file
-from desktop.sync.snapshot import take_snapshot
+from desktop.sync.protocol import BranchState, FileDigest
+from desktop.sync.snapshot import plain_digest, take_snapshot
 from desktop.sync.transport import Connection
 
 Progress = Callable[[int, int], None]
@@ -89,8 +90,7 @@ def compare_with_street(
         folder = work_dir(data_dir)
         here = take_snapshot(db_path(data_dir), folder / "here.sqlite3")
         try:
-            there = upgraded_copy(street.path, folder / "there-now.sqlite3")
-            before = None if base is None else upgraded_copy(base.path, folder / "base-now.sqlite3")
+            there, before = _upgraded(street, base, folder)
             return compare_copies(here, there, before)
         finally:
             for name in ("here", "there-now", "base-now"):
@@ -133,13 +133,24 @@ def merge_with_street(
         folder = work_dir(data_dir)
         with live_database(db_path(data_dir)) as live:
             merged = live.copy_to(folder / "merged.sqlite3")
-            there = upgraded_copy(street.path, folder / "there-now.sqlite3")
-            before = None if base is None else upgraded_copy(base.path, folder / "base-now.sqlite3")
+            there, before = _upgraded(street, base, folder)
             report = merge_copies(merged, there, before, progress)
             backup = _install(data_dir, branch, street, merged, live=live)
         _tidy(data_dir)
         upload = client.sync_unlocked(data_dir, cancelled=cancelled, connect=connect)
         return Merged(report, backup, upload)
+
+
+def _upgraded(
+    street: Downloaded, base: Downloaded | None, folder: Path
+) -> tuple[Path, Path | None]:
+    """The street office's copy (and the common base) at this app's schema, under this
+    folder's key: copies of residents' data are never left plain in the data folder."""
+    key = session_key()
+    there = upgraded_copy(street.path, folder / "there-now.sqlite3", key)
+    if base is None:
+        return there, None
+    return there, upgraded_copy(base.path, folder / "base-now.sqlite3", key)
 
 
 # --- fetching --------------------------------------------------------------------------------
@@ -158,7 +169,7 @@ def _fetch_street(
     folder = work_dir(data_dir)
     cached = folder / "street.sqlite3"
     if cached.exists():
-        digest = digest_file(cached)
+        digest = plain_digest(cached)
         if digest.sha256 == state.sha256:
             return Downloaded(cached, state.version, digest)
     return download_version(
@@ -182,8 +193,8 @@ def _fetch_both(
             return street, None
         folder = work_dir(data_dir)
         cached = folder / "base.sqlite3"
-        if cached.exists() and digest_file(cached).sha256 == ack.sha256:
-            return street, Downloaded(cached, ack.version, digest_file(cached))
+        if cached.exists() and plain_digest(cached).sha256 == ack.sha256:
+            return street, Downloaded(cached, ack.version, plain_digest(cached))
         try:
             base = download_version(
                 server, folder, "base", ack.version, cancelled=cancelled or (lambda: False)
@@ -207,14 +218,14 @@ def _install(
     """Put ``content`` in place of this folder's data and build on ``street`` from now on.
     The data it replaces is kept first (returned): a backup, or set aside when damaged."""
     folder = work_dir(data_dir)
-    installing = upgraded_copy(content, folder / "install.sqlite3")
+    installing = upgraded_copy(content, folder / "install.sqlite3", session_key())
     intent = {
         "branch_id": branch,
         "version": street.version,
         "sha256": street.digest.sha256,
         "length": street.digest.length,
         "page_size": street.digest.page_size,
-        "installed_sha256": digest_file(installing).sha256,
+        "installed_sha256": plain_digest(installing).sha256,
     }
     write_atomically(folder / "intent.bin", street.digest.manifest)
     write_json(folder / "intent.json", intent)
@@ -229,7 +240,7 @@ def _install(
             kept, damaged = backups.keep_current(data_dir, db, moving=False)
             try:
                 connection.replace_with(installing)
-            except sqlite3.DatabaseError:
+            except sqlite.DatabaseError:
                 if not damaged:
                     raise
                 # SQLite cannot write through the damaged file, which is kept aside: the new
@@ -252,7 +263,7 @@ def finish_install(data_dir: Path) -> None:
     if db.exists():
         now = take_snapshot(db, folder / "check.sqlite3")
         try:
-            if digest_file(now).sha256 == intent.get("installed_sha256"):
+            if plain_digest(now).sha256 == intent.get("installed_sha256"):
                 _complete(data_dir, intent)
                 return
         finally:

@@ -1,14 +1,26 @@
-"""A consistent copy of the branch database to upload, taken with SQLite's backup API.
+"""A consistent copy of the branch database to upload, taken with SQLite's backup API, and
+its pages as the street office receives them: plain.
 
 The backup API copies pages as they are, so a page the secretary did not touch is
 byte-identical between two snapshots, and only the touched pages need to travel. The app
 runs with ``secure_delete=ON``, so free pages in the copy hold no deleted personal data.
+
+An encrypted data file gives an encrypted snapshot (under the same key: nothing plain is
+ever written to disk). SQLCipher writes each page with a fresh IV, so the snapshot's own
+bytes change everywhere between two snapshots; its *plain* pages do not, and they are what
+is hashed and sent (over TLS), so one edited record still sends a few pages.
 """
 
 import os
-import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
+
+from desktop.store import sqlite
+from desktop.store.cipher import Key, key_of, plain_page, plain_pages
+from desktop.sync.protocol import FileDigest, digest_pages, read_page_size
+
+ENCRYPTED_PAGE_SIZE = 4096  # SQLCipher 4's page size, which the app never changes
 
 
 def take_snapshot(database: Path, out: Path) -> Path:
@@ -18,7 +30,11 @@ def take_snapshot(database: Path, out: Path) -> Path:
     tmp = out.with_name(out.name + ".tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(tmp)) as copy:
+        key = key_of(database)
+        with (
+            closing(sqlite.connect(database)) as source,
+            closing(sqlite.connect(tmp, key=key)) as copy,
+        ):
             source.execute("PRAGMA busy_timeout = 10000")
             source.backup(copy)  # one step: a single read transaction, so the copy is consistent
             # A single file the receiver can open read-only: no -wal beside it.
@@ -31,3 +47,27 @@ def take_snapshot(database: Path, out: Path) -> Path:
             leftover.unlink(missing_ok=True)  # a full disk must not keep what little is left
         raise
     return out
+
+
+def page_size_of(path: Path, key: Key | None) -> int:
+    return ENCRYPTED_PAGE_SIZE if key is not None else read_page_size(path)
+
+
+def plain_digest(path: Path) -> FileDigest:
+    """The digest of ``path`` as a plain file (what the street office holds of it)."""
+    key = key_of(path)
+    page_size = page_size_of(path, key)
+    return digest_pages(plain_pages(path, key, page_size), page_size)
+
+
+def plain_blocks(path: Path, blocks: Iterable[int]) -> Iterator[tuple[int, bytes]]:
+    """The given blocks (0-based) of ``path`` as a plain file, for ``write_payload``."""
+    key = key_of(path)
+    page_size = page_size_of(path, key)
+    with path.open("rb") as f:
+        for index in blocks:
+            f.seek(index * page_size)
+            block = f.read(page_size)
+            if len(block) != page_size:
+                raise ValueError(f"block {index} of {path} is short")
+            yield index, block if key is None else plain_page(key, index + 1, block)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store import backup as backup_module
-from desktop.store import migrate, schema
+from desktop.store import migrate, schema, sqlite
 from desktop.store.backup import (
     KEEP_BACKUPS,
     backup_database,
@@ -127,7 +127,7 @@ def test_a_damaged_older_file_is_neither_backed_up_nor_upgraded(data_dir: Path) 
 
 
 def test_a_restore_is_one_transaction_for_every_other_reader(made: Path, tmp_path: Path) -> None:
-    con = sqlite3.connect(made)
+    con = sqlite.connect(made)  # the app's driver: two SQLite libraries must not share a file
     try:
         con.execute("PRAGMA journal_mode=WAL")
         con.executemany(  # a big list, so the restore takes several steps

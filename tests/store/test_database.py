@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, Text, inspect, text
 
-from desktop.store import migrate, schema
+from desktop.store import migrate, schema, sqlite
 from desktop.store.database import BUSY_TIMEOUT_MS, Database, make_engine, open_database
 from desktop.store.datadir import db_path
 from desktop.store.models import Base
@@ -137,9 +137,7 @@ def test_schema_state_of_a_missing_file(tmp_path: Path) -> None:
 
 
 def test_read_revision_does_not_create_a_file(tmp_path: Path) -> None:
-    import sqlite3
-
     path = tmp_path / "x.sqlite3"
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(sqlite.OperationalError):
         schema.read_revision(path)
     assert not path.exists()

@@ -3,7 +3,6 @@ data dir private to its user."""
 
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from sqlalchemy import exc as sqlalchemy_exc
 
 from desktop.domain.roster import Person
 from desktop.services.people import all_people, save_person
+from desktop.store import sqlite
 from desktop.store.database import open_database, open_database_readonly
 from desktop.store.datadir import db_path, ensure_writable
 from desktop.store.errors import StorageProblem, storage_problem
@@ -54,7 +54,7 @@ def test_a_read_only_copy_with_records_in_its_log_is_refused(filled: Path, tmp_p
     """Read as immutable, the file alone would miss what waits in the write-ahead log."""
     copy = tmp_path / "copy"
     copy.mkdir()
-    writer = sqlite3.connect(db_path(filled))
+    writer = sqlite.connect(db_path(filled))
     try:
         writer.execute("PRAGMA wal_autocheckpoint=0")
         writer.execute("UPDATE person SET name = '赵敏' WHERE name = '李强'")
@@ -64,7 +64,7 @@ def test_a_read_only_copy_with_records_in_its_log_is_refused(filled: Path, tmp_p
     finally:
         writer.close()
     assert (copy / "shuren.sqlite3-wal").stat().st_size > 0
-    with read_only_view(copy, tmp_path / "view") as view, pytest.raises(sqlite3.Error) as caught:
+    with read_only_view(copy, tmp_path / "view") as view, pytest.raises(sqlite.Error) as caught:
         connect_readonly(db_path(view)).execute("SELECT name FROM person").fetchall()
     assert storage_problem(caught.value) is StorageProblem.NO_ACCESS
 

@@ -11,7 +11,7 @@ from desktop.domain.kinds import RecordKind
 from desktop.domain.needs import Need
 from desktop.domain.roster import Address, Person
 from desktop.services import needs, people
-from desktop.store import search_index
+from desktop.store import search_index, sqlite
 from desktop.store.backup import backup_database
 from desktop.store.database import Database, open_database
 from desktop.store.datadir import db_path
@@ -27,7 +27,7 @@ PEOPLE, NEEDS = LISTS[0], LISTS[1]
 
 def sql(path: Path, statement: str, *args: object) -> list[tuple]:
     """Run one statement on a file with a plain connection (the index not attached)."""
-    con = sqlite3.connect(path)
+    con = sqlite.connect(path)  # the app's driver: two SQLite libraries must not share a file
     try:
         with con:
             return con.execute(statement, args).fetchall()

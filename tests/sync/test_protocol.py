@@ -42,7 +42,7 @@ def test_a_delta_payload_rebuilds_the_new_file_from_the_old(tmp_path: Path) -> N
     blocks = protocol.changed_blocks(new, old)
     assert 0 < len(blocks) < new.blocks  # only what changed travels
     out = io.BytesIO()
-    protocol.write_payload(path, new.page_size, blocks, out)
+    protocol.write_payload(protocol.file_blocks(path, new.page_size, blocks), out)
     rebuilt = rebuild(old_bytes, out.getvalue(), new.page_size, new.length)
     assert rebuilt == path.read_bytes()
 
@@ -52,7 +52,9 @@ def test_a_full_payload_rebuilds_the_file_from_nothing(tmp_path: Path) -> None:
     digest = protocol.digest_file(path)
     assert digest.page_size == 1024 and digest.length == path.stat().st_size
     out = io.BytesIO()
-    protocol.write_payload(path, 1024, protocol.changed_blocks(digest, None), out)
+    protocol.write_payload(
+        protocol.file_blocks(path, 1024, protocol.changed_blocks(digest, None)), out
+    )
     assert rebuild(b"", out.getvalue(), 1024, digest.length) == path.read_bytes()
     assert len(out.getvalue()) < digest.length  # compressed
 

@@ -1,16 +1,16 @@
 """Snapshots keep untouched pages byte-identical, so a delta stays small."""
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from desktop.store import sqlite
 from desktop.sync.protocol import changed_blocks, digest_file, integrity_problem
 from desktop.sync.snapshot import take_snapshot
 
 
 def test_a_snapshot_of_a_live_wal_database_is_a_single_sound_file(tmp_path: Path) -> None:
     db = tmp_path / "shuren.sqlite3"
-    with closing(sqlite3.connect(db)) as conn:
+    with closing(sqlite.connect(db)) as conn:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("CREATE TABLE t (x TEXT)")
         conn.executemany("INSERT INTO t VALUES (?)", [(str(i) * 40,) for i in range(3000)])
@@ -18,7 +18,7 @@ def test_a_snapshot_of_a_live_wal_database_is_a_single_sound_file(tmp_path: Path
         first = take_snapshot(db, tmp_path / "s1.sqlite3")  # uncheckpointed WAL included
         assert first.read_bytes()[18:20] == b"\x01\x01"  # rollback journal: no -wal needed
         assert integrity_problem(first) is None
-        with closing(sqlite3.connect(first)) as copy:
+        with closing(sqlite.connect(first)) as copy:
             assert copy.execute("SELECT count(*) FROM t").fetchone()[0] == 3000
         a = digest_file(first)
         again = digest_file(take_snapshot(db, tmp_path / "s2.sqlite3"))

@@ -3,7 +3,6 @@ into place when complete."""
 
 import os
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from contextlib import closing
@@ -17,6 +16,7 @@ from desktop.services.demo.driver import (
     has_records,
     make_demo,
 )
+from desktop.store import sqlite
 from desktop.store.database import open_database
 from desktop.store.datadir import db_path
 from desktop.store.search_index import index_path
@@ -90,7 +90,7 @@ def _move_into_place(scratch: Path, data_dir: Path) -> None:
 
 def _settle(path: Path) -> None:
     """Everything in ``path``'s write-ahead log into the file itself, which alone is moved."""
-    with closing(sqlite3.connect(path)) as con:
+    with closing(sqlite.connect(path)) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     wal = _companions(path)[0]
     if wal.exists() and wal.stat().st_size:
@@ -103,5 +103,5 @@ def _companions(path: Path) -> tuple[Path, Path]:
 
 def _copy_into(source: Path, target: Path) -> None:
     """Replace an empty database's content with ``source``'s in one transaction."""
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+    with closing(sqlite.connect(source)) as src, closing(sqlite.connect(target)) as dst:
         src.backup(dst)

@@ -94,7 +94,7 @@ def prepare(
     digest = protocol.digest_file(db)
     blocks = protocol.changed_blocks(digest, base)
     out = io.BytesIO()
-    protocol.write_payload(db, digest.page_size, blocks, out)
+    protocol.write_payload(protocol.file_blocks(db, digest.page_size, blocks), out)
     payload = out.getvalue()
     request = UploadRequest(
         upload_id=upload_id or secrets.token_hex(16),

@@ -1,0 +1,85 @@
+"""Putting a file under a key (or taking it from under one): a copy from elsewhere (the
+street office's plain copy, a backup made before encryption) before it replaces the data
+file, and the data folder's own file when encryption is switched on.
+
+A plain copy whose pages keep SQLCipher's spare bytes (one the sync took from an encrypted
+file) is encrypted page for page: its layout stays, so the next upload is still a delta.
+Any other goes through ``sqlcipher_export``, which writes a new file table by table.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from desktop.store import sqlite
+from desktop.store.cipher import PLAIN_MAGIC, RESERVE, Key, encrypted_page, key_of
+
+ENCRYPTED_PAGE_SIZE = 4096
+
+
+def put_under_key(path: Path, key: Key | None) -> None:
+    """Make the file ``path`` (nothing has it open) one under ``key`` (None: plain), in place:
+    written beside it, then renamed over, so a crash leaves the old file whole."""
+    if key_of(path) == key:
+        return
+    tmp = path.with_name(path.name + ".keying")
+    tmp.unlink(missing_ok=True)
+    try:
+        if key is not None and _fits_pages(path):
+            _encrypt_pages(path, tmp, key)
+        else:
+            export(path, tmp, key)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+@contextmanager
+def under_key(source: Path, key: Key | None, scratch: Path) -> Iterator[Path]:
+    """``source`` itself when it is under ``key``, else a copy under it at ``scratch`` for the
+    block (the backup API copies only between files under one key)."""
+    if key_of(source) == key:
+        yield source
+        return
+    try:
+        shutil.copyfile(source, scratch)
+        put_under_key(scratch, key)
+        yield scratch
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def export(source: Path, out: Path, key: Key | None) -> None:
+    """``source`` written anew into the new file ``out`` under ``key`` (sqlcipher_export)."""
+    with closing(sqlite.connect(source)) as con:
+        con.execute("ATTACH DATABASE ? AS target KEY ?", (str(out), key.literal if key else ""))
+        con.execute("SELECT sqlcipher_export('target')")
+        version = con.execute("PRAGMA main.user_version").fetchone()[0]
+        con.execute(f"PRAGMA target.user_version = {int(version)}")
+        con.execute("DETACH DATABASE target")
+
+
+def _fits_pages(path: Path) -> bool:
+    """A plain file of SQLCipher's page size with its spare bytes at each page's end."""
+    with path.open("rb") as f:
+        head = f.read(100)
+    if len(head) < 100 or not head.startswith(PLAIN_MAGIC):
+        return False
+    size = int.from_bytes(head[16:18], "big")
+    return size == ENCRYPTED_PAGE_SIZE and head[20] == RESERVE
+
+
+def _encrypt_pages(source: Path, out: Path, key: Key) -> None:
+    hmac_key = key.hmac_key
+    with source.open("rb") as src, out.open("wb") as dst:
+        number = 0
+        while page := src.read(ENCRYPTED_PAGE_SIZE):
+            number += 1
+            if len(page) != ENCRYPTED_PAGE_SIZE:
+                raise ValueError(f"page {number} of {source} is short")
+            dst.write(encrypted_page(key, hmac_key, number, page))

@@ -1,0 +1,100 @@
+"""The secretary's password: unlocking a data folder's files for this process, and changing
+the password.
+
+Nothing is written while a password is checked: a wrong one leaves every file as it was.
+"""
+
+import hmac
+import os
+from contextlib import closing
+from pathlib import Path
+
+from desktop.store import sqlite
+from desktop.store.cipher import (
+    Key,
+    PasswordNeeded,
+    derive_key,
+    header,
+    is_encrypted,
+    new_key,
+    remember,
+)
+from desktop.store.datadir import db_path
+from desktop.store.encrypt import put_under_key
+from desktop.store.search_index import index_path
+
+MIN_LENGTH = 8
+
+
+def unlock(data_dir: Path, password: str | None) -> Key | None:
+    """Make the folder's files openable in this process; the key, or None for a plain folder.
+
+    An encrypted folder needs its password (PasswordNeeded without one, WrongPassword for
+    another). A folder with no data file yet and a password gets a new key: the data file
+    will be created under it. A plain folder ignores the password.
+    """
+    db = db_path(data_dir)
+    if not is_encrypted(db):
+        if password is None or db.exists():
+            return None
+        key = new_key(password)
+    else:
+        if password is None:
+            raise PasswordNeeded()
+        key = derive_key(password, header(db))
+        sqlite.check_key(db, key)
+    remember(key)
+    return key
+
+
+def strength_hint(password: str) -> str | None:
+    """Why ``password`` is too weak to use, in Chinese; None when it will do."""
+    if len(password) < MIN_LENGTH:
+        return f"密码至少要 {MIN_LENGTH} 个字符。"
+    kinds = sum(
+        (
+            any(c.isdigit() for c in password),
+            any(c.isalpha() and c.isascii() for c in password),
+            any(not c.isascii() or not c.isalnum() for c in password),
+        )
+    )
+    if kinds < 2 or len(set(password)) < 4:
+        return "密码太简单：请混用字母、数字或符号，不要用重复的字符。"
+    return None
+
+
+def matches(key: Key, password: str) -> bool:
+    """Whether ``password`` is the one ``key`` was derived from (the window's lock)."""
+    return hmac.compare_digest(derive_key(password, key.salt).raw, key.raw)
+
+
+def encrypt_data_file(data_dir: Path, password: str) -> Key:
+    """Put the folder's plain data file under a new key made from ``password``, in place
+    (nothing may have it open). The search index, a plain copy, is removed: it is rebuilt
+    under the key at the next open."""
+    db = db_path(data_dir)
+    with closing(sqlite.connect(db, key=None)) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file alone is then the whole data
+    key = new_key(password)
+    put_under_key(db, key)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    index = index_path(data_dir)
+    for suffix in ("", "-wal", "-shm"):
+        shred(Path(f"{index}{suffix}"))
+    remember(key)
+    return key
+
+
+def shred(path: Path) -> None:
+    """Overwrite a plain file with zeros before removing it (a best effort: an SSD or a
+    journaling file system may keep old blocks elsewhere)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    with path.open("r+b") as f:
+        f.write(bytes(size))
+        f.flush()
+        os.fsync(f.fileno())
+    path.unlink()
