@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli import datafile, documents, indicators, ledger, lists, sync
+from desktop.cli import audit, datafile, documents, indicators, ledger, lists, sync
 from desktop.cli.common import ChineseArgumentParser, Refused, UsageError, say
 from desktop.cli.documents import branch_name
 from desktop.cli.failures import stdout_closed, storage_message
@@ -40,6 +40,7 @@ HANDLERS = {
     "sync": sync.cmd_sync,
     "restore": sync.cmd_restore,
     "indicators": indicators.cmd_indicators,
+    "audit": audit.cmd_audit,
 }
 COMMANDS = tuple(HANDLERS)
 
@@ -47,7 +48,7 @@ COMMANDS = tuple(HANDLERS)
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="shuren", description="熟人小区命令行工具")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseArgumentParser)
-    for group in (datafile, lists, ledger, documents, sync, indicators):
+    for group in (datafile, lists, ledger, documents, sync, indicators, audit):
         group.add_arguments(sub)
     return parser
 

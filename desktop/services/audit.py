@@ -106,6 +106,43 @@ def audited(
     return result
 
 
+# -- the street office: what the callers of desktop/sync note (never desktop/sync itself) -------
+
+# How a divergence was settled (the 同步 page's choice, ``shuren sync --resolve``): its event and
+# what every entry of it says.
+RESOLUTIONS: dict[str, tuple[AuditEvent, dict[str, str]]] = {
+    "server": (AuditEvent.RESTORE, {"source": "street"}),
+    "local": (AuditEvent.SYNC, {"mode": "keep_local"}),
+    "merge": (AuditEvent.MERGE, {}),
+}
+
+
+def sync_values(result: Any) -> dict[str, Any]:
+    """What an upload, a restore or a merge concerned: the street office's version, the bytes
+    sent, the records edited on both sides (a sync.client.SyncResult, resolve.Restored or
+    resolve.Merged)."""
+    upload = getattr(result, "upload", result)
+    values = {
+        "version": getattr(upload, "version", None),
+        "bytes": getattr(upload, "sent_bytes", None),
+    }
+    report = getattr(result, "report", None)
+    if report is not None:
+        values["conflicts"] = len(report.conflicts)
+    return values
+
+
+def sync_noted(data_dir: Path, work: Callable[[], T]) -> T:
+    """One upload attempt, noted ok (version, bytes) or failed (why, as a code)."""
+    return audited(data_dir, AuditEvent.SYNC, work, sync_values)
+
+
+def resolution_noted(data_dir: Path, choice: str, work: Callable[[], T]) -> T:
+    """Settling a divergence (``RESOLUTIONS``), noted as the restore, upload or merge it is."""
+    event, values = RESOLUTIONS[choice]
+    return audited(data_dir, event, work, sync_values, **values)
+
+
 def reason_code(exc: BaseException) -> str:
     """SyncBusy → sync_busy: a short code naming what went wrong, never its message."""
     name = type(exc).__name__
@@ -214,7 +251,9 @@ def outcome_text(entry: AuditEntry) -> str:
 
 def concerning_words(entry: AuditEntry) -> str:
     """What the entry concerned: 类别 needs，数量 12."""
-    return "，".join(f"{KEY_WORDS.get(k, k)} {_value(v)}" for k, v in entry.concerning.items())
+    order = list(KEY_WORDS)
+    keys = sorted(entry.concerning, key=lambda k: order.index(k) if k in order else len(order))
+    return "，".join(f"{KEY_WORDS.get(k, k)} {_value(entry.concerning[k])}" for k in keys)
 
 
 def _value(value: object) -> str:
