@@ -50,7 +50,7 @@ def test_ledger_export_through_the_command_line_is_listed(data_dir: Path, tmp_pa
     text = shuren("audit", "--data-dir", data_dir)
     assert text.returncode == 0
     line = text.stdout.strip()
-    assert "导出台账" in line and "成功" in line and "数量 3" in line and "类别 needs" in line
+    assert "导出台账" in line and "成功" in line and "数量 3" in line and "类别 需求" in line
 
 
 def test_documents_with_full_names_are_logged_and_the_public_copy_is_not(

@@ -256,7 +256,33 @@ def concerning_words(entry: AuditEntry) -> str:
     return "，".join(f"{KEY_WORDS.get(k, k)} {_value(entry.concerning[k])}" for k in keys)
 
 
+# The codes an entry's 类别 and 来源 hold, in words (another code is shown as stored).
+CODE_WORDS = {
+    "needs": "需求",
+    "resources": "资源",
+    "projects": "项目",
+    "people": "人员",
+    "organizations": "组织",
+    "visits": "走访",
+    "meetings": "会议",
+    "compacts": "公约",
+    "patrols": "联合巡查",
+    "organization_activities": "自组织活动",
+    "partner_agreements": "共建协议",
+    "partner_activities": "共建活动",
+    "partner_units": "共建单位",
+    "evaluations": "评价",
+    "minutes": "会议纪要（存档版）",
+    "signin": "签到表",
+    "backup": "备份",
+    "street": "街道办",
+    "keep_local": "以本机为准",
+}
+
+
 def _value(value: object) -> str:
+    if isinstance(value, str):
+        return CODE_WORDS.get(value, value)
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)

@@ -61,7 +61,7 @@ def test_the_dialog_lists_filters_and_says_the_chain_is_whole(ctx, qtbot, dialog
     assert shown_events(shown) == ["start", "ledger_export", "sync"]
     model = shown.model
     assert model.index(1, model.EVENT).data() == "导出台账"
-    assert model.index(1, model.CONCERNING).data() == "类别 needs，数量 12"
+    assert model.index(1, model.CONCERNING).data() == "类别 需求，数量 12"
     assert model.index(2, model.OUTCOME).data() == "失败"
     assert shown.chain_label.text() == "链完整：3 条，哈希链核对无误。"
 
@@ -107,7 +107,7 @@ def test_the_shown_entries_export_to_excel(ctx, qtbot, dialog, monkeypatch, tmp_
     sheet = load_workbook(out).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert rows[0] == list(audit.HEADS)
-    assert rows[1][0] == 2 and rows[1][3:] == ["显示完整号码", "成功", "类别 people，编号 7"]
+    assert rows[1][0] == 2 and rows[1][3:] == ["显示完整号码", "成功", "类别 人员，编号 7"]
     assert len(rows) == 2
 
 
