@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli import datafile, documents, indicators, ledger, lists, sync
+from desktop.cli import audit, datafile, documents, indicators, ledger, lists, sync
 from desktop.cli.common import ChineseArgumentParser, Refused, UsageError, read_password_file, say
 from desktop.cli.documents import branch_name
 from desktop.cli.failures import stdout_closed, storage_message
@@ -42,6 +42,7 @@ HANDLERS = {
     "sync": sync.cmd_sync,
     "restore": sync.cmd_restore,
     "indicators": indicators.cmd_indicators,
+    "audit": audit.cmd_audit,
 }
 COMMANDS = tuple(HANDLERS)
 
@@ -49,7 +50,7 @@ COMMANDS = tuple(HANDLERS)
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="shuren", description="熟人小区命令行工具")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseArgumentParser)
-    for group in (datafile, lists, ledger, documents, sync, indicators):
+    for group in (datafile, lists, ledger, documents, sync, indicators, audit):
         group.add_arguments(sub)
     return parser
 
@@ -64,7 +65,8 @@ def main(argv: Sequence[str]) -> int:
         data_dir = args.data_dir or default_data_dir()
         if _writes(args):
             ensure_writable(data_dir)
-        unlock(data_dir, read_password_file(getattr(args, "password_file", None)))
+        if "password_file" in vars(args):  # a command that opens the data (common.add_data_dir)
+            unlock(data_dir, read_password_file(args.password_file))
         code = HANDLERS[args.command](args, data_dir)
         sys.stdout.flush()  # a reader gone early (`| head`) shows here at the latest
         return code

@@ -74,10 +74,25 @@ def _print_meeting(args: argparse.Namespace, data_dir: Path) -> int:
                 meeting, neighborhood, args.out, public=public, residents=residents
             )
 
-        return _write_pdf(args.out, what, write)
-    return _write_pdf(
+        code = _write_pdf(args.out, what, write)
+        if code == 0 and not public:
+            _note_printed(data_dir, "minutes", args.meeting)
+        return code
+    code = _write_pdf(
         args.out, "签到表", lambda: write_signin_sheet(meeting, neighborhood, args.out)
     )
+    if code == 0:
+        _note_printed(data_dir, "signin", args.meeting)
+    return code
+
+
+def _note_printed(data_dir: Path, document: str, meeting: int) -> None:
+    """The archive minutes and the sign-in sheet carry residents' full names (the minutes
+    their phones too): the audit log notes which meeting's were printed."""
+    from desktop.domain.audit import AuditEvent
+    from desktop.services import audit
+
+    audit.record(data_dir, AuditEvent.PRINT_ARCHIVE, kind=document, ids=[meeting])
 
 
 def _print_evaluation(args: argparse.Namespace, data_dir: Path) -> int:

@@ -103,13 +103,16 @@ def cmd_sync(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _sync_loop(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.services import audit
     from desktop.sync.backoff import retry_delay
     from desktop.sync.client import Diverged, SyncBusy, SyncError, sync_once
 
     failures = 0
     while True:
         try:
-            result = sync_once(data_dir, confirm_shrink=args.confirm_shrink)
+            result = audit.sync_noted(
+                data_dir, lambda: sync_once(data_dir, confirm_shrink=args.confirm_shrink)
+            )
         except SyncBusy as exc:
             print(exc.message)
             if args.once:
@@ -161,23 +164,26 @@ def _explain_divergence(data_dir: Path) -> None:
 
 
 def _resolve(choice: str, data_dir: Path) -> int:
+    from desktop.services.audit import resolution_noted
     from desktop.sync import resolve
 
     def server() -> None:
-        restored = resolve.restore_from_street(data_dir)
+        restored = resolution_noted(
+            data_dir, "server", lambda: resolve.restore_from_street(data_dir)
+        )
         print(f"已改用街道办的第 {restored.version} 版数据。")
         if restored.backup is not None:
             print(f"本机原来的数据已备份为 {restored.backup}。")
 
     def local() -> None:
-        result = resolve.keep_local(data_dir)
+        result = resolution_noted(data_dir, "local", lambda: resolve.keep_local(data_dir))
         print(
             f"已以本机数据为准：街道办保存为第 {result.version} 版；"
             "另一台电脑上传的数据仍作为旧版本保存在街道办。"
         )
 
     def merge() -> None:
-        merged = resolve.merge_with_street(data_dir)
+        merged = resolution_noted(data_dir, "merge", lambda: resolve.merge_with_street(data_dir))
         for line in merged.report.lines():
             print(line)
         if merged.backup is not None:
@@ -188,12 +194,15 @@ def _resolve(choice: str, data_dir: Path) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from desktop.services.audit import resolution_noted
     from desktop.sync import resolve
 
     remember_connection(args, data_dir)
 
     def restore() -> None:
-        restored = resolve.restore_from_street(data_dir)
+        restored = resolution_noted(
+            data_dir, "server", lambda: resolve.restore_from_street(data_dir)
+        )
         print(f"已从街道办恢复第 {restored.version} 版数据到 {data_dir}。")
         if restored.backup is not None:
             print(f"本机原来的数据已备份为 {restored.backup}。")

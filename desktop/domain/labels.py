@@ -7,6 +7,7 @@ words, so a word here changes only with care. Paper prints a few words shorter (
 
 from enum import Enum
 
+from desktop.domain.audit import AuditEvent, Outcome
 from desktop.domain.meetings import ActionStatus, Attendance, MeetingKind, ParticipantRole
 from desktop.domain.needs import NeedSource, NeedStatus, Satisfaction, Urgency
 from desktop.domain.partners import PartnerActivityKind, PartnerType, QuotaState
@@ -16,6 +17,22 @@ from desktop.domain.roster import OrganizationKind, PersonRole, TalentRight
 from desktop.domain.visits import ReferralTarget, VisitKind
 
 WORDS: dict[Enum, str] = {
+    AuditEvent.START: "启动",
+    AuditEvent.UNLOCK: "解锁",
+    AuditEvent.UNLOCK_FAILED: "解锁失败",
+    AuditEvent.PASSWORD_CHANGE: "修改密码",
+    AuditEvent.LEDGER_EXPORT: "导出台账",
+    AuditEvent.LEDGER_IMPORT: "导入台账",
+    AuditEvent.PRINT_ARCHIVE: "打印含姓名电话的文件",
+    AuditEvent.PHONE_REVEAL: "显示完整号码",
+    AuditEvent.RESTORE: "恢复数据",
+    AuditEvent.MERGE: "合并数据",
+    AuditEvent.SYNC: "同步",
+    AuditEvent.EMPTY_TRASH: "彻底删除回收站记录",
+    AuditEvent.RETENTION: "修改保存期限",
+    Outcome.OK: "成功",
+    Outcome.FAILED: "失败",
+    Outcome.REFUSED: "被拒绝",
     PersonRole.BUILDING_LEADER: "楼栋长",
     PersonRole.TALENT: "贤达能人",
     PersonRole.OWNERS_COMMITTEE_MEMBER: "业委会委员",

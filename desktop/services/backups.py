@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from desktop.domain.audit import AuditEvent, Outcome
+from desktop.services import audit
 from desktop.store import health
 from desktop.store.backup import (
     backup_database,
@@ -198,10 +200,9 @@ def restore_backup(
     nothing changed; an older one is upgraded after it is restored.
     """
     chosen = describe_backup(backup)
-    if not chosen.sound:
-        raise RestoreRefusedError(None)
-    if not chosen.restorable:
-        raise RestoreRefusedError(chosen.revision_state)
+    if not chosen.sound or not chosen.restorable:
+        audit.record(data_dir, AuditEvent.RESTORE, Outcome.REFUSED, source="backup")
+        raise RestoreRefusedError(None if not chosen.sound else chosen.revision_state)
     live = db_path(data_dir)
     if db is not None:
         db.hold_writes()
@@ -226,6 +227,8 @@ def restore_backup(
     if db is not None and after.ok:
         db.allow_writes()
         db.reopen_after_restore()
+    outcome = Outcome.OK if after.ok else Outcome.FAILED
+    audit.record(data_dir, AuditEvent.RESTORE, outcome, source="backup")
     return Restored(chosen, kept, kept_damaged, upgraded_from, after)
 
 

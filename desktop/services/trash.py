@@ -5,7 +5,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from desktop.domain.audit import AuditEvent
 from desktop.domain.kinds import RecordKind
+from desktop.services import audit
 from desktop.store.database import Database
 from desktop.store.models import (
     CompactRecord,
@@ -74,10 +76,14 @@ def restore(db: Database, items: list[TrashItem]) -> int:
 
 
 def purge(db: Database, items: list[TrashItem]) -> int:
-    return sum(
-        purge_from_trash(db, TRASHABLE[k][0], [i.id for i in items if i.kind is k])
-        for k in _kinds(items)
-    )
+    """Delete ``items`` for good; the audit log notes each kind's ids and how many went."""
+    purged = 0
+    for k in _kinds(items):
+        ids = [i.id for i in items if i.kind is k]
+        gone = purge_from_trash(db, TRASHABLE[k][0], ids)
+        audit.record(db.path.parent, AuditEvent.EMPTY_TRASH, kind=k.value, ids=ids, count=gone)
+        purged += gone
+    return purged
 
 
 def _kinds(items: list[TrashItem]) -> list[RecordKind]:

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.domain.audit import AuditEvent
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
-from desktop.services import backups, drafts, neighborhood
+from desktop.services import audit, backups, drafts, neighborhood
 from desktop.services.backups import Health
 from desktop.ui.access import RecordMenu, name_unnamed
 from desktop.ui.columns import em
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         ctx.events.data_changed.connect(self._data_changed)
         ctx.events.record_requested.connect(self.open_record)
         ctx.events.data_file_checked.connect(self._data_file_checked)
+        ctx.events.phone_revealed.connect(self._phone_revealed)
         self._show_neighborhood()
         self.place_on_screen()
         self.check_data_file()
@@ -479,6 +481,11 @@ class MainWindow(QMainWindow):
 
         run_task(lambda: backups.check_data_file(self.ctx.data_dir), finished, failed)
 
+    def _phone_revealed(self, kind: str, record_id: int) -> None:
+        """A masked phone shown in full: the audit log notes whose record (never the number).
+        One small write to the log's own file, so on the GUI thread."""
+        audit.record(self.ctx.data_dir, AuditEvent.PHONE_REVEAL, kind=kind, ids=[record_id])
+
     def _data_file_checked(self, health: Health) -> None:
         first = self.data_file_ok is None
         self.data_file_ok = health.ok
@@ -494,6 +501,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.offer_restore(health))
             return
         self.ctx.db.allow_writes()
+        if first:  # the session starts once its data file passed the check
+            audit.record(self.ctx.data_dir, AuditEvent.START)
         self.backup_label.setStyleSheet("")
         self._daily_backup()
         if first:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.dates import SHANGHAI, format_date, to_local
-from desktop.services import backups
+from desktop.services import audit, backups
 from desktop.sync import backoff  # plain arithmetic, shared with `shuren sync`
 from desktop.ui.events import AppEvents
 from desktop.ui.i18n import translate
@@ -196,10 +196,14 @@ class SyncScheduler(QObject):
                 "local": resolve.keep_local,
                 "merge": resolve.merge_with_street,
             }[choice]
-            return act(
+            return audit.resolution_noted(
                 data_dir,
-                progress=lambda done, total: progress.report(done // 1024, total // 1024),
-                cancelled=progress.cancelled,
+                choice,
+                lambda: act(
+                    data_dir,
+                    progress=lambda done, total: progress.report(done // 1024, total // 1024),
+                    cancelled=progress.cancelled,
+                ),
             )
 
         self._progress = run_with_progress(
@@ -405,7 +409,7 @@ class SyncScheduler(QObject):
         )
         data_dir = self._data_dir
 
-        def work(progress: Progress) -> Any:
+        def attempt(progress: Progress) -> Any:
             from desktop.sync import client
 
             report = backups.damage_report(data_dir)
@@ -418,6 +422,9 @@ class SyncScheduler(QObject):
                 progress=lambda done, total: progress.report(done // 1024, total // 1024),
                 cancelled=progress.cancelled,
             )
+
+        def work(progress: Progress) -> Any:  # every attempt, automatic or not, is noted
+            return audit.sync_noted(data_dir, lambda: attempt(progress))
 
         self._progress = run_with_progress(work, self._succeeded, self._failed, self._progressed)
 

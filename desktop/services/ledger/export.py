@@ -9,7 +9,9 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from desktop.domain.audit import AuditEvent
 from desktop.domain.ledger import LedgerKind, LedgerSpec
+from desktop.services import audit
 from desktop.services import ledger as package  # its CHUNK, read when called
 from desktop.services.ledger.common import (
     Cancelled,
@@ -62,6 +64,7 @@ def export_ledger(
         for leftover in (temp, skeleton):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+    audit.record(db.path.parent, AuditEvent.LEDGER_EXPORT, kind=spec.kind.value, count=written)
     if progress is not None:
         progress(written, written)
     return written

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.audit import AuditEvent, Outcome
 from desktop.domain.ledger import Column, LedgerKind
+from desktop.services import audit
 from desktop.services import ledger as package  # its CHUNK, read when called
 from desktop.services.ledger.common import (
     Cancelled,
@@ -68,6 +70,7 @@ def import_ledger(
         if report.errors:
             if not columns:
                 look_for_a_lower_header(spec, sheet.title, rows, report)
+            _note_import(db, report)
             return report
         importer = IMPORTERS[spec.kind](db, spec, sheet.title, report)
         try:
@@ -77,11 +80,25 @@ def import_ledger(
                     raise _Abort
         except _Abort:
             pass
+    _note_import(db, report)
     if report.errors:
         report.created = report.updated = report.unchanged = 0
     if progress is not None:
         progress(report.rows, report.rows)
     return report
+
+
+def _note_import(db: Database, report: ImportReport) -> None:
+    """The audit log notes a ledger read in (its rows) or refused (its errors); a dry run
+    writes nothing and is not noted."""
+    kind = report.kind.value
+    if report.errors:
+        errors = len(report.errors)
+        audit.record(
+            db.path.parent, AuditEvent.LEDGER_IMPORT, Outcome.REFUSED, kind=kind, errors=errors
+        )
+    elif not report.dry_run:
+        audit.record(db.path.parent, AuditEvent.LEDGER_IMPORT, kind=kind, count=report.rows)
 
 
 def _import_rows(

@@ -159,12 +159,17 @@ class StreetRestoreDialog(QDialog):
         data_dir = self.data_dir
 
         def work(progress: Progress) -> Any:
+            from desktop.services import audit
             from desktop.sync.resolve import restore_from_street
 
-            return restore_from_street(
+            return audit.resolution_noted(
                 data_dir,
-                progress=lambda done, total: progress.report(done // 1024, total // 1024),
-                cancelled=progress.cancelled,
+                "server",
+                lambda: restore_from_street(
+                    data_dir,
+                    progress=lambda done, total: progress.report(done // 1024, total // 1024),
+                    cancelled=progress.cancelled,
+                ),
             )
 
         self._progress = run_with_progress(work, self._done, self._failed, self._progressed)

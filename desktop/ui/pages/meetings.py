@@ -6,11 +6,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from desktop.domain.audit import AuditEvent
 from desktop.domain.dates import format_date
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Attendance, Meeting, MeetingKind, MeetingRow
-from desktop.services import meetings, neighborhood, people
+from desktop.services import audit, meetings, neighborhood, people
 from desktop.services.meetings import MeetingContradictionError
 from desktop.ui.dialogs.form import run_form
 from desktop.ui.dialogs.meeting import MeetingDialog
@@ -226,9 +227,16 @@ class MeetingsPage(ListPage):
         except NotFoundError:
             return
         hood = neighborhood.get_neighborhood(self.ctx.db).name
+        data_dir = self.ctx.data_dir
         if which == "signin":
             title = signin_title(meeting, hood)
-            preview_document(self, title, lambda out: write_signin_sheet(meeting, hood, out))
+
+            def write_signin(out):  # full names: the audit log notes the sheet
+                written = write_signin_sheet(meeting, hood, out)
+                audit.record(data_dir, AuditEvent.PRINT_ARCHIVE, kind="signin", ids=[meeting.id])
+                return written
+
+            preview_document(self, title, write_signin)
         else:
             public = which == "public"
             title = minutes_title(meeting, hood)
@@ -238,6 +246,11 @@ class MeetingsPage(ListPage):
 
             def write(out):  # on a pool thread: the roster is looked up there too
                 residents = people.roster_names(db, owners) if public else set()
-                return write_minutes(meeting, hood, out, public=public, residents=residents)
+                written = write_minutes(meeting, hood, out, public=public, residents=residents)
+                if not public:  # names and phones in full: the audit log notes it
+                    audit.record(
+                        data_dir, AuditEvent.PRINT_ARCHIVE, kind="minutes", ids=[meeting.id]
+                    )
+                return written
 
             preview_document(self, title, write)

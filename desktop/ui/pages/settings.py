@@ -24,6 +24,7 @@ from desktop.services import backups
 from desktop.services.backups import Backup, Health
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
+from desktop.ui.dialogs.audit_log import show_audit_log
 from desktop.ui.fonts import set_text_scale
 from desktop.ui.i18n import LANGUAGES, translate
 from desktop.ui.restore import (
@@ -111,6 +112,9 @@ class SettingsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(open_folder)
         buttons.addWidget(self.backup_button)
+        self.audit_button = QPushButton(translate("SettingsPage", "View audit log"))
+        self.audit_button.clicked.connect(lambda: show_audit_log(self.ctx, self))
+        buttons.addWidget(self.audit_button)
         buttons.addStretch()
         data_form.addRow("", buttons)
         layout.addWidget(data_box)
