@@ -168,7 +168,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="44" />
-        <source>Who took part, e.g. the unit's volunteers and residents</source>
+        <source>Who took part, e.g. the unit&apos;s volunteers and residents</source>
         <translation>参加人员，如单位志愿者、居民</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="93" />
-        <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
+        <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
 </context>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="193" />
-        <source>No committee terms yet. Click "New" to record the current term and its members.</source>
+        <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="217" />
-        <source>No cross-appointments yet. Click "New" to record one.</source>
+        <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
@@ -538,7 +538,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="235" />
-        <source>No evaluations yet. Click "New" to evaluate the property company or the owners' committee.</source>
+        <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
@@ -563,7 +563,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="256" />
-        <source>First add the owners' committee and the property company under People and organizations → Organizations.</source>
+        <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="38" />
-        <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
+        <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
@@ -1308,7 +1308,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="105" />
-        <source>Enter the neighborhood's name, community, street and buildings, then import your Excel ledgers or start recording.</source>
+        <source>Enter the neighborhood&apos;s name, community, street and buildings, then import your Excel ledgers or start recording.</source>
         <translation>填写小区名称、所属社区、街道和楼栋，然后从 Excel 导入台账，或直接开始登记。</translation>
     </message>
     <message>
@@ -1318,7 +1318,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="114" />
-        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office's address and the branch's token.</source>
+        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office&apos;s address and the branch&apos;s token.</source>
         <translation>本支部以前用过熟人小区并同步到了街道办（例如换了新电脑，或硬盘坏了）：用街道办的地址和本支部的令牌取回数据。</translation>
     </message>
     <message>
@@ -1452,7 +1452,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="472" />
-        <source>Or click "Finish" and record as you go: every list page has "New".</source>
+        <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
         <translation>也可以直接点“完成”，边用边登记：每个清单页都有“新建”。</translation>
     </message>
     <message>
@@ -1487,7 +1487,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="503" />
-        <source>This branch's data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
+        <source>This branch&apos;s data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
         <translation>本支部的数据已经在街道办（以前用过熟人小区）：取回这些数据。取回的数据会替换这里的数据，被替换的数据会另外保留。</translation>
     </message>
     <message>
@@ -1678,7 +1678,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="287" />
-        <source>1. Fill in the neighborhood's name, its community and street.</source>
+        <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
@@ -1693,7 +1693,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="298" />
-        <source>3. Import the needs, resources and projects ledgers from Excel, or click "New" on any page.</source>
+        <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
@@ -1821,7 +1821,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="578" />
-        <source>No meetings planned. Plan one on the "Meetings" page.</source>
+        <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
@@ -1846,7 +1846,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="638" />
-        <source>No partner unit yet. Add them on the "Partner units" page ("New partner unit"); this box then warns when a three-ones activity is still owed.</source>
+        <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
@@ -1861,7 +1861,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="652" />
-        <source>Owners' committee</source>
+        <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
 </context>
@@ -2069,7 +2069,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="140" />
-        <source>No joint patrols yet. Click "New patrol" after a round.</source>
+        <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
@@ -2094,7 +2094,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="221" />
-        <source>Registered as need "{title}".</source>
+        <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
@@ -2274,14 +2274,64 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="62" />
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="63" />
+        <source>After {minutes} minutes</source>
+        <translation>{minutes} 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="67" />
+        <source>Shuren Xiaoqu — locked</source>
+        <translation>熟人小区——已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="78" />
+        <location filename="../../desktop/ui/lock.py" line="104" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="108" />
+        <source>Shuren Xiaoqu is locked to protect the residents&apos; data. Enter the password to go on where you left off.</source>
+        <translation>为保护居民信息，熟人小区已锁定。请输入密码，回到离开时的地方继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="116" />
+        <location filename="../../desktop/ui/lock.py" line="117" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="119" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="320" />
+        <source>The password is not right. {left} more tries, then a wait of {seconds} seconds.</source>
+        <translation>密码不正确。还可以再试 {left} 次，之后需等待 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="332" />
+        <source>{attempts} wrong passwords in a row. Try again in {seconds} seconds.</source>
+        <translation>连续 {attempts} 次密码不正确。请在 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2361,97 +2411,102 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>First-start guide…</source>
         <translation>首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385" />
+        <location filename="../../desktop/ui/main_window.py" line="402" />
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="430" />
         <source>Neighborhood not set: Help → First-start guide</source>
         <translation>尚未填写小区信息：请打开“帮助 → 首次使用向导”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435" />
+        <location filename="../../desktop/ui/main_window.py" line="452" />
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443" />
+        <location filename="../../desktop/ui/main_window.py" line="460" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="470" />
         <source>Checking the data file…</source>
         <translation>正在检查数据文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="472" />
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490" />
+        <location filename="../../desktop/ui/main_window.py" line="507" />
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525" />
+        <location filename="../../desktop/ui/main_window.py" line="542" />
         <source>Click to open the Sync page</source>
         <translation>点击打开“同步”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543" />
+        <location filename="../../desktop/ui/main_window.py" line="560" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2792,7 +2847,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="46" />
-        <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
+        <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
@@ -2862,12 +2917,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="149" />
-        <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
+        <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="168" />
-        <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
+        <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
@@ -3010,7 +3065,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="31" />
-        <source>Only a need of the category "Property services" can be marked as a property dispute; choose that category or clear the mark.</source>
+        <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
@@ -3020,17 +3075,17 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="48" />
-        <source>"{name}" is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
+        <source>&quot;{name}&quot; is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
         <translation>“{name}”列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="53" />
-        <source>The host "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The host &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>主持人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="58" />
-        <source>The recorder "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The recorder &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>记录人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
@@ -3070,7 +3125,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="103" />
-        <source>The data file is damaged. Copies of it are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
+        <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
@@ -3340,7 +3395,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="78" />
-        <source>There are no needs yet. Click "New" or import them from Excel.</source>
+        <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -3532,7 +3587,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="166" />
-        <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
+        <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
@@ -3563,12 +3618,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="215" />
-        <source>Delete the building "{name}"?</source>
+        <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="227" />
-        <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
+        <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
@@ -3700,7 +3755,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="31" />
-        <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
+        <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
         <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
@@ -3851,7 +3906,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="314" />
-        <source>No partner units yet. Click "New partner unit" to add the agencies, enterprises and schools paired with the branch.</source>
+        <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
@@ -4020,7 +4075,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="28" />
-        <source>There are no people in the roster yet. Click "New" to add the first one.</source>
+        <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
@@ -4420,7 +4475,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="241" />
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4496,7 +4551,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="37" />
-        <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
+        <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
@@ -4551,12 +4606,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="71" />
-        <source>Residents' rating</source>
+        <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="72" />
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4586,7 +4641,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="115" />
-        <source>Resolved by the project "{title}"</source>
+        <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
@@ -4843,7 +4898,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="34" />
-        <source>There are no resources yet. Click "New" or import them from Excel.</source>
+        <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -4999,7 +5054,7 @@ Nothing was overwritten: the damaged file was not backed up or upgraded, and eve
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="98" />
-        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the "damaged-files" folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
+        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
         <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
@@ -5038,7 +5093,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="144" />
-        <source>The current, damaged data file is first kept in the "damaged-files" folder of the data folder; it is never deleted.</source>
+        <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
         <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
     </message>
     <message>
@@ -5073,7 +5128,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="174" />
-        <source>The damaged data file was kept as {name} in the "damaged-files" folder.</source>
+        <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
         <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
     </message>
     <message>
@@ -5114,7 +5169,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="291" />
-        <source>Restored the street office's version {version} of this branch's data.</source>
+        <source>Restored the street office&apos;s version {version} of this branch&apos;s data.</source>
         <translation>已从街道办恢复第 {version} 版数据。</translation>
     </message>
     <message>
@@ -5132,7 +5187,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/talent_record.py" line="106" />
-        <source>What was done, e.g. scored the property company's service</source>
+        <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
@@ -5276,7 +5331,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="70" />
-        <source>No self-organizations yet. Click "New" to add one the branch incubated.</source>
+        <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
@@ -5313,162 +5368,177 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="50" />
+        <location filename="../../desktop/ui/pages/settings.py" line="51" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings.py" line="52" />
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="60" />
+        <location filename="../../desktop/ui/pages/settings.py" line="61" />
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="65" />
+        <location filename="../../desktop/ui/pages/settings.py" line="66" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="66" />
+        <location filename="../../desktop/ui/pages/settings.py" line="67" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../desktop/ui/pages/settings.py" line="68" />
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="80" />
+        <location filename="../../desktop/ui/pages/settings.py" line="81" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="89" />
+        <location filename="../../desktop/ui/pages/settings.py" line="90" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="93" />
+        <location filename="../../desktop/ui/pages/settings.py" line="94" />
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="98" />
+        <location filename="../../desktop/ui/pages/settings.py" line="100" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="102" />
+        <location filename="../../desktop/ui/pages/settings.py" line="104" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="104" />
+        <location filename="../../desktop/ui/pages/settings.py" line="106" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="105" />
+        <location filename="../../desktop/ui/pages/settings.py" line="107" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="109" />
+        <location filename="../../desktop/ui/pages/settings.py" line="111" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="119" />
+        <location filename="../../desktop/ui/pages/settings.py" line="121" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="128" />
+        <location filename="../../desktop/ui/pages/settings.py" line="131" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="142" />
+        <source>Lock when idle</source>
+        <translation>无操作多久后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="144" />
+        <source>With no typing or clicking for this long, the window is locked and asks for the data file&apos;s password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
+        <translation>这段时间内没有任何键盘或鼠标操作，窗口就会锁定，需输入数据文件的密码才能继续（按 Ctrl+L 可立即锁定）。没有设置密码的数据文件不会锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="157" />
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="132" />
+        <location filename="../../desktop/ui/pages/settings.py" line="161" />
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="133" />
+        <location filename="../../desktop/ui/pages/settings.py" line="162" />
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="135" />
+        <location filename="../../desktop/ui/pages/settings.py" line="164" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="147" />
+        <location filename="../../desktop/ui/pages/settings.py" line="176" />
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="151" />
+        <location filename="../../desktop/ui/pages/settings.py" line="180" />
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="178" />
+        <location filename="../../desktop/ui/pages/settings.py" line="207" />
         <source>Checking the backups…</source>
         <translation>正在检查备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="189" />
+        <location filename="../../desktop/ui/pages/settings.py" line="218" />
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="195" />
+        <location filename="../../desktop/ui/pages/settings.py" line="224" />
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="223" />
+        <location filename="../../desktop/ui/pages/settings.py" line="252" />
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="225" />
+        <location filename="../../desktop/ui/pages/settings.py" line="254" />
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="232" />
+        <location filename="../../desktop/ui/pages/settings.py" line="261" />
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="243" />
+        <location filename="../../desktop/ui/pages/settings.py" line="272" />
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="290" />
+        <location filename="../../desktop/ui/pages/settings.py" line="319" />
         <source>Text size is now {size}, in every window.</source>
         <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="300" />
+        <location filename="../../desktop/ui/pages/settings.py" line="329" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="312" />
+        <location filename="../../desktop/ui/pages/settings.py" line="341" />
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="320" />
+        <location filename="../../desktop/ui/pages/settings.py" line="349" />
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -5510,7 +5580,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="287" />
-        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
+        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
@@ -5658,7 +5728,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="183" />
-        <source>No rest stations yet. In the Resources list, create or edit a resource and tick "Rest station".</source>
+        <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
@@ -5778,7 +5848,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="457" />
-        <source>The file "{path}" could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
+        <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
 </context>
@@ -5791,7 +5861,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="55" />
-        <source>The street office keeps a copy of this branch's data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
+        <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
         <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
     </message>
     <message>
@@ -5851,7 +5921,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="158" />
-        <source>Fetching the branch's copy from the street office…</source>
+        <source>Fetching the branch&apos;s copy from the street office…</source>
         <translation>正在从街道办取回本支部的数据……</translation>
     </message>
     <message>
@@ -5861,12 +5931,12 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="199" />
-        <source>The street office's copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
+        <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
         <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="211" />
-        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office's copy, never a mix; the details are in the log file of the data folder.</source>
+        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
         <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>
 </context>
@@ -5948,7 +6018,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="106" />
-        <source>Sync sends this branch's records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
+        <source>Sync sends this branch&apos;s records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
         <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
     </message>
     <message>
@@ -6119,7 +6189,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="448" />
-        <source>Not uploaded: another PC updated the street office's copy</source>
+        <source>Not uploaded: another PC updated the street office&apos;s copy</source>
         <translation>未上传：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6204,7 +6274,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="30" />
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="158" />
-        <source>Another PC updated the street office's copy</source>
+        <source>Another PC updated the street office&apos;s copy</source>
         <translation>另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6214,12 +6284,12 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="50" />
-        <source>Use the street office's data</source>
+        <source>Use the street office&apos;s data</source>
         <translation>以街道办的数据为准</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="52" />
-        <source>Use this PC's data</source>
+        <source>Use this PC&apos;s data</source>
         <translation>以本机为准</translation>
     </message>
     <message>
@@ -6229,7 +6299,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="104" />
-        <source>Fetching the street office's copy and comparing…</source>
+        <source>Fetching the street office&apos;s copy and comparing…</source>
         <translation>正在取回街道办的数据并比较……</translation>
     </message>
     <message>
@@ -6239,25 +6309,25 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="135" />
-        <source>This PC's data will be replaced by the street office's copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
+        <source>This PC&apos;s data will be replaced by the street office&apos;s copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
 
-Use the street office's data?</source>
+Use the street office&apos;s data?</source>
         <translation>本机的数据将换成街道办保存的那一份。只在本机登记的内容将不再显示；替换前会先备份到数据文件夹的 backups 中，可在“设置”里恢复。
 
 以街道办的数据为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="142" />
-        <source>This PC's data will be uploaded as the branch's data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
+        <source>This PC&apos;s data will be uploaded as the branch&apos;s data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
 
-Use this PC's data?</source>
+Use this PC&apos;s data?</source>
         <translation>本机的数据将作为本支部的数据上传。另一台电脑登记的内容将不在街道办的当前版本中（仍作为旧版本保存在街道办）。
 
 以本机为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="148" />
-        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC's data is first saved as a backup.
+        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC&apos;s data is first saved as a backup.
 
 Merge the two copies?</source>
         <translation>两份数据的记录将合在一起：只在一边有的记录会加进来；两边都改过的记录保留较晚的修改，另一份修改存入合并记录。合并前会先备份本机的数据。
@@ -6276,7 +6346,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="177" />
-        <source>Done: this PC now has the street office's version {version}.</source>
+        <source>Done: this PC now has the street office&apos;s version {version}.</source>
         <translation>完成：本机已换成街道办的第 {version} 版数据。</translation>
     </message>
     <message>
@@ -6286,7 +6356,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="190" />
-        <source>Done: this PC's data was uploaded as version {version}.</source>
+        <source>Done: this PC&apos;s data was uploaded as version {version}.</source>
         <translation>完成：已以本机数据为准上传，街道办保存为第 {version} 版。</translation>
     </message>
     <message>
@@ -6457,7 +6527,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="117" />
-        <source>No talented residents yet. Give a resident the role "Talented resident" under People and organizations.</source>
+        <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
@@ -6789,7 +6859,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="37" />
-        <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
+        <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
@@ -6854,7 +6924,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="111" />
-        <source>Registered as need "{title}".</source>
+        <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
