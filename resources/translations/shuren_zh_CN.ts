@@ -2318,7 +2318,7 @@
         <translation>密码不正确。还可以再试 {left} 次，之后需等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="332" />
+        <location filename="../../desktop/ui/lock.py" line="331" />
         <source>{attempts} wrong passwords in a row. Try again in {seconds} seconds.</source>
         <translation>连续 {attempts} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
@@ -5179,6 +5179,109 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
 </context>
 <context>
+    <name>Retention</name>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="48" />
+        <source>Clear old phone numbers and rooms</source>
+        <translation>清除旧的电话和房号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="51" />
+        <source>The phone numbers and rooms of {needs} need(s) and {visits} visit(s) closed before {cutoff} will be cleared. The records themselves stay. This cannot be undone.</source>
+        <translation>将清除 {cutoff} 之前结束的 {needs} 条需求、{visits} 条走访记录中的电话和房号。记录本身保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="62" />
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="63" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="64" />
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="68" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="69" />
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="82" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="85" />
+        <source>Clear them, cannot be undone</source>
+        <translation>清除（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="103" />
+        <source>Keeping contact details</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="108" />
+        <source>Keep them (off)</source>
+        <translation>不清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="110" />
+        <source>{years} year(s)</source>
+        <translation>{years} 年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="113" />
+        <source>Preview and clear…</source>
+        <translation>预览并清除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="122" />
+        <source>Clear phone and room after</source>
+        <translation>电话和房号保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="124" />
+        <source>For needs and visits closed longer ago than this, the phone number and room can be cleared; titles, dates and what was done stay. Nothing is cleared without a preview and your confirmation.</source>
+        <translation>结束已超过这段时间的需求和走访，可以清除其中的电话和房号；标题、日期和办理情况都保留。不经预览和您的确认，不会清除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="151" />
+        <source>Looking for old records…</source>
+        <translation>正在查找过期记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="162" />
+        <source>The records could not be read. Try again later.</source>
+        <translation>无法读取记录，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="170" />
+        <source>No closed need or visit older than that holds a phone or room.</source>
+        <translation>没有超过期限、仍留有电话或房号的已结束需求或走访。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="182" />
+        <source>Clearing…</source>
+        <translation>正在清除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="189" />
+        <source>Cleared the phone numbers and rooms of {needs} need(s) and {visits} visit(s).</source>
+        <translation>已清除 {needs} 条需求、{visits} 条走访记录中的电话和房号。</translation>
+    </message>
+</context>
+<context>
     <name>RightUseDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/talent_record.py" line="93" />
@@ -5368,177 +5471,177 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings.py" line="52" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="52" />
+        <location filename="../../desktop/ui/pages/settings.py" line="53" />
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="61" />
+        <location filename="../../desktop/ui/pages/settings.py" line="62" />
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="66" />
+        <location filename="../../desktop/ui/pages/settings.py" line="67" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../desktop/ui/pages/settings.py" line="68" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68" />
+        <location filename="../../desktop/ui/pages/settings.py" line="69" />
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../desktop/ui/pages/settings.py" line="82" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="90" />
+        <location filename="../../desktop/ui/pages/settings.py" line="91" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="94" />
+        <location filename="../../desktop/ui/pages/settings.py" line="95" />
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="100" />
+        <location filename="../../desktop/ui/pages/settings.py" line="103" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="104" />
+        <location filename="../../desktop/ui/pages/settings.py" line="107" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="106" />
+        <location filename="../../desktop/ui/pages/settings.py" line="109" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="107" />
+        <location filename="../../desktop/ui/pages/settings.py" line="110" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="111" />
+        <location filename="../../desktop/ui/pages/settings.py" line="114" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="121" />
+        <location filename="../../desktop/ui/pages/settings.py" line="124" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="131" />
+        <location filename="../../desktop/ui/pages/settings.py" line="134" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="142" />
+        <location filename="../../desktop/ui/pages/settings.py" line="145" />
         <source>Lock when idle</source>
         <translation>无操作多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="144" />
+        <location filename="../../desktop/ui/pages/settings.py" line="147" />
         <source>With no typing or clicking for this long, the window is locked and asks for the data file&apos;s password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
         <translation>这段时间内没有任何键盘或鼠标操作，窗口就会锁定，需输入数据文件的密码才能继续（按 Ctrl+L 可立即锁定）。没有设置密码的数据文件不会锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="157" />
+        <location filename="../../desktop/ui/pages/settings.py" line="160" />
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="161" />
+        <location filename="../../desktop/ui/pages/settings.py" line="164" />
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="162" />
+        <location filename="../../desktop/ui/pages/settings.py" line="165" />
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="164" />
+        <location filename="../../desktop/ui/pages/settings.py" line="167" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="176" />
+        <location filename="../../desktop/ui/pages/settings.py" line="179" />
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="180" />
+        <location filename="../../desktop/ui/pages/settings.py" line="183" />
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="207" />
+        <location filename="../../desktop/ui/pages/settings.py" line="210" />
         <source>Checking the backups…</source>
         <translation>正在检查备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="218" />
+        <location filename="../../desktop/ui/pages/settings.py" line="221" />
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="224" />
+        <location filename="../../desktop/ui/pages/settings.py" line="227" />
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="252" />
+        <location filename="../../desktop/ui/pages/settings.py" line="255" />
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="254" />
+        <location filename="../../desktop/ui/pages/settings.py" line="257" />
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="261" />
+        <location filename="../../desktop/ui/pages/settings.py" line="264" />
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="272" />
+        <location filename="../../desktop/ui/pages/settings.py" line="275" />
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="319" />
+        <location filename="../../desktop/ui/pages/settings.py" line="322" />
         <source>Text size is now {size}, in every window.</source>
         <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="329" />
+        <location filename="../../desktop/ui/pages/settings.py" line="332" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="341" />
+        <location filename="../../desktop/ui/pages/settings.py" line="344" />
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="349" />
+        <location filename="../../desktop/ui/pages/settings.py" line="352" />
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>

@@ -35,6 +35,7 @@ from desktop.ui.restore import (
     restore_in_window,
     revision_text,
 )
+from desktop.ui.retention import RetentionBox
 from desktop.ui.status import Tone
 from desktop.ui.tasks import run_task, run_with_progress
 from desktop.ui.widgets import make_short_table
@@ -96,6 +97,8 @@ class SettingsPage(QWidget):
         )
         layout.addWidget(lang_box)
         layout.addWidget(self._lock_box())
+        self.retention = RetentionBox(ctx)
+        layout.addWidget(self.retention)
 
         data_box = QGroupBox(translate("SettingsPage", "Data"))
         data_form = QFormLayout(data_box)
