@@ -100,7 +100,7 @@ class LockPrompt(QDialog):
         self.setWindowTitle(locked_title())
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#lockPrompt { background: #f4f1ec; }")
+        self.setStyleSheet("#lockPrompt { background: white; border: 1px solid #999; }")
         heading = QLabel(translate("Lock", "Locked"))
         heading.setObjectName("lockHeading")
         heading.setStyleSheet("font-weight: bold; font-size: 150%;")
@@ -125,16 +125,15 @@ class LockPrompt(QDialog):
         row.addWidget(self.password, 1)
         row.addWidget(self.unlock_button)
         box = QWidget()
-        box.setMaximumWidth(34 * self.fontMetrics().horizontalAdvance("中"))
+        # A fixed width lets the wrapped note take the height it needs.
+        box.setFixedWidth(30 * self.fontMetrics().horizontalAdvance("中"))
         inner = QVBoxLayout(box)
         inner.addWidget(heading, alignment=Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(note)
         inner.addLayout(row)
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
-        outer.addStretch()
-        outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer.addWidget(box)
 
     def _entered(self) -> None:
         if self.password.isEnabled():
@@ -268,7 +267,11 @@ class IdleLock(QObject):
         (it shows when the window comes back)."""
         if not self.locked or self.window.isMinimized():
             return
-        self.prompt.setGeometry(self.window.geometry())
+        # A box of its own size in the middle of the window; the window's cover hides the rest.
+        self.prompt.adjustSize()
+        place = self.prompt.frameGeometry()
+        place.moveCenter(self.window.geometry().center())
+        self.prompt.move(place.topLeft())
         if QApplication.activeModalWidget() not in (self.prompt, None):
             self.prompt.hide()  # shown again below: on top of the newer modal window
         self.prompt.show()
