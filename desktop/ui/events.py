@@ -18,6 +18,15 @@ class AppEvents(QObject):
     # Sync's settings or state changed outside the 同步 page (a restore saved the address and
     # token, and the version it builds on): the scheduler reads them again.
     sync_state_changed = Signal()
+    # 锁定: the window was locked (idle or by hand), unlocked with the password, or refused a
+    # wrong one (how many in a row since the last unlock). For the audit log.
+    locked = Signal()
+    unlocked = Signal()
+    unlock_failed = Signal(int)
+    # 保存期限: the years chosen (0: off), and how many records had their phone and room
+    # cleared by applying it. For the audit log.
+    retention_changed = Signal(int)
+    retention_applied = Signal(int)
 
     def changed(self, *kinds: RecordKind) -> None:
         for kind in kinds:

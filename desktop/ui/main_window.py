@@ -1,6 +1,7 @@
 """The main window: navigation on the left, the page in the centre, status at the bottom."""
 
 import logging
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from desktop.ui.columns import em
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.about import show_about
 from desktop.ui.i18n import translate
+from desktop.ui.lock import IdleLock
 from desktop.ui.pages import registry
 from desktop.ui.pages.registry import PageSpec
 from desktop.ui.pages.settings import backup_status_text
@@ -178,9 +180,14 @@ def scroll_when_too_small(page: QWidget) -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self, ctx: AppContext, check_password: Callable[[str], bool] | None = None
+    ) -> None:
+        """``check_password``: whether a password opens this data file; None (a data file
+        with no password, e.g. the demo) and the window never locks."""
         super().__init__()
         self.ctx = ctx
+        self.idle_lock: IdleLock | None = None
         # None while the start-up check runs; then whether the data file passed it. The daily
         # backup, the drafts' offer and sync wait for it (a damaged file is never copied).
         self.data_file_ok: bool | None = None
@@ -234,6 +241,8 @@ class MainWindow(QMainWindow):
         self._order_tabs(self.pages.currentWidget())
         self.sync_scheduler.changed.connect(self._show_sync)
         self._show_sync(self.sync_scheduler.state)
+        if check_password is not None:
+            self.idle_lock = IdleLock(self, ctx.settings, ctx.events, check_password)
         self._build_menu()
         self.record_menu = RecordMenu(self, self.pages)
         ctx.events.data_changed.connect(self._data_changed)
@@ -273,6 +282,14 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Quit"), self, shortcut=QKeySequence.StandardKey.Quit
         )
         quit_action.triggered.connect(self.close)
+        if self.idle_lock is not None:
+            # Only a data file with a password can be locked: unlocking needs one.
+            self.lock_action = QAction(
+                translate("MainWindow", "Lock"), self, shortcut=QKeySequence("Ctrl+L")
+            )
+            self.lock_action.triggered.connect(self.idle_lock.lock)
+            file_menu.addAction(self.lock_action)
+            file_menu.addSeparator()
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         # F1: the guide opens at the section of the page on screen.
@@ -558,6 +575,8 @@ class MainWindow(QMainWindow):
         log.info("window closed")
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.sync_scheduler.stop()  # a running upload is cancelled, not waited for
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

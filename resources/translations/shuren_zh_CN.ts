@@ -168,7 +168,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="44" />
-        <source>Who took part, e.g. the unit&apos;s volunteers and residents</source>
+        <source>Who took part, e.g. the unit's volunteers and residents</source>
         <translation>参加人员，如单位志愿者、居民</translation>
     </message>
     <message>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="93" />
-        <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
+        <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
 </context>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="193" />
-        <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
+        <source>No committee terms yet. Click "New" to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="217" />
-        <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
+        <source>No cross-appointments yet. Click "New" to record one.</source>
         <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="235" />
-        <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
+        <source>No evaluations yet. Click "New" to evaluate the property company or the owners' committee.</source>
         <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="256" />
-        <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
+        <source>First add the owners' committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
@@ -968,7 +968,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="38" />
-        <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
+        <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
@@ -1404,7 +1404,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="105" />
-        <source>Enter the neighborhood&apos;s name, community, street and buildings, then import your Excel ledgers or start recording.</source>
+        <source>Enter the neighborhood's name, community, street and buildings, then import your Excel ledgers or start recording.</source>
         <translation>填写小区名称、所属社区、街道和楼栋，然后从 Excel 导入台账，或直接开始登记。</translation>
     </message>
     <message>
@@ -1414,7 +1414,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="114" />
-        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office&apos;s address and the branch&apos;s token.</source>
+        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office's address and the branch's token.</source>
         <translation>本支部以前用过熟人小区并同步到了街道办（例如换了新电脑，或硬盘坏了）：用街道办的地址和本支部的令牌取回数据。</translation>
     </message>
     <message>
@@ -1548,7 +1548,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="472" />
-        <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
+        <source>Or click "Finish" and record as you go: every list page has "New".</source>
         <translation>也可以直接点“完成”，边用边登记：每个清单页都有“新建”。</translation>
     </message>
     <message>
@@ -1583,7 +1583,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="503" />
-        <source>This branch&apos;s data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
+        <source>This branch's data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
         <translation>本支部的数据已经在街道办（以前用过熟人小区）：取回这些数据。取回的数据会替换这里的数据，被替换的数据会另外保留。</translation>
     </message>
     <message>
@@ -1774,7 +1774,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="287" />
-        <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
+        <source>1. Fill in the neighborhood's name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
@@ -1789,7 +1789,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="298" />
-        <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
+        <source>3. Import the needs, resources and projects ledgers from Excel, or click "New" on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
@@ -1917,7 +1917,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="578" />
-        <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
+        <source>No meetings planned. Plan one on the "Meetings" page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
@@ -1942,7 +1942,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="638" />
-        <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
+        <source>No partner unit yet. Add them on the "Partner units" page ("New partner unit"); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
@@ -1957,7 +1957,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="652" />
-        <source>Owners&apos; committee</source>
+        <source>Owners' committee</source>
         <translation>业委会</translation>
     </message>
 </context>
@@ -2165,7 +2165,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="140" />
-        <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
+        <source>No joint patrols yet. Click "New patrol" after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
@@ -2190,7 +2190,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="221" />
-        <source>Registered as need &quot;{title}&quot;.</source>
+        <source>Registered as need "{title}".</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
@@ -2370,14 +2370,64 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="62" />
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="63" />
+        <source>After {minutes} minutes</source>
+        <translation>{minutes} 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="67" />
+        <source>Shuren Xiaoqu — locked</source>
+        <translation>熟人小区——已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="78" />
+        <location filename="../../desktop/ui/lock.py" line="104" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="108" />
+        <source>Shuren Xiaoqu is locked to protect the residents' data. Enter the password to go on where you left off.</source>
+        <translation>为保护居民信息，熟人小区已锁定。请输入密码，回到离开时的地方继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="116" />
+        <location filename="../../desktop/ui/lock.py" line="117" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="119" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="323" />
+        <source>The password is not right. {left} more tries, then a wait of {seconds} seconds.</source>
+        <translation>密码不正确。还可以再试 {left} 次，之后需等待 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="334" />
+        <source>{attempts} wrong passwords in a row. Try again in {seconds} seconds.</source>
+        <translation>连续 {attempts} 次密码不正确。请在 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -2457,97 +2507,102 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>First-start guide…</source>
         <translation>首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="404" />
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="409" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="432" />
         <source>Neighborhood not set: Help → First-start guide</source>
         <translation>尚未填写小区信息：请打开“帮助 → 首次使用向导”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437" />
+        <location filename="../../desktop/ui/main_window.py" line="454" />
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445" />
+        <location filename="../../desktop/ui/main_window.py" line="462" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="472" />
         <source>Checking the data file…</source>
         <translation>正在检查数据文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457" />
+        <location filename="../../desktop/ui/main_window.py" line="474" />
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497" />
+        <location filename="../../desktop/ui/main_window.py" line="514" />
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534" />
+        <location filename="../../desktop/ui/main_window.py" line="551" />
         <source>Click to open the Sync page</source>
         <translation>点击打开“同步”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552" />
+        <location filename="../../desktop/ui/main_window.py" line="569" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -2888,7 +2943,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="47" />
-        <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
+        <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
@@ -2958,12 +3013,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="150" />
-        <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
+        <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="169" />
-        <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
+        <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
@@ -3106,7 +3161,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="31" />
-        <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
+        <source>Only a need of the category "Property services" can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
@@ -3116,17 +3171,17 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="48" />
-        <source>&quot;{name}&quot; is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
+        <source>"{name}" is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
         <translation>“{name}”列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="53" />
-        <source>The host &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The host "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>主持人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="58" />
-        <source>The recorder &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The recorder "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>记录人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
@@ -3166,7 +3221,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="103" />
-        <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
+        <source>The data file is damaged. Copies of it are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
@@ -3436,7 +3491,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="78" />
-        <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
+        <source>There are no needs yet. Click "New" or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -3628,7 +3683,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="166" />
-        <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
+        <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
         <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
@@ -3659,12 +3714,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="215" />
-        <source>Delete the building &quot;{name}&quot;?</source>
+        <source>Delete the building "{name}"?</source>
         <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="227" />
-        <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
+        <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
@@ -3796,7 +3851,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="31" />
-        <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
+        <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
         <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
@@ -3947,7 +4002,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="314" />
-        <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
+        <source>No partner units yet. Click "New partner unit" to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
@@ -3984,6 +4039,55 @@ Edit the meeting to correct this, then finalize again.</source>
         <location filename="../../desktop/ui/pages/partners.py" line="552" />
         <source>Move this record to the trash? You can restore it from the Trash page.</source>
         <translation>把这条记录移到回收站吗？可以在“回收站”页面恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Password</name>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="33" />
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="36" />
+        <source>The residents' data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office's copy (after a sync).</source>
+        <translation>本机的居民信息将用您现在设置的密码加密保存。请牢记密码：密码丢失后无法找回，届时只能从街道办保存的副本恢复数据（须曾经同步过）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="45" />
+        <location filename="../../desktop/ui/password.py" line="92" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="46" />
+        <source>The same password again</source>
+        <translation>再输入一次密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="71" />
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="89" />
+        <source>Shuren Xiaoqu — password</source>
+        <translation>熟人小区——输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="91" />
+        <source>The data is encrypted. Password:</source>
+        <translation>数据已加密，请输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="120" />
+        <source>Wrong password. Please try again.</source>
+        <translation>密码不对，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="135" />
+        <source>{count} wrong passwords in a row. Try again in {seconds} s.</source>
+        <translation>连续 {count} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -4116,7 +4220,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="28" />
-        <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
+        <source>There are no people in the roster yet. Click "New" to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
@@ -4516,7 +4620,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="241" />
-        <source>Residents&apos; comments</source>
+        <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4592,7 +4696,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="37" />
-        <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
+        <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
@@ -4647,12 +4751,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="71" />
-        <source>Residents&apos; rating</source>
+        <source>Residents' rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="72" />
-        <source>Residents&apos; comments</source>
+        <source>Residents' comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4682,7 +4786,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="115" />
-        <source>Resolved by the project &quot;{title}&quot;</source>
+        <source>Resolved by the project "{title}"</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
@@ -4939,7 +5043,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="34" />
-        <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
+        <source>There are no resources yet. Click "New" or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -5095,7 +5199,7 @@ Nothing was overwritten: the damaged file was not backed up or upgraded, and eve
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="98" />
-        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
+        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the "damaged-files" folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
         <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
@@ -5134,7 +5238,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="144" />
-        <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
+        <source>The current, damaged data file is first kept in the "damaged-files" folder of the data folder; it is never deleted.</source>
         <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
     </message>
     <message>
@@ -5169,7 +5273,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="174" />
-        <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
+        <source>The damaged data file was kept as {name} in the "damaged-files" folder.</source>
         <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
     </message>
     <message>
@@ -5210,13 +5314,116 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="291" />
-        <source>Restored the street office&apos;s version {version} of this branch&apos;s data.</source>
+        <source>Restored the street office's version {version} of this branch's data.</source>
         <translation>已从街道办恢复第 {version} 版数据。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="295" />
         <source>The data it replaced is kept as {name}.</source>
         <translation>原来的数据已保存为 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="48" />
+        <source>Clear old phone numbers and rooms</source>
+        <translation>清除旧的电话和房号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="51" />
+        <source>The phone numbers and rooms of {needs} need(s) and {visits} visit(s) closed before {cutoff} will be cleared. The records themselves stay. This cannot be undone.</source>
+        <translation>将清除 {cutoff} 之前结束的 {needs} 条需求、{visits} 条走访记录中的电话和房号。记录本身保留。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="64" />
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="65" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="66" />
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="70" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="71" />
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="84" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="87" />
+        <source>Clear them, cannot be undone</source>
+        <translation>清除（无法撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="105" />
+        <source>Keeping contact details</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="110" />
+        <source>Keep them (off)</source>
+        <translation>不清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="112" />
+        <source>{years} year(s)</source>
+        <translation>{years} 年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="115" />
+        <source>Preview and clear…</source>
+        <translation>预览并清除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="124" />
+        <source>Clear phone and room after</source>
+        <translation>电话和房号保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="126" />
+        <source>For needs and visits closed longer ago than this, the phone number and room can be cleared; titles, dates and what was done stay. Nothing is cleared without a preview and your confirmation.</source>
+        <translation>结束已超过这段时间的需求和走访，可以清除其中的电话和房号；标题、日期和办理情况都保留。不经预览和您的确认，不会清除任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="153" />
+        <source>Looking for old records…</source>
+        <translation>正在查找过期记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="164" />
+        <source>The records could not be read. Try again later.</source>
+        <translation>无法读取记录，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="172" />
+        <source>No closed need or visit older than that holds a phone or room.</source>
+        <translation>没有超过期限、仍留有电话或房号的已结束需求或走访。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="184" />
+        <source>Clearing…</source>
+        <translation>正在清除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/retention.py" line="191" />
+        <source>Cleared the phone numbers and rooms of {needs} need(s) and {visits} visit(s).</source>
+        <translation>已清除 {needs} 条需求、{visits} 条走访记录中的电话和房号。</translation>
     </message>
 </context>
 <context>
@@ -5228,7 +5435,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/talent_record.py" line="106" />
-        <source>What was done, e.g. scored the property company&apos;s service</source>
+        <source>What was done, e.g. scored the property company's service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
@@ -5372,7 +5579,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="70" />
-        <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
+        <source>No self-organizations yet. Click "New" to add one the branch incubated.</source>
         <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
@@ -5409,167 +5616,182 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="51" />
+        <location filename="../../desktop/ui/pages/settings.py" line="53" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="52" />
+        <location filename="../../desktop/ui/pages/settings.py" line="54" />
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="61" />
+        <location filename="../../desktop/ui/pages/settings.py" line="63" />
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="66" />
+        <location filename="../../desktop/ui/pages/settings.py" line="68" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../desktop/ui/pages/settings.py" line="69" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68" />
+        <location filename="../../desktop/ui/pages/settings.py" line="70" />
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../desktop/ui/pages/settings.py" line="83" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="90" />
+        <location filename="../../desktop/ui/pages/settings.py" line="92" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="94" />
+        <location filename="../../desktop/ui/pages/settings.py" line="96" />
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="99" />
+        <location filename="../../desktop/ui/pages/settings.py" line="104" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="103" />
+        <location filename="../../desktop/ui/pages/settings.py" line="108" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="105" />
+        <location filename="../../desktop/ui/pages/settings.py" line="110" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="106" />
+        <location filename="../../desktop/ui/pages/settings.py" line="111" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="110" />
+        <location filename="../../desktop/ui/pages/settings.py" line="115" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="115" />
+        <location filename="../../desktop/ui/pages/settings.py" line="120" />
         <source>View audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="123" />
+        <location filename="../../desktop/ui/pages/settings.py" line="128" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="132" />
+        <location filename="../../desktop/ui/pages/settings.py" line="138" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="149" />
+        <source>Lock when idle</source>
+        <translation>无操作多久后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="151" />
+        <source>With no typing or clicking for this long, the window is locked and asks for the data file's password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
+        <translation>这段时间内没有任何键盘或鼠标操作，窗口就会锁定，需输入数据文件的密码才能继续（按 Ctrl+L 可立即锁定）。没有设置密码的数据文件不会锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="164" />
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="136" />
+        <location filename="../../desktop/ui/pages/settings.py" line="168" />
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="137" />
+        <location filename="../../desktop/ui/pages/settings.py" line="169" />
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="139" />
+        <location filename="../../desktop/ui/pages/settings.py" line="171" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="151" />
+        <location filename="../../desktop/ui/pages/settings.py" line="183" />
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="155" />
+        <location filename="../../desktop/ui/pages/settings.py" line="187" />
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="182" />
+        <location filename="../../desktop/ui/pages/settings.py" line="214" />
         <source>Checking the backups…</source>
         <translation>正在检查备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="193" />
+        <location filename="../../desktop/ui/pages/settings.py" line="225" />
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="199" />
+        <location filename="../../desktop/ui/pages/settings.py" line="231" />
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="227" />
+        <location filename="../../desktop/ui/pages/settings.py" line="259" />
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="229" />
+        <location filename="../../desktop/ui/pages/settings.py" line="261" />
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="236" />
+        <location filename="../../desktop/ui/pages/settings.py" line="268" />
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="247" />
+        <location filename="../../desktop/ui/pages/settings.py" line="279" />
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="294" />
+        <location filename="../../desktop/ui/pages/settings.py" line="326" />
         <source>Text size is now {size}, in every window.</source>
         <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="304" />
+        <location filename="../../desktop/ui/pages/settings.py" line="336" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="316" />
+        <location filename="../../desktop/ui/pages/settings.py" line="348" />
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="324" />
+        <location filename="../../desktop/ui/pages/settings.py" line="356" />
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -5611,7 +5833,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="287" />
-        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
+        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
@@ -5759,7 +5981,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="183" />
-        <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
+        <source>No rest stations yet. In the Resources list, create or edit a resource and tick "Rest station".</source>
         <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
@@ -5879,7 +6101,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="457" />
-        <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
+        <source>The file "{path}" could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
 </context>
@@ -5892,7 +6114,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="55" />
-        <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
+        <source>The street office keeps a copy of this branch's data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
         <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
     </message>
     <message>
@@ -5952,7 +6174,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="158" />
-        <source>Fetching the branch&apos;s copy from the street office…</source>
+        <source>Fetching the branch's copy from the street office…</source>
         <translation>正在从街道办取回本支部的数据……</translation>
     </message>
     <message>
@@ -5962,12 +6184,12 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="204" />
-        <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
+        <source>The street office's copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
         <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="216" />
-        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
+        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office's copy, never a mix; the details are in the log file of the data folder.</source>
         <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>
 </context>
@@ -6049,7 +6271,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="106" />
-        <source>Sync sends this branch&apos;s records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
+        <source>Sync sends this branch's records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
         <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
     </message>
     <message>
@@ -6220,7 +6442,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="448" />
-        <source>Not uploaded: another PC updated the street office&apos;s copy</source>
+        <source>Not uploaded: another PC updated the street office's copy</source>
         <translation>未上传：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6305,7 +6527,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="30" />
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="158" />
-        <source>Another PC updated the street office&apos;s copy</source>
+        <source>Another PC updated the street office's copy</source>
         <translation>另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6315,12 +6537,12 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="50" />
-        <source>Use the street office&apos;s data</source>
+        <source>Use the street office's data</source>
         <translation>以街道办的数据为准</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="52" />
-        <source>Use this PC&apos;s data</source>
+        <source>Use this PC's data</source>
         <translation>以本机为准</translation>
     </message>
     <message>
@@ -6330,7 +6552,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="104" />
-        <source>Fetching the street office&apos;s copy and comparing…</source>
+        <source>Fetching the street office's copy and comparing…</source>
         <translation>正在取回街道办的数据并比较……</translation>
     </message>
     <message>
@@ -6340,25 +6562,25 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="135" />
-        <source>This PC&apos;s data will be replaced by the street office&apos;s copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
+        <source>This PC's data will be replaced by the street office's copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
 
-Use the street office&apos;s data?</source>
+Use the street office's data?</source>
         <translation>本机的数据将换成街道办保存的那一份。只在本机登记的内容将不再显示；替换前会先备份到数据文件夹的 backups 中，可在“设置”里恢复。
 
 以街道办的数据为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="142" />
-        <source>This PC&apos;s data will be uploaded as the branch&apos;s data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
+        <source>This PC's data will be uploaded as the branch's data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
 
-Use this PC&apos;s data?</source>
+Use this PC's data?</source>
         <translation>本机的数据将作为本支部的数据上传。另一台电脑登记的内容将不在街道办的当前版本中（仍作为旧版本保存在街道办）。
 
 以本机为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="148" />
-        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC&apos;s data is first saved as a backup.
+        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC's data is first saved as a backup.
 
 Merge the two copies?</source>
         <translation>两份数据的记录将合在一起：只在一边有的记录会加进来；两边都改过的记录保留较晚的修改，另一份修改存入合并记录。合并前会先备份本机的数据。
@@ -6377,7 +6599,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="177" />
-        <source>Done: this PC now has the street office&apos;s version {version}.</source>
+        <source>Done: this PC now has the street office's version {version}.</source>
         <translation>完成：本机已换成街道办的第 {version} 版数据。</translation>
     </message>
     <message>
@@ -6387,7 +6609,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="190" />
-        <source>Done: this PC&apos;s data was uploaded as version {version}.</source>
+        <source>Done: this PC's data was uploaded as version {version}.</source>
         <translation>完成：已以本机数据为准上传，街道办保存为第 {version} 版。</translation>
     </message>
     <message>
@@ -6558,7 +6780,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="117" />
-        <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
+        <source>No talented residents yet. Give a resident the role "Talented resident" under People and organizations.</source>
         <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
@@ -6890,7 +7112,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="37" />
-        <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
+        <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
@@ -6955,7 +7177,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="111" />
-        <source>Registered as need &quot;{title}&quot;.</source>
+        <source>Registered as need "{title}".</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>

@@ -27,6 +27,7 @@ from desktop.ui.dialogs.about import show_about
 from desktop.ui.dialogs.audit_log import show_audit_log
 from desktop.ui.fonts import set_text_scale
 from desktop.ui.i18n import LANGUAGES, translate
+from desktop.ui.lock import IDLE_CHOICES, IDLE_KEY, idle_choice_text, idle_minutes
 from desktop.ui.restore import (
     SHOWN_COUNTS,
     confirm_restore,
@@ -35,6 +36,7 @@ from desktop.ui.restore import (
     restore_in_window,
     revision_text,
 )
+from desktop.ui.retention import RetentionBox
 from desktop.ui.status import Tone
 from desktop.ui.tasks import run_task, run_with_progress
 from desktop.ui.widgets import make_short_table
@@ -95,6 +97,9 @@ class SettingsPage(QWidget):
             ),
         )
         layout.addWidget(lang_box)
+        layout.addWidget(self._lock_box())
+        self.retention = RetentionBox(ctx)
+        layout.addWidget(self.retention)
 
         data_box = QGroupBox(translate("SettingsPage", "Data"))
         data_form = QFormLayout(data_box)
@@ -127,6 +132,33 @@ class SettingsPage(QWidget):
         about_row.addStretch()
         layout.addLayout(about_row)
         ctx.events.data_file_checked.connect(self._data_file_checked)
+
+    def _lock_box(self) -> QGroupBox:
+        """锁定: how long the window may stay untouched before it locks."""
+        box = QGroupBox(translate("SettingsPage", "Lock"))
+        form = QFormLayout(box)
+        self.lock_minutes = QComboBox()
+        for minutes in IDLE_CHOICES:
+            self.lock_minutes.addItem(idle_choice_text(minutes), minutes)
+        self.lock_minutes.setCurrentIndex(
+            self.lock_minutes.findData(idle_minutes(self.ctx.settings))
+        )
+        self.lock_minutes.currentIndexChanged.connect(
+            lambda _index: self.ctx.settings.setValue(IDLE_KEY, self.lock_minutes.currentData())
+        )
+        form.addRow(translate("SettingsPage", "Lock when idle"), self.lock_minutes)
+        note = QLabel(
+            translate(
+                "SettingsPage",
+                "With no typing or clicking for this long, the window is locked and asks for "
+                "the data file's password (Ctrl+L locks it at once). A data file with no "
+                "password is never locked.",
+            ),
+            wordWrap=True,
+        )
+        note.setObjectName("formNote")
+        form.addRow("", note)
+        return box
 
     def _restore_box(self) -> QGroupBox:
         box = QGroupBox(translate("SettingsPage", "Restore data"))
