@@ -32,6 +32,15 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 
 @pytest.fixture(autouse=True)
+def _no_keys_left():
+    """A key given in one test (a password) must not encrypt the next test's new files."""
+    yield
+    from desktop.store.cipher import forget_keys
+
+    forget_keys()
+
+
+@pytest.fixture(autouse=True)
 def _same_umask():
     """Start-up sets the process's umask (077, POSIX): every test starts with the same one."""
     umask = os.umask(0o022)

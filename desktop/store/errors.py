@@ -15,6 +15,7 @@ from enum import Enum
 from types import TracebackType
 
 from desktop.store import sqlite
+from desktop.store.cipher import PasswordNeeded
 
 # The app's files are opened with SQLCipher's driver (store/sqlite.py), the street office's
 # with the standard library's: the same errors, in two families.
@@ -98,6 +99,10 @@ def root_error(error: BaseException) -> BaseException | None:
 
 def storage_problem(error: BaseException) -> StorageProblem | None:
     """What kind of disk or data-file trouble ``error`` is; None for anything else (a bug)."""
+    if _found(error, PasswordNeeded):
+        # Its first bytes are neither SQLite's header nor the salt of a key given: a file
+        # damaged there, or not this folder's.
+        return StorageProblem.DAMAGED
     cause = root_error(error)
     if isinstance(cause, OSError):
         return _OS_ERRNOS.get(cause.errno or 0, StorageProblem.NO_ACCESS)
@@ -109,6 +114,17 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
         return _SQLITE_CODES[code & 0xFF]
     text = str(cause).lower()
     return next((p for words, p in _SQLITE_MESSAGES if words in text), StorageProblem.OTHER)
+
+
+def _found(error: BaseException, kind: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    chain: BaseException | None = error
+    while chain is not None and id(chain) not in seen:
+        if isinstance(chain, kind):
+            return True
+        seen.add(id(chain))
+        chain = chain.__cause__ or chain.__context__
+    return False
 
 
 def os_reason(error: OSError) -> str:

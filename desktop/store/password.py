@@ -5,12 +5,14 @@ Nothing is written while a password is checked: a wrong one leaves every file as
 """
 
 import hmac
+import json
 import os
 from contextlib import closing
 from pathlib import Path
 
 from desktop.store import sqlite
 from desktop.store.cipher import (
+    KDF_ROUNDS,
     Key,
     PasswordNeeded,
     derive_key,
@@ -24,6 +26,7 @@ from desktop.store.encrypt import put_under_key
 from desktop.store.search_index import index_path
 
 MIN_LENGTH = 8
+MARKER_FILENAME = "encryption.json"  # the salt of the folder's key: no secret in it
 
 
 def unlock(data_dir: Path, password: str | None) -> Key | None:
@@ -38,6 +41,7 @@ def unlock(data_dir: Path, password: str | None) -> Key | None:
         if password is None or db.exists():
             return None
         key = new_key(password)
+        _mark(data_dir, key)
     else:
         if password is None:
             raise PasswordNeeded()
@@ -45,6 +49,25 @@ def unlock(data_dir: Path, password: str | None) -> Key | None:
         sqlite.check_key(db, key)
     remember(key)
     return key
+
+
+def expects_password(data_dir: Path) -> bool:
+    """Whether the data file is the one this folder encrypted (its salt as noted): only then is
+    a password asked. Any other unreadable header is a damaged (or foreign) file."""
+    db = db_path(data_dir)
+    try:
+        noted = json.loads((data_dir / MARKER_FILENAME).read_text(encoding="utf-8"))["salt"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return is_encrypted(db) and header(db).hex() == noted
+
+
+def _mark(data_dir: Path, key: Key) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"salt": key.salt.hex(), "kdf": "PBKDF2-HMAC-SHA512", "rounds": KDF_ROUNDS})
+    partial = data_dir / (MARKER_FILENAME + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, data_dir / MARKER_FILENAME)
 
 
 def strength_hint(password: str) -> str | None:
@@ -77,6 +100,7 @@ def encrypt_data_file(data_dir: Path, password: str) -> Key:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file alone is then the whole data
     key = new_key(password)
     put_under_key(db, key)
+    _mark(data_dir, key)
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     index = index_path(data_dir)

@@ -57,7 +57,19 @@ def plain_digest(path: Path) -> FileDigest:
     """The digest of ``path`` as a plain file (what the street office holds of it)."""
     key = key_of(path)
     page_size = page_size_of(path, key)
-    return digest_pages(plain_pages(path, key, page_size), page_size)
+    pages = plain_pages(path, key, page_size)
+    if key is not None:
+        pages = (steady_header(page) if n == 0 else page for n, page in enumerate(pages))
+    return digest_pages(pages, page_size)
+
+
+def steady_header(page: bytes) -> bytes:
+    """Page 1 of a decrypted snapshot with its change counter (bytes 24–27) and the counter
+    the header's page count is valid for (92–95) set to 1: SQLCipher leaves a different
+    number there in every copy, which would make page 1 travel at every sync. Equal, the two
+    keep the header's page count valid."""
+    one = (1).to_bytes(4, "big")
+    return page[:24] + one + page[28:92] + one + page[96:]
 
 
 def plain_blocks(path: Path, blocks: Iterable[int]) -> Iterator[tuple[int, bytes]]:
@@ -70,4 +82,7 @@ def plain_blocks(path: Path, blocks: Iterable[int]) -> Iterator[tuple[int, bytes
             block = f.read(page_size)
             if len(block) != page_size:
                 raise ValueError(f"block {index} of {path} is short")
-            yield index, block if key is None else plain_page(key, index + 1, block)
+            if key is not None:
+                block = plain_page(key, index + 1, block)
+                block = steady_header(block) if index == 0 else block
+            yield index, block

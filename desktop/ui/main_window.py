@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.domain.audit import AuditEvent
+from desktop.domain.audit import AuditEvent, Outcome
 from desktop.domain.kinds import RecordKind
 from desktop.domain.meetings import Meeting
 from desktop.paths import icons_dir
@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         ctx.events.record_requested.connect(self.open_record)
         ctx.events.data_file_checked.connect(self._data_file_checked)
         ctx.events.phone_revealed.connect(self._phone_revealed)
+        self._audit_protection(ctx)
         self._show_neighborhood()
         self.place_on_screen()
         self.check_data_file()
@@ -497,6 +498,22 @@ class MainWindow(QMainWindow):
             finished(Health(ok=False, problems=(type(exc).__name__,)))
 
         run_task(lambda: backups.check_data_file(self.ctx.data_dir), finished, failed)
+
+    def _audit_protection(self, ctx: AppContext) -> None:
+        """Unlocking (and failing to) and the retention of phones and rooms go into the audit
+        log: counts only."""
+        data_dir = ctx.data_dir
+        events = ctx.events
+        events.unlocked.connect(lambda: audit.record(data_dir, AuditEvent.UNLOCK))
+        events.unlock_failed.connect(
+            lambda n: audit.record(data_dir, AuditEvent.UNLOCK_FAILED, Outcome.FAILED, count=n)
+        )
+        events.retention_changed.connect(
+            lambda years: audit.record(data_dir, AuditEvent.RETENTION, mode="years", count=years)
+        )
+        events.retention_applied.connect(
+            lambda n: audit.record(data_dir, AuditEvent.RETENTION, mode="cleared", count=n)
+        )
 
     def _phone_revealed(self, kind: str, record_id: int) -> None:
         """A masked phone shown in full: the audit log notes whose record (never the number).

@@ -13,12 +13,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.store.cipher import WrongPassword
-from desktop.store.password import strength_hint, unlock
+from desktop.store.backup import backup_database, list_backups, remove_backup
+from desktop.store.cipher import WrongPassword, header, is_encrypted, session_key
+from desktop.store.datadir import backups_dir, db_path
+from desktop.store.password import (
+    encrypt_data_file,
+    expects_password,
+    shred,
+    strength_hint,
+    unlock,
+)
 from desktop.ui.i18n import translate
 
 WAIT_AFTER = 5  # wrong passwords in a row before a wait
@@ -147,3 +156,64 @@ def _password_field(placeholder: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
     return field
+
+
+# -- at start ---------------------------------------------------------------------------------
+
+
+def unlock_at_start(data_dir: Path) -> bool:
+    """An encrypted data folder: ask its password until it opens; False when she gives up.
+    A plain folder needs nothing."""
+    db = db_path(data_dir)
+    if not expects_password(data_dir) or header(db) == getattr(session_key(), "salt", None):
+        return True  # plain (or damaged: opening it says so), or its key already given
+    dialog = PasswordDialog(data_dir)
+    opened = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return opened
+
+
+def ask_new_password(parent: QWidget | None = None) -> str | None:
+    dialog = NewPasswordDialog(parent)
+    chosen = dialog.password if dialog.exec() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    return chosen
+
+
+def set_up_encryption(data_dir: Path) -> bool:
+    """Before a new data file exists: the password it will be encrypted with (False: she
+    chose not to go on)."""
+    chosen = ask_new_password()
+    if chosen is None:
+        return False
+    unlock(data_dir, chosen)
+    return True
+
+
+def offer_encryption(data_dir: Path) -> None:
+    """A plain data file (made before encryption, or just restored from the street office):
+    encrypt it, after a backup, if she sets a password now; then offer to remove the plain
+    backups for good. Declined, the data stays as it was (asked again next start)."""
+    chosen = ask_new_password()
+    if chosen is None:
+        return
+    db = db_path(data_dir)
+    backup_database(db, backups_dir(data_dir), label="plain")
+    encrypt_data_file(data_dir, chosen)
+    plain = [p for p in list_backups(backups_dir(data_dir)) if not is_encrypted(p)]
+    if not plain:
+        return
+    answer = QMessageBox.question(
+        None,
+        translate("Password", "Shuren Xiaoqu"),
+        translate(
+            "Password",
+            "The data is now encrypted. {count} older backups are not encrypted and can be "
+            "read by anyone who copies them. Remove them for good now? (The encrypted data "
+            "and its new backups are kept.)",
+        ).format(count=len(plain)),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        for path in plain:
+            shred(path)
+            remove_backup(path)

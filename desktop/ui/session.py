@@ -3,12 +3,14 @@
 import argparse
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from desktop.store.cipher import session_key
 from desktop.store.database import Database, open_database
 from desktop.store.datadir import (
     DataDirError,
@@ -26,6 +28,7 @@ from desktop.store.errors import (
     storage_problem,
 )
 from desktop.store.health import DamagedDatabaseError
+from desktop.store.password import matches as password_matches
 from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.access import readable_palette, show_focus_everywhere
 from desktop.ui.context import AppContext, open_settings
@@ -110,21 +113,40 @@ def start_session(args: argparse.Namespace) -> Session | int:
         return lock
 
     new_data_file = False  # then the first-start guide follows once the window is up
-    if not args.demo and not db_path(data_dir).exists():
-        from desktop.ui import first_start
-        from desktop.ui.first_start import FirstStart
-
-        choice = first_start.ask_first_start(data_dir, args.lang)
-        if choice in (FirstStart.QUIT, FirstStart.DEMO):
-            lock.unlock()  # the demo, if chosen, runs in its own window on its own folder
+    if not args.demo:
+        new_data_file_or_quit = _ask_password(data_dir, args.lang)
+        if new_data_file_or_quit is None:
+            lock.unlock()  # she gave up, or the demo runs in its own window on its own folder
             return EXIT_OK
-        new_data_file = choice is FirstStart.NEW
+        new_data_file = new_data_file_or_quit
     db = _open_data_file(data_dir, bool(args.demo), lock)
     if isinstance(db, int):
         return db
     ctx = _context(app, args, db, data_dir, lang, families)
     window = _open_window(ctx, new_data_file)
     return Session(ctx, lock, window)
+
+
+def _ask_password(data_dir: Path, lang: str | None) -> bool | None:
+    """The data folder's password (demo folders have none): asked for an encrypted file, set
+    on the first start (after its question) and offered for a plain one. True: a new data
+    file follows; None: she chose to leave (or the demo)."""
+    from desktop.ui import password
+
+    if not db_path(data_dir).exists():
+        from desktop.ui import first_start
+        from desktop.ui.first_start import FirstStart
+
+        choice = first_start.ask_first_start(data_dir, lang)
+        if choice in (FirstStart.QUIT, FirstStart.DEMO):
+            return None
+        if choice is FirstStart.NEW:
+            return True if password.set_up_encryption(data_dir) else None
+    if not password.unlock_at_start(data_dir):
+        return None
+    if session_key() is None:
+        password.offer_encryption(data_dir)
+    return False
 
 
 def _set_up_app(app: QApplication, lang: str) -> list[str]:
@@ -270,7 +292,8 @@ def _open_window(ctx: AppContext, new_data_file: bool) -> "MainWindow":
     # Nothing is written to the file until the window's check of it has passed.
     ctx.db.hold_writes()
 
-    window = MainWindow(ctx)
+    key = session_key()
+    window = MainWindow(ctx, None if key is None else partial(password_matches, key))
     if ctx.demo:
         window.setWindowTitle(translate("Startup", "Shuren Xiaoqu — demo neighborhood"))
     window.show()

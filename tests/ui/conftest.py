@@ -73,3 +73,15 @@ def empty_folders_start_with_empty_lists(monkeypatch):
 
     monkeypatch.setattr(first_start, "ask_first_start", lambda *_args: first_start.FirstStart.NEW)
     monkeypatch.setattr(first_start, "open_guide_at_start", lambda _window: None)
+
+
+
+@pytest.fixture(autouse=True)
+def folders_stay_plain(monkeypatch):
+    """A window started on an empty data folder asks for a password, and one on a plain
+    folder offers to encrypt it; the tests that do not test those go on with a plain folder
+    (tests/ui/test_password.py tests them)."""
+    from desktop.ui import password
+
+    monkeypatch.setattr(password, "set_up_encryption", lambda _data_dir: True)
+    monkeypatch.setattr(password, "offer_encryption", lambda _data_dir: None)
