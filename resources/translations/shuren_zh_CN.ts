@@ -2507,102 +2507,102 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="283" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>First-start guide…</source>
         <translation>首次使用向导…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Unsaved work</source>
         <translation>未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="397" />
         <source>{count} form(s) were not saved when the app last closed: {names}. Open them again?</source>
         <translation>上次关闭软件时，有 {count} 份填写中的内容没有保存：{names}。要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Open them</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>Delete the drafts</source>
         <translation>删除这些草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409" />
+        <location filename="../../desktop/ui/main_window.py" line="410" />
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432" />
+        <location filename="../../desktop/ui/main_window.py" line="433" />
         <source>Neighborhood not set: Help → First-start guide</source>
         <translation>尚未填写小区信息：请打开“帮助 → 首次使用向导”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="455" />
         <source>The data file is damaged: records can be viewed but not changed. Nothing was backed up or uploaded from it. Restore a sound backup to go on working.</source>
         <translation>数据文件已损坏：现在只能查看，不能修改。软件没有备份或上传这个损坏的文件。请从完好的备份恢复后再继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462" />
+        <location filename="../../desktop/ui/main_window.py" line="463" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472" />
+        <location filename="../../desktop/ui/main_window.py" line="473" />
         <source>Checking the data file…</source>
         <translation>正在检查数据文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="475" />
         <source>Checking the data file… (a few seconds when there are many records)</source>
         <translation>正在检查数据文件……（记录很多时需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
         <source>Data file damaged: no backup made from it</source>
         <translation>数据文件已损坏：没有用它做备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551" />
+        <location filename="../../desktop/ui/main_window.py" line="568" />
         <source>Click to open the Sync page</source>
         <translation>点击打开“同步”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="569" />
+        <location filename="../../desktop/ui/main_window.py" line="586" />
         <source>Backup failed: check the free disk space</source>
         <translation>备份失败：请检查磁盘剩余空间</translation>
     </message>
@@ -4044,50 +4044,60 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>Password</name>
     <message>
-        <location filename="../../desktop/ui/password.py" line="33" />
+        <location filename="../../desktop/ui/password.py" line="42" />
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="36" />
+        <location filename="../../desktop/ui/password.py" line="45" />
         <source>The residents' data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office's copy (after a sync).</source>
         <translation>本机的居民信息将用您现在设置的密码加密保存。请牢记密码：密码丢失后无法找回，届时只能从街道办保存的副本恢复数据（须曾经同步过）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="45" />
-        <location filename="../../desktop/ui/password.py" line="92" />
+        <location filename="../../desktop/ui/password.py" line="54" />
+        <location filename="../../desktop/ui/password.py" line="101" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="46" />
+        <location filename="../../desktop/ui/password.py" line="55" />
         <source>The same password again</source>
         <translation>再输入一次密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="71" />
+        <location filename="../../desktop/ui/password.py" line="80" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="89" />
+        <location filename="../../desktop/ui/password.py" line="98" />
         <source>Shuren Xiaoqu — password</source>
         <translation>熟人小区——输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="91" />
+        <location filename="../../desktop/ui/password.py" line="100" />
         <source>The data is encrypted. Password:</source>
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="120" />
+        <location filename="../../desktop/ui/password.py" line="129" />
         <source>Wrong password. Please try again.</source>
         <translation>密码不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="135" />
+        <location filename="../../desktop/ui/password.py" line="144" />
         <source>{count} wrong passwords in a row. Try again in {seconds} s.</source>
         <translation>连续 {count} 次密码不正确。请在 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="208" />
+        <source>Shuren Xiaoqu</source>
+        <translation>熟人小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="209" />
+        <source>The data is now encrypted. {count} older backups are not encrypted and can be read by anyone who copies them. Remove them for good now? (The encrypted data and its new backups are kept.)</source>
+        <translation>数据已加密。另有 {count} 个未加密的备份，任何人复制后都能读取。现在彻底删除它们吗？（加密后的数据及其新备份会保留。）</translation>
     </message>
 </context>
 <context>
@@ -5799,65 +5809,65 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="49" />
-        <location filename="../../desktop/ui/session.py" line="64" />
-        <location filename="../../desktop/ui/session.py" line="133" />
-        <location filename="../../desktop/ui/session.py" line="286" />
+        <location filename="../../desktop/ui/session.py" line="52" />
+        <location filename="../../desktop/ui/session.py" line="67" />
+        <location filename="../../desktop/ui/session.py" line="155" />
+        <location filename="../../desktop/ui/session.py" line="309" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="150" />
+        <location filename="../../desktop/ui/session.py" line="172" />
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="178" />
+        <location filename="../../desktop/ui/session.py" line="200" />
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="187" />
+        <location filename="../../desktop/ui/session.py" line="209" />
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="207" />
+        <location filename="../../desktop/ui/session.py" line="229" />
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="275" />
+        <location filename="../../desktop/ui/session.py" line="298" />
         <source>Shuren Xiaoqu — demo neighborhood</source>
         <translation>熟人小区 — 演示小区（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="287" />
+        <location filename="../../desktop/ui/session.py" line="310" />
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="309" />
+        <location filename="../../desktop/ui/session.py" line="332" />
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="312" />
+        <location filename="../../desktop/ui/session.py" line="335" />
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="325" />
+        <location filename="../../desktop/ui/session.py" line="348" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="340" />
+        <location filename="../../desktop/ui/session.py" line="363" />
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="354" />
+        <location filename="../../desktop/ui/session.py" line="377" />
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>
