@@ -7,21 +7,26 @@ Nothing is written while a password is checked: a wrong one leaves every file as
 import hmac
 import json
 import os
+import shutil
 from contextlib import closing
 from pathlib import Path
 
 from desktop.store import sqlite
+from desktop.store.backup import list_backups
 from desktop.store.cipher import (
     KDF_ROUNDS,
     Key,
     PasswordNeeded,
+    WrongPassword,
     derive_key,
     header,
     is_encrypted,
+    key_of,
     new_key,
     remember,
+    session_key,
 )
-from desktop.store.datadir import db_path
+from desktop.store.datadir import backups_dir, db_path
 from desktop.store.encrypt import put_under_key
 from desktop.store.search_index import index_path
 
@@ -122,3 +127,32 @@ def shred(path: Path) -> None:
         f.flush()
         os.fsync(f.fileno())
     path.unlink()
+
+
+def check_password(password: str) -> bool:
+    """Whether ``password`` is this session's (the window's lock asks it)."""
+    key = session_key()
+    return key is not None and matches(key, password)
+
+
+def change_password(data_dir: Path, old: str, new: str) -> Key:
+    """Re-encrypt the folder's data file and its backups under a key made from ``new``
+    (WrongPassword unless ``old`` is this session's). The salt stays, so every file keeps
+    naming its key. Nothing may have the files open (the window releases its connections
+    first); the search index and a pending upload, made under the old key, are removed and
+    made again."""
+    key = session_key()
+    if key is None or not matches(key, old):
+        raise WrongPassword()
+    renewed = derive_key(new, key.salt)
+    for path in (db_path(data_dir), *list_backups(backups_dir(data_dir))):
+        if key_of(path) == key:
+            with closing(sqlite.connect(path, key=key)) as con:
+                # The key alone: rekey keeps the file's salt.
+                con.execute(f"PRAGMA rekey = \"x'{renewed.raw.hex()}'\"")
+    index = index_path(data_dir)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(data_dir / "sync" / "pending", ignore_errors=True)
+    remember(renewed)
+    return renewed

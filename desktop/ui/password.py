@@ -6,6 +6,7 @@ office's copy).
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.audit import AuditEvent, Outcome
+from desktop.services import audit
 from desktop.store.backup import backup_database, list_backups, remove_backup
 from desktop.store.cipher import WrongPassword, header, is_encrypted, session_key
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.password import (
+    change_password,
     encrypt_data_file,
     expects_password,
     shred,
@@ -29,9 +33,11 @@ from desktop.store.password import (
     unlock,
 )
 from desktop.ui.i18n import translate
+from desktop.ui.lock import ATTEMPTS_BEFORE_WAIT as WAIT_AFTER
+from desktop.ui.lock import WAIT_SECONDS
 
-WAIT_AFTER = 5  # wrong passwords in a row before a wait
-WAIT_SECONDS = 30
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
 
 
 class NewPasswordDialog(QDialog):
@@ -51,6 +57,9 @@ class NewPasswordDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.current = _password_field(translate("Password", "Current password"))
+        self.current.setVisible(False)  # asked only when a password is changed
+        layout.addWidget(self.current)
         self.first = _password_field(translate("Password", "Password"))
         self.second = _password_field(translate("Password", "The same password again"))
         self.hint = QLabel()
@@ -73,6 +82,8 @@ class NewPasswordDialog(QDialog):
         return self.first.text()
 
     def _problem(self) -> str | None:
+        if self.current.isVisibleTo(self) and not self.current.text():
+            return translate("Password", "Please type the current password.")
         hint = strength_hint(self.first.text())
         if hint is not None:
             return hint
@@ -217,3 +228,55 @@ def offer_encryption(data_dir: Path) -> None:
         for path in plain:
             shred(path)
             remove_backup(path)
+
+
+# -- in 设置 -----------------------------------------------------------------------------------
+
+
+def has_password() -> bool:
+    """Whether this session's data is encrypted (a demo's is not)."""
+    return session_key() is not None
+
+
+def change_password_dialog(ctx: "AppContext", parent: QWidget) -> None:
+    """修改密码: the current one, the new one twice; the data file and its backups are then
+    encrypted under the new one (the window's connections renewed, the index rebuilt)."""
+    dialog = NewPasswordDialog(parent)
+    dialog.setWindowTitle(translate("Password", "Change password"))
+    dialog.current.setVisible(True)
+    dialog.current.textChanged.connect(dialog._check)
+    dialog._check()
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if _changed(ctx, dialog.current.text(), dialog.password):
+                QMessageBox.information(
+                    parent,
+                    translate("Password", "Shuren Xiaoqu"),
+                    translate(
+                        "Password",
+                        "The password was changed. The data and its backups are now encrypted "
+                        "with the new one.",
+                    ),
+                )
+                return
+            dialog.current.clear()
+            dialog.hint.setText(translate("Password", "The current password is wrong."))
+    finally:
+        dialog.deleteLater()
+
+
+def _changed(ctx: "AppContext", old: str, new: str) -> bool:
+    held = ctx.db.writes_held
+    ctx.db.hold_writes()
+    ctx.db.release_connections()
+    try:
+        change_password(ctx.data_dir, old, new)
+    except WrongPassword:
+        audit.record(ctx.data_dir, AuditEvent.PASSWORD_CHANGE, Outcome.REFUSED)
+        return False
+    finally:
+        ctx.db.reopen_after_restore()
+        if not held:
+            ctx.db.allow_writes()
+    audit.record(ctx.data_dir, AuditEvent.PASSWORD_CHANGE)
+    return True

@@ -3,7 +3,6 @@
 import argparse
 import logging
 import sys
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ from desktop.store.errors import (
     storage_problem,
 )
 from desktop.store.health import DamagedDatabaseError
-from desktop.store.password import matches as password_matches
+from desktop.store.password import check_password
 from desktop.store.schema import DatabaseTooNewError
 from desktop.ui.access import readable_palette, show_focus_everywhere
 from desktop.ui.context import AppContext, open_settings
@@ -292,8 +291,7 @@ def _open_window(ctx: AppContext, new_data_file: bool) -> "MainWindow":
     # Nothing is written to the file until the window's check of it has passed.
     ctx.db.hold_writes()
 
-    key = session_key()
-    window = MainWindow(ctx, None if key is None else partial(password_matches, key))
+    window = MainWindow(ctx, None if session_key() is None else check_password)
     if ctx.demo:
         window.setWindowTitle(translate("Startup", "Shuren Xiaoqu — demo neighborhood"))
     window.show()

@@ -4044,60 +4044,86 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>Password</name>
     <message>
-        <location filename="../../desktop/ui/password.py" line="42" />
+        <location filename="../../desktop/ui/password.py" line="48" />
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="45" />
+        <location filename="../../desktop/ui/password.py" line="51" />
         <source>The residents' data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office's copy (after a sync).</source>
         <translation>本机的居民信息将用您现在设置的密码加密保存。请牢记密码：密码丢失后无法找回，届时只能从街道办保存的副本恢复数据（须曾经同步过）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="54" />
-        <location filename="../../desktop/ui/password.py" line="101" />
+        <location filename="../../desktop/ui/password.py" line="60" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="63" />
+        <location filename="../../desktop/ui/password.py" line="112" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="55" />
+        <location filename="../../desktop/ui/password.py" line="64" />
         <source>The same password again</source>
         <translation>再输入一次密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="80" />
+        <location filename="../../desktop/ui/password.py" line="86" />
+        <source>Please type the current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="91" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="98" />
+        <location filename="../../desktop/ui/password.py" line="109" />
         <source>Shuren Xiaoqu — password</source>
         <translation>熟人小区——输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="100" />
+        <location filename="../../desktop/ui/password.py" line="111" />
         <source>The data is encrypted. Password:</source>
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="129" />
+        <location filename="../../desktop/ui/password.py" line="140" />
         <source>Wrong password. Please try again.</source>
         <translation>密码不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="144" />
+        <location filename="../../desktop/ui/password.py" line="155" />
         <source>{count} wrong passwords in a row. Try again in {seconds} s.</source>
         <translation>连续 {count} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="208" />
+        <location filename="../../desktop/ui/password.py" line="219" />
+        <location filename="../../desktop/ui/password.py" line="254" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="209" />
+        <location filename="../../desktop/ui/password.py" line="220" />
         <source>The data is now encrypted. {count} older backups are not encrypted and can be read by anyone who copies them. Remove them for good now? (The encrypted data and its new backups are kept.)</source>
         <translation>数据已加密。另有 {count} 个未加密的备份，任何人复制后都能读取。现在彻底删除它们吗？（加密后的数据及其新备份会保留。）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="245" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="255" />
+        <source>The password was changed. The data and its backups are now encrypted with the new one.</source>
+        <translation>密码已修改。数据和备份现在都用新密码加密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="263" />
+        <source>The current password is wrong.</source>
+        <translation>当前密码不对。</translation>
     </message>
 </context>
 <context>
@@ -5626,182 +5652,187 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="53" />
+        <location filename="../../desktop/ui/pages/settings.py" line="54" />
         <source>No backup yet</source>
         <translation>尚未备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="54" />
+        <location filename="../../desktop/ui/pages/settings.py" line="55" />
         <source>Last backup: {when}</source>
         <translation>上次备份：{when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="63" />
+        <location filename="../../desktop/ui/pages/settings.py" line="64" />
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="68" />
+        <location filename="../../desktop/ui/pages/settings.py" line="69" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="69" />
+        <location filename="../../desktop/ui/pages/settings.py" line="70" />
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="70" />
+        <location filename="../../desktop/ui/pages/settings.py" line="71" />
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="83" />
+        <location filename="../../desktop/ui/pages/settings.py" line="84" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="92" />
+        <location filename="../../desktop/ui/pages/settings.py" line="93" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="96" />
+        <location filename="../../desktop/ui/pages/settings.py" line="97" />
         <source>A new language applies the next time the app opens.</source>
         <translation>更换语言后，下次打开软件时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="104" />
+        <location filename="../../desktop/ui/pages/settings.py" line="105" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="108" />
+        <location filename="../../desktop/ui/pages/settings.py" line="109" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="110" />
+        <location filename="../../desktop/ui/pages/settings.py" line="111" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="111" />
+        <location filename="../../desktop/ui/pages/settings.py" line="112" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="115" />
+        <location filename="../../desktop/ui/pages/settings.py" line="116" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="120" />
+        <location filename="../../desktop/ui/pages/settings.py" line="121" />
         <source>View audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="128" />
+        <location filename="../../desktop/ui/pages/settings.py" line="129" />
         <source>About Shuren Xiaoqu</source>
         <translation>关于熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="138" />
+        <location filename="../../desktop/ui/pages/settings.py" line="139" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="149" />
+        <location filename="../../desktop/ui/pages/settings.py" line="150" />
         <source>Lock when idle</source>
         <translation>无操作多久后锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="151" />
+        <location filename="../../desktop/ui/pages/settings.py" line="152" />
         <source>With no typing or clicking for this long, the window is locked and asks for the data file's password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
         <translation>这段时间内没有任何键盘或鼠标操作，窗口就会锁定，需输入数据文件的密码才能继续（按 Ctrl+L 可立即锁定）。没有设置密码的数据文件不会锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="164" />
+        <location filename="../../desktop/ui/pages/settings.py" line="162" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/settings.py" line="169" />
         <source>Restore data</source>
         <translation>恢复数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="168" />
+        <location filename="../../desktop/ui/pages/settings.py" line="173" />
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="169" />
+        <location filename="../../desktop/ui/pages/settings.py" line="174" />
         <source>Schema revision</source>
         <translation>数据版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="171" />
+        <location filename="../../desktop/ui/pages/settings.py" line="176" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="183" />
+        <location filename="../../desktop/ui/pages/settings.py" line="188" />
         <source>Restore the chosen backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="187" />
+        <location filename="../../desktop/ui/pages/settings.py" line="192" />
         <source>Restore from the street office…</source>
         <translation>从街道办恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="214" />
+        <location filename="../../desktop/ui/pages/settings.py" line="219" />
         <source>Checking the backups…</source>
         <translation>正在检查备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="225" />
+        <location filename="../../desktop/ui/pages/settings.py" line="230" />
         <source>The backups folder could not be read.</source>
         <translation>无法读取备份文件夹。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="231" />
+        <location filename="../../desktop/ui/pages/settings.py" line="236" />
         <source>Checking the backups… ({done} of {total})</source>
         <translation>正在检查备份……（第 {done} 份，共 {total} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="259" />
+        <location filename="../../desktop/ui/pages/settings.py" line="264" />
         <source>Sound</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="261" />
+        <location filename="../../desktop/ui/pages/settings.py" line="266" />
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，不能恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="268" />
+        <location filename="../../desktop/ui/pages/settings.py" line="273" />
         <source>{count} backup(s), newest first. A copy is made once a day and before each upgrade; the newest ten are kept, and the newest sound one before them.</source>
         <translation>共 {count} 份备份，最新的在最上面。每天第一次打开软件时和每次升级前各备份一次；保留最新的 10 份，另外再保留一份更早的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="279" />
+        <location filename="../../desktop/ui/pages/settings.py" line="284" />
         <source>No backup yet. A copy is made when the app first opens each day, or press Back up now.</source>
         <translation>还没有备份。每天第一次打开软件时会自动备份，也可以点击“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="326" />
+        <location filename="../../desktop/ui/pages/settings.py" line="331" />
         <source>Text size is now {size}, in every window.</source>
         <translation>文字大小已改为“{size}”，所有窗口立即生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="336" />
+        <location filename="../../desktop/ui/pages/settings.py" line="341" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="348" />
+        <location filename="../../desktop/ui/pages/settings.py" line="353" />
         <source>No backup was made: the data file is damaged, and a copy of it would be of no use. Restore a sound backup below.</source>
         <translation>没有备份：数据文件已损坏，备份它没有用处。请在下面恢复一份完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/settings.py" line="356" />
+        <location filename="../../desktop/ui/pages/settings.py" line="361" />
         <source>The backup failed. Check that the disk has free space, then try again.</source>
         <translation>备份失败。请检查磁盘是否还有空间，然后再试一次。</translation>
     </message>
@@ -5809,65 +5840,65 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="52" />
-        <location filename="../../desktop/ui/session.py" line="67" />
-        <location filename="../../desktop/ui/session.py" line="155" />
-        <location filename="../../desktop/ui/session.py" line="309" />
+        <location filename="../../desktop/ui/session.py" line="51" />
+        <location filename="../../desktop/ui/session.py" line="66" />
+        <location filename="../../desktop/ui/session.py" line="154" />
+        <location filename="../../desktop/ui/session.py" line="307" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="172" />
+        <location filename="../../desktop/ui/session.py" line="171" />
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="200" />
+        <location filename="../../desktop/ui/session.py" line="199" />
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="209" />
+        <location filename="../../desktop/ui/session.py" line="208" />
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="229" />
+        <location filename="../../desktop/ui/session.py" line="228" />
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="298" />
+        <location filename="../../desktop/ui/session.py" line="296" />
         <source>Shuren Xiaoqu — demo neighborhood</source>
         <translation>熟人小区 — 演示小区（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="310" />
+        <location filename="../../desktop/ui/session.py" line="308" />
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="332" />
+        <location filename="../../desktop/ui/session.py" line="330" />
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="335" />
+        <location filename="../../desktop/ui/session.py" line="333" />
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="348" />
+        <location filename="../../desktop/ui/session.py" line="346" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="363" />
+        <location filename="../../desktop/ui/session.py" line="361" />
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="377" />
+        <location filename="../../desktop/ui/session.py" line="375" />
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>

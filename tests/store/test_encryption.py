@@ -190,3 +190,22 @@ def test_a_decrypted_snapshot_encrypted_again_keeps_its_pages(secret: Path, tmp_
     assert plain_digest(again) == digest_file(plain)
     with closing(sqlite.connect(again)) as con:
         assert con.execute("PRAGMA cipher_integrity_check").fetchall() == []
+
+
+def test_a_new_password_re_encrypts_the_data_file_and_its_backups(secret: Path) -> None:
+    from desktop.store.backup import list_backups, verify_backup
+    from desktop.store.password import change_password
+
+    unlock(secret, PASSWORD)
+    backup = backup_database(db_path(secret), backups_dir(secret), label="test")
+    with pytest.raises(cipher.WrongPassword):
+        change_password(secret, "Not-the-password-1", "New-pass-2027")
+    change_password(secret, PASSWORD, "New-pass-2027")
+    cipher.forget_keys()
+    with pytest.raises(cipher.WrongPassword):
+        unlock(secret, PASSWORD)
+    unlock(secret, "New-pass-2027")
+    assert [p.name for p in list_backups(backups_dir(secret))] == [backup.name]
+    assert verify_backup(backup).usable  # opens under the new key
+    for name in residents(secret)[:2]:
+        assert name not in db_path(secret).read_bytes()

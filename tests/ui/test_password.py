@@ -151,3 +151,56 @@ def test_declining_the_offer_keeps_the_plain_folder(qtbot, data_dir: Path, monke
     REAL_OFFER(data_dir)
     assert db_path(data_dir).read_bytes() == before
     assert list_backups(backups_dir(data_dir)) == []
+
+
+def test_the_password_is_changed_in_settings_and_the_window_goes_on(
+    qtbot, encrypted_folder: Path, monkeypatch
+) -> None:
+    from desktop.services import audit
+    from desktop.ui.password import NewPasswordDialog
+
+    def answer(dialog) -> int:
+        dialog.field.setText(PASSWORD)
+        dialog._try()
+        return dialog.result()
+
+    monkeypatch.setattr(PasswordDialog, "exec", answer)
+    typed = iter([("Wrong-pass-1", True), (PASSWORD, True), (None, False)])
+    hints = []
+
+    def change(dialog) -> int:
+        hints.append(dialog.hint.text())
+        current, accepted = next(typed)
+        if not accepted:
+            return QDialog.DialogCode.Rejected
+        dialog.current.setText(current)
+        dialog.first.setText("New-pass-2027")
+        dialog.second.setText("New-pass-2027")
+        assert ok_button(dialog).isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewPasswordDialog, "exec", change)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    session = start(encrypted_folder)
+    assert isinstance(session, Session)
+    try:
+        qtbot.addWidget(session.window)
+        settings = session.window.settings_page
+        assert settings.password_button.isVisibleTo(settings)
+        settings.password_button.click()
+        assert hints[1] == "当前密码不对。"  # after the wrong one, asked again
+        assert told and "已修改" in told[0]
+        assert session.window.idle_lock.check_password("New-pass-2027")
+        assert not session.window.idle_lock.check_password(PASSWORD)
+        events = [e.event.value for e in audit.entries(encrypted_folder)]
+        assert events.count("password_change") == 2  # refused, then done
+        from desktop.services.needs import NeedQuery, list_needs
+
+        list_needs(session.ctx.db, NeedQuery(), limit=5)  # the window reads under the new key
+    finally:
+        session.shutdown()
+    cipher.forget_keys()
+    with pytest.raises(cipher.WrongPassword):
+        password.unlock(encrypted_folder, PASSWORD)
+    password.unlock(encrypted_folder, "New-pass-2027")

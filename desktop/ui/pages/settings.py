@@ -28,6 +28,7 @@ from desktop.ui.dialogs.audit_log import show_audit_log
 from desktop.ui.fonts import set_text_scale
 from desktop.ui.i18n import LANGUAGES, translate
 from desktop.ui.lock import IDLE_CHOICES, IDLE_KEY, idle_choice_text, idle_minutes
+from desktop.ui.password import change_password_dialog, has_password
 from desktop.ui.restore import (
     SHOWN_COUNTS,
     confirm_restore,
@@ -158,6 +159,10 @@ class SettingsPage(QWidget):
         )
         note.setObjectName("formNote")
         form.addRow("", note)
+        self.password_button = QPushButton(translate("SettingsPage", "Change password…"))
+        self.password_button.clicked.connect(lambda: change_password_dialog(self.ctx, self))
+        self.password_button.setVisible(has_password())  # a demo has none
+        form.addRow("", self.password_button)
         return box
 
     def _restore_box(self) -> QGroupBox:
