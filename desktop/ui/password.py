@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -57,32 +58,43 @@ class NewPasswordDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        form = QFormLayout()
         self.current = _password_field(translate("Password", "Current password"))
-        self.current.setVisible(False)  # asked only when a password is changed
-        layout.addWidget(self.current)
+        form.addRow(translate("Password", "Current password:"), self.current)
+        form.setRowVisible(self.current, False)  # asked only when a password is changed
         self.first = _password_field(translate("Password", "Password"))
+        form.addRow(translate("Password", "New password:"), self.first)
         self.second = _password_field(translate("Password", "The same password again"))
-        self.hint = QLabel()
-        self.hint.setObjectName("fieldError")
-        self.hint.setWordWrap(True)
-        for widget in (self.first, self.second, self.hint):
-            layout.addWidget(widget)
+        form.addRow(translate("Password", "Once more:"), self.second)
+        layout.addLayout(form)
+        self.hint = _message_label()
+        layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        _wide_enough(self)
         self.first.textChanged.connect(self._check)
         self.second.textChanged.connect(self._check)
         self._check()
+
+    asks_current = False
 
     @property
     def password(self) -> str:
         return self.first.text()
 
+    def ask_current(self) -> None:
+        """For a change: the current password first."""
+        self.asks_current = True
+        self.findChild(QFormLayout).setRowVisible(self.current, True)
+        self.current.textChanged.connect(self._check)
+        self._check()
+
     def _problem(self) -> str | None:
-        if self.current.isVisibleTo(self) and not self.current.text():
+        if self.asks_current and not self.current.text():
             return translate("Password", "Please type the current password.")
         hint = strength_hint(self.first.text())
         if hint is not None:
@@ -111,9 +123,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(QLabel(translate("Password", "The data is encrypted. Password:")))
         self.field = _password_field(translate("Password", "Password"))
         layout.addWidget(self.field)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
+        self.message = _message_label()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -121,6 +131,7 @@ class PasswordDialog(QDialog):
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        _wide_enough(self)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -130,6 +141,9 @@ class PasswordDialog(QDialog):
             unlock(self.data_dir, self.field.text())
         except WrongPassword:
             self.failures += 1
+            audit.record(
+                self.data_dir, AuditEvent.UNLOCK_FAILED, Outcome.FAILED, count=self.failures
+            )
             self.field.clear()
             if self.failures % WAIT_AFTER == 0:
                 self._left = WAIT_SECONDS
@@ -139,6 +153,7 @@ class PasswordDialog(QDialog):
             else:
                 self.message.setText(translate("Password", "Wrong password. Please try again."))
             return
+        audit.record(self.data_dir, AuditEvent.UNLOCK)
         self.accept()
 
     def _tick(self) -> None:
@@ -160,6 +175,22 @@ class PasswordDialog(QDialog):
     def _set_waiting(self, waiting: bool) -> None:
         self.field.setEnabled(not waiting)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not waiting)
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    # Shown before the main window (whose style sheet colours ``fieldError``) exists.
+    label.setStyleSheet("color: #b00020;")
+    # Room for two lines from the start: a dialog does not grow when the text arrives.
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2 + 4)
+    return label
+
+
+def _wide_enough(dialog: QDialog) -> None:
+    """About 26 characters of the text size wide, so a message wraps in two lines at most."""
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("密") * 26)
 
 
 def _password_field(placeholder: str) -> QLineEdit:
@@ -243,9 +274,7 @@ def change_password_dialog(ctx: "AppContext", parent: QWidget) -> None:
     encrypted under the new one (the window's connections renewed, the index rebuilt)."""
     dialog = NewPasswordDialog(parent)
     dialog.setWindowTitle(translate("Password", "Change password"))
-    dialog.current.setVisible(True)
-    dialog.current.textChanged.connect(dialog._check)
-    dialog._check()
+    dialog.ask_current()
     try:
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if _changed(ctx, dialog.current.text(), dialog.password):

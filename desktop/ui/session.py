@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLockFile, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QLockFile, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop.store.cipher import session_key
@@ -111,6 +111,8 @@ def start_session(args: argparse.Namespace) -> Session | int:
     if isinstance(lock, int):
         return lock
 
+    # Her language and text size already for the password prompt.
+    settings, lang = _apply_settings(app, args, data_dir, lang, families)
     new_data_file = False  # then the first-start guide follows once the window is up
     if not args.demo:
         new_data_file_or_quit = _ask_password(data_dir, args.lang)
@@ -121,7 +123,15 @@ def start_session(args: argparse.Namespace) -> Session | int:
     db = _open_data_file(data_dir, bool(args.demo), lock)
     if isinstance(db, int):
         return db
-    ctx = _context(app, args, db, data_dir, lang, families)
+    ctx = AppContext(
+        db=db,
+        events=AppEvents(),
+        data_dir=data_dir,
+        settings=settings,
+        font_families=families,
+        lang=lang,
+        demo=bool(args.demo),
+    )
     window = _open_window(ctx, new_data_file)
     return Session(ctx, lock, window)
 
@@ -252,16 +262,11 @@ def _open_data_file(data_dir: Path, demo: bool, lock: QLockFile) -> Database | i
         return restored
 
 
-def _context(
-    app: QApplication,
-    args: argparse.Namespace,
-    db: Database,
-    data_dir: Path,
-    lang: str,
-    families: list[str],
-) -> AppContext:
+def _apply_settings(
+    app: QApplication, args: argparse.Namespace, data_dir: Path, lang: str, families: list[str]
+) -> tuple[QSettings, str]:
     """The settings of the data folder: its language (unless one was asked for) and text
-    size, applied to the app."""
+    size, applied to the app; (the settings, the language)."""
     settings = open_settings(data_dir)
     saved_lang = str(settings.value("lang", DEFAULT_LANGUAGE))
     if args.lang is None and saved_lang != lang and saved_lang in LANGUAGES:
@@ -272,15 +277,7 @@ def _context(
         from desktop.ui.fonts import app_font
 
         app.setFont(app_font(families, text_scale))
-    return AppContext(
-        db=db,
-        events=AppEvents(),
-        data_dir=data_dir,
-        settings=settings,
-        font_families=families,
-        lang=lang,
-        demo=bool(args.demo),
-    )
+    return settings, lang
 
 
 def _open_window(ctx: AppContext, new_data_file: bool) -> "MainWindow":

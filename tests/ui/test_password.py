@@ -71,6 +71,10 @@ def test_the_password_dialog_unlocks_and_waits_after_five_wrong(
     ok_button(dialog).click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert cipher.key_of(db_path(encrypted_folder)) is not None
+    from desktop.services import audit
+
+    events = [(e.event.value, e.outcome.value) for e in audit.entries(encrypted_folder)]
+    assert events == [("unlock_failed", "failed")] * 5 + [("unlock", "ok")]
 
 
 def test_an_encrypted_folder_asks_and_the_window_locks_with_that_password(
