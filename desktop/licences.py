@@ -8,12 +8,13 @@ build copies the metadata (dist-info) of every distribution in LIBRARIES.
 
 import platform
 import re
-import sqlite3
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Protocol
+
+from sqlcipher3 import dbapi2 as sqlcipher_sqlite
 
 from desktop.paths import fonts_dir, licenses_dir
 
@@ -42,7 +43,13 @@ LIBRARIES: tuple[str, ...] = (
     "zstandard",
     "pypinyin",
     "platformdirs",
+    "sqlcipher3",  # SQLCipher 4, the SQLite the data files are opened with
+    "cryptography",  # AES for the sync's plain pages
+    "cffi",  # cryptography's
+    "pycparser",  # cffi's
 )
+# Licences a distribution's metadata does not name (its licence text says which).
+NAMED_LICENCES = {"sqlcipher3": "Zlib"}
 
 # The Qt wheels carry no licence text: ours, the GNU texts Qt is used under.
 GNU_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")
@@ -134,7 +141,8 @@ def library(name: str) -> Component:
     texts = _dist_licence_files(dist)
     if name in QT_DISTRIBUTIONS:
         texts = (*texts, *(licenses_dir() / text for text in GNU_TEXTS))
-    return Component(meta["Name"], dist.version, licence_name(meta), homepage(meta), texts)
+    licence = licence_name(meta) or NAMED_LICENCES.get(name, "")
+    return Component(meta["Name"], dist.version, licence, homepage(meta), texts)
 
 
 def libraries() -> list[Component]:
@@ -174,5 +182,6 @@ def runtimes(qt_version: str) -> list[Component]:
             "https://www.qt.io",
             tuple(licenses_dir() / text for text in GNU_TEXTS),
         ),
-        Component("SQLite", sqlite3.sqlite_version, "blessing", "https://sqlite.org"),
+        # The SQLite inside SQLCipher (sqlcipher3), which opens every data file.
+        Component("SQLite", sqlcipher_sqlite.sqlite_version, "blessing", "https://sqlite.org"),
     ]
