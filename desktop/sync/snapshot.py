@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop.store import sqlite
 from desktop.store.cipher import Key, key_of, plain_page, plain_pages
-from desktop.sync.protocol import FileDigest, digest_pages, read_page_size
+from desktop.sync.protocol import FileDigest, digest_pages, file_blocks, read_page_size
 
 ENCRYPTED_PAGE_SIZE = 4096  # SQLCipher 4's page size, which the app never changes
 
@@ -75,14 +75,9 @@ def steady_header(page: bytes) -> bytes:
 def plain_blocks(path: Path, blocks: Iterable[int]) -> Iterator[tuple[int, bytes]]:
     """The given blocks (0-based) of ``path`` as a plain file, for ``write_payload``."""
     key = key_of(path)
-    page_size = page_size_of(path, key)
-    with path.open("rb") as f:
-        for index in blocks:
-            f.seek(index * page_size)
-            block = f.read(page_size)
-            if len(block) != page_size:
-                raise ValueError(f"block {index} of {path} is short")
-            if key is not None:
-                block = plain_page(key, index + 1, block)
-                block = steady_header(block) if index == 0 else block
+    for index, block in file_blocks(path, page_size_of(path, key), blocks):
+        if key is None:
             yield index, block
+        else:
+            plain = plain_page(key, index + 1, block)
+            yield index, steady_header(plain) if index == 0 else plain

@@ -2,10 +2,7 @@
 name or phone in any file of the data folder, and a wrong password changes nothing."""
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -21,22 +18,9 @@ from desktop.store.search_index import index_path
 from desktop.sync import client
 from desktop.sync.protocol import digest_file
 from desktop.sync.snapshot import plain_digest, steady_header, take_snapshot
+from tests.test_cli import shuren
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Test-pass-2026"
-
-
-def shuren(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *map(str, args)],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
