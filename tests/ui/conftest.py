@@ -75,7 +75,6 @@ def empty_folders_start_with_empty_lists(monkeypatch):
     monkeypatch.setattr(first_start, "open_guide_at_start", lambda _window: None)
 
 
-
 @pytest.fixture(autouse=True)
 def folders_stay_plain(monkeypatch):
     """A window started on an empty data folder asks for a password, and one on a plain
