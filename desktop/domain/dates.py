@@ -43,3 +43,8 @@ def week_of(day: date) -> tuple[date, date]:
     """Monday to Sunday of ``day``'s week."""
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
+
+
+def utcnow() -> datetime:
+    """Naive UTC: SQLite has no time zones; the UI converts to Asia/Shanghai."""
+    return datetime.now(UTC).replace(tzinfo=None)

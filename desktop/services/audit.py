@@ -32,13 +32,12 @@ from desktop.domain.audit import (
     concerning_text,
     entry_hash,
 )
-from desktop.domain.dates import utc_to_local
+from desktop.domain.dates import utc_to_local, utcnow
 from desktop.domain.labels import word
 from desktop.shared_files import share
 from desktop.store import audit_log
 from desktop.store.audit_log import AuditLogTooNew, audit_path
 from desktop.store.errors import storage_detail
-from desktop.store.models import utcnow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

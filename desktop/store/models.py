@@ -6,7 +6,7 @@ their migration wrote, and no migration is needed: the check of these models aga
 migrations does not compare VARCHAR lengths (tests/store/test_database.py)."""
 
 import uuid as uuid_module
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -39,6 +39,7 @@ from desktop.domain import (
     self_organizations,
     visits,
 )
+from desktop.domain.dates import utcnow
 from desktop.domain.name_order import name_key
 
 # Named constraints so that Alembic's batch mode can find and alter them on SQLite.
@@ -49,11 +50,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def utcnow() -> datetime:
-    """Naive UTC: SQLite has no time zones; the UI converts to Asia/Shanghai."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def new_uuid() -> str:

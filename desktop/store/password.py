@@ -28,7 +28,6 @@ from desktop.store.cipher import (
 )
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.encrypt import put_under_key
-from desktop.store.search_index import index_path
 
 MIN_LENGTH = 8
 MARKER_FILENAME = "encryption.json"  # the salt of the folder's key: no secret in it
@@ -108,11 +107,18 @@ def encrypt_data_file(data_dir: Path, password: str) -> Key:
     _mark(data_dir, key)
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    index = index_path(data_dir)
     for suffix in ("", "-wal", "-shm"):
-        shred(Path(f"{index}{suffix}"))
+        shred(Path(f"{index_path(data_dir)}{suffix}"))
     remember(key)
     return key
+
+
+def index_path(data_dir: Path) -> Path:
+    # Here, not imported: search_index brings SQLAlchemy, which the password prompt at start
+    # does not need.
+    from desktop.store.search_index import index_path as search_index_path
+
+    return search_index_path(data_dir)
 
 
 def shred(path: Path) -> None:
@@ -150,9 +156,8 @@ def change_password(data_dir: Path, old: str, new: str) -> Key:
             with closing(sqlite.connect(path, key=key)) as con:
                 # The key alone: rekey keeps the file's salt.
                 con.execute(f"PRAGMA rekey = \"x'{renewed.raw.hex()}'\"")
-    index = index_path(data_dir)
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{index}{suffix}").unlink(missing_ok=True)
+        Path(f"{index_path(data_dir)}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(data_dir / "sync" / "pending", ignore_errors=True)
     remember(renewed)
     return renewed
