@@ -115,8 +115,8 @@ def header(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
             return f.read(SALT_SIZE)
-    except FileNotFoundError:
-        return b""
+    except OSError:
+        return b""  # missing or unreadable: opening it says why, in its own words
 
 
 def is_encrypted(path: Path) -> bool:

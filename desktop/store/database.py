@@ -48,10 +48,14 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     # hide_parameters: SQLAlchemy's error text would otherwise carry the statement's values
     # (residents' names, phones, rooms) into tracebacks and the log file.
 
+    # check_same_thread off, as SQLAlchemy sets it for a file: the pool hands a connection to
+    # whichever thread asks (background work), one at a time.
+    options = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+
     def creator() -> sqlite.Connection:
         if readonly:
-            return connect_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        return sqlite.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            return connect_readonly(path, **options)
+        return sqlite.connect(path, **options)
 
     # The SQLCipher driver (store/sqlite.py) opens the file under its key; ``module`` makes
     # SQLAlchemy wrap that driver's errors as it wraps sqlite3's.

@@ -106,6 +106,16 @@ def db_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 
 
+def demo_marker(data_dir: Path) -> Path:
+    """Present in a folder the demo filled (演示数据): made-up residents, never offered
+    encryption, and named so in the window's title."""
+    return data_dir / "demo.txt"
+
+
+def is_demo_folder(data_dir: Path) -> bool:
+    return demo_marker(data_dir).is_file()
+
+
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 

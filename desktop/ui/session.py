@@ -17,6 +17,7 @@ from desktop.store.datadir import (
     default_data_dir,
     demo_data_dir,
     ensure_writable,
+    is_demo_folder,
     looks_like_network_drive,
     private_new_files,
 )
@@ -153,7 +154,7 @@ def _ask_password(data_dir: Path, lang: str | None) -> bool | None:
             return True if password.set_up_encryption(data_dir) else None
     if not password.unlock_at_start(data_dir):
         return None
-    if session_key() is None:
+    if session_key() is None and not is_demo_folder(data_dir):
         password.offer_encryption(data_dir)
     return False
 
@@ -289,7 +290,7 @@ def _open_window(ctx: AppContext, new_data_file: bool) -> "MainWindow":
     ctx.db.hold_writes()
 
     window = MainWindow(ctx, None if session_key() is None else check_password)
-    if ctx.demo:
+    if ctx.demo or is_demo_folder(ctx.data_dir):
         window.setWindowTitle(translate("Startup", "Shuren Xiaoqu — demo neighborhood"))
     window.show()
     if new_data_file:

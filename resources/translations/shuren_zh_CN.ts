@@ -5454,7 +5454,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/retention.py" line="153" />
         <source>Looking for old records…</source>
-        <translation>正在查找过期记录…</translation>
+        <translation>正在查找过期记录……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/retention.py" line="164" />
@@ -5469,7 +5469,7 @@ What was entered or changed after that backup will be replaced.</source>
     <message>
         <location filename="../../desktop/ui/retention.py" line="184" />
         <source>Clearing…</source>
-        <translation>正在清除…</translation>
+        <translation>正在清除……</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/retention.py" line="191" />

@@ -2,6 +2,7 @@
 wait), offered for a plain one; the window's lock checks the same password."""
 
 import argparse
+import shutil
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,29 @@ def test_the_password_is_changed_in_settings_and_the_window_goes_on(
     with pytest.raises(cipher.WrongPassword):
         password.unlock(encrypted_folder, PASSWORD)
     password.unlock(encrypted_folder, "New-pass-2027")
+
+
+def test_a_demo_folder_is_marked_and_never_offered_encryption(qtbot, data_dir: Path, monkeypatch):
+    from desktop.services.demo import create_demo
+
+    create_demo(data_dir, scale=5)
+    offered = []
+    monkeypatch.setattr(password, "offer_encryption", offered.append)
+    session = start(data_dir)
+    assert isinstance(session, Session)
+    try:
+        qtbot.addWidget(session.window)
+        assert offered == []
+        assert session.window.windowTitle() == "熟人小区 — 演示小区（虚构数据）"
+    finally:
+        session.shutdown()
+    plain = data_dir.parent / "plain"
+    shutil.copytree(data_dir, plain)
+    (plain / "demo.txt").unlink()  # her own folder, made before encryption
+    session = start(plain)
+    assert isinstance(session, Session)
+    try:
+        qtbot.addWidget(session.window)
+        assert offered == [plain]
+    finally:
+        session.shutdown()

@@ -18,7 +18,7 @@ from desktop.services.demo.driver import (
 )
 from desktop.store import sqlite
 from desktop.store.database import open_database
-from desktop.store.datadir import db_path
+from desktop.store.datadir import db_path, demo_marker
 from desktop.store.search_index import index_path
 
 DEMO_FOLDER_PREFIX = ".demo-"  # where create_demo builds, inside the data dir
@@ -62,6 +62,7 @@ def create_demo(
             _copy_into(db_path(scratch), target)
         else:
             _move_into_place(scratch, data_dir)
+        demo_marker(data_dir).write_text("演示数据：虚构的居民和记录。\n", encoding="utf-8")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return scale
