@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.store import sqlite
 from desktop.store.cipher import key_of, session_key
-from desktop.store.encrypt import put_under_key, under_key
+from desktop.store.encrypt import copy_under_key, under_key
 from desktop.store.health import DamagedDatabaseError, check_health, connect_unchanging
 
 log = logging.getLogger(__name__)
@@ -285,8 +285,11 @@ def put_in_place(live: Path, backup: Path, progress: Progress | None = None) -> 
     aside): copied beside it, then renamed over, so no half-copied file is ever ``live``."""
     partial = live.with_name(live.name + ".restoring")
     try:
-        copy_database(backup, partial, unchanging=True, progress=progress)
-        put_under_key(partial, session_key())  # a backup made before the folder was encrypted
+        key = session_key()
+        if key_of(backup) == key:
+            copy_database(backup, partial, unchanging=True, progress=progress)
+        else:  # a backup made before the folder was encrypted: no plain copy beside it
+            copy_under_key(backup, partial, key)
         os.replace(partial, live)
     finally:
         partial.unlink(missing_ok=True)

@@ -25,18 +25,28 @@ def put_under_key(path: Path, key: Key | None) -> None:
     if key_of(path) == key:
         return
     tmp = path.with_name(path.name + ".keying")
-    tmp.unlink(missing_ok=True)
     try:
-        if key is not None and _fits_pages(path):
-            _encrypt_pages(path, tmp, key)
-        else:
-            export(path, tmp, key)
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
+        copy_under_key(path, tmp, key)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def copy_under_key(source: Path, out: Path, key: Key | None) -> None:
+    """A copy of ``source`` (nothing writes to it; its WAL, if any, checkpointed) at ``out``,
+    under ``key``; written under the key from the first byte, never as a plain copy."""
+    out.unlink(missing_ok=True)
+    try:
+        if key_of(source) == key:
+            shutil.copyfile(source, out)
+        elif key is not None and _fits_pages(source):
+            _encrypt_pages(source, out, key)
+        else:
+            export(source, out, key)
+        with out.open("rb+") as f:
+            os.fsync(f.fileno())
+    finally:
+        Path(f"{out}-journal").unlink(missing_ok=True)
 
 
 @contextmanager
@@ -47,8 +57,7 @@ def under_key(source: Path, key: Key | None, scratch: Path) -> Iterator[Path]:
         yield source
         return
     try:
-        shutil.copyfile(source, scratch)
-        put_under_key(scratch, key)
+        copy_under_key(source, scratch, key)
         yield scratch
     finally:
         scratch.unlink(missing_ok=True)

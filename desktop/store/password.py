@@ -4,8 +4,10 @@ the password.
 Nothing is written while a password is checked: a wrong one leaves every file as it was.
 """
 
+import contextlib
 import hmac
 import json
+import logging
 import os
 import shutil
 from contextlib import closing
@@ -28,6 +30,8 @@ from desktop.store.cipher import (
 )
 from desktop.store.datadir import backups_dir, db_path
 from desktop.store.encrypt import put_under_key
+
+log = logging.getLogger(__name__)
 
 MIN_LENGTH = 8
 MARKER_FILENAME = "encryption.json"  # the salt of the folder's key: no secret in it
@@ -101,14 +105,22 @@ def encrypt_data_file(data_dir: Path, password: str) -> Key:
     under the key at the next open."""
     db = db_path(data_dir)
     with closing(sqlite.connect(db, key=None)) as con:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file alone is then the whole data
+        busy, _log, _moved = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:  # another program has the file open: its log cannot be emptied into it
+        raise sqlite.OperationalError("database is locked")
     key = new_key(password)
+    _mark(data_dir, key)  # first: a kill after the file is encrypted still asks its password
     put_under_key(db, key)
-    _mark(data_dir, key)
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+    # Plain copies of the lists and of unsent pages: made again, under the key.
     for suffix in ("", "-wal", "-shm"):
         shred(Path(f"{index_path(data_dir)}{suffix}"))
+    for folder in (data_dir / "sync" / "pending", data_dir / "sync" / "resolve"):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                shred(path)
+        shutil.rmtree(folder, ignore_errors=True)
     remember(key)
     return key
 
@@ -151,13 +163,36 @@ def change_password(data_dir: Path, old: str, new: str) -> Key:
     if key is None or not matches(key, old):
         raise WrongPassword()
     renewed = derive_key(new, key.salt)
-    for path in (db_path(data_dir), *list_backups(backups_dir(data_dir))):
-        if key_of(path) == key:
-            with closing(sqlite.connect(path, key=key)) as con:
-                # The key alone: rekey keeps the file's salt.
-                con.execute(f"PRAGMA rekey = \"x'{renewed.raw.hex()}'\"")
+    # The backups first, the data file last: until the data file changes, the old password
+    # still opens everything that matters. A backup that cannot be changed is left as it is.
+    for backup in list_backups(backups_dir(data_dir)):
+        try:
+            if key_of(backup) == key:
+                _rekey(backup, key, renewed)
+        except (PasswordNeeded, sqlite.Error, OSError):
+            log.warning("backup %s kept under the old password", backup.name)
+    try:
+        _rekey(db_path(data_dir), key, renewed)
+    except BaseException:
+        if not matches_file(db_path(data_dir), renewed):
+            raise  # not changed: the old password stands
+    remember(renewed)  # the data file is under it now, whatever follows
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{index_path(data_dir)}{suffix}").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # still attached somewhere: rebuilt when found stale
+            Path(f"{index_path(data_dir)}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(data_dir / "sync" / "pending", ignore_errors=True)
-    remember(renewed)
     return renewed
+
+
+def _rekey(path: Path, key: Key, renewed: Key) -> None:
+    with closing(sqlite.connect(path, key=key)) as con:
+        # The key alone: rekey keeps the file's salt.
+        con.execute(f"PRAGMA rekey = \"x'{renewed.raw.hex()}'\"")
+
+
+def matches_file(path: Path, key: Key) -> bool:
+    try:
+        sqlite.check_key(path, key)
+    except (WrongPassword, sqlite.Error):
+        return False
+    return True

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import zstandard
 
+from desktop.store.cipher import session_key
+from desktop.store.encrypt import put_under_key
 from desktop.sync import protocol, untrusted
 from desktop.sync.errors import Cancelled, SyncError
 from desktop.sync.protocol import FileDigest, digest_file
@@ -180,7 +182,9 @@ def _verified(part: Path, record: Path, out: Path, headers: dict[str, str]) -> D
         raise SyncError(
             f"从街道办下载的数据没有通过核对（{problem}），已丢弃，请稍后重新下载。", retry=True
         )
+    digest_of_plain = digest_file(tmp)  # what the street office holds
+    put_under_key(tmp, session_key())  # an encrypted folder keeps no plain copy of it
     os.replace(tmp, out)
     part.unlink(missing_ok=True)
     record.unlink(missing_ok=True)
-    return Downloaded(out, version, digest_file(out))
+    return Downloaded(out, version, digest_of_plain)

@@ -5,6 +5,7 @@ the dialog that sets it says so, and how the data can still be got back (the str
 office's copy).
 """
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.audit import AuditEvent, Outcome
 from desktop.services import audit
+from desktop.store import sqlite
 from desktop.store.backup import backup_database, list_backups, remove_backup
 from desktop.store.cipher import WrongPassword, header, is_encrypted, session_key
 from desktop.store.datadir import backups_dir, db_path
+from desktop.store.errors import log_storage_error
 from desktop.store.password import (
     change_password,
     encrypt_data_file,
@@ -33,12 +36,17 @@ from desktop.store.password import (
     strength_hint,
     unlock,
 )
+from desktop.sync.errors import SyncBusy
+from desktop.sync.lock import sync_lock
 from desktop.ui.i18n import translate
 from desktop.ui.lock import ATTEMPTS_BEFORE_WAIT as WAIT_AFTER
 from desktop.ui.lock import WAIT_SECONDS
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
+
+
+log = logging.getLogger(__name__)
 
 
 class NewPasswordDialog(QDialog):
@@ -240,8 +248,21 @@ def offer_encryption(data_dir: Path) -> None:
     if chosen is None:
         return
     db = db_path(data_dir)
-    backup_database(db, backups_dir(data_dir), label="plain")
-    encrypt_data_file(data_dir, chosen)
+    try:
+        backup_database(db, backups_dir(data_dir), label="plain")
+        encrypt_data_file(data_dir, chosen)
+    except (OSError, sqlite.Error) as exc:  # another program has it open, a full disk…
+        log_storage_error(log, "data file not encrypted", exc)
+        QMessageBox.warning(
+            None,
+            translate("Password", "Shuren Xiaoqu"),
+            translate(
+                "Password",
+                "The data could not be encrypted now (another program may have it open, or "
+                "the disk is full). It stays as it was; you are asked again at the next start.",
+            ),
+        )
+        return
     plain = [p for p in list_backups(backups_dir(data_dir)) if not is_encrypted(p)]
     if not plain:
         return
@@ -277,7 +298,8 @@ def change_password_dialog(ctx: "AppContext", parent: QWidget) -> None:
     dialog.ask_current()
     try:
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            if _changed(ctx, dialog.current.text(), dialog.password):
+            problem = _change(ctx, dialog.current.text(), dialog.password)
+            if problem is None:
                 QMessageBox.information(
                     parent,
                     translate("Password", "Shuren Xiaoqu"),
@@ -289,23 +311,32 @@ def change_password_dialog(ctx: "AppContext", parent: QWidget) -> None:
                 )
                 return
             dialog.current.clear()
-            dialog.hint.setText(translate("Password", "The current password is wrong."))
+            dialog.hint.setText(problem)
     finally:
         dialog.deleteLater()
 
 
-def _changed(ctx: "AppContext", old: str, new: str) -> bool:
+def _change(ctx: "AppContext", old: str, new: str) -> str | None:
+    """Change the password; None when done, else why not (nothing was changed then)."""
     held = ctx.db.writes_held
     ctx.db.hold_writes()
     ctx.db.release_connections()
     try:
-        change_password(ctx.data_dir, old, new)
+        with sync_lock(ctx.data_dir, wait=0):  # a sync reads the file under the key meanwhile
+            change_password(ctx.data_dir, old, new)
     except WrongPassword:
         audit.record(ctx.data_dir, AuditEvent.PASSWORD_CHANGE, Outcome.REFUSED)
-        return False
+        return translate("Password", "The current password is wrong.")
+    except SyncBusy:
+        return translate("Password", "A sync is running. Please change the password when it ends.")
+    except (OSError, sqlite.Error) as exc:
+        log_storage_error(log, "password not changed", exc)
+        return translate(
+            "Password", "The data file could not be written; the password was not changed."
+        )
     finally:
         ctx.db.reopen_after_restore()
         if not held:
             ctx.db.allow_writes()
     audit.record(ctx.data_dir, AuditEvent.PASSWORD_CHANGE)
-    return True
+    return None

@@ -4044,101 +4044,117 @@ Edit the meeting to correct this, then finalize again.</source>
 <context>
     <name>Password</name>
     <message>
-        <location filename="../../desktop/ui/password.py" line="49" />
+        <location filename="../../desktop/ui/password.py" line="57" />
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="52" />
+        <location filename="../../desktop/ui/password.py" line="60" />
         <source>The residents' data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office's copy (after a sync).</source>
         <translation>本机的居民信息将用您现在设置的密码加密保存。请牢记密码：密码丢失后无法找回，届时只能从街道办保存的副本恢复数据（须曾经同步过）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="62" />
+        <location filename="../../desktop/ui/password.py" line="70" />
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="63" />
+        <location filename="../../desktop/ui/password.py" line="71" />
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="65" />
-        <location filename="../../desktop/ui/password.py" line="123" />
+        <location filename="../../desktop/ui/password.py" line="73" />
+        <location filename="../../desktop/ui/password.py" line="132" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="66" />
+        <location filename="../../desktop/ui/password.py" line="74" />
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="67" />
+        <location filename="../../desktop/ui/password.py" line="75" />
         <source>The same password again</source>
         <translation>再输入一次密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="68" />
+        <location filename="../../desktop/ui/password.py" line="76" />
         <source>Once more:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="97" />
+        <location filename="../../desktop/ui/password.py" line="106" />
         <source>Please type the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="102" />
+        <location filename="../../desktop/ui/password.py" line="111" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="120" />
+        <location filename="../../desktop/ui/password.py" line="129" />
         <source>Shuren Xiaoqu — password</source>
         <translation>熟人小区——输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="122" />
+        <location filename="../../desktop/ui/password.py" line="131" />
         <source>The data is encrypted. Password:</source>
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="149" />
+        <location filename="../../desktop/ui/password.py" line="162" />
         <source>Wrong password. Please try again.</source>
         <translation>密码不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="164" />
+        <location filename="../../desktop/ui/password.py" line="178" />
         <source>{count} wrong passwords in a row. Try again in {seconds} s.</source>
         <translation>连续 {count} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="237" />
-        <location filename="../../desktop/ui/password.py" line="270" />
+        <location filename="../../desktop/ui/password.py" line="258" />
+        <location filename="../../desktop/ui/password.py" line="271" />
+        <location filename="../../desktop/ui/password.py" line="305" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="238" />
+        <location filename="../../desktop/ui/password.py" line="259" />
+        <source>The data could not be encrypted now (another program may have it open, or the disk is full). It stays as it was; you are asked again at the next start.</source>
+        <translation>现在无法加密数据（可能有别的程序正打开着它，或磁盘已满）。数据保持原样，下次打开软件时会再询问。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="272" />
         <source>The data is now encrypted. {count} older backups are not encrypted and can be read by anyone who copies them. Remove them for good now? (The encrypted data and its new backups are kept.)</source>
         <translation>数据已加密。另有 {count} 个未加密的备份，任何人复制后都能读取。现在彻底删除它们吗？（加密后的数据及其新备份会保留。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="263" />
+        <location filename="../../desktop/ui/password.py" line="297" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="271" />
+        <location filename="../../desktop/ui/password.py" line="306" />
         <source>The password was changed. The data and its backups are now encrypted with the new one.</source>
         <translation>密码已修改。数据和备份现在都用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="279" />
+        <location filename="../../desktop/ui/password.py" line="329" />
         <source>The current password is wrong.</source>
         <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="331" />
+        <source>A sync is running. Please change the password when it ends.</source>
+        <translation>正在同步，请等同步结束后再修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/password.py" line="334" />
+        <source>The data file could not be written; the password was not changed.</source>
+        <translation>数据文件无法写入，密码没有修改。</translation>
     </message>
 </context>
 <context>
@@ -5855,65 +5871,65 @@ What was entered or changed after that backup will be replaced.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="51" />
-        <location filename="../../desktop/ui/session.py" line="66" />
-        <location filename="../../desktop/ui/session.py" line="164" />
-        <location filename="../../desktop/ui/session.py" line="304" />
+        <location filename="../../desktop/ui/session.py" line="52" />
+        <location filename="../../desktop/ui/session.py" line="67" />
+        <location filename="../../desktop/ui/session.py" line="165" />
+        <location filename="../../desktop/ui/session.py" line="305" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="181" />
+        <location filename="../../desktop/ui/session.py" line="182" />
         <source>Cannot use the data folder {path} ({reason}). Choose a folder you can write to and start again.</source>
         <translation>无法使用数据文件夹 {path}（{reason}）。请换一个可以写入的文件夹后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="209" />
+        <location filename="../../desktop/ui/session.py" line="210" />
         <source>Cannot write in the data folder {path}: the disk may be full or read-only. Free some disk space or choose a folder you can write to, then start again.</source>
         <translation>无法在数据文件夹 {path} 中写入：磁盘可能已满或是只读的。请腾出磁盘空间，或换一个可以写入的文件夹，然后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="218" />
+        <location filename="../../desktop/ui/session.py" line="219" />
         <source>Shuren Xiaoqu is already open with this data folder. Switch to the open window (look in the taskbar).</source>
         <translation>熟人小区已经打开了这个数据文件夹。请切换到已打开的窗口（可在任务栏中找到）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="238" />
+        <location filename="../../desktop/ui/session.py" line="239" />
         <source>This data was saved by a newer version of Shuren Xiaoqu (revision {revision}). Please install the newer version to open it; nothing was changed.</source>
         <translation>这份数据由更新版本的熟人小区保存（版本 {revision}）。请安装新版本后再打开；数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="293" />
+        <location filename="../../desktop/ui/session.py" line="294" />
         <source>Shuren Xiaoqu — demo neighborhood</source>
         <translation>熟人小区 — 演示小区（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="305" />
+        <location filename="../../desktop/ui/session.py" line="306" />
         <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="327" />
+        <location filename="../../desktop/ui/session.py" line="328" />
         <source>Checking the data file and the backups…</source>
         <translation>正在检查数据文件和备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="330" />
+        <location filename="../../desktop/ui/session.py" line="331" />
         <source>The data file could not be opened. Close any other program that may be using it and start again; if it keeps happening, ask the street office for help.</source>
         <translation>无法打开数据文件。请关闭可能正在使用它的其他程序后重新打开；如果一直这样，请街道办帮忙。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="343" />
+        <location filename="../../desktop/ui/session.py" line="344" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="358" />
+        <location filename="../../desktop/ui/session.py" line="359" />
         <source>Creating the demo neighborhood…</source>
         <translation>正在生成演示小区……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="372" />
+        <location filename="../../desktop/ui/session.py" line="373" />
         <source>The demo neighborhood could not be created.</source>
         <translation>演示小区生成失败。</translation>
     </message>

@@ -193,3 +193,60 @@ def test_a_new_password_re_encrypts_the_data_file_and_its_backups(secret: Path) 
     assert verify_backup(backup).usable  # opens under the new key
     for name in residents(secret)[:2]:
         assert name not in db_path(secret).read_bytes()
+
+
+def test_encrypting_notes_the_key_first_and_leaves_no_plain_pending_upload(
+    demos: tuple[Path, Path], tmp_path: Path, monkeypatch
+) -> None:
+    from desktop.store import password
+
+    folder = tmp_path / "plain"
+    shutil.copytree(demos[1], folder)
+    pending = folder / "sync" / "pending"
+    pending.mkdir(parents=True)
+    needles = residents(folder)
+    (pending / "payload.zst").write_bytes(b"".join(needles))  # as a plain folder leaves it
+    real = password.put_under_key
+    noted = []
+
+    def watch(path: Path, key: cipher.Key | None) -> None:
+        noted.append((folder / password.MARKER_FILENAME).exists())
+        real(path, key)
+
+    monkeypatch.setattr(password, "put_under_key", watch)
+    encrypt_data_file(folder, PASSWORD)
+    assert noted == [True]  # a kill after the file is encrypted still finds its salt noted
+    assert not pending.exists()
+    assert found_in(folder, needles) == {}
+
+
+def test_a_folder_another_program_has_open_is_not_encrypted(
+    demos: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "plain"
+    shutil.copytree(demos[1], folder)
+    with closing(sqlite.connect(db_path(folder), isolation_level=None)) as other:
+        other.execute("PRAGMA journal_mode = WAL")
+        other.execute("UPDATE person SET name = name")  # committed, waiting in the log
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM person").fetchone()  # a reader holds the log
+        with pytest.raises(sqlite.OperationalError):
+            encrypt_data_file(folder, PASSWORD)
+        other.execute("COMMIT")
+    assert not cipher.is_encrypted(db_path(folder))
+
+
+def test_a_backup_that_cannot_be_re_encrypted_does_not_stop_the_change(secret: Path) -> None:
+    from desktop.store.password import change_password
+
+    unlock(secret, PASSWORD)
+    good = backup_database(db_path(secret), backups_dir(secret), label="good")
+    bad = backups_dir(secret) / "shuren-20260101-000000-000000-r0009.sqlite3"
+    bad.write_bytes(cipher.session_key().salt + b"\0" * 8000)  # damaged, under the same salt
+    change_password(secret, PASSWORD, "New-pass-2027")
+    cipher.forget_keys()
+    unlock(secret, "New-pass-2027")
+    from desktop.store.backup import verify_backup
+
+    assert verify_backup(good).usable
+    assert bad.exists()

@@ -107,3 +107,23 @@ class _Stopped(Exception):
 
 def _stop_before_sending(*_args, **_kwargs):
     raise _Stopped()
+
+
+def test_the_street_offices_copy_is_kept_encrypted_here(
+    secret_app: Path, shared_street: StreetServer, add_street_branch: Callable, tmp_path: Path
+) -> None:
+    """Fetched for a comparison, a restore or a merge, it is never left plain on disk."""
+    from desktop.sync.config import load_config, load_token
+    from desktop.sync.download import download_version
+    from desktop.sync.transport import Connection
+
+    branch = synced_branch(secret_app, shared_street, add_street_branch)
+    name, phone = a_resident(secret_app)
+    with closing(Connection(load_config(secret_app), load_token(secret_app))) as server:
+        got = download_version(server, secret_app / "sync" / "resolve", "street")
+    current = Storage(shared_street.data_dir).current_path(branch)
+    assert current is not None and phone in current.read_bytes()  # plain at the street office
+    assert cipher.is_encrypted(got.path)
+    assert name not in got.path.read_bytes() and phone not in got.path.read_bytes()
+    assert plain_digest(got.path) == got.digest  # page for page: still a delta from here
+    assert [p.name for p in got.path.parent.iterdir()] == ["street.sqlite3"]
