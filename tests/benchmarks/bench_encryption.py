@@ -70,6 +70,11 @@ def timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - started
 
 
+def screen(db: Any, query: NeedQuery) -> tuple[int, list]:
+    """What the needs page asks for a screen: the count and the first 200 rows."""
+    return needs.count_needs(db, query), needs.list_needs(db, query, limit=200)
+
+
 def lists(plain: Path, secret: Path, rounds: int) -> None:
     print("1. the needs list, plain and encrypted alternately")
     figures: dict[str, dict[str, list[float]]] = {"plain": {}, "encrypted": {}}
@@ -77,24 +82,15 @@ def lists(plain: Path, secret: Path, rounds: int) -> None:
         for label, folder in (("plain", plain), ("encrypted", secret)):
             db = open_database(folder)
             try:
-                first = timed(
-                    lambda db=db: (
-                        needs.count_needs(db, NeedQuery()),
-                        needs.list_needs(db, NeedQuery(), limit=200),
-                    )
-                )
-                query = NeedQuery(text="电梯")
-                search = timed(
-                    lambda db=db, q=query: (
-                        needs.count_needs(db, q),
-                        needs.list_needs(db, q, limit=200),
-                    )
-                )
+                first = timed(lambda db=db: screen(db, NeedQuery()))
+                search = timed(lambda db=db: screen(db, NeedQuery(text="电梯")))
+                again = timed(lambda db=db: screen(db, NeedQuery(text="电梯")))  # cache warm
             finally:
                 db.close()
             figures[label].setdefault("first screen", []).append(first)
             figures[label].setdefault("search 电梯", []).append(search)
-    for what in ("first screen", "search 电梯"):
+            figures[label].setdefault("the same search again", []).append(again)
+    for what in ("first screen", "search 电梯", "the same search again"):
         p, e = median_ms(figures["plain"][what]), median_ms(figures["encrypted"][what])
         print(f"  {what}: plain {p:.1f} ms, encrypted {e:.1f} ms, ratio {e / p:.2f} (goal ≤ 1.5)")
 
