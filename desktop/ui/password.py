@@ -6,6 +6,7 @@ office's copy).
 """
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,13 +78,7 @@ class NewPasswordDialog(QDialog):
         layout.addLayout(form)
         self.hint = _message_label()
         layout.addWidget(self.hint)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        _wide_enough(self)
+        self.buttons = _ok_cancel(self, layout, self.accept)
         self.first.textChanged.connect(self._check)
         self.second.textChanged.connect(self._check)
         self._check()
@@ -133,13 +128,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.field)
         self.message = _message_label()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        _wide_enough(self)
+        self.buttons = _ok_cancel(self, layout, self._try)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
@@ -196,9 +185,17 @@ def _message_label() -> QLabel:
     return label
 
 
-def _wide_enough(dialog: QDialog) -> None:
-    """About 26 characters of the text size wide, so a message wraps in two lines at most."""
+def _ok_cancel(dialog: QDialog, layout: QVBoxLayout, ok: Callable[[], None]) -> QDialogButtonBox:
+    """确定 and 取消 at the foot of ``dialog``; the dialog made wide enough for its messages
+    (about 26 characters of the text size: a message wraps in two lines at most)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(ok)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
     dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("密") * 26)
+    return buttons
 
 
 def _password_field(placeholder: str) -> QLineEdit:
