@@ -30,6 +30,7 @@ HMAC_SALT_MASK = 0x3A
 IV_SIZE = 16
 HMAC_SIZE = 64
 RESERVE = IV_SIZE + HMAC_SIZE  # bytes at the end of every encrypted page
+PAGE_SIZE = 4096  # SQLCipher 4's page size, which the app never changes
 PLAIN_MAGIC = b"SQLite format 3\x00"
 
 
@@ -165,12 +166,12 @@ def encrypted_page(key: Key, hmac_key: bytes, number: int, page: bytes) -> bytes
     return (key.salt if number == 1 else b"") + body + iv + mac
 
 
-def plain_pages(path: Path, key: Key | None, page_size: int) -> Iterator[bytes]:
-    """The pages of ``path`` as a plain SQLite file holds them (as they are when plain)."""
+def pages(path: Path) -> Iterator[bytes]:
+    """The whole pages of ``path``, an encrypted file (or a plain one of the same layout)."""
     with path.open("rb") as f:
         number = 0
-        while page := f.read(page_size):
+        while page := f.read(PAGE_SIZE):
             number += 1
-            if len(page) != page_size:
+            if len(page) != PAGE_SIZE:
                 raise ValueError(f"page {number} of {path} is short")
-            yield page if key is None else plain_page(key, number, page)
+            yield page

@@ -14,9 +14,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from desktop.store import sqlite
-from desktop.store.cipher import PLAIN_MAGIC, RESERVE, Key, encrypted_page, key_of
-
-ENCRYPTED_PAGE_SIZE = 4096
+from desktop.store.cipher import PAGE_SIZE, PLAIN_MAGIC, RESERVE, Key, encrypted_page, key_of, pages
 
 
 def put_under_key(path: Path, key: Key | None) -> None:
@@ -80,15 +78,11 @@ def _fits_pages(path: Path) -> bool:
     if len(head) < 100 or not head.startswith(PLAIN_MAGIC):
         return False
     size = int.from_bytes(head[16:18], "big")
-    return size == ENCRYPTED_PAGE_SIZE and head[20] == RESERVE
+    return size == PAGE_SIZE and head[20] == RESERVE
 
 
 def _encrypt_pages(source: Path, out: Path, key: Key) -> None:
     hmac_key = key.hmac_key
-    with source.open("rb") as src, out.open("wb") as dst:
-        number = 0
-        while page := src.read(ENCRYPTED_PAGE_SIZE):
-            number += 1
-            if len(page) != ENCRYPTED_PAGE_SIZE:
-                raise ValueError(f"page {number} of {source} is short")
+    with out.open("wb") as dst:
+        for number, page in enumerate(pages(source), start=1):
             dst.write(encrypted_page(key, hmac_key, number, page))

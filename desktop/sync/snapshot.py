@@ -17,10 +17,8 @@ from contextlib import closing
 from pathlib import Path
 
 from desktop.store import sqlite
-from desktop.store.cipher import Key, key_of, plain_page, plain_pages
-from desktop.sync.protocol import FileDigest, digest_pages, file_blocks, read_page_size
-
-ENCRYPTED_PAGE_SIZE = 4096  # SQLCipher 4's page size, which the app never changes
+from desktop.store.cipher import PAGE_SIZE, Key, key_of, plain_page
+from desktop.sync.protocol import FileDigest, digest_pages, file_blocks, file_pages, read_page_size
 
 
 def take_snapshot(database: Path, out: Path) -> Path:
@@ -50,17 +48,23 @@ def take_snapshot(database: Path, out: Path) -> Path:
 
 
 def page_size_of(path: Path, key: Key | None) -> int:
-    return ENCRYPTED_PAGE_SIZE if key is not None else read_page_size(path)
+    return PAGE_SIZE if key is not None else read_page_size(path)
 
 
 def plain_digest(path: Path) -> FileDigest:
     """The digest of ``path`` as a plain file (what the street office holds of it)."""
     key = key_of(path)
     page_size = page_size_of(path, key)
-    pages = plain_pages(path, key, page_size)
+    pages = file_pages(path, page_size)
     if key is not None:
-        pages = (steady_header(page) if n == 0 else page for n, page in enumerate(pages))
+        pages = (as_sent(key, index, page) for index, page in enumerate(pages))
     return digest_pages(pages, page_size)
+
+
+def as_sent(key: Key, index: int, page: bytes) -> bytes:
+    """Block ``index`` (0-based) of an encrypted snapshot as the street office receives it."""
+    plain = plain_page(key, index + 1, page)
+    return steady_header(plain) if index == 0 else plain
 
 
 def steady_header(page: bytes) -> bytes:
@@ -76,8 +80,4 @@ def plain_blocks(path: Path, blocks: Iterable[int]) -> Iterator[tuple[int, bytes
     """The given blocks (0-based) of ``path`` as a plain file, for ``write_payload``."""
     key = key_of(path)
     for index, block in file_blocks(path, page_size_of(path, key), blocks):
-        if key is None:
-            yield index, block
-        else:
-            plain = plain_page(key, index + 1, block)
-            yield index, steady_header(plain) if index == 0 else plain
+        yield index, block if key is None else as_sent(key, index, block)
