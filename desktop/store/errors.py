@@ -80,8 +80,8 @@ OS_REASONS = {
 
 
 def root_error(error: BaseException) -> BaseException | None:
-    """The sqlite3 error or OSError behind ``error`` (through SQLAlchemy's ``.orig`` and the
-    chain of causes), or None when there is none."""
+    """The sqlite3 error, OSError or PasswordNeeded behind ``error`` (through SQLAlchemy's
+    ``.orig`` and the chain of causes), or None when there is none."""
     seen: set[int] = set()
     todo: list[BaseException | None] = [error]
     while todo:
@@ -89,7 +89,7 @@ def root_error(error: BaseException) -> BaseException | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, (OSError, *_DATABASE_ERRORS)):
+        if isinstance(current, (OSError, PasswordNeeded, *_DATABASE_ERRORS)):
             return current
         orig = getattr(current, "orig", None)
         todo += [orig if isinstance(orig, BaseException) else None]
@@ -99,11 +99,11 @@ def root_error(error: BaseException) -> BaseException | None:
 
 def storage_problem(error: BaseException) -> StorageProblem | None:
     """What kind of disk or data-file trouble ``error`` is; None for anything else (a bug)."""
-    if _found(error, PasswordNeeded):
+    cause = root_error(error)
+    if isinstance(cause, PasswordNeeded):
         # Its first bytes are neither SQLite's header nor the salt of a key given: a file
         # damaged there, or not this folder's.
         return StorageProblem.DAMAGED
-    cause = root_error(error)
     if isinstance(cause, OSError):
         return _OS_ERRNOS.get(cause.errno or 0, StorageProblem.NO_ACCESS)
     # IntegrityError, ProgrammingError, InterfaceError… are the code's own mistakes.
@@ -114,17 +114,6 @@ def storage_problem(error: BaseException) -> StorageProblem | None:
         return _SQLITE_CODES[code & 0xFF]
     text = str(cause).lower()
     return next((p for words, p in _SQLITE_MESSAGES if words in text), StorageProblem.OTHER)
-
-
-def _found(error: BaseException, kind: type[BaseException]) -> bool:
-    seen: set[int] = set()
-    chain: BaseException | None = error
-    while chain is not None and id(chain) not in seen:
-        if isinstance(chain, kind):
-            return True
-        seen.add(id(chain))
-        chain = chain.__cause__ or chain.__context__
-    return False
 
 
 def os_reason(error: OSError) -> str:
