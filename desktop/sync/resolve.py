@@ -156,6 +156,14 @@ def _upgraded(
 # --- fetching --------------------------------------------------------------------------------
 
 
+def _cached(path: Path, version: int, sha256: str | None) -> Downloaded | None:
+    """``path``, fetched before, when it still is that version of the street office's copy."""
+    if not path.exists():
+        return None
+    digest = plain_digest(path)
+    return Downloaded(path, version, digest) if digest.sha256 == sha256 else None
+
+
 def _fetch_street(
     server: Connection,
     data_dir: Path,
@@ -167,11 +175,9 @@ def _fetch_street(
     if state.version is None:
         raise SyncError("街道办还没有本支部的数据，无从下载。", retry=False)
     folder = work_dir(data_dir)
-    cached = folder / "street.sqlite3"
-    if cached.exists():
-        digest = plain_digest(cached)
-        if digest.sha256 == state.sha256:
-            return Downloaded(cached, state.version, digest)
+    cached = _cached(folder / "street.sqlite3", state.version, state.sha256)
+    if cached is not None:
+        return cached
     return download_version(
         server, folder, "street", None, progress=progress, cancelled=cancelled or (lambda: False)
     )
@@ -192,9 +198,9 @@ def _fetch_both(
         if ack is None or ack.version == street.version:
             return street, None
         folder = work_dir(data_dir)
-        cached = folder / "base.sqlite3"
-        if cached.exists() and plain_digest(cached).sha256 == ack.sha256:
-            return street, Downloaded(cached, ack.version, plain_digest(cached))
+        cached = _cached(folder / "base.sqlite3", ack.version, ack.sha256)
+        if cached is not None:
+            return street, cached
         try:
             base = download_version(
                 server, folder, "base", ack.version, cancelled=cancelled or (lambda: False)
