@@ -54,8 +54,10 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     options = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
 
     def creator() -> sqlite.Connection:
-        con = connect_readonly(path, **options) if readonly else sqlite.connect(path, **options)
-        if key_of(path) is not None:
+        key = key_of(path)
+        opened = connect_readonly if readonly else sqlite.connect
+        con = opened(path, key=key, **options)
+        if key is not None:
             # Every page read from an encrypted file is decrypted and checked: a cache that
             # holds the lists (SQLite's default is 8 MB) reads them at plain speed once read.
             con.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
