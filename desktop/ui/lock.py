@@ -166,6 +166,40 @@ class LockPrompt(QDialog):
         event.ignore()
 
 
+class WrongPasswords:
+    """Wrong passwords in a row: every ``ATTEMPTS_BEFORE_WAIT``-th makes the next attempt wait
+    ``WAIT_SECONDS``. ``clock`` (seconds) is for tests."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.count = 0
+        self._until: float | None = None
+
+    def note(self) -> bool:
+        """One more wrong password; True when a wait starts with it."""
+        self.count += 1
+        if self.count % ATTEMPTS_BEFORE_WAIT:
+            return False
+        self._until = self.clock() + WAIT_SECONDS
+        return True
+
+    def seconds_to_wait(self) -> int:
+        if self._until is None:
+            return 0
+        return max(0, int(self._until - self.clock() + 0.999))
+
+    def wait_over(self) -> bool:
+        """Whether a wait has just ended (said once)."""
+        if self._until is None or self.seconds_to_wait():
+            return False
+        self._until = None
+        return True
+
+    def reset(self) -> None:
+        self.count = 0
+        self._until = None
+
+
 class IdleLock(QObject):
     """Watches the app's input; locks after the idle time from 设置, or when asked; unlocks
     with the password ``check_password`` accepts. ``clock`` (seconds) is for tests."""
@@ -185,9 +219,8 @@ class IdleLock(QObject):
         self.check_password = check_password
         self.clock = clock
         self.locked = False
-        self.attempts = 0  # wrong passwords since the last unlock
+        self.wrong = WrongPasswords(lambda: self.clock())  # since the last unlock
         self._last_input = clock()
-        self._refused_until: float | None = None
         self._covered: dict[QWidget, tuple[Cover, str]] = {}  # window → its cover, its title
         self._focus: QWidget | None = None
         self.prompt = LockPrompt(window)
@@ -282,8 +315,7 @@ class IdleLock(QObject):
 
     def unlock(self) -> None:
         self.locked = False
-        self.attempts = 0
-        self._refused_until = None
+        self.wrong.reset()
         self.prompt.hide()
         self.prompt.accept_input()
         for window, (cover, title) in self._covered.items():
@@ -300,25 +332,19 @@ class IdleLock(QObject):
             focus.setFocus()
 
     # -- the password ---------------------------------------------------------------------------
-    def seconds_to_wait(self) -> int:
-        if self._refused_until is None:
-            return 0
-        return max(0, int(self._refused_until - self.clock() + 0.999))
-
     def try_unlock(self, password: str) -> None:
-        if not self.locked or self.seconds_to_wait():
+        if not self.locked or self.wrong.seconds_to_wait():
             return
         if self.check_password(password):
             self.unlock()
             self.events.unlocked.emit()
             return
-        self.attempts += 1
-        self.events.unlock_failed.emit(self.attempts)
-        if self.attempts % ATTEMPTS_BEFORE_WAIT == 0:
-            self._refused_until = self.clock() + WAIT_SECONDS
+        waits = self.wrong.note()
+        self.events.unlock_failed.emit(self.wrong.count)
+        if waits:
             self._count_down()
             return
-        left = ATTEMPTS_BEFORE_WAIT - self.attempts % ATTEMPTS_BEFORE_WAIT
+        left = ATTEMPTS_BEFORE_WAIT - self.wrong.count % ATTEMPTS_BEFORE_WAIT
         self.prompt.accept_input(
             translate(
                 "Lock",
@@ -328,7 +354,7 @@ class IdleLock(QObject):
 
     def _count_down(self) -> None:
         """During a wait: the seconds left; after it, the field takes input again."""
-        seconds = self.seconds_to_wait()
+        seconds = self.wrong.seconds_to_wait()
         if seconds:
             self.prompt.refuse(
                 translate(
@@ -336,6 +362,5 @@ class IdleLock(QObject):
                     "{attempts} wrong passwords in a row. Try again in {seconds} seconds.",
                 ).format(attempts=ATTEMPTS_BEFORE_WAIT, seconds=seconds)
             )
-        elif self._refused_until is not None or not self.prompt.password.isEnabled():
-            self._refused_until = None
+        elif self.wrong.wait_over() or not self.prompt.password.isEnabled():
             self.prompt.accept_input()

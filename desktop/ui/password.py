@@ -40,8 +40,7 @@ from desktop.store.password import (
 from desktop.sync.errors import SyncBusy
 from desktop.sync.lock import sync_lock
 from desktop.ui.i18n import translate
-from desktop.ui.lock import ATTEMPTS_BEFORE_WAIT as WAIT_AFTER
-from desktop.ui.lock import WAIT_SECONDS
+from desktop.ui.lock import ATTEMPTS_BEFORE_WAIT, TICK_MS, WrongPasswords
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -119,8 +118,7 @@ class PasswordDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.failures = 0
-        self._left = 0
+        self.wrong = WrongPasswords()  # as the window's lock counts them
         self.setWindowTitle(translate("Password", "Shuren Xiaoqu — password"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Password", "The data is encrypted. Password:")))
@@ -130,20 +128,19 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.message)
         self.buttons = _ok_cancel(self, layout, self._try)
         self.timer = QTimer(self)
-        self.timer.setInterval(1000)
+        self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
     def _try(self) -> None:
         try:
             unlock(self.data_dir, self.field.text())
         except WrongPassword:
-            self.failures += 1
+            waits = self.wrong.note()
             audit.record(
-                self.data_dir, AuditEvent.UNLOCK_FAILED, Outcome.FAILED, count=self.failures
+                self.data_dir, AuditEvent.UNLOCK_FAILED, Outcome.FAILED, count=self.wrong.count
             )
             self.field.clear()
-            if self.failures % WAIT_AFTER == 0:
-                self._left = WAIT_SECONDS
+            if waits:
                 self._set_waiting(True)
                 self.timer.start()
                 self._tick_text()
@@ -154,8 +151,7 @@ class PasswordDialog(QDialog):
         self.accept()
 
     def _tick(self) -> None:
-        self._left -= 1
-        if self._left <= 0:
+        if not self.wrong.seconds_to_wait():
             self.timer.stop()
             self._set_waiting(False)
             self.message.setText("")
@@ -166,7 +162,7 @@ class PasswordDialog(QDialog):
         self.message.setText(
             translate(
                 "Password", "{count} wrong passwords in a row. Try again in {seconds} s."
-            ).format(count=WAIT_AFTER, seconds=self._left)
+            ).format(count=ATTEMPTS_BEFORE_WAIT, seconds=self.wrong.seconds_to_wait())
         )
 
     def _set_waiting(self, waiting: bool) -> None:

@@ -168,7 +168,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/partner_activity.py" line="44" />
-        <source>Who took part, e.g. the unit's volunteers and residents</source>
+        <source>Who took part, e.g. the unit&apos;s volunteers and residents</source>
         <translation>参加人员，如单位志愿者、居民</translation>
     </message>
     <message>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/categories.py" line="93" />
-        <source>{count} need(s) (trash included) use "{name}"; it cannot be deleted. Rename it instead.</source>
+        <source>{count} need(s) (trash included) use &quot;{name}&quot;; it cannot be deleted. Rename it instead.</source>
         <translation>有 {count} 条需求（含回收站）使用“{name}”，不能删除；可以改名。</translation>
     </message>
 </context>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="193" />
-        <source>No committee terms yet. Click "New" to record the current term and its members.</source>
+        <source>No committee terms yet. Click &quot;New&quot; to record the current term and its members.</source>
         <translation>还没有业委会届次记录。点击“新建”登记本届业委会及其委员。</translation>
     </message>
     <message>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="217" />
-        <source>No cross-appointments yet. Click "New" to record one.</source>
+        <source>No cross-appointments yet. Click &quot;New&quot; to record one.</source>
         <translation>还没有交叉任职记录。点击“新建”登记。</translation>
     </message>
     <message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="235" />
-        <source>No evaluations yet. Click "New" to evaluate the property company or the owners' committee.</source>
+        <source>No evaluations yet. Click &quot;New&quot; to evaluate the property company or the owners&apos; committee.</source>
         <translation>还没有评价记录。点击“新建”评价物业服务企业或业委会。</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/committee.py" line="256" />
-        <source>First add the owners' committee and the property company under People and organizations → Organizations.</source>
+        <source>First add the owners&apos; committee and the property company under People and organizations → Organizations.</source>
         <translation>请先在“人员与组织 → 组织”中添加业主委员会和物业服务企业。</translation>
     </message>
     <message>
@@ -968,7 +968,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/compacts.py" line="38" />
-        <source>No compacts yet. Click "New" to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
+        <source>No compacts yet. Click &quot;New&quot; to start one from a template (civilized dog keeping, parking, waste sorting, noise and renovation, shared spaces) or from a blank page.</source>
         <translation>还没有邻里公约。点击“新建”，可以从模板（文明养犬、停车秩序、垃圾分类、噪音与装修、公共空间）开始，也可以从空白开始。</translation>
     </message>
     <message>
@@ -1404,7 +1404,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="105" />
-        <source>Enter the neighborhood's name, community, street and buildings, then import your Excel ledgers or start recording.</source>
+        <source>Enter the neighborhood&apos;s name, community, street and buildings, then import your Excel ledgers or start recording.</source>
         <translation>填写小区名称、所属社区、街道和楼栋，然后从 Excel 导入台账，或直接开始登记。</translation>
     </message>
     <message>
@@ -1414,7 +1414,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="114" />
-        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office's address and the branch's token.</source>
+        <source>This branch used Shuren Xiaoqu before and synced with the street office (a new PC, or a disk that failed): get its data back with the street office&apos;s address and the branch&apos;s token.</source>
         <translation>本支部以前用过熟人小区并同步到了街道办（例如换了新电脑，或硬盘坏了）：用街道办的地址和本支部的令牌取回数据。</translation>
     </message>
     <message>
@@ -1548,7 +1548,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="472" />
-        <source>Or click "Finish" and record as you go: every list page has "New".</source>
+        <source>Or click &quot;Finish&quot; and record as you go: every list page has &quot;New&quot;.</source>
         <translation>也可以直接点“完成”，边用边登记：每个清单页都有“新建”。</translation>
     </message>
     <message>
@@ -1583,7 +1583,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/first_start.py" line="503" />
-        <source>This branch's data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
+        <source>This branch&apos;s data is already at the street office (it used Shuren Xiaoqu before): get it back. It replaces what is here; the data replaced is kept.</source>
         <translation>本支部的数据已经在街道办（以前用过熟人小区）：取回这些数据。取回的数据会替换这里的数据，被替换的数据会另外保留。</translation>
     </message>
     <message>
@@ -1774,7 +1774,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="287" />
-        <source>1. Fill in the neighborhood's name, its community and street.</source>
+        <source>1. Fill in the neighborhood&apos;s name, its community and street.</source>
         <translation>1. 填写小区名称、所属社区和街道。</translation>
     </message>
     <message>
@@ -1789,7 +1789,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="298" />
-        <source>3. Import the needs, resources and projects ledgers from Excel, or click "New" on any page.</source>
+        <source>3. Import the needs, resources and projects ledgers from Excel, or click &quot;New&quot; on any page.</source>
         <translation>3. 从 Excel 导入需求、资源、项目台账，或在各清单页点“新建”开始登记。</translation>
     </message>
     <message>
@@ -1917,7 +1917,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="578" />
-        <source>No meetings planned. Plan one on the "Meetings" page.</source>
+        <source>No meetings planned. Plan one on the &quot;Meetings&quot; page.</source>
         <translation>没有已安排的会议。可以在“协商议事”页安排会议。</translation>
     </message>
     <message>
@@ -1942,7 +1942,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="638" />
-        <source>No partner unit yet. Add them on the "Partner units" page ("New partner unit"); this box then warns when a three-ones activity is still owed.</source>
+        <source>No partner unit yet. Add them on the &quot;Partner units&quot; page (&quot;New partner unit&quot;); this box then warns when a three-ones activity is still owed.</source>
         <translation>还没有共建单位。在“共建单位”页点“新建共建单位”添加后，这里会提醒哪家单位的“三个一”还没完成。</translation>
     </message>
     <message>
@@ -1957,7 +1957,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/home.py" line="652" />
-        <source>Owners' committee</source>
+        <source>Owners&apos; committee</source>
         <translation>业委会</translation>
     </message>
 </context>
@@ -2165,7 +2165,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="140" />
-        <source>No joint patrols yet. Click "New patrol" after a round.</source>
+        <source>No joint patrols yet. Click &quot;New patrol&quot; after a round.</source>
         <translation>还没有联合巡查记录。巡查结束后点击“新建巡查”。</translation>
     </message>
     <message>
@@ -2190,7 +2190,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_leaders.py" line="221" />
-        <source>Registered as need "{title}".</source>
+        <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>
@@ -2394,7 +2394,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/lock.py" line="108" />
-        <source>Shuren Xiaoqu is locked to protect the residents' data. Enter the password to go on where you left off.</source>
+        <source>Shuren Xiaoqu is locked to protect the residents&apos; data. Enter the password to go on where you left off.</source>
         <translation>为保护居民信息，熟人小区已锁定。请输入密码，回到离开时的地方继续。</translation>
     </message>
     <message>
@@ -2409,12 +2409,12 @@
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="323" />
+        <location filename="../../desktop/ui/lock.py" line="349" />
         <source>The password is not right. {left} more tries, then a wait of {seconds} seconds.</source>
         <translation>密码不正确。还可以再试 {left} 次，之后需等待 {seconds} 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="334" />
+        <location filename="../../desktop/ui/lock.py" line="360" />
         <source>{attempts} wrong passwords in a row. Try again in {seconds} seconds.</source>
         <translation>连续 {attempts} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
@@ -2943,7 +2943,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="47" />
-        <source>No meetings yet. Click "New" to prepare the next deliberation meeting.</source>
+        <source>No meetings yet. Click &quot;New&quot; to prepare the next deliberation meeting.</source>
         <translation>还没有会议记录。点击“新建”准备下一次协商议事会。</translation>
     </message>
     <message>
@@ -3013,12 +3013,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="150" />
-        <source>These minutes are final and cannot be changed. Use "Add a correction" to record a correction; it is printed after the minutes.</source>
+        <source>These minutes are final and cannot be changed. Use &quot;Add a correction&quot; to record a correction; it is printed after the minutes.</source>
         <translation>这份纪要已定稿，不能再修改。如需更正，请使用“添加更正”，更正会打印在纪要之后。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/meetings.py" line="169" />
-        <source>Finalize the minutes of "{title}"? After this they cannot be edited; corrections are added as dated amendments.</source>
+        <source>Finalize the minutes of &quot;{title}&quot;? After this they cannot be edited; corrections are added as dated amendments.</source>
         <translation>将“{title}”的纪要定稿？定稿后不能再修改，更正将以注明日期的更正说明附在纪要之后。</translation>
     </message>
     <message>
@@ -3161,7 +3161,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="31" />
-        <source>Only a need of the category "Property services" can be marked as a property dispute; choose that category or clear the mark.</source>
+        <source>Only a need of the category &quot;Property services&quot; can be marked as a property dispute; choose that category or clear the mark.</source>
         <translation>只有类别为“物业服务”的需求才能标为物业矛盾；请改选该类别，或取消勾选。</translation>
     </message>
     <message>
@@ -3171,17 +3171,17 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="48" />
-        <source>"{name}" is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
+        <source>&quot;{name}&quot; is listed in more than one row. Keep one row per person and tick all their roles in it.</source>
         <translation>“{name}”列了不止一行。一人只列一行，在这一行里勾选他的全部角色。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="53" />
-        <source>The host "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The host &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>主持人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="58" />
-        <source>The recorder "{name}" is listed as excused or absent. Correct this before the minutes are finalized.</source>
+        <source>The recorder &quot;{name}&quot; is listed as excused or absent. Correct this before the minutes are finalized.</source>
         <translation>记录人“{name}”登记为请假或缺席。定稿前请改正。</translation>
     </message>
     <message>
@@ -3221,7 +3221,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/messages.py" line="103" />
-        <source>The data file is damaged. Copies of it are in the "backups" folder of the data folder; ask the street office for help restoring one.</source>
+        <source>The data file is damaged. Copies of it are in the &quot;backups&quot; folder of the data folder; ask the street office for help restoring one.</source>
         <translation>数据文件已损坏。数据文件夹的“backups”文件夹中有它的备份，请联系街道办帮助恢复。</translation>
     </message>
     <message>
@@ -3491,7 +3491,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/needs.py" line="78" />
-        <source>There are no needs yet. Click "New" or import them from Excel.</source>
+        <source>There are no needs yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有需求记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -3683,7 +3683,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="166" />
-        <source>Delete the grid "{name}"? Its buildings stay in the list without a grid.</source>
+        <source>Delete the grid &quot;{name}&quot;? Its buildings stay in the list without a grid.</source>
         <translation>删除网格“{name}”？其中的楼栋会保留，只是不再属于任何网格。</translation>
     </message>
     <message>
@@ -3714,12 +3714,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="215" />
-        <source>Delete the building "{name}"?</source>
+        <source>Delete the building &quot;{name}&quot;?</source>
         <translation>删除楼栋“{name}”？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/neighborhood.py" line="227" />
-        <source>{count} person(s) in the roster (trash included) live in "{name}". Move them to another building first.</source>
+        <source>{count} person(s) in the roster (trash included) live in &quot;{name}&quot;. Move them to another building first.</source>
         <translation>名册中（含回收站）还有 {count} 人住在“{name}”，请先把他们改到其他楼栋。</translation>
     </message>
 </context>
@@ -3851,7 +3851,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/organizations.py" line="31" />
-        <source>No organizations yet. Add the property company, the owners' committee, self-organizations and partner units with "New".</source>
+        <source>No organizations yet. Add the property company, the owners&apos; committee, self-organizations and partner units with &quot;New&quot;.</source>
         <translation>还没有组织记录。点击“新建”添加物业服务企业、业主委员会、自组织和共建单位。</translation>
     </message>
     <message>
@@ -4002,7 +4002,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/partners.py" line="314" />
-        <source>No partner units yet. Click "New partner unit" to add the agencies, enterprises and schools paired with the branch.</source>
+        <source>No partner units yet. Click &quot;New partner unit&quot; to add the agencies, enterprises and schools paired with the branch.</source>
         <translation>还没有共建单位。点击“新建共建单位”，添加与支部结对共建的机关、企业和学校。</translation>
     </message>
     <message>
@@ -4050,7 +4050,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/password.py" line="60" />
-        <source>The residents' data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office's copy (after a sync).</source>
+        <source>The residents&apos; data on this computer is encrypted with a password you set now. Keep it safe: a lost password cannot be recovered. The data can then only be got back from the street office&apos;s copy (after a sync).</source>
         <translation>本机的居民信息将用您现在设置的密码加密保存。请牢记密码：密码丢失后无法找回，届时只能从街道办保存的副本恢复数据（须曾经同步过）。</translation>
     </message>
     <message>
@@ -4065,7 +4065,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/password.py" line="73" />
-        <location filename="../../desktop/ui/password.py" line="132" />
+        <location filename="../../desktop/ui/password.py" line="125" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -4085,74 +4085,74 @@ Edit the meeting to correct this, then finalize again.</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="106" />
+        <location filename="../../desktop/ui/password.py" line="100" />
         <source>Please type the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="111" />
+        <location filename="../../desktop/ui/password.py" line="105" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="129" />
+        <location filename="../../desktop/ui/password.py" line="122" />
         <source>Shuren Xiaoqu — password</source>
         <translation>熟人小区——输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="131" />
+        <location filename="../../desktop/ui/password.py" line="124" />
         <source>The data is encrypted. Password:</source>
         <translation>数据已加密，请输入密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="162" />
+        <location filename="../../desktop/ui/password.py" line="148" />
         <source>Wrong password. Please try again.</source>
         <translation>密码不对，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="178" />
+        <location filename="../../desktop/ui/password.py" line="163" />
         <source>{count} wrong passwords in a row. Try again in {seconds} s.</source>
         <translation>连续 {count} 次密码不正确。请在 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="258" />
-        <location filename="../../desktop/ui/password.py" line="271" />
-        <location filename="../../desktop/ui/password.py" line="305" />
+        <location filename="../../desktop/ui/password.py" line="251" />
+        <location filename="../../desktop/ui/password.py" line="264" />
+        <location filename="../../desktop/ui/password.py" line="298" />
         <source>Shuren Xiaoqu</source>
         <translation>熟人小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="259" />
+        <location filename="../../desktop/ui/password.py" line="252" />
         <source>The data could not be encrypted now (another program may have it open, or the disk is full). It stays as it was; you are asked again at the next start.</source>
         <translation>现在无法加密数据（可能有别的程序正打开着它，或磁盘已满）。数据保持原样，下次打开软件时会再询问。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="272" />
+        <location filename="../../desktop/ui/password.py" line="265" />
         <source>The data is now encrypted. {count} older backups are not encrypted and can be read by anyone who copies them. Remove them for good now? (The encrypted data and its new backups are kept.)</source>
         <translation>数据已加密。另有 {count} 个未加密的备份，任何人复制后都能读取。现在彻底删除它们吗？（加密后的数据及其新备份会保留。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="297" />
+        <location filename="../../desktop/ui/password.py" line="290" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="306" />
+        <location filename="../../desktop/ui/password.py" line="299" />
         <source>The password was changed. The data and its backups are now encrypted with the new one.</source>
         <translation>密码已修改。数据和备份现在都用新密码加密。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="329" />
+        <location filename="../../desktop/ui/password.py" line="322" />
         <source>The current password is wrong.</source>
         <translation>当前密码不对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="331" />
+        <location filename="../../desktop/ui/password.py" line="324" />
         <source>A sync is running. Please change the password when it ends.</source>
         <translation>正在同步，请等同步结束后再修改密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/password.py" line="334" />
+        <location filename="../../desktop/ui/password.py" line="327" />
         <source>The data file could not be written; the password was not changed.</source>
         <translation>数据文件无法写入，密码没有修改。</translation>
     </message>
@@ -4287,7 +4287,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/people.py" line="28" />
-        <source>There are no people in the roster yet. Click "New" to add the first one.</source>
+        <source>There are no people in the roster yet. Click &quot;New&quot; to add the first one.</source>
         <translation>名册中还没有人员。点击“新建”添加第一位居民。</translation>
     </message>
     <message>
@@ -4687,7 +4687,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/project.py" line="241" />
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4763,7 +4763,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="37" />
-        <source>There are no projects yet. Click "New", or choose a need and "Create project".</source>
+        <source>There are no projects yet. Click &quot;New&quot;, or choose a need and &quot;Create project&quot;.</source>
         <translation>还没有项目记录。点击“新建”，或在需求清单中选中一条需求后点“转为项目”。</translation>
     </message>
     <message>
@@ -4818,12 +4818,12 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="71" />
-        <source>Residents' rating</source>
+        <source>Residents&apos; rating</source>
         <translation>居民评分</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="72" />
-        <source>Residents' comments</source>
+        <source>Residents&apos; comments</source>
         <translation>居民评价</translation>
     </message>
     <message>
@@ -4853,7 +4853,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/projects.py" line="115" />
-        <source>Resolved by the project "{title}"</source>
+        <source>Resolved by the project &quot;{title}&quot;</source>
         <translation>由项目“{title}”解决</translation>
     </message>
     <message>
@@ -5110,7 +5110,7 @@ Edit the meeting to correct this, then finalize again.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/resources.py" line="34" />
-        <source>There are no resources yet. Click "New" or import them from Excel.</source>
+        <source>There are no resources yet. Click &quot;New&quot; or import them from Excel.</source>
         <translation>还没有资源记录。点击“新建”或从 Excel 导入。</translation>
     </message>
     <message>
@@ -5266,7 +5266,7 @@ Nothing was overwritten: the damaged file was not backed up or upgraded, and eve
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="98" />
-        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the "damaged-files" folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
+        <source>Restoring the newest sound backup is advised: {backup}. The damaged file is first kept in the &quot;damaged-files&quot; folder of the data folder, never deleted. What was entered after that backup will have to be entered again.</source>
         <translation>建议恢复最近一份完好的备份：{backup}。恢复前，损坏的文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。这份备份之后录入的内容需要重新录入。</translation>
     </message>
     <message>
@@ -5305,7 +5305,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="144" />
-        <source>The current, damaged data file is first kept in the "damaged-files" folder of the data folder; it is never deleted.</source>
+        <source>The current, damaged data file is first kept in the &quot;damaged-files&quot; folder of the data folder; it is never deleted.</source>
         <translation>现在这个已损坏的数据文件会先保存到数据文件夹中的“damaged-files”文件夹，不会删除。</translation>
     </message>
     <message>
@@ -5340,7 +5340,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="174" />
-        <source>The damaged data file was kept as {name} in the "damaged-files" folder.</source>
+        <source>The damaged data file was kept as {name} in the &quot;damaged-files&quot; folder.</source>
         <translation>损坏的数据文件已保存为“damaged-files”文件夹中的 {name}。</translation>
     </message>
     <message>
@@ -5381,7 +5381,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/restore.py" line="291" />
-        <source>Restored the street office's version {version} of this branch's data.</source>
+        <source>Restored the street office&apos;s version {version} of this branch&apos;s data.</source>
         <translation>已从街道办恢复第 {version} 版数据。</translation>
     </message>
     <message>
@@ -5502,7 +5502,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/talent_record.py" line="106" />
-        <source>What was done, e.g. scored the property company's service</source>
+        <source>What was done, e.g. scored the property company&apos;s service</source>
         <translation>做了什么，例如：参与物业服务季度评价</translation>
     </message>
     <message>
@@ -5646,7 +5646,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="70" />
-        <source>No self-organizations yet. Click "New" to add one the branch incubated.</source>
+        <source>No self-organizations yet. Click &quot;New&quot; to add one the branch incubated.</source>
         <translation>还没有自组织。点击“新建”登记支部孵化的自组织。</translation>
     </message>
     <message>
@@ -5774,7 +5774,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/settings.py" line="152" />
-        <source>With no typing or clicking for this long, the window is locked and asks for the data file's password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
+        <source>With no typing or clicking for this long, the window is locked and asks for the data file&apos;s password (Ctrl+L locks it at once). A data file with no password is never locked.</source>
         <translation>这段时间内没有任何键盘或鼠标操作，窗口就会锁定，需输入数据文件的密码才能继续（按 Ctrl+L 可立即锁定）。没有设置密码的数据文件不会锁定。</translation>
     </message>
     <message>
@@ -5905,7 +5905,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/session.py" line="306" />
-        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer's own disk.</source>
+        <source>The data folder is on a network drive. Records can be damaged there; please move it to this computer&apos;s own disk.</source>
         <translation>数据文件夹位于网络驱动器上，记录可能因此损坏。请把它移到本机硬盘上。</translation>
     </message>
     <message>
@@ -6053,7 +6053,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_groups.py" line="183" />
-        <source>No rest stations yet. In the Resources list, create or edit a resource and tick "Rest station".</source>
+        <source>No rest stations yet. In the Resources list, create or edit a resource and tick &quot;Rest station&quot;.</source>
         <translation>还没有暖蜂驿站。请在“资源清单”中新建或编辑资源，勾选“暖蜂驿站”。</translation>
     </message>
     <message>
@@ -6173,7 +6173,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/statistics.py" line="457" />
-        <source>The file "{path}" could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
+        <source>The file &quot;{path}&quot; could not be written. If it is open in Excel, close it and export again; or choose another folder.</source>
         <translation>无法写入文件“{path}”。如果它正在 Excel 中打开，请先关闭再导出；或换一个保存位置。</translation>
     </message>
 </context>
@@ -6186,7 +6186,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="55" />
-        <source>The street office keeps a copy of this branch's data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
+        <source>The street office keeps a copy of this branch&apos;s data from its last sync. It is fetched and checked, then takes the place of the data on this PC; what is here now is first saved as a backup.</source>
         <translation>街道办保存着本支部最近一次同步上传的数据。将从街道办取回并核对这份数据，然后用它替换本机的数据；本机现有的数据会先备份。</translation>
     </message>
     <message>
@@ -6246,7 +6246,7 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="158" />
-        <source>Fetching the branch's copy from the street office…</source>
+        <source>Fetching the branch&apos;s copy from the street office…</source>
         <translation>正在从街道办取回本支部的数据……</translation>
     </message>
     <message>
@@ -6256,12 +6256,12 @@ What was entered or changed after that backup will be replaced.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="204" />
-        <source>The street office's copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
+        <source>The street office&apos;s copy was written by a newer version of Shuren Xiaoqu. Update this program first, then restore again.</source>
         <translation>街道办保存的数据由更新版本的熟人小区写入。请先升级本软件，再恢复。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/street_restore.py" line="216" />
-        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office's copy, never a mix; the details are in the log file of the data folder.</source>
+        <source>The restore stopped because of an unexpected problem. The data on this PC is either as it was or the street office&apos;s copy, never a mix; the details are in the log file of the data folder.</source>
         <translation>恢复因意外问题中断。本机的数据要么保持原样，要么已是街道办的那一份，不会混杂；详细情况记录在数据文件夹的日志文件中。</translation>
     </message>
 </context>
@@ -6343,7 +6343,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="106" />
-        <source>Sync sends this branch's records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
+        <source>Sync sends this branch&apos;s records to the street office, so that it can see the work of every neighborhood. Only what changed is sent, and it is sent by itself once the connection below is set up.</source>
         <translation>同步会把本支部的记录上传到街道办，方便街道办了解各小区的工作。每次只传改动的部分；设置好下面的连接后，会自动上传。</translation>
     </message>
     <message>
@@ -6514,7 +6514,7 @@ If records were deleted by mistake, do not upload: restore them from the Trash f
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync.py" line="448" />
-        <source>Not uploaded: another PC updated the street office's copy</source>
+        <source>Not uploaded: another PC updated the street office&apos;s copy</source>
         <translation>未上传：另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6599,7 +6599,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="30" />
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="158" />
-        <source>Another PC updated the street office's copy</source>
+        <source>Another PC updated the street office&apos;s copy</source>
         <translation>另一台电脑更新了街道办的数据</translation>
     </message>
     <message>
@@ -6609,12 +6609,12 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="50" />
-        <source>Use the street office's data</source>
+        <source>Use the street office&apos;s data</source>
         <translation>以街道办的数据为准</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="52" />
-        <source>Use this PC's data</source>
+        <source>Use this PC&apos;s data</source>
         <translation>以本机为准</translation>
     </message>
     <message>
@@ -6624,7 +6624,7 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="104" />
-        <source>Fetching the street office's copy and comparing…</source>
+        <source>Fetching the street office&apos;s copy and comparing…</source>
         <translation>正在取回街道办的数据并比较……</translation>
     </message>
     <message>
@@ -6634,25 +6634,25 @@ If records were deleted by mistake, restore them from the Trash and press Sync n
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="135" />
-        <source>This PC's data will be replaced by the street office's copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
+        <source>This PC&apos;s data will be replaced by the street office&apos;s copy. What was recorded only on this PC will no longer show here; it is first saved as a backup in the data folder (backups), and can be restored from Settings.
 
-Use the street office's data?</source>
+Use the street office&apos;s data?</source>
         <translation>本机的数据将换成街道办保存的那一份。只在本机登记的内容将不再显示；替换前会先备份到数据文件夹的 backups 中，可在“设置”里恢复。
 
 以街道办的数据为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="142" />
-        <source>This PC's data will be uploaded as the branch's data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
+        <source>This PC&apos;s data will be uploaded as the branch&apos;s data. What the other PC recorded will no longer be in the current copy at the street office (it stays there as an older version).
 
-Use this PC's data?</source>
+Use this PC&apos;s data?</source>
         <translation>本机的数据将作为本支部的数据上传。另一台电脑登记的内容将不在街道办的当前版本中（仍作为旧版本保存在街道办）。
 
 以本机为准吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="148" />
-        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC's data is first saved as a backup.
+        <source>The records of both copies will be joined: a record found in only one copy is added; a record changed on both keeps the later change, and the other change is kept in the merge record. This PC&apos;s data is first saved as a backup.
 
 Merge the two copies?</source>
         <translation>两份数据的记录将合在一起：只在一边有的记录会加进来；两边都改过的记录保留较晚的修改，另一份修改存入合并记录。合并前会先备份本机的数据。
@@ -6671,7 +6671,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="177" />
-        <source>Done: this PC now has the street office's version {version}.</source>
+        <source>Done: this PC now has the street office&apos;s version {version}.</source>
         <translation>完成：本机已换成街道办的第 {version} 版数据。</translation>
     </message>
     <message>
@@ -6681,7 +6681,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/sync_diverged.py" line="190" />
-        <source>Done: this PC's data was uploaded as version {version}.</source>
+        <source>Done: this PC&apos;s data was uploaded as version {version}.</source>
         <translation>完成：已以本机数据为准上传，街道办保存为第 {version} 版。</translation>
     </message>
     <message>
@@ -6852,7 +6852,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/federation_talents.py" line="117" />
-        <source>No talented residents yet. Give a resident the role "Talented resident" under People and organizations.</source>
+        <source>No talented residents yet. Give a resident the role &quot;Talented resident&quot; under People and organizations.</source>
         <translation>还没有贤达能人。请在“人员与组织”中为居民勾选“贤达能人”角色。</translation>
     </message>
     <message>
@@ -7184,7 +7184,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="37" />
-        <source>No visits recorded yet. Click "New" after a reception day or a door-knocking round.</source>
+        <source>No visits recorded yet. Click &quot;New&quot; after a reception day or a door-knocking round.</source>
         <translation>还没有接待走访记录。书记接待日或敲门行动之后，点击“新建”登记。</translation>
     </message>
     <message>
@@ -7249,7 +7249,7 @@ Merge the two copies?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/visits.py" line="111" />
-        <source>Registered as need "{title}".</source>
+        <source>Registered as need &quot;{title}&quot;.</source>
         <translation>已登记为需求“{title}”。</translation>
     </message>
     <message>

@@ -58,15 +58,20 @@ def test_the_password_dialog_unlocks_and_waits_after_five_wrong(
 ) -> None:
     dialog = PasswordDialog(encrypted_folder)
     qtbot.addWidget(dialog)
+    now = [1000.0]
+    dialog.wrong.clock = lambda: now[0]
     for attempt in range(1, 6):
         dialog.field.setText(f"wrong-{attempt}-pass")
         ok_button(dialog).click()
         assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.failures == 5
+    assert dialog.wrong.count == 5
     assert not dialog.field.isEnabled() and not ok_button(dialog).isEnabled()
     assert "30 秒" in dialog.message.text()
-    for _ in range(30):
-        dialog._tick()  # the 30 seconds, without waiting them
+    now[0] += 29  # the 30 seconds, without waiting them
+    dialog._tick()
+    assert not dialog.field.isEnabled() and "1 秒" in dialog.message.text()
+    now[0] += 1
+    dialog._tick()
     assert dialog.field.isEnabled()
     dialog.field.setText(PASSWORD)
     ok_button(dialog).click()
